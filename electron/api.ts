@@ -1,0 +1,162 @@
+/**
+ * The bridge the preload exposes as `window.playground`. Types only: the renderer imports this file with
+ * `import type`, so nothing here may exist at run time. Main, preload and renderer share these shapes.
+ *
+ * Every method is a named, argument-checked request; there is no generic send/invoke. Paths the renderer
+ * may name (openPath, save, watchFile) must have come from this bridge first (a dialog, the recent list,
+ * a recovered draft or the file the window was launched with); any other path is refused.
+ */
+import type { CommandId } from "./commands";
+
+/** What a file looked like when we last read or wrote it; a save compares it with the disk. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+  /** sha256 of the bytes, hex. */
+  sha256: string;
+}
+
+export interface OpenedDocument {
+  path: string;
+  /** File name without folders, for titles and tabs. */
+  name: string;
+  text: string;
+  stamp: FileStamp;
+}
+
+export interface SaveRequest {
+  path: string;
+  text: string;
+  /** The stamp from when the document was opened or last saved; null for "overwrite whatever is there". */
+  expected: FileStamp | null;
+}
+
+export interface SaveAsRequest {
+  text: string;
+  /** Proposed file name in the dialog, e.g. "my-script.js". */
+  suggestedName?: string;
+}
+
+export type SaveOutcome =
+  | { status: "saved"; path: string; name: string; stamp: FileStamp }
+  /** The user cancelled a dialog, or declined to overwrite a file changed on disk. Nothing was written. */
+  | { status: "cancelled" };
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  /** ISO time it was last opened or saved. */
+  openedAt: string;
+}
+
+/** An AM REST / Amster / Frodo export, handed to the engine's importer unparsed. */
+export interface ImportedExport {
+  name: string;
+  text: string;
+}
+
+export interface SampleFile {
+  /** Path relative to the samples folder, with "/" separators, e.g. "seed/legacy.js". */
+  relativePath: string;
+  name: string;
+  text: string;
+}
+
+export type Theme = "system" | "light" | "dark";
+export type EvaluatorName = "legacy" | "next-gen";
+
+/** Preferences the renderer owns. Main validates every field; window bounds and recents are kept apart. */
+export interface Settings {
+  theme: Theme;
+  editorFontSize: number;
+  wordWrap: boolean;
+  runAsYouType: boolean;
+  defaultEvaluator: EvaluatorName;
+}
+
+/** An unsaved edit, written as the user types (the renderer debounces; main writes). */
+export interface DraftInput {
+  /** Stable per open document, chosen by the renderer: letters, digits, "-" and "_", at most 64. */
+  key: string;
+  /** The file the edit belongs to, or null for an untitled document. */
+  path: string | null;
+  text: string;
+}
+
+export interface DraftSummary {
+  key: string;
+  path: string | null;
+  /** File name, or "Untitled". */
+  name: string;
+  /** ISO time of the last write. */
+  savedAt: string;
+  bytes: number;
+}
+
+export interface Draft extends DraftSummary {
+  text: string;
+}
+
+/** The watched file changed on disk (stamp) or disappeared (stamp null). */
+export interface ExternalChange {
+  path: string;
+  stamp: FileStamp | null;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  versions: { electron: string; chrome: string; node: string; v8: string };
+  platform: string;
+  isPackaged: boolean;
+}
+
+export interface MenuCommandEvent {
+  id: CommandId;
+  /** For "file.openRecent": the recent file picked in the menu (already allowed for openPath). */
+  path?: string;
+}
+
+export type Unsubscribe = () => void;
+
+export interface PlaygroundApi {
+  /** Shows the open dialog (several files allowed); [] when cancelled. */
+  openFiles(): Promise<OpenedDocument[]>;
+  /** Opens a path already known to this window (recent list, launch file, recovered draft). */
+  openPath(path: string): Promise<OpenedDocument>;
+  /** The file this window was started on (command line, second instance, Finder), or null. */
+  getLaunchDocument(): Promise<OpenedDocument | null>;
+  /** Atomic save; asks the user before overwriting a file that changed on disk since `expected`. */
+  save(request: SaveRequest): Promise<SaveOutcome>;
+  saveAs(request: SaveAsRequest): Promise<SaveOutcome>;
+  listRecentFiles(): Promise<RecentFile[]>;
+  /** Shows an open dialog for JSON exports; null when cancelled. */
+  importExportFile(): Promise<ImportedExport | null>;
+  /** The bundled samples (scripts, scenarios, cases). */
+  readSamples(): Promise<SampleFile[]>;
+  readSettings(): Promise<Settings>;
+  /** Merges the given fields (each validated) and returns the stored settings. */
+  writeSettings(patch: Partial<Settings>): Promise<Settings>;
+  writeDraft(draft: DraftInput): Promise<void>;
+  readDraft(key: string): Promise<Draft | null>;
+  /** Drafts left by earlier sessions (e.g. after a crash), newest first. */
+  listDrafts(): Promise<DraftSummary[]>;
+  discardDraft(key: string): Promise<void>;
+  /** Watches one file for this window (null stops watching); changes arrive through onFileChanged. */
+  watchFile(path: string | null): Promise<void>;
+  onFileChanged(listener: (change: ExternalChange) => void): Unsubscribe;
+  getAppInfo(): Promise<AppInfo>;
+  /** Opens an https link in the user's browser; false when the URL was refused. */
+  openExternal(url: string): Promise<boolean>;
+  onMenuCommand(listener: (command: MenuCommandEvent) => void): Unsubscribe;
+}
+
+/** What every request returns over IPC; the preload turns failures back into thrown Errors. */
+export type IpcEnvelope<T> = { ok: true; value: T } | { ok: false; message: string };
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron shell; the browser build runs without it. */
+    playground?: PlaygroundApi;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The document operations behind the bridge: dialogs, open, save, save-as, import, recent files.
+ *
+ * Paths are capabilities: a window may read, save or watch a path only after the user chose it in a
+ * dialog, picked it from the recent list, it was the launch file, or it came back with a recovered
+ * draft. A compromised page therefore cannot make main read or overwrite arbitrary files.
+ */
+import path from "node:path";
+import type { FileStamp, ImportedExport, OpenedDocument, SaveAsRequest, SaveOutcome, SaveRequest } from "../api";
+import { notGrantedError, UserFacingError } from "./errors";
+import { changedOnDisk, readDocument, writeFileAtomically } from "./files";
+import type { FileSystem } from "./fs-port";
+import type { SettingsStore } from "./settings-store";
+
+export interface OpenDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  properties: string[];
+  filters: { name: string; extensions: string[] }[];
+}
+export interface SaveDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  filters: { name: string; extensions: string[] }[];
+}
+export interface MessageBoxOptions {
+  type: "none" | "info" | "error" | "question" | "warning";
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons: string[];
+  defaultId?: number;
+  cancelId?: number;
+  noLink?: boolean;
+}
+
+/** The slice of Electron's `dialog` module used here; W is the owner window type. */
+export interface DialogPort<W> {
+  showOpenDialog(window: W, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(window: W, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showMessageBox(window: W, options: MessageBoxOptions): Promise<{ response: number }>;
+}
+
+/** Per-window state the document operations need. */
+export interface DocumentWindow<W> {
+  window: W;
+  /** Paths this window may open, save and watch. */
+  grants: Set<string>;
+  /** Told about the app's own writes so they are not reported as outside changes. */
+  acknowledgeWrite(filePath: string, stamp: FileStamp): void;
+}
+
+export const MAX_EXPORT_BYTES = 20 * 1024 * 1024;
+
+const DOCUMENT_FILTERS = [
+  { name: "Scripts and scenarios", extensions: ["js", "json"] },
+  { name: "All files", extensions: ["*"] },
+];
+
+export const CONFLICT_BUTTONS = ["Overwrite", "Cancel"] as const;
+
+export interface DocumentServiceOptions<W> {
+  fs: FileSystem;
+  dialog: DialogPort<W>;
+  store: SettingsStore;
+  /** Called after the recent list changed (to rebuild the Open Recent menu). */
+  onRecentChanged?: () => void;
+}
+
+export class DocumentService<W> {
+  constructor(private readonly options: DocumentServiceOptions<W>) {}
+
+  async openFiles(target: DocumentWindow<W>): Promise<OpenedDocument[]> {
+    const choice = await this.options.dialog.showOpenDialog(target.window, {
+      title: "Open",
+      properties: ["openFile", "multiSelections"],
+      filters: DOCUMENT_FILTERS,
+    });
+    if (choice.canceled) return [];
+    const documents: OpenedDocument[] = [];
+    for (const chosen of choice.filePaths) {
+      const filePath = path.normalize(chosen);
+      target.grants.add(filePath);
+      documents.push(await this.readAndRemember(filePath));
+    }
+    return documents;
+  }
+
+  async openPath(target: DocumentWindow<W>, filePath: string): Promise<OpenedDocument> {
+    await this.requireKnown(target, filePath);
+    target.grants.add(filePath);
+    try {
+      return await this.readAndRemember(filePath);
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        await this.options.store.removeRecentFile(filePath);
+        this.options.onRecentChanged?.();
+      }
+      throw error;
+    }
+  }
+
+  async save(target: DocumentWindow<W>, request: SaveRequest): Promise<SaveOutcome> {
+    if (!target.grants.has(request.path)) throw notGrantedError(request.path);
+    if (await changedOnDisk(this.options.fs, request.path, request.expected)) {
+      const answer = await this.options.dialog.showMessageBox(target.window, {
+        type: "warning",
+        title: "File changed on disk",
+        message: `${path.basename(request.path)} was changed by another program since you opened it.`,
+        detail: "Overwrite it with your version? Choosing Cancel keeps the file on disk; your edits stay in the editor.",
+        buttons: [...CONFLICT_BUTTONS],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (CONFLICT_BUTTONS[answer.response] !== "Overwrite") return { status: "cancelled" };
+    }
+    return this.writeAndRemember(target, request.path, request.text);
+  }
+
+  async saveAs(target: DocumentWindow<W>, request: SaveAsRequest): Promise<SaveOutcome> {
+    const recent = await this.options.store.recentFiles();
+    const folder = recent.length > 0 ? path.dirname(recent[0].path) : undefined;
+    const name = request.suggestedName ?? "untitled.js";
+    const choice = await this.options.dialog.showSaveDialog(target.window, {
+      title: "Save As",
+      defaultPath: folder ? path.join(folder, name) : name,
+      filters: DOCUMENT_FILTERS,
+    });
+    if (choice.canceled || !choice.filePath) return { status: "cancelled" };
+    const filePath = path.normalize(choice.filePath);
+    target.grants.add(filePath);
+    // The system dialog already asked about replacing an existing file.
+    return this.writeAndRemember(target, filePath, request.text);
+  }
+
+  async importExportFile(target: DocumentWindow<W>): Promise<ImportedExport | null> {
+    const choice = await this.options.dialog.showOpenDialog(target.window, {
+      title: "Import AM / Frodo export",
+      properties: ["openFile"],
+      filters: [
+        { name: "Script exports", extensions: ["json"] },
+        { name: "All files", extensions: ["*"] },
+      ],
+    });
+    if (choice.canceled || choice.filePaths.length === 0) return null;
+    const document = await readDocument(this.options.fs, path.normalize(choice.filePaths[0]), MAX_EXPORT_BYTES);
+    return { name: document.name, text: document.text };
+  }
+
+  private async requireKnown(target: DocumentWindow<W>, filePath: string): Promise<void> {
+    if (target.grants.has(filePath)) return;
+    const recent = await this.options.store.recentFiles();
+    if (!recent.some((entry) => entry.path === filePath)) throw notGrantedError(filePath);
+  }
+
+  private async readAndRemember(filePath: string): Promise<OpenedDocument> {
+    const document = await readDocument(this.options.fs, filePath);
+    await this.options.store.addRecentFile(filePath);
+    this.options.onRecentChanged?.();
+    return document;
+  }
+
+  private async writeAndRemember(target: DocumentWindow<W>, filePath: string, text: string): Promise<SaveOutcome> {
+    const stamp = await writeFileAtomically(this.options.fs, filePath, text);
+    target.acknowledgeWrite(filePath, stamp);
+    await this.options.store.addRecentFile(filePath);
+    this.options.onRecentChanged?.();
+    return { status: "saved", path: filePath, name: path.basename(filePath), stamp };
+  }
+}

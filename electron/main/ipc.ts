@@ -1,0 +1,150 @@
+/**
+ * Registers one ipcMain handler per bridge method. Each request is checked in the same order:
+ * trusted sender frame (checklist item 17) → a window we manage → argument count and shape → the work.
+ * Results travel in an envelope so the renderer sees a clean message instead of Electron's wrapper text.
+ */
+import type { AppInfo, IpcEnvelope } from "../api";
+import { REQUEST_CHANNELS, type RequestName } from "../channels";
+import type { DocumentService, DocumentWindow } from "./documents";
+import type { DraftStore } from "./drafts";
+import { notGrantedError, UserFacingError } from "./errors";
+import { isSafeExternalUrl } from "./external-url";
+import type { FileSystem } from "./fs-port";
+import { readSamples } from "./samples";
+import { isTrustedSenderFrame, type SenderFrameLike } from "./sender";
+import type { SettingsStore } from "./settings-store";
+import {
+  asAbsolutePath,
+  asDraftInput,
+  asDraftKey,
+  asExternalUrl,
+  asNullablePath,
+  asSaveAsRequest,
+  asSaveRequest,
+  asSettingsPatch,
+  InvalidArgumentError,
+} from "./validate";
+
+export interface WindowSession<W> extends DocumentWindow<W> {
+  /** The file the window was opened on, if any. */
+  launchPath: string | null;
+  watchFile(filePath: string | null): Promise<void>;
+}
+
+export interface IpcServices<W> {
+  fs: FileSystem;
+  documents: DocumentService<W>;
+  store: SettingsStore;
+  drafts: DraftStore;
+  samplesDir: string;
+  appInfo(): AppInfo;
+  openExternal(url: string): Promise<void>;
+}
+
+export interface InvokeEventLike<S> {
+  sender: S;
+  senderFrame: SenderFrameLike | null;
+}
+
+export interface IpcMainPort<S> {
+  handle(channel: string, listener: (event: InvokeEventLike<S>, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export interface IpcRegistration<W, S> {
+  ipcMain: IpcMainPort<S>;
+  /** Origins a request may come from: app://playground, plus the dev server in development. */
+  trustedOrigins: readonly string[];
+  /** The managed window whose web contents sent the request, or undefined. */
+  sessionFor(sender: S): WindowSession<W> | undefined;
+  services: IpcServices<W>;
+  log?: (message: string) => void;
+}
+
+type Handler<W> = { arity: number; run(session: WindowSession<W>, args: unknown[]): Promise<unknown> };
+
+export function createHandlers<W>(services: IpcServices<W>): Record<RequestName, Handler<W>> {
+  const { documents, store, drafts } = services;
+  return {
+    openFiles: { arity: 0, run: (s) => documents.openFiles(s) },
+    openPath: { arity: 1, run: (s, [p]) => documents.openPath(s, asAbsolutePath(p)) },
+    getLaunchDocument: {
+      arity: 0,
+      run: async (s) => (s.launchPath === null ? null : documents.openPath(s, s.launchPath)),
+    },
+    save: { arity: 1, run: (s, [request]) => documents.save(s, asSaveRequest(request)) },
+    saveAs: { arity: 1, run: (s, [request]) => documents.saveAs(s, asSaveAsRequest(request)) },
+    listRecentFiles: { arity: 0, run: () => store.recentFiles() },
+    importExportFile: { arity: 0, run: (s) => documents.importExportFile(s) },
+    readSamples: { arity: 0, run: () => readSamples(services.fs, services.samplesDir) },
+    readSettings: { arity: 0, run: () => store.settings() },
+    writeSettings: { arity: 1, run: (_s, [patch]) => store.updateSettings(asSettingsPatch(patch)) },
+    writeDraft: {
+      arity: 1,
+      run: async (s, [input]) => {
+        const draft = asDraftInput(input);
+        // A draft's path is handed back as a capability on recovery, so only a path this window
+        // already holds may be recorded.
+        if (draft.path !== null && !s.grants.has(draft.path)) throw notGrantedError(draft.path);
+        await drafts.write(draft);
+      },
+    },
+    readDraft: {
+      arity: 1,
+      run: async (s, [key]) => {
+        const draft = await drafts.read(asDraftKey(key));
+        if (draft?.path) s.grants.add(draft.path);
+        return draft;
+      },
+    },
+    listDrafts: { arity: 0, run: () => drafts.list() },
+    discardDraft: { arity: 1, run: (_s, [key]) => drafts.discard(asDraftKey(key)) },
+    watchFile: {
+      arity: 1,
+      run: async (s, [p]) => {
+        const filePath = asNullablePath(p);
+        if (filePath !== null && !s.grants.has(filePath)) throw notGrantedError(filePath);
+        await s.watchFile(filePath);
+      },
+    },
+    getAppInfo: { arity: 0, run: async () => services.appInfo() },
+    openExternal: {
+      arity: 1,
+      run: async (_s, [url]) => {
+        const candidate = asExternalUrl(url);
+        if (!isSafeExternalUrl(candidate)) return false;
+        await services.openExternal(candidate);
+        return true;
+      },
+    },
+  };
+}
+
+export function registerIpcHandlers<W, S>(registration: IpcRegistration<W, S>): void {
+  const handlers = createHandlers(registration.services);
+  const log = registration.log ?? (() => undefined);
+  for (const name of Object.keys(REQUEST_CHANNELS) as RequestName[]) {
+    const channel = REQUEST_CHANNELS[name];
+    const handler = handlers[name];
+    registration.ipcMain.handle(channel, async (event, ...args): Promise<IpcEnvelope<unknown>> => {
+      if (!isTrustedSenderFrame(event.senderFrame, registration.trustedOrigins)) {
+        log(`Refused ${channel} from untrusted frame ${event.senderFrame?.url ?? "(none)"}`);
+        return { ok: false, message: "Request refused: it did not come from the playground window." };
+      }
+      const session = registration.sessionFor(event.sender);
+      if (!session) {
+        log(`Refused ${channel} from unmanaged web contents`);
+        return { ok: false, message: "Request refused: it did not come from the playground window." };
+      }
+      try {
+        if (args.length !== handler.arity) {
+          throw new InvalidArgumentError(`Invalid call: ${name} takes ${handler.arity} argument(s), got ${args.length}.`);
+        }
+        return { ok: true, value: await handler.run(session, args) };
+      } catch (error) {
+        if (error instanceof UserFacingError) return { ok: false, message: error.message };
+        log(`${channel} failed: ${(error as Error)?.stack ?? String(error)}`);
+        return { ok: false, message: `Unexpected error in ${name}: ${(error as Error)?.message ?? String(error)}` };
+      }
+    });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The application menu, built from the shared command list (electron/commands.ts) so menu labels and
+ * accelerators cannot drift from the renderer's toolbar and shortcuts.
+ */
+import type { RecentFile } from "../api";
+import { COMMANDS, MENU_LABELS, MENU_ORDER, type CommandId, type CommandSpec } from "../commands";
+
+/** The subset of Electron's MenuItemConstructorOptions produced here. */
+export interface MenuItemTemplate {
+  id?: string;
+  label?: string;
+  role?: string;
+  type?: "separator" | "submenu" | "normal";
+  accelerator?: string;
+  enabled?: boolean;
+  submenu?: MenuItemTemplate[];
+  click?: () => void;
+}
+
+export interface MenuOptions {
+  appName: string;
+  isMac: boolean;
+  isDevelopment: boolean;
+  recentFiles: readonly RecentFile[];
+  /** Runs a command: main-target ones in main, renderer-target ones in the focused window. */
+  dispatch(id: CommandId, path?: string): void;
+  commands?: readonly CommandSpec[];
+}
+
+export function buildMenuTemplate(options: MenuOptions): MenuItemTemplate[] {
+  const all: readonly CommandSpec[] = options.commands ?? COMMANDS;
+  const commands = all.filter((command) => options.isDevelopment || !command.devOnly);
+  const menus: MenuItemTemplate[] = [];
+  if (options.isMac) {
+    // macOS expects the application menu first (About, Hide, Quit live there by convention).
+    menus.push({ label: options.appName, role: "appMenu" });
+  }
+  for (const menu of MENU_ORDER) {
+    const items: MenuItemTemplate[] = [];
+    let lastGroup: number | null = null;
+    for (const command of commands.filter((c) => c.menu === menu)) {
+      if (lastGroup !== null && command.group !== lastGroup) items.push({ type: "separator" });
+      lastGroup = command.group;
+      items.push(menuItemFor(command, options));
+    }
+    if (menu === "file" && !options.isMac) {
+      items.push({ type: "separator" }, { label: "Quit", role: "quit", accelerator: "CmdOrCtrl+Q" });
+    }
+    menus.push({ label: MENU_LABELS[menu], submenu: items });
+  }
+  return menus;
+}
+
+function menuItemFor(command: CommandSpec, options: MenuOptions): MenuItemTemplate {
+  const id = command.id as CommandId;
+  if (command.id === "file.openRecent") {
+    const submenu: MenuItemTemplate[] =
+      options.recentFiles.length === 0
+        ? [{ label: "No Recent Files", enabled: false }]
+        : options.recentFiles.map((file) => ({
+            label: `${file.name}  —  ${file.path}`,
+            click: () => options.dispatch(id, file.path),
+          }));
+    return { id: command.id, label: command.label, submenu };
+  }
+  const item: MenuItemTemplate = { id: command.id, label: command.label };
+  if (command.accelerator) item.accelerator = command.accelerator;
+  if (command.target === "role") item.role = command.role;
+  else item.click = () => options.dispatch(id);
+  return item;
+}

@@ -1,0 +1,56 @@
+/**
+ * Builds the `window.playground` object from a minimal IPC port. Kept apart from preload/index.ts so it
+ * can be tested with a fake port; the real preload passes Electron's ipcRenderer.
+ *
+ * The renderer never sees ipcRenderer, channel names or IPC events: only these named methods, and
+ * listeners that receive plain data.
+ */
+import type { ExternalChange, IpcEnvelope, MenuCommandEvent, PlaygroundApi, Unsubscribe } from "../api";
+import { EVENT_CHANNELS, REQUEST_CHANNELS, type RequestName } from "../channels";
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+export interface RendererIpcPort {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: Listener): unknown;
+  removeListener(channel: string, listener: Listener): unknown;
+}
+
+export function createPlaygroundApi(ipc: RendererIpcPort): PlaygroundApi {
+  async function request<T>(name: RequestName, ...args: unknown[]): Promise<T> {
+    const envelope = (await ipc.invoke(REQUEST_CHANNELS[name], ...args)) as IpcEnvelope<T>;
+    if (envelope.ok) return envelope.value;
+    throw new Error(envelope.message);
+  }
+
+  function subscribe<T>(channel: string, listener: (payload: T) => void): Unsubscribe {
+    // The IPC event (with its sender and ports) stays in the preload; the page gets the payload only.
+    const wrapped: Listener = (_event, payload) => listener(payload as T);
+    ipc.on(channel, wrapped);
+    return () => {
+      ipc.removeListener(channel, wrapped);
+    };
+  }
+
+  return {
+    openFiles: () => request("openFiles"),
+    openPath: (path) => request("openPath", path),
+    getLaunchDocument: () => request("getLaunchDocument"),
+    save: (req) => request("save", req),
+    saveAs: (req) => request("saveAs", req),
+    listRecentFiles: () => request("listRecentFiles"),
+    importExportFile: () => request("importExportFile"),
+    readSamples: () => request("readSamples"),
+    readSettings: () => request("readSettings"),
+    writeSettings: (patch) => request("writeSettings", patch),
+    writeDraft: (draft) => request("writeDraft", draft),
+    readDraft: (key) => request("readDraft", key),
+    listDrafts: () => request("listDrafts"),
+    discardDraft: (key) => request("discardDraft", key),
+    watchFile: (path) => request("watchFile", path),
+    onFileChanged: (listener) => subscribe<ExternalChange>(EVENT_CHANNELS.fileChanged, listener),
+    getAppInfo: () => request("getAppInfo"),
+    openExternal: (url) => request("openExternal", url),
+    onMenuCommand: (listener) => subscribe<MenuCommandEvent>(EVENT_CHANNELS.menuCommand, listener),
+  };
+}
