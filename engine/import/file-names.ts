@@ -4,7 +4,9 @@ import type { ImportedScript } from "./exports";
  * A file-name slug in the style of Frodo's export names, so an imported script lands in a file named
  * the way the engineer already knows it: "OAuth2 Access Token Modification Script" →
  * "OAuth2-Access-Token-Modification-Script", "ADFS Profile Normalization (JS)" → "ADFS-Profile-Normalization-(JS)".
- * Unlike Frodo, `*` and `"` are dropped too, because Windows cannot have them in file names.
+ * Unlike Frodo, `*`, `"` and leading/trailing dots are dropped too, because Windows cannot have them
+ * in file names. (Checked against the 391 name-based file names in frodo-cli's e2e exports: only
+ * "TEMPLATE - OIDC Claims Script." differs, by its trailing dot.)
  */
 export function scriptSlug(name: string): string {
   const slug = name
