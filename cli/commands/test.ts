@@ -1,0 +1,105 @@
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { availableParallelism } from "node:os";
+import { ScenarioError, parseScenarioText, type RunResult } from "../../engine";
+import { checkExpectation, type Mismatch } from "../../engine/cases";
+import { parseArgs } from "../args";
+import { UsageError, type CliIO } from "../io";
+import { readTextFile } from "../files";
+import { ScriptRunner } from "../runner";
+import { workerUrl } from "../worker-url";
+import { formatError } from "../format";
+
+interface CaseOutcome {
+  file: string;
+  name: string;
+  passed: boolean;
+  problems: string[];
+  ms: number;
+}
+
+const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "out", "release"]);
+
+function findCases(path: string): string[] {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${path}: no such file or directory`);
+  if (stat.isFile()) return path.endsWith(".case.json") ? [path] : [];
+  const found: string[] = [];
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) found.push(...findCases(join(path, entry.name)));
+    } else if (entry.name.endsWith(".case.json")) found.push(join(path, entry.name));
+  }
+  return found.sort();
+}
+
+function describe(m: Mismatch): string {
+  return `${m.path}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function junit(outcomes: CaseOutcome[]): string {
+  const failures = outcomes.filter((o) => !o.passed).length;
+  const cases = outcomes
+    .map((o) => {
+      const head = `    <testcase classname="${escapeXml(o.file)}" name="${escapeXml(o.name)}" time="${(o.ms / 1000).toFixed(3)}"`;
+      return o.passed
+        ? `${head}/>`
+        : `${head}>\n      <failure message="${escapeXml(o.problems[0] ?? "failed")}">${escapeXml(o.problems.join("\n"))}</failure>\n    </testcase>`;
+    })
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${outcomes.length}" failures="${failures}">\n  <testsuite name="token-playground" tests="${outcomes.length}" failures="${failures}">\n${cases}\n  </testsuite>\n</testsuites>\n`;
+}
+
+/** `test [paths…] [--reporter text|junit|json]`: runs every *.case.json; exit 1 on any failure. */
+export async function testCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ["reporter", "jobs"], booleans: [] });
+  const reporter = (args.flags.reporter as string | undefined) ?? "text";
+  if (!["text", "junit", "json"].includes(reporter)) throw new UsageError(`--reporter must be text, junit or json, not "${reporter}"`);
+  const roots = args.positional.length ? args.positional : ["."];
+  const files = roots.flatMap((p) => findCases(resolve(io.cwd, p)));
+  const jobs = args.flags.jobs ? Number(args.flags.jobs) : Math.max(1, Math.min(availableParallelism(), files.length));
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
+  const runner = new ScriptRunner(workerUrl(), Math.max(1, jobs));
+  const outcomes = await Promise.all(
+    files.map(async (file): Promise<CaseOutcome> => {
+      const shown = relative(io.cwd, file) || file;
+      const started = performance.now();
+      try {
+        const scenario = parseScenarioText(readTextFile(file, "test case"), shown);
+        if (!scenario.script) {
+          return { file: shown, name: scenario.name, passed: false, problems: [`${shown}: $.script: a test case needs "script" (a path relative to the case file)`], ms: 0 };
+        }
+        const scriptPath = resolve(dirname(file), scenario.script);
+        const script = readTextFile(scriptPath, "script");
+        const result: RunResult = await runner.run(script, scenario);
+        const mismatches = checkExpectation(scenario.expect as Record<string, unknown> | undefined, result);
+        const problems = mismatches.map(describe);
+        if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath)).trim());
+        return { file: shown, name: scenario.name, passed: problems.length === 0, problems, ms: performance.now() - started };
+      } catch (e) {
+        const message = e instanceof ScenarioError || e instanceof UsageError ? e.message : e instanceof Error ? e.message : String(e);
+        return { file: shown, name: shown, passed: false, problems: [message], ms: performance.now() - started };
+      }
+    }),
+  );
+  await runner.close();
+  const passed = outcomes.filter((o) => o.passed).length;
+  const failed = outcomes.length - passed;
+  if (reporter === "junit") io.stdout(junit(outcomes));
+  else if (reporter === "json") io.stdout(`${JSON.stringify({ passed, failed, cases: outcomes }, null, 2)}\n`);
+  else {
+    for (const o of outcomes) {
+      io.stdout(`${o.passed ? "✔" : "✖"} ${o.name} (${o.file})\n`);
+      for (const p of o.problems) io.stdout(`    ${p.replace(/\n/g, "\n    ")}\n`);
+    }
+    if (files.length === 0) io.stdout(`No *.case.json found under ${roots.join(", ")}\n`);
+  }
+  // The JUnit XML must stay well-formed when redirected, so its summary goes to stderr.
+  if (reporter === "text") io.stdout(`${passed} passed, ${failed} failed\n`);
+  else if (reporter === "junit") io.stderr(`${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,39 @@
+/** Reading the user's files: a missing or unreadable file is bad input (exit 2) naming the file. */
+import { readFileSync, statSync } from "node:fs";
+import { dirname, resolve, basename } from "node:path";
+import { ScenarioError, parseScenarioText, type Scenario } from "../engine";
+import { UsageError } from "./io";
+
+export function readTextFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message;
+    throw new UsageError(`${path}: cannot read ${what}: ${why}`);
+  }
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The scenario beside a script: `name.js` → `name.scenario.json`, if present. */
+export function siblingScenario(scriptPath: string): string | null {
+  const candidate = resolve(dirname(scriptPath), `${basename(scriptPath).replace(/\.(js|groovy)$/i, "")}.scenario.json`);
+  return isFile(candidate) ? candidate : null;
+}
+
+export function loadScenario(path: string): Scenario {
+  const text = readTextFile(path, "scenario");
+  try {
+    return parseScenarioText(text, path);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new UsageError(e.message);
+    throw e;
+  }
+}

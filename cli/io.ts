@@ -1,0 +1,17 @@
+/** What a command may touch: its output streams and the working directory. Tests pass fakes. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+/** Bad usage or bad input: the command prints the message and exits with code 2, changing nothing. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export type CommandResult = number;

@@ -1,0 +1,26 @@
+/**
+ * check(script): syntax in the Rhino dialect plus static lint, without running anything. The editor calls it
+ * on every keystroke; the CLI's `check` prints it.
+ */
+import type { Evaluator } from "./scenario/schema";
+import type { RunError, RunWarning } from "./result";
+import { checkRhinoSyntax } from "./dialect/rhino-syntax";
+import { lintScript } from "./lint";
+
+export interface CheckResult {
+  ok: boolean;
+  error: RunError | null;
+  warnings: RunWarning[];
+}
+
+export function check(script: string, evaluator: Evaluator = "legacy"): CheckResult {
+  const syntax = checkRhinoSyntax(script);
+  if (syntax) {
+    return {
+      ok: false,
+      error: { kind: "syntax", message: syntax.message, line: syntax.line, ...(syntax.column ? { column: syntax.column } : {}) },
+      warnings: [],
+    };
+  }
+  return { ok: true, error: null, warnings: lintScript(script, evaluator) };
+}

@@ -1,0 +1,315 @@
+/**
+ * The `accessToken` binding for both evaluators: one implementation of AM's AccessToken operations over
+ * the run's TokenState, with a ValueModel deciding how values cross (Java objects for legacy, plain JS
+ * for next-generation). Method names are AM's (reference §1.3, §1.4 and Appendix C).
+ */
+import { GuestError, HostObject } from "../sandbox/host";
+import { isNativeFieldName, type NativeFields } from "../token/state";
+import { warn, type RunContext } from "./context";
+
+export interface ValueModel {
+  /** A script value as AM stores it in the token (JSON-compatible, Java types flattened). */
+  store(value: unknown, what: string): unknown;
+  /** A stored value as the script reads it back. */
+  give(value: unknown): unknown;
+  /** A scope collection from the script (legacy: java.util.Set only; next-gen: array). */
+  scopesIn(value: unknown): string[];
+  scopesOut(scopes: string[]): unknown;
+  /** A string AM returns (legacy: java.lang.String). */
+  stringOut(value: string | null): unknown;
+  /** A list AM returns (audience). */
+  listOut(values: string[]): unknown;
+  /** JSON-valued arguments (setPermissions/setAct/...); legacy needs a JsonValue. */
+  jsonIn(value: unknown, method: string): unknown;
+  /** addExtraData's value: a string, or (legacy) a supplier function. */
+  extraDataIn(value: unknown): unknown;
+  /** addExtraJsonData's value. */
+  extraJsonIn(value: unknown): unknown;
+}
+
+type NullableNative = Exclude<keyof NativeFields, "expiryTime" | "iat" | "nbf" | "id" | "iss">;
+
+/** Script-visible setters and removers of plain native fields, by method suffix. */
+const SIMPLE_FIELDS: Record<string, NullableNative> = {
+  Nonce: "nonce",
+  Realm: "realm",
+  Claims: "claims",
+  ClientId: "client_id",
+  ResourceOwnerId: "sub",
+  TokenName: "tokenName",
+  TokenType: "token_type",
+  GrantType: "grant_type",
+  AuthGrantId: "authGrantId",
+  AuditTrackingId: "auditTrackingId",
+  AuthLevel: "auth_level",
+  AuthTime: "auth_time",
+};
+
+export const ACCESS_TOKEN_METHODS = [
+  "getField",
+  "setField",
+  "setFields",
+  "toMap",
+  "getTokenInfo",
+  "getCustomFields",
+  "getPermissions",
+  "setPermissions",
+  "removePermissions",
+  "getScope",
+  "setScope",
+  "removeScopes",
+  "getNonce",
+  "setNonce",
+  "removeNonce",
+  "getRealm",
+  "setRealm",
+  "removeRealm",
+  "getAudience",
+  "setId",
+  "getTokenId",
+  "getAuditTrackingId",
+  "setAuditTrackingId",
+  "removeAuditTrackingId",
+  "isExpired",
+  "getResourceOwnerId",
+  "setResourceOwnerId",
+  "removeResourceOwnerId",
+  "getResourceOwner",
+  "getAuthTimeSeconds",
+  "setAuthTime",
+  "removeAuthTime",
+  "getAct",
+  "setAct",
+  "getMayAct",
+  "setMayAct",
+  "getAuthGrantId",
+  "setAuthGrantId",
+  "removeAuthGrantId",
+  "getAuthLevel",
+  "setAuthLevel",
+  "removeAuthLevel",
+  "getExpiryTime",
+  "setExpiryTime",
+  "getClaims",
+  "setClaims",
+  "removeClaims",
+  "getClientId",
+  "setClientId",
+  "removeClientId",
+  "getGrantType",
+  "setGrantType",
+  "removeGrantType",
+  "getTokenType",
+  "setTokenType",
+  "removeTokenType",
+  "getTokenName",
+  "setTokenName",
+  "removeTokenName",
+  "getConfirmationKey",
+  "setConfirmationKey",
+  "removeConfirmationKey",
+  "addExtraData",
+  "addExtraJsonData",
+] as const;
+
+export class AccessTokenBinding extends HostObject {
+  readonly guestMethods: readonly string[] = ACCESS_TOKEN_METHODS;
+  override readonly javaClass: string;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly values: ValueModel,
+    javaClass: string,
+  ) {
+    super();
+    this.javaClass = javaClass;
+  }
+
+  private get n(): NativeFields {
+    return this.ctx.token.native;
+  }
+
+  private nativeChanged(field: string, how: "removed" | "changed"): void {
+    warn(
+      this.ctx,
+      how === "removed" ? "native-field-removed" : "native-field-changed",
+      `The script ${how} the native field "${field}"; AM relies on it and may then reject its own token.`,
+    );
+  }
+
+  private requireString(value: unknown, method: string): string {
+    if (value === undefined) throw new GuestError(`Can't find method ${this.javaClass}.${method}().`, "TypeError");
+    return String(this.values.store(value, method));
+  }
+
+  getField(key: unknown): unknown {
+    const name = String(key);
+    if (this.ctx.token.custom.has(name)) return this.values.give(this.ctx.token.custom.get(name));
+    return null;
+  }
+
+  setField(key: unknown, value: unknown): void {
+    const name = String(key);
+    if (isNativeFieldName(name)) this.nativeChanged(name, "changed");
+    this.ctx.token.custom.set(name, this.values.store(value, `setField("${name}")`));
+  }
+
+  setFields(fields: unknown): void {
+    const entries = this.values.store(fields, "setFields");
+    if (entries === null || typeof entries !== "object" || Array.isArray(entries)) {
+      throw new GuestError(`Can't find method ${this.javaClass}.setFields(${typeof fields}).`, "TypeError");
+    }
+    for (const [k, v] of Object.entries(entries as Record<string, unknown>)) {
+      if (isNativeFieldName(k)) this.nativeChanged(k, "changed");
+      this.ctx.token.custom.set(k, v);
+    }
+  }
+
+  toMap(): unknown {
+    const out: Record<string, unknown> = { access_token: this.n.id };
+    if (this.n.scope) out.scope = this.n.scope.join(" ");
+    out.token_type = this.n.token_type ?? "Bearer";
+    out.expires_in = Math.trunc((this.n.expiryTime - this.ctx.token.issuedAt) / 1000);
+    return this.values.give(out);
+  }
+
+  getTokenInfo(): unknown {
+    const out: Record<string, unknown> = { ...this.customObject() };
+    if (this.n.scope) out.scope = this.n.scope.join(" ");
+    out.grant_type = this.n.grant_type;
+    out.realm = this.n.realm;
+    out.token_type = this.n.token_type;
+    out.expires_in = Math.trunc((this.n.expiryTime - this.ctx.token.issuedAt) / 1000);
+    out.access_token = this.n.id;
+    return this.values.give(out);
+  }
+
+  private customObject(): Record<string, unknown> {
+    return Object.fromEntries(this.ctx.token.custom);
+  }
+
+  getCustomFields(): unknown {
+    return this.values.give(this.customObject());
+  }
+
+  getPermissions(): unknown {
+    return this.values.give(this.n.permissions);
+  }
+  setPermissions(value: unknown): void {
+    this.n.permissions = this.values.jsonIn(value, "setPermissions");
+  }
+  removePermissions(): void {
+    this.n.permissions = null;
+  }
+
+  getScope(): unknown {
+    return this.values.scopesOut(this.n.scope ?? []);
+  }
+  setScope(value: unknown): void {
+    this.n.scope = this.values.scopesIn(value);
+    this.nativeChanged("scope", "changed");
+  }
+  removeScopes(): void {
+    this.n.scope = null;
+    this.nativeChanged("scope", "removed");
+  }
+
+  getAudience(): unknown {
+    return this.values.listOut(this.n.aud ?? []);
+  }
+
+  setId(tokenId: unknown): void {
+    if (this.ctx.token.clientSide) {
+      throw new GuestError("Client-side token's ID cannot be changed", "JavaException", {
+        javaException: "java.lang.UnsupportedOperationException: Client-side token's ID cannot be changed",
+      });
+    }
+    this.n.id = this.requireString(tokenId, "setId");
+    this.nativeChanged("id", "changed");
+  }
+  getTokenId(): unknown {
+    return this.values.stringOut(this.n.id);
+  }
+
+  isExpired(): boolean {
+    return this.n.expiryTime <= this.ctx.token.issuedAt;
+  }
+
+  getResourceOwner(): never {
+    throw new GuestError('Access to Java class "org.forgerock.oauth2.core.ResourceOwner" is prohibited.', "TypeError");
+  }
+
+  getAuthTimeSeconds(): unknown {
+    return this.n.auth_time ?? 0;
+  }
+
+  getAct(): unknown {
+    return this.values.give(this.n.act);
+  }
+  setAct(value: unknown): void {
+    this.n.act = this.values.jsonIn(value, "setAct");
+  }
+  getMayAct(): unknown {
+    return this.values.give(this.n.may_act);
+  }
+  setMayAct(value: unknown): void {
+    this.n.may_act = this.values.jsonIn(value, "setMayAct");
+  }
+
+  getExpiryTime(): number {
+    return this.n.expiryTime;
+  }
+  setExpiryTime(value: unknown): void {
+    const ms = Number(this.values.store(value, "setExpiryTime"));
+    if (!Number.isFinite(ms)) throw new GuestError(`Cannot convert ${String(value)} to java.lang.Long`, "TypeError");
+    this.n.expiryTime = Math.trunc(ms);
+  }
+
+  getConfirmationKey(): unknown {
+    return this.values.give(this.n.cnf);
+  }
+  setConfirmationKey(value: unknown): void {
+    this.n.cnf = this.values.jsonIn(value, "setConfirmationKey");
+  }
+  removeConfirmationKey(): void {
+    this.n.cnf = null;
+    this.nativeChanged("cnf", "removed");
+  }
+
+  addExtraData(key: unknown, value: unknown): void {
+    const name = String(key);
+    const resolved = this.values.extraDataIn(value);
+    this.ctx.token.extraData.set(name, resolved === null || resolved === undefined ? null : String(resolved));
+  }
+
+  addExtraJsonData(key: unknown, value: unknown): void {
+    this.ctx.token.extraData.set(String(key), this.values.extraJsonIn(value));
+  }
+
+  // The plain native fields: getX / setX / removeX generated from SIMPLE_FIELDS below.
+  [method: string]: unknown;
+}
+
+for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
+  const proto = AccessTokenBinding.prototype as unknown as Record<string, unknown>;
+  const numeric = field === "auth_level" || field === "auth_time";
+  if (!proto[`get${suffix}`]) {
+    proto[`get${suffix}`] = function (this: AccessTokenBinding) {
+      const self = this as unknown as { n: NativeFields; values: ValueModel };
+      const value = self.n[field];
+      if (numeric) return value;
+      return self.values.stringOut((value as string | null) ?? null);
+    };
+  }
+  proto[`set${suffix}`] = function (this: AccessTokenBinding, value: unknown) {
+    const self = this as unknown as { n: NativeFields; values: ValueModel; nativeChanged(f: string, h: string): void };
+    const stored = self.values.store(value, `set${suffix}`);
+    (self.n as unknown as Record<string, unknown>)[field] = numeric ? Math.trunc(Number(stored)) : stored === null ? null : String(stored);
+    self.nativeChanged(field, "changed");
+  };
+  proto[`remove${suffix}`] = function (this: AccessTokenBinding) {
+    const self = this as unknown as { n: NativeFields; nativeChanged(f: string, h: string): void };
+    (self.n as unknown as Record<string, unknown>)[field] = null;
+    self.nativeChanged(field, "removed");
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Bindings whose behaviour both evaluators share: logging with SLF4J-style `{}` placeholders, the
+ * outgoing HTTP call against the scenario's mocks, and systemEnv.
+ */
+import { GuestError, HostObject, isGuestFunction } from "../sandbox/host";
+import type { LogLevel } from "../result";
+import { recordCall, type MockOutcome, type OutgoingRequest } from "../http/mocks";
+import { warn, type RunContext } from "./context";
+
+/** Renders a value the way Java's String.valueOf would show the converted object. */
+export function javaToString(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return `[${value.map(javaToString).join(", ")}]`;
+  if (value instanceof HostObject) {
+    const self = value as unknown as { toString?: () => unknown };
+    return typeof self.toString === "function" && self.toString !== Object.prototype.toString
+      ? String(self.toString())
+      : value.javaClass;
+  }
+  if (isGuestFunction(value)) return "[function]";
+  if (typeof value === "object") {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}=${javaToString(v)}`)
+      .join(", ")}}`;
+  }
+  return String(value);
+}
+
+/** SLF4J message formatting: each `{}` takes the next argument; `\{}` stays literal. */
+export function formatSlf4j(format: string, args: unknown[]): string {
+  let out = "";
+  let next = 0;
+  for (let i = 0; i < format.length; i++) {
+    if (format[i] === "\\" && format[i + 1] === "{" && format[i + 2] === "}") {
+      out += "{}";
+      i += 2;
+    } else if (format[i] === "{" && format[i + 1] === "}" && next < args.length) {
+      out += javaToString(args[next++]);
+      i += 1;
+    } else out += format[i];
+  }
+  return out;
+}
+
+export function log(ctx: RunContext, level: LogLevel, message: string): void {
+  ctx.logs.push({ level, message });
+}
+
+/** Sends a request to the mocks and records the call; returns the outcome for the binding to shape. */
+export function sendToMocks(ctx: RunContext, request: OutgoingRequest): MockOutcome {
+  const headers = { ...request.headers };
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === "x-forgerock-transactionid")) {
+    headers["X-ForgeRock-TransactionId"] = [`${ctx.token.native.auditTrackingId ?? "tx"}/${ctx.http.length}`];
+  }
+  const sent = { ...request, headers };
+  const outcome = ctx.mocks.answer(sent);
+  ctx.http.push(recordCall(sent, outcome));
+  if (!outcome.ok && outcome.fault === "no-match") warn(ctx, "http-unmatched", outcome.message);
+  return outcome;
+}
+
+const JAVA_CLASS_CONVERTERS: Record<string, (value: unknown) => unknown> = {
+  "java.lang.String": (v) => String(v),
+  "java.lang.Boolean": (v) => String(v).toLowerCase() === "true",
+  "java.lang.Integer": (v) => Math.trunc(Number(v)),
+  "java.lang.Long": (v) => Math.trunc(Number(v)),
+  "java.lang.Double": (v) => Number(v),
+  "java.util.List": (v) => (Array.isArray(v) ? v : String(v).split(",").map((s) => s.trim())),
+  "java.util.Map": (v) => (typeof v === "string" ? JSON.parse(v) : v),
+};
+
+/** systemEnv: ESV-style properties from the scenario (`esv.*` in AIC); unknown → default or null. */
+export class SystemEnvBinding extends HostObject {
+  readonly guestMethods = ["getProperty"];
+  override readonly javaClass = "org.forgerock.openam.scripting.api.PrefixedScriptPropertyResolver";
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+
+  getProperty(name: unknown, defaultValue?: unknown, type?: unknown): unknown {
+    const key = String(name);
+    const env = this.ctx.scenario.systemEnv;
+    const raw = Object.prototype.hasOwnProperty.call(env, key) ? env[key] : undefined;
+    if (raw === undefined) return defaultValue === undefined ? null : defaultValue;
+    const className = type instanceof HostObject ? type.javaClass : typeof type === "string" ? type : undefined;
+    if (className) {
+      const convert = JAVA_CLASS_CONVERTERS[className];
+      if (!convert) throw new GuestError(`Unsupported property type ${className}`, "JavaException");
+      return convert(raw);
+    }
+    return typeof raw === "string" ? raw : JSON.stringify(raw);
+  }
+}

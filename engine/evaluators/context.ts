@@ -1,0 +1,46 @@
+/**
+ * What every binding of one run shares: the scenario, the token being modified, the seeded random
+ * source, and the records the result reports (logs, HTTP calls, IDM calls, warnings).
+ */
+import type { Scenario } from "../scenario/schema";
+import type { TokenState } from "../token/state";
+import type { SeededRandom } from "../util/random";
+import type { HttpCallRecord, LogEntry, OpenIdmCallRecord, RunWarning } from "../result";
+import { MockServer } from "../http/mocks";
+import { IdmStore } from "../openidm/store";
+
+export interface RunContext {
+  scenario: Scenario;
+  token: TokenState;
+  random: SeededRandom;
+  logs: LogEntry[];
+  http: HttpCallRecord[];
+  openidm: OpenIdmCallRecord[];
+  warnings: RunWarning[];
+  mocks: MockServer;
+  idm: IdmStore;
+  /** The script line currently executing, when the sandbox can tell (for warnings). */
+  currentLine: () => number | undefined;
+}
+
+export function createRunContext(scenario: Scenario, token: TokenState, random: SeededRandom): RunContext {
+  return {
+    scenario,
+    token,
+    random,
+    logs: [],
+    http: [],
+    openidm: [],
+    warnings: [],
+    mocks: new MockServer(scenario.http),
+    idm: new IdmStore(scenario.openidm, random),
+    currentLine: () => undefined,
+  };
+}
+
+/** Adds a warning once per code and line. */
+export function warn(ctx: RunContext, code: string, message: string): void {
+  const line = ctx.currentLine();
+  if (ctx.warnings.some((w) => w.code === code && w.line === line && w.message === message)) return;
+  ctx.warnings.push({ code, message, ...(line ? { line } : {}) });
+}

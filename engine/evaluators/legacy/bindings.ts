@@ -1,0 +1,340 @@
+/**
+ * The legacy (evaluatorVersion 1.0) bindings: the Java objects AM hands a Rhino script — AccessToken,
+ * AMIdentity, SSOToken, Debug logger, unmodifiable maps and java.util.Set scopes (reference §1.1–§1.8).
+ */
+import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { AccessTokenBinding, type ValueModel } from "../access-token";
+import { SystemEnvBinding, formatSlf4j } from "../common";
+import { warn, type RunContext } from "../context";
+import type { LogLevel } from "../../result";
+import { JavaCollection, JavaMap, JavaString, javaFromJson, javaStringSet, toJava, toStored } from "./java";
+import { LegacyHttpClient, javaPackages } from "./http";
+
+export function legacyValues(ctx: RunContext): ValueModel {
+  const store = (value: unknown, what: string): unknown => {
+    if (isGuestFunction(value)) {
+      warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
+      return null;
+    }
+    return toStored(value);
+  };
+  return {
+    store,
+    give: (v) => (v === null || v === undefined ? null : toJava(v)),
+    scopesIn: (value) => {
+      if (value instanceof JavaCollection && /Set/.test(value.javaClass)) return value.items.map((i) => String(toStored(i)));
+      const from = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : value instanceof HostObject ? value.javaClass : typeof value;
+      throw new GuestError(`Cannot convert ${from} to java.util.Set`, "TypeError");
+    },
+    scopesOut: (scopes) => javaStringSet(scopes),
+    stringOut: (v) => (v === null ? null : new JavaString(v)),
+    listOut: (v) => new JavaCollection("java.util.ArrayList", v.map((s) => new JavaString(s))),
+    jsonIn: (value, method) => {
+      if (value === null || value === undefined) return null;
+      if (value instanceof HostObject && value.javaClass === "org.forgerock.json.JsonValue") return toStored(value);
+      throw new GuestError(`Can't find method org.forgerock.oauth2.core.AccessToken.${method}(object).`, "TypeError");
+    },
+    extraDataIn: (value) => {
+      const resolved = isGuestFunction(value) ? value.call() : value;
+      return resolved === null || resolved === undefined ? null : String(toStored(resolved));
+    },
+    extraJsonIn: (value) => toStored(isGuestFunction(value) ? value.call() : value),
+  };
+}
+
+/** com.sun.identity.shared.debug.Debug: message / warning / error, each with `{}` placeholders. */
+class DebugLogger extends HostObject {
+  readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName"];
+  override readonly javaClass = "com.sun.identity.shared.debug.Debug";
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+
+  private write(level: LogLevel, args: unknown[]): void {
+    if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${level}().`, "TypeError");
+    const format = String(toStored(args[0]));
+    let rest = args.slice(1);
+    if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
+    this.ctx.logs.push({ level, message: formatSlf4j(format, rest) });
+  }
+  message(...args: unknown[]): void {
+    this.write("debug", args);
+  }
+  warning(...args: unknown[]): void {
+    this.write("warn", args);
+  }
+  error(...args: unknown[]): void {
+    this.write("error", args);
+  }
+  messageEnabled(): boolean {
+    return true;
+  }
+  warningEnabled(): boolean {
+    return true;
+  }
+  errorEnabled(): boolean {
+    return true;
+  }
+  getName(): string {
+    return `scripts.OAUTH2_ACCESS_TOKEN_MODIFICATION.playground.(${this.ctx.scenario.scriptName})`;
+  }
+}
+
+/** com.sun.identity.idm.IdType constants. */
+export class IdType extends HostObject {
+  readonly guestMethods = ["getName", "toString", "equals"];
+  override readonly javaClass = "com.sun.identity.idm.IdType";
+  constructor(readonly name: string) {
+    super();
+  }
+  getName(): string {
+    return this.name;
+  }
+  override toString(): string {
+    return this.name;
+  }
+  equals(other: unknown): boolean {
+    return other instanceof IdType && other.name === this.name;
+  }
+}
+
+export const ID_TYPES = { USER: new IdType("user"), GROUP: new IdType("group"), ROLE: new IdType("role"), AGENT: new IdType("agent") };
+
+function realmDn(realm: string): string {
+  const parts = realm.split("/").filter(Boolean).reverse();
+  return [...parts.map((p) => `o=${p}`), "ou=services", "dc=openam", "dc=forgerock", "dc=org"].join(",");
+}
+
+/** com.sun.identity.idm.AMIdentity over the scenario's identity (or one of its groups). */
+class AMIdentity extends HostObject {
+  readonly guestMethods = [
+    "getName",
+    "getType",
+    "getRealm",
+    "isActive",
+    "isExists",
+    "getUniversalId",
+    "getAttribute",
+    "getAttributes",
+    "setAttributes",
+    "removeAttributes",
+    "store",
+    "getMemberships",
+    "isMember",
+    "toString",
+  ];
+  override readonly javaClass = "com.sun.identity.idm.AMIdentity";
+  private readonly attributes: Map<string, string[]>;
+  private pending = false;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly name: string,
+    private readonly type: IdType,
+    attributes: Record<string, string[]>,
+    private readonly groups: { id: string; attributes: Record<string, string[]> }[],
+  ) {
+    super();
+    this.attributes = new Map(Object.entries(attributes).map(([k, v]) => [k, [...v]]));
+  }
+
+  getName(): JavaString {
+    return new JavaString(this.name);
+  }
+  getType(): IdType {
+    return this.type;
+  }
+  getRealm(): JavaString {
+    return new JavaString(realmDn(this.ctx.scenario.realm));
+  }
+  isActive(): boolean {
+    return this.ctx.scenario.identity.active;
+  }
+  isExists(): boolean {
+    return this.ctx.scenario.identity.exists;
+  }
+  getUniversalId(): JavaString {
+    return new JavaString(`id=${this.name},ou=${this.type.name},${realmDn(this.ctx.scenario.realm)}`);
+  }
+  getAttribute(name: unknown): JavaCollection {
+    return javaStringSet(this.attributes.get(String(toStored(name))) ?? []);
+  }
+  getAttributes(names?: unknown): JavaMap {
+    const wanted = names instanceof JavaCollection ? names.items.map((n) => String(toStored(n))) : [...this.attributes.keys()];
+    const entries = new Map<string, unknown>();
+    for (const key of wanted) if (this.attributes.has(key)) entries.set(key, javaStringSet(this.attributes.get(key) ?? []));
+    return new JavaMap("com.sun.identity.common.CaseInsensitiveHashMap", entries, false);
+  }
+  setAttributes(map: unknown): void {
+    if (!(map instanceof JavaMap)) throw new GuestError(`Can't find method ${this.javaClass}.setAttributes(${typeof map}).`, "TypeError");
+    for (const [k, v] of map.entries) {
+      const stored = toStored(v);
+      this.attributes.set(k, Array.isArray(stored) ? stored.map(String) : [String(stored)]);
+    }
+    this.pending = true;
+  }
+  removeAttributes(names: unknown): void {
+    if (names instanceof JavaCollection) for (const n of names.items) this.attributes.delete(String(toStored(n)));
+    this.pending = true;
+  }
+  store(): void {
+    const failure = this.ctx.scenario.identity.failStore;
+    if (failure) throw new GuestError(`com.sun.identity.idm.IdRepoException: ${failure}`, "JavaException");
+    this.pending = false;
+  }
+  getMemberships(type: unknown): JavaCollection {
+    if (!(type instanceof IdType)) throw new GuestError(`Can't find method ${this.javaClass}.getMemberships(${typeof type}).`, "TypeError");
+    if (type.name !== "group") return new JavaCollection("java.util.HashSet", []);
+    return new JavaCollection(
+      "java.util.HashSet",
+      this.groups.map((g) => new AMIdentity(this.ctx, g.id, ID_TYPES.GROUP, { cn: [g.id], ...g.attributes }, [])),
+    );
+  }
+  isMember(other: unknown): boolean {
+    return other instanceof AMIdentity && this.groups.some((g) => g.id === other.name);
+  }
+  override toString(): string {
+    return `AMIdentity object: ${this.getUniversalId().value}`;
+  }
+  finish(): void {
+    if (this.pending) warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");
+  }
+}
+
+class Principal extends HostObject {
+  readonly guestMethods = ["getName", "toString"];
+  override readonly javaClass = "com.iplanet.sso.providers.dpro.SSOPrincipal";
+  constructor(private readonly name: string) {
+    super();
+  }
+  getName(): JavaString {
+    return new JavaString(this.name);
+  }
+  override toString(): string {
+    return this.name;
+  }
+}
+
+/** com.iplanet.sso.SSOToken for the scenario's session. */
+class SSOToken extends HostObject {
+  readonly guestMethods = [
+    "getProperty",
+    "setProperty",
+    "getPrincipal",
+    "getAuthType",
+    "getAuthLevel",
+    "getIPAddress",
+    "getHostName",
+    "getTimeLeft",
+    "getMaxSessionTime",
+    "getIdleTime",
+    "getMaxIdleTime",
+    "getTokenID",
+    "isTokenRestricted",
+  ];
+  override readonly javaClass = "com.iplanet.sso.providers.dpro.SessionSsoToken";
+  private readonly properties: Map<string, string>;
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+    this.properties = new Map(Object.entries(ctx.scenario.session?.properties ?? {}));
+  }
+
+  private get session() {
+    const s = this.ctx.scenario.session;
+    if (!s) throw new GuestError("com.iplanet.sso.SSOException: Invalid session", "JavaException");
+    return s;
+  }
+
+  getProperty(name: unknown): JavaString | null {
+    const value = this.properties.get(String(toStored(name)));
+    return value === undefined ? null : new JavaString(value);
+  }
+  setProperty(name: unknown, value: unknown): void {
+    this.properties.set(String(toStored(name)), String(toStored(value)));
+  }
+  getPrincipal(): Principal {
+    return new Principal(this.session.principal ?? `id=${this.ctx.scenario.identity.username},ou=user,${realmDn(this.ctx.scenario.realm)}`);
+  }
+  getAuthType(): JavaString {
+    return new JavaString(this.session.authType);
+  }
+  getAuthLevel(): number {
+    return this.session.authLevel;
+  }
+  getIPAddress(): JavaString {
+    return new JavaString(this.session.ipAddress);
+  }
+  getHostName(): JavaString {
+    return new JavaString(this.session.hostName);
+  }
+  getTimeLeft(): number {
+    return this.session.maxSessionTime * 60;
+  }
+  getMaxSessionTime(): number {
+    return this.session.maxSessionTime;
+  }
+  getIdleTime(): number {
+    return 0;
+  }
+  getMaxIdleTime(): number {
+    return this.session.maxIdleTime;
+  }
+  getTokenID(): JavaString {
+    return new JavaString(`AQIC5w${this.ctx.token.native.authGrantId ?? ""}*`);
+  }
+  isTokenRestricted(): boolean {
+    return false;
+  }
+}
+
+export interface LegacyBindings {
+  globals: Record<string, unknown>;
+  finish(): void;
+}
+
+export function legacyBindings(ctx: RunContext): LegacyBindings {
+  const s = ctx.scenario;
+  const clientCredentials = s.token.grantType === "client_credentials";
+  const identity = clientCredentials
+    ? new AMIdentity(ctx, s.client?.clientId ?? "unknown-client", ID_TYPES.AGENT, {}, [])
+    : new AMIdentity(ctx, s.identity.username, ID_TYPES.USER, { ...s.identity.attributes }, s.identity.groups);
+  const client = s.client
+    ? javaFromJson(
+        {
+          clientId: s.client.clientId,
+          allowedGrantTypes: s.client.allowedGrantTypes,
+          allowedResponseTypes: s.client.allowedResponseTypes,
+          allowedScopes: s.client.allowedScopes,
+          customProperties: s.client.customProperties,
+          redirectUris: s.client.redirectUris,
+        },
+        true,
+      )
+    : null;
+  const request = javaFromJson(
+    {
+      requestUri: s.request.uri ?? `${ctx.token.native.iss}/access_token`,
+      realm: s.realm,
+      requestParams: { grant_type: [s.token.grantType], ...s.request.params },
+      requestHeaders: s.request.headers,
+    },
+    true,
+  );
+  const globals: Record<string, unknown> = {
+    accessToken: new AccessTokenBinding(ctx, legacyValues(ctx), "org.forgerock.openam.oauth2.OpenAMAccessToken"),
+    identity,
+    scopes: javaStringSet(s.scopes),
+    clientProperties: client,
+    requestProperties: request,
+    session: s.session && !["password", "client_credentials"].includes(s.token.grantType) ? new SSOToken(ctx) : null,
+    logger: new DebugLogger(ctx),
+    httpClient: new LegacyHttpClient(ctx),
+    systemEnv: new SystemEnvBinding(ctx),
+    realm: s.realm,
+    scriptName: s.scriptName,
+    ...javaPackages(ctx),
+  };
+  return { globals, finish: () => identity.finish() };
+}

@@ -1,0 +1,346 @@
+/**
+ * Java class access for legacy scripts (`org.…`, `java.…`, `Packages.…`, `JavaImporter`) limited to the
+ * classes the playground emulates, and AM's CHF-based httpClient: `new org.forgerock.http.protocol.Request()`,
+ * `httpClient.send(request).get()`, `response.getStatus().getCode()`, `response.getEntity().getString()`.
+ * A class outside the emulated set fails the way Rhino's class shutter fails.
+ */
+import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { sendToMocks } from "../common";
+import type { RunContext } from "../context";
+import type { MockAnswer } from "../../http/mocks";
+import { reasonPhrase } from "../../http/mocks";
+import { PromiseBinding } from "../nextgen/bindings";
+import { JavaCollection, JavaMap, JavaString, toStored } from "./java";
+import { ID_TYPES } from "./bindings";
+
+class Headers extends HostObject {
+  readonly guestMethods = ["add", "put", "get", "getFirst", "containsKey", "remove", "asMapOfHeaders", "keySet"];
+  override readonly javaClass = "org.forgerock.http.protocol.Headers";
+  readonly map = new Map<string, string[]>();
+
+  add(name: unknown, value: unknown): Headers {
+    const key = String(toStored(name));
+    const values = toStored(value);
+    this.map.set(key, [...(this.map.get(key) ?? []), ...(Array.isArray(values) ? values.map(String) : [String(values)])]);
+    return this;
+  }
+  put(name: unknown, value: unknown): Headers {
+    this.map.delete(String(toStored(name)));
+    return this.add(name, value);
+  }
+  private find(name: unknown): string[] | undefined {
+    const wanted = String(toStored(name)).toLowerCase();
+    for (const [k, v] of this.map) if (k.toLowerCase() === wanted) return v;
+    return undefined;
+  }
+  get(name: unknown): JavaCollection | null {
+    const v = this.find(name);
+    return v ? new JavaCollection("java.util.ArrayList", v.map((s) => new JavaString(s))) : null;
+  }
+  getFirst(name: unknown): JavaString | null {
+    const v = this.find(name);
+    return v && v.length ? new JavaString(v[0]) : null;
+  }
+  containsKey(name: unknown): boolean {
+    return this.find(name) !== undefined;
+  }
+  remove(name: unknown): void {
+    this.map.delete(String(toStored(name)));
+  }
+  asMapOfHeaders(): JavaMap {
+    return new JavaMap("java.util.LinkedHashMap", new Map([...this.map].map(([k, v]) => [k, new JavaString(v.join(","))])), true);
+  }
+  keySet(): JavaCollection {
+    return new JavaCollection("java.util.LinkedHashSet", [...this.map.keys()].map((k) => new JavaString(k)), true);
+  }
+  toRecord(): Record<string, string[]> {
+    return Object.fromEntries(this.map);
+  }
+}
+
+class Entity extends HostObject {
+  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "isRawContentEmpty"];
+  override readonly javaClass = "org.forgerock.http.protocol.Entity";
+  constructor(public text: string) {
+    super();
+  }
+  getString(): JavaString {
+    return new JavaString(this.text);
+  }
+  getJson(): unknown {
+    try {
+      return JSON.parse(this.text);
+    } catch (e) {
+      throw new GuestError(`java.io.IOException: ${e instanceof Error ? e.message : String(e)}`, "JavaException");
+    }
+  }
+  setString(value: unknown): void {
+    this.text = String(toStored(value));
+  }
+  setJson(value: unknown): void {
+    this.text = JSON.stringify(toStored(value));
+  }
+  isRawContentEmpty(): boolean {
+    return this.text.length === 0;
+  }
+  override toString(): string {
+    return this.text;
+  }
+}
+
+class Status extends HostObject {
+  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "equals"];
+  override readonly javaClass = "org.forgerock.http.protocol.Status";
+  private static readonly cache = new Map<number, Status>();
+  private constructor(readonly code: number) {
+    super();
+  }
+  /** Statuses are singletons per code, so `response.getStatus() === Status.CREATED` holds as in CHF. */
+  static of(code: number): Status {
+    let s = Status.cache.get(code);
+    if (!s) {
+      s = new Status(code);
+      Status.cache.set(code, s);
+    }
+    return s;
+  }
+  getCode(): number {
+    return this.code;
+  }
+  getReasonPhrase(): string {
+    return reasonPhrase(this.code);
+  }
+  isSuccessful(): boolean {
+    return this.code >= 200 && this.code < 300;
+  }
+  isClientError(): boolean {
+    return this.code >= 400 && this.code < 500;
+  }
+  isServerError(): boolean {
+    return this.code >= 500;
+  }
+  override toString(): string {
+    return `[Status: ${this.code} ${reasonPhrase(this.code)}]`;
+  }
+  equals(other: unknown): boolean {
+    return other === this;
+  }
+}
+
+const STATUS_NAMES: Record<string, number> = {
+  OK: 200,
+  CREATED: 201,
+  ACCEPTED: 202,
+  NO_CONTENT: 204,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL_SERVER_ERROR: 500,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+};
+
+export class Request extends HostObject {
+  readonly guestMethods = ["setUri", "getUri", "setMethod", "getMethod", "getHeaders", "setEntity", "getEntity", "addHeaders", "modifyHeaders"];
+  override readonly javaClass = "org.forgerock.http.protocol.Request";
+  uri = "";
+  method = "GET";
+  readonly headers = new Headers();
+  entity = new Entity("");
+
+  setUri(uri: unknown): Request {
+    this.uri = String(toStored(uri));
+    return this;
+  }
+  getUri(): JavaString {
+    return new JavaString(this.uri);
+  }
+  setMethod(method: unknown): Request {
+    this.method = String(toStored(method)).toUpperCase();
+    return this;
+  }
+  getMethod(): JavaString {
+    return new JavaString(this.method);
+  }
+  getHeaders(): Headers {
+    return this.headers;
+  }
+  modifyHeaders(fn: unknown): Request {
+    if (isGuestFunction(fn)) fn.call(this.headers);
+    return this;
+  }
+  addHeaders(): Request {
+    return this;
+  }
+  setEntity(value: unknown): Request {
+    const stored = toStored(value);
+    this.entity = new Entity(typeof stored === "string" ? stored : JSON.stringify(stored));
+    return this;
+  }
+  getEntity(): Entity {
+    return this.entity;
+  }
+}
+
+class Response extends HostObject {
+  readonly guestMethods = ["getStatus", "getEntity", "getHeaders", "setStatus", "setEntity"];
+  override readonly javaClass = "org.forgerock.http.protocol.Response";
+  private readonly headers = new Headers();
+  private entity: Entity;
+  private status: Status;
+  constructor(answer: MockAnswer) {
+    super();
+    this.status = Status.of(answer.status);
+    this.entity = new Entity(answer.body);
+    for (const [k, v] of Object.entries(answer.headers)) this.headers.add(k, v);
+  }
+  getStatus(): Status {
+    return this.status;
+  }
+  getEntity(): Entity {
+    return this.entity;
+  }
+  getHeaders(): Headers {
+    return this.headers;
+  }
+  setStatus(s: unknown): Response {
+    if (s instanceof Status) this.status = s;
+    return this;
+  }
+  setEntity(v: unknown): Response {
+    this.entity = new Entity(String(toStored(v)));
+    return this;
+  }
+}
+
+/** org.forgerock.openam.scripting.api.http.JavaScriptHttpClient: send(Request) → Promise<Response>. */
+export class LegacyHttpClient extends HostObject {
+  readonly guestMethods = ["send"];
+  override readonly javaClass = "org.forgerock.openam.scripting.api.http.JavaScriptHttpClient";
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+  send(request: unknown): PromiseBinding {
+    if (!(request instanceof Request)) {
+      const from = typeof request === "string" ? "java.lang.String" : typeof request;
+      throw new GuestError(`Can't find method ${this.javaClass}.send(${from}).`, "TypeError");
+    }
+    const body = request.entity.text;
+    const outcome = sendToMocks(this.ctx, {
+      method: request.method,
+      url: request.uri,
+      headers: request.headers.toRecord(),
+      ...(body ? { body } : {}),
+    });
+    if (outcome.ok) return new PromiseBinding({ ok: true, value: new Response(outcome.answer) });
+    return new PromiseBinding({ ok: false, error: new GuestError(`java.net.ConnectException: ${outcome.message}`, "JavaException") });
+  }
+}
+
+/** A Java class object: constructible, with static members. */
+class JavaClass extends HostObject {
+  readonly guestMethods: readonly string[];
+  override readonly javaClass: string;
+  constructor(
+    javaClass: string,
+    private readonly construct: ((args: unknown[]) => unknown) | null,
+    private readonly statics: Record<string, unknown> = {},
+    staticMethods: Record<string, (...args: unknown[]) => unknown> = {},
+  ) {
+    super();
+    this.javaClass = javaClass;
+    this.guestMethods = Object.keys(staticMethods);
+    Object.assign(this, staticMethods);
+  }
+  override guestGet(name: string): unknown {
+    return this.statics[name];
+  }
+  override guestConstruct(args: unknown[]): unknown {
+    if (!this.construct) throw new GuestError(`Java class "${this.javaClass}" has no public instance constructor.`, "TypeError");
+    return this.construct(args);
+  }
+  override toString(): string {
+    return `[JavaClass ${this.javaClass}]`;
+  }
+}
+
+function emulatedClasses(): Map<string, JavaClass> {
+  const classes = new Map<string, JavaClass>();
+  const add = (c: JavaClass) => classes.set(c.javaClass, c);
+  add(new JavaClass("org.forgerock.http.protocol.Request", () => new Request()));
+  add(new JavaClass("org.forgerock.http.protocol.Response", null));
+  add(new JavaClass("org.forgerock.http.protocol.Status", null, Object.fromEntries(Object.entries(STATUS_NAMES).map(([k, v]) => [k, Status.of(v)]))));
+  add(new JavaClass("com.sun.identity.idm.IdType", null, { ...ID_TYPES }));
+  for (const name of ["java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayList", "java.util.LinkedList"]) {
+    add(new JavaClass(name, (args) => {
+      const c = new JavaCollection(name, []);
+      if (args[0] instanceof JavaCollection) c.addAll(args[0]);
+      return c;
+    }));
+  }
+  for (const name of ["java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap"]) {
+    add(new JavaClass(name, (args) => {
+      const m = new JavaMap(name, new Map(), false);
+      if (args[0] instanceof JavaMap) m.putAll(args[0]);
+      return m;
+    }));
+  }
+  add(new JavaClass("java.lang.String", (args) => new JavaString(args.length ? String(toStored(args[0])) : "")));
+  return classes;
+}
+
+/** A Java package as Rhino shows it: `org.forgerock.http` resolves to sub-packages and classes. */
+class JavaPackage extends HostObject {
+  readonly guestMethods: readonly string[] = [];
+  override readonly javaClass: string;
+  constructor(
+    private readonly path: string,
+    private readonly classes: Map<string, JavaClass>,
+  ) {
+    super();
+    this.javaClass = `[JavaPackage ${path}]`;
+  }
+  override guestGet(name: string): unknown {
+    const full = this.path ? `${this.path}.${name}` : name;
+    const cls = this.classes.get(full);
+    if (cls) return cls;
+    if (/^[A-Z]/.test(name)) {
+      throw new GuestError(`Access to Java class "${full}" is prohibited.`, "TypeError");
+    }
+    return new JavaPackage(full, this.classes);
+  }
+  override toString(): string {
+    return this.javaClass;
+  }
+}
+
+class JavaImporterBinding extends HostObject {
+  readonly guestMethods: readonly string[] = [];
+  override readonly javaClass = "org.mozilla.javascript.ImporterTopLevel";
+  constructor(private readonly imported: JavaClass[]) {
+    super();
+  }
+  override guestGet(name: string): unknown {
+    return this.imported.find((c) => c.javaClass.split(".").pop() === name);
+  }
+  override guestConstruct(args: unknown[]): unknown {
+    return new JavaImporterBinding(args.filter((a): a is JavaClass => a instanceof JavaClass));
+  }
+}
+
+/** The legacy globals that reach Java: packages and JavaImporter. */
+export function javaPackages(_ctx: RunContext): Record<string, unknown> {
+  const classes = emulatedClasses();
+  const root = new JavaPackage("", classes);
+  return {
+    Packages: root,
+    java: root.guestGet("java"),
+    javax: root.guestGet("javax"),
+    org: root.guestGet("org"),
+    com: root.guestGet("com"),
+    JavaImporter: new JavaImporterBinding([]),
+  };
+}

@@ -1,0 +1,514 @@
+/**
+ * The next-generation (evaluatorVersion 2.0) bindings of an access-token modification script, as the AIC
+ * tenant's binding metadata lists them (reference Appendix C): JS-friendly wrappers, arrays for lists,
+ * plain objects for maps, promise-likes with get()/then() for HTTP. No Java class access.
+ */
+import { GuestError, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { AccessTokenBinding, type ValueModel } from "../access-token";
+import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
+import { warn, type RunContext } from "../context";
+import { IdmError, type PatchOperation } from "../../openidm/store";
+import type { LogLevel, OpenIdmCallRecord } from "../../result";
+import type { MockAnswer } from "../../http/mocks";
+import { UtilsBinding } from "./utils";
+
+/** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
+export function nextGenValues(ctx: RunContext): ValueModel {
+  const plain = (value: unknown, what: string): unknown => {
+    if (value === undefined) return null;
+    if (isGuestFunction(value)) {
+      warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token; AM stores nothing useful.`);
+      return null;
+    }
+    if (value instanceof HostObject) return String(value.javaClass);
+    if (Array.isArray(value)) return value.map((v) => plain(v, what));
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v, what)]));
+    }
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      warn(ctx, "unstorable-value", `${what}: ${String(value)} is not valid JSON; AM cannot store it.`);
+      return null;
+    }
+    return value;
+  };
+  return {
+    store: plain,
+    give: (v) => v,
+    scopesIn: (value) => {
+      if (!Array.isArray(value)) throw new GuestError("setScope expects an array of scope names", "TypeError");
+      return value.map(String);
+    },
+    scopesOut: (scopes) => [...scopes],
+    stringOut: (v) => v,
+    listOut: (v) => [...v],
+    jsonIn: (v, method) => plain(v, method),
+    extraDataIn: (v) => (v === null || v === undefined ? null : String(plain(v, "addExtraData"))),
+    extraJsonIn: (v) => plain(v, "addExtraJsonData"),
+  };
+}
+
+const LEVELS: LogLevel[] = ["trace", "debug", "info", "warn", "error"];
+
+/** ScriptedLoggerWrapper: SLF4J-style levels; trace is filtered as in AIC. */
+class LoggerBinding extends HostObject {
+  readonly guestMethods = [
+    ...LEVELS,
+    "getName",
+    "isTraceEnabled",
+    "isDebugEnabled",
+    "isInfoEnabled",
+    "isWarnEnabled",
+    "isErrorEnabled",
+  ];
+  override readonly javaClass = "org.forgerock.openam.scripting.logging.ScriptedLoggerWrapper";
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+    for (const level of LEVELS) {
+      (this as unknown as Record<string, unknown>)[level] = (...args: unknown[]) => this.write(level, args);
+    }
+  }
+
+  private write(level: LogLevel, args: unknown[]): void {
+    if (level === "trace") return;
+    if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${level}().`, "TypeError");
+    const format = String(args[0]);
+    let rest = args.slice(1);
+    if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
+    this.ctx.logs.push({ level, message: formatSlf4j(format, rest) });
+  }
+
+  getName(): string {
+    return `scripts.OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN.playground.(${this.ctx.scenario.scriptName})`;
+  }
+  isTraceEnabled(): boolean {
+    return false;
+  }
+  isDebugEnabled(): boolean {
+    return true;
+  }
+  isInfoEnabled(): boolean {
+    return true;
+  }
+  isWarnEnabled(): boolean {
+    return true;
+  }
+  isErrorEnabled(): boolean {
+    return true;
+  }
+}
+
+/** ResponseScriptWrapper: fields status, statusText, ok, headers; methods json(), text(), formData(). */
+class ResponseBinding extends HostObject {
+  readonly guestMethods = ["json", "text", "formData"];
+  override readonly javaClass = "org.forgerock.openam.scripting.wrappers.ResponseScriptWrapper";
+
+  constructor(private readonly answer: MockAnswer) {
+    super();
+  }
+
+  override guestGet(name: string): unknown {
+    switch (name) {
+      case "status":
+        return this.answer.status;
+      case "statusText":
+        return this.answer.statusText;
+      case "ok":
+        return this.answer.status >= 200 && this.answer.status < 300;
+      case "headers":
+        return this.answer.headers;
+      default:
+        return undefined;
+    }
+  }
+  override guestKeys(): string[] {
+    return ["status", "statusText", "ok", "headers"];
+  }
+
+  json(): unknown {
+    try {
+      return JSON.parse(this.answer.body);
+    } catch (e) {
+      throw new GuestError(`Failed to parse response as JSON: ${e instanceof Error ? e.message : String(e)}`, "JavaException");
+    }
+  }
+  text(): string {
+    return this.answer.body;
+  }
+  formData(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [k, v] of new URLSearchParams(this.answer.body)) (out[k] ??= []).push(v);
+    return out;
+  }
+}
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** ForgeRock's Promise as scripts see it: already settled (mocks answer at once), callbacks run in order. */
+export class PromiseBinding extends HostObject {
+  readonly guestMethods = ["get", "getOrThrow", "then", "thenCatch", "thenAlways", "thenOnResult", "thenOnException", "isDone"];
+  override readonly javaClass = "org.forgerock.util.promise.PromiseImpl";
+
+  constructor(private readonly settled: Settled) {
+    super();
+  }
+
+  private unwrap(): unknown {
+    if (this.settled.ok) return this.settled.value;
+    throw this.settled.error;
+  }
+
+  get(): unknown {
+    return this.unwrap();
+  }
+  getOrThrow(): unknown {
+    return this.unwrap();
+  }
+  isDone(): boolean {
+    return true;
+  }
+
+  private chain(fn: unknown, onResult: boolean, onError: boolean): PromiseBinding {
+    if (!isGuestFunction(fn)) throw new GuestError("Expected a function", "TypeError");
+    const call = (f: GuestFunction, arg: unknown): Settled => {
+      try {
+        return { ok: true, value: f.call(arg) };
+      } catch (e) {
+        return { ok: false, error: e };
+      }
+    };
+    if (this.settled.ok && onResult) return new PromiseBinding(call(fn, this.settled.value));
+    if (!this.settled.ok && onError) return new PromiseBinding(call(fn, errorValue(this.settled.error)));
+    return this;
+  }
+
+  then(onResult: unknown, onError?: unknown): PromiseBinding {
+    if (!this.settled.ok && onError !== undefined) return this.chain(onError, false, true);
+    return this.chain(onResult, true, false);
+  }
+  thenOnResult(fn: unknown): PromiseBinding {
+    if (this.settled.ok) this.chain(fn, true, false);
+    return this;
+  }
+  thenCatch(fn: unknown): PromiseBinding {
+    return this.chain(fn, false, true);
+  }
+  thenOnException(fn: unknown): PromiseBinding {
+    if (!this.settled.ok) this.chain(fn, false, true);
+    return this;
+  }
+  thenAlways(fn: unknown): PromiseBinding {
+    if (!isGuestFunction(fn)) throw new GuestError("Expected a function", "TypeError");
+    fn.call();
+    return this;
+  }
+}
+
+/** The value a thenCatch callback receives: the script's own exception, or a description of ours. */
+function errorValue(error: unknown): unknown {
+  if (error instanceof GuestThrow) return error;
+  if (error instanceof GuestError) return { message: error.message, name: error.guestName, ...error.fields };
+  return { message: String(error) };
+}
+
+interface RequestOptions {
+  method?: string;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  form?: Record<string, unknown>;
+  token?: string;
+  clientName?: string;
+}
+
+class HttpClientBinding extends HostObject {
+  readonly guestMethods = ["send"];
+  override readonly javaClass = "org.forgerock.openam.scripting.wrappers.HttpClientScriptWrapper";
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+
+  send(uri: unknown, options?: unknown): PromiseBinding {
+    if (typeof uri !== "string") throw new GuestError("httpClient.send expects a URL string", "TypeError");
+    const opts = (options ?? {}) as RequestOptions;
+    const method = String(opts.method ?? "GET").toUpperCase();
+    const headers: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(opts.headers ?? {})) {
+      if (k.toLowerCase() === "authorization") {
+        warn(this.ctx, "http-authorization-ignored", 'AM ignores an Authorization header set directly; use the "token" option.');
+        continue;
+      }
+      headers[k] = Array.isArray(v) ? v.map(String) : [String(v)];
+    }
+    if (opts.token !== undefined) headers.Authorization = [`Bearer ${String(opts.token)}`];
+    let body: string | undefined;
+    if (opts.form !== undefined) {
+      body = new URLSearchParams(Object.entries(opts.form).map(([k, v]) => [k, String(v)])).toString();
+      headers["Content-Type"] = ["application/x-www-form-urlencoded"];
+    } else if (opts.body !== undefined) {
+      body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    }
+    if (body !== undefined && ["GET", "HEAD", "TRACE"].includes(method)) {
+      throw new GuestError(`A ${method} request cannot have a body`, "HttpClientScriptException");
+    }
+    const outcome = sendToMocks(this.ctx, { method, url: uri, headers, ...(body !== undefined ? { body } : {}) });
+    if (outcome.ok) return new PromiseBinding({ ok: true, value: new ResponseBinding(outcome.answer) });
+    return new PromiseBinding({
+      ok: false,
+      error: new GuestError(outcome.message, "HttpClientScriptException", { message: outcome.message }),
+    });
+  }
+}
+
+/** Details of an IDM failure, as `e.javaException` exposes them. */
+class ResourceExceptionBinding extends HostObject {
+  readonly guestMethods = ["getCode", "getReason", "getDetail", "isServerError", "getMessage", "toString"];
+  override readonly javaClass = "org.forgerock.json.resource.ResourceException";
+  constructor(private readonly error: IdmError) {
+    super();
+  }
+  getCode(): number {
+    return this.error.code;
+  }
+  getReason(): string {
+    return this.error.reason;
+  }
+  getDetail(): unknown {
+    return null;
+  }
+  isServerError(): boolean {
+    return this.error.code >= 500;
+  }
+  getMessage(): string {
+    return this.error.message;
+  }
+  override toString(): string {
+    return `org.forgerock.json.resource.NotFoundException: ${this.error.message}`;
+  }
+}
+
+class OpenIdmBinding extends HostObject {
+  readonly guestMethods = ["create", "read", "update", "patch", "query", "delete", "action"];
+  override readonly javaClass = "org.forgerock.openam.scripting.wrappers.IdmIntegrationServiceScriptWrapper";
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+
+  private record<T>(op: OpenIdmCallRecord["op"], id: string, work: () => T): T {
+    try {
+      const result = work();
+      this.ctx.openidm.push({ op, id });
+      return result;
+    } catch (e) {
+      if (e instanceof IdmError) {
+        this.ctx.openidm.push({ op, id, error: `${e.code} ${e.reason}: ${e.message}` });
+        throw new GuestError(`org.forgerock.json.resource.ResourceException: ${e.message}`, "WrappedException", {
+          javaException: new ResourceExceptionBinding(e),
+        });
+      }
+      throw e;
+    }
+  }
+
+  private fields(value: unknown): string[] | undefined {
+    return Array.isArray(value) ? value.map(String) : undefined;
+  }
+
+  create(resource: unknown, newId: unknown, content: unknown, _params?: unknown, fields?: unknown): unknown {
+    const id = String(resource);
+    return this.record("create", id, () =>
+      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), (content ?? {}) as Record<string, unknown>, this.fields(fields)),
+    );
+  }
+  read(resource: unknown, _params?: unknown, fields?: unknown): unknown {
+    const id = String(resource);
+    return this.record("read", id, () => {
+      const found = this.ctx.idm.read(id, this.fields(fields));
+      if (!found) this.ctx.openidm.push({ op: "read", id, error: "404 Not Found: read returned null" });
+      return found;
+    });
+  }
+  update(resource: unknown, rev: unknown, value: unknown, _params?: unknown, fields?: unknown): unknown {
+    const id = String(resource);
+    return this.record("update", id, () => this.ctx.idm.update(id, rev, (value ?? {}) as Record<string, unknown>, this.fields(fields)));
+  }
+  patch(resource: unknown, rev: unknown, operations: unknown, _params?: unknown, fields?: unknown): unknown {
+    const id = String(resource);
+    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, operations as PatchOperation[], this.fields(fields)));
+  }
+  query(resource: unknown, params: unknown, fields?: unknown): unknown {
+    const id = String(resource);
+    return this.record("query", id, () => this.ctx.idm.query(id, (params ?? {}) as Record<string, unknown>, this.fields(fields)));
+  }
+  delete(resource: unknown, rev: unknown, _params?: unknown, fields?: unknown): unknown {
+    const id = String(resource);
+    return this.record("delete", id, () => this.ctx.idm.delete(id, rev, this.fields(fields)));
+  }
+  action(resource: unknown, actionName: unknown): unknown {
+    const id = String(resource);
+    warn(this.ctx, "openidm-action", `openidm.action("${id}", "${String(actionName)}") is recorded but not emulated; it returns {}.`);
+    return this.record("action", `${id}?_action=${String(actionName)}`, () => ({}));
+  }
+}
+
+/** ScriptedIdentityScriptWrapper: attribute changes stay pending until store(). */
+class IdentityBinding extends HostObject {
+  readonly guestMethods = ["getName", "store", "exists", "setAttribute", "addAttribute", "getUniversalId", "getAttributeValues"];
+  override readonly javaClass = "org.forgerock.openam.scripting.api.identity.ScriptedIdentityScriptWrapper";
+  private readonly attributes: Map<string, string[]>;
+  private pending = false;
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+    const identity = ctx.scenario.identity;
+    this.attributes = new Map(Object.entries(identity.attributes).map(([k, v]) => [k, [...v]]));
+    if (!this.attributes.has("_id")) this.attributes.set("_id", [identity.id]);
+  }
+
+  getName(): string {
+    return this.ctx.scenario.identity.username;
+  }
+  getUniversalId(): string {
+    const realm = this.ctx.scenario.realm.split("/").filter(Boolean).pop() ?? "root";
+    return `id=${this.ctx.scenario.identity.username},ou=user,o=${realm},ou=services,ou=am-config`;
+  }
+  exists(): boolean {
+    return this.ctx.scenario.identity.exists;
+  }
+  getAttributeValues(name: unknown): string[] {
+    return [...(this.attributes.get(String(name)) ?? [])];
+  }
+  setAttribute(name: unknown, values: unknown): void {
+    if (!Array.isArray(values)) throw new GuestError(`Can't find method ${this.javaClass}.setAttribute(string,${typeof values}).`, "TypeError");
+    this.attributes.set(String(name), values.map(String));
+    this.pending = true;
+    this.ctx.logs.push({ level: "debug", message: `[playground] identity attribute "${String(name)}" set (pending until store())` });
+  }
+  addAttribute(name: unknown, value: unknown): void {
+    const key = String(name);
+    this.attributes.set(key, [...(this.attributes.get(key) ?? []), String(value)]);
+    this.pending = true;
+  }
+  store(): void {
+    const failure = this.ctx.scenario.identity.failStore;
+    if (failure) throw new GuestError(failure, "IdentityUpdateException");
+    this.pending = false;
+    log(this.ctx, "debug", "[playground] identity.store() persisted the attribute changes");
+  }
+
+  /** Called after the run: changes never stored are lost in AM. */
+  finish(): void {
+    if (this.pending) {
+      warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");
+    }
+  }
+}
+
+class SecretBinding extends HostObject {
+  readonly guestMethods = ["getAsBytes", "getAsUtf8"];
+  override readonly javaClass = "org.forgerock.openam.scripting.api.secrets.Secret";
+  constructor(private readonly value: string) {
+    super();
+  }
+  getAsBytes(): number[] {
+    return Array.from(new TextEncoder().encode(this.value), (b: number) => (b > 127 ? b - 256 : b));
+  }
+  getAsUtf8(): string {
+    return this.value;
+  }
+}
+
+class SecretsBinding extends HostObject {
+  readonly guestMethods = ["getGenericSecret", "getDecryptionKey", "getEncryptionKey", "getSigningKey", "getVerificationKey"];
+  override readonly javaClass = "org.forgerock.openam.scripting.api.secrets.ScriptedSecretsFacadeImpl";
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+  getGenericSecret(label: unknown): SecretBinding {
+    const key = String(label);
+    const value = this.ctx.scenario.secrets[key];
+    if (value === undefined) {
+      throw new GuestError(`org.forgerock.secrets.NoSuchSecretException: No secret configured for purpose ${key}`, "JavaException");
+    }
+    return new SecretBinding(value);
+  }
+  private keyNotEmulated(kind: string): never {
+    throw new GuestError(`secrets.${kind} is not emulated by the playground; use getGenericSecret with a scenario secret.`, "JavaException");
+  }
+  getDecryptionKey(): never {
+    return this.keyNotEmulated("getDecryptionKey");
+  }
+  getEncryptionKey(): never {
+    return this.keyNotEmulated("getEncryptionKey");
+  }
+  getSigningKey(): never {
+    return this.keyNotEmulated("getSigningKey");
+  }
+  getVerificationKey(): never {
+    return this.keyNotEmulated("getVerificationKey");
+  }
+}
+
+/** Bindings AM lists whose behaviour needs services the playground does not have; calls say so plainly. */
+class NotEmulatedBinding extends HostObject {
+  override readonly javaClass: string;
+  constructor(
+    readonly guestMethods: readonly string[],
+    private readonly bindingName: string,
+    javaClass: string,
+  ) {
+    super();
+    this.javaClass = javaClass;
+    for (const m of guestMethods) {
+      (this as unknown as Record<string, unknown>)[m] = () => {
+        throw new GuestError(`${this.bindingName}.${m}() is not emulated by the playground (it needs a live AM service).`, "JavaException");
+      };
+    }
+  }
+}
+
+export interface NextGenBindings {
+  globals: Record<string, unknown>;
+  finish(): void;
+}
+
+export function nextGenBindings(ctx: RunContext): NextGenBindings {
+  const s = ctx.scenario;
+  const identity = new IdentityBinding(ctx);
+  const client = s.client
+    ? {
+        clientId: s.client.clientId,
+        allowedGrantTypes: s.client.allowedGrantTypes,
+        allowedResponseTypes: s.client.allowedResponseTypes,
+        allowedScopes: s.client.allowedScopes,
+        customProperties: s.client.customProperties,
+        redirectUris: s.client.redirectUris,
+      }
+    : null;
+  const globals: Record<string, unknown> = {
+    accessToken: new AccessTokenBinding(ctx, nextGenValues(ctx), "org.forgerock.oauth2.core.scripting.AccessTokenScriptWrapper"),
+    identity,
+    scopes: [...s.scopes],
+    clientProperties: client,
+    requestProperties: {
+      requestUri: s.request.uri ?? `${ctx.token.native.iss}/access_token`,
+      realm: s.realm,
+      requestParams: { grant_type: [s.token.grantType], ...s.request.params },
+      requestHeaders: s.request.headers,
+    },
+    logger: new LoggerBinding(ctx),
+    httpClient: new HttpClientBinding(ctx),
+    openidm: new OpenIdmBinding(ctx),
+    utils: new UtilsBinding(ctx),
+    secrets: new SecretsBinding(ctx),
+    systemEnv: new SystemEnvBinding(ctx),
+    realm: s.realm,
+    scriptName: s.scriptName,
+    cookieName: s.cookieName,
+    jwtAssertion: new NotEmulatedBinding(["generateJwt"], "jwtAssertion", "org.forgerock.openam.scripting.bindings.JwtAssertionScriptWrapper"),
+    jwtValidator: new NotEmulatedBinding(["validateJwtClaims"], "jwtValidator", "org.forgerock.openam.scripting.bindings.JwtValidatorScriptWrapper"),
+    policy: new NotEmulatedBinding(["evaluate", "evaluateTree"], "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
+  };
+  return { globals, finish: () => identity.finish() };
+}

@@ -1,0 +1,181 @@
+/**
+ * Answers httpClient calls from the scenario's mocks (first match wins), and explains a miss by naming
+ * the nearest mocks and what differed, the way a user debugging a 404 would want.
+ */
+import type { HttpMock } from "../scenario/schema";
+import type { HttpCallRecord } from "../result";
+
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string[]>;
+  body?: string;
+}
+
+export interface MockAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string[]>;
+  body: string;
+}
+
+export type MockOutcome =
+  | { ok: true; answer: MockAnswer; mock: number }
+  | { ok: false; fault: "no-match" | "connection-refused" | "timeout"; message: string; mock: number | null };
+
+const REASONS: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No Content",
+  301: "Moved Permanently",
+  302: "Found",
+  304: "Not Modified",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+export function reasonPhrase(status: number): string {
+  return REASONS[status] ?? "";
+}
+
+function splitUrl(url: string): { base: string; query: URLSearchParams } {
+  const q = url.indexOf("?");
+  return q < 0 ? { base: url, query: new URLSearchParams() } : { base: url.slice(0, q), query: new URLSearchParams(url.slice(q + 1)) };
+}
+
+function headerValues(headers: Record<string, string[]>, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return Object.entries(headers)
+    .filter(([k]) => k.toLowerCase() === wanted)
+    .flatMap(([, v]) => v);
+}
+
+function isDeepSubset(expected: unknown, actual: unknown): boolean {
+  if (expected === null || typeof expected !== "object") return Object.is(expected, actual) || expected === actual;
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => isDeepSubset(e, actual[i]));
+  }
+  if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return false;
+  return Object.entries(expected as Record<string, unknown>).every(([k, v]) => isDeepSubset(v, (actual as Record<string, unknown>)[k]));
+}
+
+/** Why a mock does not match the request; empty when it matches. */
+export function mismatches(mock: HttpMock, request: OutgoingRequest): string[] {
+  const reasons: string[] = [];
+  const m = mock.request;
+  if (m.method && m.method.toUpperCase() !== request.method.toUpperCase()) {
+    reasons.push(`method ${request.method} ≠ ${m.method.toUpperCase()}`);
+  }
+  const actual = splitUrl(request.url);
+  if (m.url !== undefined) {
+    const wanted = splitUrl(m.url);
+    if (wanted.base !== actual.base) reasons.push(`URL ${actual.base} ≠ ${wanted.base}`);
+    for (const [k, v] of wanted.query) {
+      if (!actual.query.getAll(k).includes(v)) reasons.push(`query ${k}=${v} missing`);
+    }
+  }
+  if (m.urlPattern !== undefined) {
+    let pattern: RegExp | null = null;
+    try {
+      pattern = new RegExp(`^(?:${m.urlPattern})$`);
+    } catch {
+      reasons.push(`urlPattern is not a valid regular expression`);
+    }
+    if (pattern && !pattern.test(request.url)) reasons.push(`URL ${request.url} does not match /${m.urlPattern}/`);
+  }
+  for (const [k, v] of Object.entries(m.query ?? {})) {
+    if (!actual.query.getAll(k).includes(v)) reasons.push(`query ${k}=${v} missing`);
+  }
+  for (const [k, v] of Object.entries(m.headers ?? {})) {
+    if (!headerValues(request.headers, k).includes(v)) reasons.push(`header ${k}: ${v} missing`);
+  }
+  if (m.body !== undefined && (request.body ?? "") !== m.body) reasons.push("body differs");
+  if (m.bodyContains !== undefined && !(request.body ?? "").includes(m.bodyContains)) {
+    reasons.push(`body does not contain ${JSON.stringify(m.bodyContains)}`);
+  }
+  if (m.json !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(request.body ?? "");
+    } catch {
+      reasons.push("body is not JSON");
+    }
+    if (parsed !== undefined && !isDeepSubset(m.json, parsed)) reasons.push("JSON body does not contain the expected fields");
+  }
+  return reasons;
+}
+
+function mockLabel(mock: HttpMock, index: number): string {
+  const what = `${mock.request.method?.toUpperCase() ?? "ANY"} ${mock.request.url ?? (mock.request.urlPattern ? `/${mock.request.urlPattern}/` : "any URL")}`;
+  return `mock #${index}${mock.name ? ` "${mock.name}"` : ""} (${what})`;
+}
+
+/** Serves requests from the mocks, counting uses for `times`. */
+export class MockServer {
+  private readonly uses: number[];
+
+  constructor(private readonly mocks: readonly HttpMock[]) {
+    this.uses = mocks.map(() => 0);
+  }
+
+  answer(request: OutgoingRequest): MockOutcome {
+    const near: { index: number; reasons: string[] }[] = [];
+    for (let i = 0; i < this.mocks.length; i++) {
+      const mock = this.mocks[i];
+      const reasons = mismatches(mock, request);
+      if (reasons.length === 0 && mock.times !== undefined && this.uses[i] >= mock.times) {
+        reasons.push(`already answered ${mock.times} time(s)`);
+      }
+      if (reasons.length > 0) {
+        near.push({ index: i, reasons });
+        continue;
+      }
+      this.uses[i]++;
+      const r = mock.response;
+      if (r.fault) {
+        const message =
+          r.fault === "timeout"
+            ? `Read timed out calling ${request.url} (${mockLabel(mock, i)} simulates a timeout)`
+            : `Connection refused: ${request.url} (${mockLabel(mock, i)} simulates a refused connection)`;
+        return { ok: false, fault: r.fault, message, mock: i };
+      }
+      const headers: Record<string, string[]> = {};
+      for (const [k, v] of Object.entries(r.headers)) headers[k] = Array.isArray(v) ? v : [v];
+      let body = r.body ?? "";
+      if (r.json !== undefined) {
+        body = JSON.stringify(r.json);
+        if (headerValues(headers, "content-type").length === 0) headers["Content-Type"] = ["application/json"];
+      }
+      return { ok: true, answer: { status: r.status, statusText: r.statusText ?? reasonPhrase(r.status), headers, body }, mock: i };
+    }
+    near.sort((a, b) => a.reasons.length - b.reasons.length);
+    const hints = near
+      .slice(0, 3)
+      .map((n) => `${mockLabel(this.mocks[n.index], n.index)}: ${n.reasons.join("; ")}`)
+      .join(" | ");
+    const message =
+      `No mock answers ${request.method.toUpperCase()} ${request.url} (the playground makes no real network calls).` +
+      (hints ? ` Nearest: ${hints}` : " The scenario has no http mocks; add one under \"http\".");
+    return { ok: false, fault: "no-match", message, mock: null };
+  }
+}
+
+export function recordCall(request: OutgoingRequest, outcome: MockOutcome): HttpCallRecord {
+  const record: HttpCallRecord = { method: request.method.toUpperCase(), url: request.url, mock: outcome.mock };
+  if (Object.keys(request.headers).length) record.headers = request.headers;
+  if (request.body !== undefined) record.body = request.body;
+  if (outcome.ok) record.status = outcome.answer.status;
+  else record.error = outcome.message;
+  return record;
+}

@@ -1,0 +1,104 @@
+/**
+ * Static checks beyond syntax, shown as warnings before a run: removing or overwriting native token fields
+ * (AM may then reject its own token) and calling an API that belongs to the other evaluator.
+ */
+import { parse } from "acorn";
+import { simple } from "acorn-walk";
+import type { Evaluator } from "./scenario/schema";
+import type { RunWarning } from "./result";
+import { isNativeFieldName } from "./token/state";
+
+const LEGACY_ONLY: Record<string, string> = {
+  "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
+  "identity.getAttributes": "next-generation identity has no getAttributes(); use getAttributeValues",
+  "logger.message": "next-generation logger uses debug()/info()",
+  "logger.warning": "next-generation logger uses warn()",
+  "session.getProperty": "next-generation access-token scripts have no session binding",
+};
+
+const NEXT_GEN_ONLY: Record<string, string> = {
+  "identity.getAttributeValues": 'legacy identity is an AMIdentity: use identity.getAttribute("name") (a java.util.Set)',
+  "identity.setAttribute": "legacy AMIdentity has no setAttribute; use setAttributes(map) and store()",
+  "identity.addAttribute": "legacy AMIdentity has no addAttribute; use setAttributes(map) and store()",
+  "logger.info": "legacy logger (Debug) has message()/warning()/error()",
+  "logger.warn": "legacy logger (Debug) uses warning()",
+  "logger.debug": "legacy logger (Debug) uses message()",
+  "utils.crypto": "utils is a next-generation binding",
+  "openidm.read": "openidm is a next-generation binding",
+};
+
+interface MemberCall {
+  object: string;
+  property: string;
+  args: unknown[];
+  line: number;
+}
+
+type Node = { type: string; loc?: { start: { line: number } } } & Record<string, unknown>;
+
+function memberCalls(source: string): MemberCall[] {
+  let ast;
+  try {
+    ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
+  } catch {
+    return [];
+  }
+  const calls: MemberCall[] = [];
+  simple(ast, {
+    CallExpression(node) {
+      const n = node as unknown as Node;
+      const callee = n.callee as Node;
+      if (callee.type !== "MemberExpression" || callee.computed) return;
+      const object = callee.object as Node;
+      const property = callee.property as Node;
+      const objectName =
+        object.type === "Identifier"
+          ? String(object.name)
+          : object.type === "MemberExpression" && (object.object as Node).type === "Identifier"
+            ? `${String((object.object as Node).name)}.${String((object.property as Node).name)}`
+            : null;
+      if (!objectName || property.type !== "Identifier") return;
+      calls.push({ object: objectName, property: String(property.name), args: n.arguments as unknown[], line: n.loc?.start.line ?? 0 });
+    },
+  });
+  return calls;
+}
+
+function literal(node: unknown): string | null {
+  const n = node as Node | undefined;
+  return n && n.type === "Literal" && typeof n.value === "string" ? n.value : null;
+}
+
+export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
+  const warnings: RunWarning[] = [];
+  const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
+  for (const call of memberCalls(source)) {
+    const key = `${call.object}.${call.property}`;
+    if (call.object === "accessToken" && /^remove/.test(call.property)) {
+      warnings.push({
+        code: "native-field-removed",
+        message: `accessToken.${call.property}() removes a native field; AM relies on it and may then reject its own token.`,
+        line: call.line,
+      });
+    }
+    if (call.object === "accessToken" && call.property === "setField") {
+      const name = literal(call.args[0]);
+      if (name && isNativeFieldName(name)) {
+        warnings.push({
+          code: "native-field-changed",
+          message: `setField("${name}") overwrites a native field; AM may then reject its own token.`,
+          line: call.line,
+        });
+      }
+    }
+    const hint = wrongEvaluator[key] ?? wrongEvaluator[call.object];
+    if (hint) {
+      warnings.push({
+        code: "wrong-evaluator-api",
+        message: `${key}() does not exist for the ${evaluator === "legacy" ? "legacy" : "next-generation"} evaluator: ${hint}.`,
+        line: call.line,
+      });
+    }
+  }
+  return warnings;
+}

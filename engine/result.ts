@@ -1,0 +1,86 @@
+/**
+ * The run result: what `run(script, scenario)` returns, what `--json` prints, what the worker posts
+ * and what the panels show. Field names are fixed by the product contract (shared/design/product.md).
+ */
+import type { Evaluator } from "./scenario/schema";
+
+export type ErrorKind = "syntax" | "runtime" | "timeout" | "memory" | "binding";
+
+export interface RunError {
+  kind: ErrorKind;
+  message: string;
+  /** 1-based line in the user's script, when known. */
+  line?: number;
+  /** 1-based column in the user's script, when known. */
+  column?: number;
+}
+
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error";
+
+export interface LogEntry {
+  level: LogLevel;
+  message: string;
+}
+
+export interface HttpCallRecord {
+  method: string;
+  url: string;
+  /** Response status; absent when the call failed before a response (no mock matched). */
+  status?: number;
+  /** Index of the scenario mock that answered, or null when none matched. */
+  mock: number | null;
+  /** Request headers the script sent (names as given). */
+  headers?: Record<string, string[]>;
+  body?: string;
+  /** Why no mock matched, naming the nearest candidates. */
+  error?: string;
+}
+
+export interface OpenIdmCallRecord {
+  op: "create" | "read" | "update" | "patch" | "query" | "delete" | "action";
+  id: string;
+  /** Set when the call failed (e.g. not found). */
+  error?: string;
+}
+
+export interface RunWarning {
+  code: string;
+  message: string;
+  line?: number;
+}
+
+/** A token's fields: native ones AM sets plus the script's custom fields. */
+export type TokenFields = Record<string, unknown>;
+
+export interface TokenSnapshot {
+  before: TokenFields;
+  after: TokenFields;
+  /** Keys whose values the script added, changed or removed (native and custom). */
+  changes: { added: string[]; changed: string[]; removed: string[] };
+  /** Extra data entries added for the token endpoint response (addExtraData / addExtraJsonData). */
+  extraData: Record<string, unknown>;
+}
+
+export interface JwtView {
+  compact: string;
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  /** Size of the compact serialization in bytes. */
+  bytes: number;
+}
+
+export interface RunResult {
+  evaluator: Evaluator;
+  ok: boolean;
+  error: RunError | null;
+  tokenResponse: Record<string, unknown> | null;
+  introspection: Record<string, unknown> | null;
+  token: TokenSnapshot | null;
+  jwt: JwtView | null;
+  idToken: JwtView | null;
+  logs: LogEntry[];
+  http: HttpCallRecord[];
+  openidm: OpenIdmCallRecord[];
+  warnings: RunWarning[];
+  timings: { evalMs: number; totalMs: number };
+}

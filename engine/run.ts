@@ -1,0 +1,155 @@
+/**
+ * run(script, scenario): what AM would issue when this script modifies the scenario's token. The one entry
+ * point the CLI, the renderer's worker and the tests share.
+ */
+import { resolveScenario } from "./scenario/validate";
+import type { Evaluator, Scenario } from "./scenario/schema";
+import type { RunError, RunResult, RunWarning } from "./result";
+import { SeededRandom } from "./util/random";
+import { cloneTokenState, createTokenState } from "./token/state";
+import { diffFields, introspectionResponse, tokenEndpointResponse, tokenFields } from "./token/project";
+import { atHash, signJwt, viewJwt } from "./token/jwt";
+import { createRunContext } from "./evaluators/context";
+import { nextGenBindings } from "./evaluators/nextgen/bindings";
+import { legacyBindings } from "./evaluators/legacy/bindings";
+import { DEFAULT_LIMITS, runInSandbox } from "./sandbox/sandbox";
+import { checkRhinoSyntax } from "./dialect/rhino-syntax";
+import { RHINO_MISSING } from "./dialect/rhino-surface";
+import { lintScript } from "./lint";
+
+export interface RunOptions {
+  /** Overrides the scenario's evaluator. */
+  evaluator?: Evaluator;
+  /** Host clock for timings (tests inject a fake). */
+  now?: () => number;
+}
+
+/** Common size limits a client-side token can run into, smallest first. */
+export const TOKEN_SIZE_LIMITS: { bytes: number; what: string }[] = [
+  { bytes: 4096, what: "the 4 KB cookie limit of browsers (if the token is kept in a cookie)" },
+  { bytes: 8192, what: "the 8 KB request-header limit of Apache, nginx and many gateways" },
+  { bytes: 16384, what: "the 16 KB request-header limit of IIS and Node.js" },
+];
+
+function emptyResult(evaluator: Evaluator, error: RunError | null): RunResult {
+  return {
+    evaluator,
+    ok: error === null,
+    error,
+    tokenResponse: null,
+    introspection: null,
+    token: null,
+    jwt: null,
+    idToken: null,
+    logs: [],
+    http: [],
+    openidm: [],
+    warnings: [],
+    timings: { evalMs: 0, totalMs: 0 },
+  };
+}
+
+function sizeWarnings(bytes: number, scenario: Scenario): RunWarning[] {
+  const limits = [...TOKEN_SIZE_LIMITS];
+  if (scenario.token.sizeLimitBytes) limits.push({ bytes: scenario.token.sizeLimitBytes, what: "the scenario's sizeLimitBytes" });
+  const crossed = limits.filter((l) => bytes > l.bytes);
+  if (crossed.length === 0) {
+    const nearest = limits.find((l) => bytes > l.bytes * 0.9);
+    return nearest
+      ? [{ code: "token-size-near-limit", message: `The client-side token is ${bytes} bytes, within 10% of ${nearest.what}.` }]
+      : [];
+  }
+  return [
+    {
+      code: "token-size-over-limit",
+      message: `The client-side token is ${bytes} bytes, over ${crossed.map((l) => l.what).join("; and over ")}.`,
+    },
+  ];
+}
+
+export async function run(script: string, scenarioInput: unknown = {}, options: RunOptions = {}): Promise<RunResult> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const scenario = resolveScenario(scenarioInput);
+  const evaluator = options.evaluator ?? scenario.evaluator;
+
+  const syntax = checkRhinoSyntax(script);
+  if (syntax) {
+    const result = emptyResult(evaluator, {
+      kind: "syntax",
+      message: syntax.message,
+      line: syntax.line,
+      ...(syntax.column ? { column: syntax.column } : {}),
+    });
+    result.timings.totalMs = now() - started;
+    return result;
+  }
+
+  const random = new SeededRandom(scenario.seed);
+  const state = createTokenState(scenario, random);
+  const before = tokenFields(cloneTokenState(state));
+  const ctx = createRunContext(scenario, state, random);
+  const bindings = evaluator === "legacy" ? legacyBindings(ctx) : nextGenBindings(ctx);
+
+  const outcome = await runInSandbox({
+    source: script,
+    globals: bindings.globals,
+    clockMs: Date.parse(scenario.clock),
+    seed: scenario.seed,
+    hidden: RHINO_MISSING,
+    limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
+    now,
+    onLine: (probe) => {
+      ctx.currentLine = probe;
+    },
+  });
+  if (!outcome.error) bindings.finish();
+
+  const after = tokenFields(state);
+  const result = emptyResult(evaluator, outcome.error);
+  result.logs = ctx.logs;
+  result.http = ctx.http;
+  result.openidm = ctx.openidm;
+  result.warnings = [...lintScript(script, evaluator).filter((w) => !ctx.warnings.some((c) => c.code === w.code)), ...ctx.warnings];
+  result.token = {
+    before,
+    after,
+    changes: diffFields(before, after),
+    extraData: Object.fromEntries(state.extraData),
+  };
+
+  if (!outcome.error) {
+    let accessTokenValue = state.native.id;
+    if (state.clientSide) {
+      const compact = await signJwt(after, scenario.token.signing.alg, scenario.token.signing.secret, { zip: "NONE" });
+      result.jwt = viewJwt(compact);
+      accessTokenValue = compact;
+      result.warnings.push(...sizeWarnings(result.jwt.bytes, scenario));
+    }
+    let idTokenValue: string | null = null;
+    if ((state.native.scope ?? []).includes("openid") && scenario.token.grantType !== "client_credentials") {
+      const issuedAt = Math.floor(state.issuedAt / 1000);
+      const claims: Record<string, unknown> = {
+        at_hash: atHash(accessTokenValue),
+        sub: state.native.sub,
+        auditTrackingId: state.native.auditTrackingId,
+        subname: state.native.subname,
+        iss: state.native.iss,
+        tokenName: "id_token",
+        aud: state.native.client_id,
+        azp: state.native.client_id,
+        auth_time: state.native.auth_time,
+        realm: state.native.realm,
+        exp: issuedAt + scenario.token.lifetimeSeconds,
+        tokenType: "JWTToken",
+        iat: issuedAt,
+      };
+      idTokenValue = await signJwt(claims, "RS256", undefined);
+      result.idToken = viewJwt(idTokenValue);
+    }
+    result.tokenResponse = tokenEndpointResponse(state, scenario, accessTokenValue, idTokenValue);
+    result.introspection = introspectionResponse(state);
+  }
+  result.timings = { evalMs: outcome.evalMs, totalMs: now() - started };
+  return result;
+}

@@ -1,0 +1,79 @@
+/**
+ * What the sandbox needs from binding implementations: host objects the guest sees as opaque
+ * objects with methods (AM's Java objects and script wrappers), and guest functions the host may call
+ * back (suppliers, promise callbacks). Binding code depends on these types only, never on QuickJS.
+ */
+
+/** A host-side object exposed to scripts. The guest sees only the listed methods. */
+export abstract class HostObject {
+  /** Method names scripts may call (`obj.name(...)`). */
+  abstract readonly guestMethods: readonly string[];
+  /** The Java class name AM would report for this object, for messages. */
+  readonly javaClass: string = "java.lang.Object";
+  /**
+   * Property-style access for names that are not methods (Java maps in Rhino answer `map[key]`).
+   * Returns `undefined` when there is no such property.
+   */
+  guestGet?(name: string): unknown;
+  /** Property-style assignment; throw to refuse (e.g. an unmodifiable map). */
+  guestSet?(name: string, value: unknown): void;
+  /** Names enumerated by `for…in` / `Object.keys` in the guest. */
+  guestKeys?(): string[];
+  /** When set, the guest object is callable/constructible (a Java class object). */
+  guestConstruct?(args: unknown[]): unknown;
+}
+
+/** Thrown by host code to raise an error in the script, with the constructor name the script sees. */
+export class GuestError extends Error {
+  constructor(
+    message: string,
+    readonly guestName: string = "Error",
+    /** Extra properties set on the thrown guest object (e.g. javaException details). */
+    readonly fields: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = guestName;
+  }
+}
+
+/** A function value the script handed to a binding; call it to run script code. */
+export interface GuestFunction {
+  readonly kind: "guest-function";
+  call(...args: unknown[]): unknown;
+}
+
+export function isGuestFunction(value: unknown): value is GuestFunction {
+  return typeof value === "object" && value !== null && (value as GuestFunction).kind === "guest-function";
+}
+
+/** An exception raised by script code inside a callback; re-thrown unchanged into the script. */
+export class GuestThrow extends Error {
+  constructor(
+    readonly payload: unknown,
+    message: string,
+  ) {
+    super(message);
+    this.name = "GuestThrow";
+  }
+}
+
+/** Raw JSON text to materialize inside the guest in one step (fast path for plain data). */
+export class GuestJson {
+  constructor(readonly text: string) {}
+}
+
+const writeBacks = new WeakSet<unknown[]>();
+
+/**
+ * Marks an array argument a host method changed in place (e.g. getRandomValues) so the sandbox copies its
+ * elements back into the script's own array after the call.
+ */
+export function writeBackToGuest(array: unknown[]): void {
+  writeBacks.add(array);
+}
+
+export function takeWriteBack(array: unknown): boolean {
+  if (!Array.isArray(array) || !writeBacks.has(array)) return false;
+  writeBacks.delete(array);
+  return true;
+}

@@ -1,0 +1,500 @@
+/**
+ * One script run in a fresh QuickJS runtime and context, with memory, stack and time limits.
+ * Host objects cross as opaque guest proxies; plain data crosses as JSON; guest functions come back as
+ * callable GuestFunction values. Every handle created here is disposed before the runtime is, so a
+ * dispose never aborts the process.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
+import { GuestError, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
+import { PRELUDE_SOURCE } from "./prelude";
+import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule } from "./module";
+import type { RunError } from "../result";
+
+export const SCRIPT_FILENAME = "script.js";
+
+export interface SandboxLimits {
+  timeoutMs: number;
+  memoryBytes: number;
+  stackBytes: number;
+}
+
+export const DEFAULT_LIMITS: SandboxLimits = { timeoutMs: 1000, memoryBytes: 32 * 1024 * 1024, stackBytes: 256 * 1024 };
+
+export interface SandboxRun {
+  source: string;
+  globals: Record<string, unknown>;
+  clockMs: number;
+  seed: number;
+  /** Dotted paths of globals and methods to delete (what Rhino lacks). */
+  hidden: readonly string[];
+  limits: SandboxLimits;
+  /** Maps a guest error to the script's error; lets evaluators word messages like AM. */
+  describeError?: (error: GuestErrorInfo) => RunError | null;
+  /** Clock used to measure (the host's, not the scenario's). */
+  now?: () => number;
+  /** Receives a probe that tells the script line executing during a binding call. */
+  onLine?: (probe: () => number | undefined) => void;
+}
+
+export interface GuestErrorInfo {
+  name: string;
+  message: string;
+  stack: string;
+  line?: number;
+  column?: number;
+  /** The error came from a binding (host) call and the script did not catch it. */
+  fromBinding: boolean;
+  /** The script threw a non-Error value (e.g. a string). */
+  thrownValue?: unknown;
+}
+
+export interface SandboxOutcome {
+  error: RunError | null;
+  evalMs: number;
+}
+
+const MAX_CONVERSION_DEPTH = 64;
+
+class Bridge {
+  private readonly objects: HostObject[] = [];
+  private readonly objectIds = new Map<HostObject, number>();
+  private readonly retained: QuickJSHandle[] = [];
+  private mk!: QuickJSHandle;
+  private classifyFn!: QuickJSHandle;
+  private fromJson!: QuickJSHandle;
+  private bindingErrors: QuickJSHandle[] = [];
+  lastBindingError: QuickJSHandle | null = null;
+
+  constructor(private readonly ctx: QuickJSContext) {}
+
+  init(helpers: QuickJSHandle): void {
+    const ctx = this.ctx;
+    this.mk = this.retain(ctx.getProp(helpers, 0));
+    this.classifyFn = this.retain(ctx.getProp(helpers, 1));
+    this.fromJson = this.retain(ctx.getProp(helpers, 2));
+  }
+
+  retain(handle: QuickJSHandle): QuickJSHandle {
+    this.retained.push(handle);
+    return handle;
+  }
+
+  dispose(): void {
+    for (const h of this.retained) if (h.alive) h.dispose();
+    this.retained.length = 0;
+    for (const h of this.bindingErrors) if (h.alive) h.dispose();
+    this.bindingErrors = [];
+  }
+
+  /** The single host entry point the guest's proxies call. */
+  dispatch(args: QuickJSHandle[]): QuickJSHandle {
+    const ctx = this.ctx;
+    const id = ctx.getNumber(args[0]);
+    const name = ctx.getString(args[1]);
+    const argc = Math.min(ctx.getNumber(args[2]), 6);
+    const target = this.objects[id];
+    if (!target) throw new GuestError("Stale host object", "InternalError");
+    const values: unknown[] = [];
+    for (let i = 0; i < argc; i++) values.push(this.toHost(args[3 + i], 0, []));
+    let result: unknown;
+    if (name === "#get") result = target.guestGet ? target.guestGet(String(values[0])) : undefined;
+    else if (name === "#set") {
+      if (!target.guestSet) throw new GuestError(`Cannot set property on ${target.javaClass}`, "TypeError");
+      target.guestSet(String(values[0]), values[1]);
+      result = undefined;
+    } else if (name === "#keys") result = target.guestKeys ? target.guestKeys() : [];
+    else if (name === "#new") {
+      if (!target.guestConstruct) throw new GuestError(`${target.javaClass} is not a function`, "TypeError");
+      result = target.guestConstruct(values);
+    } else {
+      const method = (target as unknown as Record<string, unknown>)[name];
+      if (typeof method !== "function" || !target.guestMethods.includes(name)) {
+        throw new GuestError(`Cannot find function ${name} in object ${target.javaClass}.`, "TypeError");
+      }
+      result = (method as (...a: unknown[]) => unknown).apply(target, values);
+      values.forEach((value, i) => {
+        if (takeWriteBack(value)) this.writeBack(args[3 + i], value as unknown[]);
+      });
+    }
+    return this.toGuest(result);
+  }
+
+  private writeBack(target: QuickJSHandle, values: unknown[]): void {
+    values.forEach((value, i) => {
+      const h = this.toGuest(value);
+      this.ctx.setProp(target, i, h);
+      h.dispose();
+    });
+  }
+
+  /** Converts a guest value to a host value. Objects are copied; cycles and excessive depth are refused. */
+  toHost(handle: QuickJSHandle, depth: number, seen: QuickJSHandle[]): unknown {
+    const ctx = this.ctx;
+    const type = ctx.typeof(handle);
+    switch (type) {
+      case "undefined":
+        return undefined;
+      case "boolean":
+        return ctx.dump(handle) as boolean;
+      case "number":
+        return ctx.getNumber(handle);
+      case "string":
+        return ctx.getString(handle);
+      case "bigint":
+        return Number(ctx.getBigInt(handle));
+      case "symbol":
+        return String(ctx.getSymbol(handle).description ?? "");
+      case "function": {
+        const id = this.classify(handle);
+        if (id >= 0) return this.objects[id];
+        return this.guestFunction(handle);
+      }
+      case "object": {
+        if (ctx.sameValue(handle, ctx.null)) return null;
+        const id = this.classify(handle);
+        if (id >= 0) return this.objects[id];
+        if (depth > MAX_CONVERSION_DEPTH) throw new GuestError("Value is nested too deeply (or cyclic)", "TypeError");
+        for (const prior of seen) {
+          if (ctx.sameValue(prior, handle)) throw new GuestError("Cyclic value cannot be converted", "TypeError");
+        }
+        seen.push(handle);
+        try {
+          if (id === -2) {
+            const length = ctx.getLength(handle) ?? 0;
+            const out: unknown[] = [];
+            for (let i = 0; i < length; i++) {
+              const item = ctx.getProp(handle, i);
+              try {
+                out.push(this.toHost(item, depth + 1, seen));
+              } finally {
+                item.dispose();
+              }
+            }
+            return out;
+          }
+          const keys = ctx.getOwnPropertyNames(handle, { strings: true, numbersAsStrings: true, onlyEnumerable: true });
+          const names = keys.unwrap();
+          const out: Record<string, unknown> = {};
+          try {
+            for (const keyHandle of names) {
+              const key = ctx.getString(keyHandle);
+              const value = this.getPropChecked(handle, key);
+              try {
+                out[key] = this.toHost(value, depth + 1, seen);
+              } finally {
+                value.dispose();
+              }
+            }
+          } finally {
+            for (const k of names) k.dispose();
+          }
+          return out;
+        } finally {
+          seen.pop();
+        }
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Reads a property, letting a throwing getter raise its own error. */
+  private getPropChecked(handle: QuickJSHandle, key: string): QuickJSHandle {
+    return this.ctx.getProp(handle, key);
+  }
+
+  /** A host object's id, -1 for a plain object, -2 for an array. */
+  private classify(handle: QuickJSHandle): number {
+    const result = this.ctx.callFunction(this.classifyFn, this.ctx.undefined, handle);
+    const value = this.ctx.unwrapResult(result);
+    const id = this.ctx.getNumber(value);
+    value.dispose();
+    return id;
+  }
+
+  private guestFunction(handle: QuickJSHandle): GuestFunction {
+    const ctx = this.ctx;
+    const fn = this.retain(handle.dup());
+    return {
+      kind: "guest-function",
+      call: (...args: unknown[]) => {
+        const argHandles = args.map((a) => this.toGuest(a));
+        const result = ctx.callFunction(fn, ctx.undefined, ...argHandles);
+        for (const h of argHandles) if (h.alive) h.dispose();
+        if (result.error) {
+          const payload = this.retain(result.error);
+          throw new GuestThrow(payload, this.describe(payload));
+        }
+        try {
+          return this.toHost(result.value, 0, []);
+        } finally {
+          result.value.dispose();
+        }
+      },
+    };
+  }
+
+  describe(handle: QuickJSHandle): string {
+    const ctx = this.ctx;
+    if (ctx.typeof(handle) === "object" && !ctx.sameValue(handle, ctx.null)) {
+      const msg = ctx.getProp(handle, "message");
+      try {
+        if (ctx.typeof(msg) === "string") return ctx.getString(msg);
+      } finally {
+        msg.dispose();
+      }
+    }
+    return String(ctx.dump(handle));
+  }
+
+  /** Converts a host value to a new guest handle (the caller owns it). */
+  toGuest(value: unknown): QuickJSHandle {
+    const ctx = this.ctx;
+    if (value === undefined) return ctx.undefined;
+    if (value === null) return ctx.null;
+    switch (typeof value) {
+      case "boolean":
+        return value ? ctx.true : ctx.false;
+      case "number":
+        return ctx.newNumber(value);
+      case "string":
+        return ctx.newString(value);
+      case "bigint":
+        return ctx.newNumber(Number(value));
+      case "object":
+        break;
+      default:
+        return ctx.undefined;
+    }
+    if (value instanceof HostObject) return this.hostProxy(value);
+    if (value instanceof GuestJson) return this.json(value.text);
+    if (value instanceof GuestThrow) return (value.payload as QuickJSHandle).dup();
+    if (isGuestFunction(value)) throw new GuestError("Cannot return a script function", "InternalError");
+    if (Array.isArray(value)) {
+      if (isPlainData(value)) return this.json(JSON.stringify(value));
+      const array = ctx.newArray();
+      value.forEach((item, i) => {
+        const h = this.toGuest(item);
+        ctx.setProp(array, i, h);
+        h.dispose();
+      });
+      return array;
+    }
+    if (value instanceof Uint8Array) return this.toGuest(Array.from(value, (b) => (b > 127 ? b - 256 : b)));
+    if (isPlainData(value)) return this.json(JSON.stringify(value));
+    const obj = ctx.newObject();
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const h = this.toGuest(v);
+      ctx.setProp(obj, k, h);
+      h.dispose();
+    }
+    return obj;
+  }
+
+  private json(text: string): QuickJSHandle {
+    const ctx = this.ctx;
+    const str = ctx.newString(text);
+    const result = ctx.callFunction(this.fromJson, ctx.undefined, str);
+    str.dispose();
+    return ctx.unwrapResult(result);
+  }
+
+  hostProxy(obj: HostObject): QuickJSHandle {
+    const ctx = this.ctx;
+    let id = this.objectIds.get(obj);
+    if (id === undefined) {
+      id = this.objects.length;
+      this.objects.push(obj);
+      this.objectIds.set(obj, id);
+    }
+    const dynamic = typeof obj.guestGet === "function";
+    const callable = typeof obj.guestConstruct === "function";
+    const args = [ctx.newNumber(id), ctx.newString(obj.guestMethods.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false];
+    const result = ctx.callFunction(this.mk, ctx.undefined, ...args);
+    for (const a of args) a.dispose();
+    return ctx.unwrapResult(result);
+  }
+
+  /** Raises a host failure in the guest; remembered so an uncaught one is reported as a binding error. */
+  raise(error: unknown): QuickJSHandle {
+    const ctx = this.ctx;
+    if (error instanceof GuestThrow) return (error.payload as QuickJSHandle).dup();
+    const guestError = error instanceof GuestError ? error : null;
+    const message = error instanceof Error ? error.message : String(error);
+    const handle = ctx.newError({ name: guestError?.guestName ?? "InternalError", message });
+    if (guestError) {
+      for (const [k, v] of Object.entries(guestError.fields)) {
+        const h = this.toGuest(v);
+        ctx.setProp(handle, k, h);
+        h.dispose();
+      }
+    }
+    this.bindingErrors.push(handle.dup());
+    return handle;
+  }
+
+  isBindingError(handle: QuickJSHandle): boolean {
+    return this.bindingErrors.some((h) => this.ctx.sameValue(h, handle));
+  }
+}
+
+/** Plain JSON data (no host objects, no functions, no typed arrays) can cross as one JSON string. */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (value === null) return true;
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object":
+      if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
+      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+      return Object.values(value as object).every((v) => isPlainData(v, depth + 1));
+    default:
+      return false;
+  }
+}
+
+const STACK_LOCATION = new RegExp(`${SCRIPT_FILENAME.replace(".", "\\.")}:(\\d+)(?::(\\d+))?`);
+
+function locate(stack: string): { line?: number; column?: number } {
+  const m = STACK_LOCATION.exec(stack);
+  if (!m) return {};
+  return { line: Number(m[1]), ...(m[2] ? { column: Number(m[2]) } : {}) };
+}
+
+function defaultDescribe(info: GuestErrorInfo): RunError {
+  const message = info.thrownValue !== undefined ? String(info.thrownValue) : `${info.name}: ${info.message}`;
+  let kind: RunError["kind"] = info.fromBinding ? "binding" : "runtime";
+  if (info.name === "SyntaxError") kind = "syntax";
+  if (info.name === "InternalError" && /interrupted/.test(info.message)) kind = "timeout";
+  if (/out of memory/i.test(info.message)) kind = "memory";
+  return { kind, message, ...(info.line ? { line: info.line } : {}), ...(info.column ? { column: info.column } : {}) };
+}
+
+function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle): GuestErrorInfo {
+  const fromBinding = bridge.isBindingError(handle);
+  const isObject = ctx.typeof(handle) === "object" && !ctx.sameValue(handle, ctx.null);
+  const read = (key: string): string => {
+    if (!isObject) return "";
+    const h = ctx.getProp(handle, key);
+    try {
+      return ctx.typeof(h) === "string" ? ctx.getString(h) : "";
+    } finally {
+      h.dispose();
+    }
+  };
+  const name = read("name");
+  const message = read("message");
+  const stack = read("stack");
+  const isError = isObject && (name !== "" || stack !== "");
+  const info: GuestErrorInfo = { name: name || "Error", message, stack, fromBinding, ...locate(stack) };
+  if (!isError) {
+    let thrown: unknown;
+    try {
+      thrown = bridge.toHost(handle, 0, []);
+    } catch {
+      thrown = "[unconvertible value]";
+    }
+    info.thrownValue = thrown === undefined ? "undefined" : typeof thrown === "object" ? JSON.stringify(thrown) : thrown;
+  }
+  return info;
+}
+
+/** Runs one script; never throws for script failures (they come back as `error`). */
+export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
+  const mod = loadedSandboxModule() ?? (await loadSandboxModule());
+  return runWithModule(mod, run);
+}
+
+export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxOutcome {
+  const now = run.now ?? (() => Date.now());
+  let runtime: QuickJSRuntime | null = null;
+  let ctx: QuickJSContext | null = null;
+  let bridge: Bridge | null = null;
+  let evalMs = 0;
+  let outcome: SandboxOutcome = { error: null, evalMs: 0 };
+  let trapped = false;
+  try {
+    runtime = mod.newRuntime();
+    runtime.setMemoryLimit(run.limits.memoryBytes);
+    runtime.setMaxStackSize(run.limits.stackBytes);
+    ctx = runtime.newContext();
+    const context = ctx;
+    const activeBridge = new Bridge(context);
+    bridge = activeBridge;
+
+    const call = context.newFunction("call", (...args) => {
+      try {
+        return activeBridge.dispatch(args);
+      } catch (e) {
+        return { error: activeBridge.raise(e) } as unknown as QuickJSHandle;
+      }
+    });
+    const preludeFn = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, "prelude.js"));
+    const preludeArgs = [
+      context.global,
+      call,
+      context.newNumber(run.clockMs),
+      context.newNumber(run.seed),
+      context.newString(run.hidden.join(",")),
+    ];
+    const helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
+    for (const h of preludeArgs.slice(2)) h.dispose();
+    preludeFn.dispose();
+    call.dispose();
+    activeBridge.init(helpers);
+    helpers.dispose();
+
+    run.onLine?.(() => {
+      const probe = context.evalCode("new Error().stack", "line-probe.js");
+      if (probe.error) {
+        probe.error.dispose();
+        return undefined;
+      }
+      const stack = context.typeof(probe.value) === "string" ? context.getString(probe.value) : "";
+      probe.value.dispose();
+      return locate(stack).line;
+    });
+    for (const [name, value] of Object.entries(run.globals)) {
+      const h = activeBridge.toGuest(value);
+      context.setProp(context.global, name, h);
+      h.dispose();
+    }
+
+    const started = now();
+    const deadline = started + run.limits.timeoutMs;
+    runtime.setInterruptHandler(() => now() > deadline);
+    const result = context.evalCode(run.source, SCRIPT_FILENAME);
+    evalMs = now() - started;
+    runtime.removeInterruptHandler();
+    if (result.error) {
+      const info = errorInfo(context, activeBridge, result.error);
+      result.error.dispose();
+      outcome = { error: run.describeError?.(info) ?? defaultDescribe(info), evalMs };
+      if (outcome.error?.kind === "memory") trapped = true;
+    } else {
+      result.value.dispose();
+      outcome = { error: null, evalMs };
+    }
+    return outcome;
+  } catch (e) {
+    trapped = true;
+    const message = e instanceof Error ? e.message : String(e);
+    const kind: RunError["kind"] = /out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)
+      ? "memory"
+      : "runtime";
+    return { error: { kind, message: kind === "memory" ? `InternalError: out of memory (${message})` : message }, evalMs };
+  } finally {
+    try {
+      bridge?.dispose();
+      ctx?.dispose();
+      runtime?.dispose();
+    } catch {
+      trapped = true;
+    }
+    if (trapped) recycleSandboxModule();
+  }
+}

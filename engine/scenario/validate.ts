@@ -1,0 +1,96 @@
+import { scenarioSchema, type Scenario } from "./schema";
+
+export interface ScenarioIssue {
+  /** JSON path in the file, e.g. `$.identity.attributes.mail[0]`. */
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly source: string,
+    readonly issues: ScenarioIssue[],
+  ) {
+    super(`${source}: invalid scenario\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`);
+    this.name = "ScenarioError";
+  }
+}
+
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "$";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/** Validates a parsed JSON value as a scenario, naming every bad path. */
+export function validateScenario(value: unknown): ParseOutcome {
+  const parsed = scenarioSchema.safeParse(value ?? {});
+  if (parsed.success) return { ok: true, scenario: parsed.data };
+  const issues = parsed.error.issues.map((issue) => {
+    const base = [...issue.path];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: jsonPath([...base, key]), message: `unknown field "${key}"` }));
+    }
+    return [{ path: jsonPath(base), message: issue.message }];
+  });
+  return { ok: false, issues: issues.flat() };
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Parses JSON text, turning a syntax error into an issue with line and column. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: ScenarioIssue } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const where = at ? lineColumnAt(text, Number(at[1])) : null;
+    const clean = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
+    return {
+      ok: false,
+      issue: { path: where ? `line ${where.line}, column ${where.column}` : "$", message: `invalid JSON: ${clean}` },
+    };
+  }
+}
+
+/** Parses and validates scenario text; throws ScenarioError naming the source and every bad place. */
+export function parseScenarioText(text: string, source: string): Scenario {
+  const json = parseJsonText(text);
+  if (!json.ok) throw new ScenarioError(source, [json.issue]);
+  const outcome = validateScenario(json.value);
+  if (!outcome.ok) throw new ScenarioError(source, outcome.issues);
+  return outcome.scenario;
+}
+
+/** Resolves a scenario value (already-parsed or partial) with defaults; throws ScenarioError. */
+export function resolveScenario(value: unknown, source = "scenario"): Scenario {
+  const outcome = validateScenario(value);
+  if (!outcome.ok) throw new ScenarioError(source, outcome.issues);
+  return outcome.scenario;
+}
+
+/** The issuer AM would put in tokens for the scenario's realm. */
+export function issuerOf(scenario: Scenario): string {
+  if (scenario.issuer) return scenario.issuer;
+  const parts = scenario.realm.split("/").filter(Boolean);
+  const realmPath = ["realms", "root", ...parts.flatMap((p) => ["realms", p])].join("/");
+  return `https://am.example.com/am/oauth2/${realmPath}`;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts", "scratch/**/*.test.ts", "test/**/*.test.tsx"],
+    environment: "node",
+    testTimeout: 20000,
+    hookTimeout: 60000,
+    pool: "forks",
+  },
+});
