@@ -1,0 +1,130 @@
+/**
+ * One Monaco editor with two models (script.js and scenario.json); the visible one follows the tab.
+ * Text flows out through onChange on every edit and flows in when the app's text differs from the model
+ * (sample switch, form edit), as an undoable edit.
+ */
+import { useEffect, useRef } from "react";
+import { monaco } from "../monaco/setup";
+
+export type EditorMarker = {
+  message: string;
+  severity: "error" | "warning";
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+};
+
+export interface CodeEditorProps {
+  show: "script" | "scenario";
+  script: string;
+  scenarioText: string;
+  onScriptChange: (text: string) => void;
+  onScenarioChange: (text: string) => void;
+  /** Markers per owner, for each model. */
+  scriptMarkers: Record<string, EditorMarker[]>;
+  scenarioMarkers: Record<string, EditorMarker[]>;
+  onRun: () => void;
+  dark: boolean;
+  /** Lets the page (and tests) reach the editor, e.g. to reveal a line. */
+  onReady?: (api: EditorApi) => void;
+  hidden?: boolean;
+}
+
+export interface EditorApi {
+  editor: monaco.editor.IStandaloneCodeEditor;
+  scriptModel: monaco.editor.ITextModel;
+  scenarioModel: monaco.editor.ITextModel;
+}
+
+function replaceText(model: monaco.editor.ITextModel, text: string) {
+  if (model.getValue() === text) return;
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+}
+
+function toMonacoMarkers(markers: EditorMarker[]): monaco.editor.IMarkerData[] {
+  return markers.map((m) => ({
+    message: m.message,
+    severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    startLineNumber: m.startLine,
+    startColumn: m.startColumn,
+    endLineNumber: m.endLine,
+    endColumn: m.endColumn,
+  }));
+}
+
+export function CodeEditor(props: CodeEditorProps) {
+  const host = useRef<HTMLDivElement | null>(null);
+  const api = useRef<EditorApi | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    const scriptModel =
+      monaco.editor.getModel(monaco.Uri.parse("file:///script.js")) ??
+      monaco.editor.createModel(latest.current.script, "javascript", monaco.Uri.parse("file:///script.js"));
+    const scenarioModel =
+      monaco.editor.getModel(monaco.Uri.parse("file:///scenario.json")) ??
+      monaco.editor.createModel(latest.current.scenarioText, "json", monaco.Uri.parse("file:///scenario.json"));
+    scriptModel.updateOptions({ tabSize: 2, insertSpaces: true });
+    scenarioModel.updateOptions({ tabSize: 2, insertSpaces: true });
+    const editor = monaco.editor.create(host.current!, {
+      model: latest.current.show === "script" ? scriptModel : scenarioModel,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      theme: latest.current.dark ? "vs-dark" : "vs",
+      ariaLabel: "Script editor",
+      renderValidationDecorations: "on",
+      tabFocusMode: false,
+    });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+    const subs = [
+      scriptModel.onDidChangeContent(() => latest.current.onScriptChange(scriptModel.getValue())),
+      scenarioModel.onDidChangeContent(() => latest.current.onScenarioChange(scenarioModel.getValue())),
+    ];
+    api.current = { editor, scriptModel, scenarioModel };
+    latest.current.onReady?.(api.current);
+    return () => {
+      subs.forEach((s) => s.dispose());
+      editor.dispose();
+      scriptModel.dispose();
+      scenarioModel.dispose();
+      api.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const a = api.current;
+    if (!a) return;
+    const model = props.show === "script" ? a.scriptModel : a.scenarioModel;
+    if (a.editor.getModel() !== model) a.editor.setModel(model);
+    a.editor.updateOptions({ ariaLabel: props.show === "script" ? "Script editor" : "Scenario JSON editor" });
+  }, [props.show]);
+
+  useEffect(() => {
+    if (api.current) replaceText(api.current.scriptModel, props.script);
+  }, [props.script]);
+  useEffect(() => {
+    if (api.current) replaceText(api.current.scenarioModel, props.scenarioText);
+  }, [props.scenarioText]);
+
+  useEffect(() => {
+    const a = api.current;
+    if (!a) return;
+    for (const [owner, markers] of Object.entries(props.scriptMarkers)) monaco.editor.setModelMarkers(a.scriptModel, owner, toMonacoMarkers(markers));
+  }, [props.scriptMarkers]);
+  useEffect(() => {
+    const a = api.current;
+    if (!a) return;
+    for (const [owner, markers] of Object.entries(props.scenarioMarkers)) monaco.editor.setModelMarkers(a.scenarioModel, owner, toMonacoMarkers(markers));
+  }, [props.scenarioMarkers]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(props.dark ? "vs-dark" : "vs");
+  }, [props.dark]);
+
+  return <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} hidden={props.hidden} />;
+}

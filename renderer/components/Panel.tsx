@@ -1,0 +1,74 @@
+import { useId, useState, type ReactNode } from "react";
+
+export interface PanelProps {
+  testId: string;
+  title: string;
+  /** A short line under the title (counts, sizes). */
+  summary?: string;
+  /** What "Copy JSON" puts on the clipboard; no button when undefined. */
+  copyValue?: unknown;
+  /** Greyed: what is shown is the last good result, not the current input's. */
+  stale?: boolean;
+  className?: string;
+  children: ReactNode;
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Clipboard API refused (insecure context, no permission): fall back to a selection copy.
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}
+
+/** A named region of the results with a title, an optional summary and a Copy JSON action. */
+export function Panel({ testId, title, summary, copyValue, stale, className, children }: PanelProps) {
+  const headingId = useId();
+  const [copied, setCopied] = useState(false);
+  return (
+    <section
+      className={`panel ${className ?? ""} ${stale ? "stale" : ""}`}
+      data-testid={testId}
+      data-stale={stale ? "true" : "false"}
+      role="region"
+      aria-labelledby={headingId}
+      aria-busy={false}
+    >
+      <header className="panel-header">
+        <h2 id={headingId}>{title}</h2>
+        {summary ? <span className="panel-summary">{summary}</span> : null}
+        {copyValue !== undefined ? (
+          <button
+            type="button"
+            className="copy-button"
+            aria-label={`Copy ${title} as JSON`}
+            onClick={async () => {
+              await copyText(JSON.stringify(copyValue, null, 2));
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1200);
+            }}
+          >
+            {copied ? "Copied" : "Copy JSON"}
+          </button>
+        ) : null}
+      </header>
+      <div className="panel-body" tabIndex={0} aria-label={`${title} content`}>
+        {children}
+      </div>
+    </section>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <p className="empty-state">{children}</p>;
+}

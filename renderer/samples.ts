@@ -1,0 +1,103 @@
+/**
+ * The sample scripts shipped in samples/, bundled into the page: each `X.js` with its `X.scenario.json`
+ * (or `X.case.json`, whose `script`/`expect` keys are dropped: the editor holds the script).
+ */
+import type { Evaluator } from "../engine/scenario/schema";
+
+export interface Sample {
+  id: string;
+  label: string;
+  script: string;
+  /** Scenario JSON text as the file has it. */
+  scenarioText: string;
+  evaluator: Evaluator;
+}
+
+const scripts = import.meta.glob("../samples/*.js", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const scenarios = import.meta.glob("../samples/*.{scenario,case}.json", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+
+export const SEED_SAMPLE_ID = "seed-legacy";
+
+function baseName(path: string): string {
+  return path.replace(/^.*\//, "").replace(/\.(scenario|case)\.json$|\.js$/, "");
+}
+
+function scenarioFor(id: string): string {
+  const direct = Object.entries(scenarios).find(([path]) => path.endsWith(`/${id}.scenario.json`));
+  if (direct) return direct[1];
+  const fromCase = Object.entries(scenarios).find(([path]) => path.endsWith(`/${id}.case.json`));
+  if (!fromCase) return "{}\n";
+  try {
+    const { script: _script, expect: _expect, ...scenario } = JSON.parse(fromCase[1]) as Record<string, unknown>;
+    return JSON.stringify(scenario, null, 2) + "\n";
+  } catch {
+    return fromCase[1];
+  }
+}
+
+function evaluatorOf(scenarioText: string, id: string): Evaluator {
+  try {
+    const value = (JSON.parse(scenarioText) as { evaluator?: unknown }).evaluator;
+    if (value === "legacy" || value === "next-gen") return value;
+  } catch {
+    // fall through to the file-name convention
+  }
+  return /next-?gen/i.test(id) ? "next-gen" : "legacy";
+}
+
+function labelOf(id: string, scenarioText: string): string {
+  try {
+    const name = (JSON.parse(scenarioText) as { name?: unknown }).name;
+    if (typeof name === "string" && name.trim()) return name;
+  } catch {
+    // use the id
+  }
+  return id;
+}
+
+/** The bundled samples, the seed's legacy and next-gen examples first. */
+export const SAMPLES: Sample[] = Object.entries(scripts)
+  .map(([path, script]) => {
+    const id = baseName(path);
+    const scenarioText = scenarioFor(id);
+    return { id, label: labelOf(id, scenarioText), script, scenarioText, evaluator: evaluatorOf(scenarioText, id) };
+  })
+  .sort((a, b) => {
+    const rank = (s: Sample) => (s.id === SEED_SAMPLE_ID ? 0 : s.id.startsWith("seed-") ? 1 : 2);
+    return rank(a) - rank(b) || a.label.localeCompare(b.label);
+  });
+
+/** The seed's documented legacy example, used until samples/ provides it. */
+const FALLBACK: Sample = {
+  id: SEED_SAMPLE_ID,
+  label: "Seed demo (legacy)",
+  evaluator: "legacy",
+  script: `(function () {
+  // Add a field next to the access token in the /oauth2/access_token response.
+  accessToken.addExtraData('hello', 'world');
+
+  // Add identity profile attribute values to the /oauth2/introspect response.
+  accessToken.setField('mail', identity.getAttribute('mail'));
+  accessToken.setField('phone', identity.getAttribute('telephoneNumber').toArray()[0]);
+
+  // No return value is expected.
+}());
+`,
+  scenarioText: `{
+  "name": "Seed demo (legacy)",
+  "evaluator": "legacy",
+  "identity": {
+    "username": "bjensen",
+    "attributes": { "mail": ["user@example.com"], "telephoneNumber": ["(555) 323-1234"] }
+  }
+}
+`,
+};
+
+export function findSample(id: string | undefined): Sample {
+  return SAMPLES.find((s) => s.id === id) ?? SAMPLES.find((s) => s.id === SEED_SAMPLE_ID) ?? SAMPLES[0] ?? FALLBACK;
+}
+
+export function allSamples(): Sample[] {
+  return SAMPLES.some((s) => s.id === SEED_SAMPLE_ID) ? SAMPLES : [FALLBACK, ...SAMPLES];
+}

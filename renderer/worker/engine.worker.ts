@@ -1,0 +1,28 @@
+/**
+ * The engine's home in the browser: a dedicated worker, so a script that runs long never blocks the page
+ * (the page's watchdog can always terminate this worker). It answers each request with exactly one message.
+ */
+import wasmLocation from "@jitl/quickjs-wasmfile-release-sync/wasm?url";
+import { check, configureSandbox, run } from "../../engine";
+import type { FromWorker, ToWorker } from "../engine-client/protocol";
+
+configureSandbox({ wasmLocation });
+
+const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
+
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  const request = event.data;
+  try {
+    if (request.type === "run") {
+      const result = await run(request.script, request.scenario, { evaluator: request.evaluator });
+      post({ type: "result", id: request.id, result });
+    } else {
+      const outcome = await check(request.script, request.evaluator);
+      post({ type: "checked", id: request.id, outcome });
+    }
+  } catch (error) {
+    post({ type: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) });
+  }
+};
+
+post({ type: "ready" });
