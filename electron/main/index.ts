@@ -130,6 +130,16 @@ async function start(): Promise<void> {
   app.on("activate", () => {
     if (windows.count === 0) void windows.open(null);
   });
+  let settingsFlushed = false;
+  app.on("will-quit", (event) => {
+    // Window bounds are written as windows close; let that write land before the process exits.
+    if (settingsFlushed) return;
+    event.preventDefault();
+    void store.flush().finally(() => {
+      settingsFlushed = true;
+      app.quit();
+    });
+  });
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });

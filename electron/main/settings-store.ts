@@ -87,6 +87,11 @@ export class SettingsStore {
     await this.persist();
   }
 
+  /** Resolves when every write started so far has finished (called before the app quits). */
+  async flush(): Promise<void> {
+    await this.writes;
+  }
+
   private async load(): Promise<StoredState> {
     if (this.state) return this.state;
     let raw: unknown;

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { isSafeExternalUrl } from "../../electron/main/external-url";
+import {
+  applyDevelopmentCsp,
+  denyAllPermissions,
+  developmentContentSecurityPolicy,
+  hardenWebContents,
+  type HardenableWebContents,
+} from "../../electron/main/security";
+
+class FakeContents implements HardenableWebContents {
+  readonly handlers = new Map<string, (event: { preventDefault(): void }, ...rest: unknown[]) => void>();
+  openHandler: ((details: { url: string }) => { action: "deny" } | { action: "allow" }) | null = null;
+  on(event: string, listener: (event: { preventDefault(): void }, ...rest: unknown[]) => void): this {
+    this.handlers.set(event, listener);
+    return this;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: "deny" } | { action: "allow" }): void {
+    this.openHandler = handler;
+  }
+  fire(event: string, ...rest: unknown[]): boolean {
+    let prevented = false;
+    this.handlers.get(event)!({ preventDefault: () => (prevented = true) }, ...rest);
+    return prevented;
+  }
+}
+
+function hardened() {
+  const contents = new FakeContents();
+  const opened: string[] = [];
+  hardenWebContents(contents, async (url) => {
+    opened.push(url);
+  });
+  return { contents, opened };
+}
+
+describe("navigation and new windows (items 13, 14, 15)", () => {
+  it("blocks every navigation away from the page", () => {
+    const { contents } = hardened();
+    expect(contents.fire("will-navigate", "https://evil.example/")).toBe(true);
+    expect(contents.fire("will-navigate", "app://playground/other.html")).toBe(true);
+    expect(contents.fire("will-redirect", "https://evil.example/")).toBe(true);
+  });
+
+  it("hands a blocked https link to the system browser, but never other schemes", () => {
+    const { contents, opened } = hardened();
+    contents.fire("will-navigate", "https://docs.pingidentity.com/x");
+    contents.fire("will-navigate", "file:///etc/passwd");
+    contents.fire("will-navigate", "javascript:alert(1)");
+    expect(opened).toEqual(["https://docs.pingidentity.com/x"]);
+  });
+
+  it("denies every new window and opens only validated https URLs externally", () => {
+    const { contents, opened } = hardened();
+    for (const url of ["https://example.com/a", "http://example.com/", "smb://host/share", "https://user:pw@example.com/", "about:blank"]) {
+      expect(contents.openHandler!({ url })).toEqual({ action: "deny" });
+    }
+    expect(opened).toEqual(["https://example.com/a"]);
+  });
+
+  it("items 11/12: refuses to attach any <webview>", () => {
+    const { contents } = hardened();
+    expect(contents.fire("will-attach-webview", {}, {})).toBe(true);
+  });
+});
+
+describe("isSafeExternalUrl", () => {
+  it.each([
+    ["https://docs.pingidentity.com/pingoneaic/", true],
+    ["https://example.com:8443/path?q=1#f", true],
+    ["http://example.com/", false],
+    ["file:///C:/Windows/System32/calc.exe", false],
+    ["ms-msdt:/id PCWDiagnostic", false],
+    ["javascript:alert(1)", false],
+    ["https://user:secret@example.com/", false],
+    ["https://exa mple.com/", false],
+    ["https://example.com/\nfoo", false],
+    ["not a url", false],
+    ["https://" + "a".repeat(3000) + ".com/", false],
+  ])("%s → %s", (url, safe) => {
+    expect(isSafeExternalUrl(url)).toBe(safe);
+  });
+  it("refuses non-strings", () => {
+    expect(isSafeExternalUrl(42)).toBe(false);
+    expect(isSafeExternalUrl({ toString: () => "https://x.com" })).toBe(false);
+  });
+});
+
+describe("permissions (item 5)", () => {
+  it("denies every permission request and every permission check", () => {
+    let requestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | null = null;
+    let checkHandler: ((wc: unknown, permission: string, origin: string, details: unknown) => boolean) | null = null;
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler) => (requestHandler = handler),
+      setPermissionCheckHandler: (handler) => (checkHandler = handler),
+    });
+    for (const permission of ["media", "geolocation", "notifications", "clipboard-read", "openExternal", "fullscreen"]) {
+      const answers: boolean[] = [];
+      requestHandler!({}, permission, (granted) => answers.push(granted), {});
+      expect(answers, permission).toEqual([false]);
+      expect(checkHandler!({}, permission, "app://playground", {}), permission).toBe(false);
+    }
+  });
+});
+
+describe("development CSP", () => {
+  it("is added only to responses from the dev server origin", () => {
+    let listener: Parameters<Parameters<typeof applyDevelopmentCsp>[0]["webRequest"]["onHeadersReceived"]>[0] | null = null;
+    applyDevelopmentCsp({ webRequest: { onHeadersReceived: (l) => (listener = l) } }, "http://localhost:5173");
+    const results: Record<string, string[]>[] = [];
+    listener!({ url: "http://localhost:5173/src/main.tsx", responseHeaders: { "X-A": ["1"] } }, (r) => results.push(r.responseHeaders!));
+    listener!({ url: "https://elsewhere.example/", responseHeaders: {} }, (r) => results.push(r.responseHeaders!));
+    expect(results[0]["Content-Security-Policy"]).toEqual([developmentContentSecurityPolicy("http://localhost:5173")]);
+    expect(results[0]["X-A"]).toEqual(["1"]);
+    expect(results[1]["Content-Security-Policy"]).toBeUndefined();
+  });
+  it("still allows no remote origin and no eval; only the dev server's websocket", () => {
+    const policy = developmentContentSecurityPolicy("http://localhost:5173");
+    expect(policy).toContain("connect-src 'self' ws://localhost:5173");
+    expect(policy).not.toMatch(/https?:|'unsafe-eval'|\*/);
+  });
+});

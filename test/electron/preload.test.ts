@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from "vitest";
+import type { PlaygroundApi } from "../../electron/api";
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from "../../electron/channels";
+import { createPlaygroundApi, type RendererIpcPort } from "../../electron/preload/bridge";
+
+const exposed = vi.hoisted(() => [] as { key: string; api: unknown }[]);
+const fakeIpcRenderer = vi.hoisted(() => ({
+  invoke: async () => ({ ok: true, value: null }),
+  on: () => undefined,
+  removeListener: () => undefined,
+  send: () => undefined,
+  sendSync: () => undefined,
+}));
+
+// The preload's only import; replaced so the real Electron package is never loaded.
+vi.mock("electron", () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
+  ipcRenderer: fakeIpcRenderer,
+}));
+
+const NAMED_METHODS: (keyof PlaygroundApi)[] = [
+  "openFiles",
+  "openPath",
+  "getLaunchDocument",
+  "save",
+  "saveAs",
+  "listRecentFiles",
+  "importExportFile",
+  "readSamples",
+  "readSettings",
+  "writeSettings",
+  "writeDraft",
+  "readDraft",
+  "listDrafts",
+  "discardDraft",
+  "watchFile",
+  "onFileChanged",
+  "getAppInfo",
+  "openExternal",
+  "onMenuCommand",
+];
+
+class FakeIpc implements RendererIpcPort {
+  readonly invoked: { channel: string; args: unknown[] }[] = [];
+  readonly listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
+  reply: unknown = { ok: true, value: "result" };
+  async invoke(channel: string, ...args: unknown[]) {
+    this.invoked.push({ channel, args });
+    return this.reply;
+  }
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    if (!this.listeners.has(channel)) this.listeners.set(channel, new Set());
+    this.listeners.get(channel)!.add(listener);
+  }
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    this.listeners.get(channel)?.delete(listener);
+  }
+  emit(channel: string, payload: unknown) {
+    const event = { sender: "ipcRenderer-internals", ports: [] };
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, payload);
+  }
+}
+
+describe("preload entry (item 20: no raw Electron APIs for the page)", () => {
+  it("exposes exactly one object, window.playground, holding only the named methods", async () => {
+    await import("../../electron/preload/index");
+    expect(exposed.map((e) => e.key)).toEqual(["playground"]);
+    const api = exposed[0].api as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...NAMED_METHODS].sort());
+    for (const value of Object.values(api)) expect(typeof value).toBe("function");
+    // Nothing of ipcRenderer leaks through: no send/invoke/on and not the object itself.
+    expect(Object.values(api)).not.toContain(fakeIpcRenderer);
+    for (const raw of ["invoke", "send", "sendSync", "on", "ipcRenderer", "removeListener"]) expect(api).not.toHaveProperty(raw);
+  });
+});
+
+describe("bridge factory", () => {
+  it("sends each request on its fixed playground: channel with the caller's arguments only", async () => {
+    const ipc = new FakeIpc();
+    const api = createPlaygroundApi(ipc);
+    await api.openPath("/w/a.js");
+    await api.save({ path: "/w/a.js", text: "x", expected: null });
+    await api.readSettings();
+    await api.openExternal("https://example.com");
+    expect(ipc.invoked).toEqual([
+      { channel: REQUEST_CHANNELS.openPath, args: ["/w/a.js"] },
+      { channel: REQUEST_CHANNELS.save, args: [{ path: "/w/a.js", text: "x", expected: null }] },
+      { channel: REQUEST_CHANNELS.readSettings, args: [] },
+      { channel: REQUEST_CHANNELS.openExternal, args: ["https://example.com"] },
+    ]);
+  });
+
+  it("covers every request channel main handles, and nothing else", async () => {
+    const ipc = new FakeIpc();
+    const api = createPlaygroundApi(ipc) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of NAMED_METHODS) {
+      if (name.startsWith("on")) api[name](() => undefined);
+      else await api[name]("arg");
+    }
+    expect(new Set(ipc.invoked.map((i) => i.channel))).toEqual(new Set(Object.values(REQUEST_CHANNELS)));
+    expect(new Set(ipc.listeners.keys())).toEqual(new Set(Object.values(EVENT_CHANNELS)));
+  });
+
+  it("returns the value of a successful request and throws main's message on failure", async () => {
+    const ipc = new FakeIpc();
+    const api = createPlaygroundApi(ipc);
+    expect(await api.listDrafts()).toBe("result");
+    ipc.reply = { ok: false, message: "/w/a.js no longer exists." };
+    await expect(api.openPath("/w/a.js")).rejects.toThrow(/^\/w\/a\.js no longer exists\.$/);
+  });
+
+  it("gives listeners the payload only (never the IPC event) and unsubscribes them", () => {
+    const ipc = new FakeIpc();
+    const api = createPlaygroundApi(ipc);
+    const seen: unknown[][] = [];
+    const stop = api.onMenuCommand((...args) => seen.push(args));
+    ipc.emit(EVENT_CHANNELS.menuCommand, { id: "run.run" });
+    stop();
+    ipc.emit(EVENT_CHANNELS.menuCommand, { id: "file.save" });
+    expect(seen).toEqual([[{ id: "run.run" }]]);
+    expect(ipc.listeners.get(EVENT_CHANNELS.menuCommand)?.size).toBe(0);
+  });
+
+  it("delivers external file changes to onFileChanged", () => {
+    const ipc = new FakeIpc();
+    const api = createPlaygroundApi(ipc);
+    const seen: unknown[] = [];
+    api.onFileChanged((change) => seen.push(change));
+    ipc.emit(EVENT_CHANNELS.fileChanged, { path: "/w/a.js", stamp: null });
+    expect(seen).toEqual([{ path: "/w/a.js", stamp: null }]);
+  });
+});
