@@ -3,14 +3,14 @@
  * the renderer. The renderer reuses the web build's own vite.config.ts, so the desktop app and
  * `npm run build:web` ship the same page; only the output folder differs (out/renderer).
  */
-import { defineConfig } from "electron-vite";
+import { defineConfig, type UserConfig as ElectronViteConfig } from "electron-vite";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadConfigFromFile, mergeConfig, type UserConfig } from "vite";
 
 const root = import.meta.dirname;
 
-export default defineConfig(async (env) => {
+export default defineConfig(async (env): Promise<ElectronViteConfig> => {
   const webConfigFile = resolve(root, "vite.config.ts");
   const web: UserConfig = existsSync(webConfigFile)
     ? ((await loadConfigFromFile(env, webConfigFile, root))?.config ?? {})

@@ -9,9 +9,11 @@ import {
 } from "../../electron/main/security";
 
 class FakeContents implements HardenableWebContents {
-  readonly handlers = new Map<string, (event: { preventDefault(): void }, ...rest: unknown[]) => void>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners of several event shapes
+  readonly handlers = new Map<string, (event: { preventDefault(): void }, ...rest: any[]) => void>();
   openHandler: ((details: { url: string }) => { action: "deny" } | { action: "allow" }) | null = null;
-  on(event: string, listener: (event: { preventDefault(): void }, ...rest: unknown[]) => void): this {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: string, listener: (event: { preventDefault(): void }, ...rest: any[]) => void): this {
     this.handlers.set(event, listener);
     return this;
   }
