@@ -7,6 +7,7 @@ import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
 import { checkCommand } from "./commands/check";
 import { importCommand } from "./commands/import";
+import { scenarioJsonSchema } from "../engine";
 
 export const USAGE = `Usage: token-playground <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
       Syntax (Rhino 1.7.14 dialect) and lint only.
   import <export.json> [--out DIR] [--force]
       Turn an AM REST / Amster / Frodo script export into .js files and scenario stubs.
+  schema
+      Print the JSON Schema of scenario files.
 
 Exit codes: 0 success, 1 script failure or failed case, 2 bad usage or bad input.`;
 
@@ -35,6 +38,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await checkCommand(rest, io);
       case "import":
         return await importCommand(rest, io);
+      case "schema":
+        io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+        return 0;
       case "help":
       case "--help":
       case "-h":

@@ -19,6 +19,7 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  ready: boolean;
   job: Job | null;
   timer: ReturnType<typeof setTimeout> | null;
 }
@@ -57,8 +58,17 @@ export class ScriptRunner {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl), job: null, timer: null };
-    slot.worker.on("message", (message: { id: number; result?: RunResult; failure?: string }) => {
+    const slot: Slot = { worker: new Worker(this.workerUrl), ready: false, job: null, timer: null };
+    slot.worker.on("message", (message: { id?: number; ready?: boolean; fatal?: string; result?: RunResult; failure?: string }) => {
+      if (message.ready) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      if (message.fatal) {
+        for (const job of this.queue.splice(0)) job.reject(new Error(`the sandbox could not start: ${message.fatal}`));
+        return;
+      }
       const job = slot.job;
       if (!job || job.request.id !== message.id) return;
       this.finish(slot);
@@ -91,7 +101,7 @@ export class ScriptRunner {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
+      if (!slot.ready || slot.job || this.queue.length === 0) continue;
       const job = this.queue.shift() as Job;
       slot.job = job;
       slot.worker.ref();
@@ -103,7 +113,11 @@ export class ScriptRunner {
       }, job.timeoutMs + WATCHDOG_GRACE_MS);
       slot.worker.postMessage(job.request);
     }
-    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+    const waiting = this.queue.length > 0;
+    for (const slot of this.slots) {
+      if (slot.job || (waiting && !slot.ready)) slot.worker.ref();
+      else slot.worker.unref();
+    }
   }
 
   run(script: string, scenario: { timeoutMs?: number } & Record<string, unknown>, evaluator?: Evaluator): Promise<RunResult> {

@@ -1,6 +1,6 @@
 /** A worker thread that runs scripts for the CLI, so a stuck builtin can be stopped from outside. */
 import { parentPort } from "node:worker_threads";
-import { run, type Evaluator } from "../engine";
+import { loadSandboxModule, run, type Evaluator } from "../engine";
 
 export interface RunRequest {
   id: number;
@@ -17,3 +17,9 @@ parentPort?.on("message", async (request: RunRequest) => {
     parentPort?.postMessage({ id: request.id, failure: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   }
 });
+
+// Load the wasm before taking work, so the watchdog's clock measures the script, not the cold start.
+loadSandboxModule().then(
+  () => parentPort?.postMessage({ ready: true }),
+  (e: unknown) => parentPort?.postMessage({ fatal: e instanceof Error ? e.message : String(e) }),
+);

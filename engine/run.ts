@@ -103,6 +103,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       ctx.currentLine = probe;
     },
   });
+  ctx.currentLine = () => undefined;
   if (!outcome.error) bindings.finish();
 
   const after = tokenFields(state);

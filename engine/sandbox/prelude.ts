@@ -86,5 +86,6 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     for (var j = 0; j < path.length - 1 && owner; j++) owner = owner[path[j]];
     if (owner) delete owner[path[path.length - 1]];
   }
-  return [mk, classify, fromJson];
+  function read(object, key) { return object[key]; }
+  return [mk, classify, fromJson, read];
 })`;

@@ -62,6 +62,7 @@ class Bridge {
   private mk!: QuickJSHandle;
   private classifyFn!: QuickJSHandle;
   private fromJson!: QuickJSHandle;
+  private readFn!: QuickJSHandle;
   private bindingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
@@ -72,6 +73,7 @@ class Bridge {
     this.mk = this.retain(ctx.getProp(helpers, 0));
     this.classifyFn = this.retain(ctx.getProp(helpers, 1));
     this.fromJson = this.retain(ctx.getProp(helpers, 2));
+    this.readFn = this.retain(ctx.getProp(helpers, 3));
   }
 
   retain(handle: QuickJSHandle): QuickJSHandle {
@@ -198,9 +200,17 @@ class Bridge {
     }
   }
 
-  /** Reads a property, letting a throwing getter raise its own error. */
+  /** Reads a property in the guest, so a throwing getter raises the script's own error. */
   private getPropChecked(handle: QuickJSHandle, key: string): QuickJSHandle {
-    return this.ctx.getProp(handle, key);
+    const ctx = this.ctx;
+    const keyHandle = ctx.newString(key);
+    const result = ctx.callFunction(this.readFn, ctx.undefined, handle, keyHandle);
+    keyHandle.dispose();
+    if (result.error) {
+      const payload = this.retain(result.error);
+      throw new GuestThrow(payload, this.describe(payload));
+    }
+    return result.value;
   }
 
   /** A host object's id, -1 for a plain object, -2 for an array. */
@@ -449,6 +459,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     helpers.dispose();
 
     run.onLine?.(() => {
+      if (!context.alive) return undefined;
       const probe = context.evalCode("new Error().stack", "line-probe.js");
       if (probe.error) {
         probe.error.dispose();

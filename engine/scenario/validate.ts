@@ -1,4 +1,5 @@
 import { scenarioSchema, type Scenario } from "./schema";
+import { findJsonSyntaxError, lineAndColumn } from "../import/json-text";
 
 export interface ScenarioIssue {
   /** JSON path in the file, e.g. `$.identity.attributes.mail[0]`. */
@@ -44,30 +45,18 @@ export function validateScenario(value: unknown): ParseOutcome {
 
 /** Line and column (1-based) of a character offset in a text. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return lineAndColumn(text, offset);
 }
 
-/** Parses JSON text, turning a syntax error into an issue with line and column. */
+/** Parses JSON text; a syntax error becomes an issue with line and column from our own scan (engines word it differently). */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: ScenarioIssue } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? lineColumnAt(text, Number(at[1])) : null;
-    const clean = message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-    return {
-      ok: false,
-      issue: { path: where ? `line ${where.line}, column ${where.column}` : "$", message: `invalid JSON: ${clean}` },
-    };
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    const failure = findJsonSyntaxError(body) ?? { offset: 0, problem: "not valid JSON" };
+    const where = lineAndColumn(body, failure.offset);
+    return { ok: false, issue: { path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${failure.problem}` } };
   }
 }
 

@@ -323,11 +323,9 @@ class OpenIdmBinding extends HostObject {
   }
   read(resource: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("read", id, () => {
-      const found = this.ctx.idm.read(id, this.fields(fields));
-      if (!found) this.ctx.openidm.push({ op: "read", id, error: "404 Not Found: read returned null" });
-      return found;
-    });
+    const found = this.ctx.idm.read(id, this.fields(fields));
+    this.ctx.openidm.push(found ? { op: "read", id } : { op: "read", id, error: "404 Not Found: read returned null" });
+    return found;
   }
   update(resource: unknown, rev: unknown, value: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);

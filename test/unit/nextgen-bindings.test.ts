@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { createHash, createHmac } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { run } from "../../engine";
+
+async function ng(script: string, scenario: Record<string, unknown> = {}) {
+  const result = await run(script, { evaluator: "next-gen", ...scenario });
+  return result;
+}
+
+/** Runs a script that stores what it observed in a custom field named "out". */
+async function observe(script: string, scenario: Record<string, unknown> = {}): Promise<unknown> {
+  const result = await ng(script, scenario);
+  if (result.error) throw new Error(`${result.error.kind}: ${result.error.message} (line ${result.error.line})`);
+  return result.introspection?.out;
+}
+
+describe("next-generation bindings", () => {
+  it("hand scripts JS values: scopes and attribute values are arrays", async () => {
+    expect(await observe("accessToken.setField('out', [Array.isArray(scopes), Array.isArray(identity.getAttributeValues('mail')), identity.getAttributeValues('mail')[0], typeof realm]);", { identity: { attributes: { mail: ["a@example.com"] } } })).toEqual([true, true, "a@example.com", "string"]);
+  });
+
+  it("have no legacy-only globals and no Java access", async () => {
+    expect(await observe("accessToken.setField('out', [typeof session, typeof JavaImporter, typeof Packages, typeof java, typeof org]);")).toEqual(["undefined", "undefined", "undefined", "undefined", "undefined"]);
+  });
+
+  it("give clientProperties and requestProperties as plain objects", async () => {
+    const out = await observe("accessToken.setField('out', [clientProperties.clientId, clientProperties.customProperties.tier, requestProperties.requestHeaders['X-Forwarded-For'][0], requestProperties.requestParams.grant_type[0]]);", {
+      client: { customProperties: { tier: "gold" } },
+      request: { headers: { "X-Forwarded-For": ["10.0.0.1"] } },
+    });
+    expect(out).toEqual(["myClient", "gold", "10.0.0.1", "authorization_code"]);
+  });
+
+  it("log with SLF4J {} placeholders; trace is filtered as in AIC", async () => {
+    const result = await ng("logger.info('user {} has {} groups', 'bjensen', 3); logger.error('only {}', ['array']); logger.trace('hidden'); logger.warn('literal \\\\{}');");
+    expect(result.logs).toEqual([
+      { level: "info", message: "user bjensen has 3 groups" },
+      { level: "error", message: "only array" },
+      { level: "warn", message: "literal {}" },
+    ]);
+  });
+
+  describe("httpClient", () => {
+    const mocks = [
+      { name: "profile", request: { method: "POST", url: "https://api.example.com/profile", json: { id: "u1" } }, response: { status: 201, json: { tier: "gold" } } },
+    ];
+
+    it("answers from the matching mock with status, ok, headers, json() and text()", async () => {
+      const out = await observe(
+        "var r = httpClient.send('https://api.example.com/profile', {method: 'POST', body: JSON.stringify({id: 'u1', extra: 1}), headers: {'Content-Type': 'application/json'}}).get();\naccessToken.setField('out', [r.status, r.ok, r.statusText, r.json().tier, r.text()]);",
+        { http: mocks },
+      );
+      expect(out).toEqual([201, true, "Created", "gold", '{"tier":"gold"}']);
+    });
+
+    it("fails an unmatched call like a network error, naming the nearest mock and what differed", async () => {
+      const result = await ng("httpClient.send('https://api.example.com/profile', {method: 'GET'}).get();", { http: mocks });
+      expect(result.error?.kind).toBe("binding");
+      expect(result.error?.message).toMatch(/No mock answers GET https:\/\/api\.example\.com\/profile/);
+      expect(result.error?.message).toMatch(/mock #0 "profile".*method GET ≠ POST/);
+      expect(result.http[0]).toMatchObject({ mock: null, url: "https://api.example.com/profile" });
+    });
+
+    it("runs then()/thenCatch() callbacks in order", async () => {
+      const out = await observe(
+        "var log = [];\nhttpClient.send('https://nowhere.example.com/').then(function (r) { log.push('then'); return r; }).thenCatch(function (e) { log.push('catch: ' + (e.message.indexOf('No mock') === 0)); });\nhttpClient.send('https://api.example.com/profile', {method: 'POST', body: '{\"id\":\"u1\"}'}).then(function (r) { log.push('status ' + r.status); });\naccessToken.setField('out', log);",
+        { http: mocks },
+      );
+      expect(out).toEqual(["catch: true", "status 201"]);
+    });
+
+    it("sends form fields url-encoded and the token option as a Bearer header", async () => {
+      const result = await ng("httpClient.send('https://idp.example.com/token', {method: 'POST', form: {a: '1 2'}, token: 'abc'}).get();", {
+        http: [{ request: { urlPattern: "https://idp\\.example\\.com/.*", headers: { Authorization: "Bearer abc" }, body: "a=1+2" }, response: { status: 200, body: "ok" } }],
+      });
+      expect(result.error).toBeNull();
+      expect(result.http[0]).toMatchObject({ status: 200, mock: 0 });
+    });
+  });
+
+  describe("openidm", () => {
+    const openidm = { "managed/alpha_user/u1": { _id: "u1", userName: "bjensen", mail: "b@example.com", loginCount: 1 } };
+
+    it("creates, reads, patches, queries and deletes in an in-memory IDM, recording every call", async () => {
+      const script = `
+        var created = openidm.create('managed/alpha_user', 'u2', {userName: 'scarter'});
+        var patched = openidm.patch('managed/alpha_user/u1', null, [{operation: 'increment', field: '/loginCount', value: 1}]);
+        var found = openidm.query('managed/alpha_user', {_queryFilter: 'userName sw "b"'}, ['userName']);
+        var deleted = openidm['delete']('managed/alpha_user/u2', null);
+        accessToken.setField('out', [created._rev, patched.loginCount, patched._rev, found.resultCount, found.result[0].userName, deleted._id, openidm.read('managed/alpha_user/u2')]);`;
+      const result = await ng(script, { openidm });
+      expect(result.error).toBeNull();
+      expect(result.introspection?.out).toEqual(["1", 2, "2", 1, "bjensen", "u2", null]);
+      expect(result.openidm.map((c) => c.op)).toEqual(["create", "patch", "query", "delete", "read"]);
+    });
+
+    it("throws with e.javaException.getCode() on a missing object", async () => {
+      const out = await observe("try { openidm.update('managed/alpha_user/nope', null, {}); } catch (e) { accessToken.setField('out', [e.javaException.getCode(), e.message.indexOf('not found') > 0]); }", { openidm });
+      expect(out).toEqual([404, true]);
+    });
+  });
+
+  describe("utils", () => {
+    it("base64 and base64url give the documented examples", async () => {
+      const out = await observe("accessToken.setField('out', [utils.base64.encode('exampletext'), utils.base64url.encode('http://exampletext='), utils.base64.decode('ZXhhbXBsZXRleHQ='), utils.types.bytesToString(utils.base64url.decodeToBytes('aHR0cDovL2V4YW1wbGV0ZXh0PQ'))]);");
+      expect(out).toEqual(["ZXhhbXBsZXRleHQ=", "aHR0cDovL2V4YW1wbGV0ZXh0PQ", "exampletext", "http://exampletext="]);
+    });
+
+    it("randomUUID gives v4 UUIDs and getRandomValues fills the script's own array", async () => {
+      const out = (await observe("var a = [0, 0, 0, 0]; utils.crypto.getRandomValues(a); accessToken.setField('out', [utils.crypto.randomUUID(), a]);")) as [string, number[]];
+      expect(out[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(out[1].every((n) => Number.isInteger(n) && n !== 0)).toBe(true);
+    });
+
+    it("digest and HMAC sign agree with Node's crypto", async () => {
+      const out = (await observe("accessToken.setField('out', [utils.crypto.subtle.digest('SHA-256', 'abc'), utils.crypto.subtle.sign({name: 'HMAC', hash: 'SHA-256'}, utils.types.stringToBytes('key'), 'msg')]);")) as number[][];
+      const bytes = (arr: number[]) => Buffer.from(arr.map((b) => b & 0xff));
+      expect(bytes(out[0]).toString("hex")).toBe(createHash("sha256").update("abc").digest("hex"));
+      expect(bytes(out[1]).toString("hex")).toBe(createHmac("sha256", "key").update("msg").digest("hex"));
+    });
+
+    it("ECDSA keys sign and verify; AES round-trips; PBKDF2 derives the asked length; bcrypt checks", async () => {
+      const hash = bcrypt.hashSync("s3cret", 4);
+      const out = await observe(`
+        var keys = utils.crypto.subtle.generateKey({name: 'ECDSA', namedCurve: 'P-256'});
+        var sig = utils.crypto.subtle.sign({name: 'ECDSA', hash: 'SHA-256'}, keys.privateKey, 'data');
+        var aes = utils.crypto.subtle.generateKey('AES');
+        var secret = utils.crypto.subtle.encrypt('AES', aes, 'hello');
+        var derived = utils.crypto.subtle.deriveKey({name: 'PBKDF2', hash: 'SHA-256', salt: 'salt', iterations: 10}, 'pw', 256);
+        accessToken.setField('out', [
+          utils.crypto.subtle.verify({name: 'ECDSA', hash: 'SHA-256'}, keys.publicKey, 'data', sig),
+          utils.crypto.subtle.verify({name: 'ECDSA', hash: 'SHA-256'}, keys.publicKey, 'tampered', sig),
+          utils.types.bytesToString(utils.crypto.subtle.decrypt('AES', aes, secret)),
+          derived.length,
+          utils.crypto.checkBcrypt('${hash}', 's3cret'),
+          utils.crypto.checkBcrypt('${hash}', 'wrong')
+        ]);`);
+      expect(out).toEqual([true, false, "hello", 32, true, false]);
+    });
+  });
+
+  it("read secrets and systemEnv from the scenario", async () => {
+    const out = await observe("accessToken.setField('out', [secrets.getGenericSecret('scripted.node.api').getAsUtf8(), systemEnv.getProperty('esv.region'), systemEnv.getProperty('esv.none', 'fallback'), systemEnv.getProperty('esv.none')]);", {
+      secrets: { "scripted.node.api": "k3y" },
+      systemEnv: { "esv.region": "eu" },
+    });
+    expect(out).toEqual(["k3y", "eu", "fallback", null]);
+  });
+
+  it("identity changes not stored are flagged; store() failures surface", async () => {
+    const unstored = await ng("identity.setAttribute('description', ['x']);");
+    expect(unstored.warnings).toContainEqual(expect.objectContaining({ code: "identity-not-stored" }));
+    const failing = await ng("identity.setAttribute('a', ['b']);\nidentity.store();", { identity: { failStore: "LDAP constraint violation" } });
+    expect(failing.error).toMatchObject({ kind: "binding", line: 2 });
+    expect(failing.error?.message).toMatch(/LDAP constraint violation/);
+  });
+
+  it("setScope takes an array and changes the issued scope", async () => {
+    const result = await ng("accessToken.setScope(['read']);", { scopes: ["read", "write"] });
+    expect(result.tokenResponse?.scope).toBe("read");
+  });
+});
