@@ -4,6 +4,7 @@
  * Web Workers that run Monaco and the QuickJS engine. Paths that escape the renderer folder are refused.
  */
 import path from "node:path";
+import { CONTENT_SECURITY_POLICY as RENDERER_CSP } from "../../renderer/csp";
 
 export const APP_SCHEME = "app";
 export const APP_HOST = "playground";
@@ -11,12 +12,11 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * 'wasm-unsafe-eval' lets the QuickJS WebAssembly compile without allowing JS eval; Monaco needs inline
- * styles and data: fonts. No remote source appears anywhere (checklist items 1 and 7).
+ * The same policy the renderer's built page carries in its <meta> tag (renderer/csp.ts), sent as a
+ * header because only a header reaches the Monaco and engine workers. 'wasm-unsafe-eval' lets QuickJS
+ * compile without allowing JS eval; no remote origin appears (checklist items 1 and 7).
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; " +
-  "style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:";
+export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
 /** Arguments for protocol.registerSchemesAsPrivileged, which must run before the app is ready. */
 export const APP_SCHEME_PRIVILEGES = {

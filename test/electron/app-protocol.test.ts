@@ -7,10 +7,18 @@ import {
   createAppProtocolHandler,
   resolveRequestPath,
 } from "../../electron/main/app-protocol";
+import { CONTENT_SECURITY_POLICY as RENDERER_CSP } from "../../renderer/csp";
 import { tempDir } from "./fakes";
 
-const EXPECTED_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:";
+/** The policy the shell must enforce at least; the renderer's policy may only add stricter directives. */
+const REQUIRED_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+];
 
 async function servedSite() {
   const parent = await tempDir();
@@ -37,12 +45,19 @@ describe("app:// protocol", () => {
     expect(APP_SCHEME_PRIVILEGES).toEqual({ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } });
   });
 
-  it("item 7: every response carries the header CSP, exactly the policy the renderer needs", async () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(EXPECTED_CSP);
+  it("item 7: the header policy is the renderer's own and contains every required directive", () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(RENDERER_CSP);
+    const directives = CONTENT_SECURITY_POLICY.split(";").map((d) => d.trim());
+    expect(directives).toEqual(expect.arrayContaining(REQUIRED_DIRECTIVES));
+    // Any extra directive may only restrict, never name a source beyond 'self'/'none'.
+    for (const extra of directives.filter((d) => !REQUIRED_DIRECTIVES.includes(d))) expect(extra).toMatch(/^[a-z-]+( 'self'| 'none')+$/);
+  });
+
+  it("item 7: every response carries the CSP header", async () => {
     const { handler } = await servedSite();
     for (const url of ["app://playground/", "app://playground/assets/app.js", "app://playground/missing.js", "app://playground/%2e%2e/secret.txt"]) {
       const response = await handler(new Request(url));
-      expect(response.headers.get("Content-Security-Policy"), url).toBe(EXPECTED_CSP);
+      expect(response.headers.get("Content-Security-Policy"), url).toBe(CONTENT_SECURITY_POLICY);
       expect(response.headers.get("X-Content-Type-Options"), url).toBe("nosniff");
     }
   });
