@@ -1,0 +1,54 @@
+/**
+ * The legacy evaluator against real Rhino 1.7.14: every probe's observations (recorded by
+ * test/conformance/legacy/record.mjs with AM-typed bindings and AM's class allow-list) must be what the
+ * playground's script observes — or the probe must be a listed, warned limitation.
+ */
+import { describe, expect, it } from "vitest";
+import { run } from "../../engine/run";
+import golden from "./legacy/legacy.golden.json";
+import scenario from "./legacy/scenario.json";
+// @ts-expect-error plain ESM modules shared with the Node recorder
+import { PRELUDE } from "./legacy/probes.mjs";
+// @ts-expect-error plain ESM modules shared with the Node recorder
+import { normalizeObservation } from "./legacy/normalize.mjs";
+import { KNOWN_GAPS } from "./legacy/known-gaps";
+
+interface Probe {
+  id: string;
+  source: string;
+  observed: string[];
+}
+
+async function observe(source: string): Promise<string[]> {
+  const result = await run(PRELUDE + source, scenario, { evaluator: "legacy" });
+  const lines = result.logs.map((l) => `${l.level === "debug" ? "OUT" : l.level === "warn" ? "WARN" : "ERROR"} ${l.message}`);
+  if (result.error) lines.push(`ERR ${result.error.message}`);
+  return lines.map((l) => normalizeObservation(l) as string);
+}
+
+const probes = (golden as { probes: Probe[] }).probes;
+
+describe("legacy evaluator vs real Rhino 1.7.14", () => {
+  it("has at least 150 recorded probes", () => {
+    expect(probes.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it("agrees with the goldens except for the listed gaps", async () => {
+    const mismatched: string[] = [];
+    const details: string[] = [];
+    for (const probe of probes) {
+      const seen = await observe(probe.source);
+      if (JSON.stringify(seen) !== JSON.stringify(probe.observed)) {
+        mismatched.push(probe.id);
+        details.push(`${probe.id}\n  rhino:      ${probe.observed.join(" | ")}\n  playground: ${seen.join(" | ")}`);
+      }
+    }
+    const agreement = ((probes.length - mismatched.length) / probes.length) * 100;
+    console.log(`legacy agreement: ${probes.length - mismatched.length}/${probes.length} (${agreement.toFixed(1)}%)`);
+    if (process.env.LEGACY_GAPS) console.log(details.join("\n"));
+    const unexpected = mismatched.filter((id) => !(id in KNOWN_GAPS));
+    expect(unexpected, details.filter((d) => unexpected.includes(d.split("\n")[0])).join("\n")).toEqual([]);
+    const healed = Object.keys(KNOWN_GAPS).filter((id) => !mismatched.includes(id));
+    expect(healed, "listed gaps that now agree: remove them from known-gaps.ts").toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,291 @@
+/**
+ * Legacy-evaluator probes: small scripts that observe AM's Java world. Each runs after PRELUDE, in real Rhino
+ * (record.mjs → Recorder.java) and in the playground (test/conformance/legacy.test.ts); both report what
+ * the script saw through logger.message, so the goldens compare observations, not implementations.
+ * A probe is { id, source }; `e(id, expr)` builds the common shape "show the value of one expression".
+ */
+export const PRELUDE = `function out(v) { logger.message(typeof v === "string" ? v : String(v)); }
+function show(label, f) { try { var r = f(); out(label + " => " + (typeof r) + " " + r); } catch (x) { out(label + " threw " + (x && x.name) + ": " + (x && x.message)); } }
+`;
+
+const probes = [];
+function e(id, expr, setup = "") {
+  probes.push({ id, source: `${setup}show(${JSON.stringify(expr)}, function () { return (${expr}); });` });
+}
+function s(id, source) {
+  probes.push({ id, source });
+}
+
+// java.lang.String values (accessToken.getClientId() is a Java String, as AM's getters are)
+const S = "accessToken.getClientId()";
+e("str.typeof", `typeof ${S}`);
+e("str.strict-eq", `${S} === "demo-client"`);
+e("str.loose-eq", `${S} == "demo-client"`);
+e("str.length-call", `${S}.length()`);
+e("str.length-prop-typeof", `typeof ${S}.length`);
+e("str.concat-plus", `${S} + "!"`);
+e("str.concat-typeof", `typeof (${S} + "")`);
+e("str.String-typeof", `typeof String(${S})`);
+e("str.String-strict", `String(${S}) === "demo-client"`);
+e("str.toUpperCase", `${S}.toUpperCase()`);
+e("str.toUpperCase-typeof", `typeof ${S}.toUpperCase()`);
+e("str.charAt", `${S}.charAt(0)`);
+e("str.indexOf", `${S}.indexOf("client")`);
+e("str.substring", `${S}.substring(5)`);
+e("str.split-length", `${S}.split("-").length`);
+e("str.split-item", `${S}.split("-")[1]`);
+e("str.split-isArray", `Array.isArray(${S}.split("-"))`);
+e("str.equals", `${S}.equals("demo-client")`);
+e("str.replace", `${S}.replace("demo", "x")`);
+e("str.startsWith", `${S}.startsWith("demo")`);
+e("str.contains", `${S}.contains("mo-c")`);
+e("str.isEmpty", `${S}.isEmpty()`);
+e("str.matches", `${S}.matches("d.*t")`);
+e("str.json-bare", `JSON.stringify(${S})`);
+e("str.json-in-object", `JSON.stringify({ a: ${S} })`);
+e("str.toString-strict", `${S}.toString() === "demo-client"`);
+e("str.toString-typeof", `typeof ${S}.toString()`);
+e("str.instanceof", `${S} instanceof java.lang.String`);
+e("str.hashCode", `${S}.hashCode()`);
+e("str.compareTo", `${S}.compareTo("demo")`);
+e("str.trim-loose", `${S}.trim() == "demo-client"`);
+e("str.array-indexOf", `[${S}].indexOf("demo-client")`);
+e("str.js-slice-typeof", `typeof ${S}.slice`);
+e("str.object-key", `(function () { var o = {}; o[${S}] = 1; return Object.keys(o)[0]; })()`);
+e("str.switch", `(function () { switch (${S}) { case "demo-client": return "matched"; default: return "default"; } })()`);
+e("str.empty-truthy", `new java.lang.String("") ? "truthy" : "falsy"`);
+e("str.new-typeof", `typeof new java.lang.String("abc")`);
+e("str.length-plus", `${S}.length() + 1`);
+e("str.Number", `Number(new java.lang.String("42"))`);
+e("str.less-than", `${S} < "e"`);
+e("str.js-concat-java", `"x".concat(${S})`);
+e("str.lastIndexOf", `${S}.lastIndexOf("e")`);
+e("str.toLowerCase-eq", `new java.lang.String("ABC").toLowerCase() == "abc"`);
+e("str.equalsIgnoreCase", `${S}.equalsIgnoreCase("DEMO-CLIENT")`);
+e("str.endsWith", `${S}.endsWith("client")`);
+e("str.replaceAll", `${S}.replaceAll("[aeiou]", "_")`);
+e("str.split-elem-typeof", `typeof ${S}.split("-")[0]`);
+e("str.typeof-realm", `typeof realm`);
+e("str.realm-strict", `realm === "/alpha"`);
+e("str.typeof-scriptName", `typeof scriptName`);
+e("str.identity-name-strict", `identity.getName() === "demo"`);
+e("str.identity-name-loose", `identity.getName() == "demo"`);
+e("str.session-prop-typeof", `typeof session.getProperty("Host")`);
+e("str.session-prop", `session.getProperty("Host")`);
+e("str.session-missing", `session.getProperty("missing") === null`);
+e("str.universalId", `identity.getUniversalId()`);
+e("str.getRealm", `accessToken.getRealm()`);
+e("str.regex-test", `/demo/.test(${S})`);
+e("str.js-method-on-String", `String(${S}).slice(0, 4)`);
+e("str.parse-json", `JSON.parse(new java.lang.String('{"a":1}')).a`);
+
+// java.util.Set: scopes binding and identity attributes
+e("set.typeof", `typeof scopes`);
+e("set.size", `scopes.size()`);
+e("set.contains", `scopes.contains("openid")`);
+e("set.contains-missing", `scopes.contains("nope")`);
+e("set.String", `String(scopes)`);
+e("set.toString", `scopes.toString()`);
+e("set.concat", `"" + scopes`);
+e("set.json", `JSON.stringify(scopes)`);
+e("set.length", `scopes.length`);
+e("set.index", `scopes[0]`);
+e("set.toArray-isArray", `Array.isArray(scopes.toArray())`);
+e("set.toArray-length", `scopes.toArray().length`);
+e("set.toArray-typeof", `typeof scopes.toArray()`);
+e("set.toArray-item-typeof", `typeof scopes.toArray()[0]`);
+e("set.toArray-join-typeof", `typeof scopes.toArray().join`);
+e("set.toArray-json", `JSON.stringify(scopes.toArray())`);
+e("set.toArray-slice", `Array.prototype.slice.call(scopes.toArray()).join("|")`);
+e("set.iterator", `(function () { var it = scopes.iterator(), a = []; while (it.hasNext()) a.push(it.next()); return a.join("|"); })()`);
+e("set.iterator-item-typeof", `typeof scopes.iterator().next()`);
+s("set.for-in", `var keys = []; for (var k in scopes) keys.push(k); out("for-in " + keys.length + " " + keys.slice(0, 5).join(","));`);
+e("set.add", `scopes.add("extra") + " " + scopes.size()`);
+e("set.add-dup", `scopes.add("openid")`);
+e("set.remove", `scopes.remove("email") + " " + scopes.size()`);
+e("set.isEmpty", `scopes.isEmpty()`);
+e("set.in-operator", `"size" in scopes`);
+e("set.equals-self", `scopes.equals(scopes)`);
+e("set.getScope-String", `String(accessToken.getScope())`);
+e("set.getScope-size", `accessToken.getScope().size()`);
+e("set.attr-typeof", `typeof identity.getAttribute("mail")`);
+e("set.attr-String", `String(identity.getAttribute("mail"))`);
+e("set.attr-concat", `identity.getAttribute("mail") + ""`);
+e("set.attr-loose", `identity.getAttribute("mail") == "[demo@example.com]"`);
+e("set.attr-first", `identity.getAttribute("mail").iterator().next()`);
+e("set.attr-toArray0", `identity.getAttribute("telephoneNumber").toArray()[0]`);
+e("set.attr-toArray0-typeof", `typeof identity.getAttribute("telephoneNumber").toArray()[0]`);
+e("set.attr-missing-size", `identity.getAttribute("missing").size()`);
+e("set.attr-missing-String", `String(identity.getAttribute("missing"))`);
+e("set.attr-toArray-missing0", `identity.getAttribute("missing").toArray()[0]`);
+e("set.new-hashset", `(function () { var h = new java.util.HashSet(); h.add("b"); h.add("a"); return h.size() + " " + h.contains("a"); })()`);
+e("set.new-treeset", `(function () { var h = new java.util.TreeSet(); h.add("b"); h.add("a"); h.add("c"); return String(h); })()`);
+e("set.new-linked", `(function () { var h = new java.util.LinkedHashSet(); h.add("b"); h.add("a"); return String(h); })()`);
+e("set.number-in-set", `(function () { var h = new java.util.LinkedHashSet(); h.add(1); return String(h); })()`);
+e("set.getAttributes", `(function () { var h = new java.util.HashSet(); h.add("mail"); var m = identity.getAttributes(h); return String(m.get("mail")); })()`);
+e("set.getAttributes-js-array", `String(identity.getAttributes(["mail"]))`);
+
+// java.util.List and arrays
+e("list.typeof", `typeof clientProperties.get("redirectUris")`);
+e("list.size", `clientProperties.get("redirectUris").size()`);
+e("list.get0", `clientProperties.get("redirectUris").get(0)`);
+e("list.get0-typeof", `typeof clientProperties.get("redirectUris").get(0)`);
+e("list.index0", `clientProperties.get("redirectUris")[0]`);
+e("list.length", `clientProperties.get("redirectUris").length`);
+e("list.String", `String(clientProperties.get("allowedGrantTypes"))`);
+e("list.json", `JSON.stringify(clientProperties.get("allowedScopes"))`);
+e("list.isArray", `Array.isArray(clientProperties.get("allowedScopes"))`);
+e("list.get-out-of-range", `clientProperties.get("redirectUris").get(5)`);
+e("list.contains", `clientProperties.get("allowedScopes").contains("email")`);
+e("list.indexOf", `clientProperties.get("allowedScopes").indexOf("profile")`);
+e("list.new-add-get", `(function () { var l = new java.util.ArrayList(); l.add("x"); return typeof l.get(0) + " " + l.get(0); })()`);
+e("list.new-number", `(function () { var l = new java.util.ArrayList(); l.add(42); return String(l); })()`);
+e("list.new-number-get", `(function () { var l = new java.util.ArrayList(); l.add(42); return typeof l.get(0) + " " + (l.get(0) + 1); })()`);
+e("list.new-bool", `(function () { var l = new java.util.ArrayList(); l.add(true); l.add(null); return String(l); })()`);
+e("list.new-object", `(function () { var l = new java.util.ArrayList(); l.add({ a: 1 }); return String(l.size()); })()`);
+e("list.linked", `(function () { var l = new java.util.LinkedList(); l.add("a"); l.add("b"); return String(l) + " " + l.size(); })()`);
+e("list.asList", `java.util.Arrays.asList("a", "b").size()`);
+e("list.asList-String", `String(java.util.Arrays.asList("a", "b"))`);
+e("list.for-in", `(function () { var l = new java.util.ArrayList(); l.add("p"); l.add("q"); var k = []; for (var i in l) k.push(i); return k.join(","); })()`);
+e("list.new-from-set", `String(new java.util.ArrayList(identity.getAttribute("mail")))`);
+e("list.sort-collections", `(function () { var l = new java.util.ArrayList(); l.add("b"); l.add("a"); java.util.Collections.sort(l); return String(l); })()`);
+e("list.emptyList", `java.util.Collections.emptyList().size()`);
+e("list.unmodifiable-add", `java.util.Collections.unmodifiableList(new java.util.ArrayList()).add("x")`);
+e("list.remove-index", `(function () { var l = new java.util.ArrayList(); l.add("a"); l.add("b"); l.remove(0); return String(l); })()`);
+
+// java.util.Map: clientProperties / requestProperties (unmodifiable) and new maps
+e("map.typeof", `typeof clientProperties`);
+e("map.get", `clientProperties.get("clientId")`);
+e("map.get-typeof", `typeof clientProperties.get("clientId")`);
+e("map.prop", `clientProperties.clientId`);
+e("map.prop-typeof", `typeof clientProperties.clientId`);
+e("map.bracket", `clientProperties["clientId"]`);
+e("map.missing-get", `clientProperties.get("nope")`);
+e("map.missing-prop", `clientProperties.nope`);
+e("map.size", `clientProperties.size()`);
+e("map.containsKey", `clientProperties.containsKey("clientId")`);
+e("map.put-unmodifiable", `clientProperties.put("x", "y")`);
+e("map.prop-assign-unmodifiable", `(function () { clientProperties.x = "y"; return clientProperties.get("x"); })()`);
+e("map.nested-prop", `clientProperties.customProperties.tier`);
+e("map.nested-get", `clientProperties.get("customProperties").get("tier")`);
+e("map.headers-doc", `requestProperties.requestHeaders["X-Forwarded-For"][0]`);
+e("map.headers-get", `requestProperties.get("requestHeaders").get("X-Forwarded-For").get(0)`);
+e("map.headers-lowercase", `requestProperties.requestHeaders["x-forwarded-for"]`);
+e("map.requestUri", `requestProperties.requestUri`);
+e("map.params", `String(requestProperties.requestParams.grant_type)`);
+e("map.realm-typeof", `typeof requestProperties.get("realm")`);
+e("map.new-String", `(function () { var m = new java.util.HashMap(); m.put("a", 1); return String(m); })()`);
+e("map.new-get-typeof", `(function () { var m = new java.util.HashMap(); m.put("a", 1); return typeof m.get("a"); })()`);
+e("map.new-prop", `(function () { var m = new java.util.HashMap(); m.put("a", "b"); return m.a; })()`);
+e("map.new-prop-put", `(function () { var m = new java.util.HashMap(); m.a = "b"; return m.get("a") + " " + m.size(); })()`);
+e("map.new-json", `(function () { var m = new java.util.HashMap(); m.put("a", "b"); return JSON.stringify(m); })()`);
+e("map.new-for-in", `(function () { var m = new java.util.LinkedHashMap(); m.put("x", 1); m.put("y", 2); var k = []; for (var i in m) k.push(i); return k.join(","); })()`);
+e("map.linked-String", `(function () { var m = new java.util.LinkedHashMap(); m.put("z", "1"); m.put("a", true); return String(m); })()`);
+e("map.tree-String", `(function () { var m = new java.util.TreeMap(); m.put("z", "1"); m.put("a", "2"); return String(m); })()`);
+e("map.keySet-String", `(function () { var m = new java.util.LinkedHashMap(); m.put("k1", "v"); m.put("k2", "v"); return String(m.keySet()); })()`);
+e("map.entrySet", `(function () { var m = new java.util.LinkedHashMap(); m.put("k", "v"); var it = m.entrySet().iterator(); var en = it.next(); return en.getKey() + "=" + en.getValue(); })()`);
+e("map.values-size", `clientProperties.values().size()`);
+e("map.size-prop", `(function () { var m = new java.util.HashMap(); return typeof m.size; })()`);
+e("map.isEmpty", `new java.util.HashMap().isEmpty()`);
+e("map.getOrDefault", `new java.util.HashMap().getOrDefault("a", "d")`);
+e("map.remove", `(function () { var m = new java.util.HashMap(); m.put("a", "b"); return m.remove("a") + " " + m.size(); })()`);
+e("map.unmodifiable-remove", `requestProperties.remove("realm")`);
+e("map.js-object-keys", `Object.keys(new java.util.HashMap()).length`);
+
+// numbers into Java and back
+e("num.setField-int", `(function () { accessToken.setField("n", 42); return String(accessToken.getField("n")); })()`);
+e("num.setField-fraction", `(function () { accessToken.setField("n", 1.5); return String(accessToken.getField("n")); })()`);
+e("num.setField-bool", `(function () { accessToken.setField("b", true); return String(accessToken.getField("b")); })()`);
+e("num.setField-string", `(function () { accessToken.setField("s", "v"); return typeof accessToken.getField("s"); })()`);
+e("num.setField-java-string", `(function () { accessToken.setField("s", ${S}); return typeof accessToken.getField("s"); })()`);
+e("num.setField-null", `(function () { accessToken.setField("z", null); return String(accessToken.getField("z")); })()`);
+e("num.setField-array", `(function () { accessToken.setField("a", ["x", 1]); return String(accessToken.getField("a")); })()`);
+e("num.setField-object", `(function () { accessToken.setField("o", { k: "v", n: 2 }); return String(accessToken.getField("o")); })()`);
+e("num.setField-set", `(function () { accessToken.setField("s", identity.getAttribute("mail")); return String(accessToken.getField("s")); })()`);
+e("num.getField-int", `(function () { accessToken.setField("n", 42); var v = accessToken.getField("n"); return typeof v + " " + v + " " + (v === 42) + " " + (v == 42); })()`);
+e("num.getField-string-typeof", `(function () { accessToken.setField("s", "v"); return typeof accessToken.getField("s"); })()`);
+e("num.getField-unset", `accessToken.getField("unset")`);
+e("num.getField-unset-strict-null", `accessToken.getField("unset") === null`);
+e("num.expiry-typeof", `typeof accessToken.getExpiryTime()`);
+e("num.expiry", `accessToken.getExpiryTime()`);
+e("num.expiry-arith", `accessToken.getExpiryTime() + 1000`);
+e("num.authTime", `accessToken.getAuthTimeSeconds()`);
+e("num.setExpiry", `(function () { accessToken.setExpiryTime(1767229200000); return accessToken.getExpiryTime(); })()`);
+e("num.setExpiry-fraction", `(function () { accessToken.setExpiryTime(1.5); return accessToken.getExpiryTime(); })()`);
+e("num.setExpiry-string", `(function () { accessToken.setExpiryTime("12"); return accessToken.getExpiryTime(); })()`);
+e("num.authLevel-null", `accessToken.getAuthLevel()`);
+e("num.size-typeof", `typeof scopes.size()`);
+e("num.size-strict", `scopes.size() === 3`);
+e("num.isExpired-typeof", `typeof accessToken.isExpired()`);
+e("num.isActive", `identity.isActive() === true`);
+e("num.java-integer", `typeof new java.lang.Integer(5)`);
+e("num.java-integer-plus", `new java.lang.Integer(5) + 1`);
+e("num.java-long-max", `java.lang.Long.MAX_VALUE`);
+e("num.java-double-String", `String(new java.lang.Double(42))`);
+e("num.Math-max", `java.lang.Math.max(1, 2)`);
+e("num.parseInt-java", `java.lang.Integer.parseInt("17")`);
+e("num.setFields", `(function () { accessToken.setFields({ a: 1, b: "x" }); return String(accessToken.getField("a")) + " " + String(accessToken.getField("b")); })()`);
+e("num.setFields-map", `(function () { var m = new java.util.HashMap(); m.put("c", 3); accessToken.setFields(m); return String(accessToken.getField("c")); })()`);
+e("num.customFields", `(function () { accessToken.setField("n", 7); return String(accessToken.getCustomFields()); })()`);
+
+// accessToken methods: scope, extra data, errors
+e("at.setScope-array", `accessToken.setScope(["a", "b"])`);
+e("at.setScope-set", `(function () { var h = new java.util.HashSet(); h.add("x"); accessToken.setScope(h); return String(accessToken.getScope()); })()`);
+e("at.setScope-string", `accessToken.setScope("a b")`);
+e("at.setScope-scopes", `(function () { accessToken.setScope(scopes); return accessToken.getScope().size(); })()`);
+e("at.addExtraData-string", `(function () { accessToken.addExtraData("k", "v"); return "stored"; })()`);
+e("at.addExtraData-supplier", `(function () { accessToken.addExtraData("k", function () { return "lazy"; }); return "stored"; })()`);
+e("at.addExtraData-number", `(function () { accessToken.addExtraData("k", 5); return "stored"; })()`);
+e("at.setId", `accessToken.setId("x")`);
+e("at.missing-method", `accessToken.noSuchMethod()`);
+e("at.missing-method-typeof", `typeof accessToken.noSuchMethod`);
+e("at.setField-no-args", `accessToken.setField()`);
+e("at.setField-one-arg", `accessToken.setField("a")`);
+e("at.getResourceOwner", `accessToken.getResourceOwner()`);
+e("at.removeTokenName", `(function () { accessToken.removeTokenName(); return accessToken.getTokenName(); })()`);
+e("at.typeof", `typeof accessToken`);
+e("at.typeof-method", `typeof accessToken.setField`);
+e("at.getNonce-null", `accessToken.getNonce() === null`);
+e("at.getClass", `accessToken.getClass()`);
+e("at.json", `typeof JSON.stringify(accessToken)`);
+e("id.getAttributes-missing", `identity.getAttributes()`);
+e("id.isExists", `identity.isExists()`);
+e("id.setAttributes", `(function () { var m = new java.util.HashMap(); var v = new java.util.HashSet(); v.add("x"); m.put("cn", v); identity.setAttributes(m); identity.store(); return String(identity.getAttribute("cn")); })()`);
+e("id.getAttribute-no-arg", `identity.getAttribute()`);
+e("logger.messageEnabled", `logger.messageEnabled()`);
+e("session.setProperty", `(function () { session.setProperty("k", "v"); return session.getProperty("k"); })()`);
+e("session.truthy", `session ? "yes" : "no"`);
+
+// class access under AM's allow-list
+e("cls.hashmap", `typeof new java.util.HashMap()`);
+e("cls.file", `new java.io.File("/tmp")`);
+e("cls.file-typeof", `typeof java.io.File`);
+e("cls.system", `java.lang.System.getProperty("user.home")`);
+e("cls.runtime", `java.lang.Runtime.getRuntime()`);
+e("cls.class-forName", `java.lang.Class.forName("java.lang.String")`);
+e("cls.thread", `java.lang.Thread.currentThread()`);
+e("cls.packages-hashmap", `typeof new Packages.java.util.HashMap()`);
+e("cls.packages-file", `new Packages.java.io.File("/tmp")`);
+e("cls.unknown-package", `typeof com.example.Nope`);
+e("cls.unknown-new", `new com.example.Nope()`);
+e("cls.javaimporter", `(function () { var imp = new JavaImporter(java.util); with (imp) { return String(new ArrayList().size()); } })()`);
+e("cls.javaimporter-blocked", `(function () { var imp = new JavaImporter(java.io); with (imp) { return new File("/tmp"); } })()`);
+e("cls.importPackage", `(function () { importPackage(java.util); return typeof new HashSet(); })()`);
+e("cls.importClass", `(function () { importClass(java.util.TreeMap); return typeof new TreeMap(); })()`);
+e("cls.uuid", `typeof java.util.UUID.randomUUID().toString()`);
+e("cls.string-valueOf", `java.lang.String.valueOf(12)`);
+e("cls.string-format", `java.lang.String.format("%s-%s", "a", "b")`);
+e("cls.collections-unmodifiable-put", `java.util.Collections.unmodifiableMap(new java.util.HashMap()).put("a", "b")`);
+e("cls.runtime-exception", `(function () { try { throw new java.lang.RuntimeException("boom"); } catch (x) { return x.message; } })()`);
+e("cls.throw-string", `(function () { try { throw "plain"; } catch (x) { return typeof x + " " + x; } })()`);
+e("cls.iterator-class", `scopes.iterator().getClass()`);
+e("cls.biginteger", `String(new java.math.BigInteger("12345678901234567890"))`);
+e("cls.date", `typeof new java.util.Date(0).getTime()`);
+e("cls.base64", `typeof java.util.Base64`);
+e("cls.typeof-java", `typeof java`);
+e("cls.typeof-Packages", `typeof Packages`);
+s("uncaught.java-error", `clientProperties.put("x", "y");`);
+s("uncaught.throw-string", `throw "token request rejected";`);
+s("uncaught.setScope", `accessToken.setScope(["a"]);`);
+
+export default probes;
