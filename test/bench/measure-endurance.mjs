@@ -1,0 +1,36 @@
+/**
+ * Child process (run with --expose-gc): N runs of the corpus in one process; heap and wasm memory at the
+ * start (after warm-up) and at the end, each after a full GC. Usage: node --expose-gc measure-endurance.mjs <engine-url> [runs]
+ */
+import { loadCorpus } from "./corpus.mjs";
+
+const [engineUrl, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 10000);
+const engine = await import(engineUrl);
+const corpus = loadCorpus();
+
+function snapshot() {
+  globalThis.gc();
+  globalThis.gc();
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, rss: m.rss, external: m.external, wasm: engine.sandboxWasmBytes() };
+}
+
+// Warm-up so the start snapshot includes the loaded wasm module and JIT state, not first-run allocations.
+for (let i = 0; i < 50; i++) await engine.run(corpus[i % corpus.length].script, corpus[i % corpus.length].scenario);
+const start = snapshot();
+const started = performance.now();
+const checkpoints = [];
+let failures = 0;
+for (let i = 0; i < runs; i++) {
+  const entry = corpus[i % corpus.length];
+  const result = await engine.run(entry.script, entry.scenario);
+  if (result.error && result.error.kind !== "syntax") failures++;
+  if ((i + 1) % (runs / 10) === 0) {
+    globalThis.gc();
+    checkpoints.push({ runs: i + 1, heapUsed: process.memoryUsage().heapUsed, wasm: engine.sandboxWasmBytes() });
+  }
+}
+const elapsedMs = performance.now() - started;
+const end = snapshot();
+process.stdout.write(JSON.stringify({ runs, elapsedMs, failures, start, end, checkpoints }));
