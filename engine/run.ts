@@ -12,7 +12,8 @@ import { atHash, signJwt, viewJwt } from "./token/jwt";
 import { createRunContext } from "./evaluators/context";
 import { nextGenBindings } from "./evaluators/nextgen/bindings";
 import { legacyBindings } from "./evaluators/legacy/bindings";
-import { DEFAULT_LIMITS, runInSandbox } from "./sandbox/sandbox";
+import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sandbox";
+import { rhinoRuntimeMessage } from "./evaluators/rhino-runtime-errors";
 import { checkRhinoSyntax } from "./dialect/rhino-syntax";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
 import { lintScript } from "./lint";
@@ -99,6 +100,12 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     hidden: RHINO_MISSING,
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
+    describeError: (info) => {
+      const error = describeGuestError(info);
+      if (info.fromBinding || info.thrownValue !== undefined || error.kind !== "runtime") return error;
+      const rhino = rhinoRuntimeMessage(info, script);
+      return rhino ? { ...error, message: rhino } : error;
+    },
     onLine: (probe) => {
       ctx.currentLine = probe;
     },

@@ -46,6 +46,8 @@ export interface GuestErrorInfo {
   fromBinding: boolean;
   /** The script threw a non-Error value (e.g. a string). */
   thrownValue?: unknown;
+  /** Evaluates a side-effect-free expression in the failed script's context, for messages. */
+  inspect?: (expression: string) => string | undefined;
 }
 
 export interface SandboxOutcome {
@@ -375,7 +377,7 @@ function locate(stack: string): { line?: number; column?: number } {
   return { line: Number(m[1]), ...(m[2] ? { column: Number(m[2]) } : {}) };
 }
 
-function defaultDescribe(info: GuestErrorInfo): RunError {
+export function describeGuestError(info: GuestErrorInfo): RunError {
   const message = info.thrownValue !== undefined ? String(info.thrownValue) : `${info.name}: ${info.message}`;
   let kind: RunError["kind"] = info.fromBinding ? "binding" : "runtime";
   if (info.name === "SyntaxError") kind = "syntax";
@@ -484,7 +486,20 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     if (result.error) {
       const info = errorInfo(context, activeBridge, result.error);
       result.error.dispose();
-      outcome = { error: run.describeError?.(info) ?? defaultDescribe(info), evalMs };
+      info.inspect = (expression) => {
+        const limit = now() + 50;
+        runtime?.setInterruptHandler(() => now() > limit);
+        const probe = context.evalCode(`(function () { try { return String(${expression}); } catch (e) { return undefined; } })()`, "inspect.js");
+        runtime?.removeInterruptHandler();
+        if (probe.error) {
+          probe.error.dispose();
+          return undefined;
+        }
+        const text = context.typeof(probe.value) === "string" ? context.getString(probe.value) : undefined;
+        probe.value.dispose();
+        return text;
+      };
+      outcome = { error: run.describeError?.(info) ?? describeGuestError(info), evalMs };
       if (outcome.error?.kind === "memory") trapped = true;
     } else {
       result.value.dispose();
