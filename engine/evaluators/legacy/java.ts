@@ -36,6 +36,7 @@ export class JavaString extends HostObject {
     "getBytes",
     "toCharArray",
     "intern",
+    "toJSON",
   ];
   override readonly javaClass = "java.lang.String";
 
@@ -46,12 +47,13 @@ export class JavaString extends HostObject {
   length(): number {
     return this.value.length;
   }
-  charAt(i: unknown): string {
+  /** Rhino hands a Java `char` result to scripts as its code (a number), not a one-letter string. */
+  charAt(i: unknown): number {
     const index = Number(i);
     if (index < 0 || index >= this.value.length) {
-      throw new GuestError(`java.lang.StringIndexOutOfBoundsException: index ${index}, length ${this.value.length}`, "JavaException");
+      throw javaException("java.lang.StringIndexOutOfBoundsException", `index ${index}, length ${this.value.length}`);
     }
-    return this.value.charAt(index);
+    return this.value.charCodeAt(index);
   }
   codePointAt(i: unknown): number {
     return this.value.codePointAt(Number(i)) ?? -1;
@@ -115,9 +117,15 @@ export class JavaString extends HostObject {
   concat(s: unknown): JavaString {
     return new JavaString(this.value + str(s));
   }
+  /** String.compareTo: the first differing UTF-16 unit difference, else the length difference. */
   compareTo(s: unknown): number {
     const other = str(s);
-    return this.value < other ? -1 : this.value > other ? 1 : 0;
+    const n = Math.min(this.value.length, other.length);
+    for (let i = 0; i < n; i++) {
+      const d = this.value.charCodeAt(i) - other.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return this.value.length - other.length;
   }
   hashCode(): number {
     let h = 0;
@@ -139,16 +147,92 @@ export class JavaString extends HostObject {
   intern(): JavaString {
     return this;
   }
+  /** Rhino's JSON.stringify writes a java.lang.String as a JSON string. */
+  toJSON(): string {
+    return this.value;
+  }
 }
 
 function str(value: unknown): string {
   return value instanceof JavaString ? value.value : String(value);
 }
 
+/**
+ * A Java exception thrown by a Java method, as a Rhino script catches it: an InternalError whose message is
+ * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
+ */
+export function javaException(javaClass: string, message: string | null = null): GuestError {
+  return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
+}
+
+/**
+ * A boxed Java number (what a JS number becomes once it has passed through Java as Object): typeof "object",
+ * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
+ */
+export class JavaNumber extends HostObject {
+  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON"];
+  override readonly javaClass: string;
+  constructor(
+    readonly value: number,
+    javaClass: "java.lang.Double" | "java.lang.Integer" | "java.lang.Long" = "java.lang.Double",
+  ) {
+    super();
+    this.javaClass = javaClass;
+  }
+  doubleValue(): number {
+    return this.value;
+  }
+  intValue(): number {
+    return Math.trunc(this.value) | 0;
+  }
+  longValue(): number {
+    return Math.trunc(this.value);
+  }
+  override valueOf(): number {
+    return this.value;
+  }
+  override toString(): string {
+    if (this.javaClass !== "java.lang.Double") return String(this.value);
+    return javaDoubleString(this.value);
+  }
+  equals(other: unknown): boolean {
+    return other instanceof JavaNumber && other.value === this.value && other.javaClass === this.javaClass;
+  }
+  hashCode(): number {
+    return this.value | 0;
+  }
+  isNaN(): boolean {
+    return Number.isNaN(this.value);
+  }
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** Double.toString: integral values keep ".0"; large/small magnitudes use Java's E notation. */
+export function javaDoubleString(n: number): string {
+  if (Number.isNaN(n)) return "NaN";
+  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e7)) {
+    const [mantissa, exp] = n.toExponential().split("e");
+    return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${Number(exp)}`;
+  }
+  return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+
+/** What Rhino hands a Java method typed Object: JS strings become java.lang.String, numbers Double. */
+export function javaIn(value: unknown): unknown {
+  if (typeof value === "string") return new JavaString(value);
+  if (typeof value === "number") return new JavaNumber(value);
+  return value;
+}
+
 /** What a legacy script's value becomes when AM stores it (Java objects flattened to JSON). */
 export function toStored(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof JavaString) return value.value;
+  if (value instanceof JavaNumber) return value.value;
   if (value instanceof JavaCollection) return value.items.map(toStored);
   if (value instanceof JavaMap) return Object.fromEntries([...value.entries].map(([k, v]) => [k, toStored(v)]));
   if (value instanceof HostObject) return value.javaClass;
@@ -161,6 +245,7 @@ export function toStored(value: unknown): unknown {
 /** What a stored value looks like when a legacy script reads it back (strings become Java strings). */
 export function toJava(value: unknown): unknown {
   if (typeof value === "string") return new JavaString(value);
+  if (typeof value === "number") return new JavaNumber(value);
   if (Array.isArray(value)) return new JavaCollection("java.util.ArrayList", value.map(toJava));
   if (value && typeof value === "object" && !(value instanceof HostObject)) {
     return new JavaMap("java.util.LinkedHashMap", new Map(Object.entries(value).map(([k, v]) => [k, toJava(v)])), false);
@@ -170,13 +255,14 @@ export function toJava(value: unknown): unknown {
 
 function javaEquals(a: unknown, b: unknown): boolean {
   if (a instanceof JavaString || b instanceof JavaString) return str(a) === str(b);
+  if (a instanceof JavaNumber || b instanceof JavaNumber) return Number(a) === Number(b);
   return a === b;
 }
 
 function renderJava(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (value instanceof HostObject) return String((value as unknown as { toString(): string }).toString());
-  if (typeof value === "number" && Number.isInteger(value)) return `${value}.0`;
+  if (typeof value === "number") return javaDoubleString(value);
   return String(value);
 }
 
@@ -201,6 +287,7 @@ export class JavaCollection extends HostObject {
     "hashCode",
     "stream",
     "forEach",
+    "toJSON",
   ];
   override readonly javaClass: string;
 
@@ -217,8 +304,26 @@ export class JavaCollection extends HostObject {
     return /Set/.test(this.javaClass);
   }
 
+  /** Rhino wraps a java.util.List as NativeJavaList (`list[i]`, `list.length`); other collections have no indices. */
+  override guestGet(name: string): unknown {
+    if (/^\d+$/.test(name)) {
+      if (this.isSet) throw javaMemberMissing(this.javaClass, name);
+      const i = Number(name);
+      return i < this.items.length ? this.items[i] : undefined;
+    }
+    if (name === "length" && !this.isSet) return this.items.length;
+    return undefined;
+  }
+  override guestKeys(): string[] {
+    return this.isSet ? [] : this.items.map((_, i) => String(i));
+  }
+  /** Rhino's JSON.stringify writes Java collections as JSON arrays. */
+  toJSON(): unknown[] {
+    return [...this.items];
+  }
+
   private mutate(): void {
-    if (this.readOnly) throw new GuestError("java.lang.UnsupportedOperationException", "JavaException");
+    if (this.readOnly) throw javaException("java.lang.UnsupportedOperationException");
   }
 
   size(): number {
@@ -243,11 +348,12 @@ export class JavaCollection extends HostObject {
   add(a: unknown, b?: unknown): boolean {
     this.mutate();
     if (b !== undefined && !this.isSet) {
-      this.items.splice(Number(a), 0, b);
+      this.items.splice(Number(a), 0, javaIn(b));
       return true;
     }
     if (this.isSet && this.contains(a)) return false;
-    this.items.push(a);
+    this.items.push(javaIn(a));
+    if (this.javaClass === "java.util.TreeSet") this.items.sort((x, y) => (str(x) < str(y) ? -1 : str(x) > str(y) ? 1 : 0));
     return true;
   }
   addAll(other: unknown): boolean {
@@ -272,7 +378,7 @@ export class JavaCollection extends HostObject {
     const i = Number(index);
     if (this.isSet) throw new GuestError(`Can't find method ${this.javaClass}.get(number).`, "TypeError");
     if (i < 0 || i >= this.items.length) {
-      throw new GuestError(`java.lang.IndexOutOfBoundsException: Index ${i} out of bounds for length ${this.items.length}`, "JavaException");
+      throw javaException("java.lang.IndexOutOfBoundsException", `Index ${i} out of bounds for length ${this.items.length}`);
     }
     return this.items[i];
   }
@@ -280,7 +386,7 @@ export class JavaCollection extends HostObject {
     this.mutate();
     const i = Number(index);
     const old = this.items[i];
-    this.items[i] = value;
+    this.items[i] = javaIn(value);
     return old;
   }
   indexOf(value: unknown): number {
@@ -304,6 +410,10 @@ export class JavaCollection extends HostObject {
   }
 }
 
+function javaMemberMissing(javaClass: string, name: string): GuestError {
+  return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
+}
+
 export class JavaIterator extends HostObject {
   readonly guestMethods = ["hasNext", "next"];
   override readonly javaClass = "java.util.HashMap$KeyIterator";
@@ -322,7 +432,7 @@ export class JavaIterator extends HostObject {
 
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends HostObject {
-  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString"];
+  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "toJSON"];
   override readonly javaClass: string;
 
   constructor(
@@ -335,7 +445,7 @@ export class JavaMap extends HostObject {
   }
 
   private mutate(): void {
-    if (this.readOnly) throw new GuestError("java.lang.UnsupportedOperationException", "JavaException");
+    if (this.readOnly) throw javaException("java.lang.UnsupportedOperationException");
   }
 
   override guestGet(name: string): unknown {
@@ -354,13 +464,18 @@ export class JavaMap extends HostObject {
   }
   getOrDefault(key: unknown, fallback: unknown): unknown {
     const k = str(key);
-    return this.entries.has(k) ? this.entries.get(k) : fallback;
+    return this.entries.has(k) ? this.entries.get(k) : javaIn(fallback);
   }
   put(key: unknown, value: unknown): unknown {
     this.mutate();
     const k = str(key);
     const old = this.entries.get(k) ?? null;
-    this.entries.set(k, value);
+    this.entries.set(k, javaIn(value));
+    if (this.javaClass === "java.util.TreeMap") {
+      const sorted = [...this.entries].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      this.entries.clear();
+      for (const [sk, sv] of sorted) this.entries.set(sk, sv);
+    }
     return old;
   }
   putAll(other: unknown): void {
@@ -399,6 +514,10 @@ export class JavaMap extends HostObject {
   }
   isEmpty(): boolean {
     return this.entries.size === 0;
+  }
+  /** Rhino's JSON.stringify writes a java.util.Map as a JSON object of its entries. */
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.entries);
   }
   override toString(): string {
     return `{${[...this.entries].map(([k, v]) => `${k}=${renderJava(v)}`).join(", ")}}`;
