@@ -18,7 +18,12 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  */
 export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
-/** Arguments for protocol.registerSchemesAsPrivileged, which must run before the app is ready. */
+/**
+ * Arguments for protocol.registerSchemesAsPrivileged, which must run before the app is ready. `standard`
+ * + `secure` give the page a real origin (module scripts, workers, storage); `supportFetchAPI` lets the
+ * worker fetch the QuickJS wasm. `corsEnabled` stays unset on purpose: it would let other origins read
+ * app:// responses.
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true },

@@ -25,16 +25,31 @@ interface StoredDraft {
 export class DraftStore {
   readonly dir: string;
   private readonly now: () => Date;
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(private readonly options: DraftStoreOptions) {
     this.dir = path.join(options.userDataDir, "drafts");
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * Writes for one key run one after another, so a slow earlier write can never land after (and
+   * overwrite) a newer one.
+   */
   async write(input: DraftInput): Promise<void> {
     const stored: StoredDraft = { key: input.key, path: input.path, text: input.text, savedAt: this.now().toISOString() };
-    await this.options.fs.mkdir(this.dir);
-    await writeFileAtomically(this.options.fs, this.fileFor(input.key), JSON.stringify(stored));
+    const file = this.fileFor(input.key);
+    const previous = this.pending.get(input.key) ?? Promise.resolve();
+    const write = previous.then(async () => {
+      await this.options.fs.mkdir(this.dir);
+      await writeFileAtomically(this.options.fs, file, JSON.stringify(stored));
+    });
+    const settled = write.catch(() => undefined);
+    this.pending.set(input.key, settled);
+    void settled.then(() => {
+      if (this.pending.get(input.key) === settled) this.pending.delete(input.key);
+    });
+    return write;
   }
 
   async read(key: string): Promise<Draft | null> {

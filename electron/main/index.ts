@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   const drafts = new DraftStore({ fs, userDataDir });
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   const appInfo = collectAppInfo(app.getName(), app.getVersion(), app.isPackaged, process);
-  const dialogs = dialog as unknown as DialogPort<BrowserWindow>;
+  const dialogs: DialogPort<BrowserWindow> = dialog;
 
   const defaultSession = session.defaultSession;
   denyAllPermissions(defaultSession);

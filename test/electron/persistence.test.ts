@@ -28,6 +28,21 @@ describe("autosave drafts and crash recovery", () => {
     expect(await session2.read("doc-1")).toMatchObject({ text: "v2 typed before the crash", path: "/work/a.js" });
   });
 
+  it("a slow earlier write never overwrites a newer one for the same document", async () => {
+    const userDataDir = await tempDir();
+    let calls = 0;
+    const slowFirstWrite = {
+      ...nodeFileSystem,
+      writeNewFileDurably: async (p: string, data: string, mode?: number) => {
+        if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        return nodeFileSystem.writeNewFileDurably(p, data, mode);
+      },
+    };
+    const drafts = new DraftStore({ fs: slowFirstWrite, userDataDir });
+    await Promise.all([drafts.write({ key: "k", path: null, text: "older" }), drafts.write({ key: "k", path: null, text: "newest" })]);
+    expect((await drafts.read("k"))?.text).toBe("newest");
+  });
+
   it("discarding a draft (after a save) removes it from the recovery list; discarding twice is harmless", async () => {
     const userDataDir = await tempDir();
     const drafts = new DraftStore({ fs: nodeFileSystem, userDataDir });
@@ -51,7 +66,7 @@ describe("autosave drafts and crash recovery", () => {
     const userDataDir = await tempDir();
     const drafts = new DraftStore({ fs: nodeFileSystem, userDataDir });
     await expect(drafts.write({ key: "../escape", path: null, text: "x" })).rejects.toThrow("Invalid draft key");
-    expect(await readdir(userDataDir)).toEqual(["drafts"]);
+    expect(await readdir(userDataDir)).toEqual([]);
   });
 });
 

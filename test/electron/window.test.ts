@@ -128,3 +128,16 @@ describe("WindowManager", () => {
     expect(windows.sessionForContents(window.webContents)).toBeUndefined();
   });
 });
+
+describe("launch file from the command line", () => {
+  it("takes the first non-switch argument after the app path in development", async () => {
+    const { launchPathFromArgv } = await import("../../electron/main/launch-args");
+    expect(launchPathFromArgv(["/bin/electron", ".", "--inspect=0", "samples/x.js"], false, "/repo")).toBe("/repo/samples/x.js");
+    expect(launchPathFromArgv(["/bin/electron", "."], false, "/repo")).toBeNull();
+  });
+  it("has no app-path argument in a packaged build", async () => {
+    const { launchPathFromArgv } = await import("../../electron/main/launch-args");
+    expect(launchPathFromArgv(["/opt/app/token-script-playground", "/home/u/a.js"], true, "/")).toBe("/home/u/a.js");
+    expect(launchPathFromArgv(["/opt/app/token-script-playground", "--no-sandbox"], true, "/")).toBeNull();
+  });
+});
