@@ -89,6 +89,9 @@ export function App() {
   const [lastGood, setLastGood] = useState<RunResult | null>(null);
   const [checked, setChecked] = useState<CheckOutcome | null>(null);
   const [running, setRunning] = useState(false);
+  const [revisions, setRevisions] = useState({ script: 0, scenario: 0 });
+  const bumpRevisions = (script: boolean, scenario: boolean) =>
+    setRevisions((r) => ({ script: r.script + (script ? 1 : 0), scenario: r.scenario + (scenario ? 1 : 0) }));
   const dark = useSystemDark();
 
   const scenario = useMemo(() => readScenario(scenarioText), [scenarioText]);
@@ -180,7 +183,12 @@ export function App() {
       validate: true,
       allowComments: false,
       enableSchemaRequest: false,
-      schemas: [{ uri: SCENARIO_SCHEMA_URI, fileMatch: ["file:///scenario.json", "*.scenario.json"], schema: scenarioJsonSchema() }],
+      // Registered under the URL the samples' "$schema": "../schema/scenario.schema.json" resolves to as
+      // well, because a document's own $schema takes precedence over fileMatch (and must not be fetched).
+      schemas: [
+        { uri: SCENARIO_SCHEMA_URI, fileMatch: ["file:///scenario.json", "*.scenario.json"], schema: scenarioJsonSchema() },
+        { uri: "file:///schema/scenario.schema.json", schema: scenarioJsonSchema() },
+      ],
     });
   }, []);
 
@@ -200,6 +208,7 @@ export function App() {
     setScript(texts.script);
     setScenarioText(texts.scenarioText);
     setEvaluator(next.evaluator);
+    bumpRevisions(true, true);
     runRequested();
     checkNow();
   };
@@ -210,6 +219,7 @@ export function App() {
     setScript(sample.script);
     setScenarioText(sample.scenarioText);
     setEvaluator(sample.evaluator);
+    bumpRevisions(true, true);
     runRequested();
     checkNow();
   };
@@ -290,6 +300,7 @@ export function App() {
     if (!file) return;
     if (tab === "script") onScriptChange(file.text);
     else onScenarioChange(file.text);
+    bumpRevisions(tab === "script", tab === "scenario");
   };
   const saveFile = () => {
     void platform().saveTextFile(tab === "script" ? `${sample.id}.js` : `${sample.id}.scenario.json`, tab === "script" ? script : scenarioText);
@@ -373,6 +384,8 @@ export function App() {
               hidden={tab === "scenario" && scenarioView === "form"}
               script={script}
               scenarioText={scenarioText}
+              scriptRevision={revisions.script}
+              scenarioRevision={revisions.scenario}
               onScriptChange={onScriptChange}
               onScenarioChange={onScenarioChange}
               scriptMarkers={scriptMarkers}
@@ -382,7 +395,11 @@ export function App() {
               onReady={(api) => (editorApi.current = api)}
             />
             {tab === "scenario" && scenarioView === "form" ? (
-              <ScenarioForm doc={scenario.issues.length && scenario.doc === null ? null : scenario.doc} onChange={(doc) => onScenarioChange(formatScenario(doc))} />
+              <ScenarioForm doc={scenario.issues.length && scenario.doc === null ? null : scenario.doc} onChange={(doc) => {
+                  onScenarioChange(formatScenario(doc));
+                  bumpRevisions(false, true);
+                }}
+              />
             ) : null}
           </div>
         </section>
@@ -417,7 +434,7 @@ export function App() {
               ) : null}
             </div>
           ) : null}
-          <div className="results-row" ref={resultsRow} style={{ height: `${layout.resultsPct}%` }} data-evaluator={display?.result.evaluator}>
+          <div className="results-row" ref={resultsRow} style={{ height: `${layout.resultsPct}%` }} data-evaluator={shown?.result.evaluator}>
             <div className="column" style={{ width: `${layout.columnPcts[0]}%` }}>
               <TokenPanel shown={display} />
             </div>

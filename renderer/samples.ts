@@ -67,37 +67,13 @@ export const SAMPLES: Sample[] = Object.entries(scripts)
     return rank(a) - rank(b) || a.label.localeCompare(b.label);
   });
 
-/** The seed's documented legacy example, used until samples/ provides it. */
-const FALLBACK: Sample = {
-  id: SEED_SAMPLE_ID,
-  label: "Seed demo (legacy)",
-  evaluator: "legacy",
-  script: `(function () {
-  // Add a field next to the access token in the /oauth2/access_token response.
-  accessToken.addExtraData('hello', 'world');
-
-  // Add identity profile attribute values to the /oauth2/introspect response.
-  accessToken.setField('mail', identity.getAttribute('mail'));
-  accessToken.setField('phone', identity.getAttribute('telephoneNumber').toArray()[0]);
-
-  // No return value is expected.
-}());
-`,
-  scenarioText: `{
-  "name": "Seed demo (legacy)",
-  "evaluator": "legacy",
-  "identity": {
-    "username": "bjensen",
-    "attributes": { "mail": ["user@example.com"], "telephoneNumber": ["(555) 323-1234"] }
-  }
-}
-`,
-};
+/** Only when samples/ is empty (a broken build): an empty script the user can start from. */
+const EMPTY: Sample = { id: SEED_SAMPLE_ID, label: "Empty script", evaluator: "legacy", script: "", scenarioText: "{}\n" };
 
 export function findSample(id: string | undefined): Sample {
-  return SAMPLES.find((s) => s.id === id) ?? SAMPLES.find((s) => s.id === SEED_SAMPLE_ID) ?? SAMPLES[0] ?? FALLBACK;
+  return SAMPLES.find((s) => s.id === id) ?? SAMPLES.find((s) => s.id === SEED_SAMPLE_ID) ?? SAMPLES[0] ?? EMPTY;
 }
 
 export function allSamples(): Sample[] {
-  return SAMPLES.some((s) => s.id === SEED_SAMPLE_ID) ? SAMPLES : [FALLBACK, ...SAMPLES];
+  return SAMPLES.length ? SAMPLES : [EMPTY];
 }

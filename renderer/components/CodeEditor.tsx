@@ -21,6 +21,13 @@ export interface CodeEditorProps {
   scenarioText: string;
   onScriptChange: (text: string) => void;
   onScenarioChange: (text: string) => void;
+  /**
+   * Bumped by the app when it changes a text itself (sample switch, form edit, open file). Only then is the
+   * app's text pushed into the model: while the user types, the app's text lags a keystroke or two behind the
+   * model, and pushing it back would eat the newest characters.
+   */
+  scriptRevision: number;
+  scenarioRevision: number;
   /** Markers per owner, for each model. */
   scriptMarkers: Record<string, EditorMarker[]>;
   scenarioMarkers: Record<string, EditorMarker[]>;
@@ -106,10 +113,12 @@ export function CodeEditor(props: CodeEditorProps) {
 
   useEffect(() => {
     if (api.current) replaceText(api.current.scriptModel, props.script);
-  }, [props.script]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.scriptRevision]);
   useEffect(() => {
     if (api.current) replaceText(api.current.scenarioModel, props.scenarioText);
-  }, [props.scenarioText]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.scenarioRevision]);
 
   useEffect(() => {
     const a = api.current;

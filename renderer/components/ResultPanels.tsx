@@ -43,7 +43,8 @@ function JwtParts({ jwt, marks }: { jwt: JwtView; marks: Map<string, MarkedField
 export function TokenPanel({ shown }: { shown: ShownResult | null }) {
   const token = shown?.result.token ?? null;
   const jwt = shown?.result.jwt ?? null;
-  const rows = token ? markTokenFields(token) : [];
+  // The script's touches first: they are what the user is looking for among ~20 native fields.
+  const rows = token ? [...markTokenFields(token)].sort((a, b) => Number(a.mark === "native") - Number(b.mark === "native")) : [];
   const summary = token ? summarizeMarks(rows) || "unchanged by the script" : undefined;
   return (
     <Panel

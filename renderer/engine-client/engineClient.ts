@@ -74,6 +74,7 @@ export class EngineClient {
   private waitingRun: Job | null = null;
   private waitingCheck: Job | null = null;
   private counter = 0;
+  private checkCounter = 0;
   private readonly margin: number;
   private readonly coldStart: number;
   private readonly checkLimit: number;
@@ -107,7 +108,8 @@ export class EngineClient {
     });
   }
 
-  check(script: string, evaluator: Evaluator, id = this.nextId()): Promise<CheckAnswer> {
+  /** Checks count down from -1 so they never use up (or collide with) the page's run ids. */
+  check(script: string, evaluator: Evaluator, id = --this.checkCounter): Promise<CheckAnswer> {
     return new Promise((resolve) => {
       const job: Job = {
         id,

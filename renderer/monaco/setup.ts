@@ -1,11 +1,10 @@
 /**
- * Monaco, bundled locally (no CDN): the core editor plus only the languages the playground uses
- * (JavaScript via the TypeScript service, and JSON). Must run before the first editor mounts.
+ * Monaco, bundled locally (no CDN). Must run before the first editor mounts.
+ * editor.main brings the editor contributions (suggest, hover, find, …) that the bare editor.api lacks;
+ * its other languages' tokenizers load lazily, so only JavaScript and JSON are ever fetched.
  */
 import * as monaco from "monaco-editor/editor/editor.api";
-import "monaco-editor/languages/definitions/javascript/register";
-import "monaco-editor/languages/features/typescript/register";
-import "monaco-editor/languages/features/json/register";
+import "monaco-editor/editor/editor.main";
 import { javascriptDefaults, ScriptTarget } from "monaco-editor/languages/features/typescript/register";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import { loader } from "@monaco-editor/react";
@@ -32,7 +31,7 @@ export function setupMonaco(): typeof monaco {
     allowNonTsExtensions: true,
     allowJs: true,
     checkJs: false,
-    noLib: false,
+    // ES5 library only (no DOM): a script in AM has no window, document or fetch.
     lib: ["es5"],
   });
   javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });

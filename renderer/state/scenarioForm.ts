@@ -226,7 +226,36 @@ export function applyFormEdit(doc: unknown, edit: FormEdit): JsonObject {
   }
 }
 
-/** The document as the JSON tab shows it. */
+const LINE_WIDTH = 100;
+
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${inline(v)}`).join(", ")} }` : "{}";
+  }
+  return JSON.stringify(value);
+}
+
+function pretty(value: unknown, indent: string, used: number): string {
+  const flat = inline(value);
+  if (used + flat.length <= LINE_WIDTH || value === null || typeof value !== "object") return flat;
+  const inner = indent + "  ";
+  if (Array.isArray(value)) {
+    return `[\n${value.map((v) => inner + pretty(v, inner, inner.length)).join(",\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  const lines = entries.map(([k, v]) => {
+    const head = `${inner}${JSON.stringify(k)}: `;
+    return head + pretty(v, inner, head.length);
+  });
+  return `{\n${lines.join(",\n")}\n${indent}}`;
+}
+
+/**
+ * The document as the JSON tab shows it after a form edit: like the sample files, short lists and objects
+ * stay on one line, so a form edit does not turn a 30-line file into 80.
+ */
 export function formatScenario(doc: unknown): string {
-  return JSON.stringify(doc, null, 2) + "\n";
+  return pretty(doc, "", 0) + "\n";
 }

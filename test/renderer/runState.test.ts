@@ -167,3 +167,20 @@ describe("EngineClient", () => {
     expect(answer.superseded === false && answer.result.error).toEqual({ kind: "binding", message: "engine bug" });
   });
 });
+
+describe("EngineClient ids", () => {
+  it("checks do not use up run ids, so the newest run is still the newest after a check", async () => {
+    const runs = new LatestOnly();
+    const worker = new FakeWorker();
+    const client = new EngineClient(() => worker, { nextId: () => runs.issue(), coldStartMs: 0 });
+    const run = client.run({ script: "a", scenario: {}, evaluator: "legacy", timeoutMs: 1000 });
+    const check = client.check("a", "legacy");
+    expect(runs.isSuperseded(1)).toBe(false);
+    worker.reply({ type: "result", id: 1, result: okResult("a") });
+    await run;
+    const checkId = worker.sent[1].id;
+    expect(checkId).toBeLessThan(0);
+    worker.reply({ type: "checked", id: checkId, outcome: { ok: true, error: null, warnings: [] } });
+    expect((await check).superseded).toBe(false);
+  });
+});

@@ -155,3 +155,14 @@ describe("what survives a reload", () => {
     expect(loadDraft(store, "other")).toEqual({});
   });
 });
+
+describe("formatting after a form edit", () => {
+  it("keeps short lists on one line, breaks long ones, and stays valid JSON", () => {
+    const doc = { identity: { attributes: { mail: ["a@example.com"] } }, long: Array.from({ length: 30 }, (_, i) => `value-${i}`), empty: {} };
+    const text = formatScenario(doc);
+    expect(text).toContain('"mail": ["a@example.com"]');
+    expect(text).toContain('"long": [\n    "value-0",');
+    expect(text.split("\n").every((line) => line.length <= 100)).toBe(true);
+    expect(JSON.parse(text)).toEqual(doc);
+  });
+});
