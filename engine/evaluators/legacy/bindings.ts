@@ -23,8 +23,7 @@ export function legacyValues(ctx: RunContext): ValueModel {
     give: (v) => (v === null || v === undefined ? null : toJava(v)),
     scopesIn: (value) => {
       if (value instanceof JavaCollection && /Set/.test(value.javaClass)) return value.items.map((i) => String(toStored(i)));
-      const from = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : value instanceof HostObject ? value.javaClass : typeof value;
-      throw new GuestError(`Cannot convert ${from} to java.util.Set`, "TypeError");
+      throw notASet(value, "org.forgerock.openam.oauth2.OpenAMAccessToken.setScope");
     },
     scopesOut: (scopes) => javaStringSet(scopes),
     stringOut: (v) => (v === null ? null : new JavaString(v)),
@@ -40,6 +39,27 @@ export function legacyValues(ctx: RunContext): ValueModel {
     },
     extraJsonIn: (value) => toStored(isGuestFunction(value) ? value.call() : value),
   };
+}
+
+/** Rhino identity hash of the converted array, as its message prints it (any hex; goldens normalise it). */
+const NATIVE_ARRAY = "org.mozilla.javascript.NativeArray@5a2e4553";
+
+/**
+ * What Rhino says when a method typed java.util.Set gets something else: a JS array "cannot convert"; any
+ * other value finds no overload ("Can't find method C.m(string).").
+ */
+export function notASet(value: unknown, method: string): GuestError {
+  if (Array.isArray(value)) return new GuestError(`Cannot convert ${NATIVE_ARRAY} to java.util.Set`, "InternalError");
+  return new GuestError(`Can't find method ${method}(${rhinoArgType(value)}).`, "InternalError");
+}
+
+/** How Rhino names a JS argument's type in "Can't find method" messages. */
+export function rhinoArgType(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (value instanceof HostObject) return value.javaClass;
+  if (typeof value === "function" || isGuestFunction(value)) return "function";
+  return typeof value;
 }
 
 /** com.sun.identity.shared.debug.Debug: message / warning / error, each with `{}` placeholders. */
@@ -157,11 +177,16 @@ class AMIdentity extends HostObject {
   getUniversalId(): JavaString {
     return new JavaString(`id=${this.name},ou=${this.type.name},${realmDn(this.ctx.scenario.realm)}`);
   }
-  getAttribute(name: unknown): JavaCollection {
+  getAttribute(...args: unknown[]): JavaCollection {
+    if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttribute(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+    const name = args[0];
     return javaStringSet(this.attributes.get(String(toStored(name))) ?? []);
   }
-  getAttributes(names?: unknown): JavaMap {
-    const wanted = names instanceof JavaCollection ? names.items.map((n) => String(toStored(n))) : [...this.attributes.keys()];
+  getAttributes(...args: unknown[]): JavaMap {
+    if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttributes(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+    const names = args[0];
+    if (!(names instanceof JavaCollection && /Set/.test(names.javaClass))) throw notASet(names, `${this.javaClass}.getAttributes`);
+    const wanted = names.items.map((n) => String(toStored(n)));
     const entries = new Map<string, unknown>();
     for (const key of wanted) if (this.attributes.has(key)) entries.set(key, javaStringSet(this.attributes.get(key) ?? []));
     return new JavaMap("com.sun.identity.common.CaseInsensitiveHashMap", entries, false);

@@ -6,7 +6,9 @@
  */
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { sendToMocks } from "../common";
-import type { RunContext } from "../context";
+import { warn, type RunContext } from "../context";
+import { classVisible } from "./allowlist";
+import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/bindings";
@@ -240,34 +242,7 @@ export class LegacyHttpClient extends HostObject {
   }
 }
 
-/** A Java class object: constructible, with static members. */
-class JavaClass extends HostObject {
-  readonly guestMethods: readonly string[];
-  override readonly javaClass: string;
-  constructor(
-    javaClass: string,
-    private readonly construct: ((args: unknown[]) => unknown) | null,
-    private readonly statics: Record<string, unknown> = {},
-    staticMethods: Record<string, (...args: unknown[]) => unknown> = {},
-  ) {
-    super();
-    this.javaClass = javaClass;
-    this.guestMethods = Object.keys(staticMethods);
-    Object.assign(this, staticMethods);
-  }
-  override guestGet(name: string): unknown {
-    return this.statics[name];
-  }
-  override guestConstruct(args: unknown[]): unknown {
-    if (!this.construct) throw new GuestError(`Java class "${this.javaClass}" has no public instance constructor.`, "TypeError");
-    return this.construct(args);
-  }
-  override toString(): string {
-    return `[JavaClass ${this.javaClass}]`;
-  }
-}
-
-function emulatedClasses(): Map<string, JavaClass> {
+function emulatedClasses(clockMs: number): Map<string, JavaClass> {
   const classes = new Map<string, JavaClass>();
   const add = (c: JavaClass) => classes.set(c.javaClass, c);
   add(new JavaClass("org.forgerock.http.protocol.Request", () => new Request()));
@@ -288,17 +263,22 @@ function emulatedClasses(): Map<string, JavaClass> {
       return m;
     }));
   }
-  add(new JavaClass("java.lang.String", (args) => new JavaString(args.length ? String(toStored(args[0])) : "")));
+  for (const c of javaLangAndUtilClasses(clockMs)) add(c);
   return classes;
 }
 
-/** A Java package as Rhino shows it: `org.forgerock.http` resolves to sub-packages and classes. */
+/**
+ * A Java package as Rhino shows it: `org.forgerock.http` resolves to sub-packages and classes. Like Rhino, a
+ * name that is no visible class (blocked by the allow-list, or unknown) is just another package object; the
+ * script fails only when it calls it. The playground warns, since the failure message differs from Rhino's.
+ */
 class JavaPackage extends HostObject {
   readonly guestMethods: readonly string[] = [];
   override readonly javaClass: string;
   constructor(
-    private readonly path: string,
-    private readonly classes: Map<string, JavaClass>,
+    readonly path: string,
+    readonly classes: Map<string, JavaClass>,
+    private readonly ctx: RunContext,
   ) {
     super();
     this.javaClass = `[JavaPackage ${path}]`;
@@ -307,34 +287,54 @@ class JavaPackage extends HostObject {
     const full = this.path ? `${this.path}.${name}` : name;
     const cls = this.classes.get(full);
     if (cls) return cls;
-    if (/^[A-Z]/.test(name)) {
-      throw new GuestError(`Access to Java class "${full}" is prohibited.`, "TypeError");
+    if (/^[A-Z]/.test(name) && !/^[A-Z]/.test(this.path.split(".").pop() ?? "")) {
+      if (classVisible(full)) {
+        warn(
+          this.ctx,
+          "java-class-not-emulated",
+          `${full} is on AM's allow-list but the playground does not emulate it; here it behaves like a missing class (a JavaPackage object).`,
+        );
+      } else {
+        warn(
+          this.ctx,
+          "java-class-blocked",
+          `${full} is not on AM's allow-list: Rhino shows it as "[JavaPackage ${full}]" and the script fails when it uses it.`,
+        );
+      }
     }
-    return new JavaPackage(full, this.classes);
+    return new JavaPackage(full, this.classes, this.ctx);
   }
   override toString(): string {
     return this.javaClass;
   }
 }
 
+/** `new JavaImporter(classOrPackage, …)`: inside `with (imp)`, imported classes and packages' classes resolve by simple name. */
 class JavaImporterBinding extends HostObject {
   readonly guestMethods: readonly string[] = [];
   override readonly javaClass = "org.mozilla.javascript.ImporterTopLevel";
-  constructor(private readonly imported: JavaClass[]) {
+  constructor(private readonly imported: (JavaClass | JavaPackage)[]) {
     super();
   }
   override guestGet(name: string): unknown {
-    return this.imported.find((c) => c.javaClass.split(".").pop() === name);
+    for (const item of this.imported) {
+      if (item instanceof JavaClass && item.javaClass.split(".").pop() === name) return item;
+      if (item instanceof JavaPackage) {
+        const cls = item.classes.get(`${item.path}.${name}`);
+        if (cls) return cls;
+      }
+    }
+    return undefined;
   }
   override guestConstruct(args: unknown[]): unknown {
-    return new JavaImporterBinding(args.filter((a): a is JavaClass => a instanceof JavaClass));
+    return new JavaImporterBinding(args.filter((a): a is JavaClass | JavaPackage => a instanceof JavaClass || a instanceof JavaPackage));
   }
 }
 
 /** The legacy globals that reach Java: packages and JavaImporter. */
-export function javaPackages(_ctx: RunContext): Record<string, unknown> {
-  const classes = emulatedClasses();
-  const root = new JavaPackage("", classes);
+export function javaPackages(ctx: RunContext): Record<string, unknown> {
+  const classes = emulatedClasses(Date.parse(ctx.scenario.clock));
+  const root = new JavaPackage("", classes, ctx);
   return {
     Packages: root,
     java: root.guestGet("java"),

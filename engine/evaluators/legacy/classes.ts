@@ -1,0 +1,241 @@
+/**
+ * Java classes a legacy script can reach by name (`java.lang.Math`, `new java.util.HashMap()`, …): the class
+ * object itself, and the allow-listed java.lang / java.util classes the playground emulates, with the
+ * behaviour real Rhino 1.7.14 showed in the conformance recordings (test/conformance/legacy/).
+ */
+import { GuestError, HostObject } from "../../sandbox/host";
+import { JavaCollection, JavaMap, JavaNumber, JavaString, javaException, toStored } from "./java";
+
+/** A Java class object: constructible, with static members. */
+export class JavaClass extends HostObject {
+  readonly guestMethods: readonly string[];
+  override readonly javaClass: string;
+  constructor(
+    javaClass: string,
+    private readonly construct: ((args: unknown[]) => unknown) | null,
+    private readonly statics: Record<string, unknown> = {},
+    staticMethods: Record<string, (...args: unknown[]) => unknown> = {},
+  ) {
+    super();
+    this.javaClass = javaClass;
+    this.guestMethods = Object.keys(staticMethods);
+    Object.assign(this, staticMethods);
+  }
+  override guestGet(name: string): unknown {
+    return this.statics[name];
+  }
+  override guestConstruct(args: unknown[]): unknown {
+    if (!this.construct) throw new GuestError(`Java class "${this.javaClass}" has no public instance constructor.`, "TypeError");
+    return this.construct(args);
+  }
+  override toString(): string {
+    return `[JavaClass ${this.javaClass}]`;
+  }
+}
+
+/** A Java exception object a script built with `new java.lang.RuntimeException(msg)` (and may throw). */
+export class JavaThrowable extends HostObject {
+  readonly guestMethods = ["getMessage", "toString", "getLocalizedMessage"];
+  override readonly javaClass: string;
+  constructor(
+    javaClass: string,
+    private readonly message: string | null,
+  ) {
+    super();
+    this.javaClass = javaClass;
+  }
+  getMessage(): JavaString | null {
+    return this.message === null ? null : new JavaString(this.message);
+  }
+  getLocalizedMessage(): JavaString | null {
+    return this.getMessage();
+  }
+  /** Rhino exposes bean getters as properties: `e.message` is getMessage(). */
+  override guestGet(name: string): unknown {
+    if (name === "message" || name === "localizedMessage") return this.getMessage();
+    return undefined;
+  }
+  override toString(): string {
+    return this.message === null ? this.javaClass : `${this.javaClass}: ${this.message}`;
+  }
+}
+
+function text(value: unknown): string {
+  return String(toStored(value));
+}
+
+function num(value: unknown): number {
+  return Number(toStored(value));
+}
+
+/** Integer.parseInt / Long.parseLong: decimal digits only, else NumberFormatException. */
+function parseJavaInteger(value: unknown): number {
+  const s = text(value);
+  if (!/^[+-]?\d+$/.test(s)) throw javaException("java.lang.NumberFormatException", `For input string: "${s}"`);
+  return Number(s);
+}
+
+function collectionOf(value: unknown): JavaCollection {
+  if (value instanceof JavaCollection) return value;
+  throw new GuestError(`Can't find method java.util.Collections.unmodifiableCollection(${typeof value}).`, "InternalError");
+}
+
+/** A read-only view sharing the backing items, as Collections.unmodifiable* returns. */
+function unmodifiableView(c: JavaCollection, javaClass: string): JavaCollection {
+  return new JavaCollection(javaClass, c.items, true);
+}
+
+function collectionsClass(): JavaClass {
+  const compare = (a: unknown, b: unknown) => {
+    const x = toStored(a);
+    const y = toStored(b);
+    return (x as number | string) < (y as number | string) ? -1 : (x as number | string) > (y as number | string) ? 1 : 0;
+  };
+  return new JavaClass("java.util.Collections", null, {}, {
+    emptyList: () => new JavaCollection("java.util.Collections$EmptyList", [], true),
+    emptySet: () => new JavaCollection("java.util.Collections$EmptySet", [], true),
+    emptyMap: () => new JavaMap("java.util.Collections$EmptyMap", new Map(), true),
+    singletonList: (v: unknown) => new JavaCollection("java.util.Collections$SingletonList", [v], true),
+    singleton: (v: unknown) => new JavaCollection("java.util.Collections$SingletonSet", [v], true),
+    unmodifiableList: (c: unknown) => unmodifiableView(collectionOf(c), "java.util.Collections$UnmodifiableRandomAccessList"),
+    unmodifiableSet: (c: unknown) => unmodifiableView(collectionOf(c), "java.util.Collections$UnmodifiableSet"),
+    unmodifiableCollection: (c: unknown) => unmodifiableView(collectionOf(c), "java.util.Collections$UnmodifiableCollection"),
+    unmodifiableMap: (m: unknown) => {
+      if (!(m instanceof JavaMap)) throw new GuestError(`Can't find method java.util.Collections.unmodifiableMap(${typeof m}).`, "InternalError");
+      return new JavaMap("java.util.Collections$UnmodifiableMap", m.entries, true);
+    },
+    sort: (c: unknown) => {
+      collectionOf(c).items.sort(compare);
+    },
+    reverse: (c: unknown) => {
+      collectionOf(c).items.reverse();
+    },
+  });
+}
+
+function mathClass(): JavaClass {
+  return new JavaClass("java.lang.Math", null, { PI: Math.PI, E: Math.E }, {
+    max: (a: unknown, b: unknown) => Math.max(num(a), num(b)),
+    min: (a: unknown, b: unknown) => Math.min(num(a), num(b)),
+    abs: (a: unknown) => Math.abs(num(a)),
+    floor: (a: unknown) => Math.floor(num(a)),
+    ceil: (a: unknown) => Math.ceil(num(a)),
+    round: (a: unknown) => Math.floor(num(a) + 0.5),
+    pow: (a: unknown, b: unknown) => Math.pow(num(a), num(b)),
+    sqrt: (a: unknown) => Math.sqrt(num(a)),
+  });
+}
+
+/** Boxed-number classes: statics, parse methods, and constructors giving boxed (typeof "object") numbers. */
+function numberClasses(): JavaClass[] {
+  const integer = new JavaClass(
+    "java.lang.Integer",
+    (args) => new JavaNumber(Math.trunc(num(args[0])), "java.lang.Integer"),
+    { MAX_VALUE: 2147483647, MIN_VALUE: -2147483648 },
+    { parseInt: (v: unknown) => parseJavaInteger(v), valueOf: (v: unknown) => new JavaNumber(parseJavaInteger(v), "java.lang.Integer") },
+  );
+  const long = new JavaClass(
+    "java.lang.Long",
+    (args) => new JavaNumber(Math.trunc(num(args[0])), "java.lang.Long"),
+    { MAX_VALUE: 9223372036854775807, MIN_VALUE: -9223372036854775808 },
+    { parseLong: (v: unknown) => parseJavaInteger(v) },
+  );
+  const double = new JavaClass(
+    "java.lang.Double",
+    (args) => new JavaNumber(num(args[0])),
+    { MAX_VALUE: Number.MAX_VALUE, MIN_VALUE: Number.MIN_VALUE, NaN: Number.NaN },
+    {
+      parseDouble: (v: unknown) => {
+        const n = Number(text(v).trim());
+        if (Number.isNaN(n)) throw javaException("java.lang.NumberFormatException", `For input string: "${text(v)}"`);
+        return n;
+      },
+    },
+  );
+  const boolean = new JavaClass("java.lang.Boolean", null, { TRUE: true, FALSE: false }, {
+    parseBoolean: (v: unknown) => text(v).toLowerCase() === "true",
+  });
+  return [integer, long, double, boolean];
+}
+
+/** String.format for the conversions scripts use (%s, %d, %%); anything else is left as written. */
+function javaFormat(format: string, args: unknown[]): string {
+  let next = 0;
+  return format.replace(/%([sd%n])/g, (m, c: string) => {
+    if (c === "%") return "%";
+    if (c === "n") return "\n";
+    const v = args[next++];
+    return v === null || v === undefined ? "null" : v instanceof HostObject ? String(v) : typeof v === "number" && c === "s" ? String(new JavaNumber(v)) : String(v);
+  });
+}
+
+function throwableClass(name: string): JavaClass {
+  return new JavaClass(name, (args) => new JavaThrowable(name, args.length && args[0] !== null && args[0] !== undefined ? text(args[0]) : null));
+}
+
+/** `clockMs` is the scenario clock, what `new java.util.Date()` reads. */
+export function javaLangAndUtilClasses(clockMs: number): JavaClass[] {
+  return [
+    new JavaClass(
+      "java.lang.String",
+      (args) => new JavaString(args.length ? text(args[0]) : ""),
+      {},
+      {
+        valueOf: (v: unknown) => new JavaString(typeof v === "number" ? String(new JavaNumber(v)) : text(v)),
+        format: (f: unknown, ...rest: unknown[]) => new JavaString(javaFormat(text(f), rest)),
+        join: (sep: unknown, ...parts: unknown[]) => {
+          const items = parts.length === 1 && parts[0] instanceof JavaCollection ? parts[0].items : parts;
+          return new JavaString(items.map(text).join(text(sep)));
+        },
+      },
+    ),
+    collectionsClass(),
+    mathClass(),
+    ...numberClasses(),
+    throwableClass("java.lang.RuntimeException"),
+    throwableClass("java.lang.NullPointerException"),
+    throwableClass("java.lang.SecurityException"),
+    new JavaClass("java.util.Arrays", null, {}, {
+      // Arrays.asList returns java.util.Arrays$ArrayList, which AM's allow-list does not name.
+      asList: () => {
+        throw new GuestError('Access to Java class "java.util.Arrays$ArrayList" is prohibited.', "InternalError");
+      },
+    }),
+    new JavaClass("java.util.Date", (args) => new JavaDate(args.length ? num(args[0]) : clockMs)),
+    new JavaClass("java.math.BigInteger", (args) => new JavaBigInteger(BigInt(text(args[0])))),
+  ];
+}
+
+class JavaDate extends HostObject {
+  readonly guestMethods = ["getTime", "toString"];
+  override readonly javaClass = "java.util.Date";
+  constructor(private readonly ms: number) {
+    super();
+  }
+  getTime(): number {
+    return this.ms;
+  }
+  override toString(): string {
+    return new Date(this.ms).toUTCString();
+  }
+}
+
+class JavaBigInteger extends HostObject {
+  readonly guestMethods = ["toString", "add", "longValue", "intValue"];
+  override readonly javaClass = "java.math.BigInteger";
+  constructor(private readonly value: bigint) {
+    super();
+  }
+  add(other: unknown): JavaBigInteger {
+    return new JavaBigInteger(this.value + (other instanceof JavaBigInteger ? other.value : BigInt(text(other))));
+  }
+  longValue(): number {
+    return Number(BigInt.asIntN(64, this.value));
+  }
+  intValue(): number {
+    return Number(BigInt.asIntN(32, this.value));
+  }
+  override toString(): string {
+    return this.value.toString();
+  }
+}
