@@ -5,13 +5,15 @@
 import path from "node:path";
 import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../api";
 import { UserFacingError } from "./errors";
+import { MAX_DOCUMENT_BYTES } from "./files";
 
 export class InvalidArgumentError extends UserFacingError {
   override name = "InvalidArgumentError";
 }
 
 const MAX_PATH_LENGTH = 4096;
-export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+/** Text sent to be saved or autosaved may be as large as a document main agrees to open. */
+const MAX_TEXT_BYTES = MAX_DOCUMENT_BYTES;
 
 function fail(what: string, why: string): never {
   throw new InvalidArgumentError(`Invalid ${what}: ${why}.`);
