@@ -68,6 +68,16 @@ async function documents() {
   return { dir, store, dialog, service, target, acknowledged, recentChanges: () => recentChanges };
 }
 
+/** A document service with s.js (holding `text`) already opened through the dialog. */
+async function openedThroughDialog(text: string) {
+  const context = await documents();
+  const file = path.join(context.dir, "s.js");
+  await writeFile(file, text);
+  context.dialog.openAnswers.push({ canceled: false, filePaths: [file] });
+  const [opened] = await context.service.openFiles(context.target);
+  return { ...context, file, opened };
+}
+
 describe("external change detection", () => {
   it("notices content changed on disk since it was opened, but not a mere touch", async () => {
     const dir = await tempDir();
@@ -83,11 +93,7 @@ describe("external change detection", () => {
   });
 
   it("asks before overwriting a file changed elsewhere; Cancel keeps the other program's version", async () => {
-    const { dir, dialog, service, target } = await documents();
-    const file = path.join(dir, "s.js");
-    await writeFile(file, "v1");
-    dialog.openAnswers.push({ canceled: false, filePaths: [file] });
-    const [opened] = await service.openFiles(target);
+    const { dialog, service, target, file, opened } = await openedThroughDialog("v1");
     await writeFile(file, "edited by someone else");
     dialog.messageAnswers.push(CONFLICT_BUTTONS.indexOf("Cancel"));
     expect(await service.save(target, { path: file, text: "my edit", expected: opened.stamp })).toEqual({ status: "cancelled" });
@@ -98,11 +104,7 @@ describe("external change detection", () => {
   });
 
   it("overwrites when the user chooses Overwrite", async () => {
-    const { dir, dialog, service, target } = await documents();
-    const file = path.join(dir, "s.js");
-    await writeFile(file, "v1");
-    dialog.openAnswers.push({ canceled: false, filePaths: [file] });
-    const [opened] = await service.openFiles(target);
+    const { dialog, service, target, file, opened } = await openedThroughDialog("v1");
     await writeFile(file, "edited by someone else");
     dialog.messageAnswers.push(CONFLICT_BUTTONS.indexOf("Overwrite"));
     const outcome = await service.save(target, { path: file, text: "my edit", expected: opened.stamp });
@@ -111,11 +113,7 @@ describe("external change detection", () => {
   });
 
   it("saves without asking when the disk still holds what was opened, and tells the watcher", async () => {
-    const { dir, dialog, service, target, acknowledged } = await documents();
-    const file = path.join(dir, "s.js");
-    await writeFile(file, "v1");
-    dialog.openAnswers.push({ canceled: false, filePaths: [file] });
-    const [opened] = await service.openFiles(target);
+    const { dialog, service, target, acknowledged, file, opened } = await openedThroughDialog("v1");
     const saved = await service.save(target, { path: file, text: "v2", expected: opened.stamp });
     expect(dialog.messages()).toEqual([]);
     expect(await readFile(file, "utf8")).toBe("v2");
