@@ -1,14 +1,15 @@
 /**
- * The guest-side prelude, evaluated in every fresh context before the user's script. It is kept tiny on
- * purpose: QuickJS compiles source on every run, so the binding logic lives on the host and the guest
- * only gets a factory for opaque proxies of host objects, a fixed clock, a seeded Math.random and the
- * Rhino surface (globals Rhino lacks removed). Everything it uses is captured before the user's script
- * can tamper with prototypes.
+ * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
+ * source on every run and this build cannot cache bytecode, so the prelude is kept as small as possible:
+ * binding logic lives on the host; the guest only gets one shared Proxy handler for opaque host objects,
+ * a fixed clock, a seeded Math.random and the Rhino surface (globals Rhino lacks removed). Everything it
+ * relies on is captured before the user's script can tamper with prototypes.
+ *
+ * A proxy's target carries its host id (i), method table (m), method cache (c) and whether it answers
+ * property-style access (d); the target itself is never reachable from the script.
  */
-export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hiddenPaths) {
-  var P = Proxy, WM = WeakMap, create = Object.create, defineProperty = Object.defineProperty;
-  var ids = new WM();
-  var RealDate = Date;
+export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
+  var P = Proxy, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -20,72 +21,61 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   FixedDate.now = function now() { return clockMs; };
   FixedDate.UTC = RealDate.UTC;
   FixedDate.parse = RealDate.parse;
-  defineProperty(RealDate.prototype, "constructor", { value: FixedDate, writable: true, configurable: true });
+  Object.defineProperty(RealDate.prototype, "constructor", { value: FixedDate, writable: true, configurable: true });
   g.Date = FixedDate;
   var s = seed >>> 0;
-  function random() {
+  Math.random = function random() {
     s = (s + 0x6d2b79f5) >>> 0;
-    var t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
+    var t = Math.imul(s ^ (s >>> 15), s | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  function get(t, name) {
+    if (typeof name !== S) return undefined;
+    if (name === KEY) return t.i;
+    var fn = t.c[name], id = t.i;
+    if (fn) return fn;
+    if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { return call(id, name, arguments.length, a, b, c, d, e, f); });
+    return t.d ? call(id, "#get", 1, name) : undefined;
   }
-  Math.random = random;
+  function construct(t, a) { return call(t.i, "#new", a.length, a[0], a[1], a[2], a[3], a[4], a[5]); }
+  var handler = {
+    get: get,
+    set: function (t, name, value) { if (typeof name === S && t.d) call(t.i, "#set", 2, name, value); return true; },
+    has: function (t, name) { return typeof name === S && (t.m[name] === true || (t.d && get(t, name) !== undefined)); },
+    ownKeys: function (t) { return t.d ? call(t.i, "#keys", 0) : []; },
+    getOwnPropertyDescriptor: function (t, name) {
+      var v = t.d && typeof name === S ? get(t, name) : undefined;
+      return v === undefined ? undefined : { value: v, writable: true, enumerable: true, configurable: true };
+    },
+    defineProperty: function () { return false; },
+    deleteProperty: function () { return false; },
+    getPrototypeOf: function () { return null; },
+    setPrototypeOf: function () { return false; },
+    apply: function (t, self, a) { return construct(t, a); },
+    construct: construct
+  };
   function mk(id, names, dynamic, callable) {
-    var methods = create(null), cache = create(null), list = names ? names.split(",") : [];
-    for (var i = 0; i < list.length; i++) methods[list[i]] = true;
-    var target = callable ? function () {} : {};
-    var handler = {
-      get: function (t, name) {
-        if (typeof name !== "string") return undefined;
-        var fn = cache[name];
-        if (fn) return fn;
-        if (methods[name]) {
-          fn = function (a, b, c, d, e, f) { return call(id, name, arguments.length, a, b, c, d, e, f); };
-          cache[name] = fn;
-          return fn;
-        }
-        if (dynamic) return call(id, "#get", 1, name);
-        return undefined;
-      },
-      set: function (t, name, value) {
-        if (typeof name === "string" && dynamic) call(id, "#set", 2, name, value);
-        return true;
-      },
-      has: function (t, name) {
-        if (typeof name !== "string") return false;
-        return methods[name] === true || (dynamic && call(id, "#get", 1, name) !== undefined);
-      },
-      ownKeys: function () { return dynamic ? call(id, "#keys", 0) : []; },
-      getOwnPropertyDescriptor: function (t, name) {
-        if (!dynamic || typeof name !== "string") return undefined;
-        var v = call(id, "#get", 1, name);
-        return v === undefined ? undefined : { value: v, writable: true, enumerable: true, configurable: true };
-      },
-      defineProperty: function () { return false; },
-      deleteProperty: function () { return false; },
-      getPrototypeOf: function () { return null; },
-      setPrototypeOf: function () { return false; }
-    };
-    if (callable) {
-      handler.construct = function (t, args) { return call(id, "#new", args.length, args[0], args[1], args[2], args[3], args[4], args[5]); };
-      handler.apply = function (t, self, args) { return call(id, "#new", args.length, args[0], args[1], args[2], args[3], args[4], args[5]); };
+    var m = tables[names];
+    if (!m) {
+      m = tables[names] = Object.create(null);
+      var list = names ? names.split(",") : [];
+      for (var i = 0; i < list.length; i++) m[list[i]] = true;
     }
-    var p = new P(target, handler);
-    ids.set(p, id);
-    return p;
+    var t = callable ? function () {}.bind(null) : {};
+    t.i = id; t.m = m; t.c = Object.create(null); t.d = dynamic;
+    return new P(t, handler);
   }
-  var isArray = Array.isArray;
-  /* >= 0: a host object's id; -1: a plain object; -2: an array. */
-  function classify(value) { var id = ids.get(value); return id !== undefined ? id : isArray(value) ? -2 : -1; }
-  var parse = JSON.parse;
+  /* >= 0: a host object's id (only our proxies answer the per-run secret KEY); -1: a plain object; -2: an array. */
+  function classify(value) { var id = value[KEY]; return typeof id === "number" ? id : isArray(value) ? -2 : -1; }
   function fromJson(text) { return parse(text); }
-  var hidden = hiddenPaths ? hiddenPaths.split(",") : [];
-  for (var k = 0; k < hidden.length; k++) {
-    var path = hidden[k].split("."), owner = g;
-    for (var j = 0; j < path.length - 1 && owner; j++) owner = owner[path[j]];
-    if (owner) delete owner[path[path.length - 1]];
-  }
   function read(object, key) { return object[key]; }
+  /* hidden: [[ownerPath, [names…]], …] as JSON, grouped on the host so each owner is resolved once. */
+  var groups = parse(hidden);
+  for (var k = 0; k < groups.length; k++) {
+    var owner = g, path = groups[k][0] ? groups[k][0].split(".") : [], names = groups[k][1];
+    for (var j = 0; j < path.length && owner; j++) owner = owner[path[j]];
+    if (owner) for (var n = 0; n < names.length; n++) delete owner[names[n]];
+  }
   return [mk, classify, fromJson, read];
 })`;

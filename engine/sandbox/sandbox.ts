@@ -57,6 +57,42 @@ export interface SandboxOutcome {
 
 const MAX_CONVERSION_DEPTH = 64;
 
+/**
+ * Language features each context starts with. Rhino lacks Map/Set/WeakMap, typed arrays and Promise, so
+ * QuickJS does not build them at all (cheaper than deleting them); Proxy stays for the host-object proxies
+ * and is deleted from the globals after the prelude has captured it.
+ */
+const SANDBOX_INTRINSICS = {
+  BaseObjects: true,
+  Date: true,
+  Eval: true,
+  StringNormalize: true,
+  RegExp: true,
+  JSON: true,
+  Proxy: true,
+  MapSet: false,
+  TypedArrays: false,
+  Promise: false,
+} as const;
+
+const groupedCache = new Map<readonly string[], string>();
+
+/** The hidden paths grouped by owner, as the prelude wants them (computed once per list). */
+function groupedHidden(hidden: readonly string[]): string {
+  let text = groupedCache.get(hidden);
+  if (text === undefined) {
+    const groups = new Map<string, string[]>();
+    for (const path of hidden) {
+      const dot = path.lastIndexOf(".");
+      const owner = dot < 0 ? "" : path.slice(0, dot);
+      groups.set(owner, [...(groups.get(owner) ?? []), path.slice(dot + 1)]);
+    }
+    text = JSON.stringify([...groups]);
+    groupedCache.set(hidden, text);
+  }
+  return text;
+}
+
 class Bridge {
   private readonly objects: HostObject[] = [];
   private readonly objectIds = new Map<HostObject, number>();
@@ -433,7 +469,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     runtime = mod.newRuntime();
     runtime.setMemoryLimit(run.limits.memoryBytes);
     runtime.setMaxStackSize(run.limits.stackBytes);
-    ctx = runtime.newContext();
+    ctx = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     const context = ctx;
     const activeBridge = new Bridge(context);
     bridge = activeBridge;
@@ -451,7 +487,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       call,
       context.newNumber(run.clockMs),
       context.newNumber(run.seed),
-      context.newString(run.hidden.join(",")),
+      context.newString(groupedHidden(run.hidden)),
+      context.newString(`#host-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`),
     ];
     const helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
     for (const h of preludeArgs.slice(2)) h.dispose();

@@ -29,8 +29,30 @@ function keyId(alg: SigningAlg): string | undefined {
   return undefined;
 }
 
-/** Signs claims as AM does for client-side access tokens (`typ: JWT`, `zip: NONE`). */
+const signed = new Map<string, string>();
+const SIGNED_CACHE_SIZE = 128;
+
+/**
+ * Signs claims as AM does for client-side access tokens (`typ: JWT`, `zip: NONE`). RSA and HMAC
+ * signatures are deterministic, so the same input is signed once and remembered (RS256 costs milliseconds,
+ * and run-as-you-type signs the same token over and over); ES256 then also gives reproducible output.
+ */
 export async function signJwt(
+  claims: Record<string, unknown>,
+  alg: SigningAlg,
+  secret: string | undefined,
+  headerExtras: Record<string, unknown> = {},
+): Promise<string> {
+  const key = JSON.stringify([alg, secret ?? null, headerExtras, claims]);
+  const cached = signed.get(key);
+  if (cached) return cached;
+  const compact = await signUncached(claims, alg, secret, headerExtras);
+  if (signed.size >= SIGNED_CACHE_SIZE) signed.delete(signed.keys().next().value as string);
+  signed.set(key, compact);
+  return compact;
+}
+
+async function signUncached(
   claims: Record<string, unknown>,
   alg: SigningAlg,
   secret: string | undefined,
