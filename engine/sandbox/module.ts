@@ -17,6 +17,17 @@ const WASM_PAGE_BYTES = 64 * 1024;
 let options: SandboxModuleOptions = {};
 let loading: Promise<QuickJSWASMModule> | null = null;
 let loaded: QuickJSWASMModule | null = null;
+let stderr: string[] = [];
+
+/**
+ * What QuickJS's C side printed (e.g. an assertion when a context is disposed after an out-of-memory
+ * error); kept for the error message instead of leaking onto the user's terminal or console.
+ */
+export function takeSandboxStderr(): string[] {
+  const lines = stderr;
+  stderr = [];
+  return lines;
+}
 
 /** Sets where the wasm comes from and the memory cap; takes effect at the next load. */
 export function configureSandbox(next: SandboxModuleOptions): void {
@@ -35,6 +46,11 @@ export function loadSandboxModule(): Promise<QuickJSWASMModule> {
     const wasmMemory = new WebAssembly.Memory({ initial: 256, maximum: Math.max(256, maximumPages) });
     const variant = newVariant(releaseSync, {
       wasmMemory,
+      emscriptenModule: {
+        printErr: (text: string) => {
+          if (stderr.length < 20) stderr.push(text);
+        },
+      } as Record<string, unknown>,
       ...(options.wasmLocation ? { wasmLocation: options.wasmLocation } : {}),
     });
     loading = newQuickJSWASMModuleFromVariant(variant).then((mod) => {

@@ -7,7 +7,7 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { GuestError, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { PRELUDE_SOURCE } from "./prelude";
-import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule } from "./module";
+import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
 import type { RunError } from "../result";
 
 export const SCRIPT_FILENAME = "script.js";
@@ -558,6 +558,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     } catch {
       trapped = true;
     }
+    // A trap or a failed dispose leaves the module's C heap suspect: drop it, and keep what C printed.
     if (trapped) recycleSandboxModule();
+    takeSandboxStderr();
   }
 }
