@@ -52,3 +52,26 @@ describe("legacy evaluator vs real Rhino 1.7.14", () => {
     expect(healed, "listed gaps that now agree: remove them from known-gaps.ts").toEqual([]);
   }, 120_000);
 });
+
+describe("legacy limitations are visible in the run result", () => {
+  const cases: [string, string, string][] = [
+    ["a class AM's allow-list blocks", "try { new java.io.File('/tmp'); } catch (e) {}", "java-class-blocked"],
+    ["an allow-listed class the playground lacks", "try { java.util.UUID.randomUUID(); } catch (e) {}", "java-class-not-emulated"],
+    ["a JS array stored with setField", "accessToken.setField('a', ['x', 1]);", "js-value-in-java-field"],
+    ["for…in over the scopes Set", "for (var k in scopes) {}", "java-set-for-in"],
+    ["a property assignment on an unmodifiable map", "try { clientProperties.x = 'y'; } catch (e) {}", "unmodifiable-map-assignment"],
+    ["importPackage", "try { importPackage(java.util); } catch (e) {}", "import-not-emulated"],
+    ["identity comparison with a CHF Status constant", "var created = org.forgerock.http.protocol.Status.CREATED;", "status-identity"],
+  ];
+  for (const [what, source, code] of cases) {
+    it(`warns (${code}) when a script hits ${what}`, async () => {
+      const result = await run(source, scenario, { evaluator: "legacy" });
+      expect(result.warnings.map((w) => w.code)).toContain(code);
+    });
+  }
+
+  it("does not warn about classes the playground emulates", async () => {
+    const result = await run("var m = new java.util.HashMap(); java.util.Collections.sort(new java.util.ArrayList());", scenario, { evaluator: "legacy" });
+    expect(result.warnings.filter((w) => w.code.startsWith("java-class"))).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaString, javaFromJson, javaStringSet, toJava, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaString, javaFromJson, javaStringSet, toJava, toStored, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 
 export function legacyValues(ctx: RunContext): ValueModel {
@@ -15,6 +15,14 @@ export function legacyValues(ctx: RunContext): ValueModel {
     if (isGuestFunction(value)) {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
       return null;
+    }
+    if (what.startsWith("setField") && value !== null && typeof value === "object" && !(value instanceof HostObject)) {
+      const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
+      warn(
+        ctx,
+        "js-value-in-java-field",
+        `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} as a ${rhinoClass}, not a Java list or map (getField then shows ${Array.isArray(value) ? '"a,b"' : '"[object Object]"'}); the playground stores it as JSON, which may not be what AM writes into the token. Build a java.util.ArrayList / HashMap, or JSON.stringify it, to be sure.`,
+      );
     }
     return toStored(value);
   };
@@ -325,6 +333,7 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
   const identity = clientCredentials
     ? new AMIdentity(ctx, s.client?.clientId ?? "unknown-client", ID_TYPES.AGENT, {}, [])
     : new AMIdentity(ctx, s.identity.username, ID_TYPES.USER, { ...s.identity.attributes }, s.identity.groups);
+  const sink: GapSink = (code, message) => warn(ctx, code, message);
   const client = s.client
     ? javaFromJson(
         {
@@ -336,6 +345,7 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
           redirectUris: s.client.redirectUris,
         },
         true,
+        sink,
       )
     : null;
   const request = javaFromJson(
@@ -346,11 +356,12 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
       requestHeaders: s.request.headers,
     },
     true,
+    sink,
   );
   const globals: Record<string, unknown> = {
     accessToken: new AccessTokenBinding(ctx, legacyValues(ctx), "org.forgerock.openam.oauth2.OpenAMAccessToken"),
     identity,
-    scopes: javaStringSet(s.scopes),
+    scopes: Object.assign(javaStringSet(s.scopes), { sink }),
     clientProperties: client,
     requestProperties: request,
     session: s.session && !["password", "client_credentials"].includes(s.token.grantType) ? new SSOToken(ctx) : null,

@@ -37,6 +37,16 @@ export class JavaString extends HostObject {
     "toCharArray",
     "intern",
     "toJSON",
+    "getClass",
+    // Rhino lets JavaScript String.prototype methods reach a java.lang.String; these return JS values.
+    "slice",
+    "substr",
+    "charCodeAt",
+    "includes",
+    "padStart",
+    "padEnd",
+    "search",
+    "localeCompare",
   ];
   override readonly javaClass = "java.lang.String";
 
@@ -151,6 +161,34 @@ export class JavaString extends HostObject {
   toJSON(): string {
     return this.value;
   }
+  getClass(): never {
+    throw classProhibited();
+  }
+  slice(a?: unknown, b?: unknown): string {
+    return this.value.slice(a === undefined ? undefined : Number(a), b === undefined ? undefined : Number(b));
+  }
+  substr(a?: unknown, b?: unknown): string {
+    const start = a === undefined ? 0 : Number(a);
+    return this.value.substring(start < 0 ? Math.max(0, this.value.length + start) : start).slice(0, b === undefined ? undefined : Number(b));
+  }
+  charCodeAt(i?: unknown): number {
+    return this.value.charCodeAt(i === undefined ? 0 : Number(i));
+  }
+  includes(s: unknown): boolean {
+    return this.value.includes(str(s));
+  }
+  padStart(n: unknown, fill?: unknown): string {
+    return this.value.padStart(Number(n), fill === undefined ? " " : str(fill));
+  }
+  padEnd(n: unknown, fill?: unknown): string {
+    return this.value.padEnd(Number(n), fill === undefined ? " " : str(fill));
+  }
+  search(pattern: unknown): number {
+    return this.value.search(pattern instanceof RegExp ? pattern : new RegExp(str(pattern)));
+  }
+  localeCompare(other: unknown): number {
+    return this.value.localeCompare(str(other));
+  }
 }
 
 function str(value: unknown): string {
@@ -170,7 +208,7 @@ export function javaException(javaClass: string, message: string | null = null):
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
 export class JavaNumber extends HostObject {
-  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON"];
+  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass"];
   override readonly javaClass: string;
   constructor(
     readonly value: number,
@@ -206,6 +244,9 @@ export class JavaNumber extends HostObject {
   }
   toJSON(): number {
     return this.value;
+  }
+  getClass(): never {
+    throw classProhibited();
   }
 }
 
@@ -288,7 +329,10 @@ export class JavaCollection extends HostObject {
     "stream",
     "forEach",
     "toJSON",
+    "getClass",
   ];
+  /** Where this collection reports playground limitations a script runs into (when a binding handed it out). */
+  sink?: GapSink;
   override readonly javaClass: string;
 
   constructor(
@@ -315,7 +359,17 @@ export class JavaCollection extends HostObject {
     return undefined;
   }
   override guestKeys(): string[] {
-    return this.isSet ? [] : this.items.map((_, i) => String(i));
+    if (this.isSet) {
+      this.sink?.(
+        "java-set-for-in",
+        `for…in over a ${this.javaClass} lists its Java member names in Rhino (size, contains, toArray, …), not its elements; the playground lists nothing. Iterate with iterator() or toArray().`,
+      );
+      return [];
+    }
+    return this.items.map((_, i) => String(i));
+  }
+  getClass(): never {
+    throw classProhibited();
   }
   /** Rhino's JSON.stringify writes Java collections as JSON arrays. */
   toJSON(): unknown[] {
@@ -410,12 +464,20 @@ export class JavaCollection extends HostObject {
   }
 }
 
+/** getClass() reaches java.lang.Class, which AM's deny-list blocks. */
+function classProhibited(): GuestError {
+  return new GuestError('Access to Java class "java.lang.Class" is prohibited.', "InternalError");
+}
+
+/** Reports a playground limitation into the run's warnings (set on objects the bindings hand out). */
+export type GapSink = (code: string, message: string) => void;
+
 function javaMemberMissing(javaClass: string, name: string): GuestError {
   return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
 }
 
 export class JavaIterator extends HostObject {
-  readonly guestMethods = ["hasNext", "next"];
+  readonly guestMethods = ["hasNext", "next", "getClass"];
   override readonly javaClass = "java.util.HashMap$KeyIterator";
   private index = 0;
   constructor(private readonly items: unknown[]) {
@@ -423,6 +485,9 @@ export class JavaIterator extends HostObject {
   }
   hasNext(): boolean {
     return this.index < this.items.length;
+  }
+  getClass(): never {
+    throw classProhibited();
   }
   next(): unknown {
     if (this.index >= this.items.length) throw new GuestError("java.util.NoSuchElementException", "JavaException");
@@ -432,7 +497,8 @@ export class JavaIterator extends HostObject {
 
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends HostObject {
-  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "toJSON"];
+  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "toJSON", "getClass"];
+  sink?: GapSink;
   override readonly javaClass: string;
 
   constructor(
@@ -452,7 +518,16 @@ export class JavaMap extends HostObject {
     return this.entries.has(name) ? this.entries.get(name) : undefined;
   }
   override guestSet(name: string, value: unknown): void {
+    if (this.readOnly) {
+      this.sink?.(
+        "unmodifiable-map-assignment",
+        `Assigning map.${name} on an unmodifiable map: in Rhino the UnsupportedOperationException escapes try/catch and fails the script; the playground throws a catchable error.`,
+      );
+    }
     this.put(name, value);
+  }
+  getClass(): never {
+    throw classProhibited();
   }
   override guestKeys(): string[] {
     return [...this.entries.keys()];
@@ -550,15 +625,21 @@ export function javaStringSet(values: readonly string[], javaClass = "java.util.
 }
 
 /** Converts scenario data (JSON) into the Java structures AM hands legacy scripts. */
-export function javaFromJson(value: unknown, readOnly: boolean): unknown {
+export function javaFromJson(value: unknown, readOnly: boolean, sink?: GapSink): unknown {
   if (typeof value === "string") return new JavaString(value);
-  if (Array.isArray(value)) return new JavaCollection("java.util.ArrayList", value.map((v) => javaFromJson(v, readOnly)), readOnly);
+  if (Array.isArray(value)) {
+    const list = new JavaCollection("java.util.ArrayList", value.map((v) => javaFromJson(v, readOnly, sink)), readOnly);
+    list.sink = sink;
+    return list;
+  }
   if (value && typeof value === "object") {
-    return new JavaMap(
+    const map = new JavaMap(
       readOnly ? "java.util.Collections$UnmodifiableMap" : "java.util.LinkedHashMap",
-      new Map(Object.entries(value).map(([k, v]) => [k, javaFromJson(v, readOnly)])),
+      new Map(Object.entries(value).map(([k, v]) => [k, javaFromJson(v, readOnly, sink)])),
       readOnly,
     );
+    map.sink = sink;
+    return map;
   }
   return value;
 }
