@@ -60,7 +60,6 @@ describe("legacy limitations are visible in the run result", () => {
     ["a JS array stored with setField", "accessToken.setField('a', ['x', 1]);", "js-value-in-java-field"],
     ["for…in over the scopes Set", "for (var k in scopes) {}", "java-set-for-in"],
     ["a property assignment on an unmodifiable map", "try { clientProperties.x = 'y'; } catch (e) {}", "unmodifiable-map-assignment"],
-    ["importPackage", "try { importPackage(java.util); } catch (e) {}", "import-not-emulated"],
     ["identity comparison with a CHF Status constant", "var created = org.forgerock.http.protocol.Status.CREATED;", "status-identity"],
   ];
   for (const [what, source, code] of cases) {

@@ -331,26 +331,6 @@ class JavaPackage extends HostObject {
   }
 }
 
-/**
- * Rhino's ImporterTopLevel globals `importPackage` / `importClass` define new globals, which a host object
- * cannot do through the sandbox bridge: fail with an explanation (and a warning) instead of a bare ReferenceError.
- */
-class UnsupportedImport extends HostObject {
-  readonly guestMethods: readonly string[] = [];
-  override readonly javaClass = "org.mozilla.javascript.NativeJavaTopPackage";
-  constructor(
-    private readonly ctx: RunContext,
-    private readonly name: string,
-  ) {
-    super();
-  }
-  override guestConstruct(): never {
-    const message = `${this.name}() works in AM's Rhino but the playground cannot emulate it; use new JavaImporter(…) with with (…) { … }, or full class names (java.util.HashMap).`;
-    warn(this.ctx, "import-not-emulated", message);
-    throw new GuestError(message, "InternalError");
-  }
-}
-
 /** `new JavaImporter(classOrPackage, …)`: inside `with (imp)`, imported classes and packages' classes resolve by simple name. */
 class JavaImporterBinding extends HostObject {
   readonly guestMethods: readonly string[] = [];
@@ -384,7 +364,5 @@ export function javaPackages(ctx: RunContext): Record<string, unknown> {
     org: root.guestGet("org"),
     com: root.guestGet("com"),
     JavaImporter: new JavaImporterBinding([]),
-    importPackage: new UnsupportedImport(ctx, "importPackage"),
-    importClass: new UnsupportedImport(ctx, "importClass"),
   };
 }
