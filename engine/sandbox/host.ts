@@ -8,6 +8,11 @@
 export abstract class HostObject {
   /** Method names scripts may call (`obj.name(...)`). */
   abstract readonly guestMethods: readonly string[];
+  /**
+   * Guest method names served by a differently named host method (e.g. a Java `toString()` that must give
+   * the script a java.lang.String while the host keeps JavaScript's own toString).
+   */
+  readonly guestAliases?: Readonly<Record<string, string>>;
   /** The Java class name AM would report for this object, for messages. */
   readonly javaClass: string = "java.lang.Object";
   /**

@@ -96,6 +96,7 @@ function groupedHidden(hidden: readonly string[]): string {
 class Bridge {
   private readonly objects: HostObject[] = [];
   private readonly objectIds = new Map<HostObject, number>();
+  private readonly proxies: QuickJSHandle[] = [];
   private readonly retained: QuickJSHandle[] = [];
   private mk!: QuickJSHandle;
   private classifyFn!: QuickJSHandle;
@@ -147,7 +148,7 @@ class Bridge {
       if (!target.guestConstruct) throw new GuestError(`${target.javaClass} is not a function`, "TypeError");
       result = target.guestConstruct(values);
     } else {
-      const method = (target as unknown as Record<string, unknown>)[name];
+      const method = (target as unknown as Record<string, unknown>)[target.guestAliases?.[name] ?? name];
       if (typeof method !== "function" || !target.guestMethods.includes(name)) {
         throw new GuestError(`Cannot find function ${name} in object ${target.javaClass}.`, "TypeError");
       }
@@ -347,20 +348,22 @@ class Bridge {
     return ctx.unwrapResult(result);
   }
 
+  /** The guest proxy of a host object; the same object always gets the same proxy (so `===` holds, as in Rhino). */
   hostProxy(obj: HostObject): QuickJSHandle {
     const ctx = this.ctx;
     let id = this.objectIds.get(obj);
-    if (id === undefined) {
-      id = this.objects.length;
-      this.objects.push(obj);
-      this.objectIds.set(obj, id);
-    }
+    if (id !== undefined) return this.proxies[id].dup();
+    id = this.objects.length;
+    this.objects.push(obj);
+    this.objectIds.set(obj, id);
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
     const args = [ctx.newNumber(id), ctx.newString(obj.guestMethods.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false];
     const result = ctx.callFunction(this.mk, ctx.undefined, ...args);
     for (const a of args) a.dispose();
-    return ctx.unwrapResult(result);
+    const proxy = ctx.unwrapResult(result);
+    this.proxies[id] = this.retain(proxy.dup());
+    return proxy;
   }
 
   /** Raises a host failure in the guest; remembered so an uncaught one is reported as a binding error. */

@@ -242,34 +242,12 @@ export class LegacyHttpClient extends HostObject {
   }
 }
 
-/**
- * CHF's Status constants. Scripts compare `response.getStatus() === Status.CREATED` (AM's default script does);
- * that holds in AM because statuses are singletons, but the sandbox bridge hands out a fresh guest object per
- * access, so the comparison is false here: warn, and point at getCode().
- */
-class StatusClass extends JavaClass {
-  constructor(private readonly ctx: RunContext) {
-    super("org.forgerock.http.protocol.Status", null, Object.fromEntries(Object.entries(STATUS_NAMES).map(([k, v]) => [k, Status.of(v)])));
-  }
-  override guestGet(name: string): unknown {
-    const value = super.guestGet(name);
-    if (value instanceof Status) {
-      warn(
-        this.ctx,
-        "status-identity",
-        `Status.${name} read: in AM \`response.getStatus() === Status.${name}\` is true for a ${value.code} answer, in the playground it is always false (Java object identity is not kept across the sandbox). Compare getStatus().getCode() === ${value.code} to get the same result in both.`,
-      );
-    }
-    return value;
-  }
-}
-
 function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClass> {
   const classes = new Map<string, JavaClass>();
   const add = (c: JavaClass) => classes.set(c.javaClass, c);
   add(new JavaClass("org.forgerock.http.protocol.Request", () => new Request()));
   add(new JavaClass("org.forgerock.http.protocol.Response", null));
-  add(new StatusClass(ctx));
+  add(new JavaClass("org.forgerock.http.protocol.Status", null, Object.fromEntries(Object.entries(STATUS_NAMES).map(([k, v]) => [k, Status.of(v)]))));
   add(new JavaClass("com.sun.identity.idm.IdType", null, { ...ID_TYPES }));
   for (const name of ["java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayList", "java.util.LinkedList"]) {
     add(new JavaClass(name, (args) => {
