@@ -1,15 +1,15 @@
 /** The playground page: editor on the left, results on the right, engine in a worker. */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { BINDING_DECLARATIONS, parseJsonText, scenarioJsonSchema, validateScenario, type Evaluator, type RunResult, type ScenarioIssue } from "./engine-client/engineApi";
-import { EngineClient } from "./engine-client/engineClient";
+import { BINDING_DECLARATIONS, scenarioJsonSchema, type Evaluator, type RunResult } from "./engine-client/engineApi";
+import type { EngineClient, RunAnswer } from "./engine-client/engineClient";
+import { readScenario, textsOf, type Boot } from "./boot";
 import type { CheckOutcome } from "./engine-client/protocol";
 import { javascriptDefaults, jsonDefaults } from "./monaco/setup";
 import { platform } from "./platform";
-import { allSamples, findSample, type Sample } from "./samples";
+import { allSamples, findSample } from "./samples";
 import { debounce } from "./state/debounce";
-import { LatestOnly } from "./state/latest";
 import { errorMarkers, runMarkers, scenarioMarkers, warningMarkers, type Marker } from "./state/markers";
-import { loadDraft, loadLayout, loadSession, saveDraft, saveLayout, saveSession, type Layout } from "./state/persist";
+import { loadLayout, saveDraft, saveLayout, saveSession, type Layout } from "./state/persist";
 import { formatScenario } from "./state/scenarioForm";
 import { useSystemDark } from "./hooks";
 import { CodeEditor, type EditorApi } from "./components/CodeEditor";
@@ -26,25 +26,10 @@ import {
   WarningsPanel,
   type ShownResult,
 } from "./components/ResultPanels";
-import EngineWorker from "./worker/engine.worker?worker";
 
 export const RUN_DEBOUNCE_MS = 250;
 const CHECK_DEBOUNCE_MS = 120;
 const SCENARIO_SCHEMA_URI = "https://token-playground.dev/schema/scenario.json";
-
-interface ScenarioState {
-  doc: unknown;
-  issues: ScenarioIssue[];
-  timeoutMs: number;
-}
-
-function readScenario(text: string): ScenarioState {
-  const json = parseJsonText(text);
-  if (!json.ok) return { doc: null, issues: [json.issue], timeoutMs: 1000 };
-  const outcome = validateScenario(json.value);
-  if (!outcome.ok) return { doc: json.value, issues: outcome.issues, timeoutMs: 1000 };
-  return { doc: json.value, issues: [], timeoutMs: outcome.scenario.timeoutMs };
-}
 
 interface Shown {
   id: number;
@@ -56,6 +41,10 @@ interface Shown {
 export interface PlaygroundProbe {
   results: { id: number; editedAt: number; shownAt: number; ok: boolean }[];
   firstResultAt: number | null;
+  /** When the worker answered the opening run (before React rendered it). */
+  firstAnsweredAt: number | null;
+  /** When the editor bundle had loaded and the app rendered for the first time. */
+  mountedAt: number;
   restarts: () => number;
   setScript: (text: string) => void;
   setScenarioText: (text: string) => void;
@@ -69,19 +58,14 @@ declare global {
   }
 }
 
-function initialTexts(sample: Sample) {
-  const draft = loadDraft(platform().store, sample.id);
-  return { script: draft.script ?? sample.script, scenarioText: draft.scenarioText ?? sample.scenarioText };
-}
-
-export function App() {
+export function App({ boot }: { boot: Boot }) {
   const store = platform().store;
   const samples = useMemo(allSamples, []);
-  const session = useMemo(() => loadSession(store), [store]);
-  const [sample, setSample] = useState(() => findSample(session.sampleId));
-  const [script, setScript] = useState(() => initialTexts(sample).script);
-  const [scenarioText, setScenarioText] = useState(() => initialTexts(sample).scenarioText);
-  const [evaluator, setEvaluator] = useState<Evaluator>(session.evaluator ?? sample.evaluator);
+  const session = boot.session;
+  const [sample, setSample] = useState(boot.sample);
+  const [script, setScript] = useState(boot.script);
+  const [scenarioText, setScenarioText] = useState(boot.scenarioText);
+  const [evaluator, setEvaluator] = useState<Evaluator>(boot.evaluator);
   const [tab, setTab] = useState<"script" | "scenario">(session.tab ?? "script");
   const [scenarioView, setScenarioView] = useState<"form" | "json">(session.scenarioView ?? "json");
   const [layout, setLayout] = useState<Layout>(() => loadLayout(store));
@@ -100,20 +84,30 @@ export function App() {
   const inputs = useRef({ script, scenario, evaluator, editedAt: 0 });
   inputs.current = { ...inputs.current, script, scenario, evaluator };
 
-  const runs = useRef(new LatestOnly());
-  const client = useRef<EngineClient | null>(null);
-  client.current ??= new EngineClient(() => new EngineWorker() as never, { nextId: () => runs.current.issue() });
-  useEffect(() => () => client.current?.dispose(), []);
+  const runs = useRef(boot.runs);
+  const client = useRef<EngineClient>(boot.client);
+  useEffect(() => () => client.current.dispose(), []);
 
   const probe = useRef<PlaygroundProbe["results"]>([]);
+  const [mountedAt] = useState(() => performance.now());
+  // Monaco is created once the first result is on screen (or after a short wait if there is none).
+  const [editorEnabled, setEditorEnabled] = useState(false);
+  useEffect(() => {
+    if (editorEnabled) return;
+    if (!shown && boot.firstRun) {
+      const timer = setTimeout(() => setEditorEnabled(true), 1500);
+      return () => clearTimeout(timer);
+    }
+    // After the frame that paints the result.
+    const frame = requestAnimationFrame(() => setTimeout(() => setEditorEnabled(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, editorEnabled, boot]);
   const firstResultAt = useRef<number | null>(null);
   const editorApi = useRef<EditorApi | null>(null);
 
-  const runNow = useCallback(() => {
-    const { script, scenario, evaluator, editedAt } = inputs.current;
-    if (scenario.issues.length) return; // results stay greyed until the scenario is fixed
+  const showWhenDone = useCallback((pending: Promise<RunAnswer>, editedAt: number) => {
     setRunning(true);
-    void client.current!.run({ script, scenario: scenario.doc, evaluator, timeoutMs: scenario.timeoutMs }).then((answer) => {
+    void pending.then((answer) => {
       if (answer.superseded) return;
       if (runs.current.accept(answer.id)) {
         setShown({ id: answer.id, result: answer.result, editedAt });
@@ -123,9 +117,15 @@ export function App() {
     });
   }, []);
 
+  const runNow = useCallback(() => {
+    const { script, scenario, evaluator, editedAt } = inputs.current;
+    if (scenario.issues.length) return; // results stay greyed until the scenario is fixed
+    showWhenDone(client.current.run({ script, scenario: scenario.doc, evaluator, timeoutMs: scenario.timeoutMs }), editedAt);
+  }, [showWhenDone]);
+
   const checkNow = useCallback(() => {
     const { script, evaluator } = inputs.current;
-    void client.current!.check(script, evaluator).then((answer) => {
+    void client.current.check(script, evaluator).then((answer) => {
       if (!answer.superseded) setChecked(answer.outcome);
     });
   }, []);
@@ -137,15 +137,14 @@ export function App() {
     runNow();
   }, [runNow, scheduledRun]);
 
-  // First load: run at once so the page opens with results.
+  // First load: the opening run started before the editor loaded (boot.ts); show it when it lands.
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    inputs.current.editedAt = performance.now();
-    runNow();
+    if (boot.firstRun) showWhenDone(boot.firstRun.answer, boot.firstRun.startedAt);
     checkNow();
-  }, [runNow, checkNow]);
+  }, [boot, showWhenDone, checkNow]);
 
   const onScriptChange = useCallback(
     (text: string) => {
@@ -202,7 +201,7 @@ export function App() {
 
   const switchSample = (id: string) => {
     const next = findSample(id);
-    const texts = initialTexts(next);
+    const texts = textsOf(next);
     inputs.current = { script: texts.script, scenario: readScenario(texts.scenarioText), evaluator: next.evaluator, editedAt: performance.now() };
     setSample(next);
     setScript(texts.script);
@@ -254,7 +253,11 @@ export function App() {
       get firstResultAt() {
         return firstResultAt.current;
       },
-      restarts: () => client.current?.restarts ?? 0,
+      get firstAnsweredAt() {
+        return boot.firstAnsweredAt;
+      },
+      mountedAt,
+      restarts: () => client.current.restarts,
       setScript: (text) => editorApi.current?.scriptModel.pushEditOperations([], [{ range: editorApi.current.scriptModel.getFullModelRange(), text }], () => null),
       setScenarioText: (text) => editorApi.current?.scenarioModel.pushEditOperations([], [{ range: editorApi.current.scenarioModel.getFullModelRange(), text }], () => null),
       getScript: () => inputs.current.script,
@@ -382,6 +385,7 @@ export function App() {
             <CodeEditor
               show={tab}
               hidden={tab === "scenario" && scenarioView === "form"}
+              enabled={editorEnabled}
               script={script}
               scenarioText={scenarioText}
               scriptRevision={revisions.script}

@@ -1,7 +1,9 @@
-import { createRoot } from "react-dom/client";
-import { setupMonaco } from "./monaco/setup";
-import { App } from "./App";
-import "./styles.css";
+/**
+ * Entry: start the engine (small chunk) first, then load the editor and UI (the large chunk) while the
+ * worker compiles QuickJS and runs the opening sample.
+ */
+import { boot } from "./boot";
 
-setupMonaco();
-createRoot(document.getElementById("root")!).render(<App />);
+const started = boot();
+
+void import("./mount").then(({ mount }) => mount(document.getElementById("root")!, started));

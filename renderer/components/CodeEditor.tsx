@@ -36,6 +36,11 @@ export interface CodeEditorProps {
   /** Lets the page (and tests) reach the editor, e.g. to reveal a line. */
   onReady?: (api: EditorApi) => void;
   hidden?: boolean;
+  /**
+   * False until the page has shown its first result: creating Monaco (and its TypeScript worker) takes
+   * the main thread for a few hundred milliseconds, and the opening result should not wait behind it.
+   */
+  enabled: boolean;
 }
 
 export interface EditorApi {
@@ -67,6 +72,7 @@ export function CodeEditor(props: CodeEditorProps) {
   latest.current = props;
 
   useEffect(() => {
+    if (!props.enabled) return;
     const scriptModel =
       monaco.editor.getModel(monaco.Uri.parse("file:///script.js")) ??
       monaco.editor.createModel(latest.current.script, "javascript", monaco.Uri.parse("file:///script.js"));
@@ -101,7 +107,7 @@ export function CodeEditor(props: CodeEditorProps) {
       scenarioModel.dispose();
       api.current = null;
     };
-  }, []);
+  }, [props.enabled]);
 
   useEffect(() => {
     const a = api.current;
@@ -135,5 +141,9 @@ export function CodeEditor(props: CodeEditorProps) {
     monaco.editor.setTheme(props.dark ? "vs-dark" : "vs");
   }, [props.dark]);
 
-  return <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} hidden={props.hidden} />;
+  return (
+    <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} data-ready={props.enabled ? "true" : "false"} hidden={props.hidden}>
+      {props.enabled ? null : <pre className="editor-placeholder">{props.show === "script" ? props.script : props.scenarioText}</pre>}
+    </div>
+  );
 }

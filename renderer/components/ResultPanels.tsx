@@ -99,7 +99,8 @@ export function TokenResponsePanel({ shown }: { shown: ShownResult | null }) {
 
 export function IntrospectionPanel({ shown }: { shown: ShownResult | null }) {
   const intro = shown?.result.introspection ?? null;
-  const rows = intro ? markIntrospection(intro, shown?.result.token ?? null) : [];
+  // Script fields first so they are in view; "Copy JSON" keeps AM's order.
+  const rows = intro ? [...markIntrospection(intro, shown?.result.token ?? null)].sort((a, b) => Number(a.mark === "native") - Number(b.mark === "native")) : [];
   return (
     <Panel
       testId="panel-introspection"
@@ -110,7 +111,7 @@ export function IntrospectionPanel({ shown }: { shown: ShownResult | null }) {
     >
       {intro ? (
         <>
-          <p className="panel-note">POST /oauth2/introspect</p>
+          <p className="panel-note">POST /oauth2/introspect{rows.some((r) => r.mark !== "native") ? " · script fields first" : ""}</p>
           <FieldTable rows={rows} label="Introspection response" />
         </>
       ) : (
