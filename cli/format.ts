@@ -1,8 +1,13 @@
 /** Human-readable output of a run result for the terminal. */
-import type { RunResult } from "../engine";
+import { formatAmJson, type RunResult } from "../engine";
 
-function block(title: string, value: unknown): string {
-  return `${title}\n${JSON.stringify(value, null, 2)}\n`;
+function block(title: string, value: unknown, result: RunResult, base: string): string {
+  return `${title}\n${formatAmJson(value, result.javaDoubles ?? [], 2, base)}\n`;
+}
+
+/** The whole run result as JSON, Java doubles printed as AM prints them (42.0). */
+export function formatRunResultJson(result: RunResult): string {
+  return `${formatAmJson(result, result.javaDoubles ?? [])}\n`;
 }
 
 export function formatError(result: RunResult, file: string): string {
@@ -17,9 +22,9 @@ export function formatRunResult(result: RunResult, file: string): string {
   out += result.ok
     ? `✔ ${file} ran (${result.evaluator}) in ${result.timings.totalMs.toFixed(1)} ms\n\n`
     : `✖ ${formatError(result, file)}\n`;
-  if (result.tokenResponse) out += block("Token response (/oauth2/access_token):", result.tokenResponse);
-  if (result.introspection) out += `\n${block("Introspection (/oauth2/introspect):", result.introspection)}`;
-  if (result.jwt) out += `\n${block(`JWT (${result.jwt.bytes} bytes) claims:`, result.jwt.claims)}`;
+  if (result.tokenResponse) out += block("Token response (/oauth2/access_token):", result.tokenResponse, result, "/tokenResponse");
+  if (result.introspection) out += `\n${block("Introspection (/oauth2/introspect):", result.introspection, result, "/introspection")}`;
+  if (result.jwt) out += `\n${block(`JWT (${result.jwt.bytes} bytes) claims:`, result.jwt.claims, result, "/jwt/claims")}`;
   if (result.logs.length) out += `\nLogs:\n${result.logs.map((l) => `  [${l.level}] ${l.message}`).join("\n")}\n`;
   if (result.http.length) {
     out += `\nHTTP calls:\n${result.http

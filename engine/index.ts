@@ -17,3 +17,4 @@ export {
 export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox/module";
 export { BINDING_DECLARATIONS, declaredGlobals } from "./bindings/declarations";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";
+export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";

@@ -83,4 +83,9 @@ export interface RunResult {
   openidm: OpenIdmCallRecord[];
   warnings: RunWarning[];
   timings: { evalMs: number; totalMs: number };
+  /**
+   * JSON Pointers (from the result's root, e.g. "/introspection/n") of numbers AM holds as java.lang.Double;
+   * AM prints them as `42.0` (formatAmJson does too).
+   */
+  javaDoubles?: string[];
 }

@@ -9,6 +9,7 @@ import { SeededRandom } from "./util/random";
 import { cloneTokenState, createTokenState } from "./token/state";
 import { diffFields, introspectionResponse, tokenEndpointResponse, tokenFields } from "./token/project";
 import { atHash, signJwt, viewJwt } from "./token/jwt";
+import { plainWithDoubles } from "./token/values";
 import { createRunContext } from "./evaluators/context";
 import { nextGenBindings } from "./evaluators/nextgen/bindings";
 import { legacyBindings } from "./evaluators/legacy/bindings";
@@ -47,6 +48,7 @@ function emptyResult(evaluator: Evaluator, error: RunError | null): RunResult {
     openidm: [],
     warnings: [],
     timings: { evalMs: 0, totalMs: 0 },
+    javaDoubles: [],
   };
 }
 
@@ -119,11 +121,13 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   result.http = ctx.http;
   result.openidm = ctx.openidm;
   result.warnings = [...lintScript(script, evaluator).filter((w) => !ctx.warnings.some((c) => c.code === w.code)), ...ctx.warnings];
+  const doubles: string[] = [];
+  result.javaDoubles = doubles;
   result.token = {
-    before,
-    after,
+    before: plainWithDoubles(before, "/token/before", doubles) as Record<string, unknown>,
+    after: plainWithDoubles(after, "/token/after", doubles) as Record<string, unknown>,
     changes: diffFields(before, after),
-    extraData: Object.fromEntries(state.extraData),
+    extraData: plainWithDoubles(Object.fromEntries(state.extraData), "/token/extraData", doubles) as Record<string, unknown>,
   };
 
   if (!outcome.error) {
@@ -131,6 +135,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     if (state.clientSide) {
       const compact = await signJwt(after, scenario.token.signing.alg, scenario.token.signing.secret, { zip: "NONE" });
       result.jwt = viewJwt(compact);
+      plainWithDoubles(after, "/jwt/claims", doubles);
       accessTokenValue = compact;
       result.warnings.push(...sizeWarnings(result.jwt.bytes, scenario));
     }
@@ -155,8 +160,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       idTokenValue = await signJwt(claims, "RS256", undefined);
       result.idToken = viewJwt(idTokenValue);
     }
-    result.tokenResponse = tokenEndpointResponse(state, scenario, accessTokenValue, idTokenValue);
-    result.introspection = introspectionResponse(state);
+    result.tokenResponse = plainWithDoubles(tokenEndpointResponse(state, scenario, accessTokenValue, idTokenValue), "/tokenResponse", doubles) as Record<string, unknown>;
+    result.introspection = plainWithDoubles(introspectionResponse(state), "/introspection", doubles) as Record<string, unknown>;
   }
   result.timings = { evalMs: outcome.evalMs, totalMs: now() - started };
   return result;

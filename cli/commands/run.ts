@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { loadScenario, readTextFile, siblingScenario } from "../files";
-import { formatRunResult } from "../format";
+import { formatRunResult, formatRunResultJson } from "../format";
 import { ScriptRunner } from "../runner";
 import { workerUrl } from "../worker-url";
 
@@ -19,7 +19,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const runner = new ScriptRunner(workerUrl(), 1);
   try {
     const result = await runner.run(script, scenario, evaluator);
-    io.stdout(args.flags.json ? `${JSON.stringify(result, null, 2)}\n` : formatRunResult(result, args.positional[0]));
+    io.stdout(args.flags.json ? formatRunResultJson(result) : formatRunResult(result, args.positional[0]));
     return result.ok ? 0 : 1;
   } finally {
     await runner.close();

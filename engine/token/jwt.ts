@@ -2,7 +2,8 @@
  * Client-side tokens and ID tokens: real JWS compact tokens signed with jose (HS256 by default,
  * RS256/ES256 selectable), with `at_hash` computed as OIDC Core specifies.
  */
-import { SignJWT, decodeProtectedHeader, decodeJwt, importJWK, type JWK } from "jose";
+import { CompactSign, decodeProtectedHeader, decodeJwt, importJWK, type JWK } from "jose";
+import { formatAmJson } from "./values";
 import { sha256 } from "@noble/hashes/sha2.js";
 import type { SigningAlg } from "../scenario/schema";
 import { DEMO_EC_PRIVATE_JWK, DEMO_HMAC_SECRET, DEMO_RSA_PRIVATE_JWK } from "./demo-keys";
@@ -43,7 +44,7 @@ export async function signJwt(
   secret: string | undefined,
   headerExtras: Record<string, unknown> = {},
 ): Promise<string> {
-  const key = JSON.stringify([alg, secret ?? null, headerExtras, claims]);
+  const key = `${JSON.stringify([alg, secret ?? null, headerExtras])}${formatAmJson(claims, [], 0)}`;
   const cached = signed.get(key);
   if (cached) return cached;
   const compact = await signUncached(claims, alg, secret, headerExtras);
@@ -60,7 +61,9 @@ async function signUncached(
 ): Promise<string> {
   const kid = keyId(alg);
   const header = { typ: "JWT", ...headerExtras, alg, ...(kid ? { kid } : {}) };
-  return new SignJWT(claims as Record<string, unknown>).setProtectedHeader(header).sign(await signingKey(alg, secret));
+  // The payload is written as AM's JSON writer writes it (Java doubles as 42.0), so the signed bytes match.
+  const payload = utf8.encode(formatAmJson(claims, [], 0));
+  return new CompactSign(payload).setProtectedHeader(header).sign(await signingKey(alg, secret));
 }
 
 export function viewJwt(compact: string): JwtView {

@@ -7,7 +7,7 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaString, javaFromJson, javaStringSet, toJava, toStored, type GapSink } from "./java";
+import { JavaCollection, JavaMap, JavaString, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 
 export function legacyValues(ctx: RunContext): ValueModel {
@@ -24,7 +24,7 @@ export function legacyValues(ctx: RunContext): ValueModel {
         `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} as a ${rhinoClass}, not a Java list or map (getField then shows ${Array.isArray(value) ? '"a,b"' : '"[object Object]"'}); the playground stores it as JSON, which may not be what AM writes into the token. Build a java.util.ArrayList / HashMap, or JSON.stringify it, to be sure.`,
       );
     }
-    return toStored(value);
+    return toStoredJava(value);
   };
   return {
     store,
@@ -45,7 +45,7 @@ export function legacyValues(ctx: RunContext): ValueModel {
       const resolved = isGuestFunction(value) ? value.call() : value;
       return resolved === null || resolved === undefined ? null : String(toStored(resolved));
     },
-    extraJsonIn: (value) => toStored(isGuestFunction(value) ? value.call() : value),
+    extraJsonIn: (value) => toStoredJava(isGuestFunction(value) ? value.call() : value),
   };
 }
 

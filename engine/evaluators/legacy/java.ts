@@ -3,6 +3,8 @@
  * string is false, `.length` is a method), java.util collections with their Java methods, and maps that also
  * answer property-style access. Values convert back to plain JSON when stored in the token.
  */
+import { JavaDouble, javaDoubleString } from "../../token/values";
+export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 
 export class JavaString extends HostObject {
@@ -251,16 +253,6 @@ export class JavaNumber extends HostObject {
 }
 
 /** Double.toString: integral values keep ".0"; large/small magnitudes use Java's E notation. */
-export function javaDoubleString(n: number): string {
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "Infinity" : "-Infinity";
-  const abs = Math.abs(n);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e7)) {
-    const [mantissa, exp] = n.toExponential().split("e");
-    return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${Number(exp)}`;
-  }
-  return Number.isInteger(n) ? `${n}.0` : String(n);
-}
 
 /** What Rhino hands a Java method typed Object: JS strings become java.lang.String, numbers Double. */
 export function javaIn(value: unknown): unknown {
@@ -270,6 +262,19 @@ export function javaIn(value: unknown): unknown {
 }
 
 /** What a legacy script's value becomes when AM stores it (Java objects flattened to JSON). */
+/** Like toStored, but keeps which numbers AM holds as java.lang.Double (every JS number a script hands Java). */
+export function toStoredJava(value: unknown): unknown {
+  if (typeof value === "number") return new JavaDouble(value);
+  if (value instanceof JavaNumber) return value.javaClass === "java.lang.Double" ? new JavaDouble(value.value) : value.value;
+  if (value instanceof JavaCollection) return value.items.map(toStoredJava);
+  if (value instanceof JavaMap) return Object.fromEntries([...value.entries].map(([k, v]) => [k, toStoredJava(v)]));
+  if (Array.isArray(value)) return value.map(toStoredJava);
+  if (value && typeof value === "object" && !(value instanceof HostObject) && !isGuestFunction(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toStoredJava(v)]));
+  }
+  return toStored(value);
+}
+
 export function toStored(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof JavaString) return value.value;
@@ -286,6 +291,7 @@ export function toStored(value: unknown): unknown {
 /** What a stored value looks like when a legacy script reads it back (strings become Java strings). */
 export function toJava(value: unknown): unknown {
   if (typeof value === "string") return new JavaString(value);
+  if (value instanceof JavaDouble) return new JavaNumber(value.value);
   if (typeof value === "number") return new JavaNumber(value);
   if (Array.isArray(value)) return new JavaCollection("java.util.ArrayList", value.map(toJava));
   if (value && typeof value === "object" && !(value instanceof HostObject)) {
