@@ -211,6 +211,38 @@ describe("the playground in Chromium", () => {
     await expect.poll(() => field(page, "panel-introspection", "mail").textContent()).toContain("fixed@example.com");
   });
 
+  it("the sample picker opens the next-gen seed: HTTP calls with their mock, IDM calls, extra JSON data", async () => {
+    const page = await open();
+    const before = await currentRunId(page);
+    await page.getByTestId("scenario-select").selectOption("seed-next-gen");
+    await waitForResult(page, before);
+    expect(await page.getByTestId("evaluator-select").inputValue()).toBe("next-gen");
+    const http = panel(page, "panel-http");
+    await expect.poll(() => http.textContent()).toContain("https://dummyjson.com/ip");
+    expect(await http.textContent()).toContain("Answered by mock #0");
+    const idm = await panel(page, "panel-idm").textContent();
+    expect(idm).toContain("read");
+    expect(idm).toContain("update");
+    expect(await field(page, "panel-token-response", "uids").getAttribute("data-mark")).toBe("extra");
+    expect(await field(page, "panel-introspection", "ip").textContent()).toContain('"1.70.145.10"');
+    await page.screenshot({ path: `${RESULTS_DIR}/08-next-gen-seed.png` });
+  });
+
+  it("a client-side token (chosen in the form) is shown decoded, with its size", async () => {
+    const page = await open();
+    await page.getByTestId("tab-scenario").click();
+    await page.getByTestId("scenario-view-form").click();
+    const before = await currentRunId(page);
+    await page.getByTestId("form-storage").selectOption("client-side");
+    await waitForResult(page, before);
+    const size = page.getByTestId("jwt-size");
+    await expect.poll(() => size.textContent()).toMatch(/\d+ bytes/);
+    const token = await panel(page, "panel-token").textContent();
+    expect(token).toContain('"alg"');
+    expect(await page.locator('[data-testid="panel-token"] table[aria-label="JWT claims"] tr[data-field="mail"]').getAttribute("data-mark")).toBe("added");
+    await page.screenshot({ path: `${RESULTS_DIR}/09-client-side-jwt.png` });
+  });
+
   it("panel sizes and the user's text survive a reload", async () => {
     const page = await open();
     const splitter = page.getByRole("separator", { name: "Resize editor" });
