@@ -4,8 +4,7 @@
  */
 import type { Evaluator } from "./scenario/schema";
 import type { RunError, RunWarning } from "./result";
-import { checkRhinoSyntax } from "./dialect/rhino-syntax";
-import { lintScript } from "./lint";
+import { lintOf, rhinoSyntaxOf } from "./analysis";
 
 export interface CheckResult {
   ok: boolean;
@@ -14,7 +13,7 @@ export interface CheckResult {
 }
 
 export function check(script: string, evaluator: Evaluator = "legacy"): CheckResult {
-  const syntax = checkRhinoSyntax(script);
+  const syntax = rhinoSyntaxOf(script);
   if (syntax) {
     return {
       ok: false,
@@ -22,5 +21,5 @@ export function check(script: string, evaluator: Evaluator = "legacy"): CheckRes
       warnings: [],
     };
   }
-  return { ok: true, error: null, warnings: lintScript(script, evaluator) };
+  return { ok: true, error: null, warnings: lintOf(script, evaluator) };
 }

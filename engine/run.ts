@@ -15,9 +15,8 @@ import { nextGenBindings } from "./evaluators/nextgen/bindings";
 import { legacyBindings } from "./evaluators/legacy/bindings";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sandbox";
 import { rhinoRuntimeMessage } from "./evaluators/rhino-runtime-errors";
-import { checkRhinoSyntax } from "./dialect/rhino-syntax";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
-import { lintScript } from "./lint";
+import { lintOf, rhinoSyntaxOf } from "./analysis";
 
 export interface RunOptions {
   /** Overrides the scenario's evaluator. */
@@ -76,7 +75,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const scenario = resolveScenario(scenarioInput);
   const evaluator = options.evaluator ?? scenario.evaluator;
 
-  const syntax = checkRhinoSyntax(script);
+  const syntax = rhinoSyntaxOf(script);
   if (syntax) {
     const result = emptyResult(evaluator, {
       kind: "syntax",
@@ -120,7 +119,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   result.logs = ctx.logs;
   result.http = ctx.http;
   result.openidm = ctx.openidm;
-  result.warnings = [...lintScript(script, evaluator).filter((w) => !ctx.warnings.some((c) => c.code === w.code)), ...ctx.warnings];
+  result.warnings = [...lintOf(script, evaluator).filter((w) => !ctx.warnings.some((c) => c.code === w.code)), ...ctx.warnings];
   const doubles: string[] = [];
   result.javaDoubles = doubles;
   result.token = {

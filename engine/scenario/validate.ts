@@ -29,10 +29,17 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
 
 export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
+/** Scenarios this module produced: already valid, with defaults, so they need no second parse. */
+const resolved = new WeakSet<object>();
+
 /** Validates a parsed JSON value as a scenario, naming every bad path. */
 export function validateScenario(value: unknown): ParseOutcome {
+  if (value && typeof value === "object" && resolved.has(value)) return { ok: true, scenario: value as Scenario };
   const parsed = scenarioSchema.safeParse(value ?? {});
-  if (parsed.success) return { ok: true, scenario: parsed.data };
+  if (parsed.success) {
+    resolved.add(parsed.data);
+    return { ok: true, scenario: parsed.data };
+  }
   const issues = parsed.error.issues.map((issue) => {
     const base = [...issue.path];
     if (issue.code === "unrecognized_keys") {
