@@ -34,5 +34,8 @@ export default defineConfig({
     sourcemap: false,
   },
   server: { fs: { allow: [repoRoot] }, host: "127.0.0.1" },
-  optimizeDeps: { include: ["react", "react-dom/client", "@monaco-editor/react"] },
+  // Pre-bundled up front so the dev server does not reload the page when the worker first pulls them in.
+  optimizeDeps: {
+    include: ["react", "react-dom/client", "zod", "@jitl/quickjs-wasmfile-release-sync", "quickjs-emscripten-core", "acorn", "acorn-walk", "jose", "bcryptjs"],
+  },
 });

@@ -7,7 +7,6 @@ import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/editor/editor.main";
 import { javascriptDefaults, ScriptTarget } from "monaco-editor/languages/features/typescript/register";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
-import { loader } from "@monaco-editor/react";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TsWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
@@ -35,7 +34,6 @@ export function setupMonaco(): typeof monaco {
     lib: ["es5"],
   });
   javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: true });
-  loader.config({ monaco });
   return monaco;
 }
 

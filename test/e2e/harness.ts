@@ -70,11 +70,11 @@ const CHROMIUM_CANDIDATES = [
   "/usr/bin/google-chrome-stable",
 ].filter((p): p is string => Boolean(p));
 
-export function findChromium(): string {
-  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES): string {
+  const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      `No Chromium found (looked at ${CHROMIUM_CANDIDATES.join(", ")}). ` +
+      `No Chromium found (looked at ${candidates.join(", ")}). ` +
         `Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. The browser tests cannot run without it.`,
     );
   }

@@ -122,6 +122,22 @@ describe("the playground in Chromium", () => {
     await page.screenshot({ path: `${RESULTS_DIR}/02-next-gen.png` });
   });
 
+  it("hovering a binding shows its documentation for the chosen evaluator", async () => {
+    const page = await open();
+    // Monaco groups several words into one token span; point the mouse inside the word (monospace font).
+    await page.locator('[data-testid="editor"] .monaco-editor .view-lines').waitFor();
+    const span = page.locator('[data-testid="editor"] .view-lines .view-line span span', { hasText: "addExtraData" }).first();
+    await span.waitFor();
+    const text = (await span.textContent()) ?? "";
+    const box = (await span.boundingBox())!;
+    const charWidth = box.width / text.length;
+    await page.mouse.move(box.x + (text.indexOf("addExtraData") + 4) * charWidth, box.y + box.height / 2);
+    const hover = page.locator(".monaco-hover", { hasText: "response" }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    // The legacy declaration documents the supplier-function form.
+    expect(await hover.textContent()).toContain("supplier");
+  });
+
   it("a Rhino syntax error is reported at its line, squiggled, and the last good result stays greyed", async () => {
     const page = await open();
     const before = await currentRunId(page);
