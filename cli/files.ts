@@ -1,7 +1,8 @@
 /** Reading the user's files: a missing or unreadable file is bad input (exit 2) naming the file. */
 import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve, basename } from "node:path";
-import { ScenarioError, parseScenarioText, type Scenario } from "../engine";
+import { ScenarioError, parseScenarioText } from "../engine/scenario/validate";
+import type { Scenario } from "../engine/scenario/schema";
 import { UsageError } from "./io";
 
 export function readTextFile(path: string, what: string): string {

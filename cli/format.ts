@@ -1,5 +1,6 @@
 /** Human-readable output of a run result for the terminal. */
-import { formatAmJson, type RunResult } from "../engine";
+import { formatAmJson } from "../engine/token/values";
+import type { RunResult } from "../engine/result";
 
 function block(title: string, value: unknown, result: RunResult, base: string): string {
   return `${title}\n${formatAmJson(value, result.javaDoubles ?? [], 2, base)}\n`;

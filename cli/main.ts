@@ -7,7 +7,7 @@ import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
 import { checkCommand } from "./commands/check";
 import { importCommand } from "./commands/import";
-import { scenarioJsonSchema } from "../engine";
+import { scenarioJsonSchema } from "../engine/scenario/schema";
 
 export const USAGE = `Usage: token-playground <command> [options]
 

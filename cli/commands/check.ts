@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { check } from "../../engine";
+import { check } from "../../engine/check";
 import { parseArgs, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { readTextFile } from "../files";

@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import { ScenarioError, parseScenarioText, type RunResult } from "../../engine";
+import { ScenarioError, parseScenarioText } from "../../engine/scenario/validate";
+import type { RunResult } from "../../engine/result";
 import { checkExpectation, type Mismatch } from "../../engine/cases";
 import { parseArgs } from "../args";
 import { UsageError, type CliIO } from "../io";
