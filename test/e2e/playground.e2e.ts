@@ -124,14 +124,20 @@ describe("the playground in Chromium", () => {
 
   it("hovering a binding shows its documentation for the chosen evaluator", async () => {
     const page = await open();
-    // Monaco groups several words into one token span; point the mouse inside the word (monospace font).
+    // Monaco groups several words into one token span and re-renders lines as tokenization settles, so
+    // measure the span again until it holds still; then point the mouse inside the word (monospace font).
     await page.locator('[data-testid="editor"] .monaco-editor .view-lines').waitFor();
     const span = page.locator('[data-testid="editor"] .view-lines .view-line span span', { hasText: "addExtraData" }).first();
-    await span.waitFor();
-    const text = (await span.textContent()) ?? "";
-    const box = (await span.boundingBox())!;
-    const charWidth = box.width / text.length;
-    await page.mouse.move(box.x + (text.indexOf("addExtraData") + 4) * charWidth, box.y + box.height / 2);
+    let point: { x: number; y: number } | null = null;
+    await expect
+      .poll(async () => {
+        const [text, box] = await Promise.all([span.textContent(), span.boundingBox()]);
+        if (!text || !box) return false;
+        point = { x: box.x + (text.indexOf("addExtraData") + 4) * (box.width / text.length), y: box.y + box.height / 2 };
+        return true;
+      })
+      .toBe(true);
+    await page.mouse.move(point!.x, point!.y);
     const hover = page.locator(".monaco-hover", { hasText: "response" }).first();
     await hover.waitFor({ timeout: 15_000 });
     // The legacy declaration documents the supplier-function form.
