@@ -49,6 +49,7 @@ export interface PlaygroundProbe {
   setScript: (text: string) => void;
   setScenarioText: (text: string) => void;
   getScript: () => string;
+  getScenarioText: () => string;
   runDebounceMs: number;
 }
 
@@ -159,7 +160,15 @@ export function App({ boot }: { boot: Boot }) {
   const onScenarioChange = useCallback(
     (text: string) => {
       inputs.current.editedAt = performance.now();
+      const evaluatorIn = (doc: unknown) => (doc as { evaluator?: unknown } | null)?.evaluator;
+      const previous = evaluatorIn(inputs.current.scenario.doc);
       inputs.current.scenario = readScenario(text);
+      // Editing the scenario's "evaluator" moves the switch with it (the switch wins otherwise).
+      const next = evaluatorIn(inputs.current.scenario.doc);
+      if (next !== previous && (next === "legacy" || next === "next-gen")) {
+        inputs.current.evaluator = next;
+        setEvaluator(next);
+      }
       setScenarioText(text);
       scheduledRun(undefined);
     },
@@ -261,6 +270,7 @@ export function App({ boot }: { boot: Boot }) {
       setScript: (text) => editorApi.current?.scriptModel.pushEditOperations([], [{ range: editorApi.current.scriptModel.getFullModelRange(), text }], () => null),
       setScenarioText: (text) => editorApi.current?.scenarioModel.pushEditOperations([], [{ range: editorApi.current.scenarioModel.getFullModelRange(), text }], () => null),
       getScript: () => inputs.current.script,
+      getScenarioText: () => editorApi.current?.scenarioModel.getValue() ?? "",
       runDebounceMs: RUN_DEBOUNCE_MS,
     };
   }, []);

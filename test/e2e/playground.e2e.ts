@@ -197,6 +197,14 @@ describe("the playground in Chromium", () => {
     // The JSON view shows the same change.
     await page.getByTestId("scenario-view-json").click();
     await expect.poll(() => page.locator('[data-testid="editor"] .view-lines').textContent()).toContain("support@example.org");
+
+    // Changing the scenario's evaluator in the JSON moves the evaluator switch.
+    expect(await page.evaluate(() => window.__playground!.getScenarioText())).toContain('"evaluator": "legacy"');
+    await page.evaluate(() => {
+      const probe = window.__playground!;
+      probe.setScenarioText(probe.getScenarioText().replace('"evaluator": "legacy"', '"evaluator": "next-gen"'));
+    });
+    await expect.poll(() => page.getByTestId("evaluator-select").inputValue()).toBe("next-gen");
     await page.screenshot({ path: `${RESULTS_DIR}/05-scenario-form.png` });
   });
 
