@@ -70,7 +70,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   function classify(value) { var id = value[KEY]; return typeof id === "number" ? id : isArray(value) ? -2 : -1; }
   function fromJson(text) { return parse(text); }
   function read(object, key) { return object[key]; }
-  /* hidden: [[ownerPath, [names…]], …] as JSON, grouped on the host so each owner is resolved once. */
+  /* hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once. */
   var groups = parse(hidden);
   for (var k = 0; k < groups.length; k++) {
     var owner = g, path = groups[k][0] ? groups[k][0].split(".") : [], names = groups[k][1];
