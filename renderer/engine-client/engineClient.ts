@@ -86,7 +86,8 @@ export class EngineClient {
     private readonly createWorker: () => WorkerLike,
     options: EngineClientOptions = {},
   ) {
-    this.margin = options.watchdogMarginMs ?? 2000;
+    // One second past the script's own limit: with the default 1 s limit a stuck builtin ends within 2 s, as in the CLI.
+    this.margin = options.watchdogMarginMs ?? 1000;
     this.coldStart = options.coldStartMs ?? 5000;
     this.checkLimit = options.checkLimitMs ?? 1000;
     this.nextId = options.nextId ?? (() => ++this.counter);
