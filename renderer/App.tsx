@@ -5,7 +5,14 @@ import type { EngineClient, RunAnswer } from "./engine-client/engineClient";
 import { readScenario, textsOf, type Boot } from "./boot";
 import type { CheckOutcome } from "./engine-client/protocol";
 import { javascriptDefaults, jsonDefaults } from "./monaco/setup";
-import { platform } from "./platform";
+import { platform, type OpenedFile } from "./platform";
+import type { DraftSummary, FileStamp, RecentFile } from "../electron/api";
+import type { RendererCommandId } from "../electron/commands";
+import { action, actionForKey, actionTitle, isMacPlatform, type ActionHost } from "./actions/actions";
+import { draftKeyFor, importExport, isRunnable, kindOfFile, scenarioForImport } from "./state/fileKinds";
+import type { ImportedScript } from "../engine/import/exports";
+import { ImportPicker, NoticeBar, RecoveryBar, type Notice } from "./components/FileBars";
+import { WorkspaceView } from "./components/WorkspaceView";
 import { allSamples, findSample } from "./samples";
 import { debounce } from "./state/debounce";
 import { errorMarkers, runMarkers, scenarioMarkers, warningMarkers, type Marker } from "./state/markers";
@@ -28,6 +35,18 @@ import {
 } from "./components/ResultPanels";
 
 export const RUN_DEBOUNCE_MS = 250;
+/** Unsaved edits of an opened file are written as a draft this long after the last keystroke. */
+export const DRAFT_DEBOUNCE_MS = 400;
+
+/** The file the editor's Save goes to, and what it looked like when opened or last saved. */
+interface OpenDocument {
+  name: string;
+  target: "script" | "scenario";
+  path?: string;
+  stamp?: FileStamp;
+  savedText: string;
+  draftKey: string;
+}
 const CHECK_DEBOUNCE_MS = 120;
 const SCENARIO_SCHEMA_URI = "https://token-playground.dev/schema/scenario.json";
 
@@ -78,6 +97,15 @@ export function App({ boot }: { boot: Boot }) {
   const bumpRevisions = (script: boolean, scenario: boolean) =>
     setRevisions((r) => ({ script: r.script + (script ? 1 : 0), scenario: r.scenario + (scenario ? 1 : 0) }));
   const dark = useSystemDark();
+  const [document_, setDocument] = useState<OpenDocument | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [importChoices, setImportChoices] = useState<{ file: string; scripts: ImportedScript[] } | null>(null);
+  const [groovy, setGroovy] = useState<string | null>(null);
+  const [runAsYouType, setRunAsYouType] = useState(true);
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [drafts, setDrafts] = useState<DraftSummary[]>([]);
+  const [workspaceOpen, setWorkspaceOpen] = useState(false);
 
   const scenario = useMemo(() => readScenario(scenarioText), [scenarioText]);
 
@@ -118,9 +146,12 @@ export function App({ boot }: { boot: Boot }) {
     });
   }, []);
 
+  const gates = useRef({ runAsYouType: true, groovy: false });
+  gates.current = { runAsYouType, groovy: groovy !== null };
   const runNow = useCallback(() => {
     const { script, scenario, evaluator, editedAt } = inputs.current;
     if (scenario.issues.length) return; // results stay greyed until the scenario is fixed
+    if (gates.current.groovy) return; // the playground does not run Groovy
     showWhenDone(client.current.run({ script, scenario: scenario.doc, evaluator, timeoutMs: scenario.timeoutMs }), editedAt);
   }, [showWhenDone]);
 
@@ -152,7 +183,7 @@ export function App({ boot }: { boot: Boot }) {
       inputs.current.editedAt = performance.now();
       inputs.current.script = text;
       setScript(text);
-      scheduledRun(undefined);
+      if (gates.current.runAsYouType) scheduledRun(undefined);
       scheduledCheck(undefined);
     },
     [scheduledRun, scheduledCheck],
@@ -170,16 +201,17 @@ export function App({ boot }: { boot: Boot }) {
         setEvaluator(next);
       }
       setScenarioText(text);
-      scheduledRun(undefined);
+      if (gates.current.runAsYouType) scheduledRun(undefined);
     },
     [scheduledRun],
   );
 
   // Drafts and session survive a reload; nothing typed is lost.
   useEffect(() => {
+    if (document_) return; // an opened file's edits go to its own draft (below)
     const draft = { ...(script !== sample.script ? { script } : {}), ...(scenarioText !== sample.scenarioText ? { scenarioText } : {}) };
     saveDraft(store, sample.id, draft);
-  }, [script, scenarioText, sample, store]);
+  }, [script, scenarioText, sample, store, document_]);
   useEffect(() => saveSession(store, { sampleId: sample.id, evaluator, tab, scenarioView }), [sample, evaluator, tab, scenarioView, store]);
 
   // Editor help for the chosen evaluator; scenario JSON Schema for the JSON tab.
@@ -212,6 +244,7 @@ export function App({ boot }: { boot: Boot }) {
     const next = findSample(id);
     const texts = textsOf(next);
     inputs.current = { script: texts.script, scenario: readScenario(texts.scenarioText), evaluator: next.evaluator, editedAt: performance.now() };
+    closeDocument();
     setSample(next);
     setScript(texts.script);
     setScenarioText(texts.scenarioText);
@@ -222,6 +255,7 @@ export function App({ boot }: { boot: Boot }) {
   };
 
   const revertSample = () => {
+    closeDocument();
     saveDraft(store, sample.id, {});
     inputs.current = { script: sample.script, scenario: readScenario(sample.scenarioText), evaluator: sample.evaluator, editedAt: performance.now() };
     setScript(sample.script);
@@ -232,17 +266,20 @@ export function App({ boot }: { boot: Boot }) {
     checkNow();
   };
 
-  // Ctrl/Cmd+Enter anywhere on the page (Monaco handles it itself inside the editor).
+  // Keyboard shortcuts of the browser build; inside Electron the menu owns the accelerators (and sends
+  // the command through onMenuCommand), so binding them here too would run each command twice.
   useEffect(() => {
+    if (window.playground) return;
+    const isMac = isMacPlatform();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        runRequested();
-      }
+      const matched = actionForKey(e, isMac);
+      if (!matched) return;
+      e.preventDefault();
+      matched.perform(actionHost.current);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [runRequested]);
+  }, []);
 
   // Record when each result reached the screen (after the browser painted it).
   useLayoutEffect(() => {
@@ -308,37 +345,204 @@ export function App({ boot }: { boot: Boot }) {
       return { ...l, columnPcts: cols };
     });
 
-  const openFile = async () => {
-    const file = await platform().openTextFile(tab === "script" ? [".js"] : [".json"]);
-    if (!file) return;
-    if (tab === "script") onScriptChange(file.text);
-    else onScenarioChange(file.text);
-    bumpRevisions(tab === "script", tab === "scenario");
-  };
-  const saveFile = () => {
-    void platform().saveTextFile(tab === "script" ? `${sample.id}.js` : `${sample.id}.scenario.json`, tab === "script" ? script : scenarioText);
+  const isMac = useMemo(isMacPlatform, []);
+  const documentDirty = document_ !== null && (document_.target === "script" ? script : scenarioText) !== document_.savedText;
+
+  const closeDocument = () => {
+    setDocument(null);
+    setGroovy(null);
   };
 
-  // Menu commands of the desktop shell do what the toolbar does.
-  const commandHandlers = useRef<Partial<Record<string, () => void>>>({});
-  commandHandlers.current = {
-    "run.run": runRequested,
-    "run.evaluatorLegacy": () => switchEvaluator("legacy"),
-    "run.evaluatorNextGen": () => switchEvaluator("next-gen"),
-    "file.open": () => void openFile(),
-    "file.save": saveFile,
-    "file.saveAs": saveFile,
+  /** Puts a text into the script or scenario as if the app had typed it (runs, checks, editor model). */
+  const loadText = (target: "script" | "scenario", text: string) => {
+    if (target === "script") onScriptChange(text);
+    else onScenarioChange(text);
+    bumpRevisions(target === "script", target === "scenario");
+    runRequested();
   };
-  useEffect(() => platform().onCommand((id) => commandHandlers.current[id]?.()), []);
 
-  const bannerText = scenarioBroken
+  const openDocument = (file: OpenedFile, target: "script" | "scenario") => {
+    setGroovy(null);
+    setFileError(null);
+    loadText(target, file.text);
+    setTab(target);
+    setDocument({ name: file.name, target, path: file.path, stamp: file.stamp, savedText: file.text, draftKey: draftKeyFor(file.path ?? file.name) });
+  };
+
+  const loadImported = (picked: ImportedScript) => {
+    setImportChoices(null);
+    const runnable = isRunnable(picked);
+    // The scenario follows the script's evaluator; the rest of the user's scenario stays.
+    onScenarioChange(scenarioForImport(inputs.current.scenario.doc === null ? scenarioText : JSON.stringify(inputs.current.scenario.doc), picked.evaluator));
+    bumpRevisions(false, true);
+    setGroovy(runnable ? null : picked.name);
+    gates.current.groovy = !runnable;
+    onScriptChange(picked.source);
+    bumpRevisions(true, false);
+    setTab("script");
+    setDocument({ name: `${picked.name}.js`, target: "script", savedText: picked.source, draftKey: draftKeyFor(`import:${picked.format}:${picked.name}`) });
+    if (picked.warnings.length) setNotice({ kind: "info", text: picked.warnings.join(" ") });
+    if (runnable) runRequested();
+  };
+
+  /** An export file: one script loads at once, several are offered in a picker; errors leave the text as it was. */
+  const importFile = (file: OpenedFile) => {
+    const outcome = importExport(file.name, file.text);
+    if (!outcome.ok) {
+      setFileError(`Import failed — ${outcome.message}`);
+      return;
+    }
+    setFileError(null);
+    if (outcome.scripts.length === 1) loadImported(outcome.scripts[0]!);
+    else setImportChoices({ file: file.name, scripts: outcome.scripts });
+  };
+
+  /** Any file the user opened, dropped or picked in the workspace: sorted by kind. */
+  const loadFile = async (file: OpenedFile) => {
+    const kind = kindOfFile(file.name, file.text);
+    if (kind === "unknown") {
+      setFileError(`${file.name}: not a script (.js), scenario (.scenario.json), case (.case.json) or AM / Frodo export (.json).`);
+      return;
+    }
+    if (kind === "export") importFile(file);
+    else openDocument(file, kind === "script" ? "script" : "scenario");
+    platform().rememberRecent(file);
+  };
+
+  const reportFailure = (what: string) => (error: unknown) => setFileError(`${what} failed — ${error instanceof Error ? error.message : String(error)}`);
+
+  const openFiles = async () => {
+    const files = await platform().openFiles([".js", ".json"]);
+    // A script and a scenario picked together load side by side; otherwise the last of a kind wins.
+    for (const file of files) await loadFile(file);
+  };
+  const dropFiles = async (dropped: File[]) => {
+    for (const f of dropped) await loadFile({ name: f.name, text: await f.text() });
+  };
+  const openRecent = async (path: string | undefined) => {
+    if (!path) return;
+    await loadFile(await platform().openRecent(path));
+  };
+  const refreshRecent = async () => setRecent(await platform().listRecent());
+
+  const currentText = () => ((document_?.target ?? tab) === "scenario" ? scenarioText : inputs.current.script);
+  const suggestedName = () => document_?.name ?? (tab === "script" ? `${sample.id}.js` : `${sample.id}.scenario.json`);
+  const afterSave = (outcome: Awaited<ReturnType<ReturnType<typeof platform>["save"]>>, text: string, target: "script" | "scenario") => {
+    if (outcome.status !== "saved") return;
+    if (document_) void platform().discardDraft(document_.draftKey);
+    setDocument({ name: outcome.name, target, path: outcome.path, stamp: outcome.stamp, savedText: text, draftKey: draftKeyFor(outcome.path ?? outcome.name) });
+    setNotice({ kind: "info", text: `Saved ${outcome.name}.` });
+  };
+  const save = async () => {
+    if (groovy) return setNotice({ kind: "info", text: "Groovy scripts are read-only here; nothing was saved." });
+    const target = document_?.target ?? tab;
+    const text = currentText();
+    const outcome = document_ ? await platform().save(document_, text) : await platform().saveAs(suggestedName(), text);
+    afterSave(outcome, text, target);
+  };
+  const saveAs = async () => {
+    const target = document_?.target ?? tab;
+    const text = currentText();
+    afterSave(await platform().saveAs(suggestedName(), text), text, target);
+  };
+
+  // Autosave: an opened file's unsaved edits become a draft shortly after the user stops typing.
+  const writeDraftLater = useMemo(
+    () =>
+      debounce((draft: { key: string; path: string | null; name: string; text: string }) => {
+        void platform().writeDraft(draft).catch(() => {});
+      }, DRAFT_DEBOUNCE_MS),
+    [],
+  );
+  useEffect(() => {
+    if (!document_ || groovy) return;
+    const text = document_.target === "script" ? script : scenarioText;
+    if (text === document_.savedText) return;
+    writeDraftLater({ key: document_.draftKey, path: document_.path ?? null, name: document_.name, text });
+  }, [document_, script, scenarioText, groovy, writeDraftLater]);
+
+  // Drafts a crashed or force-quit session left behind are offered once, at start.
+  useEffect(() => {
+    void platform().listDrafts().then(setDrafts, () => {});
+    void refreshRecent();
+    // The file the app was launched on (`npm start -- file.js`) replaces the opening sample.
+    void platform()
+      .launchDocument()
+      .then((doc) => (doc ? loadFile(doc) : undefined), reportFailure("Opening the launch file"));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const restoreDraft = async (key: string) => {
+    const draft = await platform().readDraft(key);
+    setDrafts((d) => d.filter((x) => x.key !== key));
+    if (!draft) return;
+    const target = draft.name.toLowerCase().endsWith(".json") ? "scenario" : "script";
+    // The saved file (when there is one) stays the baseline, so the restored text shows as unsaved.
+    let baseline: OpenedFile | null = null;
+    if (draft.path) baseline = await platform().openRecent(draft.path).catch(() => null);
+    loadText(target, draft.text);
+    setTab(target);
+    setDocument({ name: draft.name, target, path: draft.path ?? undefined, stamp: baseline?.stamp, savedText: baseline?.text ?? "", draftKey: draft.key });
+  };
+  const discardRecovered = async (key: string) => {
+    await platform().discardDraft(key);
+    setDrafts((d) => d.filter((x) => x.key !== key));
+  };
+
+  // A file changed on disk by someone else: say so and offer to reload it.
+  useEffect(() => {
+    if (!document_?.path) return;
+    const path = document_.path;
+    return platform().watch(path, (stamp) => {
+      if (stamp && document_.stamp && stamp.sha256 === document_.stamp.sha256) return; // our own save
+      setNotice(
+        stamp
+          ? { kind: "warning", text: `${document_.name} changed on disk.`, action: { label: "Reload", run: () => void openRecent(path).catch(reportFailure("Reload")) } }
+          : { kind: "warning", text: `${document_.name} was deleted or moved on disk; Save will ask where to write it.` },
+      );
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [document_?.path, document_?.stamp?.sha256]);
+
+  // One implementation per command, whether it comes from the menu, the keyboard or the toolbar.
+  const actionHost = useRef<ActionHost>(null as unknown as ActionHost);
+  actionHost.current = {
+    run: runRequested,
+    toggleRunAsYouType: () => setRunAsYouType((on) => !on),
+    setEvaluator: switchEvaluator,
+    open: () => void openFiles().catch(reportFailure("Open")),
+    openRecent: (path) => void openRecent(path).catch(reportFailure("Open recent")),
+    importExport: () =>
+      void platform()
+        .pickExportFile()
+        .then((file) => (file ? importFile(file) : undefined))
+        .catch(reportFailure("Import")),
+    save: () => void save().catch(reportFailure("Save")),
+    saveAs: () => void saveAs().catch(reportFailure("Save as")),
+  };
+  const perform = (id: RendererCommandId, path?: string) => action(id).perform(actionHost.current, path);
+  useEffect(() => platform().onCommand((command) => action(command.id).perform(actionHost.current, command.path)), []);
+
+  const bannerText = fileError
+    ? fileError
+    : scenarioBroken
     ? `Scenario is invalid — ${scenario.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}. Showing the last result until it is fixed.`
     : shown?.result.error
       ? describeError(shown.result)
       : null;
 
   return (
-    <div className={`app ${dark ? "theme-dark" : "theme-light"}`}>
+    <div
+      className={`app ${dark ? "theme-dark" : "theme-light"}`}
+      data-testid="app"
+      onDragOver={(e) => {
+        if ([...e.dataTransfer.types].includes("Files")) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        void dropFiles([...e.dataTransfer.files]);
+      }}
+    >
       <header className="toolbar" role="banner">
         <h1>Token Script Playground</h1>
         <label className="tool">
@@ -361,16 +565,65 @@ export function App({ boot }: { boot: Boot }) {
             <option value="next-gen">Next-generation (2.0)</option>
           </select>
         </label>
-        <button type="button" className="primary" data-testid="run-button" onClick={runRequested} title="Run (Ctrl/Cmd+Enter)" aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button type="button" className="primary" data-testid="run-button" onClick={() => perform("run.run")} title={actionTitle("run.run", isMac)} aria-keyshortcuts="Control+Enter Meta+Enter">
           Run
         </button>
         <span className="status" role="status" aria-live="polite" data-testid="run-status" data-running={running ? "true" : "false"} data-run-id={shown?.id ?? 0}>
           {running ? "Running…" : shown ? `${shown.result.ok ? "Done" : "Failed"} in ${shown.result.timings.totalMs.toFixed(1)} ms` : "Starting…"}
         </span>
+        <label className="tool" title="Run the script as you type">
+          <input type="checkbox" data-testid="run-as-you-type" checked={runAsYouType} onChange={() => perform("run.toggleRunAsYouType")} />
+          <span>As you type</span>
+        </label>
         <span className="spacer" />
-        <button type="button" onClick={openFile}>Open…</button>
-        <button type="button" onClick={saveFile}>Save…</button>
+        {document_ ? (
+          <span className="document-name" data-testid="document-name" data-dirty={documentDirty ? "true" : "false"} title={document_.path ?? document_.name}>
+            {document_.name}
+            {documentDirty ? " •" : ""}
+          </span>
+        ) : null}
+        <button type="button" data-testid="open-button" onClick={() => perform("file.open")} title={actionTitle("file.open", isMac)}>
+          Open…
+        </button>
+        <select
+          data-testid="recent-select"
+          aria-label="Open a recent file"
+          value=""
+          onFocus={() => void refreshRecent()}
+          onPointerDown={() => void refreshRecent()}
+          onChange={(e) => perform("file.openRecent", e.target.value)}
+        >
+          <option value="">Recent…</option>
+          {recent.map((r) => (
+            <option key={r.path} value={r.path} title={r.path}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid="import-button" onClick={() => perform("file.importExport")} title={action("file.importExport").label}>
+          Import…
+        </button>
+        <button type="button" data-testid="workspace-button" onClick={() => setWorkspaceOpen((o) => !o)} aria-pressed={workspaceOpen}>
+          Workspace
+        </button>
+        <button type="button" data-testid="save-button" onClick={() => perform("file.save")} title={actionTitle("file.save", isMac)}>
+          Save
+        </button>
+        <button type="button" data-testid="save-as-button" onClick={() => perform("file.saveAs")} title={actionTitle("file.saveAs", isMac)}>
+          Save As…
+        </button>
       </header>
+      <RecoveryBar drafts={drafts} onRestore={(key) => void restoreDraft(key)} onDiscard={(key) => void discardRecovered(key)} />
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      {groovy ? (
+        <div className="notice groovy" role="note" data-testid="groovy-notice">
+          {groovy} is a Groovy script. It is shown read-only: the playground runs only JavaScript (AM&apos;s Rhino), not Groovy.
+        </div>
+      ) : null}
+      {importChoices ? (
+        <ImportPicker file={importChoices.file} scripts={importChoices.scripts} onPick={loadImported} onCancel={() => setImportChoices(null)} />
+      ) : null}
+      {workspaceOpen ? <WorkspaceView onOpen={(file) => void loadFile(file)} onClose={() => setWorkspaceOpen(false)} /> : null}
       <div className="workspace" ref={workspace}>
         <section className="editor-pane" style={{ width: `${layout.editorPct}%` }} aria-label="Editor">
           <div className="tabs" role="tablist" aria-label="Editor tabs">
@@ -407,6 +660,7 @@ export function App({ boot }: { boot: Boot }) {
               onRun={runRequested}
               dark={dark}
               onReady={(api) => (editorApi.current = api)}
+              scriptReadOnly={groovy !== null}
             />
             {tab === "scenario" && scenarioView === "form" ? (
               <ScenarioForm doc={scenario.issues.length && scenario.doc === null ? null : scenario.doc} onChange={(doc) => {
@@ -427,9 +681,14 @@ export function App({ boot }: { boot: Boot }) {
         />
         <section className="results-pane" ref={resultsPane} aria-label="Results">
           {bannerText ? (
-            <div className={`error-banner ${scenarioBroken ? "scenario" : shown?.result.error?.kind ?? ""}`} role="alert" data-testid="error-banner" data-kind={scenarioBroken ? "scenario" : shown?.result.error?.kind}>
+            <div className={`error-banner ${fileError ? "file" : scenarioBroken ? "scenario" : shown?.result.error?.kind ?? ""}`} role="alert" data-testid="error-banner" data-kind={fileError ? "file" : scenarioBroken ? "scenario" : shown?.result.error?.kind}>
               {bannerText}
-              {!scenarioBroken && shown?.result.error?.line !== undefined ? (
+              {fileError ? (
+                <button type="button" className="link" onClick={() => setFileError(null)}>
+                  Dismiss
+                </button>
+              ) : null}
+              {!fileError && !scenarioBroken && shown?.result.error?.line !== undefined ? (
                 <button
                   type="button"
                   className="link"

@@ -36,6 +36,8 @@ export interface CodeEditorProps {
   /** Lets the page (and tests) reach the editor, e.g. to reveal a line. */
   onReady?: (api: EditorApi) => void;
   hidden?: boolean;
+  /** The script cannot be edited (an imported Groovy script is shown, never run). */
+  scriptReadOnly?: boolean;
   /**
    * False until the page has shown its first result: creating Monaco (and its TypeScript worker) takes
    * the main thread for a few hundred milliseconds, and the opening result should not wait behind it.
@@ -138,11 +140,15 @@ export function CodeEditor(props: CodeEditorProps) {
   }, [props.scenarioMarkers]);
 
   useEffect(() => {
+    api.current?.editor.updateOptions({ readOnly: Boolean(props.scriptReadOnly) && props.show === "script" });
+  }, [props.scriptReadOnly, props.show, props.enabled]);
+
+  useEffect(() => {
     monaco.editor.setTheme(props.dark ? "vs-dark" : "vs");
   }, [props.dark]);
 
   return (
-    <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} data-ready={props.enabled ? "true" : "false"} hidden={props.hidden}>
+    <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} data-ready={props.enabled ? "true" : "false"} data-readonly={props.scriptReadOnly && props.show === "script" ? "true" : "false"} hidden={props.hidden}>
       {props.enabled ? null : <pre className="editor-placeholder">{props.show === "script" ? props.script : props.scenarioText}</pre>}
     </div>
   );

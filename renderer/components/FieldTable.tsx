@@ -1,4 +1,5 @@
 import type { FieldMark, MarkedField } from "../state/marks";
+import { amJsonAt, NO_DOUBLES, pointerTo, type DoublePointers } from "../state/doubles";
 
 const MARK_LABEL: Record<FieldMark, string> = {
   added: "added",
@@ -9,16 +10,28 @@ const MARK_LABEL: Record<FieldMark, string> = {
   native: "",
 };
 
-/** A JSON value as text: short values on one line, longer ones pretty-printed. */
-export function formatValue(value: unknown): string {
+/**
+ * A JSON value as text: short values on one line, longer ones pretty-printed. Numbers the result lists
+ * as Java doubles (at `pointer`) print as AM writes them (`42.0`).
+ */
+export function formatValue(value: unknown, doubles: DoublePointers = NO_DOUBLES, pointer = ""): string {
   if (value === undefined) return "—";
-  const compact = JSON.stringify(value);
-  if (compact === undefined) return String(value);
-  return compact.length <= 60 ? compact : JSON.stringify(value, null, 2);
+  if (JSON.stringify(value) === undefined) return String(value);
+  const compact = amJsonAt(value, doubles, pointer, 0);
+  return compact.length <= 60 ? compact : amJsonAt(value, doubles, pointer, 2);
 }
 
 /** Key/value rows with the script's touches marked (colour plus a text badge, so colour is not the only cue). */
-export function FieldTable({ rows, label }: { rows: MarkedField[]; label: string }) {
+export interface FieldTableProps {
+  rows: MarkedField[];
+  label: string;
+  /** Java-double pointers of the run result, and where these rows' values (and old values) sit in it. */
+  doubles?: DoublePointers;
+  base?: string;
+  beforeBase?: string;
+}
+
+export function FieldTable({ rows, label, doubles = NO_DOUBLES, base = "", beforeBase = "" }: FieldTableProps) {
   return (
     <table className="fields" aria-label={label}>
       <tbody>
@@ -30,11 +43,11 @@ export function FieldTable({ rows, label }: { rows: MarkedField[]; label: string
             </th>
             <td>
               {row.mark === "removed" ? (
-                <del title="removed by the script">{formatValue(row.before)}</del>
+                <del title="removed by the script">{formatValue(row.before, doubles, pointerTo(beforeBase, row.key))}</del>
               ) : (
-                <pre className="value">{formatValue(row.value)}</pre>
+                <pre className="value">{formatValue(row.value, doubles, pointerTo(base, row.key))}</pre>
               )}
-              {row.mark === "changed" ? <div className="was">was {formatValue(row.before)}</div> : null}
+              {row.mark === "changed" ? <div className="was">was {formatValue(row.before, doubles, pointerTo(beforeBase, row.key))}</div> : null}
             </td>
           </tr>
         ))}

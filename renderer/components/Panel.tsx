@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from "react";
+import { amJsonAt, NO_DOUBLES } from "../state/doubles";
 
 export interface PanelProps {
   testId: string;
@@ -7,6 +8,8 @@ export interface PanelProps {
   summary?: string;
   /** What "Copy JSON" puts on the clipboard; no button when undefined. */
   copyValue?: unknown;
+  /** Java-double pointers within copyValue, so Copy JSON writes `42.0` where AM does. */
+  copyDoubles?: ReadonlySet<string>;
   /** Greyed: what is shown is the last good result, not the current input's. */
   stale?: boolean;
   className?: string;
@@ -32,7 +35,7 @@ async function copyText(text: string): Promise<void> {
 }
 
 /** A named region of the results with a title, an optional summary and a Copy JSON action. */
-export function Panel({ testId, title, summary, copyValue, stale, className, children }: PanelProps) {
+export function Panel({ testId, title, summary, copyValue, copyDoubles, stale, className, children }: PanelProps) {
   const headingId = useId();
   const [copied, setCopied] = useState(false);
   return (
@@ -53,7 +56,7 @@ export function Panel({ testId, title, summary, copyValue, stale, className, chi
             className="copy-button"
             aria-label={`Copy ${title} as JSON`}
             onClick={async () => {
-              await copyText(JSON.stringify(copyValue, null, 2));
+              await copyText(amJsonAt(copyValue, copyDoubles ?? NO_DOUBLES, "", 2));
               setCopied(true);
               setTimeout(() => setCopied(false), 1200);
             }}

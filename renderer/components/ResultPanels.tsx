@@ -3,6 +3,7 @@ import type { RunResult, JwtView } from "../engine-client/engineApi";
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
 import { FieldTable, formatValue } from "./FieldTable";
+import { amJsonAt, doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
 
 export interface ShownResult {
   result: RunResult;
@@ -16,7 +17,7 @@ function noResultText(shown: ShownResult | null, what: string): string {
   return `AM returns no ${what} for this scenario.`;
 }
 
-function JwtParts({ jwt, marks }: { jwt: JwtView; marks: Map<string, MarkedField> }) {
+function JwtParts({ jwt, marks, doubles }: { jwt: JwtView; marks: Map<string, MarkedField>; doubles: DoublePointers }) {
   const [header, payload, signature] = jwt.compact.split(".");
   const claimRows: MarkedField[] = Object.entries(jwt.claims).map(([key, value]) => ({
     key,
@@ -35,7 +36,7 @@ function JwtParts({ jwt, marks }: { jwt: JwtView; marks: Map<string, MarkedField
       <h3>Header</h3>
       <pre className="value">{JSON.stringify(jwt.header, null, 2)}</pre>
       <h3>Claims</h3>
-      <FieldTable rows={claimRows} label="JWT claims" />
+      <FieldTable rows={claimRows} label="JWT claims" doubles={doubles} base="/jwt/claims" />
     </div>
   );
 }
@@ -46,19 +47,21 @@ export function TokenPanel({ shown }: { shown: ShownResult | null }) {
   // The script's touches first: they are what the user is looking for among ~20 native fields.
   const rows = token ? [...markTokenFields(token)].sort((a, b) => Number(a.mark === "native") - Number(b.mark === "native")) : [];
   const summary = token ? summarizeMarks(rows) || "unchanged by the script" : undefined;
+  const doubles = doublesOf(shown?.result);
   return (
     <Panel
       testId="panel-token"
       title="Token"
       summary={jwt ? `${summary ?? ""} · ${jwt.bytes} B JWT` : summary}
       copyValue={token ? { fields: token.after, changes: token.changes, ...(jwt ? { jwt } : {}) } : undefined}
+      copyDoubles={rebaseDoubles(doubles, [["/token/after", "/fields"], ["/jwt", "/jwt"]])}
       stale={shown?.stale}
     >
       {token ? (
         <>
-          {jwt ? <JwtParts jwt={jwt} marks={new Map(rows.map((r) => [r.key, r]))} /> : null}
+          {jwt ? <JwtParts jwt={jwt} marks={new Map(rows.map((r) => [r.key, r]))} doubles={doubles} /> : null}
           {jwt ? <h3>Token fields</h3> : null}
-          <FieldTable rows={rows} label="Token fields after the script" />
+          <FieldTable rows={rows} label="Token fields after the script" doubles={doubles} base="/token/after" beforeBase="/token/before" />
         </>
       ) : (
         <EmptyState>{noResultText(shown, "token")}</EmptyState>
@@ -77,16 +80,17 @@ export function TokenResponsePanel({ shown }: { shown: ShownResult | null }) {
       title="Token response"
       summary={response ? summarizeMarks(rows) || "no extra data" : undefined}
       copyValue={response ?? undefined}
+      copyDoubles={rebaseDoubles(doublesOf(shown?.result), [["/tokenResponse", ""]])}
       stale={shown?.stale}
     >
       {response ? (
         <>
           <p className="panel-note">POST /oauth2/access_token</p>
-          <FieldTable rows={rows} label="Token endpoint response" />
+          <FieldTable rows={rows} label="Token endpoint response" doubles={doublesOf(shown?.result)} base="/tokenResponse" />
           {idToken ? (
             <>
               <h3>ID token claims</h3>
-              <pre className="value">{JSON.stringify(idToken.claims, null, 2)}</pre>
+              <pre className="value">{amJsonAt(idToken.claims, doublesOf(shown?.result), "/idToken/claims")}</pre>
             </>
           ) : null}
         </>
@@ -107,12 +111,13 @@ export function IntrospectionPanel({ shown }: { shown: ShownResult | null }) {
       title="Introspection"
       summary={intro ? summarizeMarks(rows) || "no custom fields" : undefined}
       copyValue={intro ?? undefined}
+      copyDoubles={rebaseDoubles(doublesOf(shown?.result), [["/introspection", ""]])}
       stale={shown?.stale}
     >
       {intro ? (
         <>
           <p className="panel-note">POST /oauth2/introspect{rows.some((r) => r.mark !== "native") ? " · script fields first" : ""}</p>
-          <FieldTable rows={rows} label="Introspection response" />
+          <FieldTable rows={rows} label="Introspection response" doubles={doublesOf(shown?.result)} base="/introspection" />
         </>
       ) : (
         <EmptyState>{noResultText(shown, "introspection output")}</EmptyState>

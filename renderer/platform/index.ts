@@ -1,12 +1,26 @@
 /**
  * The renderer's only way to reach the host: the Electron preload bridge (`window.playground`) when the
- * page runs in the desktop app, else browser file pickers, downloads and localStorage.
+ * page runs in the desktop app, else browser file pickers, downloads and localStorage. Both sides offer
+ * the same features; the browser keeps recent files and drafts in localStorage instead of on disk.
  */
-import type { PlaygroundApi } from "../../electron/api";
+import type { DraftSummary, FileStamp, MenuCommandEvent, PlaygroundApi, RecentFile } from "../../electron/api";
 import type { RendererCommandId } from "../../electron/commands";
 import { memoryStore, type KeyValueStore } from "../state/persist";
+import { BrowserFiles } from "./browserFiles";
 
 export interface OpenedFile {
+  name: string;
+  text: string;
+  /** Desktop only: where the file lives (a capability for save and watch) and what it looked like. */
+  path?: string;
+  stamp?: FileStamp;
+}
+
+export type SaveResult = { status: "saved"; name: string; path?: string; stamp?: FileStamp } | { status: "cancelled" };
+
+export interface DraftText {
+  key: string;
+  path: string | null;
   name: string;
   text: string;
 }
@@ -14,12 +28,28 @@ export interface OpenedFile {
 export interface Platform {
   kind: "desktop" | "browser";
   store: KeyValueStore;
-  /** Lets the user pick a text file; null when they cancel. */
-  openTextFile(extensions: string[]): Promise<OpenedFile | null>;
-  /** Saves text under a name the user confirms; false when they cancel. */
-  saveTextFile(suggestedName: string, text: string): Promise<boolean>;
+  /** Lets the user pick one or more files; [] when they cancel. */
+  openFiles(extensions: string[]): Promise<OpenedFile[]>;
+  /** A recent file again (desktop: read from disk; browser: the copy kept when it was opened). */
+  openRecent(path: string): Promise<OpenedFile>;
+  listRecent(): Promise<RecentFile[]>;
+  /** Remembers a file the user opened another way (drag and drop, import) for the recent list. */
+  rememberRecent(file: OpenedFile): void;
+  /** Saves over the opened file (desktop asks before overwriting a file changed on disk since `stamp`). */
+  save(file: { path?: string; name: string; stamp?: FileStamp }, text: string): Promise<SaveResult>;
+  saveAs(suggestedName: string, text: string): Promise<SaveResult>;
+  /** Desktop: an open dialog for exports; browser: a file picker for .json. */
+  pickExportFile(): Promise<OpenedFile | null>;
+  writeDraft(draft: DraftText): Promise<void>;
+  listDrafts(): Promise<DraftSummary[]>;
+  readDraft(key: string): Promise<DraftText | null>;
+  discardDraft(key: string): Promise<void>;
+  /** Notifies when the file at `path` changes on disk (desktop only; the browser cannot watch). */
+  watch(path: string | null, listener: (stamp: FileStamp | null) => void): () => void;
+  /** The file the app was started on (`npm start -- file.js`), or null. */
+  launchDocument(): Promise<OpenedFile | null>;
   /** Menu commands from the desktop shell; the browser has no menu, so nothing arrives there. */
-  onCommand(listener: (id: RendererCommandId) => void): () => void;
+  onCommand(listener: (command: { id: RendererCommandId; path?: string }) => void): () => void;
 }
 
 function browserStore(): KeyValueStore {
@@ -33,52 +63,124 @@ function browserStore(): KeyValueStore {
   }
 }
 
-function browserOpen(extensions: string[]): Promise<OpenedFile | null> {
+function pickFiles(extensions: string[], multiple: boolean): Promise<OpenedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement("input");
     input.type = "file";
+    input.multiple = multiple;
     input.accept = extensions.map((e) => (e.startsWith(".") ? e : `.${e}`)).join(",");
-    input.addEventListener("change", async () => {
-      const file = input.files?.[0];
-      resolve(file ? { name: file.name, text: await file.text() } : null);
-    });
-    input.addEventListener("cancel", () => resolve(null));
+    // In the document (hidden) so tests and assistive tech can reach the chooser.
+    input.hidden = true;
+    input.dataset.testid = "file-input";
+    document.body.appendChild(input);
+    const done = (files: OpenedFile[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener("change", async () => done(await Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })))));
+    input.addEventListener("cancel", () => done([]));
     input.click();
   });
 }
 
-async function browserSave(suggestedName: string, text: string): Promise<boolean> {
+function download(suggestedName: string, text: string): SaveResult {
   const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
   const link = document.createElement("a");
   link.href = url;
   link.download = suggestedName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return true;
+  return { status: "saved", name: suggestedName };
 }
 
-function browserPlatform(): Platform {
-  return { kind: "browser", store: browserStore(), openTextFile: browserOpen, saveTextFile: browserSave, onCommand: () => () => {} };
+export function browserPlatform(store: KeyValueStore = browserStore()): Platform {
+  const files = new BrowserFiles(store);
+  return {
+    kind: "browser",
+    store,
+    async openFiles(extensions) {
+      const picked = await pickFiles(extensions, true);
+      for (const file of picked) files.remember(file.name, file.text);
+      return picked;
+    },
+    async openRecent(name) {
+      const text = files.recentText(name);
+      if (text === null) throw new Error(`${name} is no longer in the recent list.`);
+      files.remember(name, text);
+      return { name, text };
+    },
+    listRecent: async () => files.recent(),
+    rememberRecent: (file) => files.remember(file.name, file.text),
+    async save(file, text) {
+      const saved = download(file.name, text);
+      files.remember(file.name, text);
+      return saved;
+    },
+    async saveAs(suggestedName, text) {
+      files.remember(suggestedName, text);
+      return download(suggestedName, text);
+    },
+    pickExportFile: async () => (await pickFiles([".json"], false))[0] ?? null,
+    writeDraft: async (draft) => files.writeDraft(draft),
+    listDrafts: async () => files.listDrafts(),
+    readDraft: async (key) => files.readDraft(key),
+    discardDraft: async (key) => files.discardDraft(key),
+    watch: () => () => {},
+    launchDocument: async () => null,
+    onCommand: () => () => {},
+  };
 }
 
-/** The desktop shell's bridge; storage stays in localStorage, which the app's own origin keeps. */
+/** The desktop shell's bridge; layout and session stay in localStorage, which the app's own origin keeps. */
 export function desktopPlatform(bridge: PlaygroundApi, store: KeyValueStore): Platform {
+  const opened = (d: { name: string; text: string; path: string; stamp: FileStamp }): OpenedFile => ({ name: d.name, text: d.text, path: d.path, stamp: d.stamp });
+  let watchListener: ((stamp: FileStamp | null) => void) | null = null;
+  let watchedPath: string | null = null;
+  bridge.onFileChanged((change) => {
+    if (change.path === watchedPath) watchListener?.(change.stamp);
+  });
   return {
     kind: "desktop",
     store,
-    async openTextFile(extensions) {
-      const [first] = await bridge.openFiles();
-      if (!first) return null;
-      // Whatever kind of file was picked goes into the current tab; the editor marks what is wrong with it.
-      void extensions;
-      return { name: first.name, text: first.text };
+    // The dialog offers every supported kind; the app sorts the picked files by kind.
+    openFiles: async () => (await bridge.openFiles()).map(opened),
+    openRecent: async (path) => opened(await bridge.openPath(path)),
+    listRecent: () => bridge.listRecentFiles(),
+    // Main adds files to the recent list itself when they come through a dialog.
+    rememberRecent: () => {},
+    async save(file, text) {
+      if (!file.path) return this.saveAs(file.name, text);
+      return bridge.save({ path: file.path, text, expected: file.stamp ?? null });
     },
-    async saveTextFile(suggestedName, text) {
-      const outcome = await bridge.saveAs({ text, suggestedName });
-      return outcome.status === "saved";
+    saveAs: (suggestedName, text) => bridge.saveAs({ text, suggestedName }),
+    async pickExportFile() {
+      const picked = await bridge.importExportFile();
+      return picked ? { name: picked.name, text: picked.text } : null;
+    },
+    writeDraft: (draft) => bridge.writeDraft({ key: draft.key, path: draft.path, text: draft.text }),
+    listDrafts: () => bridge.listDrafts(),
+    async readDraft(key) {
+      const draft = await bridge.readDraft(key);
+      return draft ? { key: draft.key, path: draft.path, name: draft.name, text: draft.text } : null;
+    },
+    discardDraft: (key) => bridge.discardDraft(key),
+    watch(path, listener) {
+      watchedPath = path;
+      watchListener = listener;
+      void bridge.watchFile(path);
+      return () => {
+        if (watchListener !== listener) return;
+        watchListener = null;
+        watchedPath = null;
+        void bridge.watchFile(null);
+      };
+    },
+    async launchDocument() {
+      const doc = await bridge.getLaunchDocument();
+      return doc ? opened(doc) : null;
     },
     onCommand(listener) {
-      return bridge.onMenuCommand((command) => listener(command.id as RendererCommandId));
+      return bridge.onMenuCommand((command: MenuCommandEvent) => listener({ id: command.id as RendererCommandId, ...(command.path ? { path: command.path } : {}) }));
     },
   };
 }
