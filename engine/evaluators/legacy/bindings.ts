@@ -7,7 +7,7 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaString, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
+import { JavaCollection, JavaMap, JavaObject, JavaString, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 
 export function legacyValues(ctx: RunContext): ValueModel {
@@ -110,8 +110,8 @@ class DebugLogger extends HostObject {
 }
 
 /** com.sun.identity.idm.IdType constants. */
-export class IdType extends HostObject {
-  readonly guestMethods = ["getName", "toString", "equals"];
+export class IdType extends JavaObject {
+  readonly guestMethods = ["getName", "toString", "valueOf", "equals"];
   override readonly javaClass = "com.sun.identity.idm.IdType";
   constructor(readonly name: string) {
     super();
@@ -135,7 +135,7 @@ function realmDn(realm: string): string {
 }
 
 /** com.sun.identity.idm.AMIdentity over the scenario's identity (or one of its groups). */
-class AMIdentity extends HostObject {
+class AMIdentity extends JavaObject {
   readonly guestMethods = [
     "getName",
     "getType",
@@ -150,7 +150,7 @@ class AMIdentity extends HostObject {
     "store",
     "getMemberships",
     "isMember",
-    "toString",
+    "toString", "valueOf",
   ];
   override readonly javaClass = "com.sun.identity.idm.AMIdentity";
   private readonly attributes: Map<string, string[]>;
@@ -235,8 +235,8 @@ class AMIdentity extends HostObject {
   }
 }
 
-class Principal extends HostObject {
-  readonly guestMethods = ["getName", "toString"];
+class Principal extends JavaObject {
+  readonly guestMethods = ["getName", "toString", "valueOf"];
   override readonly javaClass = "com.iplanet.sso.providers.dpro.SSOPrincipal";
   constructor(private readonly name: string) {
     super();

@@ -4,7 +4,7 @@
  * behaviour real Rhino 1.7.14 showed in the conformance recordings (test/conformance/legacy/).
  */
 import { GuestError, HostObject } from "../../sandbox/host";
-import { JavaCollection, JavaMap, JavaNumber, JavaString, javaException, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, toStored } from "./java";
 
 /** A Java class object: constructible, with static members. */
 export class JavaClass extends HostObject {
@@ -34,8 +34,8 @@ export class JavaClass extends HostObject {
 }
 
 /** A Java exception object a script built with `new java.lang.RuntimeException(msg)` (and may throw). */
-export class JavaThrowable extends HostObject {
-  readonly guestMethods = ["getMessage", "toString", "getLocalizedMessage"];
+export class JavaThrowable extends JavaObject {
+  readonly guestMethods = ["getMessage", "toString", "valueOf", "getLocalizedMessage"];
   override readonly javaClass: string;
   constructor(
     javaClass: string,
@@ -206,8 +206,8 @@ export function javaLangAndUtilClasses(clockMs: number): JavaClass[] {
   ];
 }
 
-class JavaDate extends HostObject {
-  readonly guestMethods = ["getTime", "toString"];
+class JavaDate extends JavaObject {
+  readonly guestMethods = ["getTime", "toString", "valueOf"];
   override readonly javaClass = "java.util.Date";
   constructor(private readonly ms: number) {
     super();
@@ -220,8 +220,8 @@ class JavaDate extends HostObject {
   }
 }
 
-class JavaBigInteger extends HostObject {
-  readonly guestMethods = ["toString", "add", "longValue", "intValue"];
+class JavaBigInteger extends JavaObject {
+  readonly guestMethods = ["toString", "valueOf", "add", "longValue", "intValue"];
   override readonly javaClass = "java.math.BigInteger";
   constructor(private readonly value: bigint) {
     super();

@@ -12,7 +12,7 @@ import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/bindings";
-import { JavaCollection, JavaMap, JavaString, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaObject, JavaString, toStored } from "./java";
 import { ID_TYPES } from "./bindings";
 
 class Headers extends HostObject {
@@ -60,8 +60,8 @@ class Headers extends HostObject {
   }
 }
 
-class Entity extends HostObject {
-  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "isRawContentEmpty"];
+class Entity extends JavaObject {
+  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "valueOf", "isRawContentEmpty"];
   override readonly javaClass = "org.forgerock.http.protocol.Entity";
   constructor(public text: string) {
     super();
@@ -90,8 +90,8 @@ class Entity extends HostObject {
   }
 }
 
-class Status extends HostObject {
-  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "equals"];
+class Status extends JavaObject {
+  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "valueOf", "equals"];
   override readonly javaClass = "org.forgerock.http.protocol.Status";
   private static readonly cache = new Map<number, Status>();
   private constructor(readonly code: number) {

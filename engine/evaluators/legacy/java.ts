@@ -7,7 +7,38 @@ import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 
-export class JavaString extends HostObject {
+/**
+ * Guest names served by differently named host methods: in Rhino `x.toString()` is a Java method call and gives
+ * the script a java.lang.String object, while the host keeps JavaScript's toString for its own rendering.
+ * `valueOf` gives the guest's ToPrimitive a JS primitive (String(x), `x + ""`, `x == "…"`), as Rhino's
+ * getDefaultValue does, since toString now answers with an object.
+ */
+const JAVA_ALIASES = aliases({ toString: "javaToString", valueOf: "javaValueOf" });
+
+/** Null-prototype, so a guest name such as "constructor" never resolves to an inherited Object.prototype member. */
+function aliases(map: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, map));
+}
+
+/** A Java object as a Rhino script sees it; subclasses list "toString" and "valueOf" among their guest methods. */
+export abstract class JavaObject extends HostObject {
+  override readonly guestAliases = JAVA_ALIASES;
+  javaToString(): JavaString {
+    return new JavaString(String(this.toString()));
+  }
+  javaValueOf(): unknown {
+    return String(this.toString());
+  }
+}
+
+/** Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`). */
+let nextIdentityHash = 0x1b6d3586;
+export function identityHash(): string {
+  nextIdentityHash = (nextIdentityHash + 0x9e3779b) >>> 0;
+  return nextIdentityHash.toString(16);
+}
+
+export class JavaString extends JavaObject {
   readonly guestMethods = [
     "length",
     "charAt",
@@ -112,10 +143,10 @@ export class JavaString extends HostObject {
   replaceAll(regex: unknown, replacement: unknown): JavaString {
     return new JavaString(this.value.replace(new RegExp(str(regex), "g"), str(replacement).replace(/\$(\d)/g, "$$$1")));
   }
-  split(regex: unknown): JavaString[] {
+  split(regex: unknown): JavaArray {
     const parts = this.value.split(new RegExp(str(regex)));
     while (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-    return parts.map((p) => new JavaString(p));
+    return new JavaArray("[Ljava.lang.String;", parts.map((p) => new JavaString(p)));
   }
   isEmpty(): boolean {
     return this.value.length === 0;
@@ -150,11 +181,20 @@ export class JavaString extends HostObject {
   override valueOf(): string {
     return this.value;
   }
-  getBytes(): number[] {
-    return Array.from(new TextEncoder().encode(this.value), (b: number) => (b > 127 ? b - 256 : b));
+  /** String.toString() is the string itself (Rhino compares wrapped Java objects by identity). */
+  override javaToString(): JavaString {
+    return this;
   }
-  toCharArray(): string[] {
-    return [...this.value];
+  override javaValueOf(): string {
+    return this.value;
+  }
+  /** byte[]: Rhino hands a primitive array element to scripts as a number. */
+  getBytes(): JavaArray {
+    return new JavaArray("[B", Array.from(new TextEncoder().encode(this.value), (b: number) => (b > 127 ? b - 256 : b)));
+  }
+  /** char[]: each element reaches the script as its char code, like charAt. */
+  toCharArray(): JavaArray {
+    return new JavaArray("[C", Array.from(this.value, (c) => c.charCodeAt(0)));
   }
   intern(): JavaString {
     return this;
@@ -209,7 +249,7 @@ export function javaException(javaClass: string, message: string | null = null):
  * A boxed Java number (what a JS number becomes once it has passed through Java as Object): typeof "object",
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
-export class JavaNumber extends HostObject {
+export class JavaNumber extends JavaObject {
   readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass"];
   override readonly javaClass: string;
   constructor(
@@ -250,6 +290,11 @@ export class JavaNumber extends HostObject {
   getClass(): never {
     throw classProhibited();
   }
+  /**
+   * The guest's String(x) must read Java's "42.0" (toString) while `x + 1` reads 42 (valueOf); a toString giving
+   * an object would leave String(x) to valueOf, so a boxed number keeps toString as a JS string (Rhino: an object).
+   */
+  override readonly guestAliases = aliases({});
 }
 
 /** Double.toString: integral values keep ".0"; large/small magnitudes use Java's E notation. */
@@ -266,7 +311,7 @@ export function javaIn(value: unknown): unknown {
 export function toStoredJava(value: unknown): unknown {
   if (typeof value === "number") return new JavaDouble(value);
   if (value instanceof JavaNumber) return value.javaClass === "java.lang.Double" ? new JavaDouble(value.value) : value.value;
-  if (value instanceof JavaCollection) return value.items.map(toStoredJava);
+  if (value instanceof JavaCollection || value instanceof JavaArray) return value.items.map(toStoredJava);
   if (value instanceof JavaMap) return Object.fromEntries([...value.entries].map(([k, v]) => [k, toStoredJava(v)]));
   if (Array.isArray(value)) return value.map(toStoredJava);
   if (value && typeof value === "object" && !(value instanceof HostObject) && !isGuestFunction(value)) {
@@ -279,7 +324,7 @@ export function toStored(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof JavaString) return value.value;
   if (value instanceof JavaNumber) return value.value;
-  if (value instanceof JavaCollection) return value.items.map(toStored);
+  if (value instanceof JavaCollection || value instanceof JavaArray) return value.items.map(toStored);
   if (value instanceof JavaMap) return Object.fromEntries([...value.entries].map(([k, v]) => [k, toStored(v)]));
   if (value instanceof HostObject) return value.javaClass;
   if (isGuestFunction(value)) return null;
@@ -314,7 +359,7 @@ function renderJava(value: unknown): string {
 }
 
 /** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
-export class JavaCollection extends HostObject {
+export class JavaCollection extends JavaObject {
   readonly guestMethods = [
     "size",
     "isEmpty",
@@ -330,6 +375,7 @@ export class JavaCollection extends HostObject {
     "indexOf",
     "containsAll",
     "toString",
+    "valueOf",
     "equals",
     "hashCode",
     "stream",
@@ -402,8 +448,9 @@ export class JavaCollection extends HostObject {
   iterator(): JavaIterator {
     return new JavaIterator([...this.items]);
   }
-  toArray(): unknown[] {
-    return [...this.items];
+  /** Object[]: a Java array, not a JS array (Array.isArray is false in Rhino). */
+  toArray(): JavaArray {
+    return new JavaArray("[Ljava.lang.Object;", [...this.items]);
   }
   add(a: unknown, b?: unknown): boolean {
     this.mutate();
@@ -470,6 +517,129 @@ export class JavaCollection extends HostObject {
   }
 }
 
+/** Rhino's message when a script reads or writes past the end of a Java array. */
+function arrayIndexOutOfBounds(index: number, length: number): GuestError {
+  return new GuestError(`Array index ${index} is out of bounds [0..${length - 1}].`, "InternalError");
+}
+
+/**
+ * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
+ * array (`Array.isArray` false) but with `length`, indices, for…in over its indices, and the Array.prototype
+ * methods Rhino lets through. Elements stay Java values, so `indexOf("b")` is -1 on a String[] as in Rhino.
+ */
+export class JavaArray extends JavaObject {
+  readonly guestMethods = [
+    "join",
+    "slice",
+    "indexOf",
+    "lastIndexOf",
+    "includes",
+    "forEach",
+    "map",
+    "filter",
+    "some",
+    "every",
+    "reduce",
+    "concat",
+    "push",
+    "toString",
+    "valueOf",
+    "toJSON",
+    "getClass",
+  ];
+  private readonly hash = identityHash();
+
+  constructor(
+    /** The JVM's name for the array class: "[Ljava.lang.String;", "[Ljava.lang.Object;", "[B", "[C". */
+    override readonly javaClass: string,
+    readonly items: unknown[],
+  ) {
+    super();
+  }
+
+  override guestGet(name: string): unknown {
+    if (name === "length") return this.items.length;
+    if (/^\d+$/.test(name)) return this.items[Number(name)];
+    return undefined;
+  }
+  /** Stores convert like a Java array store (a JS string becomes a java.lang.String); no growing. */
+  override guestSet(name: string, value: unknown): void {
+    if (!/^\d+$/.test(name)) return;
+    const index = Number(name);
+    if (index >= this.items.length) throw arrayIndexOutOfBounds(index, this.items.length);
+    this.items[index] = this.javaClass.startsWith("[L") ? javaIn(value) : value;
+  }
+  override guestKeys(): string[] {
+    return this.items.map((_, i) => String(i));
+  }
+  /** Object.toString of an array: its JVM class name and identity hash. */
+  override toString(): string {
+    return `${this.javaClass}@${this.hash}`;
+  }
+  toJSON(): unknown[] {
+    return [...this.items];
+  }
+  getClass(): never {
+    throw classProhibited();
+  }
+  join(separator?: unknown): string {
+    return this.items.map((v) => (v === null || v === undefined ? "" : renderJava(v))).join(separator === undefined ? "," : str(separator));
+  }
+  slice(start?: unknown, end?: unknown): unknown[] {
+    return this.items.slice(start === undefined ? undefined : Number(start), end === undefined ? undefined : Number(end));
+  }
+  indexOf(value: unknown): number {
+    return this.items.indexOf(value);
+  }
+  lastIndexOf(value: unknown): number {
+    return this.items.lastIndexOf(value);
+  }
+  includes(value: unknown): boolean {
+    return this.items.includes(value);
+  }
+  private callback(fn: unknown): (item: unknown, index: number) => unknown {
+    if (!isGuestFunction(fn)) throw new GuestError(`${renderJava(fn)} is not a function`, "TypeError");
+    return (item, index) => fn.call(item, index, this);
+  }
+  forEach(fn: unknown): void {
+    const f = this.callback(fn);
+    this.items.forEach((item, i) => f(item, i));
+  }
+  map(fn: unknown): unknown[] {
+    const f = this.callback(fn);
+    return this.items.map((item, i) => f(item, i));
+  }
+  filter(fn: unknown): unknown[] {
+    const f = this.callback(fn);
+    return this.items.filter((item, i) => Boolean(f(item, i)));
+  }
+  some(fn: unknown): boolean {
+    const f = this.callback(fn);
+    return this.items.some((item, i) => Boolean(f(item, i)));
+  }
+  every(fn: unknown): boolean {
+    const f = this.callback(fn);
+    return this.items.every((item, i) => Boolean(f(item, i)));
+  }
+  reduce(fn: unknown, ...initial: unknown[]): unknown {
+    if (!isGuestFunction(fn)) throw new GuestError(`${renderJava(fn)} is not a function`, "TypeError");
+    const items = [...this.items];
+    let acc = initial.length ? initial[0] : items.shift();
+    items.forEach((item, i) => {
+      acc = fn.call(acc, item, i + (initial.length ? 0 : 1), this);
+    });
+    return acc;
+  }
+  /** Array.prototype.concat on a non-array `this` keeps it as one element, as in Rhino. */
+  concat(...values: unknown[]): unknown[] {
+    return [this, ...values.flatMap((v) => (Array.isArray(v) ? v : [v]))];
+  }
+  /** A Java array cannot grow: push writes past the end and fails like any out-of-bounds store. */
+  push(): never {
+    throw arrayIndexOutOfBounds(this.items.length, this.items.length);
+  }
+}
+
 /** getClass() reaches java.lang.Class, which AM's deny-list blocks. */
 function classProhibited(): GuestError {
   return new GuestError('Access to Java class "java.lang.Class" is prohibited.', "InternalError");
@@ -502,8 +672,8 @@ export class JavaIterator extends HostObject {
 }
 
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
-export class JavaMap extends HostObject {
-  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "toJSON", "getClass"];
+export class JavaMap extends JavaObject {
+  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "valueOf", "toJSON", "getClass"];
   sink?: GapSink;
   override readonly javaClass: string;
 
@@ -605,8 +775,8 @@ export class JavaMap extends HostObject {
   }
 }
 
-export class JavaMapEntry extends HostObject {
-  readonly guestMethods = ["getKey", "getValue", "toString"];
+export class JavaMapEntry extends JavaObject {
+  readonly guestMethods = ["getKey", "getValue", "toString", "valueOf"];
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(
     private readonly key: string,

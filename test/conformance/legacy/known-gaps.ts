@@ -7,10 +7,6 @@ const BRIDGE_ERROR_TEXT =
   "QuickJS words guest-level TypeErrors itself (\"not a function\", \"not a constructor\", 'X' is not defined) where Rhino names the JavaPackage or property; the sandbox bridge owns these messages. A class that is blocked or not emulated raises a java-class-blocked / java-class-not-emulated warning.";
 const OWNED_BY_ACCESS_TOKEN =
   "The AccessToken binding (engine/evaluators/access-token.ts, shared with next-gen) raises this with another error name or accepts missing arguments; Rhino reports InternalError / Can't find method.";
-const JAVA_STRING_RESULT =
-  "Java String methods that return java.lang.String are given to scripts as wrapped objects by Rhino; the playground returns a JS string from toString() (the host also uses toString) and a JS array from split().";
-const JAVA_ARRAY =
-  "toArray()/split() give a Java array in Rhino (Array.isArray false); the bridge can only hand the guest a real JS array.";
 
 export const KNOWN_GAPS: Record<string, string> = {
   "at.getClass": "getClass() is not a guest method; Rhino reaches it and is then blocked (java.lang.Class is deny-listed). " + BRIDGE_ERROR_TEXT,
@@ -35,11 +31,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   "num.setField-array": "Rhino stores a JS array handed to setField as org.mozilla.javascript.NativeArray (String() gives 'x,1'); the playground stores a JSON list (warned: js-value-in-java-field).",
   "num.setField-object": "Rhino stores a JS object handed to setField as NativeObject (String() gives [object Object]); the playground stores a JSON object (warned: js-value-in-java-field).",
   "set.for-in": "for…in over a Java Set lists its 27 Java member names in Rhino; the playground lists nothing (warned: java-set-for-in, for binding-provided sets).",
-  "set.toString": JAVA_STRING_RESULT,
-  "str.toString-strict": JAVA_STRING_RESULT,
-  "str.toString-typeof": JAVA_STRING_RESULT,
-  "str.split-isArray": JAVA_ARRAY,
-  "set.toArray-isArray": JAVA_ARRAY,
   "str.instanceof": "instanceof against a Java class object is not supported by the bridge (the class proxy has no prototype).",
   "uncaught.java-error": "Uncaught error text: Rhino says 'Wrapped java.lang.UnsupportedOperationException'; the run result says 'InternalError: null' (run.ts does not pass a describeError hook).",
   "uncaught.setScope": "Uncaught error text: the run result prefixes the error name ('InternalError: Cannot convert …').",

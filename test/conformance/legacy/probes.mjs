@@ -153,6 +153,42 @@ e("list.emptyList", `java.util.Collections.emptyList().size()`);
 e("list.unmodifiable-add", `java.util.Collections.unmodifiableList(new java.util.ArrayList()).add("x")`);
 e("list.remove-index", `(function () { var l = new java.util.ArrayList(); l.add("a"); l.add("b"); l.remove(0); return String(l); })()`);
 
+// Java arrays (split gives String[], toArray Object[], getBytes byte[], toCharArray char[]) and Java toString()
+const A = `${S}.split("-")`;
+e("arr.String", `String(${A})`);
+e("arr.toString-typeof", `typeof ${A}.toString()`);
+e("arr.concat-empty", `${A} + ""`);
+e("arr.for-in", `(function () { var k = []; for (var i in ${A}) k.push(i); return k.join(","); })()`);
+e("arr.Object-keys", `Object.keys(${A}).join(",")`);
+e("arr.indexOf-js-string", `${A}.indexOf("client")`);
+e("arr.map", `${A}.map(function (x) { return x + "!"; }).join("|")`);
+e("arr.map-isArray", `Array.isArray(${A}.map(function (x) { return x; }))`);
+e("arr.filter", `${A}.filter(function (x) { return x.length() > 4; }).join("|")`);
+e("arr.forEach", `(function () { var n = []; ${A}.forEach(function (x, i) { n.push(i + ":" + x); }); return n.join(","); })()`);
+e("arr.slice-isArray", `Array.isArray(${A}.slice(1))`);
+e("arr.slice-item-typeof", `typeof ${A}.slice(1)[0]`);
+e("arr.join-default", `${A}.join()`);
+e("arr.push", `${A}.push("x")`);
+e("arr.set-index", `(function () { var a = ${A}; a[0] = "z"; return typeof a[0] + " " + a[0]; })()`);
+e("arr.set-out-of-range", `(function () { var a = ${A}; a[5] = "z"; return a.length; })()`);
+e("arr.read-out-of-range", `${A}[7]`);
+e("arr.loose-eq", `${A} == "demo,client"`);
+e("arr.toArray-join", `scopes.toArray().join("+")`);
+e("arr.toArray-for-loop", `(function () { var a = scopes.toArray(), n = 0; for (var i = 0; i < a.length; i++) n += a[i].length(); return n; })()`);
+e("arr.getBytes", `(function () { var b = new java.lang.String("Az").getBytes(); return typeof b[0] + " " + b[0] + " " + b.length + " " + Array.isArray(b); })()`);
+e("arr.toCharArray", `(function () { var c = ${S}.toCharArray(); return typeof c[0] + " " + c[0] + " " + c.length; })()`);
+e("arr.setField-split", `(function () { accessToken.setField("parts", ${A}); return typeof accessToken.getField("parts"); })()`);
+e("tostr.list-typeof", `typeof clientProperties.get("redirectUris").toString()`);
+e("tostr.map-typeof", `typeof clientProperties.toString()`);
+e("tostr.map-strict", `clientProperties.get("customProperties").toString() === "{tier=gold}"`);
+e("tostr.map-loose", `clientProperties.get("customProperties").toString() == "{tier=gold}"`);
+e("tostr.set-concat", `scopes.toString() + "!"`);
+e("tostr.set-String-typeof", `typeof String(scopes.toString())`);
+e("tostr.set-length", `scopes.toString().length()`);
+e("tostr.string-identity", `(function () { var s = ${S}; return s.toString() === s; })()`);
+e("tostr.double-String", `String(new java.lang.Double(2.5))`);
+e("tostr.attr-toString-equals", `identity.getAttribute("mail").toString().equals("[demo@example.com]")`);
+
 // java.util.Map: clientProperties / requestProperties (unmodifiable) and new maps
 e("map.typeof", `typeof clientProperties`);
 e("map.get", `clientProperties.get("clientId")`);
