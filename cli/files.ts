@@ -32,9 +32,19 @@ export function siblingScenario(scriptPath: string): string | null {
 export function loadScenario(path: string): Scenario {
   const text = readTextFile(path, "scenario");
   try {
-    return parseScenarioText(text, path);
+    return inlineLibraries(parseScenarioText(text, path), path);
   } catch (e) {
     if (e instanceof ScenarioError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** Library values that name a .js file (relative to the scenario or case file) are replaced by its text. */
+export function inlineLibraries(scenario: Scenario, file: string): Scenario {
+  const libraries: Record<string, string> = {};
+  for (const [name, value] of Object.entries(scenario.libraries)) {
+    const isPath = /\.js$/i.test(value.trim()) && !/[\n;(){}]/.test(value);
+    libraries[name] = isPath ? readTextFile(resolve(dirname(file), value.trim()), `library "${name}" ($.libraries.${name})`) : value;
+  }
+  return { ...scenario, libraries };
 }

@@ -6,7 +6,7 @@ import type { RunResult } from "../../engine/result";
 import { checkExpectation, type Mismatch } from "../../engine/cases";
 import { parseArgs } from "../args";
 import { UsageError, type CliIO } from "../io";
-import { readTextFile } from "../files";
+import { inlineLibraries, readTextFile } from "../files";
 import { ScriptRunner } from "../runner";
 import { workerUrl } from "../worker-url";
 import { formatError } from "../format";
@@ -70,7 +70,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
       const shown = relative(io.cwd, file) || file;
       const started = performance.now();
       try {
-        const scenario = parseScenarioText(readTextFile(file, "test case"), shown);
+        const scenario = inlineLibraries(parseScenarioText(readTextFile(file, "test case"), shown), file);
         if (!scenario.script) {
           return { file: shown, name: scenario.name, passed: false, problems: [`${shown}: $.script: a test case needs "script" (a path relative to the case file)`], ms: 0 };
         }

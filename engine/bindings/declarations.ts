@@ -253,6 +253,8 @@ declare const scriptName: string;
 declare const cookieName: string;
 declare const jwtAssertion: { generateJwt(jwtData: object): string };
 declare const jwtValidator: { validateJwtClaims(jwtData: object): any };
+/** Loads a library script (the scenario's "libraries") and returns its exports. Context bindings such as accessToken are not visible inside it. */
+declare function require(name: string): any;
 declare const policy: { evaluate(subject: object, application: string, resourceNames: string[], environment: object): any[]; evaluateTree(subject: object, application: string, resourceName: string, environment: object): any[] };
 `;
 

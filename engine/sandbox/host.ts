@@ -62,6 +62,17 @@ export class GuestThrow extends Error {
   }
 }
 
+/**
+ * Source to evaluate inside the script's context, whose completion value becomes the host method's result
+ * (next-generation library scripts run this way). An exception it throws reaches the script unchanged.
+ */
+export class GuestEvaluation {
+  constructor(
+    readonly source: string,
+    readonly filename: string,
+  ) {}
+}
+
 /** Raw JSON text to materialize inside the guest in one step (fast path for plain data). */
 export class GuestJson {
   constructor(readonly text: string) {}

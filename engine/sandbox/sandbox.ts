@@ -5,7 +5,7 @@
  * dispose never aborts the process.
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
-import { GuestError, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
+import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
 import type { RunError } from "../result";
@@ -317,6 +317,14 @@ class Bridge {
     }
     if (value instanceof HostObject) return this.hostProxy(value);
     if (value instanceof GuestJson) return this.json(value.text);
+    if (value instanceof GuestEvaluation) {
+      const result = ctx.evalCode(value.source, value.filename);
+      if (result.error) {
+        const payload = this.retain(result.error);
+        throw new GuestThrow(payload, this.describe(payload));
+      }
+      return result.value;
+    }
     if (value instanceof GuestThrow) return (value.payload as QuickJSHandle).dup();
     if (isGuestFunction(value)) throw new GuestError("Cannot return a script function", "InternalError");
     if (Array.isArray(value)) {

@@ -196,6 +196,12 @@ export const scenarioSchema = z
       .default({})
       .describe('Properties systemEnv.getProperty reads, e.g. "esv.my.variable"'),
     secrets: z.record(z.string(), z.string()).default({}).describe("Secret label → UTF-8 value"),
+    libraries: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe(
+        "Next-generation library scripts require(name) loads: name → source. In files the CLI reads, a value ending in .js is a path relative to the file",
+      ),
     timeoutMs: z.number().int().positive().max(60000).default(1000).describe("Script time limit"),
     script: z.string().optional().describe("Test cases: the script, relative to the case file"),
     expect: expectSchema.optional(),

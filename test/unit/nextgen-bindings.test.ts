@@ -161,3 +161,27 @@ describe("next-generation bindings", () => {
     expect(result.tokenResponse?.scope).toBe("read");
   });
 });
+
+describe("next-generation library scripts (require)", () => {
+  const libraries = { util: "exports.twice = function (x) { return x * 2; };\nexports.sees = typeof identity;\nmodule.exports.name = scriptName;" };
+
+  it("require returns the library's exports; context bindings are hidden inside it, common ones are not", async () => {
+    const out = await observe("var u = require('util');\naccessToken.setField('out', [u.twice(21), u.sees, u.name]);", { libraries, scriptName: "caller" });
+    expect(out).toEqual([42, "undefined", "caller"]);
+  });
+
+  it("a missing library names the scenario's libraries", async () => {
+    const result = await ng("require('nope');", { libraries });
+    expect(result.error?.message).toMatch(/Library script "nope" not found.*util/);
+  });
+
+  it("a Rhino syntax error in a library is reported with the library's name and line", async () => {
+    const result = await ng("require('bad');", { libraries: { bad: "var a = 1;\nlet b = 2;" } });
+    expect(result.error?.message).toMatch(/library "bad", line 2/);
+  });
+
+  it("legacy scripts have no require", async () => {
+    const result = await run("require('util');", { evaluator: "legacy", libraries });
+    expect(result.error?.message).toMatch(/"require" is not defined/);
+  });
+});

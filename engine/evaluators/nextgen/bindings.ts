@@ -3,7 +3,8 @@
  * tenant's binding metadata lists them (reference Appendix C): JS-friendly wrappers, arrays for lists,
  * plain objects for maps, promise-likes with get()/then() for HTTP. No Java class access.
  */
-import { GuestError, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { GuestError, GuestEvaluation, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
@@ -466,6 +467,43 @@ class NotEmulatedBinding extends HostObject {
   }
 }
 
+/** Context bindings a library cannot see (AM: inside a library only the common bindings exist). */
+const CONTEXT_BINDINGS = ["accessToken", "identity", "scopes", "clientProperties", "requestProperties"];
+
+/**
+ * require(name): evaluates a next-generation library script from the scenario's `libraries` and returns its
+ * `exports` (or `module.exports`). The library's first line stays line 1 of its file, and the context
+ * bindings are hidden from it.
+ */
+class RequireBinding extends HostObject {
+  readonly guestMethods: readonly string[] = [];
+  override readonly javaClass = "require";
+
+  constructor(private readonly ctx: RunContext) {
+    super();
+  }
+
+  override guestConstruct(args: unknown[]): unknown {
+    const name = String(args[0]);
+    const source = this.ctx.scenario.libraries[name];
+    if (source === undefined) {
+      const known = Object.keys(this.ctx.scenario.libraries);
+      throw new GuestError(
+        `Library script "${name}" not found. ${known.length ? `The scenario's libraries are: ${known.join(", ")}.` : 'Add it under "libraries" in the scenario.'}`,
+        "Error",
+      );
+    }
+    const syntax = checkRhinoSyntax(source);
+    if (syntax) throw new GuestError(`${syntax.message} (library "${name}", line ${syntax.line})`, "SyntaxError");
+    const filename = `${name.replace(/[^\w.-]/g, "_")}.js`;
+    const prefix =
+      `(function () { var module = { exports: {} }; var exports = module.exports; ` +
+      `(function (module, exports, ${CONTEXT_BINDINGS.join(", ")}) {`;
+    const suffix = `\n})(module, exports); return module.exports; })()`;
+    return new GuestEvaluation(`${prefix}${source}${suffix}`, filename);
+  }
+}
+
 export interface NextGenBindings {
   globals: Record<string, unknown>;
   finish(): void;
@@ -507,6 +545,7 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
     jwtAssertion: new NotEmulatedBinding(["generateJwt"], "jwtAssertion", "org.forgerock.openam.scripting.bindings.JwtAssertionScriptWrapper"),
     jwtValidator: new NotEmulatedBinding(["validateJwtClaims"], "jwtValidator", "org.forgerock.openam.scripting.bindings.JwtValidatorScriptWrapper"),
     policy: new NotEmulatedBinding(["evaluate", "evaluateTree"], "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
+    require: new RequireBinding(ctx),
   };
   return { globals, finish: () => identity.finish() };
 }
