@@ -4,7 +4,8 @@
  * grace period is ended by terminating the worker, and a fresh worker takes its place.
  */
 import { Worker } from "node:worker_threads";
-import type { Evaluator, RunResult } from "../engine";
+import { emptyRunResult, type RunResult } from "../engine/result";
+import type { Evaluator } from "../engine/scenario/schema";
 import type { RunRequest } from "./worker";
 
 /** How long past the script's own limit the watchdog waits before it terminates the worker. */
@@ -25,24 +26,12 @@ interface Slot {
 }
 
 function watchdogResult(evaluator: Evaluator, ms: number): RunResult {
-  return {
-    evaluator,
-    ok: false,
-    error: {
-      kind: "timeout",
-      message: `Script stopped by the watchdog after ${ms} ms: a builtin kept running past the time limit.`,
-    },
-    tokenResponse: null,
-    introspection: null,
-    token: null,
-    jwt: null,
-    idToken: null,
-    logs: [],
-    http: [],
-    openidm: [],
-    warnings: [],
-    timings: { evalMs: ms, totalMs: ms },
-  };
+  const result = emptyRunResult(evaluator, {
+    kind: "timeout",
+    message: `Script stopped by the watchdog after ${ms} ms: a builtin kept running past the time limit.`,
+  });
+  result.timings = { evalMs: ms, totalMs: ms };
+  return result;
 }
 
 export class ScriptRunner {

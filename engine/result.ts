@@ -89,3 +89,23 @@ export interface RunResult {
    */
   javaDoubles?: string[];
 }
+
+/** A result with nothing issued: a syntax error before the run, or a run stopped from outside (watchdog). */
+export function emptyRunResult(evaluator: Evaluator, error: RunError | null): RunResult {
+  return {
+    evaluator,
+    ok: error === null,
+    error,
+    tokenResponse: null,
+    introspection: null,
+    token: null,
+    jwt: null,
+    idToken: null,
+    logs: [],
+    http: [],
+    openidm: [],
+    warnings: [],
+    timings: { evalMs: 0, totalMs: 0 },
+    javaDoubles: [],
+  };
+}

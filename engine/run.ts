@@ -4,7 +4,7 @@
  */
 import { resolveScenario } from "./scenario/validate";
 import type { Evaluator, Scenario } from "./scenario/schema";
-import type { RunError, RunResult, RunWarning } from "./result";
+import { emptyRunResult, type RunResult, type RunWarning } from "./result";
 import { SeededRandom } from "./util/random";
 import { cloneTokenState, createTokenState } from "./token/state";
 import { diffFields, introspectionResponse, tokenEndpointResponse, tokenFields } from "./token/project";
@@ -32,24 +32,6 @@ export const TOKEN_SIZE_LIMITS: { bytes: number; what: string }[] = [
   { bytes: 16384, what: "the 16 KB request-header limit of IIS and Node.js" },
 ];
 
-function emptyResult(evaluator: Evaluator, error: RunError | null): RunResult {
-  return {
-    evaluator,
-    ok: error === null,
-    error,
-    tokenResponse: null,
-    introspection: null,
-    token: null,
-    jwt: null,
-    idToken: null,
-    logs: [],
-    http: [],
-    openidm: [],
-    warnings: [],
-    timings: { evalMs: 0, totalMs: 0 },
-    javaDoubles: [],
-  };
-}
 
 function sizeWarnings(bytes: number, scenario: Scenario): RunWarning[] {
   const limits = [...TOKEN_SIZE_LIMITS];
@@ -77,7 +59,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
 
   const syntax = rhinoSyntaxOf(script);
   if (syntax) {
-    const result = emptyResult(evaluator, {
+    const result = emptyRunResult(evaluator, {
       kind: "syntax",
       message: syntax.message,
       line: syntax.line,
@@ -115,7 +97,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   if (!outcome.error) bindings.finish();
 
   const after = tokenFields(state);
-  const result = emptyResult(evaluator, outcome.error);
+  const result = emptyRunResult(evaluator, outcome.error);
   result.logs = ctx.logs;
   result.http = ctx.http;
   result.openidm = ctx.openidm;
