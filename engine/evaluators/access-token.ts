@@ -25,6 +25,16 @@ export interface ValueModel {
   extraDataIn(value: unknown): unknown;
   /** addExtraJsonData's value. */
   extraJsonIn(value: unknown): unknown;
+  /** An `Integer` getter's value (getAuthLevel); legacy boxes it as java.lang.Integer. */
+  integerOut?(value: number | null): unknown;
+  /**
+   * Legacy only: how Rhino fails a call whose arguments match no Java overload (missing arguments included),
+   * and how a Java exception thrown by the token reaches the script.
+   */
+  java?: {
+    noSuchOverload(javaClass: string, method: string, args: unknown[]): GuestError;
+    exception(javaClass: string, message: string | null): GuestError;
+  };
 }
 
 type NullableNative = Exclude<keyof NativeFields, "expiryTime" | "iat" | "nbf" | "id" | "iss">;
@@ -112,8 +122,28 @@ export const ACCESS_TOKEN_METHODS = [
   "addExtraJsonData",
 ] as const;
 
+/**
+ * How many arguments each method's Java signatures take (the rest take none). Rhino refuses any other count
+ * with "Can't find method …"; the setters generated from SIMPLE_FIELDS take one.
+ */
+const ARITY: Record<string, readonly number[]> = {
+  getField: [1],
+  setField: [2],
+  setFields: [1],
+  setPermissions: [1],
+  setScope: [1],
+  setId: [1],
+  setAct: [1],
+  setMayAct: [1],
+  setExpiryTime: [1],
+  setConfirmationKey: [1],
+  addExtraData: [2],
+  addExtraJsonData: [2],
+  ...Object.fromEntries(Object.keys(SIMPLE_FIELDS).map((suffix) => [`set${suffix}`, [1]])),
+};
+
 export class AccessTokenBinding extends HostObject {
-  readonly guestMethods: readonly string[] = ACCESS_TOKEN_METHODS;
+  readonly guestMethods: readonly string[];
   override readonly javaClass: string;
 
   constructor(
@@ -123,6 +153,13 @@ export class AccessTokenBinding extends HostObject {
   ) {
     super();
     this.javaClass = javaClass;
+    // Rhino reaches Object.getClass() on any Java object; AM's deny-list then blocks java.lang.Class.
+    this.guestMethods = values.java ? [...ACCESS_TOKEN_METHODS, "getClass"] : ACCESS_TOKEN_METHODS;
+  }
+
+  getClass(): never {
+    throw this.values.java?.exception("java.lang.SecurityException", 'Access to Java class "java.lang.Class" is prohibited.') ??
+      new GuestError("getClass is not a function", "TypeError");
   }
 
   private get n(): NativeFields {
@@ -220,7 +257,9 @@ export class AccessTokenBinding extends HostObject {
 
   setId(tokenId: unknown): void {
     if (this.ctx.token.clientSide) {
-      throw new GuestError("Client-side token's ID cannot be changed", "JavaException", {
+      const message = "Client-side token's ID cannot be changed";
+      if (this.values.java) throw this.values.java.exception("java.lang.UnsupportedOperationException", message);
+      throw new GuestError(message, "JavaException", {
         javaException: "java.lang.UnsupportedOperationException: Client-side token's ID cannot be changed",
       });
     }
@@ -235,8 +274,10 @@ export class AccessTokenBinding extends HostObject {
     return this.n.expiryTime <= this.ctx.token.issuedAt;
   }
 
+  /** AM's ResourceOwner class is not on the allow-list: Rhino refuses to wrap the returned object. */
   getResourceOwner(): never {
-    throw new GuestError('Access to Java class "org.forgerock.oauth2.core.ResourceOwner" is prohibited.', "TypeError");
+    const message = 'Access to Java class "org.forgerock.oauth2.core.ResourceOwner" is prohibited.';
+    throw this.values.java?.exception("java.lang.SecurityException", message) ?? new GuestError(message, "TypeError");
   }
 
   getAuthTimeSeconds(): unknown {
@@ -297,6 +338,7 @@ for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
     proto[`get${suffix}`] = function (this: AccessTokenBinding) {
       const self = this as unknown as { n: NativeFields; values: ValueModel };
       const value = self.n[field];
+      if (field === "auth_level" && self.values.integerOut) return self.values.integerOut(value as number | null);
       if (numeric) return value;
       return self.values.stringOut((value as string | null) ?? null);
     };
@@ -311,5 +353,17 @@ for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
     const self = this as unknown as { n: NativeFields; nativeChanged(f: string, h: string): void };
     (self.n as unknown as Record<string, unknown>)[field] = null;
     self.nativeChanged(field, "removed");
+  };
+}
+
+/** Legacy: every script-visible method first checks its argument count against its Java signatures, as Rhino does. */
+for (const method of ACCESS_TOKEN_METHODS) {
+  const proto = AccessTokenBinding.prototype as unknown as Record<string, unknown>;
+  const body = proto[method] as (this: AccessTokenBinding, ...args: unknown[]) => unknown;
+  const counts = ARITY[method] ?? [0];
+  proto[method] = function (this: AccessTokenBinding, ...args: unknown[]) {
+    const java = (this as unknown as { values: ValueModel }).values.java;
+    if (java && !counts.includes(args.length)) throw java.noSuchOverload(this.javaClass, method, args);
+    return body.apply(this, args);
   };
 }

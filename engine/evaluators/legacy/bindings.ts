@@ -7,7 +7,7 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaObject, JavaString, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
+import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 
 export function legacyValues(ctx: RunContext): ValueModel {
@@ -46,6 +46,12 @@ export function legacyValues(ctx: RunContext): ValueModel {
       return resolved === null || resolved === undefined ? null : String(toStored(resolved));
     },
     extraJsonIn: (value) => toStoredJava(isGuestFunction(value) ? value.call() : value),
+    integerOut: (value) => (value === null ? null : new JavaNumber(value, "java.lang.Integer")),
+    java: {
+      noSuchOverload: (javaClass, method, args) =>
+        new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
+      exception: (javaClass, message) => javaException(javaClass, message),
+    },
   };
 }
 

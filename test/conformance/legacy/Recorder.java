@@ -98,7 +98,9 @@ public class Recorder {
     public long getExpiryTime() { return expiryTime; }
     public void setExpiryTime(long ms) { expiryTime = ms; }
     public long getAuthTimeSeconds() { return 1767225600L; }
-    public Integer getAuthLevel() { return null; }
+    Integer authLevel = 0; // scenario.json: authorization_code with the default auth level 0
+    public Integer getAuthLevel() { return authLevel; }
+    public void removeAuthLevel() { authLevel = null; }
     public String getClientId() { return "demo-client"; }
     public String getRealm() { return "/alpha"; }
     public String getTokenName() { return tokenName; }

@@ -5,16 +5,8 @@
  */
 const BRIDGE_ERROR_TEXT =
   "QuickJS words guest-level TypeErrors itself (\"not a function\", \"not a constructor\", 'X' is not defined) where Rhino names the JavaPackage or property; the sandbox bridge owns these messages. A class that is blocked or not emulated raises a java-class-blocked / java-class-not-emulated warning.";
-const OWNED_BY_ACCESS_TOKEN =
-  "The AccessToken binding (engine/evaluators/access-token.ts, shared with next-gen) raises this with another error name or accepts missing arguments; Rhino reports InternalError / Can't find method.";
 
 export const KNOWN_GAPS: Record<string, string> = {
-  "at.getClass": "getClass() is not a guest method; Rhino reaches it and is then blocked (java.lang.Class is deny-listed). " + BRIDGE_ERROR_TEXT,
-  "at.getResourceOwner": OWNED_BY_ACCESS_TOKEN,
-  "at.setField-no-args": OWNED_BY_ACCESS_TOKEN,
-  "at.setField-one-arg": OWNED_BY_ACCESS_TOKEN,
-  "at.setId": OWNED_BY_ACCESS_TOKEN,
-  "num.authLevel-null": "The scenario always gives an auth level; AM's Integer getAuthLevel() is null on client_credentials-like tokens (access-token.ts).",
   "at.missing-method": "Rhino: 'Cannot find function X in object <class>@hash.'; QuickJS: 'not a function'. " + BRIDGE_ERROR_TEXT,
   "cls.class-forName": BRIDGE_ERROR_TEXT,
   "cls.file": BRIDGE_ERROR_TEXT,
