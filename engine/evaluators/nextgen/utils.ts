@@ -12,7 +12,9 @@ import { ecb } from "@noble/ciphers/aes.js";
 import bcrypt from "bcryptjs";
 import { GuestError, HostObject, writeBackToGuest } from "../../sandbox/host";
 import { base64, base64url, decodeBase64, utf8 } from "../../util/random";
-import type { RunContext } from "../context";
+import { warn, type RunContext } from "../context";
+import { DEMO_RSA_PRIVATE_JWK } from "../../token/demo-keys";
+import { RsaError, decodePrivateKey, decodePublicKey, encodePrivateKey, encodePublicKey, keyFromJwk, rsaDecrypt, rsaEncrypt, rsaSign, rsaVerify } from "./rsa";
 
 type Bytes = Uint8Array;
 
@@ -109,9 +111,21 @@ function curveFor(keyLength: number): keyof typeof CURVES {
   return "P-521";
 }
 
-function notEmulated(what: string): never {
-  throw new GuestError(`${what} is not emulated by the playground (it needs RSA, which has no synchronous implementation here)`, "JavaException");
+function unsupported(what: string): never {
+  throw new GuestError(`java.security.NoSuchAlgorithmException: ${what}`, "JavaException");
 }
+
+/** Runs an RSA operation, turning a malformed key or message into the Java exception AM would raise. */
+function rsa<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof RsaError) throw new GuestError(`java.security.GeneralSecurityException: ${e.message}`, "JavaException");
+    throw e;
+  }
+}
+
+const isRsa = (name: string) => /^RSA(SSA-PKCS1-V1_5)?$/i.test(name);
 
 class SubtleBinding extends HostObject {
   readonly guestMethods = ["digest", "sign", "verify", "encrypt", "decrypt", "generateKey", "deriveKey"];
@@ -141,7 +155,8 @@ class SubtleBinding extends HostObject {
         return toSignedArray(CURVES[curve].sign(hash(message), keyBytes, { prehash: false, format: "der" }));
       }
       default:
-        return notEmulated(`sign with ${a.name}`);
+        if (isRsa(a.name)) return toSignedArray(rsa(() => rsaSign(decodePrivateKey(keyBytes), message, String(a.hash ?? "SHA-256").toUpperCase())));
+        return unsupported(`sign with ${a.name}`);
     }
   }
 
@@ -165,19 +180,24 @@ class SubtleBinding extends HostObject {
         }
       }
       default:
-        return notEmulated(`verify with ${a.name}`);
+        if (isRsa(a.name)) return rsa(() => rsaVerify(decodePublicKey(keyBytes), message, sig, String(a.hash ?? "SHA-256").toUpperCase()));
+        return unsupported(`verify with ${a.name}`);
     }
   }
 
   encrypt(alg: unknown, key: unknown, data: unknown): number[] {
     const a = algorithm(alg);
-    if (a.name.toUpperCase() !== "AES") return notEmulated(`encrypt with ${a.name}`);
+    if (isRsa(a.name)) {
+      return toSignedArray(rsa(() => rsaEncrypt(decodePublicKey(bytesIn(key, "encrypt")), bytesIn(data, "encrypt"), (n) => this.ctx.random.bytes(n))));
+    }
+    if (a.name.toUpperCase() !== "AES") return unsupported(`encrypt with ${a.name}`);
     return toSignedArray(ecb(bytesIn(key, "encrypt")).encrypt(bytesIn(data, "encrypt")));
   }
 
   decrypt(alg: unknown, key: unknown, data: unknown): number[] {
     const a = algorithm(alg);
-    if (a.name.toUpperCase() !== "AES") return notEmulated(`decrypt with ${a.name}`);
+    if (isRsa(a.name)) return toSignedArray(rsa(() => rsaDecrypt(decodePrivateKey(bytesIn(key, "decrypt")), bytesIn(data, "decrypt"))));
+    if (a.name.toUpperCase() !== "AES") return unsupported(`decrypt with ${a.name}`);
     try {
       return toSignedArray(ecb(bytesIn(key, "decrypt")).decrypt(bytesIn(data, "decrypt")));
     } catch (e) {
@@ -202,8 +222,15 @@ class SubtleBinding extends HostObject {
         const secret = curve.utils.randomSecretKey(random.bytes(curve.lengths.seed ?? 48));
         return { privateKey: toSignedArray(secret), publicKey: toSignedArray(curve.getPublicKey(secret, false)) };
       }
+      case "RSA": {
+        // Generating a 2048-bit RSA key pair takes seconds in a sandbox, past the script's time limit; the
+        // playground hands out its fixed demo key pair instead (real keys, real operations, not secret).
+        warn(this.ctx, "rsa-demo-key", 'generateKey("RSA") returns the playground\'s fixed demo key pair; AM generates a new one each time.');
+        const demo = keyFromJwk(DEMO_RSA_PRIVATE_JWK as unknown as Record<string, string>);
+        return { privateKey: toSignedArray(encodePrivateKey(demo)), publicKey: toSignedArray(encodePublicKey(demo)) };
+      }
       default:
-        return notEmulated(`generateKey for ${a.name}`);
+        return unsupported(`generateKey for ${a.name}`);
     }
   }
 
