@@ -117,6 +117,16 @@ export interface MenuCommandEvent {
   path?: string;
 }
 
+/** A workspace folder: its scripts (`*.js`) and cases (`*.case.json`), not recursive. */
+export interface WorkspaceFolder {
+  path: string;
+  name: string;
+  /** Sorted by name; each may be opened, saved and watched by this window. */
+  files: OpenedDocument[];
+  /** Files left out by the size and count limits, with the reason. */
+  skipped: { name: string; reason: string }[];
+}
+
 export type Unsubscribe = () => void;
 
 export interface PlaygroundApi {
@@ -145,6 +155,10 @@ export interface PlaygroundApi {
   /** Watches one file for this window (null stops watching); changes arrive through onFileChanged. */
   watchFile(path: string | null): Promise<void>;
   onFileChanged(listener: (change: ExternalChange) => void): Unsubscribe;
+  /** Shows a folder dialog and lists the folder's scripts and cases; null when cancelled. */
+  openWorkspaceFolder(): Promise<WorkspaceFolder | null>;
+  /** Lists again a folder this window opened with openWorkspaceFolder. */
+  listWorkspaceFolder(path: string): Promise<WorkspaceFolder>;
   getAppInfo(): Promise<AppInfo>;
   /** Opens an https link in the user's browser; false when the URL was refused. */
   openExternal(url: string): Promise<boolean>;

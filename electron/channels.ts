@@ -18,6 +18,8 @@ export const REQUEST_CHANNELS = {
   listDrafts: "playground:list-drafts",
   discardDraft: "playground:discard-draft",
   watchFile: "playground:watch-file",
+  openWorkspaceFolder: "playground:open-workspace-folder",
+  listWorkspaceFolder: "playground:list-workspace-folder",
   getAppInfo: "playground:get-app-info",
   openExternal: "playground:open-external",
 } as const;

@@ -15,7 +15,7 @@ import type { SettingsStore } from "./settings-store";
 export interface OpenDialogOptions {
   title?: string;
   defaultPath?: string;
-  properties: ("openFile" | "multiSelections")[];
+  properties: ("openFile" | "openDirectory" | "multiSelections")[];
   filters: { name: string; extensions: string[] }[];
 }
 export interface SaveDialogOptions {

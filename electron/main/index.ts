@@ -11,6 +11,7 @@ import { EVENT_CHANNELS } from "../channels";
 import { showAbout, collectAppInfo } from "./about";
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from "./app-protocol";
 import { DocumentService, type DialogPort } from "./documents";
+import { WorkspaceService } from "./workspace";
 import { DraftStore } from "./drafts";
 import { isSafeExternalUrl } from "./external-url";
 import { nodeFileSystem } from "./fs-port";
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
       documents,
       store,
       drafts,
+      workspace: new WorkspaceService<BrowserWindow>(fs, dialogs),
       samplesDir: app.isPackaged ? path.join(process.resourcesPath, "samples") : path.join(app.getAppPath(), "samples"),
       appInfo: () => appInfo,
       openExternal,

@@ -13,6 +13,7 @@ import type { FileSystem } from "./fs-port";
 import { readSamples } from "./samples";
 import { isTrustedSenderFrame, type SenderFrameLike } from "./sender";
 import type { SettingsStore } from "./settings-store";
+import type { WorkspaceService } from "./workspace";
 import {
   asAbsolutePath,
   asDraftInput,
@@ -36,6 +37,7 @@ export interface IpcServices<W> {
   documents: DocumentService<W>;
   store: SettingsStore;
   drafts: DraftStore;
+  workspace: WorkspaceService<W>;
   samplesDir: string;
   appInfo(): AppInfo;
   openExternal(url: string): Promise<void>;
@@ -106,6 +108,8 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
         await s.watchFile(filePath);
       },
     },
+    openWorkspaceFolder: { arity: 0, run: (s) => services.workspace.open(s) },
+    listWorkspaceFolder: { arity: 1, run: (s, [p]) => services.workspace.list(s, asAbsolutePath(p)) },
     getAppInfo: { arity: 0, run: async () => services.appInfo() },
     openExternal: {
       arity: 1,

@@ -49,6 +49,8 @@ export function createPlaygroundApi(ipc: RendererIpcPort): PlaygroundApi {
     discardDraft: (key) => request("discardDraft", key),
     watchFile: (path) => request("watchFile", path),
     onFileChanged: (listener) => subscribe<ExternalChange>(EVENT_CHANNELS.fileChanged, listener),
+    openWorkspaceFolder: () => request("openWorkspaceFolder"),
+    listWorkspaceFolder: (path) => request("listWorkspaceFolder", path),
     getAppInfo: () => request("getAppInfo"),
     openExternal: (url) => request("openExternal", url),
     onMenuCommand: (listener) => subscribe<MenuCommandEvent>(EVENT_CHANNELS.menuCommand, listener),

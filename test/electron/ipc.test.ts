@@ -8,6 +8,7 @@ import { DraftStore } from "../../electron/main/drafts";
 import { nodeFileSystem } from "../../electron/main/fs-port";
 import { registerIpcHandlers, type InvokeEventLike, type WindowSession } from "../../electron/main/ipc";
 import { SettingsStore } from "../../electron/main/settings-store";
+import { WorkspaceService } from "../../electron/main/workspace";
 import { FakeDialog, FakeWindow, tempDir } from "./fakes";
 
 type Contents = { id: number };
@@ -40,6 +41,7 @@ async function setup() {
       documents: new DocumentService({ fs, dialog, store }),
       store,
       drafts: new DraftStore({ fs, userDataDir }),
+      workspace: new WorkspaceService(fs, dialog),
       samplesDir: path.join(dir, "samples"),
       appInfo: () => ({
         name: "Token Script Playground",

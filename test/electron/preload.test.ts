@@ -35,6 +35,8 @@ const NAMED_METHODS: (keyof PlaygroundApi)[] = [
   "discardDraft",
   "watchFile",
   "onFileChanged",
+  "openWorkspaceFolder",
+  "listWorkspaceFolder",
   "getAppInfo",
   "openExternal",
   "onMenuCommand",
