@@ -13,6 +13,7 @@ import { plainWithDoubles } from "./token/values";
 import { createRunContext } from "./evaluators/context";
 import { nextGenBindings } from "./evaluators/nextgen/bindings";
 import { legacyBindings } from "./evaluators/legacy/bindings";
+import { describeLegacyError } from "./evaluators/legacy/errors";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sandbox";
 import { rhinoRuntimeMessage } from "./evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
@@ -84,6 +85,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {
+      const legacy = evaluator === "legacy" ? describeLegacyError(info) : null;
+      if (legacy) return legacy;
       const error = describeGuestError(info);
       if (info.fromBinding || info.thrownValue !== undefined || error.kind !== "runtime") return error;
       const rhino = rhinoRuntimeMessage(info, script);

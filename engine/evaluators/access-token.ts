@@ -34,6 +34,8 @@ export interface ValueModel {
   java?: {
     noSuchOverload(javaClass: string, method: string, args: unknown[]): GuestError;
     exception(javaClass: string, message: string | null): GuestError;
+    /** Rhino's own refusal (e.g. a prohibited class): an InternalError that is no wrapped Java exception. */
+    refusal(message: string): GuestError;
   };
 }
 
@@ -158,7 +160,7 @@ export class AccessTokenBinding extends HostObject {
   }
 
   getClass(): never {
-    throw this.values.java?.exception("java.lang.SecurityException", 'Access to Java class "java.lang.Class" is prohibited.') ??
+    throw this.values.java?.refusal('Access to Java class "java.lang.Class" is prohibited.') ??
       new GuestError("getClass is not a function", "TypeError");
   }
 
@@ -277,7 +279,7 @@ export class AccessTokenBinding extends HostObject {
   /** AM's ResourceOwner class is not on the allow-list: Rhino refuses to wrap the returned object. */
   getResourceOwner(): never {
     const message = 'Access to Java class "org.forgerock.oauth2.core.ResourceOwner" is prohibited.';
-    throw this.values.java?.exception("java.lang.SecurityException", message) ?? new GuestError(message, "TypeError");
+    throw this.values.java?.refusal(message) ?? new GuestError(message, "TypeError");
   }
 
   getAuthTimeSeconds(): unknown {

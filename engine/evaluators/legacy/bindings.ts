@@ -9,6 +9,7 @@ import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
+import { resetRaisedJavaExceptions } from "./errors";
 
 export function legacyValues(ctx: RunContext): ValueModel {
   const store = (value: unknown, what: string): unknown => {
@@ -51,6 +52,7 @@ export function legacyValues(ctx: RunContext): ValueModel {
       noSuchOverload: (javaClass, method, args) =>
         new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
       exception: (javaClass, message) => javaException(javaClass, message),
+      refusal: (message) => new GuestError(message, "InternalError"),
     },
   };
 }
@@ -334,6 +336,7 @@ export interface LegacyBindings {
 }
 
 export function legacyBindings(ctx: RunContext): LegacyBindings {
+  resetRaisedJavaExceptions();
   const s = ctx.scenario;
   const clientCredentials = s.token.grantType === "client_credentials";
   const identity = clientCredentials

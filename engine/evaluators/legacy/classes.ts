@@ -58,6 +58,10 @@ export class JavaThrowable extends JavaObject {
   override toString(): string {
     return this.message === null ? this.javaClass : `${this.javaClass}: ${this.message}`;
   }
+  /** Host-side only: an uncaught `throw new java.lang.RuntimeException(…)` is reported as its toString(). */
+  toJSON(): string {
+    return this.toString();
+  }
 }
 
 function text(value: unknown): string {

@@ -6,6 +6,7 @@
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { noteRaisedJavaException } from "./errors";
 
 /**
  * Guest names served by differently named host methods: in Rhino `x.toString()` is a Java method call and gives
@@ -94,7 +95,7 @@ export class JavaString extends JavaObject {
   charAt(i: unknown): number {
     const index = Number(i);
     if (index < 0 || index >= this.value.length) {
-      throw javaException("java.lang.StringIndexOutOfBoundsException", `index ${index}, length ${this.value.length}`);
+      throw javaException("java.lang.StringIndexOutOfBoundsException", `String index out of range: ${index}`);
     }
     return this.value.charCodeAt(index);
   }
@@ -242,6 +243,7 @@ function str(value: unknown): string {
  * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
  */
 export function javaException(javaClass: string, message: string | null = null): GuestError {
+  noteRaisedJavaException(javaClass, message ?? "null");
   return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
 }
 

@@ -24,6 +24,4 @@ export const KNOWN_GAPS: Record<string, string> = {
   "num.setField-object": "Rhino stores a JS object handed to setField as NativeObject (String() gives [object Object]); the playground stores a JSON object (warned: js-value-in-java-field).",
   "set.for-in": "for…in over a Java Set lists its 27 Java member names in Rhino; the playground lists nothing (warned: java-set-for-in, for binding-provided sets).",
   "str.instanceof": "instanceof against a Java class object is not supported by the bridge (the class proxy has no prototype).",
-  "uncaught.java-error": "Uncaught error text: Rhino says 'Wrapped java.lang.UnsupportedOperationException'; the run result says 'InternalError: null' (run.ts does not pass a describeError hook).",
-  "uncaught.setScope": "Uncaught error text: the run result prefixes the error name ('InternalError: Cannot convert …').",
 };

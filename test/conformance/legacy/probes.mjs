@@ -333,5 +333,14 @@ e("cls.typeof-Packages", `typeof Packages`);
 s("uncaught.java-error", `clientProperties.put("x", "y");`);
 s("uncaught.throw-string", `throw "token request rejected";`);
 s("uncaught.setScope", `accessToken.setScope(["a"]);`);
+s("uncaught.setId", `accessToken.setId("x");`);
+s("uncaught.getClass", `accessToken.getClass();`);
+s("uncaught.setField-no-args", `accessToken.setField();`);
+s("uncaught.list-out-of-range", `clientProperties.get("redirectUris").get(5);`);
+s("uncaught.charAt-out-of-range", `accessToken.getClientId().charAt(99);`);
+s("uncaught.parseInt", `java.lang.Integer.parseInt("x1");`);
+s("uncaught.throw-java-exception", `throw new java.lang.RuntimeException("boom");`);
+s("uncaught.type-error", `var nothing = null; nothing.x;`);
+s("uncaught.array-push", `accessToken.getClientId().split("-").push("x");`);
 
 export default probes;

@@ -1,0 +1,51 @@
+/**
+ * How an error that escapes a legacy script reads, as Rhino reports it (RhinoException.details(), what AM
+ * logs): a Java exception thrown by a Java method is "Wrapped java.lang.X: message"; Rhino's own evaluator
+ * errors (no overload, cannot convert, prohibited class, Java array bounds) are their bare message; a thrown
+ * Java exception object is its toString(). JavaScript errors (TypeError: …) keep the default wording.
+ */
+import type { RunError } from "../../result";
+import type { GuestErrorInfo } from "../../sandbox/sandbox";
+import { describeGuestError } from "../../sandbox/sandbox";
+
+interface RaisedJavaException {
+  javaClass: string;
+  message: string;
+}
+
+/**
+ * The Java exceptions host methods raised during the current run, newest last. A guest error carries only
+ * a name and a message across the sandbox, so the Java class is looked up here by message. Runs are
+ * synchronous, one at a time, and legacyBindings() starts each with a fresh list.
+ */
+let raised: RaisedJavaException[] = [];
+
+export function resetRaisedJavaExceptions(): void {
+  raised = [];
+}
+
+export function noteRaisedJavaException(javaClass: string, message: string): void {
+  raised.push({ javaClass, message });
+  if (raised.length > 32) raised.shift();
+}
+
+/** Rhino's wording for an uncaught legacy-script error, or null to keep the default description. */
+export function describeLegacyError(info: GuestErrorInfo): RunError | null {
+  const error = describeGuestError(info);
+  if (error.kind !== "binding" && error.kind !== "runtime") return null;
+  if (info.thrownValue !== undefined) {
+    // A thrown Java exception object crosses as the JSON of its toJSON(): its Java toString().
+    if (typeof info.thrownValue === "string" && info.thrownValue.startsWith('"')) {
+      try {
+        return { ...error, message: String(JSON.parse(info.thrownValue)) };
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  }
+  if (!info.fromBinding || info.name !== "InternalError") return null;
+  const java = [...raised].reverse().find((r) => r.message === info.message);
+  if (java) return { ...error, message: `Wrapped ${java.javaClass}${java.message === "null" ? "" : `: ${java.message}`}` };
+  return { ...error, message: info.message };
+}
