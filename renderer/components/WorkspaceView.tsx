@@ -6,57 +6,30 @@
 import { useEffect, useRef, useState } from "react";
 import { EngineClient } from "../engine-client/engineClient";
 import { readScenario } from "../boot";
-import type { OpenedFile } from "../platform";
-import { judgeCase, listWorkspace, prepareCase, type CaseOutcome, type WorkspaceFile, type WorkspaceListing } from "../state/workspace";
+import { platform, type OpenedFile } from "../platform";
+import { judgeCase, listWorkspace, prepareCase, type CaseOutcome, type WorkspaceListing } from "../state/workspace";
 import EngineWorker from "../worker/engine.worker?worker";
-
-/** The browser's folder picker (also works in Electron's sandboxed renderer): `<input webkitdirectory>`. */
-function pickFolder(): Promise<{ folder: string; files: WorkspaceFile[] } | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement("input");
-    input.type = "file";
-    input.webkitdirectory = true;
-    input.hidden = true;
-    input.dataset.testid = "folder-input";
-    document.body.appendChild(input);
-    const done = (value: { folder: string; files: WorkspaceFile[] } | null) => {
-      input.remove();
-      resolve(value);
-    };
-    input.addEventListener("change", async () => {
-      const picked = [...(input.files ?? [])].filter((f) => /\.(js|case\.json)$/i.test(f.name));
-      if (!input.files?.length) return done(null);
-      const first = input.files[0]!.webkitRelativePath || input.files[0]!.name;
-      const folder = first.split("/")[0] ?? "";
-      // Paths relative to the chosen folder; at most one level of sub-folders.
-      const files = await Promise.all(
-        picked
-          .map((f) => ({ f, rel: (f.webkitRelativePath || f.name).split("/").slice(1).join("/") || f.name }))
-          .filter(({ rel }) => rel.split("/").length <= 2)
-          .map(async ({ f, rel }) => ({ name: rel, text: await f.text() })),
-      );
-      done({ folder, files });
-    });
-    input.addEventListener("cancel", () => done(null));
-    input.click();
-  });
-}
 
 type Row = CaseOutcome | { status: "running" } | { status: "not run" };
 
 export function WorkspaceView({ onOpen, onClose }: { onOpen: (file: OpenedFile) => void; onClose: () => void }) {
   const [folder, setFolder] = useState<string | null>(null);
   const [listing, setListing] = useState<WorkspaceListing>({ scripts: [], cases: [] });
+  const [skipped, setSkipped] = useState<string[]>([]);
+  // Desktop files carry their path and stamp, so opening one from here gives a saveable document.
+  const originals = useRef(new Map<string, OpenedFile>());
   const [outcomes, setOutcomes] = useState<Record<string, Row>>({});
   const [busy, setBusy] = useState(false);
   const client = useRef<EngineClient | null>(null);
   useEffect(() => () => client.current?.dispose(), []);
 
   const chooseFolder = async () => {
-    const picked = await pickFolder();
+    const picked = await platform().pickWorkspaceFolder();
     if (!picked) return;
+    originals.current = new Map(picked.files.map((f) => [f.name, f]));
     setFolder(picked.folder);
-    setListing(listWorkspace(picked.files));
+    setSkipped(picked.skipped);
+    setListing(listWorkspace(picked.files.map((f) => ({ name: f.name, text: f.text }))));
     setOutcomes({});
   };
 
@@ -81,7 +54,10 @@ export function WorkspaceView({ onOpen, onClose }: { onOpen: (file: OpenedFile) 
 
   const passed = Object.values(outcomes).filter((o) => o.status === "pass").length;
   const failed = Object.values(outcomes).filter((o) => o.status === "fail" || o.status === "error").length;
-  const open = (file: WorkspaceFile) => onOpen({ name: file.name.split("/").pop()!, text: file.text });
+  const open = (file: { name: string; text: string }) => {
+    const original = originals.current.get(file.name);
+    onOpen({ ...(original ?? {}), name: file.name.split("/").pop()!, text: file.text });
+  };
 
   return (
     <section className="workspace-view" aria-label="Workspace folder" data-testid="workspace-view">
@@ -102,6 +78,7 @@ export function WorkspaceView({ onOpen, onClose }: { onOpen: (file: OpenedFile) 
           Close
         </button>
       </header>
+      {skipped.length ? <p className="muted">Not listed: {skipped.join(", ")}</p> : null}
       {folder ? (
         <div className="workspace-lists">
           <div>

@@ -46,6 +46,11 @@ export interface Platform {
   discardDraft(key: string): Promise<void>;
   /** Notifies when the file at `path` changes on disk (desktop only; the browser cannot watch). */
   watch(path: string | null, listener: (stamp: FileStamp | null) => void): () => void;
+  /**
+   * A workspace folder's scripts and cases (names relative to it). Desktop: main's folder dialog and
+   * listing (files come with path and stamp, so they can be saved); browser: `<input webkitdirectory>`.
+   */
+  pickWorkspaceFolder(): Promise<{ folder: string; files: OpenedFile[]; skipped: string[] } | null>;
   /** The file the app was started on (`npm start -- file.js`), or null. */
   launchDocument(): Promise<OpenedFile | null>;
   /** Menu commands from the desktop shell; the browser has no menu, so nothing arrives there. */
@@ -79,6 +84,32 @@ function pickFiles(extensions: string[], multiple: boolean): Promise<OpenedFile[
     };
     input.addEventListener("change", async () => done(await Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })))));
     input.addEventListener("cancel", () => done([]));
+    input.click();
+  });
+}
+
+/** `<input webkitdirectory>`: the folder's files, at most one sub-folder deep, scripts and cases only. */
+function pickFolder(): Promise<{ folder: string; files: OpenedFile[]; skipped: string[] } | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.webkitdirectory = true;
+    input.hidden = true;
+    input.dataset.testid = "folder-input";
+    document.body.appendChild(input);
+    const done = (value: { folder: string; files: OpenedFile[]; skipped: string[] } | null) => {
+      input.remove();
+      resolve(value);
+    };
+    input.addEventListener("change", async () => {
+      const all = [...(input.files ?? [])];
+      if (!all.length) return done(null);
+      const relative = (f: File) => (f.webkitRelativePath || f.name).split("/").slice(1).join("/") || f.name;
+      const wanted = all.filter((f) => /\.(js|case\.json)$/i.test(f.name) && relative(f).split("/").length <= 2);
+      const files = await Promise.all(wanted.map(async (f) => ({ name: relative(f), text: await f.text() })));
+      done({ folder: (all[0]!.webkitRelativePath || all[0]!.name).split("/")[0] ?? "", files, skipped: [] });
+    });
+    input.addEventListener("cancel", () => done(null));
     input.click();
   });
 }
@@ -126,6 +157,7 @@ export function browserPlatform(store: KeyValueStore = browserStore()): Platform
     readDraft: async (key) => files.readDraft(key),
     discardDraft: async (key) => files.discardDraft(key),
     watch: () => () => {},
+    pickWorkspaceFolder: pickFolder,
     launchDocument: async () => null,
     onCommand: () => () => {},
   };
@@ -174,6 +206,11 @@ export function desktopPlatform(bridge: PlaygroundApi, store: KeyValueStore): Pl
         watchedPath = null;
         void bridge.watchFile(null);
       };
+    },
+    async pickWorkspaceFolder() {
+      const folder = await bridge.openWorkspaceFolder();
+      if (!folder) return null;
+      return { folder: folder.name, files: folder.files.map(opened), skipped: folder.skipped.map((s) => `${s.name} (${s.reason})`) };
     },
     async launchDocument() {
       const doc = await bridge.getLaunchDocument();

@@ -187,6 +187,12 @@ describe("desktop platform over the preload bridge", () => {
       onFileChanged: (l: (c: ExternalChange) => void) => ((fileListener = l), () => {}),
       onMenuCommand: (l: (c: MenuCommandEvent) => void) => ((menuListener = l), () => {}),
       writeDraft: vi.fn(async () => {}),
+      openWorkspaceFolder: vi.fn(async () => ({
+        path: "/w",
+        name: "w",
+        files: [{ path: "/w/a.js", name: "a.js", text: "// a", stamp }],
+        skipped: [{ name: "big.js", reason: "larger than 1024 KB" }],
+      })),
     } as unknown as PlaygroundApi;
     return { bridge, stamp, change: (c: ExternalChange) => fileListener?.(c), menu: (c: MenuCommandEvent) => menuListener?.(c) };
   }
@@ -214,6 +220,12 @@ describe("desktop platform over the preload bridge", () => {
     expect(fake.bridge.watchFile).toHaveBeenLastCalledWith(null);
     fake.change({ path: "/w/a.js", stamp: fake.stamp });
     expect(seen).toEqual([null]);
+  });
+
+  it("a workspace folder from main keeps each file's path and stamp (so it can be saved) and says what was skipped", async () => {
+    const fake = fakeBridge();
+    const picked = await desktopPlatform(fake.bridge, memoryStore()).pickWorkspaceFolder();
+    expect(picked).toEqual({ folder: "w", files: [{ name: "a.js", text: "// a", path: "/w/a.js", stamp: fake.stamp }], skipped: ["big.js (larger than 1024 KB)"] });
   });
 
   it("hands menu commands (with the recent path) to the renderer's actions", () => {
