@@ -427,6 +427,10 @@ declare const javax: any;
 declare const org: any;
 declare const com: any;
 declare function JavaImporter(...classes: any[]): any;
+/** Rhino: makes a Java package's classes answer to their simple names (names already defined win). */
+declare function importPackage(...packages: any[]): void;
+/** Rhino: makes a Java class answer to its simple name; fails if that name is already defined. */
+declare function importClass(...classes: any[]): void;
 `;
 
 export const BINDING_DECLARATIONS: Record<Evaluator, string> = { legacy: LEGACY, "next-gen": NEXT_GEN };

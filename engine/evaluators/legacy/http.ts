@@ -4,7 +4,7 @@
  * `httpClient.send(request).get()`, `response.getStatus().getCode()`, `response.getEntity().getString()`.
  * A class outside the emulated set fails the way Rhino's class shutter fails.
  */
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { GuestError, GuestEvaluation, HostObject, isGuestFunction } from "../../sandbox/host";
 import { sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
 import { classVisible } from "./allowlist";
@@ -331,7 +331,62 @@ class JavaImporterBinding extends HostObject {
   }
 }
 
-/** The legacy globals that reach Java: packages and JavaImporter. */
+/**
+ * Rhino's top-level `importPackage(pkg, …)` / `importClass(cls, …)` (ImporterTopLevel, default language
+ * version): afterwards the classes answer to their simple names. Names the script (or JavaScript itself:
+ * String, Math, Date…) already defines win, as in Rhino; importClass refuses to shadow one. Rhino resolves a
+ * package's names lazily; the playground defines its emulated classes of that package when it is imported.
+ */
+class ImportFunction extends HostObject {
+  readonly guestMethods: readonly string[] = [];
+  override readonly javaClass = "org.mozilla.javascript.IdFunctionObject";
+  constructor(private readonly kind: "importPackage" | "importClass") {
+    super();
+  }
+  override guestConstruct(args: unknown[]): unknown {
+    const imports: [name: string, path: string][] = [];
+    const guard: string[] = [];
+    for (const arg of args) {
+      if (this.kind === "importPackage") {
+        if (!(arg instanceof JavaPackage)) throw this.wrongArgument("package", arg);
+        for (const full of arg.classes.keys()) {
+          const name = full.slice(arg.path.length + 1);
+          if (full.startsWith(`${arg.path}.`) && !name.includes(".")) imports.push([name, full]);
+        }
+      } else {
+        // A blocked or unknown class is a JavaPackage in Rhino; importClass takes it all the same.
+        if (!(arg instanceof JavaClass) && !(arg instanceof JavaPackage)) throw this.wrongArgument("class", arg);
+        const full = arg instanceof JavaClass ? arg.javaClass : arg.path;
+        const name = full.split(".").pop() ?? full;
+        imports.push([name, full]);
+        guard.push(name);
+      }
+    }
+    if (imports.length === 0) return undefined;
+    const refuse = `Cannot import "%s" since a property by that name is already defined.`;
+    // Runs in the script's global scope; `Packages` resolves each class to the same object java.… gives.
+    const source = `(function (g, list, guard) {
+  for (var i = 0; i < list.length; i++) {
+    var name = list[i][0], value = list[i][1].split(".").reduce(function (o, k) { return o[k]; }, Packages);
+    if (name in g) {
+      if (guard.indexOf(name) >= 0 && g[name] !== value) { var e = new Error(${JSON.stringify(refuse)}.replace("%s", name)); e.name = "InternalError"; throw e; }
+      continue;
+    }
+    g[name] = value;
+  }
+})(this, ${JSON.stringify(imports)}, ${JSON.stringify(guard)});`;
+    return new GuestEvaluation(source, `${this.kind}.js`);
+  }
+  private wrongArgument(what: "package" | "class", arg: unknown): GuestError {
+    const shown = arg instanceof HostObject ? String(arg) : String(toStored(arg));
+    return new GuestError(`Function ${this.kind} must be called with a ${what}; had "${shown}" instead.`, "InternalError");
+  }
+  override toString(): string {
+    return `function ${this.kind}() { [native code for global.${this.kind}, arity=1] }`;
+  }
+}
+
+/** The legacy globals that reach Java: packages, JavaImporter, importPackage and importClass. */
 export function javaPackages(ctx: RunContext): Record<string, unknown> {
   const classes = emulatedClasses(ctx, Date.parse(ctx.scenario.clock));
   const root = new JavaPackage("", classes, ctx);
@@ -342,5 +397,7 @@ export function javaPackages(ctx: RunContext): Record<string, unknown> {
     org: root.guestGet("org"),
     com: root.guestGet("com"),
     JavaImporter: new JavaImporterBinding([]),
+    importPackage: new ImportFunction("importPackage"),
+    importClass: new ImportFunction("importClass"),
   };
 }

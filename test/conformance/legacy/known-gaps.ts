@@ -16,8 +16,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   "cls.thread": BRIDGE_ERROR_TEXT,
   "cls.unknown-new": BRIDGE_ERROR_TEXT,
   "cls.javaimporter-blocked": "Same ReferenceError; only the quoting differs (Rhino \"File\" is not defined., QuickJS 'File' is not defined).",
-  "cls.importPackage": "importPackage/importClass (ImporterTopLevel globals) define guest globals, which a host object cannot do through the bridge, so they are not bound: the script fails with ReferenceError (loud, not silent). Binding them needs a declaration in engine/bindings/declarations.ts too.",
-  "cls.importClass": "importPackage/importClass (ImporterTopLevel globals) define guest globals, which a host object cannot do through the bridge, so they are not bound: the script fails with ReferenceError (loud, not silent). Binding them needs a declaration in engine/bindings/declarations.ts too.",
   "cls.uuid": "java.util.UUID is allow-listed but not emulated (warned as java-class-not-emulated).",
   "map.prop-assign-unmodifiable": "Rhino lets the UnsupportedOperationException from a property assignment on an unmodifiable map escape try/catch; the playground throws a catchable InternalError (warned: unmodifiable-map-assignment).",
   "num.setField-array": "Rhino stores a JS array handed to setField as org.mozilla.javascript.NativeArray (String() gives 'x,1'); the playground stores a JSON list (warned: js-value-in-java-field).",

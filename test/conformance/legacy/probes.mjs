@@ -318,6 +318,18 @@ e("cls.javaimporter", `(function () { var imp = new JavaImporter(java.util); wit
 e("cls.javaimporter-blocked", `(function () { var imp = new JavaImporter(java.io); with (imp) { return new File("/tmp"); } })()`);
 e("cls.importPackage", `(function () { importPackage(java.util); return typeof new HashSet(); })()`);
 e("cls.importClass", `(function () { importClass(java.util.TreeMap); return typeof new TreeMap(); })()`);
+e("imp.typeof", `typeof importPackage + " " + typeof importClass`);
+e("imp.package-result", `importPackage(java.util)`);
+e("imp.class-result", `importClass(java.util.HashMap)`);
+e("imp.class-same-object", `(function () { importClass(java.util.TreeMap); return TreeMap === java.util.TreeMap; })()`);
+e("imp.class-twice", `(function () { importClass(java.util.TreeMap); importClass(java.util.TreeMap); return typeof TreeMap; })()`);
+e("imp.class-shadow-builtin", `(function () { importClass(java.lang.String); return "imported"; })()`);
+e("imp.package-not-a-package", `(function () { importPackage("java.util"); return "imported"; })()`);
+e("imp.class-not-a-class", `(function () { importClass(42); return "imported"; })()`);
+e("imp.package-keeps-builtins", `(function () { importPackage(java.lang); return typeof Math.max + " " + (String === java.lang.String); })()`);
+e("imp.package-multiple", `(function () { importPackage(java.util, java.lang); return typeof ArrayList + " " + typeof Integer; })()`);
+e("imp.package-static", `(function () { importPackage(java.util); var l = new ArrayList(); l.add("b"); l.add("a"); Collections.sort(l); return String(l); })()`);
+e("imp.package-own-var-wins", `(function () { importPackage(java.util); return typeof HashMap; })()`, "var HashMap = 1;\n");
 e("cls.uuid", `typeof java.util.UUID.randomUUID().toString()`);
 e("cls.string-valueOf", `java.lang.String.valueOf(12)`);
 e("cls.string-format", `java.lang.String.format("%s-%s", "a", "b")`);
