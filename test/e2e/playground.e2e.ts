@@ -137,9 +137,20 @@ describe("the playground in Chromium", () => {
         return true;
       })
       .toBe(true);
-    await page.mouse.move(point!.x, point!.y);
+    // The TypeScript worker may still be loading on a busy machine, and Monaco asks for a hover only when
+    // the mouse moves: nudge the mouse until the documentation appears.
     const hover = page.locator(".monaco-hover", { hasText: "response" }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    let nudge = 0;
+    await expect
+      .poll(
+        async () => {
+          nudge = (nudge + 1) % 2;
+          await page.mouse.move(point!.x + nudge, point!.y);
+          return hover.isVisible();
+        },
+        { timeout: 40_000, intervals: [500, 1000, 2000] },
+      )
+      .toBe(true);
     // The legacy declaration documents the supplier-function form.
     expect(await hover.textContent()).toContain("supplier");
   });
