@@ -10,8 +10,14 @@ import type { LogLevel } from "../../result";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 import { resetRaisedJavaExceptions } from "./errors";
+import { plainWithDoubles } from "../../token/values";
 
 export function legacyValues(ctx: RunContext): ValueModel {
+  /**
+   * Values stored from a JS array/object: Rhino hands AM the NativeArray/NativeObject itself, so getField gives
+   * the script its own JavaScript value back (String() then reads "x,1" / "[object Object]"), not a Java list.
+   */
+  const storedFromScript = new WeakSet<object>();
   const store = (value: unknown, what: string): unknown => {
     if (isGuestFunction(value)) {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
@@ -25,11 +31,19 @@ export function legacyValues(ctx: RunContext): ValueModel {
         `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} as a ${rhinoClass}, not a Java list or map (getField then shows ${Array.isArray(value) ? '"a,b"' : '"[object Object]"'}); the playground stores it as JSON, which may not be what AM writes into the token. Build a java.util.ArrayList / HashMap, or JSON.stringify it, to be sure.`,
       );
     }
-    return toStoredJava(value);
+    const stored = toStoredJava(value);
+    if (value !== null && typeof value === "object" && !(value instanceof HostObject) && stored !== null && typeof stored === "object") {
+      storedFromScript.add(stored);
+    }
+    return stored;
   };
   return {
     store,
-    give: (v) => (v === null || v === undefined ? null : toJava(v)),
+    give: (v) => {
+      if (v === null || v === undefined) return null;
+      if (typeof v === "object" && storedFromScript.has(v)) return plainWithDoubles(v, "", []);
+      return toJava(v);
+    },
     scopesIn: (value) => {
       if (value instanceof JavaCollection && /Set/.test(value.javaClass)) return value.items.map((i) => String(toStored(i)));
       throw notASet(value, "org.forgerock.openam.oauth2.OpenAMAccessToken.setScope");

@@ -18,8 +18,6 @@ export const KNOWN_GAPS: Record<string, string> = {
   "cls.javaimporter-blocked": "Same ReferenceError; only the quoting differs (Rhino \"File\" is not defined., QuickJS 'File' is not defined).",
   "cls.uuid": "java.util.UUID is allow-listed but not emulated (warned as java-class-not-emulated).",
   "map.prop-assign-unmodifiable": "Rhino lets the UnsupportedOperationException from a property assignment on an unmodifiable map escape try/catch; the playground throws a catchable InternalError (warned: unmodifiable-map-assignment).",
-  "num.setField-array": "Rhino stores a JS array handed to setField as org.mozilla.javascript.NativeArray (String() gives 'x,1'); the playground stores a JSON list (warned: js-value-in-java-field).",
-  "num.setField-object": "Rhino stores a JS object handed to setField as NativeObject (String() gives [object Object]); the playground stores a JSON object (warned: js-value-in-java-field).",
   "set.for-in": "for…in over a Java Set lists its 27 Java member names in Rhino; the playground lists nothing (warned: java-set-for-in, for binding-provided sets).",
   "str.instanceof": "instanceof against a Java class object is not supported by the bridge (the class proxy has no prototype).",
 };
