@@ -1,0 +1,139 @@
+/**
+ * The renderer inside the desktop shell, with a fake `window.playground` bridge injected before the page
+ * loads (the Electron binary cannot run here). Checks what only the app does: the launch document, Save
+ * with the external-change stamp, the watched file's change notice with Reload, drafts through the bridge,
+ * menu commands, and that keyboard shortcuts are left to the menu (no double save).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPlayground, serveStatic, waitForResult, type OpenedPage, type StaticServer } from "./harness";
+
+let server: StaticServer;
+let browser: Browser;
+let opened: OpenedPage | null = null;
+
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  if (opened) {
+    expect(opened.offsite).toEqual([]);
+    expect(opened.problems.filter((p) => !/Failed to load resource.*favicon/.test(p))).toEqual([]);
+    await opened.context.close();
+    opened = null;
+  }
+});
+
+/** Runs in the page before any script: a bridge that records calls and lets the test fire events. */
+function installFakeBridge() {
+  type Listener = (payload: unknown) => void;
+  const calls: { method: string; args: unknown[] }[] = [];
+  const listeners: Record<string, Listener[]> = { file: [], menu: [] };
+  const stamp1 = { mtimeMs: 1, size: 40, sha256: "1".repeat(64) };
+  const stamp2 = { mtimeMs: 2, size: 41, sha256: "2".repeat(64) };
+  const disk = { text: "accessToken.setField('launched', 'yes');\n", stamp: stamp1 };
+  const doc = () => ({ path: "/home/me/launch.js", name: "launch.js", text: disk.text, stamp: disk.stamp });
+  const record = (method: string, value: (...args: unknown[]) => unknown) => async (...args: unknown[]) => {
+    calls.push({ method, args });
+    return value(...args);
+  };
+  (window as unknown as { playground: unknown }).playground = {
+    openFiles: record("openFiles", () => []),
+    openPath: record("openPath", () => doc()),
+    getLaunchDocument: record("getLaunchDocument", () => doc()),
+    save: record("save", (req) => ({ status: "saved", path: (req as { path: string }).path, name: "launch.js", stamp: stamp2 })),
+    saveAs: record("saveAs", () => ({ status: "cancelled" })),
+    listRecentFiles: record("listRecentFiles", () => [{ path: "/home/me/launch.js", name: "launch.js", openedAt: "2026-01-01T00:00:00Z" }]),
+    importExportFile: record("importExportFile", () => null),
+    readSamples: record("readSamples", () => []),
+    readSettings: record("readSettings", () => ({})),
+    writeSettings: record("writeSettings", () => ({})),
+    writeDraft: record("writeDraft", () => undefined),
+    readDraft: record("readDraft", () => null),
+    listDrafts: record("listDrafts", () => []),
+    discardDraft: record("discardDraft", () => undefined),
+    watchFile: record("watchFile", () => undefined),
+    onFileChanged: (l: Listener) => (listeners.file!.push(l), () => {}),
+    openWorkspaceFolder: record("openWorkspaceFolder", () => null),
+    listWorkspaceFolder: record("listWorkspaceFolder", () => null),
+    getAppInfo: record("getAppInfo", () => ({})),
+    openExternal: record("openExternal", () => false),
+    onMenuCommand: (l: Listener) => (listeners.menu!.push(l), () => {}),
+  };
+  (window as unknown as { __bridge: unknown }).__bridge = {
+    calls,
+    menu: (id: string, path?: string) => listeners.menu!.forEach((l) => l({ id, path })),
+    changeOnDisk: (text: string) => {
+      disk.text = text;
+      disk.stamp = { mtimeMs: 3, size: text.length, sha256: "3".repeat(64) };
+      listeners.file!.forEach((l) => l({ path: "/home/me/launch.js", stamp: disk.stamp }));
+    },
+  };
+}
+
+interface BridgeProbe {
+  calls: { method: string; args: unknown[] }[];
+  menu(id: string, path?: string): void;
+  changeOnDisk(text: string): void;
+}
+const calls = (page: Page, method: string) =>
+  page.evaluate((m) => (window as unknown as { __bridge: BridgeProbe }).__bridge.calls.filter((c) => c.method === m).map((c) => c.args), method);
+const script = (page: Page) => page.evaluate(() => window.__playground!.getScript());
+
+async function openDesktop(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(installFakeBridge);
+  opened = await openPlayground(browser, server.url, context);
+  await waitForResult(opened.page, 0, 20_000);
+  await opened.page.waitForSelector('[data-testid="editor"][data-ready="true"] .monaco-editor');
+  return opened.page;
+}
+
+describe("the renderer in the desktop shell (fake bridge)", () => {
+  it("opens the launch document, saves it with its stamp, writes drafts while typing, and reloads it after an outside change", async () => {
+    const page = await openDesktop();
+    await expect.poll(() => script(page)).toContain("'launched'");
+    await expect.poll(() => page.getByTestId("document-name").textContent()).toContain("launch.js");
+    expect(await calls(page, "watchFile")).toContainEqual(["/home/me/launch.js"]);
+
+    await page.evaluate(() => window.__playground!.setScript("accessToken.setField('edited', 1);\n"));
+    await expect.poll(() => calls(page, "writeDraft")).toHaveLength(1);
+    const [draft] = (await calls(page, "writeDraft"))[0] as [{ path: string; text: string }];
+    expect(draft.path).toBe("/home/me/launch.js");
+    expect(draft.text).toContain("'edited'");
+
+    // The menu's Save goes to the bridge with the stamp from opening (main compares it with the disk).
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("file.save"));
+    await expect.poll(() => calls(page, "save")).toHaveLength(1);
+    const [request] = (await calls(page, "save"))[0] as [{ path: string; text: string; expected: { sha256: string } }];
+    expect(request).toMatchObject({ path: "/home/me/launch.js", expected: { sha256: "1".repeat(64) } });
+    expect(request.text).toContain("'edited'");
+    await expect.poll(() => calls(page, "discardDraft")).toHaveLength(1);
+    await expect.poll(() => page.getByTestId("document-name").getAttribute("data-dirty")).toBe("false");
+
+    // Someone else changes the file: a notice offers Reload, which reads it again.
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.changeOnDisk("accessToken.setField('outside', 2);\n"));
+    const notice = page.getByTestId("notice");
+    await expect.poll(() => notice.textContent()).toContain("changed on disk");
+    await notice.getByRole("button", { name: "Reload" }).click();
+    await expect.poll(() => script(page)).toContain("'outside'");
+  });
+
+  it("leaves keyboard shortcuts to the menu: Ctrl+S does not save twice, the menu command saves once", async () => {
+    const page = await openDesktop();
+    await expect.poll(() => script(page)).toContain("'launched'");
+    await page.locator('[data-testid="editor"] .monaco-editor .view-lines').click();
+    await page.keyboard.press("Control+S");
+    await page.waitForTimeout(300);
+    expect(await calls(page, "save")).toHaveLength(0);
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("file.openRecent", "/home/me/launch.js"));
+    await expect.poll(() => calls(page, "openPath")).toEqual([["/home/me/launch.js"]]);
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("run.evaluatorNextGen"));
+    await expect.poll(() => page.getByTestId("evaluator-select").inputValue()).toBe("next-gen");
+  });
+});
