@@ -178,7 +178,7 @@ function throwableClass(name: string): JavaClass {
 }
 
 /** `clockMs` is the scenario clock, what `new java.util.Date()` reads. */
-export function javaLangAndUtilClasses(clockMs: number): JavaClass[] {
+export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string): JavaClass[] {
   return [
     new JavaClass(
       "java.lang.String",
@@ -207,6 +207,10 @@ export function javaLangAndUtilClasses(clockMs: number): JavaClass[] {
     }),
     new JavaClass("java.util.Date", (args) => new JavaDate(args.length ? num(args[0]) : clockMs)),
     new JavaClass("java.math.BigInteger", (args) => new JavaBigInteger(BigInt(text(args[0])))),
+    new JavaClass("java.util.UUID", null, {}, {
+      randomUUID: () => new JavaUUID(randomUuid()),
+      fromString: (value: unknown) => new JavaUUID(parseUuid(text(value))),
+    }),
   ];
 }
 
@@ -241,5 +245,39 @@ class JavaBigInteger extends JavaObject {
   }
   override toString(): string {
     return this.value.toString();
+  }
+}
+
+/** UUID.fromString: five hex groups; Java pads short groups, and rejects anything else. */
+function parseUuid(value: string): string {
+  const groups = value.split("-");
+  const widths = [8, 4, 4, 4, 12];
+  if (groups.length !== 5 || groups.some((g, i) => !/^[0-9a-fA-F]+$/.test(g) || g.length > widths[i])) {
+    throw javaException("java.lang.IllegalArgumentException", `Invalid UUID string: ${value}`);
+  }
+  return groups.map((g, i) => g.toLowerCase().padStart(widths[i], "0")).join("-");
+}
+
+/** java.util.UUID (allow-listed in AM): randomUUID() from the scenario's seed, so runs repeat. */
+class JavaUUID extends JavaObject {
+  readonly guestMethods = ["toString", "valueOf", "equals", "hashCode", "version", "getClass"];
+  override readonly javaClass = "java.util.UUID";
+  constructor(private readonly value: string) {
+    super();
+  }
+  override toString(): string {
+    return this.value;
+  }
+  equals(other: unknown): boolean {
+    return other instanceof JavaUUID && other.value === this.value;
+  }
+  hashCode(): number {
+    return new JavaString(this.value).hashCode();
+  }
+  version(): number {
+    return parseInt(this.value[14], 16);
+  }
+  getClass(): never {
+    throw new GuestError('Access to Java class "java.lang.Class" is prohibited.', "InternalError");
   }
 }

@@ -8,6 +8,7 @@ import { GuestError, GuestEvaluation, HostObject, isGuestFunction } from "../../
 import { sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
 import { classVisible } from "./allowlist";
+import { SeededRandom } from "../../util/random";
 import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
@@ -263,7 +264,9 @@ function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClas
       return m;
     }));
   }
-  for (const c of javaLangAndUtilClasses(clockMs)) add(c);
+  // Its own stream, so a script's randomUUID() calls do not shift other seeded values of the run.
+  const uuids = new SeededRandom(ctx.scenario.seed ^ 0x55a1d);
+  for (const c of javaLangAndUtilClasses(clockMs, () => uuids.uuid())) add(c);
   return classes;
 }
 

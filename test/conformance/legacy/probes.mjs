@@ -331,6 +331,11 @@ e("imp.package-multiple", `(function () { importPackage(java.util, java.lang); r
 e("imp.package-static", `(function () { importPackage(java.util); var l = new ArrayList(); l.add("b"); l.add("a"); Collections.sort(l); return String(l); })()`);
 e("imp.package-own-var-wins", `(function () { importPackage(java.util); return typeof HashMap; })()`, "var HashMap = 1;\n");
 e("cls.uuid", `typeof java.util.UUID.randomUUID().toString()`);
+e("cls.uuid-fromString", `String(java.util.UUID.fromString("123e4567-E89B-12d3-a456-426614174000"))`);
+e("cls.uuid-fromString-short", `String(java.util.UUID.fromString("1-2-3-4-5"))`);
+e("cls.uuid-fromString-bad", `java.util.UUID.fromString("nope")`);
+e("cls.uuid-random-shape", `(function () { var u = java.util.UUID.randomUUID(); return String(u).length + " " + u.version() + " " + u.equals(java.util.UUID.fromString(String(u))); })()`);
+e("cls.uuid-equals", `java.util.UUID.fromString("1-2-3-4-5").equals(java.util.UUID.fromString("00000001-0002-0003-0004-000000000005"))`);
 e("cls.string-valueOf", `java.lang.String.valueOf(12)`);
 e("cls.string-format", `java.lang.String.format("%s-%s", "a", "b")`);
 e("cls.collections-unmodifiable-put", `java.util.Collections.unmodifiableMap(new java.util.HashMap()).put("a", "b")`);
