@@ -360,6 +360,15 @@ function renderJava(value: unknown): string {
   return String(value);
 }
 
+/**
+ * What for…in over a java.util.HashSet lists in Rhino 1.7.14 on Java 17: the Java members (methods and bean
+ * properties), in Rhino's order, recorded by test/conformance/legacy (probe set.for-in-all).
+ */
+const HASH_SET_MEMBERS: readonly string[] = (
+  "getClass,wait,notifyAll,notify,remove,empty,iterator,removeAll,stream,hashCode,toArray,parallelStream,class,add," +
+  "spliterator,forEach,containsAll,clear,isEmpty,removeIf,contains,size,addAll,equals,clone,toString,retainAll"
+).split(",");
+
 /** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
 export class JavaCollection extends JavaObject {
   readonly guestMethods = [
@@ -404,6 +413,11 @@ export class JavaCollection extends JavaObject {
 
   /** Rhino wraps a java.util.List as NativeJavaList (`list[i]`, `list.length`); other collections have no indices. */
   override guestGet(name: string): unknown {
+    if (this.javaClass === "java.util.HashSet" && HASH_SET_MEMBERS.includes(name)) {
+      // Members that for…in lists but the playground does not emulate still read as Rhino's (a method, a bean property).
+      if (name === "empty") return this.isEmpty();
+      return new UnemulatedJavaMember(this.javaClass, name);
+    }
     if (/^\d+$/.test(name)) {
       if (this.isSet) throw javaMemberMissing(this.javaClass, name);
       const i = Number(name);
@@ -414,11 +428,14 @@ export class JavaCollection extends JavaObject {
   }
   override guestKeys(): string[] {
     if (this.isSet) {
+      const members = this.javaClass === "java.util.HashSet" ? HASH_SET_MEMBERS : [];
       this.sink?.(
         "java-set-for-in",
-        `for…in over a ${this.javaClass} lists its Java member names in Rhino (size, contains, toArray, …), not its elements; the playground lists nothing. Iterate with iterator() or toArray().`,
+        members.length
+          ? `for…in over a ${this.javaClass} lists its ${members.length} Java member names in Rhino (getClass, wait, …, size), not its elements, and so does the playground. Iterate with iterator() or toArray().`
+          : `for…in over a ${this.javaClass} lists its Java member names in Rhino (size, contains, toArray, …), not its elements; the playground lists nothing. Iterate with iterator() or toArray().`,
       );
-      return [];
+      return [...members];
     }
     return this.items.map((_, i) => String(i));
   }
@@ -639,6 +656,23 @@ export class JavaArray extends JavaObject {
   /** A Java array cannot grow: push writes past the end and fails like any out-of-bounds store. */
   push(): never {
     throw arrayIndexOutOfBounds(this.items.length, this.items.length);
+  }
+}
+
+/** A Java member Rhino would reach but the playground does not emulate: calling it says so. */
+class UnemulatedJavaMember extends HostObject {
+  readonly guestMethods: readonly string[] = [];
+  constructor(
+    private readonly owner: string,
+    private readonly member: string,
+  ) {
+    super();
+  }
+  override guestConstruct(): never {
+    throw new GuestError(`${this.owner}.${this.member} is not emulated by the playground.`, "InternalError");
+  }
+  override toString(): string {
+    return `[JavaMethod ${this.owner}.${this.member}]`;
   }
 }
 

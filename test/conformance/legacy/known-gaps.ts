@@ -17,6 +17,5 @@ export const KNOWN_GAPS: Record<string, string> = {
   "cls.unknown-new": BRIDGE_ERROR_TEXT,
   "cls.javaimporter-blocked": "Same ReferenceError; only the quoting differs (Rhino \"File\" is not defined., QuickJS 'File' is not defined).",
   "map.prop-assign-unmodifiable": "Rhino lets the UnsupportedOperationException from a property assignment on an unmodifiable map escape try/catch; the playground throws a catchable InternalError (warned: unmodifiable-map-assignment).",
-  "set.for-in": "for…in over a Java Set lists its 27 Java member names in Rhino; the playground lists nothing (warned: java-set-for-in, for binding-provided sets).",
   "str.instanceof": "instanceof against a Java class object is not supported by the bridge (the class proxy has no prototype).",
 };

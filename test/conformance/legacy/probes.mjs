@@ -100,6 +100,9 @@ e("set.toArray-slice", `Array.prototype.slice.call(scopes.toArray()).join("|")`)
 e("set.iterator", `(function () { var it = scopes.iterator(), a = []; while (it.hasNext()) a.push(it.next()); return a.join("|"); })()`);
 e("set.iterator-item-typeof", `typeof scopes.iterator().next()`);
 s("set.for-in", `var keys = []; for (var k in scopes) keys.push(k); out("for-in " + keys.length + " " + keys.slice(0, 5).join(","));`);
+s("set.for-in-all", `var keys = []; for (var k in scopes) keys.push(k); out(keys.join(","));`);
+s("set.for-in-attr", `var keys = []; for (var k in identity.getAttribute("mail")) keys.push(k); out(keys.length + " " + keys[0]);`);
+s("set.Object-keys", `out(Object.keys(scopes).length);`);
 e("set.add", `scopes.add("extra") + " " + scopes.size()`);
 e("set.add-dup", `scopes.add("openid")`);
 e("set.remove", `scopes.remove("email") + " " + scopes.size()`);
