@@ -305,10 +305,26 @@ class JavaPackage extends HostObject {
         );
       }
     }
+    if (this.path.split(".").some((segment) => /^[A-Z]/.test(segment))) return new PackageMember(full, this.classes, this.ctx);
     return new JavaPackage(full, this.classes, this.ctx);
   }
   override toString(): string {
     return this.javaClass;
+  }
+}
+
+/**
+ * A name under a blocked or unknown class (`java.lang.System.getProperty`): still a JavaPackage in Rhino, and
+ * calling it fails with Rhino's words. (It is callable here so the call can say so; `typeof` then reads
+ * "function" where Rhino says "object".)
+ */
+class PackageMember extends JavaPackage {
+  override guestConstruct(): never {
+    const dot = this.path.lastIndexOf(".");
+    throw new GuestError(
+      `Cannot call property ${this.path.slice(dot + 1)} in object [JavaPackage ${this.path.slice(0, dot)}]. It is not a function, it is "object".`,
+      "TypeError",
+    );
   }
 }
 

@@ -8,13 +8,10 @@ const BRIDGE_ERROR_TEXT =
 
 export const KNOWN_GAPS: Record<string, string> = {
   "at.missing-method": "Rhino: 'Cannot find function X in object <class>@hash.'; QuickJS: 'not a function'. " + BRIDGE_ERROR_TEXT,
-  "cls.class-forName": BRIDGE_ERROR_TEXT,
   "cls.file": BRIDGE_ERROR_TEXT,
   "cls.packages-file": BRIDGE_ERROR_TEXT,
-  "cls.runtime": BRIDGE_ERROR_TEXT,
-  "cls.system": BRIDGE_ERROR_TEXT,
-  "cls.thread": BRIDGE_ERROR_TEXT,
   "cls.unknown-new": BRIDGE_ERROR_TEXT,
+  "cls.member-typeof": "A name under a blocked class (java.lang.System.getProperty) is callable in the playground so that calling it fails with Rhino's message; typeof therefore reads \"function\" where Rhino says \"object\". The class itself raises a java-class-blocked warning.",
   "cls.javaimporter-blocked": "Same ReferenceError; only the quoting differs (Rhino \"File\" is not defined., QuickJS 'File' is not defined).",
   "map.prop-assign-unmodifiable": "Rhino lets the UnsupportedOperationException from a property assignment on an unmodifiable map escape try/catch; the playground throws a catchable InternalError (warned: unmodifiable-map-assignment).",
   "str.instanceof": "instanceof against a Java class object is not supported by the bridge (the class proxy has no prototype).",

@@ -313,6 +313,8 @@ e("cls.system", `java.lang.System.getProperty("user.home")`);
 e("cls.runtime", `java.lang.Runtime.getRuntime()`);
 e("cls.class-forName", `java.lang.Class.forName("java.lang.String")`);
 e("cls.thread", `java.lang.Thread.currentThread()`);
+e("cls.system-out-println", `java.lang.System.out.println("x")`);
+e("cls.member-typeof", `typeof java.lang.System.getProperty`);
 e("cls.packages-hashmap", `typeof new Packages.java.util.HashMap()`);
 e("cls.packages-file", `new Packages.java.io.File("/tmp")`);
 e("cls.unknown-package", `typeof com.example.Nope`);
