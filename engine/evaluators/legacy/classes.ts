@@ -5,6 +5,7 @@
  */
 import { GuestError, HostObject } from "../../sandbox/host";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, toStored } from "./java";
+import { THROWN_JAVA_EXCEPTION } from "./errors";
 
 /** A Java class object: constructible, with static members. */
 export class JavaClass extends HostObject {
@@ -59,8 +60,8 @@ export class JavaThrowable extends JavaObject {
     return this.message === null ? this.javaClass : `${this.javaClass}: ${this.message}`;
   }
   /** Host-side only: an uncaught `throw new java.lang.RuntimeException(…)` is reported as its toString(). */
-  toJSON(): string {
-    return this.toString();
+  toJSON(): { [THROWN_JAVA_EXCEPTION]: string } {
+    return { [THROWN_JAVA_EXCEPTION]: this.toString() };
   }
 }
 

@@ -2,11 +2,15 @@
  * How an error that escapes a legacy script reads, as Rhino reports it (RhinoException.details(), what AM
  * logs): a Java exception thrown by a Java method is "Wrapped java.lang.X: message"; Rhino's own evaluator
  * errors (no overload, cannot convert, prohibited class, Java array bounds) are their bare message; a thrown
- * Java exception object is its toString(). JavaScript errors (TypeError: …) keep the default wording.
+ * Java exception object is its toString(), any other thrown value String(value). JavaScript errors
+ * (TypeError: …) keep the default wording.
  */
 import type { RunError } from "../../result";
 import type { GuestErrorInfo } from "../../sandbox/sandbox";
 import { describeGuestError } from "../../sandbox/sandbox";
+
+/** The key under which a thrown Java exception object reports its toString() when it escapes the script. */
+export const THROWN_JAVA_EXCEPTION = "#javaThrowable";
 
 interface RaisedJavaException {
   javaClass: string;
@@ -34,15 +38,19 @@ export function describeLegacyError(info: GuestErrorInfo): RunError | null {
   const error = describeGuestError(info);
   if (error.kind !== "binding" && error.kind !== "runtime") return null;
   if (info.thrownValue !== undefined) {
-    // A thrown Java exception object crosses as the JSON of its toJSON(): its Java toString().
-    if (typeof info.thrownValue === "string" && info.thrownValue.startsWith('"')) {
-      try {
-        return { ...error, message: String(JSON.parse(info.thrownValue)) };
-      } catch {
-        return null;
-      }
+    // A thrown object crosses as JSON: Rhino reports it as String(value) ("[object Object]", "a,b"); a thrown Java
+    // exception object's toJSON() carries its Java toString().
+    if (typeof info.thrownValue !== "string" || !/^[[{]/.test(info.thrownValue)) return null;
+    let thrown: unknown;
+    try {
+      thrown = JSON.parse(info.thrownValue);
+    } catch {
+      return null;
     }
-    return null;
+    if (thrown && typeof thrown === "object" && !Array.isArray(thrown) && THROWN_JAVA_EXCEPTION in thrown) {
+      return { ...error, message: String((thrown as Record<string, unknown>)[THROWN_JAVA_EXCEPTION]) };
+    }
+    return { ...error, message: String(thrown) };
   }
   if (!info.fromBinding || info.name !== "InternalError") return null;
   const java = [...raised].reverse().find((r) => r.message === info.message);

@@ -362,6 +362,8 @@ s("uncaught.list-out-of-range", `clientProperties.get("redirectUris").get(5);`);
 s("uncaught.charAt-out-of-range", `accessToken.getClientId().charAt(99);`);
 s("uncaught.parseInt", `java.lang.Integer.parseInt("x1");`);
 s("uncaught.throw-java-exception", `throw new java.lang.RuntimeException("boom");`);
+s("uncaught.throw-quoted-string", `throw '"quoted" reason';`);
+s("uncaught.throw-object", `throw { code: 7 };`);
 s("uncaught.type-error", `var nothing = null; nothing.x;`);
 s("uncaught.array-push", `accessToken.getClientId().split("-").push("x");`);
 
