@@ -8,11 +8,12 @@ const BRIDGE_ERROR_TEXT =
 
 export const KNOWN_GAPS: Record<string, string> = {
   "at.missing-method": "Rhino: 'Cannot find function X in object <class>@hash.'; QuickJS: 'not a function'. " + BRIDGE_ERROR_TEXT,
-  "cls.file": BRIDGE_ERROR_TEXT,
-  "cls.packages-file": BRIDGE_ERROR_TEXT,
-  "cls.unknown-new": BRIDGE_ERROR_TEXT,
+  "cls.file": "A blocked class is a JavaPackage, typeof \"object\" as in Rhino, so its proxy cannot be constructible and QuickJS says 'not a constructor'. " + BRIDGE_ERROR_TEXT,
+  "cls.packages-file": "As cls.file. " + BRIDGE_ERROR_TEXT,
+  "cls.unknown-new": "As cls.file. " + BRIDGE_ERROR_TEXT,
   "cls.member-typeof": "A name under a blocked class (java.lang.System.getProperty) is callable in the playground so that calling it fails with Rhino's message; typeof therefore reads \"function\" where Rhino says \"object\". The class itself raises a java-class-blocked warning.",
   "cls.javaimporter-blocked": "Same ReferenceError; only the quoting differs (Rhino \"File\" is not defined., QuickJS 'File' is not defined).",
   "map.prop-assign-unmodifiable": "Rhino lets the UnsupportedOperationException from a property assignment on an unmodifiable map escape try/catch; the playground throws a catchable InternalError (warned: unmodifiable-map-assignment).",
-  "str.instanceof": "instanceof against a Java class object is not supported by the bridge (the class proxy has no prototype).",
+  "tostr.double-toString-typeof": "A boxed number's toString() stays a JS string: in the guest, String(x) asks toString() first and only falls back to valueOf() when it gets an object, so a java.lang.String result would make String(d) read 2 instead of Rhino's \"2.0\" (the more visible of the two).",
+  "str.instanceof": "instanceof against a Java class object: the guest proxy handler answers no symbol, so Symbol.hasInstance cannot reach the host, and a proxy has no prototype chain; QuickJS throws a TypeError. Needs a sandbox hook (engine/sandbox/prelude.ts).",
 };

@@ -189,6 +189,7 @@ e("tostr.set-concat", `scopes.toString() + "!"`);
 e("tostr.set-String-typeof", `typeof String(scopes.toString())`);
 e("tostr.set-length", `scopes.toString().length()`);
 e("tostr.string-identity", `(function () { var s = ${S}; return s.toString() === s; })()`);
+e("tostr.double-toString-typeof", `typeof new java.lang.Double(2).toString()`);
 e("tostr.double-String", `String(new java.lang.Double(2.5))`);
 e("tostr.attr-toString-equals", `identity.getAttribute("mail").toString().equals("[demo@example.com]")`);
 
