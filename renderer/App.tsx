@@ -178,8 +178,12 @@ export function App({ boot }: { boot: Boot }) {
     checkNow();
   }, [boot, showWhenDone, checkNow]);
 
+  // The editor echoes every text the app pushes into it (open, import, sample switch); an unchanged text is
+  // not an edit, and scheduling a run for it would start a second, duplicate run after the app's own.
+  const lastScenarioText = useRef(boot.scenarioText);
   const onScriptChange = useCallback(
     (text: string) => {
+      if (text === inputs.current.script) return;
       inputs.current.editedAt = performance.now();
       inputs.current.script = text;
       setScript(text);
@@ -190,6 +194,8 @@ export function App({ boot }: { boot: Boot }) {
   );
   const onScenarioChange = useCallback(
     (text: string) => {
+      if (text === lastScenarioText.current) return;
+      lastScenarioText.current = text;
       inputs.current.editedAt = performance.now();
       const evaluatorIn = (doc: unknown) => (doc as { evaluator?: unknown } | null)?.evaluator;
       const previous = evaluatorIn(inputs.current.scenario.doc);
@@ -247,6 +253,7 @@ export function App({ boot }: { boot: Boot }) {
     closeDocument();
     setSample(next);
     setScript(texts.script);
+    lastScenarioText.current = texts.scenarioText;
     setScenarioText(texts.scenarioText);
     setEvaluator(next.evaluator);
     bumpRevisions(true, true);
@@ -259,6 +266,7 @@ export function App({ boot }: { boot: Boot }) {
     saveDraft(store, sample.id, {});
     inputs.current = { script: sample.script, scenario: readScenario(sample.scenarioText), evaluator: sample.evaluator, editedAt: performance.now() };
     setScript(sample.script);
+    lastScenarioText.current = sample.scenarioText;
     setScenarioText(sample.scenarioText);
     setEvaluator(sample.evaluator);
     bumpRevisions(true, true);
