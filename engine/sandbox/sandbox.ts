@@ -148,7 +148,8 @@ class Bridge {
       if (!target.guestConstruct) throw new GuestError(`${target.javaClass} is not a function`, "TypeError");
       result = target.guestConstruct(values);
     } else {
-      const method = (target as unknown as Record<string, unknown>)[target.guestAliases?.[name] ?? name];
+      const alias = target.guestAliases && Object.hasOwn(target.guestAliases, name) ? target.guestAliases[name] : name;
+      const method = (target as unknown as Record<string, unknown>)[alias];
       if (typeof method !== "function" || !target.guestMethods.includes(name)) {
         throw new GuestError(`Cannot find function ${name} in object ${target.javaClass}.`, "TypeError");
       }

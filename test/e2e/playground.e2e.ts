@@ -148,7 +148,7 @@ describe("the playground in Chromium", () => {
           await page.mouse.move(point!.x + nudge, point!.y);
           return hover.isVisible();
         },
-        { timeout: 40_000, intervals: [500, 1000, 2000] },
+        { timeout: 40_000, interval: 1000 },
       )
       .toBe(true);
     // The legacy declaration documents the supplier-function form.
