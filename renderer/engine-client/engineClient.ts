@@ -4,7 +4,7 @@
  * as superseded, so a burst of edits costs one run. A watchdog terminates and recreates the worker when a
  * request overruns its time limit plus a margin, and answers with a `timeout` error: the page never hangs.
  */
-import type { RunResult } from "../../engine/result";
+import { emptyRunResult, type RunResult } from "../../engine/result";
 import type { Evaluator } from "../../engine/scenario/schema";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
 
@@ -49,21 +49,7 @@ interface Job {
 
 /** A run result for a failure outside the script (watchdog, engine crash), shaped like any other. */
 export function failureResult(evaluator: Evaluator, kind: "timeout" | "binding", message: string): RunResult {
-  return {
-    evaluator,
-    ok: false,
-    error: { kind, message },
-    tokenResponse: null,
-    introspection: null,
-    token: null,
-    jwt: null,
-    idToken: null,
-    logs: [],
-    http: [],
-    openidm: [],
-    warnings: [],
-    timings: { evalMs: 0, totalMs: 0 },
-  };
+  return emptyRunResult(evaluator, { kind, message });
 }
 
 export class EngineClient {
