@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // One retry: Chromium and Monaco's language workers share two cores with the rest of CI; a real defect
+    // fails twice.
+    retry: 1,
     pool: "forks",
   },
 });
