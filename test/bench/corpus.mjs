@@ -10,13 +10,22 @@ function scenarioOnly(document) {
   return scenario;
 }
 
+/** Library paths (as the CLI reads them: a .js path relative to the case file) replaced by their source. */
+function withInlineLibraries(document, dir) {
+  if (!document.libraries) return document;
+  const libraries = Object.fromEntries(
+    Object.entries(document.libraries).map(([name, value]) => [name, /\.js$/i.test(value) ? readFileSync(join(dir, value), "utf8") : value]),
+  );
+  return { ...document, libraries };
+}
+
 /** [{ name, script, scenario, expect?, scriptFile }] for every *.case.json and unpaired *.scenario.json. */
 export function loadCorpus(dir = SAMPLES_DIR) {
   const files = readdirSync(dir).sort();
   const entries = [];
   const covered = new Set();
   for (const file of files.filter((f) => f.endsWith(".case.json"))) {
-    const document = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    const document = withInlineLibraries(JSON.parse(readFileSync(join(dir, file), "utf8")), dir);
     if (!document.script) continue;
     covered.add(document.script);
     entries.push({
@@ -35,7 +44,7 @@ export function loadCorpus(dir = SAMPLES_DIR) {
       name: file.replace(/\.scenario\.json$/, ""),
       scriptFile,
       script: readFileSync(join(dir, scriptFile), "utf8"),
-      scenario: scenarioOnly(JSON.parse(readFileSync(join(dir, file), "utf8"))),
+      scenario: scenarioOnly(withInlineLibraries(JSON.parse(readFileSync(join(dir, file), "utf8")), dir)),
     });
   }
   return entries;
