@@ -24,6 +24,8 @@ export abstract class HostObject {
   guestSet?(name: string, value: unknown): void;
   /** Names enumerated by `for…in` / `Object.keys` in the guest. */
   guestKeys?(): string[];
+  /** `value instanceof this` for a callable host object (a Java class object). */
+  guestHasInstance?(value: unknown): boolean;
   /** When set, the guest object is callable/constructible (a Java class object). */
   guestConstruct?(args: unknown[]): unknown;
 }

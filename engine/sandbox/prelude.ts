@@ -9,7 +9,7 @@
  * property-style access (d); the target itself is never reachable from the script.
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
-  var P = Proxy, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
+  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -31,7 +31,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   function get(t, name) {
-    if (typeof name !== S) return undefined;
+    if (typeof name !== S) return name === HAS_INSTANCE && typeof t === "function" ? function (v) { return call(t.i, "#instanceof", 1, v); } : undefined;
     if (name === KEY) return t.i;
     var fn = t.c[name], id = t.i;
     if (fn) return fn;

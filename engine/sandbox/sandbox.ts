@@ -144,6 +144,7 @@ class Bridge {
       target.guestSet(String(values[0]), values[1]);
       result = undefined;
     } else if (name === "#keys") result = target.guestKeys ? target.guestKeys() : [];
+    else if (name === "#instanceof") result = target.guestHasInstance ? target.guestHasInstance(values[0]) : false;
     else if (name === "#new") {
       if (!target.guestConstruct) throw new GuestError(`${target.javaClass} is not a function`, "TypeError");
       result = target.guestConstruct(values);

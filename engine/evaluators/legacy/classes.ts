@@ -29,6 +29,19 @@ export class JavaClass extends HostObject {
     if (!this.construct) throw new GuestError(`Java class "${this.javaClass}" has no public instance constructor.`, "TypeError");
     return this.construct(args);
   }
+  /** Rhino's instanceof on a Java class: the object's class is the class, or implements the collection interface. */
+  override guestHasInstance(value: unknown): boolean {
+    if (!(value instanceof HostObject)) return false;
+    if (value.javaClass === this.javaClass || this.javaClass === "java.lang.Object") return true;
+    const interfaces: Record<string, RegExp> = {
+      "java.util.Map": /Map$/,
+      "java.util.Set": /Set$/,
+      "java.util.List": /(List|ArrayList|LinkedList)$/,
+      "java.util.Collection": /(Set|List)$/,
+      "java.lang.Number": /^java\.lang\.(Integer|Long|Double|Float|Short|Byte)$/,
+    };
+    return interfaces[this.javaClass]?.test(value.javaClass) ?? false;
+  }
   override toString(): string {
     return `[JavaClass ${this.javaClass}]`;
   }

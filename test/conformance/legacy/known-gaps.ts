@@ -15,5 +15,4 @@ export const KNOWN_GAPS: Record<string, string> = {
   "cls.javaimporter-blocked": "Same ReferenceError; only the quoting differs (Rhino \"File\" is not defined., QuickJS 'File' is not defined).",
   "map.prop-assign-unmodifiable": "Rhino lets the UnsupportedOperationException from a property assignment on an unmodifiable map escape try/catch; the playground throws a catchable InternalError (warned: unmodifiable-map-assignment).",
   "tostr.double-toString-typeof": "A boxed number's toString() stays a JS string: in the guest, String(x) asks toString() first and only falls back to valueOf() when it gets an object, so a java.lang.String result would make String(d) read 2 instead of Rhino's \"2.0\" (the more visible of the two).",
-  "str.instanceof": "instanceof against a Java class object: the guest proxy handler answers no symbol, so Symbol.hasInstance cannot reach the host, and a proxy has no prototype chain; QuickJS throws a TypeError. Needs a sandbox hook (engine/sandbox/prelude.ts).",
 };
