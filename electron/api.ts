@@ -134,6 +134,17 @@ export interface PlaygroundApi {
   openFiles(): Promise<OpenedDocument[]>;
   /** Opens a path already known to this window (recent list, launch file, recovered draft). */
   openPath(path: string): Promise<OpenedDocument>;
+  /**
+   * Desktop drag and drop: the on-disk path of a File dropped on the page, or null when it has none
+   * (e.g. dragged out of another app). Runs in the preload, since File objects cannot cross IPC.
+   */
+  pathForDroppedFile(file: File): string | null;
+  /**
+   * Opens a dropped file by the path `pathForDroppedFile` gave. Main checks it like a dialog result
+   * (absolute, an existing regular .js / .json file within the size limit) and grants it to the window,
+   * so it can be saved and watched, and adds it to the recent files.
+   */
+  openDroppedPath(path: string): Promise<OpenedDocument>;
   /** The file this window was started on (command line, second instance, Finder), or null. */
   getLaunchDocument(): Promise<OpenedDocument | null>;
   /** Atomic save; asks the user before overwriting a file that changed on disk since `expected`. */

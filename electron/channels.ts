@@ -5,6 +5,7 @@
 export const REQUEST_CHANNELS = {
   openFiles: "playground:open-files",
   openPath: "playground:open-path",
+  openDroppedPath: "playground:open-dropped-path",
   getLaunchDocument: "playground:get-launch-document",
   save: "playground:save",
   saveAs: "playground:save-as",

@@ -57,6 +57,9 @@ const DOCUMENT_FILTERS = [
   { name: "All files", extensions: ["*"] },
 ];
 
+/** The kinds the open dialog offers (scripts, scenarios, cases, exports); other dropped files are refused. */
+const DROPPABLE_EXTENSIONS = [".js", ".json"];
+
 export const CONFLICT_BUTTONS = ["Overwrite", "Cancel"] as const;
 
 export interface DocumentServiceOptions<W> {
@@ -98,6 +101,23 @@ export class DocumentService<W> {
       }
       throw error;
     }
+  }
+
+  /**
+   * A file dropped on the window, by the path the preload resolved with webUtils. The renderer could
+   * name any path here, so it must look like something a user would drop on purpose: an existing
+   * regular file of a kind the open dialog offers, within the document size limit. Then it is treated
+   * like a dialog result: granted to this window and added to the recent files.
+   */
+  async openDroppedPath(target: DocumentWindow<W>, filePath: string): Promise<OpenedDocument> {
+    if (!DROPPABLE_EXTENSIONS.includes(path.extname(filePath).toLowerCase())) {
+      throw new UserFacingError(`${path.basename(filePath)}: only scripts (.js) and JSON files (.json) can be dropped here.`);
+    }
+    const document = await readDocument(this.options.fs, filePath);
+    target.grants.add(filePath);
+    await this.options.store.addRecentFile(filePath);
+    this.options.onRecentChanged?.();
+    return document;
   }
 
   async save(target: DocumentWindow<W>, request: SaveRequest): Promise<SaveOutcome> {

@@ -74,6 +74,7 @@ async function start(): Promise<void> {
       isMac: process.platform === "darwin",
       isDevelopment: !app.isPackaged,
       recentFiles: await store.recentFiles(),
+      runAsYouType: (await store.settings()).runAsYouType,
       dispatch,
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]));
@@ -116,6 +117,7 @@ async function start(): Promise<void> {
       samplesDir: app.isPackaged ? path.join(process.resourcesPath, "samples") : path.join(app.getAppPath(), "samples"),
       appInfo: () => appInfo,
       openExternal,
+      onSettingsChanged: () => void rebuildMenu(),
     },
     log,
   });

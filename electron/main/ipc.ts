@@ -3,7 +3,7 @@
  * trusted sender frame (checklist item 17) → a window we manage → argument count and shape → the work.
  * Results travel in an envelope so the renderer sees a clean message instead of Electron's wrapper text.
  */
-import type { AppInfo, IpcEnvelope } from "../api";
+import type { AppInfo, IpcEnvelope, Settings } from "../api";
 import { REQUEST_CHANNELS, type RequestName } from "../channels";
 import type { DocumentService, DocumentWindow } from "./documents";
 import type { DraftStore } from "./drafts";
@@ -41,6 +41,8 @@ export interface IpcServices<W> {
   samplesDir: string;
   appInfo(): AppInfo;
   openExternal(url: string): Promise<void>;
+  /** After the renderer changed a setting (the menu's Run As You Type checkbox follows it). */
+  onSettingsChanged?(settings: Settings): void;
 }
 
 export interface InvokeEventLike<S> {
@@ -69,6 +71,7 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
   return {
     openFiles: { arity: 0, run: (s) => documents.openFiles(s) },
     openPath: { arity: 1, run: (s, [p]) => documents.openPath(s, asAbsolutePath(p)) },
+    openDroppedPath: { arity: 1, run: (s, [p]) => documents.openDroppedPath(s, asAbsolutePath(p, "dropped file path")) },
     getLaunchDocument: {
       arity: 0,
       run: async (s) => (s.launchPath === null ? null : documents.openPath(s, s.launchPath)),
@@ -79,7 +82,14 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
     importExportFile: { arity: 0, run: (s) => documents.importExportFile(s) },
     readSamples: { arity: 0, run: () => readSamples(services.fs, services.samplesDir) },
     readSettings: { arity: 0, run: () => store.settings() },
-    writeSettings: { arity: 1, run: (_s, [patch]) => store.updateSettings(asSettingsPatch(patch)) },
+    writeSettings: {
+      arity: 1,
+      run: async (_s, [patch]) => {
+        const stored = await store.updateSettings(asSettingsPatch(patch));
+        services.onSettingsChanged?.(stored);
+        return stored;
+      },
+    },
     writeDraft: {
       arity: 1,
       run: async (s, [input]) => {

@@ -10,7 +10,8 @@ export interface MenuItemTemplate {
   id?: string;
   label?: string;
   role?: string;
-  type?: "separator" | "submenu" | "normal";
+  type?: "separator" | "submenu" | "normal" | "checkbox";
+  checked?: boolean;
   accelerator?: string;
   enabled?: boolean;
   submenu?: MenuItemTemplate[];
@@ -22,6 +23,8 @@ export interface MenuOptions {
   isMac: boolean;
   isDevelopment: boolean;
   recentFiles: readonly RecentFile[];
+  /** The stored setting; the "Run As You Type" item is a checkbox showing it. */
+  runAsYouType: boolean;
   /** Runs a command: main-target ones in main, renderer-target ones in the focused window. */
   dispatch(id: CommandId, path?: string): void;
   commands?: readonly CommandSpec[];
@@ -65,6 +68,12 @@ function menuItemFor(command: CommandSpec, options: MenuOptions): MenuItemTempla
   }
   const item: MenuItemTemplate = { id: command.id, label: command.label };
   if (command.accelerator) item.accelerator = command.accelerator;
+  if (command.id === "run.toggleRunAsYouType") {
+    // Electron flips the tick on click; the renderer then toggles and stores the setting, and main
+    // rebuilds the menu from the stored value, so menu and toolbar cannot disagree for long.
+    item.type = "checkbox";
+    item.checked = options.runAsYouType;
+  }
   if (command.target === "role") item.role = command.role;
   else item.click = () => options.dispatch(id);
   return item;

@@ -16,7 +16,12 @@ export interface RendererIpcPort {
   removeListener(channel: string, listener: Listener): unknown;
 }
 
-export function createPlaygroundApi(ipc: RendererIpcPort): PlaygroundApi {
+/** Electron's `webUtils` (≥ 32): the path behind a File from a drop or file input ("" when it has none). */
+export interface FilePathPort {
+  getPathForFile(file: File): string;
+}
+
+export function createPlaygroundApi(ipc: RendererIpcPort, files: FilePathPort): PlaygroundApi {
   async function request<T>(name: RequestName, ...args: unknown[]): Promise<T> {
     const envelope = (await ipc.invoke(REQUEST_CHANNELS[name], ...args)) as IpcEnvelope<T>;
     if (envelope.ok) return envelope.value;
@@ -35,6 +40,16 @@ export function createPlaygroundApi(ipc: RendererIpcPort): PlaygroundApi {
   return {
     openFiles: () => request("openFiles"),
     openPath: (path) => request("openPath", path),
+    pathForDroppedFile: (file) => {
+      try {
+        const filePath = files.getPathForFile(file);
+        return typeof filePath === "string" && filePath.length > 0 ? filePath : null;
+      } catch {
+        // Not a File the browser created (a page-made object): no path rather than an error.
+        return null;
+      }
+    },
+    openDroppedPath: (path) => request("openDroppedPath", path),
     getLaunchDocument: () => request("getLaunchDocument"),
     save: (req) => request("save", req),
     saveAs: (req) => request("saveAs", req),

@@ -25,6 +25,7 @@ async function setup() {
   const log: string[] = [];
   const contents: Contents = { id: 1 };
   const watched: (string | null)[] = [];
+  const settingsChanged: boolean[] = [];
   const session: WindowSession<FakeWindow> = {
     window: new FakeWindow({}),
     launchPath: null,
@@ -51,6 +52,7 @@ async function setup() {
         isPackaged: false,
       }),
       openExternal: async (url) => void opened.push(url),
+      onSettingsChanged: (settings) => void settingsChanged.push(settings.runAsYouType),
     },
     log: (message) => log.push(message),
   });
@@ -60,7 +62,7 @@ async function setup() {
     if (!listener) throw new Error(`no handler for ${channel}`);
     return (await listener({ sender: contents, senderFrame: mainFrame, ...event }, ...args)) as IpcEnvelope<unknown>;
   }
-  return { dir, handlers, call, session, dialog, opened, log, watched, store };
+  return { dir, handlers, call, session, dialog, opened, log, watched, store, settingsChanged };
 }
 
 describe("IPC registration", () => {
@@ -188,5 +190,76 @@ describe("argument validation", () => {
         { relativePath: "seed/legacy.scenario.json", name: "legacy.scenario.json", text: "{}" },
       ],
     });
+  });
+});
+
+describe("dropped files (openDroppedPath)", () => {
+  it("treats a dropped script like a dialog result: read, granted for save and watch, added to recent files", async () => {
+    const { call, dir, watched, store } = await setup();
+    const file = path.join(dir, "dropped.js");
+    await writeFile(file, "accessToken.setField('d', 1);");
+    const opened = await call(REQUEST_CHANNELS.openDroppedPath, [file]);
+    expect(opened).toMatchObject({ ok: true, value: { path: file, name: "dropped.js", text: "accessToken.setField('d', 1);" } });
+    expect(await call(REQUEST_CHANNELS.watchFile, [file])).toEqual({ ok: true, value: undefined });
+    expect(watched).toEqual([file]);
+    const stamp = (opened as { ok: true; value: { stamp: unknown } }).value.stamp;
+    expect(await call(REQUEST_CHANNELS.save, [{ path: file, text: "// saved back", expected: stamp }])).toMatchObject({
+      ok: true,
+      value: { status: "saved", path: file },
+    });
+    expect((await store.recentFiles()).map((r) => r.path)).toEqual([file]);
+  });
+
+  it.each([
+    ["a relative path", () => "dropped.js", "Invalid dropped file path: expected an absolute path."],
+    ["a non-string", () => 17, "Invalid dropped file path: expected a non-empty string."],
+  ])("refuses %s", async (_label, arg, message) => {
+    const { call } = await setup();
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [arg()])).toEqual({ ok: false, message });
+  });
+
+  it("refuses a directory, a missing file, a wrong kind and an oversized file, granting nothing", async () => {
+    const { call, dir, session, store } = await setup();
+    const { mkdir } = await import("node:fs/promises");
+    const folder = path.join(dir, "folder.json");
+    await mkdir(folder);
+    const missing = path.join(dir, "gone.js");
+    const key = path.join(dir, "id_rsa");
+    await writeFile(key, "-----BEGIN OPENSSH PRIVATE KEY-----");
+    const huge = path.join(dir, "huge.json");
+    await writeFile(huge, "x".repeat(5 * 1024 * 1024 + 1));
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [folder])).toEqual({ ok: false, message: `${folder} is not a file.` });
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [missing])).toEqual({ ok: false, message: `${missing} no longer exists.` });
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [key])).toEqual({
+      ok: false,
+      message: "id_rsa: only scripts (.js) and JSON files (.json) can be dropped here.",
+    });
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [huge])).toEqual({ ok: false, message: `${huge} is larger than 5 MB.` });
+    expect([...session.grants]).toEqual([]);
+    expect(await store.recentFiles()).toEqual([]);
+    // And the refused paths stay unusable for save.
+    expect(await call(REQUEST_CHANNELS.save, [{ path: key, text: "x", expected: null }])).toMatchObject({ ok: false });
+  });
+
+  it("refuses a dropped path sent from a subframe or a foreign window without reading it", async () => {
+    const { call, dir, session } = await setup();
+    const file = path.join(dir, "dropped.js");
+    await writeFile(file, "x");
+    const refused = { ok: false, message: "Request refused: it did not come from the playground window." };
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [file], { senderFrame: { url: "app://playground/index.html", parent: {} } })).toEqual(refused);
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [file], { senderFrame: { url: "https://evil.example/", parent: null } })).toEqual(refused);
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [file], { sender: { id: 2 } })).toEqual(refused);
+    expect([...session.grants]).toEqual([]);
+  });
+});
+
+describe("settings changes", () => {
+  it("stores Run As You Type and tells main (which rebuilds the menu checkbox)", async () => {
+    const { call, store, settingsChanged } = await setup();
+    expect(await call(REQUEST_CHANNELS.writeSettings, [{ runAsYouType: false }])).toMatchObject({ ok: true, value: { runAsYouType: false } });
+    expect((await store.settings()).runAsYouType).toBe(false);
+    expect(settingsChanged).toEqual([false]);
+    expect(await call(REQUEST_CHANNELS.writeSettings, [{ runAsYouType: "no" }])).toMatchObject({ ok: false });
+    expect(settingsChanged).toEqual([false]);
   });
 });

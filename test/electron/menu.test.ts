@@ -11,6 +11,7 @@ function build(overrides: Partial<Parameters<typeof buildMenuTemplate>[0]> = {})
     isMac: false,
     isDevelopment: false,
     recentFiles: [],
+    runAsYouType: true,
     dispatch: (id, path) => dispatched.push(path === undefined ? { id } : { id, path }),
     ...overrides,
   });
@@ -78,6 +79,17 @@ describe("application menu", () => {
     expect(dispatched).toEqual([{ id: "file.openRecent", path: "/w/a.js" }]);
     const empty = items(build().template).find((i) => i.id === "file.openRecent")!;
     expect(empty.submenu).toEqual([{ label: "No Recent Files", enabled: false }]);
+  });
+
+  it("shows Run As You Type as a checkbox ticked from the stored setting, dispatching the toggle", () => {
+    const find = (runAsYouType: boolean) => items(build({ runAsYouType }).template).find((i) => i.id === "run.toggleRunAsYouType")!;
+    expect(find(true)).toMatchObject({ type: "checkbox", checked: true, label: "Run As You Type" });
+    expect(find(false)).toMatchObject({ type: "checkbox", checked: false });
+    const { template, dispatched } = build({ runAsYouType: false });
+    items(template).find((i) => i.id === "run.toggleRunAsYouType")!.click!();
+    expect(dispatched).toEqual([{ id: "run.toggleRunAsYouType" }]);
+    // Only that item is a checkbox.
+    expect(items(build().template).filter((i) => i.type === "checkbox").map((i) => i.id)).toEqual(["run.toggleRunAsYouType"]);
   });
 
   it("separates command groups and ends File with Quit outside macOS", () => {

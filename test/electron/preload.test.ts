@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { PlaygroundApi } from "../../electron/api";
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from "../../electron/channels";
-import { createPlaygroundApi, type RendererIpcPort } from "../../electron/preload/bridge";
+import { createPlaygroundApi, type FilePathPort, type RendererIpcPort } from "../../electron/preload/bridge";
 
 const exposed = vi.hoisted(() => [] as { key: string; api: unknown }[]);
 const fakeIpcRenderer = vi.hoisted(() => ({
@@ -16,11 +16,14 @@ const fakeIpcRenderer = vi.hoisted(() => ({
 vi.mock("electron", () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
   ipcRenderer: fakeIpcRenderer,
+  webUtils: { getPathForFile: () => "" },
 }));
 
 const NAMED_METHODS: (keyof PlaygroundApi)[] = [
   "openFiles",
   "openPath",
+  "pathForDroppedFile",
+  "openDroppedPath",
   "getLaunchDocument",
   "save",
   "saveAs",
@@ -41,6 +44,9 @@ const NAMED_METHODS: (keyof PlaygroundApi)[] = [
   "openExternal",
   "onMenuCommand",
 ];
+
+/** webUtils for files that have no path on disk. */
+const noPaths: FilePathPort = { getPathForFile: () => "" };
 
 class FakeIpc implements RendererIpcPort {
   readonly invoked: { channel: string; args: unknown[] }[] = [];
@@ -79,7 +85,7 @@ describe("preload entry (item 20: no raw Electron APIs for the page)", () => {
 describe("bridge factory", () => {
   it("sends each request on its fixed playground: channel with the caller's arguments only", async () => {
     const ipc = new FakeIpc();
-    const api = createPlaygroundApi(ipc);
+    const api = createPlaygroundApi(ipc, noPaths);
     await api.openPath("/w/a.js");
     await api.save({ path: "/w/a.js", text: "x", expected: null });
     await api.readSettings();
@@ -94,9 +100,10 @@ describe("bridge factory", () => {
 
   it("covers every request channel main handles, and nothing else", async () => {
     const ipc = new FakeIpc();
-    const api = createPlaygroundApi(ipc) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const api = createPlaygroundApi(ipc, noPaths) as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const name of NAMED_METHODS) {
       if (name.startsWith("on")) api[name](() => undefined);
+      else if (name === "pathForDroppedFile") api[name](new File(["x"], "a.js"));
       else await api[name]("arg");
     }
     expect(new Set(ipc.invoked.map((i) => i.channel))).toEqual(new Set(Object.values(REQUEST_CHANNELS)));
@@ -105,7 +112,7 @@ describe("bridge factory", () => {
 
   it("returns the value of a successful request and throws main's message on failure", async () => {
     const ipc = new FakeIpc();
-    const api = createPlaygroundApi(ipc);
+    const api = createPlaygroundApi(ipc, noPaths);
     expect(await api.listDrafts()).toBe("result");
     ipc.reply = { ok: false, message: "/w/a.js no longer exists." };
     await expect(api.openPath("/w/a.js")).rejects.toThrow(/^\/w\/a\.js no longer exists\.$/);
@@ -113,7 +120,7 @@ describe("bridge factory", () => {
 
   it("gives listeners the payload only (never the IPC event) and unsubscribes them", () => {
     const ipc = new FakeIpc();
-    const api = createPlaygroundApi(ipc);
+    const api = createPlaygroundApi(ipc, noPaths);
     const seen: unknown[][] = [];
     const stop = api.onMenuCommand((...args) => seen.push(args));
     ipc.emit(EVENT_CHANNELS.menuCommand, { id: "run.run" });
@@ -125,10 +132,44 @@ describe("bridge factory", () => {
 
   it("delivers external file changes to onFileChanged", () => {
     const ipc = new FakeIpc();
-    const api = createPlaygroundApi(ipc);
+    const api = createPlaygroundApi(ipc, noPaths);
     const seen: unknown[] = [];
     api.onFileChanged((change) => seen.push(change));
     ipc.emit(EVENT_CHANNELS.fileChanged, { path: "/w/a.js", stamp: null });
     expect(seen).toEqual([{ path: "/w/a.js", stamp: null }]);
+  });
+
+  it("resolves a dropped file's path in the preload with webUtils, without any IPC", () => {
+    const ipc = new FakeIpc();
+    const dropped = new File(["var x = 1;"], "token.js");
+    const asked: File[] = [];
+    const api = createPlaygroundApi(ipc, {
+      getPathForFile: (file) => {
+        asked.push(file);
+        return file === dropped ? "/home/me/scripts/token.js" : "";
+      },
+    });
+    expect(api.pathForDroppedFile(dropped)).toBe("/home/me/scripts/token.js");
+    expect(asked).toEqual([dropped]);
+    // A File made by the page (or dragged from another app) has no path: null, not "".
+    expect(api.pathForDroppedFile(new File(["x"], "made-up.js"))).toBeNull();
+    expect(ipc.invoked).toEqual([]);
+  });
+
+  it("answers null when webUtils refuses the object instead of throwing into the page", () => {
+    const api = createPlaygroundApi(new FakeIpc(), {
+      getPathForFile: () => {
+        throw new TypeError("Error processing argument at index 0, conversion failure");
+      },
+    });
+    expect(api.pathForDroppedFile({} as File)).toBeNull();
+  });
+
+  it("sends openDroppedPath on its own channel with the resolved path", async () => {
+    const ipc = new FakeIpc();
+    ipc.reply = { ok: true, value: { path: "/w/a.js", name: "a.js", text: "x", stamp: { mtimeMs: 1, size: 1, sha256: "0".repeat(64) } } };
+    const api = createPlaygroundApi(ipc, noPaths);
+    expect((await api.openDroppedPath("/w/a.js")).name).toBe("a.js");
+    expect(ipc.invoked).toEqual([{ channel: REQUEST_CHANNELS.openDroppedPath, args: ["/w/a.js"] }]);
   });
 });
