@@ -103,6 +103,15 @@ export function App({ boot }: { boot: Boot }) {
   const [importChoices, setImportChoices] = useState<{ file: string; scripts: ImportedScript[] } | null>(null);
   const [groovy, setGroovy] = useState<string | null>(null);
   const [runAsYouType, setRunAsYouType] = useState(true);
+  // The stored choice arrives asynchronously; a toggle made before it arrives wins.
+  const runAsYouTypeTouched = useRef(false);
+  useEffect(() => {
+    void platform()
+      .loadRunAsYouType()
+      .then((on) => {
+        if (!runAsYouTypeTouched.current) setRunAsYouType(on);
+      }, () => {});
+  }, []);
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
@@ -425,7 +434,7 @@ export function App({ boot }: { boot: Boot }) {
     for (const file of files) await loadFile(file);
   };
   const dropFiles = async (dropped: File[]) => {
-    for (const f of dropped) await loadFile({ name: f.name, text: await f.text() });
+    for (const f of dropped) await loadFile(await platform().openDropped(f));
   };
   const openRecent = async (path: string | undefined) => {
     if (!path) return;
@@ -515,7 +524,12 @@ export function App({ boot }: { boot: Boot }) {
   const actionHost = useRef<ActionHost>(null as unknown as ActionHost);
   actionHost.current = {
     run: runRequested,
-    toggleRunAsYouType: () => setRunAsYouType((on) => !on),
+    toggleRunAsYouType: () => {
+      const next = !gates.current.runAsYouType;
+      runAsYouTypeTouched.current = true;
+      setRunAsYouType(next);
+      void platform().saveRunAsYouType(next).catch(() => {});
+    },
     setEvaluator: switchEvaluator,
     open: () => void openFiles().catch(reportFailure("Open")),
     openRecent: (path) => void openRecent(path).catch(reportFailure("Open recent")),
@@ -548,7 +562,7 @@ export function App({ boot }: { boot: Boot }) {
       onDrop={(e) => {
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
-        void dropFiles([...e.dataTransfer.files]);
+        void dropFiles([...e.dataTransfer.files]).catch(reportFailure("Open"));
       }}
     >
       <header className="toolbar" role="banner">

@@ -5,7 +5,7 @@
  */
 import type { DraftSummary, FileStamp, MenuCommandEvent, PlaygroundApi, RecentFile } from "../../electron/api";
 import type { RendererCommandId } from "../../electron/commands";
-import { memoryStore, type KeyValueStore } from "../state/persist";
+import { loadRunAsYouType, memoryStore, saveRunAsYouType, type KeyValueStore } from "../state/persist";
 import { BrowserFiles } from "./browserFiles";
 
 export interface OpenedFile {
@@ -33,6 +33,14 @@ export interface Platform {
   /** A recent file again (desktop: read from disk; browser: the copy kept when it was opened). */
   openRecent(path: string): Promise<OpenedFile>;
   listRecent(): Promise<RecentFile[]>;
+  /**
+   * A file dropped on the window. Desktop: opened by its path on disk when it has one (so Save writes
+   * back to it, it is watched and joins the recent files); otherwise, and in the browser, by its content.
+   */
+  openDropped(file: File): Promise<OpenedFile>;
+  /** Run as you type, as the user last left it (desktop: main's settings file; browser: localStorage). */
+  loadRunAsYouType(): Promise<boolean>;
+  saveRunAsYouType(on: boolean): Promise<void>;
   /** Remembers a file the user opened another way (drag and drop, import) for the recent list. */
   rememberRecent(file: OpenedFile): void;
   /** Saves over the opened file (desktop asks before overwriting a file changed on disk since `stamp`). */
@@ -141,6 +149,9 @@ export function browserPlatform(store: KeyValueStore = browserStore()): Platform
       return { name, text };
     },
     listRecent: async () => files.recent(),
+    openDropped: async (file) => ({ name: file.name, text: await file.text() }),
+    loadRunAsYouType: async () => loadRunAsYouType(store),
+    saveRunAsYouType: async (on) => saveRunAsYouType(store, on),
     rememberRecent: (file) => files.remember(file.name, file.text),
     async save(file, text) {
       const saved = download(file.name, text);
@@ -178,6 +189,20 @@ export function desktopPlatform(bridge: PlaygroundApi, store: KeyValueStore): Pl
     openFiles: async () => (await bridge.openFiles()).map(opened),
     openRecent: async (path) => opened(await bridge.openPath(path)),
     listRecent: () => bridge.listRecentFiles(),
+    async openDropped(file) {
+      // Resolved in the preload (File objects cannot cross IPC); main then checks and grants the path.
+      const filePath = bridge.pathForDroppedFile(file);
+      if (filePath === null) return { name: file.name, text: await file.text() };
+      return opened(await bridge.openDroppedPath(filePath));
+    },
+    async loadRunAsYouType() {
+      const settings = await bridge.readSettings();
+      return settings?.runAsYouType !== false;
+    },
+    async saveRunAsYouType(on) {
+      // Main stores it and ticks the Run menu's checkbox to match.
+      await bridge.writeSettings({ runAsYouType: on });
+    },
     // Main adds files to the recent list itself when they come through a dialog.
     rememberRecent: () => {},
     async save(file, text) {

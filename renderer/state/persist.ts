@@ -106,6 +106,20 @@ export function saveDraft(store: KeyValueStore, sampleId: string, draft: Draft):
   writeJson(store, DRAFT_PREFIX + sampleId, draft);
 }
 
+const SETTINGS_KEY = "tsp.settings.v1";
+
+/** Run as you type, on unless the user switched it off (browser build; the app keeps it in main's settings). */
+export function loadRunAsYouType(store: KeyValueStore): boolean {
+  const raw = readJson(store, SETTINGS_KEY) as { runAsYouType?: unknown } | undefined;
+  return !(raw && typeof raw === "object" && raw.runAsYouType === false);
+}
+
+export function saveRunAsYouType(store: KeyValueStore, on: boolean): void {
+  const raw = readJson(store, SETTINGS_KEY);
+  const settings = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  writeJson(store, SETTINGS_KEY, { ...settings, runAsYouType: on });
+}
+
 /** An in-memory store for places without localStorage (and for tests). */
 export function memoryStore(): KeyValueStore {
   const map = new Map<string, string>();

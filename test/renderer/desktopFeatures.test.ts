@@ -7,7 +7,7 @@ import { formatValue } from "../../renderer/components/FieldTable";
 import { draftKeyFor, importExport, isRunnable, kindOfFile, scenarioForImport } from "../../renderer/state/fileKinds";
 import { judgeCase, listWorkspace, prepareCase } from "../../renderer/state/workspace";
 import { BrowserFiles, MAX_RECENT } from "../../renderer/platform/browserFiles";
-import { desktopPlatform } from "../../renderer/platform";
+import { browserPlatform, desktopPlatform } from "../../renderer/platform";
 import { memoryStore } from "../../renderer/state/persist";
 import type { ExternalChange, MenuCommandEvent, PlaygroundApi } from "../../electron/api";
 import type { RunResult } from "../../engine/result";
@@ -187,6 +187,10 @@ describe("desktop platform over the preload bridge", () => {
       onFileChanged: (l: (c: ExternalChange) => void) => ((fileListener = l), () => {}),
       onMenuCommand: (l: (c: MenuCommandEvent) => void) => ((menuListener = l), () => {}),
       writeDraft: vi.fn(async () => {}),
+      pathForDroppedFile: vi.fn((file: File) => (file.name === "on-disk.js" ? "/home/me/on-disk.js" : null)),
+      openDroppedPath: vi.fn(async (path: string) => ({ path, name: "on-disk.js", text: "// from disk", stamp })),
+      readSettings: vi.fn(async () => ({ theme: "system", editorFontSize: 14, wordWrap: false, runAsYouType: false, defaultEvaluator: "legacy" })),
+      writeSettings: vi.fn(async () => ({})),
       openWorkspaceFolder: vi.fn(async () => ({
         path: "/w",
         name: "w",
@@ -236,5 +240,49 @@ describe("desktop platform over the preload bridge", () => {
     fake.menu({ id: "file.openRecent", path: "/w/a.js" });
     fake.menu({ id: "file.save" });
     expect(got).toEqual([{ id: "file.openRecent", path: "/w/a.js" }, { id: "file.save" }]);
+  });
+
+  it("opens a dropped file by its path on disk, so Save writes back to it (not Save As)", async () => {
+    const fake = fakeBridge();
+    const desktop = desktopPlatform(fake.bridge, memoryStore());
+    const dropped = await desktop.openDropped(new File(["// stale copy"], "on-disk.js"));
+    expect(fake.bridge.openDroppedPath).toHaveBeenCalledWith("/home/me/on-disk.js");
+    expect(dropped).toEqual({ name: "on-disk.js", text: "// from disk", path: "/home/me/on-disk.js", stamp: fake.stamp });
+    await desktop.save(dropped, "// edited");
+    expect(fake.bridge.save).toHaveBeenCalledWith({ path: "/home/me/on-disk.js", text: "// edited", expected: fake.stamp });
+    expect(fake.bridge.saveAs).not.toHaveBeenCalled();
+  });
+
+  it("opens a dropped file without a path (e.g. from another app) by its content, untitled", async () => {
+    const fake = fakeBridge();
+    const dropped = await desktopPlatform(fake.bridge, memoryStore()).openDropped(new File(["// pasted"], "clip.js"));
+    expect(dropped).toEqual({ name: "clip.js", text: "// pasted" });
+    expect(fake.bridge.openDroppedPath).not.toHaveBeenCalled();
+  });
+
+  it("reads and stores Run As You Type through main's settings (which the menu checkbox follows)", async () => {
+    const fake = fakeBridge();
+    const desktop = desktopPlatform(fake.bridge, memoryStore());
+    expect(await desktop.loadRunAsYouType()).toBe(false);
+    await desktop.saveRunAsYouType(true);
+    expect(fake.bridge.writeSettings).toHaveBeenCalledWith({ runAsYouType: true });
+  });
+});
+
+describe("browser build: drops and Run As You Type", () => {
+  it("opens a dropped file by its content, with no path", async () => {
+    const browser = browserPlatform(memoryStore());
+    expect(await browser.openDropped(new File(["// dropped"], "d.js"))).toEqual({ name: "d.js", text: "// dropped" });
+  });
+
+  it("keeps Run As You Type in the store between sessions, on by default", async () => {
+    const store = memoryStore();
+    expect(await browserPlatform(store).loadRunAsYouType()).toBe(true);
+    await browserPlatform(store).saveRunAsYouType(false);
+    expect(await browserPlatform(store).loadRunAsYouType()).toBe(false);
+    await browserPlatform(store).saveRunAsYouType(true);
+    expect(await browserPlatform(store).loadRunAsYouType()).toBe(true);
+    store.setItem("tsp.settings.v1", "{not json");
+    expect(await browserPlatform(store).loadRunAsYouType()).toBe(true);
   });
 });
