@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPlayground, serveStatic, waitForResult, type OpenedPage, type StaticServer } from "./harness";
+import { currentRunId, launchBrowser, openPlayground, serveStatic, waitForResult, type OpenedPage, type StaticServer } from "./harness";
 
 let server: StaticServer;
 let browser: Browser;
@@ -51,8 +51,24 @@ function installFakeBridge() {
     listRecentFiles: record("listRecentFiles", () => [{ path: "/home/me/launch.js", name: "launch.js", openedAt: "2026-01-01T00:00:00Z" }]),
     importExportFile: record("importExportFile", () => null),
     readSamples: record("readSamples", () => []),
-    readSettings: record("readSettings", () => ({})),
-    writeSettings: record("writeSettings", () => ({})),
+    // Main's settings file, kept across reloads of the page (localStorage stands in for the disk).
+    readSettings: record("readSettings", () => ({ runAsYouType: localStorage.getItem("fake-main.runAsYouType") !== "false" })),
+    writeSettings: record("writeSettings", (patch) => {
+      const on = (patch as { runAsYouType?: boolean }).runAsYouType;
+      if (typeof on === "boolean") localStorage.setItem("fake-main.runAsYouType", String(on));
+      return { runAsYouType: localStorage.getItem("fake-main.runAsYouType") !== "false" };
+    }),
+    // Like webUtils: files from the disk have a path (here: names starting "disk-"), others none.
+    pathForDroppedFile: (file: File) => {
+      calls.push({ method: "pathForDroppedFile", args: [file.name] });
+      return file.name.startsWith("disk-") ? `/home/me/${file.name}` : null;
+    },
+    openDroppedPath: record("openDroppedPath", (p) => ({
+      path: p,
+      name: String(p).split("/").pop(),
+      text: "accessToken.setField('fromDisk', 'yes');\n",
+      stamp: { mtimeMs: 5, size: 41, sha256: "5".repeat(64) },
+    })),
     writeDraft: record("writeDraft", () => undefined),
     readDraft: record("readDraft", () => null),
     listDrafts: record("listDrafts", () => []),
@@ -135,5 +151,53 @@ describe("the renderer in the desktop shell (fake bridge)", () => {
     await expect.poll(() => calls(page, "openPath")).toEqual([["/home/me/launch.js"]]);
     await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("run.evaluatorNextGen"));
     await expect.poll(() => page.getByTestId("evaluator-select").inputValue()).toBe("next-gen");
+  });
+
+  it("opens a dropped file by its path: Save writes back to it (no Save As) and it is watched", async () => {
+    const page = await openDesktop();
+    await expect.poll(() => script(page)).toContain("'launched'");
+    const data = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(["// the page's copy"], "disk-token.js", { type: "text/plain" }));
+      return transfer;
+    });
+    await page.dispatchEvent('[data-testid="app"]', "dragover", { dataTransfer: data });
+    await page.dispatchEvent('[data-testid="app"]', "drop", { dataTransfer: data });
+    await expect.poll(() => calls(page, "openDroppedPath")).toEqual([["/home/me/disk-token.js"]]);
+    // The text main read from disk, not the File's bytes.
+    await expect.poll(() => script(page)).toContain("'fromDisk'");
+    await expect.poll(() => page.getByTestId("document-name").textContent()).toContain("disk-token.js");
+    await expect.poll(() => calls(page, "watchFile")).toContainEqual(["/home/me/disk-token.js"]);
+
+    await page.evaluate(() => window.__playground!.setScript("accessToken.setField('fromDisk', 'edited');\n"));
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("file.save"));
+    await expect.poll(() => calls(page, "save")).toHaveLength(1);
+    const [request] = (await calls(page, "save"))[0] as [{ path: string; expected: { sha256: string } }];
+    expect(request).toMatchObject({ path: "/home/me/disk-token.js", expected: { sha256: "5".repeat(64) } });
+    expect(await calls(page, "saveAs")).toHaveLength(0);
+  });
+
+  it("Run As You Type: the menu and the toolbar checkbox switch the same setting, stored in main across sessions", async () => {
+    const page = await openDesktop();
+    const checkbox = page.getByTestId("run-as-you-type");
+    await expect.poll(() => checkbox.isChecked()).toBe(true);
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("run.toggleRunAsYouType"));
+    await expect.poll(() => checkbox.isChecked()).toBe(false);
+    await expect.poll(() => calls(page, "writeSettings")).toEqual([[{ runAsYouType: false }]]);
+
+    // Typing no longer runs.
+    const before = await currentRunId(page);
+    await page.evaluate(() => window.__playground!.setScript("accessToken.setField('typed', 1);\n"));
+    await page.waitForTimeout(600);
+    expect(await currentRunId(page)).toBe(before);
+
+    // Next session: still off.
+    await page.reload();
+    await waitForResult(page, 0, 20_000);
+    await expect.poll(() => calls(page, "readSettings")).toHaveLength(1);
+    await expect.poll(() => page.getByTestId("run-as-you-type").isChecked()).toBe(false);
+    // The toolbar checkbox writes the same setting back (main then ticks the menu item).
+    await page.getByTestId("run-as-you-type").click();
+    await expect.poll(() => calls(page, "writeSettings")).toEqual([[{ runAsYouType: true }]]);
   });
 });

@@ -212,4 +212,20 @@ describe("desktop features in the browser build", () => {
     await recovery.getByRole("button", { name: "Restore" }).click();
     await expect.poll(() => script(page)).toContain("'unsaved'");
   });
+
+  it("remembers Run As You Type between sessions", async () => {
+    const page = await open();
+    const checkbox = page.getByTestId("run-as-you-type");
+    await expect.poll(() => checkbox.isChecked()).toBe(true);
+    await checkbox.click();
+    await expect.poll(() => checkbox.isChecked()).toBe(false);
+    await page.reload();
+    await waitForResult(page, 0, 20_000);
+    await expect.poll(() => page.getByTestId("run-as-you-type").isChecked()).toBe(false);
+    await page.waitForSelector('[data-testid="editor"][data-ready="true"] .monaco-editor');
+    const before = await currentRunId(page);
+    await page.evaluate(() => window.__playground!.setScript("accessToken.setField('typed', 1);\n"));
+    await page.waitForTimeout(600);
+    expect(await currentRunId(page)).toBe(before);
+  });
 });
