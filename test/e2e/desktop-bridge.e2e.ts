@@ -4,30 +4,12 @@
  * with the external-change stamp, the watched file's change notice with Reload, drafts through the bridge,
  * menu commands, and that keyboard shortcuts are left to the menu (no double save).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { currentRunId, launchBrowser, openPlayground, serveStatic, waitForResult, type OpenedPage, type StaticServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
+const session = usePlaygroundBrowser();
 
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (opened) {
-    expect(opened.offsite).toEqual([]);
-    expect(opened.problems.filter((p) => !/Failed to load resource.*favicon/.test(p))).toEqual([]);
-    await opened.context.close();
-    opened = null;
-  }
-});
 
 /** Runs in the page before any script: a bridge that records calls and lets the test fire events. */
 function installFakeBridge() {
@@ -102,9 +84,9 @@ const calls = (page: Page, method: string) =>
 const script = (page: Page) => page.evaluate(() => window.__playground!.getScript());
 
 async function openDesktop(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(installFakeBridge);
-  opened = await openPlayground(browser, server.url, context);
+  const opened = await session.open(context);
   await waitForResult(opened.page, 0, 20_000);
   await opened.page.waitForSelector('[data-testid="editor"][data-ready="true"] .monaco-editor');
   return opened.page;

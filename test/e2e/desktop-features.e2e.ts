@@ -5,36 +5,14 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { RESULTS_DIR, currentRunId, launchBrowser, openPlayground, serveStatic, waitForResult, type OpenedPage, type StaticServer } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (opened) {
-    expect(opened.offsite).toEqual([]);
-    expect(opened.problems.filter((p) => !/Failed to load resource.*favicon/.test(p))).toEqual([]);
-    await opened.context.close();
-    opened = null;
-  }
-});
+const session = usePlaygroundBrowser();
 
 async function open(): Promise<Page> {
-  opened = await openPlayground(browser, server.url);
+  const opened = await session.open();
   // A standing listener keeps Playwright's file-chooser interception on, so a chooser opened by a key
   // press right after a waitForEvent() call cannot slip past before the interception is switched on.
   opened.page.on("filechooser", () => undefined);
@@ -82,7 +60,7 @@ describe("desktop features in the browser build", () => {
     await expect.poll(() => field(page, "panel-introspection", "n").locator("pre").textContent()).toBe("42.0");
     expect(await field(page, "panel-token", "n").locator("pre").textContent()).toBe("42.0");
     expect(await field(page, "panel-introspection", "half").locator("pre").textContent()).toBe("1.5");
-    await opened!.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await session.current!.context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.getByTestId("panel-introspection").getByRole("button", { name: /Copy Introspection/ }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('"n": 42.0');

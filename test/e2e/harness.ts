@@ -4,11 +4,12 @@
  * through playwright-core. Every request that would leave 127.0.0.1 is refused and counted.
  */
 import { createServer, type Server } from "node:http";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../renderer/csp";
 
 export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -140,4 +141,60 @@ export async function typeInEditor(page: Page, text: string): Promise<void> {
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.type(text, { delay: 5 });
+}
+
+export interface PlaygroundSession {
+  readonly browser: Browser;
+  readonly url: string;
+  /** The page opened by the running test, if any. */
+  readonly current: OpenedPage | null;
+  /** Opens the playground (in `context` if given); after the test it is checked and closed. */
+  open(context?: BrowserContext): Promise<OpenedPage>;
+}
+
+/**
+ * One static server and one Chromium for a test file. After each test, the page it opened must not have
+ * reached beyond 127.0.0.1 nor logged errors (CSP violations included); then its context is closed.
+ */
+export function usePlaygroundBrowser(): PlaygroundSession {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let current: OpenedPage | null = null;
+  beforeAll(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    server = await serveStatic();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    const opened = current;
+    current = null;
+    if (!opened) return;
+    try {
+      expect(opened.offsite).toEqual([]);
+      expect(opened.problems.filter((p) => !/Failed to load resource.*favicon/.test(p))).toEqual([]);
+    } finally {
+      await opened.context.close();
+    }
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("the browser starts in beforeAll");
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error("the server starts in beforeAll");
+      return server.url;
+    },
+    get current() {
+      return current;
+    },
+    async open(context?: BrowserContext) {
+      current = await openPlayground(this.browser, this.url, context);
+      return current;
+    },
+  };
 }

@@ -2,48 +2,14 @@
  * The playground in real Chromium, against the built site (dist/web/) served on 127.0.0.1.
  * Each test gets a fresh browser context (empty localStorage), so it starts on the seed's legacy example.
  */
-import { mkdirSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import {
-  RESULTS_DIR,
-  currentRunId,
-  launchBrowser,
-  openPlayground,
-  serveStatic,
-  typeInEditor,
-  waitForResult,
-  type OpenedPage,
-  type StaticServer,
-} from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { RESULTS_DIR, currentRunId, typeInEditor, usePlaygroundBrowser, waitForResult } from "./harness";
 
-let server: StaticServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  if (opened) {
-    // Nothing may leave the machine, and the page must not log errors (CSP violations included).
-    expect(opened.offsite).toEqual([]);
-    expect(opened.problems.filter((p) => !/Failed to load resource.*favicon/.test(p))).toEqual([]);
-    await opened.context.close();
-    opened = null;
-  }
-});
+const session = usePlaygroundBrowser();
 
 async function open(): Promise<Page> {
-  opened = await openPlayground(browser, server.url);
+  const opened = await session.open();
   await waitForResult(opened.page, 0, 20_000);
   return opened.page;
 }
@@ -302,7 +268,7 @@ describe("the playground in Chromium", () => {
   });
 
   it("follows a dark system theme", async () => {
-    opened = await openPlayground(browser, server.url, await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: "dark" }));
+    const opened = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: "dark" }));
     await waitForResult(opened.page, 0, 20_000);
     expect(await opened.page.locator(".app").getAttribute("class")).toContain("theme-dark");
     await opened.page.locator('[data-testid="editor"] .monaco-editor.vs-dark').waitFor();
