@@ -15,7 +15,7 @@ import { nextGenBindings } from "./evaluators/nextgen/bindings";
 import { legacyBindings } from "./evaluators/legacy/bindings";
 import { describeLegacyError } from "./evaluators/legacy/errors";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sandbox";
-import { rhinoRuntimeMessage } from "./evaluators/rhino-runtime-errors";
+import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "./evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 
@@ -75,6 +75,19 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const before = tokenFields(cloneTokenState(state));
   const ctx = createRunContext(scenario, state, random);
   const bindings = evaluator === "legacy" ? legacyBindings(ctx) : nextGenBindings(ctx);
+  /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
+  const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
+    const notes: WordingNotes = {};
+    const message = word(notes);
+    if (message && notes.approximate && !ctx.warnings.some((w) => w.code === "rhino-message-approximate" && w.line === line)) {
+      ctx.warnings.push({
+        code: "rhino-message-approximate",
+        message: `Rhino names the value a failed call was made on; here it was a function's local variable, which the playground cannot look at after the error, so the message shows the likely value and AM's may read differently.`,
+        ...(line ? { line } : {}),
+      });
+    }
+    return message;
+  };
 
   const outcome = await runInSandbox({
     source: script,
@@ -89,9 +102,10 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       if (legacy) return legacy;
       const error = describeGuestError(info);
       if (info.fromBinding || info.thrownValue !== undefined || error.kind !== "runtime") return error;
-      const rhino = rhinoRuntimeMessage(info, script);
+      const rhino = reworded(info.line, (notes) => rhinoRuntimeMessage(info, script, notes));
       return rhino ? { ...error, message: rhino } : error;
     },
+    onCaughtError: (info) => reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes)),
     onLine: (probe) => {
       ctx.currentLine = probe;
     },

@@ -5,7 +5,7 @@
  * found in the script's syntax tree at the error's position and its parts are described in the guest.
  */
 import { parse, type Node } from "acorn";
-import { full } from "acorn-walk";
+import { full, fullAncestor } from "acorn-walk";
 
 export interface RuntimeErrorSite {
   name: string;
@@ -14,14 +14,25 @@ export interface RuntimeErrorSite {
   column?: number;
   /** Evaluates a side-effect-free expression in the failed script's context; undefined if it fails. */
   inspect?: (expression: string) => string | undefined;
+  /** The script's last read from a host object: names the Java object a failed call was made on. */
+  lastRead?: { property: string; holder: string; valueType: string; value: string };
 }
 
 interface CallSite {
-  kind: "member" | "identifier";
+  kind: "member" | "identifier" | "other";
+  /** `new f()` rather than `f()`. */
+  isNew: boolean;
+  /** The callee as text safe to evaluate again, when it is a plain chain of names. */
+  callee?: string;
+  /** The callee chain starts at a function's local name: evaluating it again at the top level would not see it. */
+  local: boolean;
   object?: string;
   property?: string;
   name?: string;
 }
+
+/** How Rhino prints `undefined` where it names a value: Java's default toString() of its Undefined object. */
+const RHINO_UNDEFINED = "org.mozilla.javascript.Undefined@1b2c3d4e";
 
 type AnyNode = Node & Record<string, unknown> & { loc: { start: { line: number; column: number }; end: { line: number; column: number } } };
 
@@ -36,40 +47,157 @@ function chainText(node: AnyNode, source: string): string | null {
   return null;
 }
 
-function callAt(source: string, line: number, column: number): CallSite | null {
-  let ast: Node;
-  try {
-    ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
-  } catch {
-    return null;
+let parsed: { source: string; ast: Node | null } | null = null;
+
+/** The script's syntax tree; a script that catches errors in a loop asks for it often, so the last is kept. */
+function syntaxTree(source: string): Node | null {
+  if (parsed?.source !== source) {
+    let ast: Node | null = null;
+    try {
+      ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
+    } catch {
+      ast = null;
+    }
+    parsed = { source, ast };
   }
+  return parsed.ast;
+}
+
+/** Names a function declares for itself: its own name (expressions), parameters, and var/let/const/function inside it. */
+function declaredIn(fn: AnyNode): Set<string> {
+  const names = new Set<string>();
+  const id = fn.id as AnyNode | null;
+  if (fn.type !== "FunctionDeclaration" && id) names.add(String(id.name));
+  const addPattern = (p: AnyNode | null) => {
+    if (!p) return;
+    if (p.type === "Identifier") names.add(String(p.name));
+    else if (p.type === "AssignmentPattern") addPattern(p.left as AnyNode);
+    else if (p.type === "RestElement") addPattern(p.argument as AnyNode);
+    else if (p.type === "ArrayPattern") for (const e of p.elements as (AnyNode | null)[]) addPattern(e);
+    else if (p.type === "ObjectPattern") for (const prop of p.properties as AnyNode[]) addPattern((prop.value ?? prop.argument) as AnyNode);
+  };
+  for (const param of fn.params as AnyNode[]) addPattern(param);
+  const visit = (node: AnyNode | null | undefined): void => {
+    if (!node || typeof node.type !== "string") return;
+    if (node.type === "FunctionDeclaration") {
+      names.add(String((node.id as AnyNode).name));
+      return;
+    }
+    if (node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression") return;
+    if (node.type === "VariableDeclarator") addPattern(node.id as AnyNode);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const item of value) visit(item as AnyNode);
+      else if (value && typeof value === "object" && typeof (value as AnyNode).type === "string") visit(value as AnyNode);
+    }
+  };
+  visit(fn.body as AnyNode);
+  return names;
+}
+
+function isLocal(name: string, ancestors: AnyNode[]): boolean {
+  return ancestors.some(
+    (a) =>
+      ((a.type === "FunctionDeclaration" || a.type === "FunctionExpression" || a.type === "ArrowFunctionExpression") && declaredIn(a).has(name)) ||
+      (a.type === "CatchClause" && (a.param as AnyNode | null)?.type === "Identifier" && (a.param as AnyNode).name === name),
+  );
+}
+
+function chainBase(node: AnyNode): string | null {
+  if (node.type === "Identifier") return String(node.name);
+  if (node.type === "MemberExpression") return chainBase(node.object as AnyNode);
+  return null;
+}
+
+function callAt(source: string, line: number, column: number): CallSite | null {
+  const ast = syntaxTree(source);
+  if (!ast) return null;
   let best: AnyNode | null = null;
-  full(ast, (n) => {
+  let bestAncestors: AnyNode[] = [];
+  let returned: AnyNode | null = null;
+  let returnedAncestors: AnyNode[] = [];
+  fullAncestor(ast, (n, _state, ancestors) => {
     const node = n as AnyNode;
-    if (node.type !== "CallExpression") return;
+    // QuickJS compiles `return f()` as a tail call and reports the position of `return`, not of the call.
+    if (node.type === "ReturnStatement" && node.loc.start.line === line && node.loc.start.column === column - 1) {
+      const argument = node.argument as AnyNode | null;
+      if (argument && (argument.type === "CallExpression" || argument.type === "NewExpression")) {
+        returned = argument;
+        returnedAncestors = [...(ancestors as AnyNode[])];
+      }
+    }
+    if (node.type !== "CallExpression" && node.type !== "NewExpression") return;
     const { start, end } = node.loc;
     const after = start.line < line || (start.line === line && start.column <= column);
     const before = end.line > line || (end.line === line && end.column >= column - 1);
-    if (after && before && (!best || node.end - node.start < best.end - best.start)) best = node;
+    if (after && before && (!best || node.end - node.start < best.end - best.start)) {
+      best = node;
+      bestAncestors = [...(ancestors as AnyNode[])];
+    }
   });
+  if (returned) {
+    best = returned;
+    bestAncestors = returnedAncestors;
+  }
   if (!best) return null;
+  const isNew = (best as AnyNode).type === "NewExpression";
   const callee = (best as AnyNode).callee as AnyNode;
-  if (callee.type === "Identifier") return { kind: "identifier", name: String(callee.name) };
+  const calleeText = chainText(callee, source);
+  const base = chainBase(callee);
+  const local = base !== null && isLocal(base, bestAncestors);
+  const text = calleeText ? { callee: calleeText, local } : { local };
+  if (callee.type === "Identifier") return { kind: "identifier", isNew, name: String(callee.name), ...text };
   if (callee.type === "MemberExpression" && !callee.computed) {
     const object = chainText(callee.object as AnyNode, source);
-    return { kind: "member", property: String((callee.property as AnyNode).name), ...(object ? { object } : {}) };
+    return { kind: "member", isNew, property: String((callee.property as AnyNode).name), ...(object ? { object } : {}), ...text };
   }
-  return null;
+  return { kind: "other", isNew, local: false };
+}
+
+/** What the rewording could not see: set when the message is the likely one rather than the known one. */
+export interface WordingNotes {
+  approximate?: boolean;
+}
+
+/**
+ * Rhino's TypeError for calling (or `new`-ing) something that is not a function. The value is looked up again
+ * at the top level, or taken from the last host-object read; a function's local variable cannot be seen after
+ * the error, so its message is the likely one (an undefined value, a missing method) and `notes` says so.
+ */
+function notFunctionMessage(site: RuntimeErrorSite, call: CallSite, notes: WordingNotes): string {
+  const read = call.kind === "member" && site.lastRead?.property === call.property ? site.lastRead : undefined;
+  const visible = call.callee !== undefined && !call.local;
+  const guessed = <T>(value: T): T => {
+    notes.approximate = true;
+    return value;
+  };
+  // Rhino names the value itself for `new` and for a call through a local variable: "<value> is not a function, it is <typeof>."
+  if (call.isNew || (call.kind === "identifier" && call.local)) {
+    let type = read?.valueType ?? (visible ? site.inspect?.(`typeof ${call.callee}`) : undefined);
+    let shown = read ? read.value : type !== undefined && type !== "undefined" ? site.inspect?.(call.callee as string) : undefined;
+    if (type === undefined || (type !== "undefined" && shown === undefined)) {
+      const object = site.message === "not a constructor";
+      type = guessed(object ? "object" : "undefined");
+      shown = object ? "[object Object]" : undefined;
+    }
+    return `TypeError: ${type === "undefined" ? RHINO_UNDEFINED : shown} is not a function, it is ${type}.`;
+  }
+  if (call.kind === "identifier" && call.name) {
+    const type = site.inspect?.(`typeof ${call.name}`) ?? guessed("undefined");
+    return `TypeError: ${call.name} is not a function, it is ${type}.`;
+  }
+  if (call.kind === "member" && call.property) {
+    const holder = read?.holder ?? (visible && call.object ? site.inspect?.(`String(${call.object})`) : undefined) ?? guessed("[object Object]");
+    const type = read?.valueType ?? (visible ? site.inspect?.(`typeof ${call.callee}`) : undefined) ?? guessed("undefined");
+    if (type === "undefined") return `TypeError: Cannot find function ${call.property} in object ${holder}.`;
+    return `TypeError: Cannot call property ${call.property} in object ${holder}. It is not a function, it is "${type}".`;
+  }
+  return guessed(`TypeError: ${site.message}`);
 }
 
 /** The right-hand side of the assignment to `.property` on the error's line, as text safe to evaluate. */
 function assignedValueAt(source: string, line: number, property: string): string | null {
-  let ast: Node;
-  try {
-    ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
-  } catch {
-    return null;
-  }
+  const ast = syntaxTree(source);
+  if (!ast) return null;
   let found: string | null = null;
   full(ast, (n) => {
     const node = n as AnyNode;
@@ -88,7 +216,7 @@ const SET = /^cannot set property '(.*)' of (null|undefined)$/;
 const NOT_DEFINED = /^'(.*)' is not defined$/;
 
 /** Rhino's "Name: message" for a QuickJS runtime error, or null to keep QuickJS's wording. */
-export function rhinoRuntimeMessage(site: RuntimeErrorSite, source: string): string | null {
+export function rhinoRuntimeMessage(site: RuntimeErrorSite, source: string, notes: WordingNotes = {}): string | null {
   const { name, message } = site;
   let m = NOT_DEFINED.exec(message);
   if (name === "ReferenceError" && m) return `ReferenceError: "${m[1]}" is not defined.`;
@@ -107,15 +235,16 @@ export function rhinoRuntimeMessage(site: RuntimeErrorSite, source: string): str
     if (call?.kind === "member" && call.property === m[1]) return `TypeError: Cannot call method "${m[1]}" of ${m[2]}`;
     return `TypeError: Cannot read property "${m[1]}" from ${m[2]}`;
   }
-  if (message === "not a function" && call) {
-    if (call.kind === "identifier" && call.name) {
-      const type = site.inspect?.(`typeof ${call.name}`) ?? "undefined";
-      return `TypeError: ${call.name} is not a function, it is ${type}.`;
-    }
-    if (call.kind === "member" && call.property) {
-      const described = call.object ? site.inspect?.(`String(${call.object})`) : undefined;
-      return `TypeError: Cannot find function ${call.property} in object ${described ?? "[object Object]"}.`;
-    }
-  }
+  if ((message === "not a function" || message === "not a constructor") && call) return notFunctionMessage(site, call, notes);
   return null;
+}
+
+/**
+ * The message a script's catch block should see for an error QuickJS raised (Rhino's, without the
+ * "Name: " prefix), or null to keep QuickJS's.
+ */
+export function rhinoCaughtMessage(site: RuntimeErrorSite, source: string, notes: WordingNotes = {}): string | null {
+  if (site.name !== "TypeError" && site.name !== "ReferenceError" && site.name !== "RangeError") return null;
+  const worded = rhinoRuntimeMessage(site, source, notes);
+  return worded?.startsWith(`${site.name}: `) ? worded.slice(site.name.length + 2) : null;
 }

@@ -37,6 +37,11 @@ export class GuestError extends Error {
     readonly guestName: string = "Error",
     /** Extra properties set on the thrown guest object (e.g. javaException details). */
     readonly fields: Record<string, unknown> = {},
+    /**
+     * The script's catch blocks cannot catch it (only finally blocks run), as Rhino treats a raw Java
+     * RuntimeException that no reflective method call wrapped.
+     */
+    readonly escapesCatch = false,
   ) {
     super(message);
     this.name = guestName;

@@ -1,3 +1,5 @@
+import { CATCH_HOOK } from "./catch-hook";
+
 /**
  * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
  * source on every run and this build cannot cache bytecode, so the prelude is kept as small as possible:
@@ -9,7 +11,8 @@
  * property-style access (d); the target itself is never reachable from the script.
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
-  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
+  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
+  var E = Error, lastObject = null, lastName = "";
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -30,11 +33,18 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  function get(t, name) {
-    if (typeof name !== S) return name === HAS_INSTANCE && typeof t === "function" ? function (v) { return call(t.i, "#instanceof", 1, v); } : undefined;
+  function get(t, name, self) {
+    if (typeof name !== S) {
+      if (name === HAS_INSTANCE && typeof t === "function") return function (v) { return call(t.i, "#instanceof", 1, v); };
+      /* A host object listing "#primitive" converts itself, by hint, as Rhino's getDefaultValue does (boxed numbers). */
+      if (name === TO_PRIMITIVE && t.m["#primitive"]) return function (hint) { return call(t.i, "#primitive", 1, hint); };
+      return undefined;
+    }
     if (name === KEY) return t.i;
     var fn = t.c[name], id = t.i;
     if (fn) return fn;
+    /* The last uncached read, so a failed call on it can be worded as Rhino words it (see catch-hook.ts). */
+    lastObject = self; lastName = name;
     if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { return call(id, name, arguments.length, a, b, c, d, e, f); });
     return t.d ? call(id, "#get", 1, name) : undefined;
   }
@@ -77,5 +87,17 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     for (var j = 0; j < path.length && owner; j++) owner = owner[path[j]];
     if (owner) for (var n = 0; n < names.length; n++) delete owner[names[n]];
   }
-  return [mk, classify, fromJson, read];
+  function caught(x) {
+    if (x instanceof E) {
+      var m;
+      try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, lastObject, lastName, x); } catch (e) {}
+      /* true: an error the script's catch blocks cannot catch (Rhino lets it pass; finally blocks still run). */
+      if (m === true) throw x;
+      if (typeof m === S) x.message = m;
+    }
+    return x;
+  }
+  Object.defineProperty(g, "${CATCH_HOOK}", { value: caught });
+  function lastRead() { return [lastObject, lastName]; }
+  return [mk, classify, fromJson, read, lastRead];
 })`;

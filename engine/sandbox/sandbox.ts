@@ -8,6 +8,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
+import { instrumentCatches, originalColumn, type InstrumentedSource } from "./catch-hook";
 import type { RunError } from "../result";
 
 export const SCRIPT_FILENAME = "script.js";
@@ -34,6 +35,22 @@ export interface SandboxRun {
   now?: () => number;
   /** Receives a probe that tells the script line executing during a binding call. */
   onLine?: (probe: () => number | undefined) => void;
+  /**
+   * Rewords an error the script caught, before its catch block sees it: the new message (without the
+   * name), or null to keep it. When set, the script's catch blocks are hooked (catch-hook.ts).
+   */
+  onCaughtError?: (error: GuestErrorInfo) => string | null;
+}
+
+/** The last property the script read from a host object, as a failed call on it needs it described. */
+export interface LastRead {
+  property: string;
+  /** The host object as Rhino's messages show it (its Java toString()). */
+  holder: string;
+  /** typeof the value the read gave the script. */
+  valueType: string;
+  /** The value as Rhino's messages show it. */
+  value: string;
 }
 
 export interface GuestErrorInfo {
@@ -48,6 +65,8 @@ export interface GuestErrorInfo {
   thrownValue?: unknown;
   /** Evaluates a side-effect-free expression in the failed script's context, for messages. */
   inspect?: (expression: string) => string | undefined;
+  /** The script's last uncached read from a host object before the error. */
+  lastRead?: LastRead;
 }
 
 export interface SandboxOutcome {
@@ -102,7 +121,11 @@ class Bridge {
   private classifyFn!: QuickJSHandle;
   private fromJson!: QuickJSHandle;
   private readFn!: QuickJSHandle;
+  private lastReadFn!: QuickJSHandle;
+  /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
+  onCaught: ((values: unknown[]) => string | null) | null = null;
   private bindingErrors: QuickJSHandle[] = [];
+  private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
   constructor(private readonly ctx: QuickJSContext) {}
@@ -113,6 +136,7 @@ class Bridge {
     this.classifyFn = this.retain(ctx.getProp(helpers, 1));
     this.fromJson = this.retain(ctx.getProp(helpers, 2));
     this.readFn = this.retain(ctx.getProp(helpers, 3));
+    this.lastReadFn = this.retain(ctx.getProp(helpers, 4));
   }
 
   retain(handle: QuickJSHandle): QuickJSHandle {
@@ -123,8 +147,9 @@ class Bridge {
   dispose(): void {
     for (const h of this.retained) if (h.alive) h.dispose();
     this.retained.length = 0;
-    for (const h of this.bindingErrors) if (h.alive) h.dispose();
+    for (const h of [...this.bindingErrors, ...this.escapingErrors]) if (h.alive) h.dispose();
     this.bindingErrors = [];
+    this.escapingErrors = [];
   }
 
   /** The single host entry point the guest's proxies call. */
@@ -133,9 +158,22 @@ class Bridge {
     const id = ctx.getNumber(args[0]);
     const name = ctx.getString(args[1]);
     const argc = Math.min(ctx.getNumber(args[2]), 6);
+    const values: unknown[] = [];
+    if (id === -1 && name === "#caught") {
+      const error = args[3 + 5];
+      if (error && this.escapingErrors.some((h) => ctx.sameValue(h, error))) return ctx.true;
+      for (let i = 0; i < Math.min(argc, 5); i++) values.push(this.toHost(args[3 + i], 0, []));
+      // The hook must never turn a caught error into another one: any failure keeps QuickJS's message.
+      let reworded: string | null = null;
+      try {
+        reworded = this.onCaught?.(values) ?? null;
+      } catch {
+        reworded = null;
+      }
+      return this.toGuest(reworded ?? undefined);
+    }
     const target = this.objects[id];
     if (!target) throw new GuestError("Stale host object", "InternalError");
-    const values: unknown[] = [];
     for (let i = 0; i < argc; i++) values.push(this.toHost(args[3 + i], 0, []));
     let result: unknown;
     if (name === "#get") result = target.guestGet ? target.guestGet(String(values[0])) : undefined;
@@ -160,6 +198,23 @@ class Bridge {
       });
     }
     return this.toGuest(result);
+  }
+
+  /** What the script last read from a host object (the prelude keeps it), described for messages. */
+  lastRead(): LastRead | undefined {
+    const result = this.ctx.callFunction(this.lastReadFn, this.ctx.undefined);
+    if (result.error) {
+      result.error.dispose();
+      return undefined;
+    }
+    try {
+      const [holder, property] = this.toHost(result.value, 0, []) as [unknown, unknown];
+      return describeRead(holder, property);
+    } catch {
+      return undefined;
+    } finally {
+      result.value.dispose();
+    }
   }
 
   private writeBack(target: QuickJSHandle, values: unknown[]): void {
@@ -391,6 +446,7 @@ class Bridge {
       }
     }
     this.bindingErrors.push(handle.dup());
+    if (guestError?.escapesCatch) this.escapingErrors.push(handle.dup());
     return handle;
   }
 
@@ -420,10 +476,50 @@ function isPlainData(value: unknown, depth = 0): boolean {
 
 const STACK_LOCATION = new RegExp(`${SCRIPT_FILENAME.replace(".", "\\.")}:(\\d+)(?::(\\d+))?`);
 
-function locate(stack: string): { line?: number; column?: number } {
+/** The script line (and column, in the script's own text) a guest stack points at. */
+function locate(stack: string, instrumented?: InstrumentedSource): { line?: number; column?: number } {
   const m = STACK_LOCATION.exec(stack);
   if (!m) return {};
-  return { line: Number(m[1]), ...(m[2] ? { column: Number(m[2]) } : {}) };
+  const line = Number(m[1]);
+  if (!m[2]) return { line };
+  const column = Number(m[2]);
+  return { line, column: instrumented ? originalColumn(instrumented, line, column) : column };
+}
+
+/**
+ * Java's Object.toString() hash for a host object without a toString of its own. Rhino's is arbitrary; this
+ * one is derived from the class name so that the same script gives the same message on every run.
+ */
+function identityHashOf(holder: HostObject): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < holder.javaClass.length; i++) hash = Math.imul(hash ^ holder.javaClass.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16);
+}
+
+/** typeof, as the script would see the guest form of a host value. */
+function guestTypeof(value: unknown): string {
+  if (value === null) return "object";
+  if (value instanceof HostObject) return typeof value.guestConstruct === "function" ? "function" : "object";
+  if (isGuestFunction(value)) return "function";
+  return typeof value;
+}
+
+function describeRead(holder: unknown, property: unknown): LastRead | undefined {
+  if (!(holder instanceof HostObject) || typeof property !== "string") return undefined;
+  const isMethod = holder.guestMethods.includes(property);
+  let value: unknown;
+  try {
+    value = isMethod ? undefined : holder.guestGet?.(property);
+  } catch {
+    return undefined; // the read itself failed, so no call was made on its value
+  }
+  const shown = String(holder);
+  return {
+    property,
+    holder: shown === "[object Object]" ? `${holder.javaClass}@${identityHashOf(holder)}` : shown,
+    valueType: isMethod ? "function" : guestTypeof(value),
+    value: value === undefined ? "undefined" : String(value),
+  };
 }
 
 export function describeGuestError(info: GuestErrorInfo): RunError {
@@ -435,7 +531,7 @@ export function describeGuestError(info: GuestErrorInfo): RunError {
   return { kind, message, ...(info.line ? { line: info.line } : {}), ...(info.column ? { column: info.column } : {}) };
 }
 
-function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle): GuestErrorInfo {
+function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, instrumented: InstrumentedSource): GuestErrorInfo {
   const fromBinding = bridge.isBindingError(handle);
   const isObject = ctx.typeof(handle) === "object" && !ctx.sameValue(handle, ctx.null);
   const read = (key: string): string => {
@@ -451,7 +547,7 @@ function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle): 
   const message = read("message");
   const stack = read("stack");
   const isError = isObject && (name !== "" || stack !== "");
-  const info: GuestErrorInfo = { name: name || "Error", message, stack, fromBinding, ...locate(stack) };
+  const info: GuestErrorInfo = { name: name || "Error", message, stack, fromBinding, ...locate(stack, instrumented) };
   if (!isError) {
     let thrown: unknown;
     try {
@@ -527,28 +623,54 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       h.dispose();
     }
 
+    const inspectIn = (expression: string): string | undefined => {
+      const probe = context.evalCode(`(function () { try { return String(${expression}); } catch (e) { return undefined; } })()`, "inspect.js");
+      if (probe.error) {
+        probe.error.dispose();
+        return undefined;
+      }
+      const text = context.typeof(probe.value) === "string" ? context.getString(probe.value) : undefined;
+      probe.value.dispose();
+      return text;
+    };
+    const instrumented = run.onCaughtError ? instrumentCatches(run.source) : { source: run.source, insertions: [] };
+    const onCaughtError = run.onCaughtError;
+    if (onCaughtError) {
+      activeBridge.onCaught = ([name, message, stack, holder, property]) => {
+        if (typeof name !== "string" || typeof message !== "string") return null;
+        const stackText = typeof stack === "string" ? stack : "";
+        const lastRead = describeRead(holder, property);
+        // Runs inside the script's evaluation: its own deadline still applies to the inspection.
+        return onCaughtError({
+          name,
+          message,
+          stack: stackText,
+          fromBinding: false,
+          ...locate(stackText, instrumented),
+          inspect: inspectIn,
+          ...(lastRead ? { lastRead } : {}),
+        });
+      };
+    }
+
     const started = now();
     const deadline = started + run.limits.timeoutMs;
     runtime.setInterruptHandler(() => now() > deadline);
-    const result = context.evalCode(run.source, SCRIPT_FILENAME);
+    const result = context.evalCode(instrumented.source, SCRIPT_FILENAME);
     evalMs = now() - started;
     runtime.removeInterruptHandler();
     if (result.error) {
-      const info = errorInfo(context, activeBridge, result.error);
+      const info = errorInfo(context, activeBridge, result.error, instrumented);
       result.error.dispose();
       info.inspect = (expression) => {
         const limit = now() + 50;
         runtime?.setInterruptHandler(() => now() > limit);
-        const probe = context.evalCode(`(function () { try { return String(${expression}); } catch (e) { return undefined; } })()`, "inspect.js");
+        const text = inspectIn(expression);
         runtime?.removeInterruptHandler();
-        if (probe.error) {
-          probe.error.dispose();
-          return undefined;
-        }
-        const text = context.typeof(probe.value) === "string" ? context.getString(probe.value) : undefined;
-        probe.value.dispose();
         return text;
       };
+      const lastRead = activeBridge.lastRead();
+      if (lastRead) info.lastRead = lastRead;
       outcome = { error: run.describeError?.(info) ?? describeGuestError(info), evalMs };
       if (outcome.error?.kind === "memory") trapped = true;
     } else {
