@@ -253,14 +253,20 @@ function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClas
   for (const name of ["java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayList", "java.util.LinkedList"]) {
     add(new JavaClass(name, (args) => {
       const c = new JavaCollection(name, []);
-      if (args[0] instanceof JavaCollection) c.addAll(args[0]);
+      if (args[0] instanceof JavaCollection) {
+        c.presize(args[0].items.length);
+        c.addAll(args[0]);
+      }
       return c;
     }));
   }
   for (const name of ["java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap"]) {
     add(new JavaClass(name, (args) => {
       const m = new JavaMap(name, new Map(), false);
-      if (args[0] instanceof JavaMap) m.putAll(args[0]);
+      if (args[0] instanceof JavaMap) {
+        m.presize(args[0].entries.size);
+        m.putAll(args[0]);
+      }
       return m;
     }));
   }
@@ -305,26 +311,12 @@ class JavaPackage extends HostObject {
         );
       }
     }
-    if (this.path.split(".").some((segment) => /^[A-Z]/.test(segment))) return new PackageMember(full, this.classes, this.ctx);
+    // A name under a blocked class (java.lang.System.getProperty) is one more JavaPackage, as in Rhino: calling it
+    // fails with "Cannot call property getProperty in object [JavaPackage java.lang.System]…" (see catch-hook.ts).
     return new JavaPackage(full, this.classes, this.ctx);
   }
   override toString(): string {
     return this.javaClass;
-  }
-}
-
-/**
- * A name under a blocked or unknown class (`java.lang.System.getProperty`): still a JavaPackage in Rhino, and
- * calling it fails with Rhino's words. (It is callable here so the call can say so; `typeof` then reads
- * "function" where Rhino says "object".)
- */
-class PackageMember extends JavaPackage {
-  override guestConstruct(): never {
-    const dot = this.path.lastIndexOf(".");
-    throw new GuestError(
-      `Cannot call property ${this.path.slice(dot + 1)} in object [JavaPackage ${this.path.slice(0, dot)}]. It is not a function, it is "object".`,
-      "TypeError",
-    );
   }
 }
 

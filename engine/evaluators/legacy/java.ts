@@ -7,6 +7,7 @@ import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { noteRaisedJavaException } from "./errors";
+import { capacityFor, copyCapacity, doubleHashCode, hashOrder } from "./hash-order";
 
 /**
  * Guest names served by differently named host methods: in Rhino `x.toString()` is a Java method call and gives
@@ -176,6 +177,10 @@ export class JavaString extends JavaObject {
     for (let i = 0; i < this.value.length; i++) h = (Math.imul(31, h) + this.value.charCodeAt(i)) | 0;
     return h;
   }
+  /** Host-side: the bucket key in a HashSet / HashMap. */
+  javaHashKey(): number {
+    return this.hashCode();
+  }
   override toString(): string {
     return this.value;
   }
@@ -252,7 +257,7 @@ export function javaException(javaClass: string, message: string | null = null):
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
 export class JavaNumber extends JavaObject {
-  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass"];
+  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"];
   override readonly javaClass: string;
   constructor(
     readonly value: number,
@@ -280,8 +285,14 @@ export class JavaNumber extends JavaObject {
   equals(other: unknown): boolean {
     return other instanceof JavaNumber && other.value === this.value && other.javaClass === this.javaClass;
   }
+  /** Integer: the value; Long: its two words xor-ed; Double: its bits' two words xor-ed (as Java). */
   hashCode(): number {
+    if (this.javaClass === "java.lang.Double") return doubleHashCode(this.value);
+    if (this.javaClass === "java.lang.Long") return Number(BigInt.asIntN(32, BigInt(this.value) ^ (BigInt.asUintN(64, BigInt(this.value)) >> 32n)));
     return this.value | 0;
+  }
+  javaHashKey(): number {
+    return this.hashCode();
   }
   isNaN(): boolean {
     return Number.isNaN(this.value);
@@ -293,10 +304,14 @@ export class JavaNumber extends JavaObject {
     throw classProhibited();
   }
   /**
-   * The guest's String(x) must read Java's "42.0" (toString) while `x + 1` reads 42 (valueOf); a toString giving
-   * an object would leave String(x) to valueOf, so a boxed number keeps toString as a JS string (Rhino: an object).
+   * Rhino converts a boxed number by hint: String(x) and [x].join() read Java's "42.0", while `x + ""`, `x + 1`
+   * and `x == 42` read the number. The guest asks "#primitive" (Symbol.toPrimitive) for that, so toString()
+   * can give the script a java.lang.String as Rhino does and valueOf() the number.
    */
-  override readonly guestAliases = aliases({});
+  override readonly guestAliases = aliases({ toString: "javaToString", "#primitive": "guestPrimitive" });
+  guestPrimitive(hint: unknown): number | string {
+    return hint === "string" ? this.toString() : this.value;
+  }
 }
 
 /** Double.toString: integral values keep ".0"; large/small magnitudes use Java's E notation. */
@@ -398,6 +413,9 @@ export class JavaCollection extends JavaObject {
   sink?: GapSink;
   override readonly javaClass: string;
 
+  /** A HashSet's table size (it decides the iteration order), or null for ordered collections. */
+  private hashCapacity: number | null;
+
   constructor(
     javaClass: string,
     readonly items: unknown[],
@@ -405,6 +423,21 @@ export class JavaCollection extends JavaObject {
   ) {
     super();
     this.javaClass = javaClass;
+    this.hashCapacity = javaClass === "java.util.HashSet" ? capacityFor(items.length) : null;
+    this.reorder();
+  }
+
+  /** `new HashSet(collection)` sizes its table for the source up front. */
+  presize(size: number): void {
+    if (this.hashCapacity !== null) this.hashCapacity = Math.max(this.hashCapacity, copyCapacity(size));
+  }
+
+  /** Keeps a HashSet's items in Java's iteration order, in place (unmodifiable views share the array). */
+  private reorder(): void {
+    if (this.hashCapacity === null) return;
+    this.hashCapacity = capacityFor(this.items.length, this.hashCapacity);
+    const ordered = hashOrder(this.items, (item) => item, this.hashCapacity);
+    this.items.splice(0, this.items.length, ...ordered);
   }
 
   private get isSet(): boolean {
@@ -480,6 +513,7 @@ export class JavaCollection extends JavaObject {
     if (this.isSet && this.contains(a)) return false;
     this.items.push(javaIn(a));
     if (this.javaClass === "java.util.TreeSet") this.items.sort((x, y) => (str(x) < str(y) ? -1 : str(x) > str(y) ? 1 : 0));
+    this.reorder();
     return true;
   }
   addAll(other: unknown): boolean {
@@ -713,13 +747,37 @@ export class JavaMap extends JavaObject {
   sink?: GapSink;
   override readonly javaClass: string;
 
+  /** A HashMap's table size (it decides the iteration order), or null for ordered maps. */
+  private hashCapacity: number | null;
+
+  /** `hashed`: the map is (or wraps) a java.util.HashMap, so it iterates in hash order. */
   constructor(
     javaClass: string,
     readonly entries: Map<string, unknown>,
     private readonly readOnly: boolean,
+    hashed = javaClass === "java.util.HashMap",
   ) {
     super();
     this.javaClass = javaClass;
+    this.hashCapacity = hashed ? capacityFor(entries.size) : null;
+    this.reorder();
+  }
+
+  /** `new HashMap(map)` sizes its table for the source up front. */
+  presize(size: number): void {
+    if (this.hashCapacity !== null) this.hashCapacity = Math.max(this.hashCapacity, copyCapacity(size));
+  }
+
+  /** Keeps the entries in the map's iteration order, in place (unmodifiable views share them). */
+  private reorder(): void {
+    let ordered: [string, unknown][];
+    if (this.javaClass === "java.util.TreeMap") ordered = [...this.entries].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    else if (this.hashCapacity !== null) {
+      this.hashCapacity = capacityFor(this.entries.size, this.hashCapacity);
+      ordered = hashOrder([...this.entries], ([key]) => key, this.hashCapacity);
+    } else return;
+    this.entries.clear();
+    for (const [k, v] of ordered) this.entries.set(k, v);
   }
 
   private mutate(): void {
@@ -729,12 +787,13 @@ export class JavaMap extends JavaObject {
   override guestGet(name: string): unknown {
     return this.entries.has(name) ? this.entries.get(name) : undefined;
   }
+  /**
+   * `map.key = value`: Rhino's NativeJavaMap calls put() directly, so on an unmodifiable map the raw
+   * UnsupportedOperationException passes every catch block (finally blocks run) and fails the script.
+   */
   override guestSet(name: string, value: unknown): void {
     if (this.readOnly) {
-      this.sink?.(
-        "unmodifiable-map-assignment",
-        `Assigning map.${name} on an unmodifiable map: in Rhino the UnsupportedOperationException escapes try/catch and fails the script; the playground throws a catchable error.`,
-      );
+      throw new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
     }
     this.put(name, value);
   }
@@ -758,17 +817,14 @@ export class JavaMap extends JavaObject {
     const k = str(key);
     const old = this.entries.get(k) ?? null;
     this.entries.set(k, javaIn(value));
-    if (this.javaClass === "java.util.TreeMap") {
-      const sorted = [...this.entries].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-      this.entries.clear();
-      for (const [sk, sv] of sorted) this.entries.set(sk, sv);
-    }
+    this.reorder();
     return old;
   }
   putAll(other: unknown): void {
     this.mutate();
     if (other instanceof JavaMap) for (const [k, v] of other.entries) this.entries.set(k, v);
     else if (other && typeof other === "object") for (const [k, v] of Object.entries(other)) this.entries.set(k, v);
+    this.reorder();
   }
   remove(key: unknown): unknown {
     this.mutate();
@@ -845,9 +901,11 @@ export function javaFromJson(value: unknown, readOnly: boolean, sink?: GapSink):
     return list;
   }
   if (value && typeof value === "object") {
+    // AM hands read-only request and client data as unmodifiable views of HashMaps (hash-ordered).
     const map = new JavaMap(
       readOnly ? "java.util.Collections$UnmodifiableMap" : "java.util.LinkedHashMap",
       new Map(Object.entries(value).map(([k, v]) => [k, javaFromJson(v, readOnly, sink)])),
+      readOnly,
       readOnly,
     );
     map.sink = sink;
