@@ -51,6 +51,15 @@ describe("legacy evaluator vs real Rhino 1.7.14", () => {
     const healed = Object.keys(KNOWN_GAPS).filter((id) => !mismatched.includes(id));
     expect(healed, "listed gaps that now agree: remove them from known-gaps.ts").toEqual([]);
   }, 120_000);
+
+  for (const [id, gap] of Object.entries(KNOWN_GAPS)) {
+    it(`warns (${gap.warning}) when a script hits the listed gap ${id}`, async () => {
+      const probe = probes.find((p) => p.id === id);
+      expect(probe, `${id} is not a recorded probe`).toBeDefined();
+      const result = await run(PRELUDE + probe!.source, scenario, { evaluator: "legacy" });
+      expect(result.warnings.map((w) => w.code)).toContain(gap.warning);
+    });
+  }
 });
 
 describe("legacy limitations are visible in the run result", () => {
@@ -59,7 +68,7 @@ describe("legacy limitations are visible in the run result", () => {
     ["an allow-listed class the playground lacks", "try { java.util.Locale.getDefault(); } catch (e) {}", "java-class-not-emulated"],
     ["a JS array stored with setField", "accessToken.setField('a', ['x', 1]);", "js-value-in-java-field"],
     ["for…in over the scopes Set", "for (var k in scopes) {}", "java-set-for-in"],
-    ["a property assignment on an unmodifiable map", "try { clientProperties.x = 'y'; } catch (e) {}", "unmodifiable-map-assignment"],
+    ["a failed call on a function's local value", "(function () { var o = { a: 1 }; try { o.a(); } catch (e) {} })();", "rhino-message-approximate"],
   ];
   for (const [what, source, code] of cases) {
     it(`warns (${code}) when a script hits ${what}`, async () => {

@@ -135,6 +135,8 @@ public class Recorder {
     public String getRealm() { return "o=alpha,ou=services,dc=openam,dc=forgerock,dc=org"; }
     public boolean isActive() { return true; }
     public boolean isExists() { return true; }
+    /** As AM's AMIdentity.toString(): "AMIdentity object: " and the universal id (no AMSDKDN here). */
+    @Override public String toString() { return "AMIdentity object: " + getUniversalId(); }
   }
 
   /** Stand-in for com.iplanet.sso.SSOToken. */
