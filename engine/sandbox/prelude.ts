@@ -35,7 +35,8 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   };
   function get(t, name, self) {
     if (typeof name !== S) {
-      if (name === HAS_INSTANCE && typeof t === "function") return function (v) { return call(t.i, "#instanceof", 1, v); };
+      /* Callable host objects (Java classes) and those listing "#instanceof" (JavaPackages) answer instanceof. */
+      if (name === HAS_INSTANCE && (typeof t === "function" || t.m["#instanceof"])) return function (v) { return call(t.i, "#instanceof", 1, v); };
       /* A host object listing "#primitive" converts itself, by hint, as Rhino's getDefaultValue does (boxed numbers). */
       if (name === TO_PRIMITIVE && t.m["#primitive"]) return function (hint) { return call(t.i, "#primitive", 1, hint); };
       return undefined;

@@ -187,7 +187,8 @@ class Bridge {
       if (!target.guestConstruct) throw new GuestError(`${target.javaClass} is not a function`, "TypeError");
       result = target.guestConstruct(values);
     } else {
-      const alias = target.guestAliases && Object.hasOwn(target.guestAliases, name) ? target.guestAliases[name] : name;
+      // "#primitive" (the guest's Symbol.toPrimitive, see prelude.ts) is served by guestPrimitive(hint).
+      const alias = target.guestAliases && Object.hasOwn(target.guestAliases, name) ? target.guestAliases[name] : name === "#primitive" ? "guestPrimitive" : name;
       const method = (target as unknown as Record<string, unknown>)[alias];
       if (typeof method !== "function" || !target.guestMethods.includes(name)) {
         throw new GuestError(`Cannot find function ${name} in object ${target.javaClass}.`, "TypeError");

@@ -138,8 +138,8 @@ export class IdType extends JavaObject {
   constructor(readonly name: string) {
     super();
   }
-  getName(): string {
-    return this.name;
+  getName(): JavaString {
+    return new JavaString(this.name);
   }
   override toString(): string {
     return this.name;
@@ -239,7 +239,7 @@ class AMIdentity extends JavaObject {
     this.pending = false;
   }
   getMemberships(type: unknown): JavaCollection {
-    if (!(type instanceof IdType)) throw new GuestError(`Can't find method ${this.javaClass}.getMemberships(${typeof type}).`, "TypeError");
+    if (!(type instanceof IdType)) throw new GuestError(`Can't find method ${this.javaClass}.getMemberships(${rhinoArgType(type)}).`, "InternalError");
     if (type.name !== "group") return new JavaCollection("java.util.HashSet", []);
     return new JavaCollection(
       "java.util.HashSet",

@@ -19,8 +19,12 @@ export class JavaClass extends HostObject {
   ) {
     super();
     this.javaClass = javaClass;
-    this.guestMethods = Object.keys(staticMethods);
+    this.guestMethods = [...Object.keys(staticMethods), "#primitive"];
     Object.assign(this, staticMethods);
+  }
+  /** String(java.util.HashMap) and `"" + cls` read "[JavaClass java.util.HashMap]", as in Rhino. */
+  guestPrimitive(): string {
+    return this.toString();
   }
   override guestGet(name: string): unknown {
     return this.statics[name];
@@ -191,6 +195,16 @@ function throwableClass(name: string): JavaClass {
   return new JavaClass(name, (args) => new JavaThrowable(name, args.length && args[0] !== null && args[0] !== undefined ? text(args[0]) : null));
 }
 
+/**
+ * An allow-listed interface (java.util.Map, java.util.List): a JavaClass for typeof, String() and instanceof;
+ * `new` on it asks Rhino for a JavaAdapter, which needs an implementation object.
+ */
+function javaInterface(name: string): JavaClass {
+  return new JavaClass(name, () => {
+    throw new GuestError("JavaAdapter requires at least one argument.", "InternalError");
+  });
+}
+
 /** `clockMs` is the scenario clock, what `new java.util.Date()` reads. */
 export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string): JavaClass[] {
   return [
@@ -208,6 +222,7 @@ export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string
       },
     ),
     collectionsClass(),
+    ...["java.util.Map", "java.util.List"].map(javaInterface),
     mathClass(),
     ...numberClasses(),
     throwableClass("java.lang.RuntimeException"),

@@ -14,7 +14,8 @@ import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/bindings";
 import { JavaCollection, JavaMap, JavaObject, JavaString, toStored } from "./java";
-import { ID_TYPES } from "./bindings";
+import { ID_TYPES, rhinoArgType } from "./bindings";
+import { javaValueFromJsonText } from "./jackson";
 
 class Headers extends HostObject {
   readonly guestMethods = ["add", "put", "get", "getFirst", "containsKey", "remove", "asMapOfHeaders", "keySet"];
@@ -70,12 +71,9 @@ class Entity extends JavaObject {
   getString(): JavaString {
     return new JavaString(this.text);
   }
+  /** Java values, as Jackson builds them for CHF (jackson.ts); a malformed body throws its parse exception. */
   getJson(): unknown {
-    try {
-      return JSON.parse(this.text);
-    } catch (e) {
-      throw new GuestError(`java.io.IOException: ${e instanceof Error ? e.message : String(e)}`, "JavaException");
-    }
+    return javaValueFromJsonText(this.text);
   }
   setString(value: unknown): void {
     this.text = String(toStored(value));
@@ -110,8 +108,8 @@ class Status extends JavaObject {
   getCode(): number {
     return this.code;
   }
-  getReasonPhrase(): string {
-    return reasonPhrase(this.code);
+  getReasonPhrase(): JavaString {
+    return new JavaString(reasonPhrase(this.code));
   }
   isSuccessful(): boolean {
     return this.code >= 200 && this.code < 300;
@@ -228,8 +226,7 @@ export class LegacyHttpClient extends HostObject {
   }
   send(request: unknown): PromiseBinding {
     if (!(request instanceof Request)) {
-      const from = typeof request === "string" ? "java.lang.String" : typeof request;
-      throw new GuestError(`Can't find method ${this.javaClass}.send(${from}).`, "TypeError");
+      throw new GuestError(`Can't find method ${this.javaClass}.send(${rhinoArgType(request)}).`, "InternalError");
     }
     const body = request.entity.text;
     const outcome = sendToMocks(this.ctx, {
@@ -282,7 +279,8 @@ function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClas
  * script fails only when it calls it. The playground warns, since the failure message differs from Rhino's.
  */
 class JavaPackage extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  /** "#instanceof": `x instanceof java.util.Set` (a blocked name) is false in Rhino, not a TypeError. */
+  readonly guestMethods: readonly string[] = ["#instanceof", "#primitive"];
   override readonly javaClass: string;
   constructor(
     readonly path: string,
@@ -314,6 +312,13 @@ class JavaPackage extends HostObject {
     // A name under a blocked class (java.lang.System.getProperty) is one more JavaPackage, as in Rhino: calling it
     // fails with "Cannot call property getProperty in object [JavaPackage java.lang.System]…" (see catch-hook.ts).
     return new JavaPackage(full, this.classes, this.ctx);
+  }
+  override guestHasInstance(): boolean {
+    return false;
+  }
+  /** String(java.io) reads "[JavaPackage java.io]". */
+  guestPrimitive(): string {
+    return this.toString();
   }
   override toString(): string {
     return this.javaClass;

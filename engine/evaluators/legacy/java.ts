@@ -256,6 +256,40 @@ export function javaException(javaClass: string, message: string | null = null):
  * A boxed Java number (what a JS number becomes once it has passed through Java as Object): typeof "object",
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
+/**
+ * A boxed java.lang.Boolean, as Object-typed Java values hand them over (CHF's getJson()): typeof "object",
+ * `=== false` false, and truthy even when false, as every object is in Rhino; String() reads "true"/"false".
+ */
+export class JavaBoolean extends JavaObject {
+  readonly guestMethods = ["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"];
+  override readonly javaClass = "java.lang.Boolean";
+  override readonly guestAliases = aliases({ toString: "javaToString" });
+  constructor(readonly value: boolean) {
+    super();
+  }
+  booleanValue(): boolean {
+    return this.value;
+  }
+  override valueOf(): boolean {
+    return this.value;
+  }
+  override toString(): string {
+    return String(this.value);
+  }
+  equals(other: unknown): boolean {
+    return other instanceof JavaBoolean && other.value === this.value;
+  }
+  hashCode(): number {
+    return this.value ? 1231 : 1237;
+  }
+  toJSON(): boolean {
+    return this.value;
+  }
+  guestPrimitive(hint: unknown): boolean | string {
+    return hint === "string" ? String(this.value) : this.value;
+  }
+}
+
 export class JavaNumber extends JavaObject {
   readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"];
   override readonly javaClass: string;
@@ -308,7 +342,7 @@ export class JavaNumber extends JavaObject {
    * and `x == 42` read the number. The guest asks "#primitive" (Symbol.toPrimitive) for that, so toString()
    * can give the script a java.lang.String as Rhino does and valueOf() the number.
    */
-  override readonly guestAliases = aliases({ toString: "javaToString", "#primitive": "guestPrimitive" });
+  override readonly guestAliases = aliases({ toString: "javaToString" });
   guestPrimitive(hint: unknown): number | string {
     return hint === "string" ? this.toString() : this.value;
   }
@@ -341,6 +375,7 @@ export function toStored(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof JavaString) return value.value;
   if (value instanceof JavaNumber) return value.value;
+  if (value instanceof JavaBoolean) return value.value;
   if (value instanceof JavaCollection || value instanceof JavaArray) return value.items.map(toStored);
   if (value instanceof JavaMap) return Object.fromEntries([...value.entries].map(([k, v]) => [k, toStored(v)]));
   if (value instanceof HostObject) return value.javaClass;
