@@ -114,7 +114,14 @@ public class Recorder {
   /** Stand-in for com.sun.identity.idm.AMIdentity: attribute values are HashSet<String>. */
   public static final class ProbeIdentity {
     final Map<String, Set<String>> attributes = new LinkedHashMap<>();
+    final String name;
+    final String type;
+    ProbeIdentity(String name, String type) {
+      this.name = name;
+      this.type = type;
+    }
     ProbeIdentity() {
+      this("demo", "user");
       attributes.put("mail", new HashSet<>(Arrays.asList("demo@example.com")));
       attributes.put("telephoneNumber", new HashSet<>(Arrays.asList("+1 555 0100")));
       attributes.put("cn", new HashSet<>(Arrays.asList("Demo User")));
@@ -130,8 +137,14 @@ public class Recorder {
     }
     public void setAttributes(Map<String, Set<String>> values) { attributes.putAll(values); }
     public void store() {}
-    public String getName() { return "demo"; }
-    public String getUniversalId() { return "id=demo,ou=user,o=alpha,ou=services,dc=openam,dc=forgerock,dc=org"; }
+    public String getName() { return name; }
+    public String getUniversalId() { return "id=" + name + ",ou=" + type + ",o=alpha,ou=services,dc=openam,dc=forgerock,dc=org"; }
+    /** The scenario's one group (scenario.json identity.groups). */
+    public Set<ProbeIdentity> getMemberships(com.sun.identity.idm.IdType idType) {
+      Set<ProbeIdentity> result = new HashSet<>();
+      if (idType == com.sun.identity.idm.IdType.GROUP && type.equals("user")) result.add(new ProbeIdentity("admins", "group"));
+      return result;
+    }
     public String getRealm() { return "o=alpha,ou=services,dc=openam,dc=forgerock,dc=org"; }
     public boolean isActive() { return true; }
     public boolean isExists() { return true; }
@@ -213,6 +226,7 @@ public class Recorder {
         put(scope, "requestProperties", requestProperties());
         put(scope, "session", new ProbeSession());
         put(scope, "logger", new ProbeLogger());
+        put(scope, "httpClient", new org.forgerock.openam.scripting.api.http.JavaScriptHttpClient());
         put(scope, "realm", "/alpha");
         put(scope, "scriptName", "probe");
         try {

@@ -7,7 +7,7 @@
  * identity hashes (`@1b6d3586`) become `@HASH` so the goldens are stable.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,13 +27,20 @@ function allowList() {
   return [...body[1].trim().split("\n"), ...stand_ins];
 }
 
+/** The stand-in AM/CHF classes (standins/README.md), compiled with the recorder. */
+function javaSources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? javaSources(join(dir, e.name)) : e.name.endsWith(".java") ? [join(dir, e.name)] : [],
+  );
+}
+
 function unescape(line) {
   return line.replace(/\\(.)/g, (_, c) => (c === "n" ? "\n" : c === "r" ? "\r" : c));
 }
 
 try {
   const classes = join(work, "classes");
-  execFileSync("javac", ["-nowarn", "-cp", jar, "-d", classes, join(here, "Recorder.java")], { stdio: "inherit" });
+  execFileSync("javac", ["-nowarn", "-cp", jar, "-d", classes, join(here, "Recorder.java"), ...javaSources(join(here, "standins"))], { stdio: "inherit" });
   const ids = new Set();
   for (const p of probes) {
     if (ids.has(p.id)) throw new Error(`duplicate probe id ${p.id}`);
