@@ -28,7 +28,8 @@ const log = (message: string): void => console.error(`[main] ${message}`);
 
 // The dev server URL is honoured only in an unpackaged run, so a shipped app can never be pointed at
 // remote content through the environment (checklist item 1).
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// An empty variable counts as unset (it would otherwise load an empty URL).
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
 const devOrigin = devServerUrl ? originOf(devServerUrl) : null;
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
