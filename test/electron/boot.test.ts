@@ -6,7 +6,8 @@
  * navigate, open a window, and call IPC from the page and from a foreign frame.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { runInNewContext } from "node:vm";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -136,5 +137,43 @@ describe("the built main process, booted against a recording Electron", () => {
     expect(report.appEvents).toEqual(
       expect.arrayContaining(["web-contents-created", "second-instance", "open-file", "activate", "will-quit", "window-all-closed"]),
     );
+  });
+});
+
+describe("the built preload, run where Electron runs a sandboxed preload", () => {
+  it("needs nothing but require('electron') and exposes only the named bridge methods", async () => {
+    const exposed: { key: string; api: Record<string, unknown> }[] = [];
+    const invoked: string[] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.push({ key, api }) },
+      ipcRenderer: {
+        invoke: async (channel: string) => {
+          invoked.push(channel);
+          return { ok: true, value: { name: "Token Script Playground" } };
+        },
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
+      webUtils: { getPathForFile: () => "" },
+    };
+    // A sandboxed preload gets a CommonJS wrapper whose require() knows only a few modules; anything the
+    // bundle pulled in from Node would throw here, as it would in the app.
+    const required: string[] = [];
+    const sandboxedRequire = (name: string): unknown => {
+      required.push(name);
+      if (name === "electron") return electron;
+      throw new Error(`a sandboxed preload cannot require("${name}")`);
+    };
+    const module = { exports: {} };
+    const source = readFileSync(path.join(root, "out", "preload", "index.cjs"), "utf8");
+    runInNewContext(source, { require: sandboxedRequire, module, exports: module.exports, console }, { filename: "index.cjs" });
+    expect(required).toEqual(["electron"]);
+    expect(exposed.map((e) => e.key)).toEqual(["playground"]);
+    const api = exposed[0].api;
+    expect(Object.values(api).every((value) => typeof value === "function")).toBe(true);
+    expect(Object.keys(api)).not.toContain("ipcRenderer");
+    const info = await (api.getAppInfo as () => Promise<unknown>)();
+    expect(info).toEqual({ name: "Token Script Playground" });
+    expect(invoked).toEqual([REQUEST_CHANNELS.getAppInfo]);
   });
 });
