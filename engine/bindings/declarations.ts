@@ -385,7 +385,8 @@ interface Debug {
 
 /** org.forgerock.http.protocol.Response */
 interface ChfResponse {
-  getStatus(): { getCode(): number; getReasonPhrase(): string; isSuccessful(): boolean };
+  getStatus(): { getCode(): number; getReasonPhrase(): JavaString; isSuccessful(): boolean };
+  /** getJson(): Java values as Jackson builds them (a java.util.Map with property access, boxed numbers and booleans). */
   getEntity(): { getString(): JavaString; getJson(): any };
   getHeaders(): any;
 }
