@@ -120,3 +120,25 @@ describe("shell sources never weaken a checklist item", () => {
     expect(importers).toEqual([path.join("main", "index.ts"), path.join("preload", "index.ts")].sort());
   });
 });
+
+describe("the README's security checklist table", () => {
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const table = readme.slice(readme.indexOf("### Electron security checklist → tests"));
+  const rows = table
+    .split("\n")
+    .filter((line) => /^\| \d+ \|/.test(line))
+    .map((line) => line.split("|").map((cell) => cell.trim()));
+
+  it("has the checklist's 20 items, in order", () => {
+    expect(rows.map((cells) => Number(cells[1]))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it("names only test files that exist, and every item names one", () => {
+    const present = new Set(readdirSync(path.join(root, "test", "electron")));
+    for (const cells of rows) {
+      const named = [...cells[4].matchAll(/`([\w-]+\.test\.ts)`/g)].map((m) => m[1]);
+      if (cells[4] !== "same as 11") expect(named.length, `item ${cells[1]}`).toBeGreaterThan(0);
+      for (const file of named) expect(present.has(file), `item ${cells[1]}: ${file}`).toBe(true);
+    }
+  });
+});
