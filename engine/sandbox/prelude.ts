@@ -10,6 +10,18 @@ import { CATCH_HOOK } from "./catch-hook";
  * A proxy's target carries its host id (i), method table (m), method cache (c) and whether it answers
  * property-style access (d); the target itself is never reachable from the script.
  */
+/*
+ * Notes on the guest code below (kept out of it, since the prelude is parsed on every run):
+ * - get(): callable host objects (Java classes) and those listing "#instanceof" (JavaPackages) answer
+ *   `instanceof`; one listing "#primitive" converts itself by hint (Symbol.toPrimitive), as Rhino's
+ *   getDefaultValue does for boxed numbers; every uncached read is remembered (lastObject/lastName) so a
+ *   failed call on it can be worded as Rhino words it.
+ * - classify(): >= 0 is a host object's id (only our proxies answer the per-run secret KEY), -1 a plain
+ *   object, -2 an array.
+ * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
+ * - caught(): the catch hook (catch-hook.ts). The host answers a string (Rhino's message), or true for an
+ *   error the script's catch blocks cannot catch (Rhino lets it pass; finally blocks still run).
+ */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
   var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
   var E = Error, lastObject = null, lastName = "";
@@ -35,16 +47,13 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   };
   function get(t, name, self) {
     if (typeof name !== S) {
-      /* Callable host objects (Java classes) and those listing "#instanceof" (JavaPackages) answer instanceof. */
       if (name === HAS_INSTANCE && (typeof t === "function" || t.m["#instanceof"])) return function (v) { return call(t.i, "#instanceof", 1, v); };
-      /* A host object listing "#primitive" converts itself, by hint, as Rhino's getDefaultValue does (boxed numbers). */
       if (name === TO_PRIMITIVE && t.m["#primitive"]) return function (hint) { return call(t.i, "#primitive", 1, hint); };
       return undefined;
     }
     if (name === KEY) return t.i;
     var fn = t.c[name], id = t.i;
     if (fn) return fn;
-    /* The last uncached read, so a failed call on it can be worded as Rhino words it (see catch-hook.ts). */
     lastObject = self; lastName = name;
     if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { return call(id, name, arguments.length, a, b, c, d, e, f); });
     return t.d ? call(id, "#get", 1, name) : undefined;
@@ -77,11 +86,9 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     t.i = id; t.m = m; t.c = Object.create(null); t.d = dynamic;
     return new P(t, handler);
   }
-  /* >= 0: a host object's id (only our proxies answer the per-run secret KEY); -1: a plain object; -2: an array. */
   function classify(value) { var id = value[KEY]; return typeof id === "number" ? id : isArray(value) ? -2 : -1; }
   function fromJson(text) { return parse(text); }
   function read(object, key) { return object[key]; }
-  /* hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once. */
   var groups = parse(hidden);
   for (var k = 0; k < groups.length; k++) {
     var owner = g, path = groups[k][0] ? groups[k][0].split(".") : [], names = groups[k][1];
@@ -92,7 +99,6 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     if (x instanceof E) {
       var m;
       try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, lastObject, lastName, x); } catch (e) {}
-      /* true: an error the script's catch blocks cannot catch (Rhino lets it pass; finally blocks still run). */
       if (m === true) throw x;
       if (typeof m === S) x.message = m;
     }

@@ -51,16 +51,69 @@ export function copyCapacity(size: number): number {
   return capacity;
 }
 
+/** A key's bucket in a table of `capacity` buckets, or null when its hash is not known. */
+export function bucketOf(key: unknown, capacity: number): number | null {
+  const h = javaHashCode(key);
+  return h === null ? null : (h ^ (h >>> 16)) & (capacity - 1);
+}
+
+/** The index after the last element of `sorted` that is <= `key` (where an equal key inserted last goes). */
+export function upperBound<K extends number | string>(sorted: readonly K[], key: K): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * `items` (in insertion order within each bucket) in the order a table of `capacity` buckets iterates them;
- * unchanged when any key's hash is not known.
+ * The sort keys of an ordered collection's elements, in iteration order: buckets for a HashMap/HashSet
+ * (with the table size they were computed for), text for a TreeMap/TreeSet. Adding one element then costs a
+ * binary search and a splice instead of a sort, so a script filling a large map stays fast.
  */
-export function hashOrder<T>(items: readonly T[], keyOf: (item: T) => unknown, capacity: number): T[] {
+export type OrderKeys = { kind: "hash"; capacity: number; keys: number[] | null } | { kind: "tree"; keys: string[] | null };
+
+/** The elements (with `keyOf`) in the order `order` prescribes; fills order.keys, or nulls it when a hash is unknown. */
+export function orderAll<T>(items: readonly T[], keyOf: (item: T) => unknown, order: OrderKeys, text: (key: unknown) => string): T[] {
+  if (order.kind === "tree") {
+    const sorted = items.map((item) => ({ item, key: text(keyOf(item)) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    order.keys = sorted.map((e) => e.key);
+    return sorted.map((e) => e.item);
+  }
+  order.capacity = capacityFor(items.length, order.capacity);
   const buckets: number[] = [];
   for (const item of items) {
-    const h = javaHashCode(keyOf(item));
-    if (h === null) return [...items];
-    buckets.push((h ^ (h >>> 16)) & (capacity - 1));
+    const b = bucketOf(keyOf(item), order.capacity);
+    if (b === null) {
+      order.keys = null;
+      return [...items];
+    }
+    buckets.push(b);
   }
-  return items.map((item, i) => ({ item, bucket: buckets[i], i })).sort((a, b) => a.bucket - b.bucket || a.i - b.i).map((e) => e.item);
+  const sorted = items.map((item, i) => ({ item, bucket: buckets[i], i })).sort((a, b) => a.bucket - b.bucket || a.i - b.i);
+  order.keys = sorted.map((e) => e.bucket);
+  return sorted.map((e) => e.item);
+}
+
+/**
+ * Where the element just appended (the last of `count`) belongs, updating order.keys; null when the whole
+ * collection must be ordered again (the table grew, a hash is unknown, or the keys are out of step).
+ */
+export function placeAppended(key: unknown, count: number, order: OrderKeys, text: (key: unknown) => string): number | null {
+  if (!order.keys || order.keys.length !== count - 1) return null;
+  if (order.kind === "tree") {
+    const k = text(key);
+    const at = upperBound(order.keys, k);
+    order.keys.splice(at, 0, k);
+    return at;
+  }
+  if (capacityFor(count, order.capacity) !== order.capacity) return null;
+  const b = bucketOf(key, order.capacity);
+  if (b === null) return null;
+  const at = upperBound(order.keys, b);
+  order.keys.splice(at, 0, b);
+  return at;
 }

@@ -7,7 +7,8 @@ import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { noteRaisedJavaException } from "./errors";
-import { capacityFor, copyCapacity, doubleHashCode, hashOrder } from "./hash-order";
+import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
+import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, type OrderKeys } from "./hash-order";
 
 /**
  * Guest names served by differently named host methods: in Rhino `x.toString()` is a Java method call and gives
@@ -448,8 +449,8 @@ export class JavaCollection extends JavaObject {
   sink?: GapSink;
   override readonly javaClass: string;
 
-  /** A HashSet's table size (it decides the iteration order), or null for ordered collections. */
-  private hashCapacity: number | null;
+  /** How a HashSet (bucket order) or TreeSet (sorted) orders its items; null for insertion-ordered ones. */
+  private readonly order: OrderKeys | null;
 
   constructor(
     javaClass: string,
@@ -458,21 +459,33 @@ export class JavaCollection extends JavaObject {
   ) {
     super();
     this.javaClass = javaClass;
-    this.hashCapacity = javaClass === "java.util.HashSet" ? capacityFor(items.length) : null;
+    this.order =
+      javaClass === "java.util.HashSet"
+        ? { kind: "hash", capacity: capacityFor(items.length), keys: null }
+        : javaClass === "java.util.TreeSet"
+          ? { kind: "tree", keys: null }
+          : null;
     this.reorder();
   }
 
   /** `new HashSet(collection)` sizes its table for the source up front. */
   presize(size: number): void {
-    if (this.hashCapacity !== null) this.hashCapacity = Math.max(this.hashCapacity, copyCapacity(size));
+    if (this.order?.kind === "hash") this.order.capacity = Math.max(this.order.capacity, copyCapacity(size));
   }
 
-  /** Keeps a HashSet's items in Java's iteration order, in place (unmodifiable views share the array). */
+  /** Puts all items in Java's iteration order, in place (unmodifiable views share the array). */
   private reorder(): void {
-    if (this.hashCapacity === null) return;
-    this.hashCapacity = capacityFor(this.items.length, this.hashCapacity);
-    const ordered = hashOrder(this.items, (item) => item, this.hashCapacity);
+    if (!this.order) return;
+    const ordered = orderAll(this.items, (item) => item, this.order, str);
     this.items.splice(0, this.items.length, ...ordered);
+  }
+
+  /** Moves the item just pushed to its place in Java's iteration order. */
+  private placeLast(): void {
+    if (!this.order) return;
+    const at = placeAppended(this.items[this.items.length - 1], this.items.length, this.order, str);
+    if (at === null) return this.reorder();
+    if (at < this.items.length - 1) this.items.splice(at, 0, this.items.pop());
   }
 
   private get isSet(): boolean {
@@ -533,7 +546,9 @@ export class JavaCollection extends JavaObject {
     return list.every((v) => this.contains(v));
   }
   iterator(): JavaIterator {
-    return new JavaIterator([...this.items]);
+    const javaClass = iteratorClass(this.javaClass);
+    requireVisible(javaClass);
+    return new JavaIterator([...this.items], javaClass);
   }
   /** Object[]: a Java array, not a JS array (Array.isArray is false in Rhino). */
   toArray(): JavaArray {
@@ -547,8 +562,7 @@ export class JavaCollection extends JavaObject {
     }
     if (this.isSet && this.contains(a)) return false;
     this.items.push(javaIn(a));
-    if (this.javaClass === "java.util.TreeSet") this.items.sort((x, y) => (str(x) < str(y) ? -1 : str(x) > str(y) ? 1 : 0));
-    this.reorder();
+    this.placeLast();
     return true;
   }
   addAll(other: unknown): boolean {
@@ -563,11 +577,13 @@ export class JavaCollection extends JavaObject {
     const index = this.items.findIndex((i) => javaEquals(i, value));
     if (index < 0) return false;
     this.items.splice(index, 1);
+    if (this.order?.keys?.length === this.items.length + 1) this.order.keys.splice(index, 1);
     return true;
   }
   clear(): void {
     this.mutate();
     this.items.length = 0;
+    if (this.order) this.order.keys = [];
   }
   get(index: unknown): unknown {
     const i = Number(index);
@@ -759,9 +775,11 @@ function javaMemberMissing(javaClass: string, name: string): GuestError {
 
 export class JavaIterator extends HostObject {
   readonly guestMethods = ["hasNext", "next", "getClass"];
-  override readonly javaClass = "java.util.HashMap$KeyIterator";
   private index = 0;
-  constructor(private readonly items: unknown[]) {
+  constructor(
+    private readonly items: unknown[],
+    override readonly javaClass = "java.util.HashMap$KeyIterator",
+  ) {
     super();
   }
   hasNext(): boolean {
@@ -776,43 +794,93 @@ export class JavaIterator extends HostObject {
   }
 }
 
+/**
+ * The entries of a HashMap or TreeMap: kept in insertion order while the script adds keys, and brought into
+ * the map's iteration order when anything iterates them (a put stays cheap for a script filling a large map).
+ */
+class OrderedEntries extends Map<string, unknown> {
+  /** Set by the owning JavaMap; brings the entries into order if keys were added since the last time. */
+  settle: (() => void) | null = null;
+  override [Symbol.iterator](): MapIterator<[string, unknown]> {
+    this.settle?.();
+    return super[Symbol.iterator]();
+  }
+  override entries(): MapIterator<[string, unknown]> {
+    this.settle?.();
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    this.settle?.();
+    return super.keys();
+  }
+  override values(): MapIterator<unknown> {
+    this.settle?.();
+    return super.values();
+  }
+  override forEach(callback: (value: unknown, key: string, map: Map<string, unknown>) => void, thisArg?: unknown): void {
+    this.settle?.();
+    super.forEach(callback, thisArg);
+  }
+}
+
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
   readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "valueOf", "toJSON", "getClass"];
   sink?: GapSink;
   override readonly javaClass: string;
 
-  /** A HashMap's table size (it decides the iteration order), or null for ordered maps. */
-  private hashCapacity: number | null;
+  /** How a HashMap (bucket order) or TreeMap (sorted) orders its keys; null for insertion-ordered maps. */
+  private readonly order: OrderKeys | null;
+
+  readonly entries: Map<string, unknown>;
+  /** Keys added since the entries were last put in order. */
+  private unsettled = false;
 
   /** `hashed`: the map is (or wraps) a java.util.HashMap, so it iterates in hash order. */
   constructor(
     javaClass: string,
-    readonly entries: Map<string, unknown>,
+    entries: Map<string, unknown>,
     private readonly readOnly: boolean,
     hashed = javaClass === "java.util.HashMap",
   ) {
     super();
     this.javaClass = javaClass;
-    this.hashCapacity = hashed ? capacityFor(entries.size) : null;
+    this.order = hashed
+      ? { kind: "hash", capacity: capacityFor(entries.size), keys: null }
+      : javaClass === "java.util.TreeMap"
+        ? { kind: "tree", keys: null }
+        : null;
+    if (this.order) {
+      const owned = new OrderedEntries(entries);
+      owned.settle = () => this.settle();
+      this.entries = owned;
+    } else {
+      this.entries = entries;
+    }
+    this.reorder();
+  }
+
+  private settle(): void {
+    if (!this.unsettled) return;
+    this.unsettled = false;
     this.reorder();
   }
 
   /** `new HashMap(map)` sizes its table for the source up front. */
   presize(size: number): void {
-    if (this.hashCapacity !== null) this.hashCapacity = Math.max(this.hashCapacity, copyCapacity(size));
+    if (this.order?.kind === "hash") this.order.capacity = Math.max(this.order.capacity, copyCapacity(size));
   }
 
-  /** Keeps the entries in the map's iteration order, in place (unmodifiable views share them). */
+  /** Puts all entries in the map's iteration order, in place (unmodifiable views share them). */
   private reorder(): void {
-    let ordered: [string, unknown][];
-    if (this.javaClass === "java.util.TreeMap") ordered = [...this.entries].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    else if (this.hashCapacity !== null) {
-      this.hashCapacity = capacityFor(this.entries.size, this.hashCapacity);
-      ordered = hashOrder([...this.entries], ([key]) => key, this.hashCapacity);
-    } else return;
-    this.entries.clear();
-    for (const [k, v] of ordered) this.entries.set(k, v);
+    if (!this.order) return;
+    const entries = this.entries as OrderedEntries;
+    const settle = entries.settle;
+    entries.settle = null;
+    const ordered = orderAll([...entries], ([key]) => key, this.order, String);
+    entries.clear();
+    for (const [k, v] of ordered) entries.set(k, v);
+    entries.settle = settle;
   }
 
   private mutate(): void {
@@ -850,16 +918,19 @@ export class JavaMap extends JavaObject {
   put(key: unknown, value: unknown): unknown {
     this.mutate();
     const k = str(key);
+    const isNew = !this.entries.has(k);
     const old = this.entries.get(k) ?? null;
     this.entries.set(k, javaIn(value));
-    this.reorder();
+    // A new key takes its place in the iteration order when the map is next iterated; a replaced value keeps
+    // the key where it was.
+    if (isNew && this.order) this.unsettled = true;
     return old;
   }
   putAll(other: unknown): void {
     this.mutate();
     if (other instanceof JavaMap) for (const [k, v] of other.entries) this.entries.set(k, v);
     else if (other && typeof other === "object") for (const [k, v] of Object.entries(other)) this.entries.set(k, v);
-    this.reorder();
+    if (this.order) this.unsettled = true;
   }
   remove(key: unknown): unknown {
     this.mutate();
@@ -874,18 +945,20 @@ export class JavaMap extends JavaObject {
   containsValue(value: unknown): boolean {
     return [...this.entries.values()].some((v) => javaEquals(v, value));
   }
+  /** A view's class decides whether AM lets the script have it (java-views.ts). */
+  private view(view: MapView, items: unknown[]): JavaCollection {
+    const javaClass = mapViewClass(this.javaClass, view);
+    requireVisible(javaClass);
+    return new JavaCollection(javaClass, items, true);
+  }
   keySet(): JavaCollection {
-    return new JavaCollection("java.util.LinkedHashMap$LinkedKeySet", [...this.entries.keys()].map((k) => new JavaString(k)), true);
+    return this.view("keySet", [...this.entries.keys()].map((k) => new JavaString(k)));
   }
   values(): JavaCollection {
-    return new JavaCollection("java.util.LinkedHashMap$LinkedValues", [...this.entries.values()], true);
+    return this.view("values", [...this.entries.values()]);
   }
   entrySet(): JavaCollection {
-    return new JavaCollection(
-      "java.util.LinkedHashMap$LinkedEntrySet",
-      [...this.entries].map(([k, v]) => new JavaMapEntry(k, v)),
-      true,
-    );
+    return this.view("entrySet", [...this.entries].map(([k, v]) => new JavaMapEntry(k, v)));
   }
   size(): number {
     return this.entries.size;
