@@ -854,10 +854,11 @@ export class JavaMap extends JavaObject {
       const owned = new OrderedEntries(entries);
       owned.settle = () => this.settle();
       this.entries = owned;
+      // Ordered when first iterated: most scripts only read AM's maps by key.
+      this.unsettled = entries.size > 1;
     } else {
       this.entries = entries;
     }
-    this.reorder();
   }
 
   private settle(): void {
