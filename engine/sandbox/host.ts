@@ -13,6 +13,11 @@ export abstract class HostObject {
    * the script a java.lang.String while the host keeps JavaScript's own toString).
    */
   readonly guestAliases?: Readonly<Record<string, string>>;
+  /**
+   * JavaScript String.prototype methods the guest applies to String(this) itself (`javaString.match(/x/)`:
+   * Rhino lets them reach a java.lang.String), so their arguments (regular expressions) never cross.
+   */
+  readonly guestStringMethods?: readonly string[];
   /** The Java class name AM would report for this object, for messages. */
   readonly javaClass: string = "java.lang.Object";
   /**
@@ -20,6 +25,11 @@ export abstract class HostObject {
    * Returns `undefined` when there is no such property.
    */
   guestGet?(name: string): unknown;
+  /**
+   * For a Java String, Number or Boolean: its value, which Rhino's `==` compares when both sides are such
+   * Java objects (two different java.lang.String objects with the same text are `==`).
+   */
+  guestLooseValue?(): string | number | boolean;
   /** Property-style assignment; throw to refuse (e.g. an unmodifiable map). */
   guestSet?(name: string, value: unknown): void;
   /** Names enumerated by `for…in` / `Object.keys` in the guest. */

@@ -1,4 +1,4 @@
-import { CATCH_HOOK } from "./catch-hook";
+import { CATCH_HOOK, EQUALITY_HOOK } from "./instrument";
 
 /**
  * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
@@ -12,6 +12,8 @@ import { CATCH_HOOK } from "./catch-hook";
  */
 /*
  * Notes on the guest code below (kept out of it, since the prelude is parsed on every run):
+ * - mk(): names marked "~" are JavaScript String.prototype methods applied to String(this) in the guest
+ *   (Rhino lets them reach a java.lang.String; regular expressions never cross to the host).
  * - get(): callable host objects (Java classes) and those listing "#instanceof" (JavaPackages) answer
  *   `instanceof`; one listing "#primitive" converts itself by hint (Symbol.toPrimitive), as Rhino's
  *   getDefaultValue does for boxed numbers; every uncached read is remembered (lastObject/lastName) so a
@@ -19,12 +21,12 @@ import { CATCH_HOOK } from "./catch-hook";
  * - classify(): >= 0 is a host object's id (only our proxies answer the per-run secret KEY), -1 a plain
  *   object, -2 an array.
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
- * - caught(): the catch hook (catch-hook.ts). The host answers a string (Rhino's message), or true for an
+ * - caught(): the catch hook (instrument.ts). The host answers a string (Rhino's message), or true for an
  *   error the script's catch blocks cannot catch (Rhino lets it pass; finally blocks still run).
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
   var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
-  var E = Error, lastObject = null, lastName = "";
+  var E = Error, lastObject = null, lastName = "", SP = String.prototype, toStr = String;
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -55,6 +57,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     var fn = t.c[name], id = t.i;
     if (fn) return fn;
     lastObject = self; lastName = name;
+    if (t.m[name] === 2) return (t.c[name] = function () { return SP[name].apply(toStr(this), arguments); });
     if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { return call(id, name, arguments.length, a, b, c, d, e, f); });
     return t.d ? call(id, "#get", 1, name) : undefined;
   }
@@ -62,7 +65,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   var handler = {
     get: get,
     set: function (t, name, value) { if (typeof name === S && t.d) call(t.i, "#set", 2, name, value); return true; },
-    has: function (t, name) { return typeof name === S && (t.m[name] === true || (t.d && get(t, name) !== undefined)); },
+    has: function (t, name) { return typeof name === S && (!!t.m[name] || (t.d && get(t, name) !== undefined)); },
     ownKeys: function (t) { return t.d ? call(t.i, "#keys", 0) : []; },
     getOwnPropertyDescriptor: function (t, name) {
       var v = t.d && typeof name === S ? get(t, name) : undefined;
@@ -80,7 +83,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     if (!m) {
       m = tables[names] = Object.create(null);
       var list = names ? names.split(",") : [];
-      for (var i = 0; i < list.length; i++) m[list[i]] = true;
+      for (var i = 0; i < list.length; i++) if (list[i].charAt(0) === "~") m[list[i].slice(1)] = 2; else m[list[i]] = true;
     }
     var t = callable ? function () {}.bind(null) : {};
     t.i = id; t.m = m; t.c = Object.create(null); t.d = dynamic;
@@ -105,6 +108,10 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     return x;
   }
   Object.defineProperty(g, "${CATCH_HOOK}", { value: caught });
+  Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
+    if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);
+    return a == b;
+  } });
   function lastRead() { return [lastObject, lastName]; }
   return [mk, classify, fromJson, read, lastRead];
 })`;

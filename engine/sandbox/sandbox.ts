@@ -8,7 +8,7 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
-import { instrumentCatches, originalColumn, type InstrumentedSource } from "./catch-hook";
+import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
 import type { RunError } from "../result";
 
 export const SCRIPT_FILENAME = "script.js";
@@ -37,7 +37,8 @@ export interface SandboxRun {
   onLine?: (probe: () => number | undefined) => void;
   /**
    * Rewords an error the script caught, before its catch block sees it: the new message (without the
-   * name), or null to keep it. When set, the script's catch blocks are hooked (catch-hook.ts).
+   * name), or null to keep it. When set, the script is instrumented (instrument.ts): catch blocks are
+   * hooked and `==` between two Java values follows Rhino.
    */
   onCaughtError?: (error: GuestErrorInfo) => string | null;
 }
@@ -159,6 +160,7 @@ class Bridge {
     const name = ctx.getString(args[1]);
     const argc = Math.min(ctx.getNumber(args[2]), 6);
     const values: unknown[] = [];
+    if (id === -1 && name === "#eq") return rhinoJavaEquals(this.toHost(args[3], 0, []), this.toHost(args[4], 0, [])) ? ctx.true : ctx.false;
     if (id === -1 && name === "#caught") {
       const error = args[3 + 5];
       if (error && this.escapingErrors.some((h) => ctx.sameValue(h, error))) return ctx.true;
@@ -424,7 +426,8 @@ class Bridge {
     this.objectIds.set(obj, id);
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
-    const args = [ctx.newNumber(id), ctx.newString(obj.guestMethods.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false];
+    const names = obj.guestStringMethods ? [...obj.guestMethods, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.guestMethods;
+    const args = [ctx.newNumber(id), ctx.newString(names.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false];
     const result = ctx.callFunction(this.mk, ctx.undefined, ...args);
     for (const a of args) a.dispose();
     const proxy = ctx.unwrapResult(result);
@@ -484,7 +487,7 @@ function locate(stack: string, instrumented?: InstrumentedSource): { line?: numb
   const line = Number(m[1]);
   if (!m[2]) return { line };
   const column = Number(m[2]);
-  return { line, column: instrumented ? originalColumn(instrumented, line, column) : column };
+  return instrumented ? originalPosition(instrumented, line, column) : { line, column };
 }
 
 /**
@@ -495,6 +498,19 @@ function identityHashOf(holder: HostObject): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < holder.javaClass.length; i++) hash = Math.imul(hash ^ holder.javaClass.charCodeAt(i), 0x01000193) >>> 0;
   return hash.toString(16);
+}
+
+/**
+ * Rhino's `==` between two wrapped Java objects: the same object, or two "primitive" Java values (String,
+ * Number, Boolean) compared as JavaScript compares their values. Host objects that stand for such values
+ * expose them through guestPrimitive (the guest's Symbol.toPrimitive).
+ */
+function rhinoJavaEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const x = a instanceof HostObject ? a.guestLooseValue?.() : undefined;
+  const y = b instanceof HostObject ? b.guestLooseValue?.() : undefined;
+  // eslint-disable-next-line eqeqeq -- Rhino applies JavaScript's loose equality to the two values
+  return x !== undefined && y !== undefined && x == y;
 }
 
 /** typeof, as the script would see the guest form of a host value. */
@@ -532,7 +548,7 @@ export function describeGuestError(info: GuestErrorInfo): RunError {
   return { kind, message, ...(info.line ? { line: info.line } : {}), ...(info.column ? { column: info.column } : {}) };
 }
 
-function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, instrumented: InstrumentedSource): GuestErrorInfo {
+function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, instrumented: InstrumentedSource | undefined): GuestErrorInfo {
   const fromBinding = bridge.isBindingError(handle);
   const isObject = ctx.typeof(handle) === "object" && !ctx.sameValue(handle, ctx.null);
   const read = (key: string): string => {
@@ -634,7 +650,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       probe.value.dispose();
       return text;
     };
-    const instrumented = run.onCaughtError ? instrumentCatches(run.source) : { source: run.source, insertions: [] };
+    const instrumented = run.onCaughtError ? instrumentScript(run.source) : undefined;
     const onCaughtError = run.onCaughtError;
     if (onCaughtError) {
       activeBridge.onCaught = ([name, message, stack, holder, property]) => {
@@ -657,7 +673,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     const started = now();
     const deadline = started + run.limits.timeoutMs;
     runtime.setInterruptHandler(() => now() > deadline);
-    const result = context.evalCode(instrumented.source, SCRIPT_FILENAME);
+    const result = context.evalCode(instrumented?.source ?? run.source, SCRIPT_FILENAME);
     evalMs = now() - started;
     runtime.removeInterruptHandler();
     if (result.error) {

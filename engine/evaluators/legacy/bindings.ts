@@ -37,6 +37,13 @@ export function legacyValues(ctx: RunContext): ValueModel {
     }
     return stored;
   };
+  // A getter hands back the String object the token holds, so `getClientId() === getClientId()` is true as in AM.
+  const strings = new Map<string, JavaString>();
+  const held = (v: string): JavaString => {
+    let s = strings.get(v);
+    if (!s) strings.set(v, (s = new JavaString(v)));
+    return s;
+  };
   return {
     store,
     give: (v) => {
@@ -49,7 +56,7 @@ export function legacyValues(ctx: RunContext): ValueModel {
       throw notASet(value, "org.forgerock.openam.oauth2.OpenAMAccessToken.setScope");
     },
     scopesOut: (scopes) => javaStringSet(scopes),
-    stringOut: (v) => (v === null ? null : new JavaString(v)),
+    stringOut: (v) => (v === null ? null : held(v)),
     listOut: (v) => new JavaCollection("java.util.ArrayList", v.map((s) => new JavaString(s))),
     jsonIn: (value, method) => {
       if (value === null || value === undefined) return null;
@@ -189,8 +196,10 @@ class AMIdentity extends JavaObject {
     this.attributes = new Map(Object.entries(attributes).map(([k, v]) => [k, [...v]]));
   }
 
+  private nameString: JavaString | null = null;
+  /** The identity's own name field: the same String object every call, as in AM. */
   getName(): JavaString {
-    return new JavaString(this.name);
+    return (this.nameString ??= new JavaString(this.name));
   }
   getType(): IdType {
     return this.type;

@@ -310,7 +310,7 @@ class JavaPackage extends HostObject {
       }
     }
     // A name under a blocked class (java.lang.System.getProperty) is one more JavaPackage, as in Rhino: calling it
-    // fails with "Cannot call property getProperty in object [JavaPackage java.lang.System]…" (see catch-hook.ts).
+    // fails with "Cannot call property getProperty in object [JavaPackage java.lang.System]…" (see instrument.ts).
     return new JavaPackage(full, this.classes, this.ctx);
   }
   override guestHasInstance(): boolean {

@@ -41,6 +41,12 @@ export function identityHash(): string {
   return nextIdentityHash.toString(16);
 }
 
+const JS_STRING_METHODS: readonly string[] = [
+  "match", "search", "slice", "substr", "charCodeAt", "includes", "padStart", "padEnd", "localeCompare", "normalize",
+  "trimLeft", "trimRight", "trimStart", "trimEnd", "toLocaleUpperCase", "toLocaleLowerCase",
+  "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup",
+];
+
 export class JavaString extends JavaObject {
   readonly guestMethods = [
     "length",
@@ -74,20 +80,19 @@ export class JavaString extends JavaObject {
     "intern",
     "toJSON",
     "getClass",
-    // Rhino lets JavaScript String.prototype methods reach a java.lang.String; these return JS values.
-    "slice",
-    "substr",
-    "charCodeAt",
-    "includes",
-    "padStart",
-    "padEnd",
-    "search",
-    "localeCompare",
   ];
+  /**
+   * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
+   * method of that name (recorded: str.js-*, seam.string-match); they work on String(s) and return JS values.
+   */
+  override readonly guestStringMethods = JS_STRING_METHODS;
   override readonly javaClass = "java.lang.String";
 
   constructor(readonly value: string) {
     super();
+  }
+  override guestLooseValue(): string {
+    return this.value;
   }
 
   length(): number {
@@ -213,31 +218,6 @@ export class JavaString extends JavaObject {
   getClass(): never {
     throw classProhibited();
   }
-  slice(a?: unknown, b?: unknown): string {
-    return this.value.slice(a === undefined ? undefined : Number(a), b === undefined ? undefined : Number(b));
-  }
-  substr(a?: unknown, b?: unknown): string {
-    const start = a === undefined ? 0 : Number(a);
-    return this.value.substring(start < 0 ? Math.max(0, this.value.length + start) : start).slice(0, b === undefined ? undefined : Number(b));
-  }
-  charCodeAt(i?: unknown): number {
-    return this.value.charCodeAt(i === undefined ? 0 : Number(i));
-  }
-  includes(s: unknown): boolean {
-    return this.value.includes(str(s));
-  }
-  padStart(n: unknown, fill?: unknown): string {
-    return this.value.padStart(Number(n), fill === undefined ? " " : str(fill));
-  }
-  padEnd(n: unknown, fill?: unknown): string {
-    return this.value.padEnd(Number(n), fill === undefined ? " " : str(fill));
-  }
-  search(pattern: unknown): number {
-    return this.value.search(pattern instanceof RegExp ? pattern : new RegExp(str(pattern)));
-  }
-  localeCompare(other: unknown): number {
-    return this.value.localeCompare(str(other));
-  }
 }
 
 function str(value: unknown): string {
@@ -271,6 +251,9 @@ export class JavaBoolean extends JavaObject {
   booleanValue(): boolean {
     return this.value;
   }
+  override guestLooseValue(): boolean {
+    return this.value;
+  }
   override valueOf(): boolean {
     return this.value;
   }
@@ -302,6 +285,9 @@ export class JavaNumber extends JavaObject {
     this.javaClass = javaClass;
   }
   doubleValue(): number {
+    return this.value;
+  }
+  override guestLooseValue(): number {
     return this.value;
   }
   intValue(): number {
@@ -398,9 +384,19 @@ export function toJava(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Java's equals() between values as the playground holds them: a String equals only a String with the same
+ * text, a number only a number (Rhino hands JS numbers to Java as Doubles), a Boolean only a Boolean.
+ */
 function javaEquals(a: unknown, b: unknown): boolean {
-  if (a instanceof JavaString || b instanceof JavaString) return str(a) === str(b);
-  if (a instanceof JavaNumber || b instanceof JavaNumber) return Number(a) === Number(b);
+  const text = (v: unknown) => (v instanceof JavaString ? v.value : typeof v === "string" ? v : undefined);
+  const number = (v: unknown) => (v instanceof JavaNumber ? v.value : typeof v === "number" ? v : undefined);
+  const bool = (v: unknown) => (v instanceof JavaBoolean ? v.value : typeof v === "boolean" ? v : undefined);
+  for (const kind of [text, number, bool]) {
+    const x = kind(a);
+    const y = kind(b);
+    if (x !== undefined || y !== undefined) return x === y;
+  }
   return a === b;
 }
 
@@ -506,6 +502,26 @@ export class JavaCollection extends JavaObject {
     }
     if (name === "length" && !this.isSet) return this.items.length;
     return undefined;
+  }
+  /**
+   * Rhino's NativeJavaList: `list[i] = v` sets (past the end it grows the list with nulls) and `list.length = n`
+   * resizes; it calls the list directly, so an unmodifiable list's exception passes catch blocks as the map's does.
+   * Anything else has no such Java member.
+   */
+  override guestSet(name: string, value: unknown): void {
+    const index = /^\d+$/.test(name) ? Number(name) : name === "length" ? -1 : null;
+    if (this.isSet || index === null) throw javaMemberMissing(this.javaClass, name);
+    if (this.readOnly) {
+      throw new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
+    }
+    if (index === -1) {
+      const size = Math.max(0, Math.trunc(Number(toStored(value))));
+      while (this.items.length < size) this.items.push(null);
+      this.items.length = size;
+      return;
+    }
+    while (this.items.length < index) this.items.push(null);
+    this.items[index] = javaIn(value);
   }
   override guestKeys(): string[] {
     if (this.isSet) {

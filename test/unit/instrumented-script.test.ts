@@ -1,10 +1,11 @@
 /**
- * Errors a script catches read as Rhino words them (AM's logs show what a catch block saw), and hooking the
- * catch blocks changes nothing else a user sees: positions, binding errors, uncatchable Java exceptions.
+ * What the script instrumentation (engine/sandbox/instrument.ts) gives a user: caught errors that read as
+ * Rhino words them, `==` between two Java values as Rhino compares them, and positions in the script's own
+ * text; nothing else a user sees changes (binding errors, uncatchable Java exceptions).
  */
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine";
-import { instrumentCatches, originalColumn } from "../../engine/sandbox/catch-hook";
+import { instrumentScript, originalPosition } from "../../engine/sandbox/instrument";
 
 const legacy = { evaluator: "legacy" as const };
 
@@ -68,16 +69,44 @@ describe("positions after hooking catch blocks", () => {
 
   it("maps columns around several hooks on one line, and inside the inserted text to the catch's brace", () => {
     const source = "try {} catch (a) {} try {} catch (b) {} x;";
-    const hooked = instrumentCatches(source);
+    const hooked = instrumentScript(source);
     expect(hooked.source).not.toBe(source);
     const hookedX = hooked.source.indexOf("x;") + 1;
-    expect(originalColumn(hooked, 1, hookedX)).toBe(source.indexOf("x;") + 1);
+    expect(originalPosition(hooked, 1, hookedX)).toEqual({ line: 1, column: source.indexOf("x;") + 1 });
     const insideFirstHook = hooked.source.indexOf("__playgroundCaught") + 1;
-    expect(originalColumn(hooked, 1, insideFirstHook)).toBe(source.indexOf("{}", source.indexOf("catch")) + 2);
+    expect(originalPosition(hooked, 1, insideFirstHook).column).toBe(source.indexOf("{}", source.indexOf("catch")) + 2);
   });
 
-  it("leaves a script without catch blocks as it is", () => {
-    const source = "var s = 'no handler here';";
-    expect(instrumentCatches(source)).toEqual({ source, insertions: [] });
+  it("maps columns inside and after a rewritten == back to the script's own", async () => {
+    const script = "var a = accessToken.getClientId(), b = identity.getName(); var same = (a) == b, other = a != b; null.x;";
+    const result = await run(script, legacy);
+    expect(result.error?.column).toBe(script.indexOf("null.x") + 1 + "null".length);
+  });
+
+  it("leaves a script without catch blocks or object comparisons as it is", () => {
+    const source = "var s = 'no handler here'; if (s == 'x' || typeof s != 'string') s = 1;";
+    expect(instrumentScript(source).source).toBe(source);
+  });
+});
+
+describe("== between two Java values, as Rhino compares them", () => {
+  it("is true for two Java strings with the same text and false for different ones; != is its negation", async () => {
+    const result = await run(
+      [
+        "var a = new java.lang.String('demo'), b = new java.lang.String('demo'), c = new java.lang.String('other');",
+        "accessToken.setField('out', [a == b, a != b, a == c, a != c, a === b, (a) == (b) == true].join());",
+      ].join("\n"),
+      legacy,
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.out).toBe("true,false,false,true,false,true");
+  });
+
+  it("compares boxed numbers by value and other Java objects by identity", async () => {
+    const result = await run(
+      "accessToken.setField('out', [new java.lang.Integer(5) == new java.lang.Double(5), new java.util.HashMap() == new java.util.HashMap(), clientProperties == clientProperties].join());",
+      legacy,
+    );
+    expect(result.introspection?.out).toBe("true,false,true");
   });
 });
