@@ -44,7 +44,20 @@ const exportDocument = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
+/** A well-formed AM REST export, so every run of the property also exercises the accepting path. */
+const validExport = fc
+  .record({
+    _id: fc.uuid(),
+    name: fc.constantFrom("Token Mod", "Claims"),
+    context: fc.constant("OAUTH2_ACCESS_TOKEN_MODIFICATION"),
+    language: fc.constant("JAVASCRIPT"),
+    evaluatorVersion: fc.constantFrom("1.0", "2.0"),
+    script: fc.constant(b64("accessToken.setField('a', 1);")),
+  })
+  .map((record) => ({ result: [record] }));
+
 const exportText = fc.oneof(
+  { weight: 2, arbitrary: validExport.map((d) => JSON.stringify(d, null, 2)) },
   { weight: 5, arbitrary: exportDocument.map((d) => JSON.stringify(d, null, 2)) },
   { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
   { weight: 1, arbitrary: exportDocument.chain((d) => fc.nat().map((cut) => { const t = JSON.stringify(d); return t.slice(0, cut % (t.length + 1)); })) },
