@@ -17,6 +17,7 @@ import { describeLegacyError } from "./evaluators/legacy/errors";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sandbox";
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "./evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
+import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 
 export interface RunOptions {
@@ -95,6 +96,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     clockMs: Date.parse(scenario.clock),
     seed: scenario.seed,
     hidden: RHINO_MISSING,
+    preludeExtras: script.includes("Date") ? [RHINO_DATE_SOURCE] : [],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {

@@ -31,7 +31,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
     if (n === 0) return new RealDate(clockMs);
-    if (n === 1) return new RealDate(a);
+    if (n === 1) return new RealDate(typeof a === S ? FixedDate.parse(a) : a);
     return new RealDate(RealDate.UTC(a, b, n > 2 ? c : 1, n > 3 ? d : 0, n > 4 ? e : 0, n > 5 ? f : 0, n > 6 ? h : 0) + new RealDate(clockMs).getTimezoneOffset() * 60000);
   }
   FixedDate.prototype = RealDate.prototype;

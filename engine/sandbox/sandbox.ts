@@ -35,6 +35,8 @@ export interface SandboxRun {
   now?: () => number;
   /** Receives a probe that tells the script line executing during a binding call. */
   onLine?: (probe: () => number | undefined) => void;
+  /** Guest source evaluated after the prelude, before the bindings (e.g. Rhino's dates, for scripts that use them). */
+  preludeExtras?: readonly string[];
   /**
    * Rewords an error the script caught, before its catch block sees it: the new message (without the
    * name), or null to keep it. When set, the script is instrumented (instrument.ts): catch blocks are
@@ -622,6 +624,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     call.dispose();
     activeBridge.init(helpers);
     helpers.dispose();
+    for (const extra of run.preludeExtras ?? []) context.unwrapResult(context.evalCode(extra, "prelude-extra.js")).dispose();
 
     run.onLine?.(() => {
       if (!context.alive) return undefined;

@@ -252,8 +252,11 @@ class JavaDate extends JavaObject {
   getTime(): number {
     return this.ms;
   }
+  /** Java's Date.toString() on AM (UTC): "Fri Jan 02 03:04:05 UTC 2026". */
   override toString(): string {
-    return new Date(this.ms).toUTCString();
+    // toUTCString(): "Fri, 02 Jan 2026 03:04:05 GMT"
+    const [weekday, date, month, year, time] = new Date(this.ms).toUTCString().split(" ");
+    return `${weekday.slice(0, 3)} ${month} ${date} ${time} UTC ${year}`;
   }
 }
 
