@@ -551,4 +551,34 @@ e("seam.equals-java-strings", `new java.lang.String("a") == new java.lang.String
 e("seam.strict-java-strings", `new java.lang.String("a") === new java.lang.String("a")`);
 e("seam.same-getter-strict", `accessToken.getClientId() === accessToken.getClientId()`);
 
+
+// Dates as Rhino prints them (AM runs in UTC; the recorder's JVM does too)
+const D = "new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6))";
+e("date.String", `String(${D})`);
+e("date.concat", `"at " + ${D}`);
+e("date.toString", `${D}.toString()`);
+e("date.toTimeString", `${D}.toTimeString()`);
+e("date.toDateString", `${D}.toDateString()`);
+e("date.toUTCString", `${D}.toUTCString()`);
+e("date.toGMTString", `${D}.toGMTString()`);
+e("date.toISOString", `${D}.toISOString()`);
+e("date.toJSON", `JSON.stringify({ d: ${D} })`);
+e("date.toLocaleString", `${D}.toLocaleString()`);
+e("date.toLocaleDateString", `${D}.toLocaleDateString()`);
+e("date.toLocaleTimeString", `${D}.toLocaleTimeString()`);
+e("date.pm", `new Date(Date.UTC(2026, 5, 30, 15, 0, 9)).toLocaleString()`);
+e("date.midnight", `new Date(Date.UTC(2026, 11, 31, 0, 0, 0)).toLocaleTimeString()`);
+e("date.noon", `new Date(Date.UTC(2026, 11, 31, 12, 30, 0)).toLocaleTimeString()`);
+e("date.getHours", `${D}.getHours()`);
+e("date.getTimezoneOffset", `${D}.getTimezoneOffset()`);
+e("date.local-ctor", `new Date(2026, 0, 2, 3, 4, 5).getTime()`);
+e("date.setHours", `(function () { var d = ${D}; d.setHours(10); return d.toISOString(); })()`);
+e("date.invalid", `String(new Date(NaN))`);
+e("date.invalid-locale", `new Date(NaN).toLocaleString()`);
+e("date.parse-local", `Date.parse("2026-01-02T03:04:05")`);
+e("date.parse-date-only", `Date.parse("2026-01-02")`);
+e("date.parse-long", `Date.parse("Fri Jan 02 2026 03:04:05 GMT-0000 (UTC)")`);
+e("date.year-1", `new Date(Date.UTC(1, 0, 1)).toString()`);
+e("date.java-date", `String(new java.util.Date(1767323045006))`);
+
 export default probes;
