@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sand
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "./evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
+import { rhinoJsonError } from "./evaluators/rhino-json";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 
 export interface RunOptions {
@@ -107,6 +108,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       const rhino = reworded(info.line, (notes) => rhinoRuntimeMessage(info, script, notes));
       return rhino ? { ...error, message: rhino } : error;
     },
+    rewordJsonError: rhinoJsonError,
     onCaughtError: (info) => reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes)),
     onLine: (probe) => {
       ctx.currentLine = probe;
@@ -114,6 +116,16 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   });
   ctx.currentLine = () => undefined;
   if (!outcome.error) bindings.finish();
+  if (outcome.error?.kind === "syntax") {
+    // The Rhino syntax check passed, so this is a construct Rhino runs that QuickJS cannot compile.
+    outcome.error = { ...outcome.error, message: `Rhino accepts this script, but the playground cannot run it: ${outcome.error.message}` };
+    ctx.warnings.push({
+      code: "rhino-only-syntax",
+      message:
+        "AM runs this script as written, but it uses a construct only Rhino (and old SpiderMonkey) compiles, which the playground does not emulate: a catch guard (catch (e if …)), an anonymous function statement, a reserved word such as class or enum used as a name, or const without a value. Rewrite that line in standard JavaScript to run it here.",
+      ...(outcome.error.line ? { line: outcome.error.line } : {}),
+    });
+  }
 
   const after = tokenFields(state);
   const result = emptyRunResult(evaluator, outcome.error);

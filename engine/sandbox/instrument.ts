@@ -9,14 +9,17 @@
  *   value (`identity.getName() == accessToken.getField("n")`), JavaScript compares two objects by identity.
  *   `a == b` becomes `__playgroundEq(a,b)` (and `!=` its negation) unless one side is a literal or a typeof,
  *   where both engines already agree.
+ * - `for each (x in o)`, JavaScript 1.6 iteration over values that Rhino still runs and QuickJS cannot parse,
+ *   becomes `for (x of __playgroundEach(o))` (the values of o's enumerable properties, taken at the start).
  * Positions QuickJS reports are mapped back to the script's own lines and columns.
  */
-import { parse, type Node } from "acorn";
+import { parse, tokenizer, type Node } from "acorn";
 import { simple } from "acorn-walk";
 
 /** The guest globals the inserted code calls (defined, read-only and non-enumerable, by the prelude). */
 export const CATCH_HOOK = "__playgroundCaught";
 export const EQUALITY_HOOK = "__playgroundEq";
+export const EACH_HOOK = "__playgroundEach";
 
 interface Edit {
   /** Offset in the original source. */
@@ -73,19 +76,50 @@ function isPrimitiveOperand(node: AnyNode): boolean {
   return node.type === "UnaryExpression" && (node.operator === "typeof" || node.operator === "!" || node.operator === "-" || node.operator === "+");
 }
 
-/** The script with its catch blocks hooked and its object-to-object `==`/`!=` routed through Rhino's rule. */
+/** Offsets of the `each` in each `for each (`, found by tokens so strings and comments do not count. */
+function forEachWords(source: string): number[] {
+  if (!/\bfor\s+each\b/.test(source)) return [];
+  const found: number[] = [];
+  try {
+    const tokens = [...tokenizer(source, { ecmaVersion: "latest", allowReturnOutsideFunction: true, allowHashBang: true })];
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      if (tokens[i].type.keyword === "for" && source.slice(tokens[i + 1].start, tokens[i + 1].end) === "each" && tokens[i + 2].type.label === "(") found.push(tokens[i + 1].start);
+    }
+  } catch {
+    return found;
+  }
+  return found;
+}
+
+/** The script with its catch blocks hooked, object-to-object `==`/`!=` following Rhino, `for each` runnable. */
 export function instrumentScript(source: string): InstrumentedSource {
-  if (!source.includes("catch") && !source.includes("=")) return unchanged(source);
+  if (!source.includes("catch") && !source.includes("=") && !source.includes("each")) return unchanged(source);
   const known = memo.get(source);
   if (known) return known;
+  const eachWords = forEachWords(source);
+  // Blank each `each` (same length) so the loop parses; the edits below turn it into a for…of.
+  let parseable = source;
+  for (const at of eachWords) parseable = `${parseable.slice(0, at)}    ${parseable.slice(at + 4)}`;
   let ast: Node;
   try {
-    ast = parse(source, { ecmaVersion: "latest", allowReturnOutsideFunction: true, allowHashBang: true, preserveParens: true });
+    ast = parse(parseable, { ecmaVersion: "latest", allowReturnOutsideFunction: true, allowHashBang: true, preserveParens: true });
   } catch {
     return unchanged(source);
   }
   const edits: Edit[] = [];
+  for (const at of eachWords) edits.push({ at, remove: 4, text: "", rank: 0 });
   simple(ast, {
+    ForInStatement(n) {
+      const node = n as unknown as AnyNode;
+      const word = eachWords.find((at) => at > node.start && at < (node.left as AnyNode).start);
+      if (word === undefined) return;
+      const right = node.right as AnyNode;
+      const keyword = operatorAt(parseable, (node.left as AnyNode).end);
+      if (keyword < 0 || parseable.slice(keyword, keyword + 2) !== "in") return;
+      edits.push({ at: keyword, remove: 2, text: "of", rank: 0 });
+      edits.push({ at: right.start, remove: 0, text: `${EACH_HOOK}(`, rank: -(right.end - right.start) });
+      edits.push({ at: right.end, remove: 0, text: ")", rank: right.end - right.start });
+    },
     CatchClause(n) {
       const node = n as unknown as AnyNode;
       const param = node.param as AnyNode | null;

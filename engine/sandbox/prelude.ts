@@ -1,4 +1,4 @@
-import { CATCH_HOOK, EQUALITY_HOOK } from "./instrument";
+import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
 
 /**
  * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
@@ -21,6 +21,7 @@ import { CATCH_HOOK, EQUALITY_HOOK } from "./instrument";
  * - classify(): >= 0 is a host object's id (only our proxies answer the per-run secret KEY), -1 a plain
  *   object, -2 an array.
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
+ * - JSON.parse: a failure asks the host for the engine's own wording of it (Rhino's JSON parser messages).
  * - caught(): the catch hook (instrument.ts). The host answers a string (Rhino's message), or true for an
  *   error the script's catch blocks cannot catch (Rhino lets it pass; finally blocks still run).
  */
@@ -108,10 +109,18 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     return x;
   }
   Object.defineProperty(g, "${CATCH_HOOK}", { value: caught });
+  Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) { var out = []; for (var k in o) out.push(o[k]); return out; } });
   Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
     if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);
     return a == b;
   } });
+  var realJsonParse = JSON.parse;
+  Object.defineProperty(JSON, "parse", { value: function parse(text, reviver) {
+    try { return realJsonParse(text, reviver); } catch (e) {
+      if (e instanceof SyntaxError) { var m = call(-1, "#json", 1, String(text)); if (typeof m === S) e.message = m; }
+      throw e;
+    }
+  }, writable: true, configurable: true });
   function lastRead() { return [lastObject, lastName]; }
   return [mk, classify, fromJson, read, lastRead];
 })`;

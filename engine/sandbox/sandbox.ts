@@ -35,6 +35,8 @@ export interface SandboxRun {
   now?: () => number;
   /** Receives a probe that tells the script line executing during a binding call. */
   onLine?: (probe: () => number | undefined) => void;
+  /** The message JSON.parse should give for malformed `text` (the engine's own wording), or null to keep QuickJS's. */
+  rewordJsonError?: (text: string) => string | null;
   /** Guest source evaluated after the prelude, before the bindings (e.g. Rhino's dates, for scripts that use them). */
   preludeExtras?: readonly string[];
   /**
@@ -127,6 +129,8 @@ class Bridge {
   private lastReadFn!: QuickJSHandle;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
   onCaught: ((values: unknown[]) => string | null) | null = null;
+  /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
+  onJsonError: ((text: string) => string | null) | null = null;
   private bindingErrors: QuickJSHandle[] = [];
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
@@ -162,6 +166,10 @@ class Bridge {
     const name = ctx.getString(args[1]);
     const argc = Math.min(ctx.getNumber(args[2]), 6);
     const values: unknown[] = [];
+    if (id === -1 && name === "#json") {
+      const text = this.toHost(args[3], 0, []);
+      return this.toGuest((typeof text === "string" ? this.onJsonError?.(text) : null) ?? undefined);
+    }
     if (id === -1 && name === "#eq") return rhinoJavaEquals(this.toHost(args[3], 0, []), this.toHost(args[4], 0, [])) ? ctx.true : ctx.false;
     if (id === -1 && name === "#caught") {
       const error = args[3 + 5];
@@ -483,6 +491,9 @@ function isPlainData(value: unknown, depth = 0): boolean {
 const STACK_LOCATION = new RegExp(`${SCRIPT_FILENAME.replace(".", "\\.")}:(\\d+)(?::(\\d+))?`);
 
 /** The script line (and column, in the script's own text) a guest stack points at. */
+/** A compile error's stack has one frame naming the script file itself, not a function in it. */
+const COMPILE_ERROR_FRAME = new RegExp(`^\\s*at ${SCRIPT_FILENAME.replace(".", "\\.")}:\\d+`);
+
 function locate(stack: string, instrumented?: InstrumentedSource): { line?: number; column?: number } {
   const m = STACK_LOCATION.exec(stack);
   if (!m) return {};
@@ -544,7 +555,8 @@ function describeRead(holder: unknown, property: unknown): LastRead | undefined 
 export function describeGuestError(info: GuestErrorInfo): RunError {
   const message = info.thrownValue !== undefined ? String(info.thrownValue) : `${info.name}: ${info.message}`;
   let kind: RunError["kind"] = info.fromBinding ? "binding" : "runtime";
-  if (info.name === "SyntaxError") kind = "syntax";
+  // Only a compile error is a syntax error; JSON.parse, eval or new RegExp failing at run time is a runtime one.
+  if (info.name === "SyntaxError" && COMPILE_ERROR_FRAME.test(info.stack)) kind = "syntax";
   if (info.name === "InternalError" && /interrupted/.test(info.message)) kind = "timeout";
   if (/out of memory/i.test(info.message)) kind = "memory";
   return { kind, message, ...(info.line ? { line: info.line } : {}), ...(info.column ? { column: info.column } : {}) };
@@ -653,6 +665,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       probe.value.dispose();
       return text;
     };
+    if (run.rewordJsonError) activeBridge.onJsonError = run.rewordJsonError;
     const instrumented = run.onCaughtError ? instrumentScript(run.source) : undefined;
     const onCaughtError = run.onCaughtError;
     if (onCaughtError) {

@@ -110,3 +110,25 @@ describe("== between two Java values, as Rhino compares them", () => {
     expect(result.introspection?.out).toBe("true,false,true");
   });
 });
+
+describe("Rhino-only constructs", () => {
+  it("for each runs over values, and positions after it stay the script's own", async () => {
+    const script = "var r = []; for each (var v in ['a', 'b']) r.push(v); accessToken.setField('r', r.join()); null.x;";
+    const result = await run(script, legacy);
+    expect(result.token.after.r).toBe("a,b");
+    expect(result.error?.column).toBe(script.indexOf("null.x") + 1 + "null".length);
+  });
+
+  it("a construct Rhino compiles but the playground cannot run is reported as such, with a warning", async () => {
+    const result = await run("try { null.x; } catch (e if e instanceof TypeError) { accessToken.setField('g', 1); }", legacy);
+    expect(result.error?.kind).toBe("syntax");
+    expect(result.error?.message).toMatch(/^Rhino accepts this script, but the playground cannot run it: /);
+    expect(result.warnings.map((w) => w.code)).toContain("rhino-only-syntax");
+  });
+
+  it("a SyntaxError thrown while the script runs (JSON.parse) is a runtime error in Rhino's words", async () => {
+    const result = await run("JSON.parse('{x');", legacy);
+    expect(result.error).toMatchObject({ kind: "runtime", message: "SyntaxError: Unexpected token in object literal", line: 1 });
+    expect(result.warnings.map((w) => w.code)).not.toContain("rhino-only-syntax");
+  });
+});
