@@ -581,4 +581,50 @@ e("date.parse-long", `Date.parse("Fri Jan 02 2026 03:04:05 GMT-0000 (UTC)")`);
 e("date.year-1", `new Date(Date.UTC(1, 0, 1)).toString()`);
 e("date.java-date", `String(new java.util.Date(1767323045006))`);
 
+
+// for each (JavaScript 1.6), which legacy scripts still use and Rhino runs
+s("each.array", `var out = []; for each (var s in ["a", "b"]) out.push(s); out(out.join());`.replace("out(out", "logger.message(out"));
+s("each.object", `var r = []; for each (var v in { p: 1, q: "x" }) r.push(v); logger.message(r.join());`);
+s("each.java-list", `var r = [], l = new java.util.ArrayList(); l.add("x"); l.add(2); for each (var v in l) r.push(typeof v + ":" + v); logger.message(r.join());`);
+s("each.java-array", `var r = []; for each (var v in accessToken.getClientId().split("-")) r.push(typeof v + ":" + v); logger.message(r.join());`);
+s("each.attr-toArray", `var r = []; for each (var m in identity.getAttribute("mail").toArray()) r.push(String(m)); logger.message(r.join());`);
+s("each.existing-var", `var k, r = []; for each (k in [3, 4]) r.push(k); logger.message(r.join() + " " + k);`);
+s("each.map", `var r = []; for each (var v in clientProperties.get("customProperties")) r.push(String(v)); logger.message(r.join());`);
+s("each.null", `var n = 0; for each (var v in null) n++; logger.message("n=" + n);`);
+
+
+// JSON.parse on malformed text: Rhino's own messages (scripts parse HTTP bodies and log the failure)
+e("json.bad-0", "JSON.parse(\"not json\")");
+e("json.bad-1", "JSON.parse(\"{x\")");
+e("json.bad-2", "JSON.parse(\"{\\\"a\\\":}\")");
+e("json.bad-3", "JSON.parse(\"[1,\")");
+e("json.bad-4", "JSON.parse(\"\")");
+e("json.bad-5", "JSON.parse(\"{\\\"a\\\":1}x\")");
+e("json.bad-6", "JSON.parse(\"'a'\")");
+e("json.bad-7", "JSON.parse(\"{\\\"a\\\" 1}\")");
+e("json.bad-8", "JSON.parse(\"[1 2]\")");
+e("json.bad-9", "JSON.parse(\"\\\"abc\")");
+e("json.bad-10", "JSON.parse(\"{\\\"a\\\":1,}\")");
+e("json.bad-11", "JSON.parse(\"[1,]\")");
+e("json.bad-12", "JSON.parse(\"tru\")");
+e("json.bad-13", "JSON.parse(\"01\")");
+e("json.bad-14", "JSON.parse(\"1.\")");
+e("json.bad-15", "JSON.parse(\"{\\\"a\\\":\\\"\\\\q\\\"}\")");
+e("json.bad-16", "JSON.parse(\" \")");
+e("json.bad-17", "JSON.parse(\"-\")");
+e("json.bad-18", "JSON.parse(\"[\\\"a\\\"\\n,x]\")");
+e("json.bad-19", "JSON.parse(\"{\\\"a\\\":1\")");
+e("json.bad-20", "JSON.parse(\"{\\\"a\\\"\")");
+e("json.bad-21", "JSON.parse(\"1e\")");
+e("json.bad-22", "JSON.parse(\"-x\")");
+e("json.bad-23", "JSON.parse(\"\\\"\\\\u12\\\"\")");
+e("json.bad-24", "JSON.parse(\"{,}\")");
+e("json.bad-25", "JSON.parse(\"[,1]\")");
+e("json.bad-26", "JSON.parse(\"{\\\"a\\\":1 \\\"b\\\":2}\")");
+e("json.bad-27", "JSON.parse(\"\\\"tab\\there\\\"\")");
+e("json.bad-u4", "JSON.parse(\"\\\"\\\\uzzzz\\\"\")");
+e("json.bad-u5", "JSON.parse(\"\\\"\\\\u00zz!\\\"\")");
+e("json.good-u", "JSON.parse(\"\\\"\\\\u0041\\\"\")");
+s("json.uncaught", `JSON.parse("{x");`);
+
 export default probes;
