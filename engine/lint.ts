@@ -1,6 +1,7 @@
 /**
  * Static checks beyond syntax, shown as warnings before a run: removing or overwriting native token fields
- * (AM may then reject its own token) and calling an API that belongs to the other evaluator.
+ * (AM may then reject its own token), calling an API that belongs to the other evaluator, and reading a
+ * regular expression's `flags`, which Rhino lacks but the playground keeps (rhino-surface.ts).
  */
 import { parse } from "acorn";
 import { simple } from "acorn-walk";
@@ -36,15 +37,21 @@ interface MemberCall {
 
 type Node = { type: string; loc?: { start: { line: number } } } & Record<string, unknown>;
 
-function memberCalls(source: string): MemberCall[] {
+function memberCalls(source: string): { calls: MemberCall[]; flagsReads: number[] } {
   let ast;
   try {
     ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
   } catch {
-    return [];
+    return { calls: [], flagsReads: [] };
   }
   const calls: MemberCall[] = [];
+  const flagsReads: number[] = [];
   simple(ast, {
+    MemberExpression(node) {
+      const n = node as unknown as Node;
+      const property = n.property as Node;
+      if (!n.computed && property.type === "Identifier" && property.name === "flags") flagsReads.push(n.loc?.start.line ?? 0);
+    },
     CallExpression(node) {
       const n = node as unknown as Node;
       const callee = n.callee as Node;
@@ -61,7 +68,7 @@ function memberCalls(source: string): MemberCall[] {
       calls.push({ object: objectName, property: String(property.name), args: n.arguments as unknown[], line: n.loc?.start.line ?? 0 });
     },
   });
-  return calls;
+  return { calls, flagsReads };
 }
 
 function literal(node: unknown): string | null {
@@ -72,7 +79,15 @@ function literal(node: unknown): string | null {
 export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const warnings: RunWarning[] = [];
   const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
-  for (const call of memberCalls(source)) {
+  const { calls, flagsReads } = memberCalls(source);
+  for (const line of flagsReads) {
+    warnings.push({
+      code: "regexp-flags",
+      message: "A regular expression has no flags property in Rhino (it reads undefined on AM); the playground keeps QuickJS's, which reads e.g. \"g\". Use .global, .ignoreCase and .multiline.",
+      line,
+    });
+  }
+  for (const call of calls) {
     const key = `${call.object}.${call.property}`;
     if (call.object === "accessToken" && /^remove/.test(call.property)) {
       warnings.push({

@@ -19,6 +19,7 @@ import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "./ev
 import { RHINO_MISSING } from "./dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
 import { rhinoJsonError } from "./evaluators/rhino-json";
+import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 
 export interface RunOptions {
@@ -72,6 +73,13 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     return result;
   }
 
+  const regexpError = rhinoRegExpLoadError(script);
+  if (regexpError) {
+    const result = emptyRunResult(evaluator, { kind: "runtime", ...regexpError });
+    result.timings.totalMs = now() - started;
+    return result;
+  }
+
   const random = new SeededRandom(scenario.seed);
   const state = createTokenState(scenario, random);
   const before = tokenFields(cloneTokenState(state));
@@ -97,7 +105,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     clockMs: Date.parse(scenario.clock),
     seed: scenario.seed,
     hidden: RHINO_MISSING,
-    preludeExtras: script.includes("Date") ? [RHINO_DATE_SOURCE] : [],
+    preludeExtras: [...(script.includes("Date") ? [RHINO_DATE_SOURCE] : []), ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {

@@ -12,6 +12,9 @@
  *  - `Object.prototype.__proto__`: Rhino still supports `obj.__proto__` (natively, not as an accessor).
  *  - `globalThis`, `Iterator`: Rhino has both globals (its `Iterator` is the legacy JS 1.7 one; only
  *    QuickJS's iterator-helper members are hidden).
+ *  - `RegExp.prototype.flags`: QuickJS's own `split` with a regular expression and `String(regexp)` read it;
+ *    without it `"a1b".split(/\d/)` threw and `String(/a/g)` read "/a/undefined". A script reading
+ *    `/a/g.flags` sees "g" where Rhino gives undefined.
  */
 export const RHINO_MISSING: readonly string[] = [
   "AggregateError",
@@ -66,7 +69,6 @@ export const RHINO_MISSING: readonly string[] = [
   "Reflect",
   "RegExp.escape",
   "RegExp.prototype.dotAll",
-  "RegExp.prototype.flags",
   "RegExp.prototype.hasIndices",
   "RegExp.prototype.sticky",
   "RegExp.prototype.unicode",

@@ -136,6 +136,8 @@ async function quickJsSurface(hidden: readonly string[]): Promise<Surface> {
  */
 const KEPT = new Set([
   "Object.prototype.__proto__",
+  // QuickJS's split/toString of regular expressions read it (see rhino-surface.ts).
+  "RegExp.prototype.flags",
   ...[CATCH_HOOK, EQUALITY_HOOK, EACH_HOOK].flatMap((hook) => ["", ".length", ".name", ".prototype", ".prototype.constructor"].map((member) => `${hook}${member}`)),
 ]);
 

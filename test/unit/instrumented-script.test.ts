@@ -115,7 +115,7 @@ describe("Rhino-only constructs", () => {
   it("for each runs over values, and positions after it stay the script's own", async () => {
     const script = "var r = []; for each (var v in ['a', 'b']) r.push(v); accessToken.setField('r', r.join()); null.x;";
     const result = await run(script, legacy);
-    expect(result.token.after.r).toBe("a,b");
+    expect(result.token?.after.r).toBe("a,b");
     expect(result.error?.column).toBe(script.indexOf("null.x") + 1 + "null".length);
   });
 

@@ -17,6 +17,10 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     why: `${LOCAL_VALUE} (a missing method: "Cannot find function a …") where the local object's property was a number ("Cannot call property a … it is \\"number\\"").`,
     warning: "rhino-message-approximate",
   },
+  "regexp.flags-prop": {
+    why: "RegExp.prototype.flags is kept: QuickJS's own split with a regular expression and String(regexp) read it (without it they failed); Rhino has no such property.",
+    warning: "regexp-flags",
+  },
   "err.new-number": {
     why: `${LOCAL_VALUE} (an undefined value) where the local was the number 5 ("5.0 is not a function, it is number.").`,
     warning: "rhino-message-approximate",

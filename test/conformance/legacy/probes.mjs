@@ -627,4 +627,25 @@ e("json.bad-u5", "JSON.parse(\"\\\"\\\\u00zz!\\\"\")");
 e("json.good-u", "JSON.parse(\"\\\"\\\\u0041\\\"\")");
 s("json.uncaught", `JSON.parse("{x");`);
 
+
+// Regular expressions: what Rhino 1.7.14 compiles, and QuickJS's builtins that need RegExp.prototype.flags
+e("regexp.split", `"a1b2c".split(/[0-9]/).join("|")`);
+e("regexp.split-limit", `"a1b2c".split(/[0-9]/, 2).join("|")`);
+e("regexp.String", `String(/a.b/gi)`);
+e("regexp.new-String", `String(new RegExp("a", "gim"))`);
+e("regexp.replace-global", `"a-b-c".replace(/-/g, "+")`);
+e("regexp.match-global", `"a1b22".match(/[0-9]+/g).join(",")`);
+e("regexp.match-none", `"abc".match(/[0-9]+/g)`);
+e("regexp.flags-prop", `typeof /a/g.flags`);
+e("regexp.new-flag-y", `new RegExp("a", "y").test("a")`);
+e("regexp.new-flag-s", `new RegExp("a.b", "s").test("a\\nb")`);
+e("regexp.new-flag-dup", `new RegExp("a", "gg").test("a")`);
+e("regexp.new-lookbehind", `new RegExp("(?<=a)b").test("ab")`);
+e("regexp.new-named", `new RegExp("(?<y>a)").test("a")`);
+e("regexp.call-no-new", `RegExp("a+").test("aa")`);
+e("regexp.instanceof", `(/a/ instanceof RegExp) + " " + (new RegExp("a") instanceof RegExp)`);
+e("regexp.constructor", `/a/.constructor === RegExp`);
+s("regexp.literal-lookbehind", `logger.message("before");\nvar r = /(?<=a)b/;\nlogger.message("after");`);
+s("regexp.literal-named-in-function", `logger.message("start");\nfunction f() { return /(?<y>[0-9])/; }`);
+
 export default probes;
