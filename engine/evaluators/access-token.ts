@@ -304,7 +304,10 @@ export class AccessTokenBinding extends HostObject {
   }
   setExpiryTime(value: unknown): void {
     const ms = Number(this.values.store(value, "setExpiryTime"));
-    if (!Number.isFinite(ms)) throw new GuestError(`Cannot convert ${String(value)} to java.lang.Long`, "TypeError");
+    if (!Number.isFinite(ms)) {
+      const message = `Cannot convert ${String(value)} to java.lang.Long`;
+      throw this.values.java?.refusal(message) ?? new GuestError(message, "TypeError");
+    }
     this.n.expiryTime = Math.trunc(ms);
   }
 

@@ -27,7 +27,7 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
   var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
-  var E = Error, lastObject = null, lastName = "", SP = String.prototype, toStr = String;
+  var E = Error, lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -59,7 +59,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     if (fn) return fn;
     lastObject = self; lastName = name;
     if (t.m[name] === 2) return (t.c[name] = function () { return SP[name].apply(toStr(this), arguments); });
-    if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { return call(id, name, arguments.length, a, b, c, d, e, f); });
+    if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { var n = arguments.length; return n > 6 ? call(id, name, -1, slice.call(arguments)) : call(id, name, n, a, b, c, d, e, f); });
     return t.d ? call(id, "#get", 1, name) : undefined;
   }
   function construct(t, a) { return call(t.i, "#new", a.length, a[0], a[1], a[2], a[3], a[4], a[5]); }

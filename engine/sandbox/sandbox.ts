@@ -186,6 +186,8 @@ class Bridge {
     }
     const target = this.objects[id];
     if (!target) throw new GuestError("Stale host object", "InternalError");
+    // More than six arguments arrive as one array (argc -1), e.g. logger.message with many {} placeholders.
+    if (argc === -1) values.push(...(this.toHost(args[3], 0, []) as unknown[]));
     for (let i = 0; i < argc; i++) values.push(this.toHost(args[3 + i], 0, []));
     let result: unknown;
     if (name === "#get") result = target.guestGet ? target.guestGet(String(values[0])) : undefined;

@@ -7,7 +7,7 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
+import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 import { resetRaisedJavaExceptions } from "./errors";
 import { plainWithDoubles } from "../../token/values";
@@ -22,6 +22,13 @@ export function legacyValues(ctx: RunContext): ValueModel {
     if (isGuestFunction(value)) {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
       return null;
+    }
+    if (value === undefined && what.startsWith("setField")) {
+      warn(
+        ctx,
+        "undefined-in-java-field",
+        `${what}: undefined reaches AM as Rhino's Undefined object; getField then gives undefined back (here: null), and what AM writes into the token for it is not known. Store null or leave the field out.`,
+      );
     }
     if (what.startsWith("setField") && value !== null && typeof value === "object" && !(value instanceof HostObject)) {
       const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
@@ -108,21 +115,29 @@ class DebugLogger extends HostObject {
     super();
   }
 
-  private write(level: LogLevel, args: unknown[]): void {
-    if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${level}().`, "TypeError");
-    const format = String(toStored(args[0]));
+  /**
+   * Rhino picks Debug.message(String) or message(String, Object...): the first argument becomes a String (a Java
+   * object by its toString(), a JS value as JavaScript prints it), the others Java objects that `{}` prints with
+   * String.valueOf (a JS number is a Double, "5.0"); a JS array as the only extra argument is the varargs array.
+   */
+  private write(level: LogLevel, method: string, args: unknown[]): void {
+    if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${method}().`, "InternalError");
+    const format = args[0] instanceof HostObject ? String(args[0]) : String(toStored(args[0]));
     let rest = args.slice(1);
     if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
-    this.ctx.logs.push({ level, message: formatSlf4j(format, rest) });
+    const shown = rest.map((v) =>
+      typeof v === "number" ? javaDoubleString(v) : v instanceof HostObject ? String(v) : v !== null && typeof v === "object" && !Array.isArray(v) ? "[object Object]" : v,
+    );
+    this.ctx.logs.push({ level, message: formatSlf4j(format, shown) });
   }
   message(...args: unknown[]): void {
-    this.write("debug", args);
+    this.write("debug", "message", args);
   }
   warning(...args: unknown[]): void {
-    this.write("warn", args);
+    this.write("warn", "warning", args);
   }
   error(...args: unknown[]): void {
-    this.write("error", args);
+    this.write("error", "error", args);
   }
   messageEnabled(): boolean {
     return true;
