@@ -72,6 +72,19 @@ public class Recorder {
     public void message(String msg) { out.add("OUT " + msg); }
     public void warning(String msg) { out.add("WARN " + msg); }
     public void error(String msg) { out.add("ERROR " + msg); }
+    /** AM's Debug also formats SLF4J-style ({} takes the next argument's String.valueOf). */
+    public void message(String format, Object... args) { out.add("OUT " + format(format, args)); }
+    public void warning(String format, Object... args) { out.add("WARN " + format(format, args)); }
+    public void error(String format, Object... args) { out.add("ERROR " + format(format, args)); }
+    static String format(String format, Object[] args) {
+      StringBuilder b = new StringBuilder();
+      int next = 0;
+      for (int i = 0; i < format.length(); i++) {
+        if (format.startsWith("{}", i) && next < args.length) { b.append(String.valueOf(args[next++])); i++; }
+        else b.append(format.charAt(i));
+      }
+      return b.toString();
+    }
   }
 
   /** A class the allow-list does not name, returned by getResourceOwner() as AM's ResourceOwner is. */

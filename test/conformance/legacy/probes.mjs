@@ -648,4 +648,23 @@ e("regexp.constructor", `/a/.constructor === RegExp`);
 s("regexp.literal-lookbehind", `logger.message("before");\nvar r = /(?<=a)b/;\nlogger.message("after");`);
 s("regexp.literal-named-in-function", `logger.message("start");\nfunction f() { return /(?<y>[0-9])/; }`);
 
+
+// logger and setters with values that are not strings
+s("log.number", `logger.message(123); logger.message(1.5); logger.warning(true); logger.error(null);`);
+s("log.object", `logger.message({ a: 1 }); logger.message([1, "b"]);`);
+s("log.java", `logger.message(scopes); logger.message(accessToken.getClientId()); logger.message(new java.lang.Double(2));`);
+s("log.no-arg", `try { logger.message(); logger.message("after"); } catch (e) { logger.message("threw " + e.name + ": " + e.message); }`);
+s("log.format-string", `logger.message("a {} c", "b");`);
+s("log.format-values", `logger.message("n={} d={} b={} s={} j={} o={}", 5, 1.5, true, scopes, accessToken.getClientId(), { a: 1 });`);
+s("log.format-length", `(function () { var groups = []; groups.push("a"); groups.push("b"); logger.message("Added {} groups, {} more", groups.length, 1 + 1); })();`);
+s("log.format-global-int", `var n = 3; logger.message("n={} i={}", n, parseInt("7"));`);
+s("log.format-array", `logger.warning("arr={}", [1, "b"]);`);
+s("log.format-missing", `logger.error("x={} y={}", 1);`);
+s("log.enabled", `logger.message(typeof logger.messageEnabled() + " " + logger.messageEnabled());`);
+e("set.field-number-name", `(function () { accessToken.setField(1, "x"); return String(accessToken.getField("1")); })()`);
+e("set.expiry-string-bad", `(function () { accessToken.setExpiryTime("abc"); return accessToken.getExpiryTime(); })()`);
+e("set.extra-number", `(function () { accessToken.addExtraData("n", 5); return "ok"; })()`);
+e("set.field-undefined", `(function () { accessToken.setField("u", undefined); return String(accessToken.getField("u")); })()`);
+e("set.field-date", `(function () { accessToken.setField("d", new Date(0)); return typeof accessToken.getField("d"); })()`);
+
 export default probes;
