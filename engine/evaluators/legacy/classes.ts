@@ -4,7 +4,7 @@
  * behaviour real Rhino 1.7.14 showed in the conformance recordings (test/conformance/legacy/).
  */
 import { GuestError, HostObject } from "../../sandbox/host";
-import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, toStored } from "./java";
+import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
 
 /** A Java class object: constructible, with static members. */
@@ -174,7 +174,8 @@ function numberClasses(): JavaClass[] {
       },
     },
   );
-  const boolean = new JavaClass("java.lang.Boolean", null, { TRUE: true, FALSE: false }, {
+  // new Boolean(boolean) or new Boolean(String): only "true" (any case) is true.
+  const boolean = new JavaClass("java.lang.Boolean", (args) => new JavaBoolean(typeof args[0] === "boolean" ? args[0] : text(args[0]).toLowerCase() === "true"), { TRUE: true, FALSE: false }, {
     parseBoolean: (v: unknown) => text(v).toLowerCase() === "true",
   });
   return [integer, long, double, boolean];

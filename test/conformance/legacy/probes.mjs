@@ -667,4 +667,29 @@ e("set.extra-number", `(function () { accessToken.addExtraData("n", 5); return "
 e("set.field-undefined", `(function () { accessToken.setField("u", undefined); return String(accessToken.getField("u")); })()`);
 e("set.field-date", `(function () { accessToken.setField("d", new Date(0)); return typeof accessToken.getField("d"); })()`);
 
+
+// Everyday mixing of Java and JS values
+const J = (t) => `new java.lang.String("${t}")`;
+e("mix.sort-java-strings", `[${J("b")}, ${J("a")}, "c"].sort().join()`);
+e("mix.indexOf-java-string", `["a", "b"].indexOf(${J("b")})`);
+e("mix.json-double-in-object", `JSON.stringify({ d: new java.lang.Double(2), i: new java.lang.Integer(3), s: ${J("x")} })`);
+e("mix.json-java-list-in-object", `(function () { var l = new java.util.ArrayList(); l.add("a"); l.add(2); return JSON.stringify({ l: l }); })()`);
+e("mix.double-compare", `new java.lang.Double(2) > 1`);
+e("mix.double-plus-string", `"n=" + new java.lang.Double(2)`);
+e("mix.double-template", `(function () { var d = new java.lang.Double(2); return [d].concat([1]).join(); })()`);
+e("mix.string-times", `${J("3")} * 2`);
+e("mix.string-compare", `${J("b")} > "a"`);
+e("mix.object-key-double", `(function () { var o = {}; o[new java.lang.Double(2)] = 1; return Object.keys(o)[0]; })()`);
+e("mix.keys-java-list", `(function () { var l = new java.util.ArrayList(); l.add("a"); l.add("b"); return Object.keys(l).join(); })()`);
+e("mix.array-from-list", `(function () { var l = new java.util.ArrayList(); l.add("a"); return typeof Array.from; })()`);
+e("mix.string-length-typeof", `typeof ${J("abc")}.length`);
+e("mix.toFixed-on-getter", `(accessToken.getExpiryTime() / 1000).toFixed(0).length > 0`);
+e("mix.math-round-java", `Math.round(new java.lang.Double(2.6))`);
+e("mix.number-java-string", `Number(${J("2.5")}) + 1`);
+e("mix.boolean-java-boolean", `Boolean(new java.lang.Boolean(false))`);
+e("mix.not-java-boolean", `!new java.lang.Boolean(false)`);
+e("mix.getfield-number-arith", `(function () { accessToken.setField("n", 2); return accessToken.getField("n") * 3; })()`);
+e("mix.getfield-number-json", `(function () { accessToken.setField("n", 2); return JSON.stringify({ n: accessToken.getField("n") }); })()`);
+e("mix.getfield-string-concat", `(function () { accessToken.setField("s", "x"); return accessToken.getField("s") + "y"; })()`);
+
 export default probes;
