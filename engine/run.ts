@@ -55,6 +55,14 @@ function sizeWarnings(bytes: number, scenario: Scenario): RunWarning[] {
   ];
 }
 
+/**
+ * Whether a script may create or print Date objects (then Rhino's date behaviour is compiled into its sandbox).
+ * `Date.now()` and `Date.UTC(…)` alone give numbers, the same in both engines, and are what most token scripts use.
+ */
+function usesDateObjects(script: string): boolean {
+  return /\bDate\b(?!\s*\.\s*(?:now|UTC)\s*\()/.test(script);
+}
+
 export async function run(script: string, scenarioInput: unknown = {}, options: RunOptions = {}): Promise<RunResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
@@ -105,7 +113,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     clockMs: Date.parse(scenario.clock),
     seed: scenario.seed,
     hidden: RHINO_MISSING,
-    preludeExtras: [...(script.includes("Date") ? [RHINO_DATE_SOURCE] : []), ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
+    preludeExtras: [...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []), ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {

@@ -35,6 +35,8 @@ export interface InstrumentedSource {
   source: string;
   /** Edits in the order applied, with where each lands in the instrumented text. */
   edits: readonly (Edit & { landed: number })[];
+  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality (see HOOKS_SOURCE). */
+  hooks: string;
   /** Start offset of each line, in the instrumented text and in the original. */
   lineStarts: readonly number[];
   originalLineStarts: readonly number[];
@@ -53,7 +55,7 @@ function lineStartsOf(text: string): number[] {
 
 function unchanged(source: string): InstrumentedSource {
   const starts = lineStartsOf(source);
-  return { source, edits: [], lineStarts: starts, originalLineStarts: starts };
+  return { source, edits: [], hooks: "", lineStarts: starts, originalLineStarts: starts };
 }
 
 /** Where the `==`/`!=` operator of a binary expression stands: after its left side, its closing parens and comments. */
@@ -157,7 +159,8 @@ export function instrumentScript(source: string): InstrumentedSource {
     at = edit.at + edit.remove;
   }
   out += source.slice(at);
-  const instrumented = { source: out, edits: landed, lineStarts: lineStartsOf(out), originalLineStarts: lineStartsOf(source) };
+  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK].map((hook, i) => (out.includes(hook) ? "ceq"[i] : "")).join("");
+  const instrumented = { source: out, edits: landed, hooks, lineStarts: lineStartsOf(out), originalLineStarts: lineStartsOf(source) };
   remember(source, instrumented);
   return instrumented;
 }

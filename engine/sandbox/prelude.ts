@@ -21,13 +21,13 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  * - classify(): >= 0 is a host object's id (only our proxies answer the per-run secret KEY), -1 a plain
  *   object, -2 an array.
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
- * - JSON.parse: a failure asks the host for the engine's own wording of it (Rhino's JSON parser messages).
- * - caught(): the catch hook (instrument.ts). The host answers a string (Rhino's message), or true for an
- *   error the script's catch blocks cannot catch (Rhino lets it pass; finally blocks still run).
+ * - HOOKS_SOURCE, caught: the host answers a string (Rhino's message), or true for an error the script's
+ *   catch blocks cannot catch (Rhino lets it pass; finally blocks still run). JSON.parse: a failure asks the
+ *   host for the engine's own wording of it (Rhino's JSON parser messages).
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
   var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
-  var E = Error, lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
+  var lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -99,28 +99,39 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     for (var j = 0; j < path.length && owner; j++) owner = owner[path[j]];
     if (owner) for (var n = 0; n < names.length; n++) delete owner[names[n]];
   }
-  function caught(x) {
+  function lastRead() { return [lastObject, lastName]; }
+  return [mk, classify, fromJson, read, lastRead];
+})`;
+
+/**
+ * The hooks an instrumented script calls (instrument.ts) and the JSON.parse wrapper, compiled only for scripts
+ * that need them (each function compiled costs every run). `which` holds "c" (catch), "e" (for each),
+ * "q" (==) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
+ * SyntaxError still the engine's own.
+ */
+export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which) {
+  var E = Error, SE = SyntaxError, S = "string";
+  if (which.indexOf("c") >= 0) Object.defineProperty(g, "${CATCH_HOOK}", { value: function (x) {
     if (x instanceof E) {
-      var m;
-      try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, lastObject, lastName, x); } catch (e) {}
+      var m, last = lastRead();
+      try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, last[0], last[1], x); } catch (e) {}
       if (m === true) throw x;
       if (typeof m === S) x.message = m;
     }
     return x;
-  }
-  Object.defineProperty(g, "${CATCH_HOOK}", { value: caught });
-  Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) { var out = []; for (var k in o) out.push(o[k]); return out; } });
-  Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
+  } });
+  if (which.indexOf("e") >= 0) Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) { var out = []; for (var k in o) out.push(o[k]); return out; } });
+  if (which.indexOf("q") >= 0) Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
     if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);
     return a == b;
   } });
-  var realJsonParse = JSON.parse;
-  Object.defineProperty(JSON, "parse", { value: function parse(text, reviver) {
-    try { return realJsonParse(text, reviver); } catch (e) {
-      if (e instanceof SyntaxError) { var m = call(-1, "#json", 1, String(text)); if (typeof m === S) e.message = m; }
-      throw e;
-    }
-  }, writable: true, configurable: true });
-  function lastRead() { return [lastObject, lastName]; }
-  return [mk, classify, fromJson, read, lastRead];
+  if (which.indexOf("j") >= 0) {
+    var realParse = JSON.parse;
+    Object.defineProperty(JSON, "parse", { value: function parse(text, reviver) {
+      try { return realParse(text, reviver); } catch (e) {
+        if (e instanceof SE) { var m = call(-1, "#json", 1, String(text)); if (typeof m === S) e.message = m; }
+        throw e;
+      }
+    }, writable: true, configurable: true });
+  }
 })`;

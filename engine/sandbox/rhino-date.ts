@@ -5,8 +5,8 @@
  * time in the host's zone (a browser's, in the app). Recorded in Rhino: probes date.* in
  * test/conformance/legacy.
  *
- * Evaluated after the prelude only when the script mentions `Date`, so other scripts do not pay for
- * compiling it. Plain ASCII: QuickJS parses non-ASCII source on a slower path.
+ * Evaluated after the prelude only when the script may create or print Date objects (run.ts: any use of
+ * `Date` other than `Date.now()` / `Date.UTC()`), so other scripts do not pay for compiling it. Plain ASCII: QuickJS parses non-ASCII source on a slower path.
  */
 export const RHINO_DATE_SOURCE = String.raw`(function (D) {
   var P = D.prototype, utcString = P.toUTCString, realParse = D.parse;

@@ -6,7 +6,7 @@
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
-import { PRELUDE_SOURCE } from "./prelude";
+import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
 import type { RunError } from "../result";
@@ -624,19 +624,31 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       }
     });
     const preludeFn = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, "prelude.js"));
+    const key = context.newString(`#host-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`);
     const preludeArgs = [
       context.global,
       call,
       context.newNumber(run.clockMs),
       context.newNumber(run.seed),
       context.newString(groupedHidden(run.hidden)),
-      context.newString(`#host-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`),
+      key,
     ];
     const helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
-    for (const h of preludeArgs.slice(2)) h.dispose();
+    for (const h of preludeArgs.slice(2, 5)) h.dispose();
     preludeFn.dispose();
-    call.dispose();
     activeBridge.init(helpers);
+
+    const instrumented = run.onCaughtError ? instrumentScript(run.source) : undefined;
+    const hooks = (instrumented?.hooks ?? "") + (run.rewordJsonError && /\bJSON\s*(?:\.\s*parse|\[)/.test(run.source) ? "j" : "");
+    if (hooks) {
+      const hooksFn = context.unwrapResult(context.evalCode(HOOKS_SOURCE, "hooks.js"));
+      const lastReadFn = context.getProp(helpers, 4);
+      const which = context.newString(hooks);
+      context.unwrapResult(context.callFunction(hooksFn, context.undefined, context.global, call, key, lastReadFn, which)).dispose();
+      for (const h of [hooksFn, lastReadFn, which]) h.dispose();
+    }
+    key.dispose();
+    call.dispose();
     helpers.dispose();
     for (const extra of run.preludeExtras ?? []) context.unwrapResult(context.evalCode(extra, "prelude-extra.js")).dispose();
 
@@ -668,7 +680,6 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       return text;
     };
     if (run.rewordJsonError) activeBridge.onJsonError = run.rewordJsonError;
-    const instrumented = run.onCaughtError ? instrumentScript(run.source) : undefined;
     const onCaughtError = run.onCaughtError;
     if (onCaughtError) {
       activeBridge.onCaught = ([name, message, stack, holder, property]) => {
