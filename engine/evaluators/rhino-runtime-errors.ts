@@ -6,6 +6,7 @@
  */
 import { parse, type Node } from "acorn";
 import { full, fullAncestor } from "acorn-walk";
+import type { LastRead } from "../sandbox/sandbox";
 
 export interface RuntimeErrorSite {
   name: string;
@@ -15,7 +16,7 @@ export interface RuntimeErrorSite {
   /** Evaluates a side-effect-free expression in the failed script's context; undefined if it fails. */
   inspect?: (expression: string) => string | undefined;
   /** The script's last read from a host object: names the Java object a failed call was made on. */
-  lastRead?: { property: string; holder: string; valueType: string; value: string };
+  lastRead?: LastRead;
 }
 
 interface CallSite {

@@ -238,6 +238,15 @@ export function javaException(javaClass: string, message: string | null = null):
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
 /**
+ * The UnsupportedOperationException an unmodifiable map or list throws when Rhino's NativeJavaMap/NativeJavaList
+ * writes to it directly (`map.key = v`, `list[i] = v`): a raw Java RuntimeException, which passes every catch
+ * block (finally blocks still run) and fails the script.
+ */
+function uncatchableUnsupportedOperation(): GuestError {
+  return new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
+}
+
+/**
  * A boxed java.lang.Boolean, as Object-typed Java values hand them over (CHF's getJson()): typeof "object",
  * `=== false` false, and truthy even when false, as every object is in Rhino; String() reads "true"/"false".
  */
@@ -512,7 +521,7 @@ export class JavaCollection extends JavaObject {
     const index = /^\d+$/.test(name) ? Number(name) : name === "length" ? -1 : null;
     if (this.isSet || index === null) throw javaMemberMissing(this.javaClass, name);
     if (this.readOnly) {
-      throw new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
+      throw uncatchableUnsupportedOperation();
     }
     if (index === -1) {
       const size = Math.max(0, Math.trunc(Number(toStored(value))));
@@ -913,7 +922,7 @@ export class JavaMap extends JavaObject {
    */
   override guestSet(name: string, value: unknown): void {
     if (this.readOnly) {
-      throw new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
+      throw uncatchableUnsupportedOperation();
     }
     this.put(name, value);
   }
