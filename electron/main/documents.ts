@@ -6,7 +6,7 @@
  * draft. A compromised page therefore cannot make main read or overwrite arbitrary files.
  */
 import path from "node:path";
-import type { FileStamp, ImportedExport, OpenedDocument, SaveAsRequest, SaveOutcome, SaveRequest } from "../api";
+import type { FileStamp, ImportedExport, OpenedDocument, SaveAsRequest, SaveOutcome, SaveRequest } from "../../contracts/api";
 import { notGrantedError, UserFacingError } from "./errors";
 import { changedOnDisk, readDocument, writeFileAtomically } from "./files";
 import type { FileSystem } from "./fs-port";

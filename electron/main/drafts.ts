@@ -4,7 +4,7 @@
  * latest edit is on disk and listDrafts offers it back. Saving the document discards its draft.
  */
 import path from "node:path";
-import type { Draft, DraftInput, DraftSummary } from "../api";
+import type { Draft, DraftInput, DraftSummary } from "../../contracts/api";
 import { writeFileAtomically } from "./files";
 import { isMissingFileError, type FileSystem } from "./fs-port";
 import { asDraftKey } from "./validate";

@@ -6,8 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DOCUMENTATION_URL, type CommandId } from "../commands";
-import { EVENT_CHANNELS } from "../channels";
+import { DOCUMENTATION_URL, type CommandId } from "../../contracts/commands";
+import { EVENT_CHANNELS } from "../../contracts/channels";
 import { showAbout, collectAppInfo } from "./about";
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from "./app-protocol";
 import { DocumentService, type DialogPort } from "./documents";

@@ -3,8 +3,8 @@
  * trusted sender frame (checklist item 17) → a window we manage → argument count and shape → the work.
  * Results travel in an envelope so the renderer sees a clean message instead of Electron's wrapper text.
  */
-import type { AppInfo, IpcEnvelope, Settings } from "../api";
-import { REQUEST_CHANNELS, type RequestName } from "../channels";
+import type { AppInfo, IpcEnvelope, Settings } from "../../contracts/api";
+import { REQUEST_CHANNELS, type RequestName } from "../../contracts/channels";
 import type { DocumentService, DocumentWindow } from "./documents";
 import type { DraftStore } from "./drafts";
 import { notGrantedError, UserFacingError } from "./errors";

@@ -4,7 +4,7 @@
  * aside (never overwritten) and the app starts on defaults, naming the fields it could not use.
  */
 import path from "node:path";
-import type { RecentFile, Settings } from "../api";
+import type { RecentFile, Settings } from "../../contracts/api";
 import { writeFileAtomically } from "./files";
 import { isMissingFileError, type FileSystem } from "./fs-port";
 import { settingsFromDisk } from "./validate";

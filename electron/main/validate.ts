@@ -3,7 +3,7 @@
  * unknown field or an oversized value is refused with a message naming the argument.
  */
 import path from "node:path";
-import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../api";
+import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../../contracts/api";
 import { UserFacingError } from "./errors";
 import { MAX_DOCUMENT_BYTES } from "./files";
 

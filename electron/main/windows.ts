@@ -3,8 +3,8 @@
  * that already has a window focuses it. Size and position are remembered in the settings file and
  * restored only when they still fall on a connected display.
  */
-import type { ExternalChange, FileStamp } from "../api";
-import { EVENT_CHANNELS } from "../channels";
+import type { ExternalChange, FileStamp } from "../../contracts/api";
+import { EVENT_CHANNELS } from "../../contracts/channels";
 import type { FileSystem } from "./fs-port";
 import type { WindowSession } from "./ipc";
 import { secureWebPreferences } from "./security";

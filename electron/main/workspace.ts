@@ -7,7 +7,7 @@
  * under the folder does. Limits keep a folder of generated files from flooding the renderer.
  */
 import path from "node:path";
-import type { OpenedDocument, WorkspaceFolder } from "../api";
+import type { OpenedDocument, WorkspaceFolder } from "../../contracts/api";
 import type { DialogPort, DocumentWindow } from "./documents";
 import { notGrantedError, UserFacingError } from "./errors";
 import { readDocument } from "./files";

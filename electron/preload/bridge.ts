@@ -5,8 +5,8 @@
  * The renderer never sees ipcRenderer, channel names or IPC events: only these named methods, and
  * listeners that receive plain data.
  */
-import type { ExternalChange, IpcEnvelope, MenuCommandEvent, PlaygroundApi, Unsubscribe } from "../api";
-import { EVENT_CHANNELS, REQUEST_CHANNELS, type RequestName } from "../channels";
+import type { ExternalChange, IpcEnvelope, MenuCommandEvent, PlaygroundApi, Unsubscribe } from "../../contracts/api";
+import { EVENT_CHANNELS, REQUEST_CHANNELS, type RequestName } from "../../contracts/channels";
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 

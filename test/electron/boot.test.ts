@@ -11,7 +11,7 @@ import { runInNewContext } from "node:vm";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REQUEST_CHANNELS } from "../../electron/channels";
+import { REQUEST_CHANNELS } from "../../contracts/channels";
 import { CONTENT_SECURITY_POLICY } from "../../electron/main/app-protocol";
 
 const root = path.resolve(__dirname, "../..");

@@ -1,7 +1,7 @@
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ExternalChange } from "../../electron/api";
+import type { ExternalChange } from "../../contracts/api";
 import { DraftStore } from "../../electron/main/drafts";
 import { writeFileAtomically } from "../../electron/main/files";
 import { nodeFileSystem } from "../../electron/main/fs-port";

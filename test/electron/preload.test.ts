@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { PlaygroundApi } from "../../electron/api";
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from "../../electron/channels";
+import type { PlaygroundApi } from "../../contracts/api";
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from "../../contracts/channels";
 import { createPlaygroundApi, type FilePathPort, type RendererIpcPort } from "../../electron/preload/bridge";
 
 const exposed = vi.hoisted(() => [] as { key: string; api: unknown }[]);

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IpcEnvelope, WorkspaceFolder } from "../../electron/api";
-import { REQUEST_CHANNELS } from "../../electron/channels";
+import type { IpcEnvelope, WorkspaceFolder } from "../../contracts/api";
+import { REQUEST_CHANNELS } from "../../contracts/channels";
 import { DocumentService } from "../../electron/main/documents";
 import { DraftStore } from "../../electron/main/drafts";
 import { nodeFileSystem } from "../../electron/main/fs-port";
