@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   const fs = nodeFileSystem;
   const userDataDir = app.getPath("userData");
   const store = new SettingsStore({ fs, userDataDir, report: log });
-  const drafts = new DraftStore({ fs, userDataDir });
+  const drafts = new DraftStore({ fs, userDataDir, report: log });
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   const appInfo = collectAppInfo(app.getName(), app.getVersion(), app.isPackaged, process);
   const dialogs: DialogPort<BrowserWindow> = dialog;
@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     screen,
     fs,
     log,
+    onClosed: (closed) => void drafts.release(closed.id),
   });
 
   const rebuildMenu = async (): Promise<void> => {
@@ -114,7 +115,7 @@ async function start(): Promise<void> {
       documents,
       store,
       drafts,
-      workspace: new WorkspaceService<BrowserWindow>(fs, dialogs),
+      workspace: new WorkspaceService<BrowserWindow>(fs, dialogs, documents.guard),
       samplesDir: app.isPackaged ? path.join(process.resourcesPath, "samples") : path.join(app.getAppPath(), "samples"),
       appInfo: () => appInfo,
       openExternal,

@@ -38,11 +38,14 @@ export class SettingsStore {
   private state: StoredState | null = null;
   private writes: Promise<unknown> = Promise.resolve();
   private readonly file: string;
+  /** The app's data folder (settings, drafts): never a capability of any window (path-guard.ts). */
+  readonly userDataDir: string;
   private readonly now: () => Date;
   private readonly report: (message: string) => void;
 
   constructor(private readonly options: SettingsStoreOptions) {
     this.file = path.join(options.userDataDir, "settings.json");
+    this.userDataDir = options.userDataDir;
     this.now = options.now ?? (() => new Date());
     this.report = options.report ?? (() => undefined);
   }
