@@ -13,7 +13,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createApp
 import { DocumentService, type DialogPort } from "./documents";
 import { WorkspaceService } from "./workspace";
 import { DraftStore } from "./drafts";
-import { isSafeExternalUrl } from "./external-url";
+import { safeExternalUrl } from "./external-url";
 import { nodeFileSystem } from "./fs-port";
 import { registerIpcHandlers } from "./ipc";
 import { launchPathFromArgv } from "./launch-args";
@@ -91,9 +91,12 @@ async function start(): Promise<void> {
       case "help.about":
         void showAbout(dialogs, focused, appInfo);
         return;
-      case "help.documentation":
-        if (isSafeExternalUrl(DOCUMENTATION_URL)) void openExternal(DOCUMENTATION_URL);
+      case "help.documentation": {
+        // A menu click is a gesture main itself saw; the fixed URL still goes through the same check.
+        const safe = safeExternalUrl(DOCUMENTATION_URL);
+        if (safe !== null) void openExternal(safe);
         return;
+      }
       default:
         focused?.webContents.send(EVENT_CHANNELS.menuCommand, filePath === undefined ? { id } : { id, path: filePath });
     }

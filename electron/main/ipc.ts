@@ -8,7 +8,7 @@ import { REQUEST_CHANNELS, type RequestName } from "../../contracts/channels";
 import type { DocumentService, DocumentWindow } from "./documents";
 import type { DraftStore } from "./drafts";
 import { UserFacingError } from "./errors";
-import { isSafeExternalUrl } from "./external-url";
+import { safeExternalUrl } from "./external-url";
 import type { FileSystem } from "./fs-port";
 import { readSamples } from "./samples";
 import { isTrustedSenderFrame, type SenderFrameLike } from "./sender";
@@ -32,6 +32,8 @@ export interface WindowSession<W> extends DocumentWindow<W> {
   /** The file the window was opened on, if any. */
   launchPath: string | null;
   watchFile(filePath: string | null): Promise<void>;
+  /** True (once) when the user just clicked or pressed Enter / Space in this window (security.ts). */
+  consumeUserGesture(): boolean;
 }
 
 export interface IpcServices<W> {
@@ -127,10 +129,11 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
     getAppInfo: { arity: 0, run: async () => services.appInfo() },
     openExternal: {
       arity: 1,
-      run: async (_s, [url]) => {
-        const candidate = asExternalUrl(url);
-        if (!isSafeExternalUrl(candidate)) return false;
-        await services.openExternal(candidate);
+      run: async (s, [url]) => {
+        const safe = safeExternalUrl(asExternalUrl(url));
+        // Only for a link the user just activated: a page cannot open the browser on its own.
+        if (safe === null || !s.consumeUserGesture()) return false;
+        await services.openExternal(safe);
         return true;
       },
     },

@@ -8,7 +8,7 @@ import type { ExternalChange, FileStamp } from "../../contracts/api";
 import { EVENT_CHANNELS } from "../../contracts/channels";
 import type { FileSystem } from "./fs-port";
 import type { WindowSession } from "./ipc";
-import { secureWebPreferences } from "./security";
+import { secureWebPreferences, userGesturesOf } from "./security";
 import type { SettingsStore, WindowBounds } from "./settings-store";
 import { FileWatcher } from "./watcher";
 
@@ -144,6 +144,7 @@ export class WindowManager<W extends BrowserWindowLike> {
       watcher,
       acknowledgeWrite: (filePath: string, stamp: FileStamp) => watcher.acknowledge(filePath, stamp),
       watchFile: (filePath) => watcher.watch(filePath),
+      consumeUserGesture: () => userGesturesOf(window.webContents).consume(),
     };
     this.windows.push(managed);
     return managed;

@@ -27,6 +27,7 @@ async function setup() {
   const documents = new DocumentService({ fs, dialog, store });
   const drafts = new DraftStore({ fs, userDataDir });
   const watched: (string | null)[] = [];
+  const gesture = { pending: false };
   const settingsChanged: boolean[] = [];
   const session: WindowSession<FakeWindow> = {
     id: "window-1",
@@ -35,6 +36,12 @@ async function setup() {
     grants: new Set(),
     acknowledgeWrite: () => undefined,
     watchFile: async (p) => void watched.push(p),
+    // Stands for a click main saw just before the request (security.ts tracks the real input events).
+    consumeUserGesture: () => {
+      const had = gesture.pending;
+      gesture.pending = false;
+      return had;
+    },
   };
   registerIpcHandlers<FakeWindow, Contents>({
     ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
@@ -65,7 +72,7 @@ async function setup() {
     if (!listener) throw new Error(`no handler for ${channel}`);
     return (await listener({ sender: contents, senderFrame: mainFrame, ...event }, ...args)) as IpcEnvelope<unknown>;
   }
-  return { dir, userDataDir, handlers, call, session, dialog, opened, log, watched, store, settingsChanged, drafts };
+  return { gesture, dir, userDataDir, handlers, call, session, dialog, opened, log, watched, store, settingsChanged, drafts };
 }
 
 describe("IPC registration", () => {
@@ -172,11 +179,31 @@ describe("argument validation", () => {
     });
   });
 
-  it("opens only https links externally and reports the refusal", async () => {
-    const { call, opened } = await setup();
+  it("opens only https links externally, right after a user gesture, and reports the refusal", async () => {
+    const { call, opened, gesture } = await setup();
+    gesture.pending = true;
     expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/"])).toEqual({ ok: true, value: true });
+    gesture.pending = true;
     expect(await call(REQUEST_CHANNELS.openExternal, ["file:///etc/passwd"])).toEqual({ ok: true, value: false });
     expect(opened).toEqual(["https://docs.pingidentity.com/"]);
+  });
+
+  it("opens nothing without a user gesture, and one gesture opens one link", async () => {
+    const { call, opened, gesture } = await setup();
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/"])).toEqual({ ok: true, value: false });
+    gesture.pending = true;
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/a"])).toEqual({ ok: true, value: true });
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/b"])).toEqual({ ok: true, value: false });
+    expect(opened).toEqual(["https://docs.pingidentity.com/a"]);
+  });
+
+  it("opens the parsed URL re-serialised, never the raw string the page sent", async () => {
+    const { call, opened, gesture } = await setup();
+    gesture.pending = true;
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://evil.example\\@good.example"])).toEqual({ ok: true, value: true });
+    gesture.pending = true;
+    expect(await call(REQUEST_CHANNELS.openExternal, ["HTTPS://Docs.PingIdentity.com/a/../b"])).toEqual({ ok: true, value: true });
+    expect(opened).toEqual(["https://evil.example/@good.example", "https://docs.pingidentity.com/b"]);
   });
 
   it("reads the bundled samples with their relative paths", async () => {

@@ -64,7 +64,7 @@ describe("workspace IPC (sender-checked, validated, capability-granting)", () =>
     const handlers = new Map<string, Listener>();
     const contents: Contents = { id: 1 };
     const documents = new DocumentService({ fs, dialog, store });
-    const session: WindowSession<FakeWindow> = { id: "window-1", window: new FakeWindow({}), launchPath: null, grants: new Set(), acknowledgeWrite: () => undefined, watchFile: async () => undefined };
+    const session: WindowSession<FakeWindow> = { id: "window-1", window: new FakeWindow({}), launchPath: null, grants: new Set(), acknowledgeWrite: () => undefined, watchFile: async () => undefined, consumeUserGesture: () => false };
     registerIpcHandlers<FakeWindow, Contents>({
       ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
       trustedOrigins: ["app://playground"],
