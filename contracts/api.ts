@@ -8,13 +8,13 @@
  */
 import type { CommandId } from "./commands";
 
-/** What a file looked like when we last read or wrote it; a save compares it with the disk. */
-export interface FileStamp {
-  mtimeMs: number;
-  size: number;
-  /** sha256 of the bytes, hex. */
-  sha256: string;
-}
+/**
+ * FileStamp (what a file looked like when we last read or wrote it: mtimeMs, size, sha256 hex; a save
+ * compares it with the disk) and Settings (the preferences the renderer owns; main validates every field,
+ * window bounds and recents are kept apart) are inferred from their schemas in validation.ts.
+ */
+export type { EvaluatorName, FileStamp, Settings, Theme } from "./validation";
+import type { FileStamp, Settings } from "./validation";
 
 export interface OpenedDocument {
   path: string;
@@ -62,17 +62,6 @@ export interface SampleFile {
   text: string;
 }
 
-export type Theme = "system" | "light" | "dark";
-export type EvaluatorName = "legacy" | "next-gen";
-
-/** Preferences the renderer owns. Main validates every field; window bounds and recents are kept apart. */
-export interface Settings {
-  theme: Theme;
-  editorFontSize: number;
-  wordWrap: boolean;
-  runAsYouType: boolean;
-  defaultEvaluator: EvaluatorName;
-}
 
 /**
  * An unsaved edit, written as the user types (the renderer debounces; main writes). Main stores it under an

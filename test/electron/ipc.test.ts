@@ -129,7 +129,7 @@ describe("argument validation", () => {
     [REQUEST_CHANNELS.save, [{ path: "/tmp/a.js", text: 1, expected: null }], "Invalid save request text: expected a string."],
     [REQUEST_CHANNELS.save, [{ path: "/tmp/a.js", text: "", expected: null, mode: 0o777 }], 'Invalid save request: unexpected field "mode".'],
     [REQUEST_CHANNELS.save, [{ path: "/tmp/a.js", text: "", expected: { mtimeMs: 1, size: 1, sha256: "zz" } }], "Invalid save request expected.sha256: expected 64 hex digits."],
-    [REQUEST_CHANNELS.saveAs, [{ text: "", suggestedName: "../../etc/passwd" }], "Invalid suggested name: expected a plain file name."],
+    [REQUEST_CHANNELS.saveAs, [{ text: "", suggestedName: "../../etc/passwd" }], "Invalid save-as request suggestedName: expected a plain file name."],
     [REQUEST_CHANNELS.writeSettings, [{ theme: "neon" }], 'Invalid settings.theme: unexpected value "neon".'],
     [REQUEST_CHANNELS.writeSettings, [{ editorFontSize: 400 }], "Invalid settings.editorFontSize: unexpected value 400."],
     [REQUEST_CHANNELS.writeSettings, [{ __proto__: { polluted: true }, theme: "dark" }], "Invalid settings: expected an object."],
