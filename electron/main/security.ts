@@ -145,7 +145,9 @@ export function developmentContentSecurityPolicy(devOrigin: string): string {
   const ws = devOrigin.replace(/^http/, "ws");
   return (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self' blob:; " +
-    `style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self' ${ws}`
+    `style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self' ${ws}; ` +
+    // What default-src does not cover stays as shut as in production.
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
   );
 }
 

@@ -172,5 +172,6 @@ describe("development CSP", () => {
     const policy = developmentContentSecurityPolicy("http://localhost:5173");
     expect(policy).toContain("connect-src 'self' ws://localhost:5173");
     expect(policy).not.toMatch(/https?:|'unsafe-eval'|\*/);
+    for (const shut of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) expect(policy).toContain(shut);
   });
 });
