@@ -209,7 +209,41 @@ export class DraftStore {
       const entry = entryFromDisk(value);
       return entry ? [entry] : [];
     });
+    await this.adoptOldDrafts(this.entries);
     return this.entries;
+  }
+
+  /**
+   * Drafts an earlier version wrote as <key>.json (text and path together, as the renderer sent them) are
+   * kept as untitled orphans: their text is the user's unsaved work, but their path is exactly what must
+   * never be trusted, so it is dropped. The old file is removed once its text is safe in the new form.
+   */
+  private async adoptOldDrafts(entries: Entry[]): Promise<void> {
+    let names: string[];
+    try {
+      names = await this.options.fs.readdir(this.dir);
+    } catch (error) {
+      if (isMissingFileError(error)) return;
+      throw error;
+    }
+    const adopted = entries.length;
+    for (const name of names.filter((n) => n.endsWith(".json") && n !== "index.json" && !n.startsWith("."))) {
+      const file = path.join(this.dir, name);
+      let old: { text?: unknown; savedAt?: unknown };
+      try {
+        old = JSON.parse(new TextDecoder().decode(await this.options.fs.readFile(file))) ?? {};
+      } catch {
+        continue; // not a draft of ours: left alone
+      }
+      if (typeof old.text !== "string") continue;
+      const id = newDraftId();
+      await writeFileAtomically(this.options.fs, this.textFile(id), old.text);
+      const savedAt = typeof old.savedAt === "string" && !Number.isNaN(Date.parse(old.savedAt)) ? old.savedAt : this.now().toISOString();
+      entries.push({ id, label: id, path: null, savedAt, bytes: Buffer.byteLength(old.text), owner: null });
+      await this.persist(entries);
+      await this.options.fs.unlink(file).catch(() => undefined);
+    }
+    if (entries.length > adopted) this.options.report?.(`Kept ${entries.length - adopted} draft(s) of an earlier version as untitled drafts.`);
   }
 
   private async persist(entries: Entry[]): Promise<void> {

@@ -107,6 +107,27 @@ describe("autosave drafts and crash recovery", () => {
     expect(reports).toEqual([expect.stringMatching(/index\.json could not be read .*kept as .*index\.json\.damaged-\d+/)]);
   });
 
+  it("keeps an earlier version's <key>.json drafts as untitled text, dropping the path they carried", async () => {
+    const userDataDir = await tempDir();
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(userDataDir, "drafts"));
+    await writeFile(
+      path.join(userDataDir, "drafts", "doc-a.json"),
+      JSON.stringify({ key: "doc-a", path: "/home/me/.bashrc", text: "unsaved work", savedAt: "2026-01-01T10:00:00.000Z" }),
+    );
+    await writeFile(path.join(userDataDir, "drafts", "notes.json"), "{not json");
+    const reports: string[] = [];
+    const drafts = new DraftStore({ fs: nodeFileSystem, userDataDir, report: (m) => reports.push(m) });
+    const [kept] = await drafts.list(A);
+    expect(kept).toMatchObject({ path: null, name: "Untitled", savedAt: "2026-01-01T10:00:00.000Z", bytes: 12 });
+    expect(await drafts.read(A, kept.key)).toMatchObject({ path: null, text: "unsaved work" });
+    const files = await readdir(path.join(userDataDir, "drafts"));
+    expect(files).not.toContain("doc-a.json");
+    expect(files).toContain("notes.json"); // not a draft: left alone
+    expect(reports).toEqual(["Kept 1 draft(s) of an earlier version as untitled drafts."]);
+    expect(await new DraftStore({ fs: nodeFileSystem, userDataDir }).list(B)).toHaveLength(1); // adopted once, not twice
+  });
+
   it("stores drafts inside the app data folder only, whatever the key looks like", async () => {
     const userDataDir = await tempDir();
     const drafts = new DraftStore({ fs: nodeFileSystem, userDataDir });
