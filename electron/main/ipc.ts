@@ -110,8 +110,14 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
         const draft = await drafts.read(s.id, asDraftKey(key));
         // The path comes from main's own index (never from the draft's text), recorded while a window
         // held it; the guard still refuses it if it now leads into the app's data folder.
-        if (draft?.path) await documents.grant(s, draft.path).catch(() => undefined);
-        return draft;
+        if (!draft?.path) return draft;
+        try {
+          await documents.grant(s, draft.path);
+          return draft;
+        } catch {
+          // Refused now: the text comes back as an untitled document (Save As), its old path not offered.
+          return { ...draft, path: null, name: "Untitled" };
+        }
       },
     },
     listDrafts: { arity: 0, run: (s) => drafts.list(s.id) },

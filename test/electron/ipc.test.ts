@@ -432,6 +432,22 @@ describe("capabilities come from gestures only (issue 11: the draft → drop →
     expect(await call(REQUEST_CHANNELS.openPath, [file])).toMatchObject({ ok: true, value: { text: "// saved" } });
   });
 
+  it("a recovered draft whose file now links into the data folder comes back untitled, its path not granted", async () => {
+    const { call, dir, userDataDir, drafts, session, store } = await setup();
+    const { symlink } = await import("node:fs/promises");
+    await store.updateSettings({ theme: "dark" });
+    const file = path.join(dir, "script.js");
+    await drafts.write("crashed-window", { key: "doc", path: file, text: "// unsaved edit" });
+    await drafts.release("crashed-window");
+    await symlink(path.join(userDataDir, "settings.json"), file);
+    const listed = (await call(REQUEST_CHANNELS.listDrafts, [])) as { ok: true; value: { key: string }[] };
+    expect(await call(REQUEST_CHANNELS.readDraft, [listed.value[0].key])).toMatchObject({
+      ok: true,
+      value: { path: null, name: "Untitled", text: "// unsaved edit" },
+    });
+    expect([...session.grants]).toEqual([]);
+  });
+
   it("tells the page which draft quota it hit", async () => {
     const { call } = await setup();
     for (let i = 0; i < 20; i++) expect(await call(REQUEST_CHANNELS.writeDraft, [{ key: `k${i}`, path: null, text: "x" }])).toMatchObject({ ok: true });
