@@ -6,7 +6,7 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
-import { CONTENT_SECURITY_POLICY } from "./renderer/csp";
+import { CONTENT_SECURITY_POLICY } from "./contracts/csp";
 
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 

@@ -1,5 +1,5 @@
 /** The About box: name, version and the runtime versions a bug report needs. */
-import type { AppInfo } from "../api";
+import type { AppInfo } from "../../contracts/api";
 import type { DialogPort, MessageBoxOptions } from "./documents";
 
 export interface ProcessInfo {

@@ -4,7 +4,7 @@
  * Web Workers that run Monaco and the QuickJS engine. Paths that escape the renderer folder are refused.
  */
 import path from "node:path";
-import { CONTENT_SECURITY_POLICY as RENDERER_CSP } from "../../renderer/csp";
+import { HEADER_CONTENT_SECURITY_POLICY } from "../../contracts/csp";
 
 export const APP_SCHEME = "app";
 export const APP_HOST = "playground";
@@ -12,11 +12,12 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * The same policy the renderer's built page carries in its <meta> tag (renderer/csp.ts), sent as a
- * header because only a header reaches the Monaco and engine workers. 'wasm-unsafe-eval' lets QuickJS
- * compile without allowing JS eval; no remote origin appears (checklist items 1 and 7).
+ * The policy the renderer's built page carries in its <meta> tag (contracts/csp.ts), sent as a header
+ * because only a header reaches the Monaco and engine workers, plus the header-only `frame-ancestors`.
+ * 'wasm-unsafe-eval' lets QuickJS compile without allowing JS eval; no remote origin appears
+ * (checklist items 1 and 7).
  */
-export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
+export const CONTENT_SECURITY_POLICY = HEADER_CONTENT_SECURITY_POLICY;
 
 /**
  * Arguments for protocol.registerSchemesAsPrivileged, which must run before the app is ready. `standard`

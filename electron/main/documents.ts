@@ -1,15 +1,19 @@
 /**
  * The document operations behind the bridge: dialogs, open, save, save-as, import, recent files.
  *
- * Paths are capabilities: a window may read, save or watch a path only after the user chose it in a
- * dialog, picked it from the recent list, it was the launch file, or it came back with a recovered
- * draft. A compromised page therefore cannot make main read or overwrite arbitrary files.
+ * Paths are capabilities, and only a user gesture creates one: a window may read, save or watch a path
+ * only after the user chose it in a dialog, dropped it on the window, picked it from the recent list main
+ * wrote, it was the launch file, or main's own draft index recorded it for a draft of a file the window
+ * held. Nothing the renderer wrote (a draft's text, a file it saved) is ever read back as a path. And no
+ * path inside the app's data folder is ever granted (path-guard.ts), so main's own records cannot be
+ * forged through the bridge.
  */
 import path from "node:path";
-import type { FileStamp, ImportedExport, OpenedDocument, SaveAsRequest, SaveOutcome, SaveRequest } from "../api";
+import type { FileStamp, ImportedExport, OpenedDocument, SaveAsRequest, SaveOutcome, SaveRequest } from "../../contracts/api";
 import { notGrantedError, UserFacingError } from "./errors";
 import { changedOnDisk, readDocument, writeFileAtomically } from "./files";
 import type { FileSystem } from "./fs-port";
+import { PathGuard } from "./path-guard";
 import type { SettingsStore } from "./settings-store";
 
 export interface OpenDialogOptions {
@@ -68,10 +72,28 @@ export interface DocumentServiceOptions<W> {
   store: SettingsStore;
   /** Called after the recent list changed (to rebuild the Open Recent menu). */
   onRecentChanged?: () => void;
+  /** Folders no window may touch; by default the store's data folder. */
+  guard?: PathGuard;
 }
 
 export class DocumentService<W> {
-  constructor(private readonly options: DocumentServiceOptions<W>) {}
+  readonly guard: PathGuard;
+
+  constructor(private readonly options: DocumentServiceOptions<W>) {
+    this.guard = options.guard ?? new PathGuard(options.fs, [options.store.userDataDir]);
+  }
+
+  /** The one way a path becomes a capability of a window: after the guard admitted it. */
+  async grant(target: DocumentWindow<W>, filePath: string): Promise<void> {
+    await this.guard.check(filePath);
+    target.grants.add(filePath);
+  }
+
+  /** A path the window already holds, still outside the protected folders (a link may have moved). */
+  async requireGranted(target: DocumentWindow<W>, filePath: string): Promise<void> {
+    if (!target.grants.has(filePath)) throw notGrantedError(filePath);
+    await this.guard.check(filePath);
+  }
 
   async openFiles(target: DocumentWindow<W>): Promise<OpenedDocument[]> {
     const choice = await this.options.dialog.showOpenDialog(target.window, {
@@ -83,7 +105,7 @@ export class DocumentService<W> {
     const documents: OpenedDocument[] = [];
     for (const chosen of choice.filePaths) {
       const filePath = path.normalize(chosen);
-      target.grants.add(filePath);
+      await this.grant(target, filePath);
       documents.push(await this.readAndRemember(filePath));
     }
     return documents;
@@ -91,8 +113,9 @@ export class DocumentService<W> {
 
   async openPath(target: DocumentWindow<W>, filePath: string): Promise<OpenedDocument> {
     await this.requireKnown(target, filePath);
-    target.grants.add(filePath);
     try {
+      // Inside the try: a recent entry that now leads into the data folder is dropped like a missing file.
+      await this.grant(target, filePath);
       return await this.readAndRemember(filePath);
     } catch (error) {
       if (error instanceof UserFacingError) {
@@ -107,21 +130,23 @@ export class DocumentService<W> {
    * A file dropped on the window, by the path the preload resolved with webUtils. The renderer could
    * name any path here, so it must look like something a user would drop on purpose: an existing
    * regular file of a kind the open dialog offers, within the document size limit. Then it is treated
-   * like a dialog result: granted to this window and added to the recent files.
+   * like a dialog result: granted to this window and added to the recent files. Never inside the app's
+   * data folder, whatever the link or spelling.
    */
   async openDroppedPath(target: DocumentWindow<W>, filePath: string): Promise<OpenedDocument> {
     if (!DROPPABLE_EXTENSIONS.includes(path.extname(filePath).toLowerCase())) {
       throw new UserFacingError(`${path.basename(filePath)}: only scripts (.js) and JSON files (.json) can be dropped here.`);
     }
+    await this.guard.check(filePath);
     const document = await readDocument(this.options.fs, filePath);
-    target.grants.add(filePath);
+    await this.grant(target, filePath);
     await this.options.store.addRecentFile(filePath);
     this.options.onRecentChanged?.();
     return document;
   }
 
   async save(target: DocumentWindow<W>, request: SaveRequest): Promise<SaveOutcome> {
-    if (!target.grants.has(request.path)) throw notGrantedError(request.path);
+    await this.requireGranted(target, request.path);
     if (await changedOnDisk(this.options.fs, request.path, request.expected)) {
       const answer = await this.options.dialog.showMessageBox(target.window, {
         type: "warning",
@@ -149,7 +174,7 @@ export class DocumentService<W> {
     });
     if (choice.canceled || !choice.filePath) return { status: "cancelled" };
     const filePath = path.normalize(choice.filePath);
-    target.grants.add(filePath);
+    await this.grant(target, filePath);
     // The system dialog already asked about replacing an existing file.
     return this.writeAndRemember(target, filePath, request.text);
   }
@@ -164,7 +189,9 @@ export class DocumentService<W> {
       ],
     });
     if (choice.canceled || choice.filePaths.length === 0) return null;
-    const document = await readDocument(this.options.fs, path.normalize(choice.filePaths[0]), MAX_EXPORT_BYTES);
+    const chosen = path.normalize(choice.filePaths[0]);
+    await this.guard.check(chosen);
+    const document = await readDocument(this.options.fs, chosen, MAX_EXPORT_BYTES);
     return { name: document.name, text: document.text };
   }
 

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
-import type { FileStamp, OpenedDocument } from "../api";
+import type { FileStamp, OpenedDocument } from "../../contracts/api";
 import { UserFacingError } from "./errors";
 import { isMissingFileError, type FileSystem } from "./fs-port";
 

@@ -25,6 +25,8 @@ export interface FileSystem {
   stat(path: string): Promise<FileInfo>;
   mkdir(path: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
+  /** The canonical path: symlinks resolved, "." and ".." folded (fails when the path does not exist). */
+  realpath(path: string): Promise<string>;
   /** Calls `listener(fileName)` when something in the folder changes. */
   watchDirectory(path: string, listener: (fileName: string | null) => void): DirectoryWatcher;
 }
@@ -47,6 +49,7 @@ export const nodeFileSystem: FileSystem = {
     await fsp.mkdir(path, { recursive: true });
   },
   readdir: (path) => fsp.readdir(path),
+  realpath: (path) => fsp.realpath(path),
   watchDirectory(path, listener) {
     const watcher = fsWatch(path, { persistent: false }, (_event, fileName) => listener(fileName ? String(fileName) : null));
     watcher.on("error", () => undefined);
@@ -54,6 +57,11 @@ export const nodeFileSystem: FileSystem = {
   },
 };
 
+export function errorCode(error: unknown): string | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
+}
+
 export function isMissingFileError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ENOENT";
+  return errorCode(error) === "ENOENT";
 }

@@ -6,14 +6,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DOCUMENTATION_URL, type CommandId } from "../commands";
-import { EVENT_CHANNELS } from "../channels";
+import { DOCUMENTATION_URL, type CommandId } from "../../contracts/commands";
+import { EVENT_CHANNELS } from "../../contracts/channels";
 import { showAbout, collectAppInfo } from "./about";
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from "./app-protocol";
 import { DocumentService, type DialogPort } from "./documents";
 import { WorkspaceService } from "./workspace";
 import { DraftStore } from "./drafts";
-import { isSafeExternalUrl } from "./external-url";
+import { safeExternalUrl } from "./external-url";
 import { nodeFileSystem } from "./fs-port";
 import { registerIpcHandlers } from "./ipc";
 import { launchPathFromArgv } from "./launch-args";
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   const fs = nodeFileSystem;
   const userDataDir = app.getPath("userData");
   const store = new SettingsStore({ fs, userDataDir, report: log });
-  const drafts = new DraftStore({ fs, userDataDir });
+  const drafts = new DraftStore({ fs, userDataDir, report: log });
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   const appInfo = collectAppInfo(app.getName(), app.getVersion(), app.isPackaged, process);
   const dialogs: DialogPort<BrowserWindow> = dialog;
@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     screen,
     fs,
     log,
+    onClosed: (closed) => void drafts.release(closed.id),
   });
 
   const rebuildMenu = async (): Promise<void> => {
@@ -90,9 +91,12 @@ async function start(): Promise<void> {
       case "help.about":
         void showAbout(dialogs, focused, appInfo);
         return;
-      case "help.documentation":
-        if (isSafeExternalUrl(DOCUMENTATION_URL)) void openExternal(DOCUMENTATION_URL);
+      case "help.documentation": {
+        // A menu click is a gesture main itself saw; the fixed URL still goes through the same check.
+        const safe = safeExternalUrl(DOCUMENTATION_URL);
+        if (safe !== null) void openExternal(safe);
         return;
+      }
       default:
         focused?.webContents.send(EVENT_CHANNELS.menuCommand, filePath === undefined ? { id } : { id, path: filePath });
     }
@@ -114,7 +118,7 @@ async function start(): Promise<void> {
       documents,
       store,
       drafts,
-      workspace: new WorkspaceService<BrowserWindow>(fs, dialogs),
+      workspace: new WorkspaceService<BrowserWindow>(fs, dialogs, documents.guard),
       samplesDir: app.isPackaged ? path.join(process.resourcesPath, "samples") : path.join(app.getAppPath(), "samples"),
       appInfo: () => appInfo,
       openExternal,

@@ -3,12 +3,12 @@
  * trusted sender frame (checklist item 17) → a window we manage → argument count and shape → the work.
  * Results travel in an envelope so the renderer sees a clean message instead of Electron's wrapper text.
  */
-import type { AppInfo, IpcEnvelope, Settings } from "../api";
-import { REQUEST_CHANNELS, type RequestName } from "../channels";
+import type { AppInfo, IpcEnvelope, Settings } from "../../contracts/api";
+import { REQUEST_CHANNELS, type RequestName } from "../../contracts/channels";
 import type { DocumentService, DocumentWindow } from "./documents";
 import type { DraftStore } from "./drafts";
-import { notGrantedError, UserFacingError } from "./errors";
-import { isSafeExternalUrl } from "./external-url";
+import { UserFacingError } from "./errors";
+import { safeExternalUrl } from "./external-url";
 import type { FileSystem } from "./fs-port";
 import { readSamples } from "./samples";
 import { isTrustedSenderFrame, type SenderFrameLike } from "./sender";
@@ -27,9 +27,13 @@ import {
 } from "./validate";
 
 export interface WindowSession<W> extends DocumentWindow<W> {
+  /** Main-issued and random, per open window: whose drafts are whose (drafts.ts). */
+  id: string;
   /** The file the window was opened on, if any. */
   launchPath: string | null;
   watchFile(filePath: string | null): Promise<void>;
+  /** True (once) when the user just clicked or pressed Enter / Space in this window (security.ts). */
+  consumeUserGesture(): boolean;
 }
 
 export interface IpcServices<W> {
@@ -94,27 +98,35 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
       arity: 1,
       run: async (s, [input]) => {
         const draft = asDraftInput(input);
-        // A draft's path is handed back as a capability on recovery, so only a path this window
-        // already holds may be recorded.
-        if (draft.path !== null && !s.grants.has(draft.path)) throw notGrantedError(draft.path);
-        await drafts.write(draft);
+        // Main's index records the draft's path and hands it back as a capability on recovery, so only
+        // a path this window already holds (through a gesture) may be recorded.
+        if (draft.path !== null) await documents.requireGranted(s, draft.path);
+        await drafts.write(s.id, draft);
       },
     },
     readDraft: {
       arity: 1,
       run: async (s, [key]) => {
-        const draft = await drafts.read(asDraftKey(key));
-        if (draft?.path) s.grants.add(draft.path);
-        return draft;
+        const draft = await drafts.read(s.id, asDraftKey(key));
+        // The path comes from main's own index (never from the draft's text), recorded while a window
+        // held it; the guard still refuses it if it now leads into the app's data folder.
+        if (!draft?.path) return draft;
+        try {
+          await documents.grant(s, draft.path);
+          return draft;
+        } catch {
+          // Refused now: the text comes back as an untitled document (Save As), its old path not offered.
+          return { ...draft, path: null, name: "Untitled" };
+        }
       },
     },
-    listDrafts: { arity: 0, run: () => drafts.list() },
-    discardDraft: { arity: 1, run: (_s, [key]) => drafts.discard(asDraftKey(key)) },
+    listDrafts: { arity: 0, run: (s) => drafts.list(s.id) },
+    discardDraft: { arity: 1, run: (s, [key]) => drafts.discard(s.id, asDraftKey(key)) },
     watchFile: {
       arity: 1,
       run: async (s, [p]) => {
         const filePath = asNullablePath(p);
-        if (filePath !== null && !s.grants.has(filePath)) throw notGrantedError(filePath);
+        if (filePath !== null) await documents.requireGranted(s, filePath);
         await s.watchFile(filePath);
       },
     },
@@ -123,10 +135,11 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
     getAppInfo: { arity: 0, run: async () => services.appInfo() },
     openExternal: {
       arity: 1,
-      run: async (_s, [url]) => {
-        const candidate = asExternalUrl(url);
-        if (!isSafeExternalUrl(candidate)) return false;
-        await services.openExternal(candidate);
+      run: async (s, [url]) => {
+        const safe = safeExternalUrl(asExternalUrl(url));
+        // Only for a link the user just activated: a page cannot open the browser on its own.
+        if (safe === null || !s.consumeUserGesture()) return false;
+        await services.openExternal(safe);
         return true;
       },
     },

@@ -1,9 +1,9 @@
 /**
- * The application menu, built from the shared command list (electron/commands.ts) so menu labels and
+ * The application menu, built from the shared command list (contracts/commands.ts) so menu labels and
  * accelerators cannot drift from the renderer's toolbar and shortcuts.
  */
-import type { RecentFile } from "../api";
-import { COMMANDS, MENU_LABELS, MENU_ORDER, type CommandId, type CommandSpec } from "../commands";
+import type { RecentFile } from "../../contracts/api";
+import { COMMANDS, MENU_LABELS, MENU_ORDER, type CommandId, type CommandSpec } from "../../contracts/commands";
 
 /** The subset of Electron's MenuItemConstructorOptions produced here. */
 export interface MenuItemTemplate {

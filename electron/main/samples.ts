@@ -3,7 +3,7 @@
  * folder in development and from resources/samples in a packaged build.
  */
 import path from "node:path";
-import type { SampleFile } from "../api";
+import type { SampleFile } from "../../contracts/api";
 import type { FileSystem } from "./fs-port";
 
 const SAMPLE_EXTENSIONS = new Set([".js", ".json"]);

@@ -4,7 +4,7 @@
  * aside (never overwritten) and the app starts on defaults, naming the fields it could not use.
  */
 import path from "node:path";
-import type { RecentFile, Settings } from "../api";
+import type { RecentFile, Settings } from "../../contracts/api";
 import { writeFileAtomically } from "./files";
 import { isMissingFileError, type FileSystem } from "./fs-port";
 import { settingsFromDisk } from "./validate";
@@ -38,11 +38,14 @@ export class SettingsStore {
   private state: StoredState | null = null;
   private writes: Promise<unknown> = Promise.resolve();
   private readonly file: string;
+  /** The app's data folder (settings, drafts): never a capability of any window (path-guard.ts). */
+  readonly userDataDir: string;
   private readonly now: () => Date;
   private readonly report: (message: string) => void;
 
   constructor(private readonly options: SettingsStoreOptions) {
     this.file = path.join(options.userDataDir, "settings.json");
+    this.userDataDir = options.userDataDir;
     this.now = options.now ?? (() => new Date());
     this.report = options.report ?? (() => undefined);
   }

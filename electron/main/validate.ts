@@ -1,9 +1,21 @@
 /**
  * Argument checks for every IPC request. The renderer is treated as untrusted input: a wrong type, an
- * unknown field or an oversized value is refused with a message naming the argument.
+ * unknown field or an oversized value is refused with a message naming the argument. The shapes are the
+ * zod schemas of contracts/validation.ts; what depends on the platform (absolute paths) or on main's
+ * limits (text size) is checked here.
  */
 import path from "node:path";
-import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../api";
+import type { z } from "zod";
+import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../../contracts/api";
+import {
+  draftInputSchema,
+  draftKeySchema,
+  fileStampSchema,
+  saveAsRequestSchema,
+  saveRequestSchema,
+  settingsPatchSchema,
+  settingsSchema,
+} from "../../contracts/validation";
 import { UserFacingError } from "./errors";
 import { MAX_DOCUMENT_BYTES } from "./files";
 
@@ -19,13 +31,27 @@ function fail(what: string, why: string): never {
   throw new InvalidArgumentError(`Invalid ${what}: ${why}.`);
 }
 
+/**
+ * Only plain objects: JSON-like data is all the bridge carries, and an object with another prototype
+ * (`{ __proto__: … }`) could smuggle inherited fields past a field-by-field check.
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): void {
-  const extra = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) fail(what, `unexpected field ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+/**
+ * Parses with a contract schema; the first problem becomes "Invalid <what><join><field>: <why>.".
+ * `join` is " " for a request's fields ("save request text") and "." for settings ("settings.theme").
+ */
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string, join = " "): T {
+  if (!isPlainObject(value)) fail(what, "expected an object");
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length === 0 ? what : `${what}${join}${issue.path.map(String).join(".")}`;
+  if (issue.code === "unrecognized_keys") fail(where, `unexpected field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`);
+  if (issue.code === "invalid_type" && issue.expected === "object") fail(where, "expected an object");
+  fail(where, issue.message);
 }
 
 export function asAbsolutePath(value: unknown, what = "path"): string {
@@ -49,51 +75,35 @@ export function asText(value: unknown, what = "text"): string {
   return value;
 }
 
-const DRAFT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
-
 export function asDraftKey(value: unknown): string {
-  if (typeof value !== "string" || !DRAFT_KEY.test(value)) fail("draft key", "expected 1-64 letters, digits, '-' or '_'");
-  return value;
+  const result = draftKeySchema.safeParse(value);
+  if (!result.success) fail("draft key", result.error.issues[0].message);
+  return result.data;
 }
 
 export function asFileStamp(value: unknown, what = "stamp"): FileStamp {
-  if (!isPlainObject(value)) fail(what, "expected an object");
-  onlyKeys(value, ["mtimeMs", "size", "sha256"], what);
-  const { mtimeMs, size, sha256 } = value;
-  if (typeof mtimeMs !== "number" || !Number.isFinite(mtimeMs)) fail(`${what}.mtimeMs`, "expected a number");
-  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) fail(`${what}.size`, "expected a non-negative integer");
-  if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256)) fail(`${what}.sha256`, "expected 64 hex digits");
-  return { mtimeMs, size, sha256 };
+  return parse(fileStampSchema, value, what, ".");
 }
 
 export function asSaveRequest(value: unknown): SaveRequest {
-  if (!isPlainObject(value)) fail("save request", "expected an object");
-  onlyKeys(value, ["path", "text", "expected"], "save request");
+  const request = parse(saveRequestSchema, value, "save request");
   return {
-    path: asAbsolutePath(value.path, "save request path"),
-    text: asText(value.text, "save request text"),
-    expected: value.expected === null || value.expected === undefined ? null : asFileStamp(value.expected, "save request expected"),
+    path: asAbsolutePath(request.path, "save request path"),
+    text: asText(request.text, "save request text"),
+    expected: request.expected ?? null,
   };
 }
 
 export function asSaveAsRequest(value: unknown): SaveAsRequest {
-  if (!isPlainObject(value)) fail("save-as request", "expected an object");
-  onlyKeys(value, ["text", "suggestedName"], "save-as request");
-  const request: SaveAsRequest = { text: asText(value.text, "save-as text") };
-  if (value.suggestedName !== undefined) {
-    const name = value.suggestedName;
-    if (typeof name !== "string" || name.length === 0 || name.length > 255 || /[\\/\0]/.test(name)) {
-      fail("suggested name", "expected a plain file name");
-    }
-    request.suggestedName = name;
-  }
-  return request;
+  const request = parse(saveAsRequestSchema, value, "save-as request");
+  const checked: SaveAsRequest = { text: asText(request.text, "save-as text") };
+  if (request.suggestedName !== undefined) checked.suggestedName = request.suggestedName;
+  return checked;
 }
 
 export function asDraftInput(value: unknown): DraftInput {
-  if (!isPlainObject(value)) fail("draft", "expected an object");
-  onlyKeys(value, ["key", "path", "text"], "draft");
-  return { key: asDraftKey(value.key), path: asNullablePath(value.path ?? null, "draft path"), text: asText(value.text, "draft text") };
+  const draft = parse(draftInputSchema, value, "draft");
+  return { key: draft.key, path: asNullablePath(draft.path ?? null, "draft path"), text: asText(draft.text, "draft text") };
 }
 
 export function asExternalUrl(value: unknown): string {
@@ -109,24 +119,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   defaultEvaluator: "legacy",
 };
 
-type FieldCheck = (value: unknown) => boolean;
-
-const SETTINGS_FIELDS: Record<keyof Settings, FieldCheck> = {
-  theme: (v) => v === "system" || v === "light" || v === "dark",
-  editorFontSize: (v) => typeof v === "number" && Number.isInteger(v) && v >= 8 && v <= 40,
-  wordWrap: (v) => typeof v === "boolean",
-  runAsYouType: (v) => typeof v === "boolean",
-  defaultEvaluator: (v) => v === "legacy" || v === "next-gen",
-};
-
 /** Strict: a patch from the renderer with any bad field is refused whole. */
 export function asSettingsPatch(value: unknown): Partial<Settings> {
-  if (!isPlainObject(value)) fail("settings", "expected an object");
-  onlyKeys(value, Object.keys(SETTINGS_FIELDS), "settings");
-  for (const [key, check] of Object.entries(SETTINGS_FIELDS)) {
-    if (key in value && !check(value[key])) fail(`settings.${key}`, `unexpected value ${JSON.stringify(value[key])}`);
-  }
-  return value as Partial<Settings>;
+  return parse(settingsPatchSchema, value, "settings", ".");
 }
 
 /**
@@ -137,9 +132,10 @@ export function settingsFromDisk(value: unknown): { settings: Settings; dropped:
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const dropped: string[] = [];
   if (!isPlainObject(value)) return { settings, dropped: value === undefined ? [] : ["settings"] };
-  for (const [key, check] of Object.entries(SETTINGS_FIELDS) as [keyof Settings, FieldCheck][]) {
+  for (const key of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
     if (!(key in value)) continue;
-    if (check(value[key])) (settings as unknown as Record<string, unknown>)[key] = value[key];
+    const field = settingsSchema.shape[key].safeParse(value[key]);
+    if (field.success) (settings as Record<keyof Settings, unknown>)[key] = field.data;
     else dropped.push(`settings.${key}`);
   }
   return { settings, dropped };

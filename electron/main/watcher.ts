@@ -4,7 +4,7 @@
  * file watch would go silent. Only content changes are reported, and the app's own saves are not.
  */
 import path from "node:path";
-import type { ExternalChange, FileStamp } from "../api";
+import type { ExternalChange, FileStamp } from "../../contracts/api";
 import { currentStamp, sameContent } from "./files";
 import type { DirectoryWatcher, FileSystem } from "./fs-port";
 

@@ -3,11 +3,12 @@
  * that already has a window focuses it. Size and position are remembered in the settings file and
  * restored only when they still fall on a connected display.
  */
-import type { ExternalChange, FileStamp } from "../api";
-import { EVENT_CHANNELS } from "../channels";
+import { randomUUID } from "node:crypto";
+import type { ExternalChange, FileStamp } from "../../contracts/api";
+import { EVENT_CHANNELS } from "../../contracts/channels";
 import type { FileSystem } from "./fs-port";
 import type { WindowSession } from "./ipc";
-import { secureWebPreferences } from "./security";
+import { secureWebPreferences, userGesturesOf } from "./security";
 import type { SettingsStore, WindowBounds } from "./settings-store";
 import { FileWatcher } from "./watcher";
 
@@ -78,6 +79,8 @@ export interface WindowManagerOptions<W extends BrowserWindowLike> {
   screen: DisplayPort;
   fs: FileSystem;
   log?: (message: string) => void;
+  /** After a window closed (its drafts become orphans for crash recovery). */
+  onClosed?: (session: WindowSession<W>) => void;
 }
 
 interface ManagedWindow<W> extends WindowSession<W> {
@@ -118,6 +121,7 @@ export class WindowManager<W extends BrowserWindowLike> {
     window.on("closed", () => {
       managed.watcher.stop();
       this.windows.splice(this.windows.indexOf(managed), 1);
+      this.options.onClosed?.(managed);
     });
     await window.loadURL(this.options.entryUrl);
     return window;
@@ -133,12 +137,14 @@ export class WindowManager<W extends BrowserWindowLike> {
       notify: (change: ExternalChange) => window.webContents.send(EVENT_CHANNELS.fileChanged, change),
     });
     const managed: ManagedWindow<W> = {
+      id: randomUUID(),
       window,
       launchPath,
       grants: new Set(launchPath ? [launchPath] : []),
       watcher,
       acknowledgeWrite: (filePath: string, stamp: FileStamp) => watcher.acknowledge(filePath, stamp),
       watchFile: (filePath) => watcher.watch(filePath),
+      consumeUserGesture: () => userGesturesOf(window.webContents).consume(),
     };
     this.windows.push(managed);
     return managed;

@@ -7,8 +7,9 @@
  * under the folder does. Limits keep a folder of generated files from flooding the renderer.
  */
 import path from "node:path";
-import type { OpenedDocument, WorkspaceFolder } from "../api";
+import type { OpenedDocument, WorkspaceFolder } from "../../contracts/api";
 import type { DialogPort, DocumentWindow } from "./documents";
+import type { PathGuard } from "./path-guard";
 import { notGrantedError, UserFacingError } from "./errors";
 import { readDocument } from "./files";
 import { isMissingFileError, type FileSystem } from "./fs-port";
@@ -67,9 +68,11 @@ export async function listWorkspaceFolder(fs: FileSystem, folder: string, limits
 }
 
 export class WorkspaceService<W> {
+  /** `guard`: the same as the document service's, so a folder inside the app's data folder is refused. */
   constructor(
     private readonly fs: FileSystem,
     private readonly dialog: DialogPort<W>,
+    private readonly guard: PathGuard,
     private readonly limits: WorkspaceLimits = WORKSPACE_LIMITS,
   ) {}
 
@@ -78,6 +81,7 @@ export class WorkspaceService<W> {
     const choice = await this.dialog.showOpenDialog(target.window, { title: "Open Workspace Folder", properties: ["openDirectory"], filters: [] });
     const folder = choice.filePaths[0];
     if (choice.canceled || !folder) return null;
+    await this.guard.check(folder);
     target.grants.add(folder);
     return this.grantAll(target, await listWorkspaceFolder(this.fs, folder, this.limits));
   }
@@ -85,11 +89,24 @@ export class WorkspaceService<W> {
   /** Lists a folder this window opened before (to refresh after files changed). */
   async list(target: DocumentWindow<W>, folder: string): Promise<WorkspaceFolder> {
     if (!target.grants.has(folder)) throw notGrantedError(folder);
+    await this.guard.check(folder);
     return this.grantAll(target, await listWorkspaceFolder(this.fs, folder, this.limits));
   }
 
-  private grantAll(target: DocumentWindow<W>, listing: WorkspaceFolder): WorkspaceFolder {
-    for (const file of listing.files) target.grants.add(file.path);
-    return listing;
+  /** Every listed file is granted, except one that links into the app's data folder (left out, said why). */
+  private async grantAll(target: DocumentWindow<W>, listing: WorkspaceFolder): Promise<WorkspaceFolder> {
+    const files: OpenedDocument[] = [];
+    const skipped = [...listing.skipped];
+    for (const file of listing.files) {
+      try {
+        await this.guard.check(file.path);
+      } catch (error) {
+        skipped.push({ name: file.name, reason: (error as Error).message });
+        continue;
+      }
+      target.grants.add(file.path);
+      files.push(file);
+    }
+    return { ...listing, files, skipped };
   }
 }

@@ -5,8 +5,8 @@
  * The renderer never sees ipcRenderer, channel names or IPC events: only these named methods, and
  * listeners that receive plain data.
  */
-import type { ExternalChange, IpcEnvelope, MenuCommandEvent, PlaygroundApi, Unsubscribe } from "../api";
-import { EVENT_CHANNELS, REQUEST_CHANNELS, type RequestName } from "../channels";
+import type { ExternalChange, IpcEnvelope, MenuCommandEvent, PlaygroundApi, Unsubscribe } from "../../contracts/api";
+import { EVENT_CHANNELS, REQUEST_CHANNELS, type RequestName } from "../../contracts/channels";
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -21,7 +21,14 @@ export interface FilePathPort {
   getPathForFile(file: File): string;
 }
 
+/** Why openDroppedPath refused a path the preload did not resolve from a dropped File itself. */
+export const NOT_DROPPED_MESSAGE = "That path did not come from a file dropped on this window.";
+
 export function createPlaygroundApi(ipc: RendererIpcPort, files: FilePathPort): PlaygroundApi {
+  // Paths webUtils resolved from real File objects. Page script cannot add to this set (it lives in the
+  // isolated world), so openDroppedPath only ever sends a path a drop produced; main checks it again.
+  const droppedPaths = new Set<string>();
+
   async function request<T>(name: RequestName, ...args: unknown[]): Promise<T> {
     const envelope = (await ipc.invoke(REQUEST_CHANNELS[name], ...args)) as IpcEnvelope<T>;
     if (envelope.ok) return envelope.value;
@@ -43,13 +50,18 @@ export function createPlaygroundApi(ipc: RendererIpcPort, files: FilePathPort): 
     pathForDroppedFile: (file) => {
       try {
         const filePath = files.getPathForFile(file);
-        return typeof filePath === "string" && filePath.length > 0 ? filePath : null;
+        if (typeof filePath !== "string" || filePath.length === 0) return null;
+        droppedPaths.add(filePath);
+        return filePath;
       } catch {
         // Not a File the browser created (a page-made object): no path rather than an error.
         return null;
       }
     },
-    openDroppedPath: (path) => request("openDroppedPath", path),
+    openDroppedPath: async (path) => {
+      if (typeof path !== "string" || !droppedPaths.has(path)) throw new Error(NOT_DROPPED_MESSAGE);
+      return request("openDroppedPath", path);
+    },
     getLaunchDocument: () => request("getLaunchDocument"),
     save: (req) => request("save", req),
     saveAs: (req) => request("saveAs", req),

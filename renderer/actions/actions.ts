@@ -4,7 +4,7 @@
  * command does the same thing whichever way the user reached it. Labels and accelerators come from the
  * shared command list (`electron/commands.ts`), so the menu, tooltips and shortcuts cannot drift apart.
  */
-import { COMMANDS, acceleratorMatches, type KeyChord, type RendererCommandId } from "../../electron/commands";
+import { COMMANDS, acceleratorMatches, type KeyChord, type RendererCommandId } from "../../contracts/commands";
 import type { Evaluator } from "../engine-client/engineApi";
 
 /** What the page offers the actions; App implements it. */

@@ -1,5 +1,5 @@
 /** The strips under the toolbar: drafts to recover, file notices, and the script picker of an import. */
-import type { DraftSummary } from "../../electron/api";
+import type { DraftSummary } from "../../contracts/api";
 import type { ImportedScript } from "../../engine/import/exports";
 
 export interface Notice {

@@ -3,7 +3,7 @@
  * store (localStorage). A recent file keeps a copy of its text, because a page cannot reopen a file by
  * name; copies are capped so a large file does not fill the store.
  */
-import type { DraftSummary, RecentFile } from "../../electron/api";
+import type { DraftSummary, RecentFile } from "../../contracts/api";
 import type { KeyValueStore } from "../state/persist";
 
 const RECENT_KEY = "tsp.recentFiles";

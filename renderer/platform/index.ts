@@ -3,8 +3,8 @@
  * page runs in the desktop app, else browser file pickers, downloads and localStorage. Both sides offer
  * the same features; the browser keeps recent files and drafts in localStorage instead of on disk.
  */
-import type { DraftSummary, FileStamp, MenuCommandEvent, PlaygroundApi, RecentFile } from "../../electron/api";
-import type { RendererCommandId } from "../../electron/commands";
+import type { DraftSummary, FileStamp, MenuCommandEvent, PlaygroundApi, RecentFile } from "../../contracts/api";
+import type { RendererCommandId } from "../../contracts/commands";
 import { loadRunAsYouType, memoryStore, saveRunAsYouType, type KeyValueStore } from "../state/persist";
 import { BrowserFiles } from "./browserFiles";
 

@@ -10,7 +10,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../renderer/csp";
+import { CONTENT_SECURITY_POLICY } from "../../contracts/csp";
 
 export const WEB_ROOT = fileURLToPath(new URL("../../dist/web", import.meta.url));
 export const RESULTS_DIR = fileURLToPath(new URL("../../test-results", import.meta.url));

@@ -7,7 +7,7 @@ import {
   createAppProtocolHandler,
   resolveRequestPath,
 } from "../../electron/main/app-protocol";
-import { CONTENT_SECURITY_POLICY as RENDERER_CSP } from "../../renderer/csp";
+import { CONTENT_SECURITY_POLICY as META_CSP } from "../../contracts/csp";
 import { tempDir } from "./fakes";
 
 /** The policy the shell must enforce at least; the renderer's policy may only add stricter directives. */
@@ -46,11 +46,20 @@ describe("app:// protocol", () => {
   });
 
   it("item 7: the header policy is the renderer's own and contains every required directive", () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(RENDERER_CSP);
+    // The page's <meta> policy, plus frame-ancestors, which only a header can carry.
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CSP}; frame-ancestors 'none'`);
     const directives = CONTENT_SECURITY_POLICY.split(";").map((d) => d.trim());
     expect(directives).toEqual(expect.arrayContaining(REQUIRED_DIRECTIVES));
     // Any extra directive may only restrict, never name a source beyond 'self'/'none'.
     for (const extra of directives.filter((d) => !REQUIRED_DIRECTIVES.includes(d))) expect(extra).toMatch(/^[a-z-]+( 'self'| 'none')+$/);
+  });
+
+  it("item 7: shuts what default-src does not cover: forms, <base>, plugins and framing", () => {
+    const directives = CONTENT_SECURITY_POLICY.split(";").map((d) => d.trim());
+    expect(directives).toEqual(expect.arrayContaining(["form-action 'none'", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'"]));
+    // A <meta> policy cannot carry frame-ancestors (Chromium ignores it and logs an error on every page load).
+    expect(META_CSP).not.toContain("frame-ancestors");
+    expect(META_CSP).toContain("form-action 'none'");
   });
 
   it("item 7: every response carries the CSP header", async () => {

@@ -11,7 +11,7 @@ import { runInNewContext } from "node:vm";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REQUEST_CHANNELS } from "../../electron/channels";
+import { REQUEST_CHANNELS } from "../../contracts/channels";
 import { CONTENT_SECURITY_POLICY } from "../../electron/main/app-protocol";
 
 const root = path.resolve(__dirname, "../..");
@@ -45,6 +45,7 @@ interface BootReport {
     permissionCheck: boolean | null;
     navigationPrevented: boolean;
     newWindow: { action: string } | null;
+    newWindowWithoutGesture: { action: string } | null;
     openedExternally: string[];
     appInfo: { ok: boolean; value?: Record<string, unknown> };
     launchDocument: { ok: boolean; value?: { path: string; text: string } | null };
@@ -106,11 +107,13 @@ describe("the built main process, booted against a recording Electron", () => {
     expect(missing.csp).toBe(page.csp);
   });
 
-  it("denies permissions, blocks navigation (a file:// one stays closed) and new windows, and sends https links to the system browser", () => {
+  it("denies permissions, blocks navigation (opening nothing) and new windows, and sends a clicked https link to the system browser", () => {
     expect(report.checks.permissionRequest).toBe(false);
     expect(report.checks.permissionCheck).toBe(false);
     expect(report.checks.navigationPrevented).toBe(true);
     expect(report.checks.newWindow).toEqual({ action: "deny" });
+    expect(report.checks.newWindowWithoutGesture).toEqual({ action: "deny" });
+    // Only the link clicked by the user: not the https navigation, not the window.open with no input before it.
     expect(report.checks.openedExternally).toEqual(["https://docs.example.com/"]);
   });
 

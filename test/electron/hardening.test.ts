@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isSafeExternalUrl } from "../../electron/main/external-url";
+import { isSafeExternalUrl, safeExternalUrl } from "../../electron/main/external-url";
 import {
   applyDevelopmentCsp,
   denyAllPermissions,
   developmentContentSecurityPolicy,
   hardenWebContents,
+  USER_GESTURE_WINDOW_MS,
+  UserGestures,
   type HardenableWebContents,
 } from "../../electron/main/security";
 
@@ -30,10 +32,18 @@ class FakeContents implements HardenableWebContents {
 function hardened() {
   const contents = new FakeContents();
   const opened: string[] = [];
-  hardenWebContents(contents, async (url) => {
-    opened.push(url);
-  });
-  return { contents, opened };
+  let clock = 1_000_000;
+  const gestures = new UserGestures(() => clock);
+  hardenWebContents(
+    contents,
+    async (url) => {
+      opened.push(url);
+    },
+    gestures,
+  );
+  const input = (type: string, keyCode?: string) => contents.fire("input-event", keyCode === undefined ? { type } : { type, keyCode });
+  const wait = (ms: number) => (clock += ms);
+  return { contents, opened, input, wait };
 }
 
 describe("navigation and new windows (items 13, 14, 15)", () => {
@@ -44,25 +54,67 @@ describe("navigation and new windows (items 13, 14, 15)", () => {
     expect(contents.fire("will-redirect", "https://evil.example/")).toBe(true);
   });
 
-  it("hands a blocked https link to the system browser, but never other schemes", () => {
-    const { contents, opened } = hardened();
+  it("a navigation attempt opens nothing, not even an https one just after a click", () => {
+    const { contents, opened, input } = hardened();
     contents.fire("will-navigate", "https://docs.pingidentity.com/x");
+    input("mouseUp");
+    contents.fire("will-navigate", "https://docs.pingidentity.com/y");
     contents.fire("will-navigate", "file:///etc/passwd");
-    contents.fire("will-navigate", "javascript:alert(1)");
-    expect(opened).toEqual(["https://docs.pingidentity.com/x"]);
+    expect(opened).toEqual([]);
   });
 
-  it("denies every new window and opens only validated https URLs externally", () => {
-    const { contents, opened } = hardened();
+  it("denies every new window; a clicked https link goes to the browser, other schemes never", () => {
+    const { contents, opened, input } = hardened();
     for (const url of ["https://example.com/a", "http://example.com/", "smb://host/share", "https://user:pw@example.com/", "about:blank"]) {
+      input("mouseUp");
       expect(contents.openHandler!({ url })).toEqual({ action: "deny" });
     }
     expect(opened).toEqual(["https://example.com/a"]);
   });
 
+  it("opens a new-window link only right after a real click or Enter / Space, once per gesture", () => {
+    const { contents, opened, input, wait } = hardened();
+    contents.openHandler!({ url: "https://example.com/no-gesture" });
+    input("keyDown", "A"); // typing in the editor is no gesture
+    contents.openHandler!({ url: "https://example.com/while-typing" });
+    input("mouseMove");
+    contents.openHandler!({ url: "https://example.com/hover" });
+    input("mouseUp");
+    contents.openHandler!({ url: "https://example.com/clicked" });
+    contents.openHandler!({ url: "https://example.com/second-from-one-click" });
+    input("keyDown", "Enter");
+    contents.openHandler!({ url: "https://example.com/enter" });
+    input("mouseDown");
+    wait(USER_GESTURE_WINDOW_MS + 1);
+    contents.openHandler!({ url: "https://example.com/too-late" });
+    expect(opened).toEqual(["https://example.com/clicked", "https://example.com/enter"]);
+  });
+
+  it("opens the parsed URL re-serialised, never the raw string", () => {
+    const { contents, opened, input } = hardened();
+    input("mouseUp");
+    contents.openHandler!({ url: "https://evil.example\\@good.example" });
+    expect(opened).toEqual(["https://evil.example/@good.example"]);
+  });
+
   it("items 11/12: refuses to attach any <webview>", () => {
     const { contents } = hardened();
     expect(contents.fire("will-attach-webview", {}, {})).toBe(true);
+  });
+});
+
+describe("safeExternalUrl", () => {
+  it.each([
+    // The WHATWG parser reads "\\" as "/": host evil.example. Another parser may read user "evil.example\\" at good.example.
+    ["https://evil.example\\@good.example", "https://evil.example/@good.example"],
+    ["https://Example.COM:443/a/./b/../c?q=1#f", "https://example.com/a/c?q=1#f"],
+    ["https://例え.jp/", "https://xn--r8jz45g.jp/"],
+    ["https://example.com/a/%2e%2e/b", "https://example.com/b"], // encoded dots are folded too
+    ["https://a@example.com/", null],
+    ["https://:pw@example.com/", null],
+    ["https:///path-only", "https://path-only/"],
+  ])("%s → %s", (raw, expected) => {
+    expect(safeExternalUrl(raw)).toBe(expected);
   });
 });
 
@@ -120,5 +172,6 @@ describe("development CSP", () => {
     const policy = developmentContentSecurityPolicy("http://localhost:5173");
     expect(policy).toContain("connect-src 'self' ws://localhost:5173");
     expect(policy).not.toMatch(/https?:|'unsafe-eval'|\*/);
+    for (const shut of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) expect(policy).toContain(shut);
   });
 });

@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IpcEnvelope } from "../../electron/api";
-import { REQUEST_CHANNELS } from "../../electron/channels";
+import type { IpcEnvelope } from "../../contracts/api";
+import { REQUEST_CHANNELS } from "../../contracts/channels";
 import { DocumentService } from "../../electron/main/documents";
 import { DraftStore } from "../../electron/main/drafts";
 import { nodeFileSystem } from "../../electron/main/fs-port";
@@ -24,14 +24,24 @@ async function setup() {
   const handlers = new Map<string, Listener>();
   const log: string[] = [];
   const contents: Contents = { id: 1 };
+  const documents = new DocumentService({ fs, dialog, store });
+  const drafts = new DraftStore({ fs, userDataDir });
   const watched: (string | null)[] = [];
+  const gesture = { pending: false };
   const settingsChanged: boolean[] = [];
   const session: WindowSession<FakeWindow> = {
+    id: "window-1",
     window: new FakeWindow({}),
     launchPath: null,
     grants: new Set(),
     acknowledgeWrite: () => undefined,
     watchFile: async (p) => void watched.push(p),
+    // Stands for a click main saw just before the request (security.ts tracks the real input events).
+    consumeUserGesture: () => {
+      const had = gesture.pending;
+      gesture.pending = false;
+      return had;
+    },
   };
   registerIpcHandlers<FakeWindow, Contents>({
     ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
@@ -39,10 +49,10 @@ async function setup() {
     sessionFor: (sender) => (sender === contents ? session : undefined),
     services: {
       fs,
-      documents: new DocumentService({ fs, dialog, store }),
+      documents,
       store,
-      drafts: new DraftStore({ fs, userDataDir }),
-      workspace: new WorkspaceService(fs, dialog),
+      drafts,
+      workspace: new WorkspaceService(fs, dialog, documents.guard),
       samplesDir: path.join(dir, "samples"),
       appInfo: () => ({
         name: "Token Script Playground",
@@ -62,7 +72,7 @@ async function setup() {
     if (!listener) throw new Error(`no handler for ${channel}`);
     return (await listener({ sender: contents, senderFrame: mainFrame, ...event }, ...args)) as IpcEnvelope<unknown>;
   }
-  return { dir, handlers, call, session, dialog, opened, log, watched, store, settingsChanged };
+  return { gesture, dir, userDataDir, handlers, call, session, dialog, opened, log, watched, store, settingsChanged, drafts };
 }
 
 describe("IPC registration", () => {
@@ -119,7 +129,7 @@ describe("argument validation", () => {
     [REQUEST_CHANNELS.save, [{ path: "/tmp/a.js", text: 1, expected: null }], "Invalid save request text: expected a string."],
     [REQUEST_CHANNELS.save, [{ path: "/tmp/a.js", text: "", expected: null, mode: 0o777 }], 'Invalid save request: unexpected field "mode".'],
     [REQUEST_CHANNELS.save, [{ path: "/tmp/a.js", text: "", expected: { mtimeMs: 1, size: 1, sha256: "zz" } }], "Invalid save request expected.sha256: expected 64 hex digits."],
-    [REQUEST_CHANNELS.saveAs, [{ text: "", suggestedName: "../../etc/passwd" }], "Invalid suggested name: expected a plain file name."],
+    [REQUEST_CHANNELS.saveAs, [{ text: "", suggestedName: "../../etc/passwd" }], "Invalid save-as request suggestedName: expected a plain file name."],
     [REQUEST_CHANNELS.writeSettings, [{ theme: "neon" }], 'Invalid settings.theme: unexpected value "neon".'],
     [REQUEST_CHANNELS.writeSettings, [{ editorFontSize: 400 }], "Invalid settings.editorFontSize: unexpected value 400."],
     [REQUEST_CHANNELS.writeSettings, [{ __proto__: { polluted: true }, theme: "dark" }], "Invalid settings: expected an object."],
@@ -169,11 +179,31 @@ describe("argument validation", () => {
     });
   });
 
-  it("opens only https links externally and reports the refusal", async () => {
-    const { call, opened } = await setup();
+  it("opens only https links externally, right after a user gesture, and reports the refusal", async () => {
+    const { call, opened, gesture } = await setup();
+    gesture.pending = true;
     expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/"])).toEqual({ ok: true, value: true });
+    gesture.pending = true;
     expect(await call(REQUEST_CHANNELS.openExternal, ["file:///etc/passwd"])).toEqual({ ok: true, value: false });
     expect(opened).toEqual(["https://docs.pingidentity.com/"]);
+  });
+
+  it("opens nothing without a user gesture, and one gesture opens one link", async () => {
+    const { call, opened, gesture } = await setup();
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/"])).toEqual({ ok: true, value: false });
+    gesture.pending = true;
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/a"])).toEqual({ ok: true, value: true });
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://docs.pingidentity.com/b"])).toEqual({ ok: true, value: false });
+    expect(opened).toEqual(["https://docs.pingidentity.com/a"]);
+  });
+
+  it("opens the parsed URL re-serialised, never the raw string the page sent", async () => {
+    const { call, opened, gesture } = await setup();
+    gesture.pending = true;
+    expect(await call(REQUEST_CHANNELS.openExternal, ["https://evil.example\\@good.example"])).toEqual({ ok: true, value: true });
+    gesture.pending = true;
+    expect(await call(REQUEST_CHANNELS.openExternal, ["HTTPS://Docs.PingIdentity.com/a/../b"])).toEqual({ ok: true, value: true });
+    expect(opened).toEqual(["https://evil.example/@good.example", "https://docs.pingidentity.com/b"]);
   });
 
   it("reads the bundled samples with their relative paths", async () => {
@@ -261,5 +291,169 @@ describe("settings changes", () => {
     expect(settingsChanged).toEqual([false]);
     expect(await call(REQUEST_CHANNELS.writeSettings, [{ runAsYouType: "no" }])).toMatchObject({ ok: false });
     expect(settingsChanged).toEqual([false]);
+  });
+});
+
+describe("capabilities come from gestures only (issue 11: the draft → drop → save → readDraft → openPath chain)", () => {
+  /** A file outside the app that a compromised page wants to read and overwrite. */
+  async function victim(dir: string) {
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(dir, "home"), { recursive: true });
+    const bashrc = path.join(dir, "home", ".bashrc");
+    await writeFile(bashrc, "export PATH=/usr/bin\n");
+    return bashrc;
+  }
+  const refusedInside = (p: string) => `${p} is inside the app's own data folder; files there cannot be opened or saved from a window.`;
+  const notOpened = (p: string) => `${p} was not opened in this window; use Open or Save As first.`;
+
+  it("fails at every link, each link tried even as if the one before had worked", async () => {
+    const { call, dir, userDataDir, session } = await setup();
+    const { readFile, readdir } = await import("node:fs/promises");
+    const bashrc = await victim(dir);
+    const forged = JSON.stringify({ key: "k", path: bashrc, text: "pwned", savedAt: "2026-01-01T00:00:00.000Z" });
+
+    // 1. The page writes a draft whose *text* is a forged old-style draft record naming ~/.bashrc.
+    expect(await call(REQUEST_CHANNELS.writeDraft, [{ key: "k", path: null, text: forged }])).toEqual({ ok: true, value: undefined });
+    const draftFiles = await readdir(path.join(userDataDir, "drafts"));
+    expect(draftFiles).not.toContain("k.json"); // the file is named by main's id, not the page's key
+    expect(draftFiles).toEqual(expect.arrayContaining(["index.json"]));
+
+    // 2. It asks main to open that record (and main's own files) as if dropped: refused, whatever exists there.
+    await writeFile(path.join(userDataDir, "drafts", "k.json"), forged); // as if step 1 had named the file
+    for (const inside of [path.join(userDataDir, "drafts", "k.json"), path.join(userDataDir, "drafts", "index.json"), path.join(userDataDir, "settings.json")]) {
+      expect(await call(REQUEST_CHANNELS.openDroppedPath, [inside])).toEqual({ ok: false, message: refusedInside(inside) });
+    }
+
+    // 3. Save over ~/.bashrc: "~" is no absolute path, and the real path was never granted.
+    expect(await call(REQUEST_CHANNELS.save, [{ path: "~/.bashrc", text: "pwned", expected: null }])).toEqual({
+      ok: false,
+      message: "Invalid save request path: expected an absolute path.",
+    });
+    expect(await call(REQUEST_CHANNELS.save, [{ path: bashrc, text: "pwned", expected: null }])).toEqual({ ok: false, message: notOpened(bashrc) });
+
+    // 4. Reading the draft back gives its text, and no path: the path comes from main's index only.
+    expect(await call(REQUEST_CHANNELS.readDraft, ["k"])).toMatchObject({ ok: true, value: { key: "k", path: null, name: "Untitled", text: forged } });
+
+    // 5. So ~/.bashrc is still out of reach for open, watch and a draft's path.
+    expect(await call(REQUEST_CHANNELS.openPath, [bashrc])).toEqual({ ok: false, message: notOpened(bashrc) });
+    expect(await call(REQUEST_CHANNELS.watchFile, [bashrc])).toEqual({ ok: false, message: notOpened(bashrc) });
+    expect(await call(REQUEST_CHANNELS.writeDraft, [{ key: "k2", path: bashrc, text: "x" }])).toEqual({ ok: false, message: notOpened(bashrc) });
+
+    expect([...session.grants]).toEqual([]);
+    expect(await readFile(bashrc, "utf8")).toBe("export PATH=/usr/bin\n");
+  });
+
+  it("refuses the app's data folder by every spelling: '..', a symlinked file or folder, another case, and in dialogs", async () => {
+    const { call, dir, userDataDir, session, dialog, store } = await setup();
+    const { symlink, mkdir, readFile } = await import("node:fs/promises");
+    await store.updateSettings({ theme: "dark" }); // settings.json exists now
+    const settingsFile = path.join(userDataDir, "settings.json");
+    const before = await readFile(settingsFile, "utf8");
+    await mkdir(path.join(dir, "elsewhere"));
+    const dotted = path.join(dir, "elsewhere", "..", "userData", "settings.json");
+    const fileLink = path.join(dir, "innocent.json");
+    await symlink(settingsFile, fileLink);
+    const folderLink = path.join(dir, "projects");
+    await symlink(userDataDir, folderLink);
+    const throughFolderLink = path.join(folderLink, "settings.json");
+    const otherCase = path.join(dir, "USERDATA", "Settings.JSON");
+
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [dotted])).toEqual({ ok: false, message: refusedInside(settingsFile) });
+    for (const spelled of [fileLink, throughFolderLink, otherCase]) {
+      expect(await call(REQUEST_CHANNELS.openDroppedPath, [spelled]), spelled).toEqual({ ok: false, message: refusedInside(spelled) });
+    }
+    // A dialog is a gesture, but still never hands main's own files to a window.
+    dialog.openAnswers.push({ canceled: false, filePaths: [fileLink] });
+    expect(await call(REQUEST_CHANNELS.openFiles, [])).toEqual({ ok: false, message: refusedInside(fileLink) });
+    dialog.saveAnswers.push({ canceled: false, filePath: path.join(userDataDir, "drafts", "index.json") });
+    expect(await call(REQUEST_CHANNELS.saveAs, [{ text: "{}" }])).toEqual({ ok: false, message: refusedInside(path.join(userDataDir, "drafts", "index.json")) });
+    dialog.openAnswers.push({ canceled: false, filePaths: [folderLink] });
+    expect(await call(REQUEST_CHANNELS.openWorkspaceFolder, [])).toEqual({ ok: false, message: refusedInside(folderLink) });
+    // A recent-list entry from an older version that pointed inside is refused too (and dropped from the list).
+    await store.addRecentFile(settingsFile);
+    expect(await call(REQUEST_CHANNELS.openPath, [settingsFile])).toEqual({ ok: false, message: refusedInside(settingsFile) });
+    expect((await store.recentFiles()).map((r) => r.path)).not.toContain(settingsFile);
+
+    expect([...session.grants]).toEqual([]);
+    expect(JSON.parse(await readFile(settingsFile, "utf8"))).toEqual({ ...JSON.parse(before), recentFiles: [] });
+  });
+
+  it("a granted file later replaced by a link into the data folder can no longer be read, saved or watched", async () => {
+    const { call, dir, userDataDir, dialog, store } = await setup();
+    const { symlink, rm } = await import("node:fs/promises");
+    await store.updateSettings({ theme: "dark" });
+    const file = path.join(dir, "script.js");
+    await writeFile(file, "// mine");
+    dialog.openAnswers.push({ canceled: false, filePaths: [file] });
+    expect(await call(REQUEST_CHANNELS.openFiles, [])).toMatchObject({ ok: true });
+    await rm(file);
+    await symlink(path.join(userDataDir, "settings.json"), file);
+    for (const [channel, args] of [
+      [REQUEST_CHANNELS.openPath, [file]],
+      [REQUEST_CHANNELS.save, [{ path: file, text: "x", expected: null }]],
+      [REQUEST_CHANNELS.watchFile, [file]],
+    ] as const) {
+      expect(await call(channel, [...args]), channel).toEqual({ ok: false, message: refusedInside(file) });
+    }
+  });
+
+  it("refuses very long names and paths with a clear message, granting nothing", async () => {
+    const { call, dir, session } = await setup();
+    const longName = path.join(dir, `${"a".repeat(300)}.js`);
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [longName])).toEqual({
+      ok: false,
+      message: `${"a".repeat(80)}…: the name is too long for this system.`,
+    });
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [`/${"d/".repeat(2100)}x.js`])).toEqual({ ok: false, message: "Invalid dropped file path: too long." });
+    expect([...session.grants]).toEqual([]);
+  });
+
+  it("lists and reads only this window's drafts; another window's live drafts stay hidden", async () => {
+    const { call, drafts } = await setup();
+    await drafts.write("another-window", { key: "theirs", path: null, text: "their unsaved secret" });
+    await call(REQUEST_CHANNELS.writeDraft, [{ key: "mine", path: null, text: "mine" }]);
+    expect(await call(REQUEST_CHANNELS.listDrafts, [])).toMatchObject({ ok: true, value: [{ key: "mine" }] });
+    expect(await call(REQUEST_CHANNELS.readDraft, ["theirs"])).toEqual({ ok: true, value: null });
+    expect(await call(REQUEST_CHANNELS.discardDraft, ["theirs"])).toEqual({ ok: true, value: undefined });
+    expect((await drafts.read("another-window", "theirs"))?.text).toBe("their unsaved secret");
+  });
+
+  it("crash recovery still works: a draft main recorded for a granted file comes back with that file granted", async () => {
+    const { call, dir, drafts, session } = await setup();
+    const file = path.join(dir, "script.js");
+    await writeFile(file, "// saved");
+    // What an earlier session's window (which held the file) left in main's index before it crashed.
+    await drafts.write("crashed-window", { key: "doc", path: file, text: "// unsaved edit" });
+    await drafts.release("crashed-window");
+    const listed = (await call(REQUEST_CHANNELS.listDrafts, [])) as { ok: true; value: { key: string; path: string }[] };
+    expect(listed.value).toEqual([expect.objectContaining({ path: file, name: "script.js" })]);
+    expect(await call(REQUEST_CHANNELS.readDraft, [listed.value[0].key])).toMatchObject({ ok: true, value: { path: file, text: "// unsaved edit" } });
+    expect(session.grants.has(file)).toBe(true);
+    expect(await call(REQUEST_CHANNELS.openPath, [file])).toMatchObject({ ok: true, value: { text: "// saved" } });
+  });
+
+  it("a recovered draft whose file now links into the data folder comes back untitled, its path not granted", async () => {
+    const { call, dir, userDataDir, drafts, session, store } = await setup();
+    const { symlink } = await import("node:fs/promises");
+    await store.updateSettings({ theme: "dark" });
+    const file = path.join(dir, "script.js");
+    await drafts.write("crashed-window", { key: "doc", path: file, text: "// unsaved edit" });
+    await drafts.release("crashed-window");
+    await symlink(path.join(userDataDir, "settings.json"), file);
+    const listed = (await call(REQUEST_CHANNELS.listDrafts, [])) as { ok: true; value: { key: string }[] };
+    expect(await call(REQUEST_CHANNELS.readDraft, [listed.value[0].key])).toMatchObject({
+      ok: true,
+      value: { path: null, name: "Untitled", text: "// unsaved edit" },
+    });
+    expect([...session.grants]).toEqual([]);
+  });
+
+  it("tells the page which draft quota it hit", async () => {
+    const { call } = await setup();
+    for (let i = 0; i < 20; i++) expect(await call(REQUEST_CHANNELS.writeDraft, [{ key: `k${i}`, path: null, text: "x" }])).toMatchObject({ ok: true });
+    expect(await call(REQUEST_CHANNELS.writeDraft, [{ key: "k20", path: null, text: "x" }])).toEqual({
+      ok: false,
+      message: "Draft not saved: this window already keeps 20 unsaved drafts, the most allowed. Save or discard one first.",
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RecentFile } from "../../electron/api";
-import { acceleratorMatches, COMMANDS, MENU_ORDER, type CommandId } from "../../electron/commands";
+import type { RecentFile } from "../../contracts/api";
+import { acceleratorMatches, COMMANDS, MENU_ORDER, type CommandId } from "../../contracts/commands";
 import { aboutBox, collectAppInfo } from "../../electron/main/about";
 import { buildMenuTemplate, type MenuItemTemplate } from "../../electron/main/menu";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import type { PlaygroundApi } from "../../electron/api";
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from "../../electron/channels";
-import { createPlaygroundApi, type FilePathPort, type RendererIpcPort } from "../../electron/preload/bridge";
+import type { PlaygroundApi } from "../../contracts/api";
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from "../../contracts/channels";
+import { createPlaygroundApi, NOT_DROPPED_MESSAGE, type FilePathPort, type RendererIpcPort } from "../../electron/preload/bridge";
 
 const exposed = vi.hoisted(() => [] as { key: string; api: unknown }[]);
 const fakeIpcRenderer = vi.hoisted(() => ({
@@ -100,7 +100,8 @@ describe("bridge factory", () => {
 
   it("covers every request channel main handles, and nothing else", async () => {
     const ipc = new FakeIpc();
-    const api = createPlaygroundApi(ipc, noPaths) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    // The dropped File resolves to "arg", so openDroppedPath("arg") below is a path a drop produced.
+    const api = createPlaygroundApi(ipc, { getPathForFile: () => "arg" }) as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const name of NAMED_METHODS) {
       if (name.startsWith("on")) api[name](() => undefined);
       else if (name === "pathForDroppedFile") api[name](new File(["x"], "a.js"));
@@ -165,11 +166,23 @@ describe("bridge factory", () => {
     expect(api.pathForDroppedFile({} as File)).toBeNull();
   });
 
-  it("sends openDroppedPath on its own channel with the resolved path", async () => {
+  it("sends openDroppedPath on its own channel with the path it resolved from the dropped File", async () => {
     const ipc = new FakeIpc();
     ipc.reply = { ok: true, value: { path: "/w/a.js", name: "a.js", text: "x", stamp: { mtimeMs: 1, size: 1, sha256: "0".repeat(64) } } };
-    const api = createPlaygroundApi(ipc, noPaths);
+    const dropped = new File(["x"], "a.js");
+    const api = createPlaygroundApi(ipc, { getPathForFile: (file) => (file === dropped ? "/w/a.js" : "") });
+    expect(api.pathForDroppedFile(dropped)).toBe("/w/a.js");
     expect((await api.openDroppedPath("/w/a.js")).name).toBe("a.js");
     expect(ipc.invoked).toEqual([{ channel: REQUEST_CHANNELS.openDroppedPath, args: ["/w/a.js"] }]);
+  });
+
+  it("refuses, without asking main, a path page script names that no drop produced", async () => {
+    const ipc = new FakeIpc();
+    const dropped = new File(["x"], "a.js");
+    const api = createPlaygroundApi(ipc, { getPathForFile: (file) => (file === dropped ? "/w/a.js" : "") });
+    await expect(api.openDroppedPath("/home/me/.config/Token Script Playground/drafts/index.json")).rejects.toThrow(NOT_DROPPED_MESSAGE);
+    await expect(api.openDroppedPath("/w/a.js")).rejects.toThrow(NOT_DROPPED_MESSAGE); // before the drop
+    await expect(api.openDroppedPath({ toString: () => "/w/a.js" } as unknown as string)).rejects.toThrow(NOT_DROPPED_MESSAGE);
+    expect(ipc.invoked).toEqual([]);
   });
 });

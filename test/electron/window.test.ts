@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { APP_ENTRY_URL } from "../../electron/main/app-protocol";
 import { nodeFileSystem } from "../../electron/main/fs-port";
-import { secureWebPreferences } from "../../electron/main/security";
+import { secureWebPreferences, userGesturesOf } from "../../electron/main/security";
 import { SettingsStore } from "../../electron/main/settings-store";
 import { placeOnScreen, windowOptions, WindowManager } from "../../electron/main/windows";
 import { FakeWindow, tempDir } from "./fakes";
@@ -62,9 +62,11 @@ describe("WindowManager", () => {
       store,
       screen: { getAllDisplays: () => [display] },
       fs: nodeFileSystem,
+      onClosed: (session) => closed.push(session.id),
     });
-    return { windows, store, userDataDir };
+    return { windows, store, userDataDir, closed };
   }
+  const closed: string[] = [];
 
   it("item 18: loads the page from app://, not file://", async () => {
     const { windows } = await manager();
@@ -115,6 +117,29 @@ describe("WindowManager", () => {
     await windows.open("/a.js");
     await windows.open("/b.js");
     expect(FakeWindow.created[1].options).toMatchObject({ x: 124, y: 124 });
+  });
+
+  it("gives each window its own random id (whose drafts are whose) and reports it when the window closes", async () => {
+    const { windows } = await manager();
+    closed.length = 0;
+    const a = await windows.open("/w/a.js");
+    const b = await windows.open("/w/b.js");
+    const idA = windows.sessionForContents(a.webContents)!.id;
+    const idB = windows.sessionForContents(b.webContents)!.id;
+    expect(idA).toMatch(/^[0-9a-f-]{36}$/);
+    expect(idB).not.toBe(idA);
+    a.emit("closed");
+    expect(closed).toEqual([idA]);
+  });
+
+  it("a window's session answers a user gesture only after real input reached its web contents", async () => {
+    const { windows } = await manager();
+    const window = await windows.open(null);
+    const session = windows.sessionForContents(window.webContents)!;
+    expect(session.consumeUserGesture()).toBe(false);
+    userGesturesOf(window.webContents).note({ type: "mouseUp" });
+    expect(session.consumeUserGesture()).toBe(true);
+    expect(session.consumeUserGesture()).toBe(false);
   });
 
   it("finds the session of a window by its web contents, and forgets it once closed", async () => {

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IpcEnvelope, WorkspaceFolder } from "../../electron/api";
-import { REQUEST_CHANNELS } from "../../electron/channels";
+import type { IpcEnvelope, WorkspaceFolder } from "../../contracts/api";
+import { REQUEST_CHANNELS } from "../../contracts/channels";
 import { DocumentService } from "../../electron/main/documents";
 import { DraftStore } from "../../electron/main/drafts";
 import { nodeFileSystem } from "../../electron/main/fs-port";
@@ -63,17 +63,18 @@ describe("workspace IPC (sender-checked, validated, capability-granting)", () =>
     const dialog = new FakeDialog();
     const handlers = new Map<string, Listener>();
     const contents: Contents = { id: 1 };
-    const session: WindowSession<FakeWindow> = { window: new FakeWindow({}), launchPath: null, grants: new Set(), acknowledgeWrite: () => undefined, watchFile: async () => undefined };
+    const documents = new DocumentService({ fs, dialog, store });
+    const session: WindowSession<FakeWindow> = { id: "window-1", window: new FakeWindow({}), launchPath: null, grants: new Set(), acknowledgeWrite: () => undefined, watchFile: async () => undefined, consumeUserGesture: () => false };
     registerIpcHandlers<FakeWindow, Contents>({
       ipcMain: { handle: (channel, listener) => void handlers.set(channel, listener) },
       trustedOrigins: ["app://playground"],
       sessionFor: (sender) => (sender === contents ? session : undefined),
       services: {
         fs,
-        documents: new DocumentService({ fs, dialog, store }),
+        documents,
         store,
         drafts: new DraftStore({ fs, userDataDir: path.join(dir, "userData") }),
-        workspace: new WorkspaceService(fs, dialog),
+        workspace: new WorkspaceService(fs, dialog, documents.guard),
         samplesDir: path.join(dir, "samples"),
         appInfo: () => ({ name: "x", version: "0", versions: { electron: "45", chrome: "1", node: "20", v8: "1" }, platform: "linux", isPackaged: false }),
         openExternal: async () => undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { ACTIONS, action, actionForKey, actionTitle, type ActionHost } from "../../renderer/actions/actions";
-import { COMMANDS } from "../../electron/commands";
+import { COMMANDS } from "../../contracts/commands";
 import { amJsonAt, doublesOf, rebaseDoubles } from "../../renderer/state/doubles";
 import { formatValue } from "../../renderer/components/FieldTable";
 import { draftKeyFor, importExport, isRunnable, kindOfFile, scenarioForImport } from "../../renderer/state/fileKinds";
@@ -9,7 +9,7 @@ import { judgeCase, listWorkspace, prepareCase } from "../../renderer/state/work
 import { BrowserFiles, MAX_RECENT } from "../../renderer/platform/browserFiles";
 import { browserPlatform, desktopPlatform } from "../../renderer/platform";
 import { memoryStore } from "../../renderer/state/persist";
-import type { ExternalChange, MenuCommandEvent, PlaygroundApi } from "../../electron/api";
+import type { ExternalChange, MenuCommandEvent, PlaygroundApi } from "../../contracts/api";
 import type { RunResult } from "../../engine/result";
 
 const chord = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({

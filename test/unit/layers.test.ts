@@ -10,9 +10,11 @@ function sources(dir: string): string[] {
   });
 }
 
+const IMPORT_PATTERN = /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+
 function imports(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(IMPORT_PATTERN)].map((m) => m[1] ?? m[2]);
 }
 
 describe("layer rules", () => {
@@ -25,14 +27,42 @@ describe("layer rules", () => {
     }
   });
 
-  it("renderer/ never imports electron or node: modules", () => {
+  it("renderer/ never imports electron, node: modules or the electron/ folder (the bridge's shapes live in contracts/)", () => {
     let checked = 0;
     for (const file of sources("renderer")) {
       for (const spec of imports(file)) {
         checked++;
         expect(spec, `${file} imports ${spec}`).not.toMatch(/^node:|^electron(\/|$)/);
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/(^|\/)electron\//);
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it("electron/ never imports renderer/ (what both sides share lives in contracts/)", () => {
+    let checked = 0;
+    for (const file of sources("electron")) {
+      for (const spec of imports(file)) {
+        checked++;
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/(^|\/)renderer\//);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("contracts/ is neutral: zod and its own files only, nothing from engine/, cli/, renderer/, electron/ or node:", () => {
+    let checked = 0;
+    for (const file of sources("contracts")) {
+      for (const spec of imports(file)) {
+        checked++;
+        expect(spec === "zod" || /^\.\/[A-Za-z0-9_-]+$/.test(spec), `${file} imports ${spec}`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("the import scanner sees the shapes these rules are about (so a rule cannot pass by reading nothing)", () => {
+    const probe = ['import type { A } from "../electron/api";', 'export { B } from "./b";', 'const c = await import("../renderer/x");'].join("\n");
+    expect([...probe.matchAll(IMPORT_PATTERN)].map((m) => m[1] ?? m[2])).toEqual(["../electron/api", "./b", "../renderer/x"]);
   });
 });

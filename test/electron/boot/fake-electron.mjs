@@ -182,7 +182,11 @@ async function drive(window) {
 
   let prevented = false;
   window.webContents.emit("will-navigate", { preventDefault: () => (prevented = true) }, "file:///etc/passwd");
+  window.webContents.emit("will-navigate", { preventDefault: () => undefined }, "https://docs.example.com/navigated");
   checks.navigationPrevented = prevented;
+  // A page-made window.open (no input before it) opens nothing; a clicked target=_blank link does.
+  checks.newWindowWithoutGesture = window.webContents.windowOpenHandler?.({ url: "https://docs.example.com/unasked" }) ?? null;
+  window.webContents.emit("input-event", {}, { type: "mouseUp" });
   checks.newWindow = window.webContents.windowOpenHandler?.({ url: "https://docs.example.com/" }) ?? null;
   await new Promise((r) => setTimeout(r, 10));
   checks.openedExternally = [...opened];

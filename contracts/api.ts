@@ -8,13 +8,13 @@
  */
 import type { CommandId } from "./commands";
 
-/** What a file looked like when we last read or wrote it; a save compares it with the disk. */
-export interface FileStamp {
-  mtimeMs: number;
-  size: number;
-  /** sha256 of the bytes, hex. */
-  sha256: string;
-}
+/**
+ * FileStamp (what a file looked like when we last read or wrote it: mtimeMs, size, sha256 hex; a save
+ * compares it with the disk) and Settings (the preferences the renderer owns; main validates every field,
+ * window bounds and recents are kept apart) are inferred from their schemas in validation.ts.
+ */
+export type { EvaluatorName, FileStamp, Settings, Theme } from "./validation";
+import type { FileStamp, Settings } from "./validation";
 
 export interface OpenedDocument {
   path: string;
@@ -62,23 +62,18 @@ export interface SampleFile {
   text: string;
 }
 
-export type Theme = "system" | "light" | "dark";
-export type EvaluatorName = "legacy" | "next-gen";
 
-/** Preferences the renderer owns. Main validates every field; window bounds and recents are kept apart. */
-export interface Settings {
-  theme: Theme;
-  editorFontSize: number;
-  wordWrap: boolean;
-  runAsYouType: boolean;
-  defaultEvaluator: EvaluatorName;
-}
-
-/** An unsaved edit, written as the user types (the renderer debounces; main writes). */
+/**
+ * An unsaved edit, written as the user types (the renderer debounces; main writes). Main stores it under an
+ * id it issues and records the path in its own index; per window at most 20 drafts, 5 MB each, 20 MB together.
+ */
 export interface DraftInput {
-  /** Stable per open document, chosen by the renderer: letters, digits, "-" and "_", at most 64. */
+  /**
+   * The window's own label for the document, letters, digits, "-" and "_", at most 64; or the key a
+   * recovered draft was offered under (listDrafts), to keep writing to it.
+   */
   key: string;
-  /** The file the edit belongs to, or null for an untitled document. */
+  /** The file the edit belongs to (a path this window was granted), or null for an untitled document. */
   path: string | null;
   text: string;
 }
@@ -132,7 +127,7 @@ export type Unsubscribe = () => void;
 export interface PlaygroundApi {
   /** Shows the open dialog (several files allowed); [] when cancelled. */
   openFiles(): Promise<OpenedDocument[]>;
-  /** Opens a path already known to this window (recent list, launch file, recovered draft). */
+  /** Opens a path already granted to this window (dialog, drop, recent list, launch file, recovered draft). */
   openPath(path: string): Promise<OpenedDocument>;
   /**
    * Desktop drag and drop: the on-disk path of a File dropped on the page, or null when it has none
@@ -160,7 +155,7 @@ export interface PlaygroundApi {
   writeSettings(patch: Partial<Settings>): Promise<Settings>;
   writeDraft(draft: DraftInput): Promise<void>;
   readDraft(key: string): Promise<Draft | null>;
-  /** Drafts left by earlier sessions (e.g. after a crash), newest first. */
+  /** This window's drafts and those a crashed session or closed window left (first to restore claims), newest first. */
   listDrafts(): Promise<DraftSummary[]>;
   discardDraft(key: string): Promise<void>;
   /** Watches one file for this window (null stops watching); changes arrive through onFileChanged. */
