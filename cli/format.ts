@@ -90,3 +90,9 @@ export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?:
   }
   return out;
 }
+
+/** A path as it must be typed in a POSIX shell: bare when safe, else in single quotes. */
+export function shellQuote(path: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(path)) return path;
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
