@@ -17,7 +17,8 @@ import { median } from "./stats.mjs";
 import { renderMarkdown, renderTable, spliceFigures } from "./report.mjs";
 
 const args = new Set(process.argv.slice(2));
-const KNOWN = new Set(["--quick", "--json", "--write"]);
+// --no-write was the old way to keep the file; it is what happens by default now, and still accepted.
+const KNOWN = new Set(["--quick", "--json", "--write", "--no-write"]);
 const unknown = [...args].filter((a) => !KNOWN.has(a));
 if (unknown.length) {
   process.stderr.write(`bench: unknown option ${unknown.join(" ")}; options: --quick, --json, --write (record the figures in docs/benchmarks.md)\n`);
