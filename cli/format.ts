@@ -17,7 +17,9 @@ const DEFAULT_TIMEOUT_MS = 1000;
 
 function timeoutHint(message: string, timeoutMs: number | undefined): string {
   if (/timeoutMs/.test(message)) return "";
-  return ` (the time limit is the scenario's timeoutMs: ${timeoutMs ?? DEFAULT_TIMEOUT_MS} ms${timeoutMs === undefined ? " unless the scenario sets it" : ""})`;
+  return timeoutMs === undefined
+    ? ` (the time limit is the scenario's timeoutMs, ${DEFAULT_TIMEOUT_MS} ms by default)`
+    : ` (the time limit is the scenario's timeoutMs: ${timeoutMs} ms)`;
 }
 
 /** `file:line:column: kind error: message`; a timeout also names its limit and the setting behind it. */

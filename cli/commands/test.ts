@@ -76,7 +76,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
         const result: RunResult = await runner.run(script, scenario);
         const mismatches = checkExpectation(scenario.expect as Record<string, unknown> | undefined, result);
         const problems = mismatches.map(describeMismatch);
-        if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath)).trim());
+        if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath), scenario.timeoutMs).trim());
         return { file: shown, name: scenario.name, passed: problems.length === 0, problems, ms: performance.now() - started };
       } catch (e) {
         const message = e instanceof ScenarioError || e instanceof UsageError ? e.message : e instanceof Error ? e.message : String(e);
