@@ -22,8 +22,15 @@ export class LiveCli {
   stderr = "";
   private exited: Promise<number | null>;
 
-  constructor(args: string[], cwd: string) {
-    this.child = spawn(process.execPath, [BIN, ...args], { cwd });
+  /** On a terminal (`script`), output comes merged on stdout and Ctrl+C is typed, as a user would. */
+  constructor(
+    args: string[],
+    cwd: string,
+    private readonly terminal = false,
+  ) {
+    this.child = terminal
+      ? spawn("script", ["-qefc", [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" "), "/dev/null"], { cwd })
+      : spawn(process.execPath, [BIN, ...args], { cwd });
     this.child.stdout.setEncoding("utf8").on("data", (d: string) => (this.stdout += d));
     this.child.stderr.setEncoding("utf8").on("data", (d: string) => (this.stderr += d));
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
@@ -44,7 +51,8 @@ export class LiveCli {
   }
 
   async interrupt(): Promise<number | null> {
-    this.child.kill("SIGINT");
+    if (this.terminal) this.child.stdin.write("\x03");
+    else this.child.kill("SIGINT");
     return this.exited;
   }
 

@@ -83,6 +83,21 @@ describe("--watch", () => {
     expect(await live.interrupt()).toBe(0);
   }, 90000);
 
+  it("on a terminal it clears the screen before each re-run, and typing Ctrl+C exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-watch-"));
+    writeFileSync(join(dir, "s.js"), "var a = 1;\n");
+    const live = new LiveCli(["check", "s.js", "--watch"], dir, true);
+    running.push(live);
+    const watchingLines = (c: LiveCli) => c.count("stdout", "for changes; Ctrl+C to stop.");
+    await live.until("the first check", (c) => watchingLines(c) === 1);
+    expect(live.stdout).not.toContain("\x1b[2J");
+    saveAtomically(join(dir, "s.js"), "var a = 2;\n");
+    await live.until("the second check", (c) => watchingLines(c) === 2);
+    const second = live.stdout.slice(live.stdout.indexOf("\x1b[2J"));
+    expect(second).toMatch(/^\x1b\[2J\x1b\[3J\x1b\[Hs\.js changed; running again\r\n✔ s\.js: no syntax errors/);
+    expect(await live.interrupt()).toBe(0);
+  }, 60000);
+
   it("a missing script does not end the watch: it runs once the file appears", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tp-watch-"));
     const live = watching(["check", "later.js", "--watch"], dir);
