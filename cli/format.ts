@@ -38,6 +38,10 @@ function brief(value: unknown, max = 300): string {
 
 /** One failed expectation of a test case, in words. */
 export function describeMismatch(m: Mismatch): string {
+  // The error itself is printed in full on the line above (formatError); repeating it as JSON helps nobody.
+  if (m.path === "$.error" && m.expected === null && m.actual && typeof m.actual === "object") {
+    return `$.error: the case expects the script to run without an error, and it failed (${(m.actual as { kind?: string }).kind ?? "an"} error above)`;
+  }
   if (m.notFoundInOrder) {
     const list = m.path.replace(/\[\d+\]$/, "");
     const index = Number(/\[(\d+)\]$/.exec(m.path)?.[1] ?? 0);

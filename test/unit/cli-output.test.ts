@@ -106,6 +106,20 @@ describe("test's failure lines", () => {
   });
 });
 
+describe("a failing case's error", () => {
+  it("is printed once, in full, and the unmet expectation of no error points at it", () => {
+    const dir = workDir({
+      "s.js": "var x = 1;\nnull.foo;\n",
+      "a.case.json": { name: "fails", script: "s.js", expect: { tokenResponse: { token_type: "Bearer" } } },
+    });
+    const { code, stdout } = cli(["test", "."], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ {4}s\.js:2(:\d+)?: runtime error: TypeError/m);
+    expect(stdout).toContain("$.error: the case expects the script to run without an error, and it failed (runtime error above)");
+    expect(stdout.match(/TypeError/g)).toHaveLength(1);
+  });
+});
+
 describe("keys and schema", () => {
   it("keys prints a public JWKS (no private members) that verifies RS256 and ES256 tokens", async () => {
     const { code, stdout } = cli(["keys"]);
