@@ -2,6 +2,7 @@
 import { formatAmJson } from "../engine/token/values";
 import type { RunResult } from "../engine/result";
 import type { Mismatch } from "../engine/cases";
+import { describeMismatch as describeMismatchInWords } from "../engine/case-text";
 
 function block(title: string, value: unknown, result: RunResult, base: string): string {
   return `${title}\n${formatAmJson(value, result.javaDoubles ?? [], 2, base)}\n`;
@@ -30,25 +31,13 @@ export function formatError(result: RunResult, file: string, timeoutMs?: number)
   return `${where}${e.kind} error: ${e.message}${e.kind === "timeout" ? timeoutHint(e.message, timeoutMs) : ""}\n`;
 }
 
-/** Values in a failure line are shortened: a whole log list on one line helps nobody. */
-function brief(value: unknown, max = 300): string {
-  const text = value === undefined ? "undefined" : JSON.stringify(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** One failed expectation of a test case, in words. */
+/** One failed expectation of a test case, in words (the CLI prints the run's error itself on the line above). */
 export function describeMismatch(m: Mismatch): string {
-  // The error itself is printed in full on the line above (formatError); repeating it as JSON helps nobody.
+  // The error is printed in full on the line above (formatError); repeating it as JSON helps nobody.
   if (m.path === "$.error" && m.expected === null && m.actual && typeof m.actual === "object") {
     return `$.error: the case expects the script to run without an error, and it failed (${(m.actual as { kind?: string }).kind ?? "an"} error above)`;
   }
-  if (m.notFoundInOrder) {
-    const list = m.path.replace(/\[\d+\]$/, "");
-    const index = Number(/\[(\d+)\]$/.exec(m.path)?.[1] ?? 0);
-    const after = index > 0 ? ` after the one matching item [${index - 1}]` : "";
-    return `${m.path}: no item of ${list}${after} matched ${brief(m.expected)} (expected items must appear in order); got: ${brief(m.actual)}`;
-  }
-  return `${m.path}: expected ${brief(m.expected)}, got ${brief(m.actual)}`;
+  return describeMismatchInWords(m);
 }
 
 /**
