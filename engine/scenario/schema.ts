@@ -49,7 +49,7 @@ const identitySchema = z
       )
       .default([])
       .describe(
-        "Groups the identity is a member of: what identity.getMemberships(IdType.GROUP) returns and isMember() checks. They do not fill the isMemberOf attribute: a script that reads identity.getAttribute(\"isMemberOf\") sees only what attributes.isMemberOf lists (group DNs, as the directory returns them)",
+        "Groups the identity is a member of: what a legacy script's identity.getMemberships(IdType.GROUP) returns and isMember() checks. They do not fill the isMemberOf attribute: identity.getAttribute(\"isMemberOf\") (legacy) and getAttributeValues(\"isMemberOf\") (next-gen, whose identity has no membership methods) read only what attributes.isMemberOf lists (group DNs, as the directory returns them)",
       ),
     exists: z.boolean().default(true).describe("What identity.isExists() (legacy) / identity.exists() (next-gen) returns"),
     active: z.boolean().default(true).describe("What identity.isActive() returns (legacy)"),
