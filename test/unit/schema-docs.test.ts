@@ -58,3 +58,18 @@ describe("published run result JSON Schema", () => {
     expect(expectKeys).toEqual(expect.arrayContaining(["ok", "idToken"]));
   });
 });
+
+describe("identity.groups vs the isMemberOf attribute, as the README and the schema describe them", () => {
+  it("groups feed legacy getMemberships, not isMemberOf; isMemberOf is only what attributes list", async () => {
+    const scenario = { identity: { groups: [{ id: "admins" }], attributes: { isMemberOf: ["cn=staff,ou=groups"] } } };
+    const legacy = await run(
+      "var g = identity.getMemberships(com.sun.identity.idm.IdType.GROUP).toArray();\n" +
+        "logger.error('groups=' + g.length + ' ' + g[0].getName() + ' memberOf=' + identity.getAttribute('isMemberOf'));",
+      scenario,
+    );
+    expect(legacy.error).toBeNull();
+    expect(legacy.logs.map((l) => l.message)).toContain("groups=1 admins memberOf=[cn=staff,ou=groups]");
+    const nextGen = await run("logger.error('memberOf=' + JSON.stringify(identity.getAttributeValues('isMemberOf')));", { ...scenario, evaluator: "next-gen" });
+    expect(nextGen.logs.map((l) => l.message)).toContain('memberOf=["cn=staff,ou=groups"]');
+  });
+});
