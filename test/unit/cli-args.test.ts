@@ -1,7 +1,10 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, beforeAll, vi } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { cli } from "./cli-helpers";
+
+// Each test spawns the CLI several times; on two shared cores that can take longer than the default 20 s.
+vi.setConfig({ testTimeout: 120000 });
 
 const COMMANDS: Record<string, string[]> = {
   run: ["--scenario", "--evaluator", "--json", "--watch", "--allow-outside", "--help"],

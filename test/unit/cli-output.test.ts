@@ -1,9 +1,12 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, beforeAll, vi } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from "jose";
 import { cli, cliOnTerminal } from "./cli-helpers";
+
+// Each test spawns the CLI several times; on two shared cores that can take longer than the default 20 s.
+vi.setConfig({ testTimeout: 120000 });
 
 function workDir(files: Record<string, string | object>): string {
   const dir = mkdtempSync(join(tmpdir(), "tp-out-"));

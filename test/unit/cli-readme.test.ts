@@ -1,6 +1,9 @@
-import { describe, expect, it, beforeAll } from "vitest";
+import { describe, expect, it, beforeAll, vi } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+
+// Each test spawns the CLI several times; on two shared cores that can take longer than the default 20 s.
+vi.setConfig({ testTimeout: 120000 });
 
 /**
  * The README's shell snippets that call the command line are run as written, so its commands stay true.
