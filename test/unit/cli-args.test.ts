@@ -94,9 +94,10 @@ describe("token-playground help, version and option parsing", () => {
   it("test --jobs beyond the cores is clamped to them with a note on stderr, and still runs", () => {
     const cores = availableParallelism();
     const { code, stdout, stderr } = cli(["test", "samples/seed-legacy.case.json", "--jobs", String(cores + 1)]);
-    expect(code).toBe(0);
-    expect(stderr).toContain(`--jobs ${cores + 1} is more than this machine's ${cores} core(s); using ${cores}`);
-    expect(stdout).toMatch(/1 passed, 0 failed/);
+    const seen = `exit ${code}\nstdout:\n${stdout}\nstderr:\n${stderr}`;
+    expect(code, seen).toBe(0);
+    expect(stderr, seen).toContain(`--jobs ${cores + 1} is more than this machine's ${cores} core(s); using ${cores}`);
+    expect(stdout, seen).toMatch(/1 passed, 0 failed/);
     const exact = cli(["test", "samples/seed-legacy.case.json", "--jobs", "1"]);
     expect(exact.code).toBe(0);
     expect(exact.stderr).toBe("");
