@@ -1,36 +1,237 @@
-/** A small, strict option parser: unknown flags and missing values are usage errors (exit 2). */
+/**
+ * Every command's options in one table: node:util's strict parseArgs reads them, and `--help` prints them,
+ * so an option cannot exist without being documented. Unknown options and missing values are usage errors
+ * (exit 2) that end with the command's usage line.
+ */
+import { parseArgs as parseNodeArgs } from "node:util";
 import { UsageError } from "./io";
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  /** For string options: what the value is, as the help shows it (`--jobs N`). */
+  value?: string;
+  help: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** The usage line without the program name, e.g. `run <script> [options]`. */
+  usage: string;
+  summary: string;
+  /** Paragraphs after the options: defaults, exit codes, examples. */
+  notes?: string[];
+  options: Record<string, OptionSpec>;
+}
+
+const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", help: "Show this help and exit." };
+
+const EVALUATOR_OPTION: OptionSpec = {
+  type: "string",
+  value: "legacy|next-gen",
+  help: 'Which evaluator runs the script; default: the scenario\'s "evaluator" (legacy when unset).',
+};
+
+const WATCH_OPTION: OptionSpec = {
+  type: "boolean",
+  help: "Run again whenever the script, the scenario, a case or a library is saved; Ctrl+C stops.",
+};
+
+const ALLOW_OUTSIDE_OPTION: OptionSpec = {
+  type: "boolean",
+  help: "Let a case's or scenario's script and libraries live outside its folder tree (refused by default).",
+};
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  run: {
+    name: "run",
+    usage: "run <script> [--scenario FILE] [--evaluator legacy|next-gen] [--json] [--watch] [--allow-outside]",
+    summary: "Run a script once against a scenario and print the token response, introspection, JWT, logs and warnings.",
+    notes: [
+      "Without --scenario, <script>.scenario.json beside the script is used if it exists, else the defaults of an empty scenario ({}).",
+      "Exit codes: 0 the script ran, 1 the script failed (the result is still printed), 2 bad usage or bad input.",
+    ],
+    options: {
+      scenario: { type: "string", value: "FILE", help: "The scenario file (*.scenario.json or *.case.json)." },
+      evaluator: EVALUATOR_OPTION,
+      json: { type: "boolean", help: "Print the whole run result as JSON (its shape: schema/run-result.schema.json)." },
+      watch: WATCH_OPTION,
+      "allow-outside": ALLOW_OUTSIDE_OPTION,
+      help: HELP_OPTION,
+    },
+  },
+  test: {
+    name: "test",
+    usage: "test [paths…] [--reporter text|junit|json] [--jobs N] [--watch] [--allow-outside]",
+    summary: 'Run every *.case.json under the paths (default: the current folder); ends with "N passed, N failed".',
+    notes: [
+      "On a terminal a progress line counts the cases on stderr and each failure is shown as it happens.",
+      "Exit codes: 0 every case passed, 1 a case failed, 2 bad usage or bad input.",
+    ],
+    options: {
+      reporter: {
+        type: "string",
+        value: "text|junit|json",
+        help: "Output format on stdout; default text. junit prints JUnit XML (the summary goes to stderr).",
+      },
+      jobs: {
+        type: "string",
+        value: "N",
+        help: "How many cases run at once, 1 to 64; default: one per core. More than the cores is clamped to the cores.",
+      },
+      watch: WATCH_OPTION,
+      "allow-outside": ALLOW_OUTSIDE_OPTION,
+      help: HELP_OPTION,
+    },
+  },
+  check: {
+    name: "check",
+    usage: "check <script> [--evaluator legacy|next-gen] [--json] [--watch]",
+    summary: "Check a script's syntax (Rhino 1.7.14's dialect) and lint it, without running it.",
+    notes: ["Exit codes: 0 no syntax error, 1 a syntax error, 2 bad usage or bad input."],
+    options: {
+      evaluator: { ...EVALUATOR_OPTION, help: "Which evaluator's rules the lint applies; default legacy." },
+      json: { type: "boolean", help: "Print { ok, error, warnings } as JSON." },
+      watch: { ...WATCH_OPTION, help: "Check again whenever the script is saved; Ctrl+C stops." },
+      help: HELP_OPTION,
+    },
+  },
+  import: {
+    name: "import",
+    usage: "import <export.json> [--out DIR] [--force]",
+    summary: "Turn an AM REST / Amster / Frodo script export into <Script-Name>.js files and <Script-Name>.scenario.json stubs.",
+    notes: [
+      "Files are written to the current folder unless --out names another; existing files are never overwritten without --force, and nothing is written on any error.",
+      "Exit codes: 0 written, 2 bad usage or bad input.",
+    ],
+    options: {
+      out: { type: "string", value: "DIR", help: "The folder to write to (created if missing); default: the current folder." },
+      force: { type: "boolean", help: "Overwrite files that already exist." },
+      help: HELP_OPTION,
+    },
+  },
+  schema: {
+    name: "schema",
+    usage: "schema [--result]",
+    summary: "Print the JSON Schema of scenario files (the same as schema/scenario.schema.json).",
+    options: {
+      result: {
+        type: "boolean",
+        help: "Print the JSON Schema of the run result instead (what run --json prints; schema/run-result.schema.json).",
+      },
+      help: HELP_OPTION,
+    },
+  },
+  keys: {
+    name: "keys",
+    usage: "keys",
+    summary: "Print the public JWKS of the demo keys that sign RS256 and ES256 tokens, to verify their signatures.",
+    notes: ["The demo keys protect nothing: they exist so that output is reproducible. Never trust a token they signed."],
+    options: { help: HELP_OPTION },
+  },
+};
 
 export interface ParsedArgs {
   positional: string[];
   flags: Record<string, string | true>;
+  /** --allow-outside: a case's script and libraries may live outside the case's folder tree. */
+  allowOutside: boolean;
+  watch: boolean;
+  help: boolean;
 }
 
-export function parseArgs(argv: string[], spec: { values: string[]; booleans: string[] }): ParsedArgs {
-  const positional: string[] = [];
-  const flags: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split("=", 2);
-    if (spec.booleans.includes(name)) {
-      flags[name] = true;
-    } else if (spec.values.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
-      flags[name] = value;
-    } else {
-      throw new UsageError(`unknown option --${name}`);
-    }
+/** Parses one command's arguments strictly; an unknown option is a usage error ending with the usage line. */
+export function parseCommand(command: string, argv: string[]): ParsedArgs {
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`unknown command "${command}"`);
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({
+      args: argv,
+      options: Object.fromEntries(
+        Object.entries(spec.options).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+      ),
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (e) {
+    throw new UsageError(`${command}: ${parseErrorText(e, spec)}\nusage: token-playground ${spec.usage}`);
   }
-  return { positional, flags };
+  const flags: Record<string, string | true> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "string") {
+      if (value === "") throw new UsageError(`${command}: --${name} needs a value\nusage: token-playground ${spec.usage}`);
+      flags[name] = value;
+    } else if (value === true) flags[name] = true;
+  }
+  return {
+    positional: parsed.positionals,
+    flags,
+    allowOutside: flags["allow-outside"] === true,
+    watch: flags.watch === true,
+    help: flags.help === true,
+  };
+}
+
+/** node:util's messages are long and mention `--` tricks; say it the way the rest of the CLI does. */
+function parseErrorText(e: unknown, spec: CommandSpec): string {
+  const error = e as { code?: string; message?: string };
+  const message = error.message ?? String(e);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const name = /--([\w-]+)/.exec(message)?.[1] ?? option.replace(/^-+/, "");
+    const o = spec.options[name];
+    if (o?.type === "boolean") return `--${name} takes no value`;
+    // `--jobs -1`: node:util will not take a value that starts with a dash unless it is written `--jobs=-1`.
+    return /ambiguous/.test(message)
+      ? `--${name} needs a value (${o?.value ?? "VALUE"}); write --${name}=VALUE for one that starts with "-"`
+      : `--${name} needs a value${o?.value ? ` (${o.value})` : ""}`;
+  }
+  return message;
+}
+
+/** `token-playground <command> --help`: the usage line, every option with what it does, then the notes. */
+export function commandHelp(spec: CommandSpec): string {
+  const rows = Object.entries(spec.options).map(([name, o]) => {
+    const left = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
+    return { left, help: o.help };
+  });
+  const width = Math.max(...rows.map((r) => r.left.length)) + 2;
+  const lines = [
+    `Usage: token-playground ${spec.usage}`,
+    "",
+    spec.summary,
+    "",
+    "Options:",
+    ...rows.map((r) => `  ${r.left.padEnd(width)}${r.help}`),
+  ];
+  for (const note of spec.notes ?? []) lines.push("", note);
+  return `${lines.join("\n")}\n`;
 }
 
 export function evaluatorFlag(value: string | true | undefined): "legacy" | "next-gen" | undefined {
   if (value === undefined) return undefined;
   if (value === "legacy" || value === "next-gen") return value;
   throw new UsageError(`--evaluator must be "legacy" or "next-gen", not "${String(value)}"`);
+}
+
+/** Beyond this many workers the machine thrashes whatever it has; a typo like 200 is refused, not obeyed. */
+export const MAX_JOBS = 64;
+
+/**
+ * `--jobs N`: a decimal integer from 1 to 64 (not `0x10`, `1.5` or `-1`). More than the machine's cores is
+ * clamped to the cores, with a note on stderr, since extra workers only compete for the same cores.
+ */
+export function jobsFlag(value: string | true | undefined, cores: number, note: (text: string) => void): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^[0-9]+$/.test(text)) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${text}"`);
+  const jobs = Number.parseInt(text, 10);
+  if (jobs < 1 || jobs > MAX_JOBS) throw new UsageError(`--jobs must be from 1 to ${MAX_JOBS}, not ${jobs}`);
+  if (jobs > cores) {
+    note(`token-playground: --jobs ${jobs} is more than this machine's ${cores} core(s); using ${cores}\n`);
+    return cores;
+  }
+  return jobs;
 }

@@ -1,6 +1,8 @@
 /** Human-readable output of a run result for the terminal. */
 import { formatAmJson } from "../engine/token/values";
 import type { RunResult } from "../engine/result";
+import type { Mismatch } from "../engine/cases";
+import { describeMismatch as describeMismatchInWords } from "../engine/case-text";
 
 function block(title: string, value: unknown, result: RunResult, base: string): string {
   return `${title}\n${formatAmJson(value, result.javaDoubles ?? [], 2, base)}\n`;
@@ -11,21 +13,64 @@ export function formatRunResultJson(result: RunResult): string {
   return `${formatAmJson(result, result.javaDoubles ?? [])}\n`;
 }
 
-export function formatError(result: RunResult, file: string): string {
+/** The scenario field that sets the time limit, named in every timeout so the user knows what to change. */
+const DEFAULT_TIMEOUT_MS = 1000;
+
+function timeoutHint(message: string, timeoutMs: number | undefined): string {
+  if (/timeoutMs/.test(message)) return "";
+  return timeoutMs === undefined
+    ? ` (the time limit is the scenario's timeoutMs, ${DEFAULT_TIMEOUT_MS} ms by default)`
+    : ` (the time limit is the scenario's timeoutMs: ${timeoutMs} ms)`;
+}
+
+/** `file:line:column: kind error: message`; a timeout also names its limit and the setting behind it. */
+export function formatError(result: RunResult, file: string, timeoutMs?: number): string {
   const e = result.error;
   if (!e) return "";
   const where = e.line ? `${file}:${e.line}${e.column ? `:${e.column}` : ""}: ` : `${file}: `;
-  return `${where}${e.kind} error: ${e.message}\n`;
+  return `${where}${e.kind} error: ${e.message}${e.kind === "timeout" ? timeoutHint(e.message, timeoutMs) : ""}\n`;
 }
 
-export function formatRunResult(result: RunResult, file: string): string {
+/** One failed expectation of a test case, in words (the CLI prints the run's error itself on the line above). */
+export function describeMismatch(m: Mismatch): string {
+  // The error is printed in full on the line above (formatError); repeating it as JSON helps nobody.
+  if (m.path === "$.error" && m.expected === null && m.actual && typeof m.actual === "object") {
+    return `$.error: the case expects the script to run without an error, and it failed (${(m.actual as { kind?: string }).kind ?? "an"} error above)`;
+  }
+  return describeMismatchInWords(m);
+}
+
+/**
+ * An unmatched HTTP call's explanation is long and lands in three places of the result (the call, the
+ * script's error, a warning); the text output prints it once, under HTTP calls, and points there.
+ */
+function withoutRepeatedMisses(result: RunResult): RunResult {
+  const misses = result.http.map((h) => h.error).filter((e): e is string => typeof e === "string" && e.length > 0);
+  if (misses.length === 0) return result;
+  const seeBelow = (text: string) => misses.reduce((t, miss) => t.split(miss).join("no mock answered (see HTTP calls below)"), text);
+  return {
+    ...result,
+    error: result.error ? { ...result.error, message: seeBelow(result.error.message) } : null,
+    warnings: result.warnings.filter((w) => !misses.some((miss) => w.message.includes(miss))),
+  };
+}
+
+export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?: number): string {
+  const result = withoutRepeatedMisses(fullResult);
   let out = "";
   out += result.ok
     ? `✔ ${file} ran (${result.evaluator}) in ${result.timings.totalMs.toFixed(1)} ms\n\n`
-    : `✖ ${formatError(result, file)}\n`;
+    : `✖ ${formatError(result, file, timeoutMs)}\n`;
   if (result.tokenResponse) out += block("Token response (/oauth2/access_token):", result.tokenResponse, result, "/tokenResponse");
   if (result.introspection) out += `\n${block("Introspection (/oauth2/introspect):", result.introspection, result, "/introspection")}`;
-  if (result.jwt) out += `\n${block(`JWT (${result.jwt.bytes} bytes) claims:`, result.jwt.claims, result, "/jwt/claims")}`;
+  if (result.jwt) {
+    out += `\n${block(`JWT (${result.jwt.bytes} bytes) header:`, result.jwt.header, result, "/jwt/header")}`;
+    out += block("JWT claims:", result.jwt.claims, result, "/jwt/claims");
+  }
+  if (result.idToken) {
+    out += `\n${block(`ID token (${result.idToken.bytes} bytes) header:`, result.idToken.header, result, "/idToken/header")}`;
+    out += block("ID token claims:", result.idToken.claims, result, "/idToken/claims");
+  }
   if (result.logs.length) out += `\nLogs:\n${result.logs.map((l) => `  [${l.level}] ${l.message}`).join("\n")}\n`;
   if (result.http.length) {
     out += `\nHTTP calls:\n${result.http
@@ -39,4 +84,10 @@ export function formatRunResult(result: RunResult, file: string): string {
     out += `\nWarnings:\n${result.warnings.map((w) => `  ${w.line ? `line ${w.line}: ` : ""}${w.message} [${w.code}]`).join("\n")}\n`;
   }
   return out;
+}
+
+/** A path as it must be typed in a POSIX shell: bare when safe, else in single quotes. */
+export function shellQuote(path: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(path)) return path;
+  return `'${path.replace(/'/g, `'\\''`)}'`;
 }

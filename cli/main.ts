@@ -2,27 +2,48 @@
  * token-playground: run, test, check and import access-token modification scripts from the command line.
  * Exit codes: 0 ran / passed, 1 script failed / a case failed / syntax error, 2 bad usage or bad input.
  */
+import { version } from "../package.json";
 import { UsageError, type CliIO } from "./io";
+import { COMMANDS, commandHelp, parseCommand } from "./args";
 import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
 import { checkCommand } from "./commands/check";
 import { importCommand } from "./commands/import";
+import { demoJwks } from "./commands/keys";
+import { watchCommand } from "./watch";
 import { scenarioJsonSchema } from "../engine/scenario/schema";
+import { runResultJsonSchema } from "../engine/result-schema";
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const HANDLERS: Record<string, Command> = {
+  run: runCommand,
+  test: testCommand,
+  check: checkCommand,
+  import: importCommand,
+  async schema(argv, io) {
+    const args = parseCommand("schema", argv);
+    if (args.positional.length) throw new UsageError(`schema takes no file (got ${args.positional.join(" ")})`);
+    io.stdout(`${JSON.stringify(args.flags.result ? runResultJsonSchema() : scenarioJsonSchema(), null, 2)}\n`);
+    return 0;
+  },
+  async keys(argv, io) {
+    const args = parseCommand("keys", argv);
+    if (args.positional.length) throw new UsageError(`keys takes no argument (got ${args.positional.join(" ")})`);
+    io.stdout(`${JSON.stringify(demoJwks(), null, 2)}\n`);
+    return 0;
+  },
+};
 
 export const USAGE = `Usage: token-playground <command> [options]
 
 Commands:
-  run <script> [--scenario F] [--evaluator legacy|next-gen] [--json]
-      Run a script once against a scenario; prints the token endpoint response,
-      introspection, logs and warnings (--json: the whole run result).
-  test [paths…] [--reporter text|junit|json]
-      Run every *.case.json under the paths (default: .); ends with "N passed, N failed".
-  check <script> [--evaluator legacy|next-gen] [--json]
-      Syntax (Rhino 1.7.14 dialect) and lint only.
-  import <export.json> [--out DIR] [--force]
-      Turn an AM REST / Amster / Frodo script export into .js files and scenario stubs.
-  schema
-      Print the JSON Schema of scenario files.
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+  .join("\n")}
+
+  help [command]      This overview, or every option of one command (also: <command> --help).
+  --version, -v       Print the version.
 
 Exit codes: 0 success, 1 script failure or failed case, 2 bad usage or bad input.`;
 
@@ -30,28 +51,34 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case "run":
-        return await runCommand(rest, io);
-      case "test":
-        return await testCommand(rest, io);
-      case "check":
-        return await checkCommand(rest, io);
-      case "import":
-        return await importCommand(rest, io);
-      case "schema":
-        io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-        return 0;
       case "help":
       case "--help":
-      case "-h":
-        io.stdout(`${USAGE}\n`);
+      case "-h": {
+        const topic = rest[0];
+        if (topic === undefined) io.stdout(`${USAGE}\n`);
+        else if (COMMANDS[topic]) io.stdout(commandHelp(COMMANDS[topic]));
+        else throw new UsageError(`no command "${topic}"; the commands are ${Object.keys(COMMANDS).join(", ")}`);
+        return 0;
+      }
+      case "--version":
+      case "-v":
+        io.stdout(`${version}\n`);
         return 0;
       case undefined:
         io.stderr(`${USAGE}\n`);
         return 2;
-      default:
-        throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
+    const handler = HANDLERS[command];
+    if (!handler) throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    // Every command's options are checked here first, so --help works (and unknown options are refused)
+    // the same way for all of them, whatever parser a command uses for the rest.
+    const parsed = parseCommand(command, rest);
+    if (parsed.help) {
+      io.stdout(commandHelp(COMMANDS[command]));
+      return 0;
+    }
+    if (parsed.watch) return await watchCommand(command, rest, parsed, (args) => handler(args, io), io);
+    return await handler(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`token-playground: ${e.message}\n`);

@@ -10,6 +10,8 @@ export interface Mismatch {
   path: string;
   expected: unknown;
   actual: unknown;
+  /** Set when no item of the actual list (here `actual`) matched the expected item in order. */
+  notFoundInOrder?: true;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -42,7 +44,7 @@ function matches(expected: unknown, actual: unknown, path: (string | number)[], 
           }
         }
         if (found < 0) {
-          out.push({ path: jsonPath([...path, i]), expected: expected[i], actual: "no matching item (in order)" });
+          out.push({ path: jsonPath([...path, i]), expected: expected[i], actual: actual.slice(from), notFoundInOrder: true });
           return false;
         }
         from = found + 1;

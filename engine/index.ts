@@ -2,6 +2,7 @@
 export { run, TOKEN_SIZE_LIMITS, type RunOptions } from "./run";
 export { check, type CheckResult } from "./check";
 export * from "./result";
+export { runResultSchema, runResultJsonSchema } from "./result-schema";
 export * from "./scenario/schema";
 export {
   ScenarioError,

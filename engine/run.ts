@@ -39,7 +39,7 @@ export const TOKEN_SIZE_LIMITS: { bytes: number; what: string }[] = [
 
 function sizeWarnings(bytes: number, scenario: Scenario): RunWarning[] {
   const limits = [...TOKEN_SIZE_LIMITS];
-  if (scenario.token.sizeLimitBytes) limits.push({ bytes: scenario.token.sizeLimitBytes, what: "the scenario's sizeLimitBytes" });
+  if (scenario.token.sizeLimitBytes) limits.push({ bytes: scenario.token.sizeLimitBytes, what: `the scenario's sizeLimitBytes (${scenario.token.sizeLimitBytes} bytes)` });
   const crossed = limits.filter((l) => bytes > l.bytes);
   if (crossed.length === 0) {
     const nearest = limits.find((l) => bytes > l.bytes * 0.9);

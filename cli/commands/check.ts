@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import { check } from "../../engine/check";
-import { parseArgs, evaluatorFlag } from "../args";
+import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { readTextFile } from "../files";
 
 /** `check <script> [--evaluator E] [--json]`: syntax and lint only; exit 1 on a syntax error. */
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ["evaluator"], booleans: ["json"] });
+  const args = parseCommand("check", argv);
   if (args.positional.length !== 1) throw new UsageError("check needs exactly one script file: check <script>");
   const file = args.positional[0];
   const script = readTextFile(resolve(io.cwd, file), "script");

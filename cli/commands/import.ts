@@ -3,6 +3,7 @@ import path from "node:path";
 import { ImportError, parseScriptExport, type ImportedScript } from "../../engine/import/exports";
 import { planScriptFiles, scenarioStub } from "../../engine/import/file-names";
 import type { CliIO } from "../io";
+import { shellQuote } from "../format";
 
 const USAGE = "usage: token-playground import <export.json> [--out DIR] [--force]";
 const SCHEMA_LOCATION = path.join("schema", "scenario.schema.json");
@@ -68,9 +69,10 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   }
 
   mkdirSync(outDir, { recursive: true });
+  io.stdout(`writing ${writes.length} files to ${outDir === io.cwd ? "the current folder (--out DIR writes elsewhere)" : shellQuote(displayPath(io.cwd, outDir))}:\n`);
   for (const write of writes) {
     writeFileSync(write.file, write.content, "utf8");
-    io.stdout(`wrote ${displayPath(io.cwd, write.file)}\n`);
+    io.stdout(`wrote ${shellQuote(displayPath(io.cwd, write.file))}\n`);
   }
   for (const script of scripts) {
     for (const warning of script.warnings) io.stderr(`warning: ${script.name}: ${warning}\n`);

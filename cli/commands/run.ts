@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { parseArgs, evaluatorFlag } from "../args";
+import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { loadScenario, readTextFile, siblingScenario } from "../files";
 import { formatRunResult, formatRunResultJson } from "../format";
@@ -8,7 +8,7 @@ import { workerUrl } from "../worker-url";
 
 /** `run <script> [--scenario F] [--evaluator E] [--json]`: exit 0 when the script ran, 1 when it failed. */
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ["scenario", "evaluator"], booleans: ["json"] });
+  const args = parseCommand("run", argv);
   if (args.positional.length !== 1) throw new UsageError("run needs exactly one script file: run <script> [--scenario F]");
   const scriptPath = resolve(io.cwd, args.positional[0]);
   const evaluator = evaluatorFlag(args.flags.evaluator);
@@ -19,7 +19,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const runner = new ScriptRunner(workerUrl(), 1);
   try {
     const result = await runner.run(script, scenario, evaluator);
-    io.stdout(args.flags.json ? formatRunResultJson(result) : formatRunResult(result, args.positional[0]));
+    io.stdout(args.flags.json ? formatRunResultJson(result) : formatRunResult(result, args.positional[0], (scenario as { timeoutMs?: number }).timeoutMs));
     return result.ok ? 0 : 1;
   } finally {
     await runner.close();

@@ -3,13 +3,14 @@ import { dirname, join, relative, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { ScenarioError, parseScenarioText } from "../../engine/scenario/validate";
 import type { RunResult } from "../../engine/result";
-import { checkExpectation, type Mismatch } from "../../engine/cases";
-import { parseArgs } from "../args";
+import { checkExpectation } from "../../engine/cases";
+import { jobsFlag, parseCommand } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { inlineLibraries, readTextFile } from "../files";
 import { ScriptRunner } from "../runner";
 import { workerUrl } from "../worker-url";
-import { formatError } from "../format";
+import { describeMismatch, formatError } from "../format";
+import { caseProgress } from "../progress";
 
 interface CaseOutcome {
   file: string;
@@ -34,10 +35,6 @@ function findCases(path: string): string[] {
   return found.sort();
 }
 
-function describe(m: Mismatch): string {
-  return `${m.path}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`;
-}
-
 function escapeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -57,16 +54,16 @@ function junit(outcomes: CaseOutcome[]): string {
 
 /** `test [paths…] [--reporter text|junit|json]`: runs every *.case.json; exit 1 on any failure. */
 export async function testCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ["reporter", "jobs"], booleans: [] });
+  const args = parseCommand("test", argv);
   const reporter = (args.flags.reporter as string | undefined) ?? "text";
   if (!["text", "junit", "json"].includes(reporter)) throw new UsageError(`--reporter must be text, junit or json, not "${reporter}"`);
   const roots = args.positional.length ? args.positional : ["."];
   const files = roots.flatMap((p) => findCases(resolve(io.cwd, p)));
-  const jobs = args.flags.jobs ? Number(args.flags.jobs) : Math.max(1, Math.min(availableParallelism(), files.length));
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
+  const jobs = jobsFlag(args.flags.jobs, availableParallelism(), io.stderr) ?? Math.max(1, Math.min(availableParallelism(), files.length));
   const runner = new ScriptRunner(workerUrl(), Math.max(1, jobs));
+  const progress = caseProgress(io, files.length);
   const outcomes = await Promise.all(
-    files.map(async (file): Promise<CaseOutcome> => {
+    files.map(progress.each(async (file: string): Promise<CaseOutcome> => {
       const shown = relative(io.cwd, file) || file;
       const started = performance.now();
       try {
@@ -78,15 +75,16 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
         const script = readTextFile(scriptPath, "script");
         const result: RunResult = await runner.run(script, scenario);
         const mismatches = checkExpectation(scenario.expect as Record<string, unknown> | undefined, result);
-        const problems = mismatches.map(describe);
-        if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath)).trim());
+        const problems = mismatches.map(describeMismatch);
+        if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath), scenario.timeoutMs).trim());
         return { file: shown, name: scenario.name, passed: problems.length === 0, problems, ms: performance.now() - started };
       } catch (e) {
         const message = e instanceof ScenarioError || e instanceof UsageError ? e.message : e instanceof Error ? e.message : String(e);
         return { file: shown, name: shown, passed: false, problems: [message], ms: performance.now() - started };
       }
-    }),
+    })),
   );
+  progress.end();
   await runner.close();
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.length - passed;

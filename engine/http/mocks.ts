@@ -70,19 +70,26 @@ function isDeepSubset(expected: unknown, actual: unknown): boolean {
   return Object.entries(expected as Record<string, unknown>).every(([k, v]) => isDeepSubset(v, (actual as Record<string, unknown>)[k]));
 }
 
-/** Why a mock does not match the request; empty when it matches. */
+/** What the script sent for a header or query parameter, beside what the mock expects, in words. */
+function sentVersusExpected(what: string, sent: string[], expected: string): string {
+  return sent.length === 0
+    ? `${what} not sent (the mock expects ${JSON.stringify(expected)})`
+    : `${what}: the script sent ${sent.map((s) => JSON.stringify(s)).join(", ")}, the mock expects ${JSON.stringify(expected)}`;
+}
+
+/** Why a mock does not match the request, each reason saying what was sent and what the mock expects; empty when it matches. */
 export function mismatches(mock: HttpMock, request: OutgoingRequest): string[] {
   const reasons: string[] = [];
   const m = mock.request;
   if (m.method && m.method.toUpperCase() !== request.method.toUpperCase()) {
-    reasons.push(`method ${request.method} ≠ ${m.method.toUpperCase()}`);
+    reasons.push(`method: the script sent ${request.method.toUpperCase()}, the mock expects ${m.method.toUpperCase()}`);
   }
   const actual = splitUrl(request.url);
   if (m.url !== undefined) {
     const wanted = splitUrl(m.url);
-    if (wanted.base !== actual.base) reasons.push(`URL ${actual.base} ≠ ${wanted.base}`);
+    if (wanted.base !== actual.base) reasons.push(`URL: the script sent ${actual.base}, the mock expects ${wanted.base}`);
     for (const [k, v] of wanted.query) {
-      if (!actual.query.getAll(k).includes(v)) reasons.push(`query ${k}=${v} missing`);
+      if (!actual.query.getAll(k).includes(v)) reasons.push(sentVersusExpected(`query parameter ${k}`, actual.query.getAll(k), v));
     }
   }
   if (m.urlPattern !== undefined) {
@@ -92,26 +99,29 @@ export function mismatches(mock: HttpMock, request: OutgoingRequest): string[] {
     } catch {
       reasons.push(`urlPattern is not a valid regular expression`);
     }
-    if (pattern && !pattern.test(request.url)) reasons.push(`URL ${request.url} does not match /${m.urlPattern}/`);
+    if (pattern && !pattern.test(request.url)) reasons.push(`URL: the script sent ${request.url}, which does not match the mock's /${m.urlPattern}/`);
   }
   for (const [k, v] of Object.entries(m.query ?? {})) {
-    if (!actual.query.getAll(k).includes(v)) reasons.push(`query ${k}=${v} missing`);
+    if (!actual.query.getAll(k).includes(v)) reasons.push(sentVersusExpected(`query parameter ${k}`, actual.query.getAll(k), v));
   }
   for (const [k, v] of Object.entries(m.headers ?? {})) {
-    if (!headerValues(request.headers, k).includes(v)) reasons.push(`header ${k}: ${v} missing`);
+    const sent = headerValues(request.headers, k);
+    if (!sent.includes(v)) reasons.push(sentVersusExpected(`header ${k}`, sent, v));
   }
-  if (m.body !== undefined && (request.body ?? "") !== m.body) reasons.push("body differs");
+  if (m.body !== undefined && (request.body ?? "") !== m.body) {
+    reasons.push(`body: the script sent ${JSON.stringify(request.body ?? "")}, the mock expects ${JSON.stringify(m.body)}`);
+  }
   if (m.bodyContains !== undefined && !(request.body ?? "").includes(m.bodyContains)) {
-    reasons.push(`body does not contain ${JSON.stringify(m.bodyContains)}`);
+    reasons.push(`body: what the script sent does not contain ${JSON.stringify(m.bodyContains)}`);
   }
   if (m.json !== undefined) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(request.body ?? "");
     } catch {
-      reasons.push("body is not JSON");
+      reasons.push("body: the script sent no JSON, the mock expects a JSON body");
     }
-    if (parsed !== undefined && !isDeepSubset(m.json, parsed)) reasons.push("JSON body does not contain the expected fields");
+    if (parsed !== undefined && !isDeepSubset(m.json, parsed)) reasons.push(`body: the JSON the script sent does not contain the mock's ${JSON.stringify(m.json)}`);
   }
   return reasons;
 }

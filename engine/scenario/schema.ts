@@ -19,11 +19,11 @@ export type Evaluator = z.infer<typeof evaluatorSchema>;
 
 const clientSchema = z
   .strictObject({
-    clientId: z.string().default("myClient"),
-    allowedGrantTypes: stringList.default(["authorization_code"]),
-    allowedResponseTypes: stringList.default(["code"]),
-    allowedScopes: stringList.default(["access"]),
-    redirectUris: stringList.default(["https://www.example.com:443/callback"]),
+    clientId: z.string().default("myClient").describe("The client's id (clientProperties.clientId; client_id in introspection)"),
+    allowedGrantTypes: stringList.default(["authorization_code"]).describe("Grant types the client may use (clientProperties.allowedGrantTypes)"),
+    allowedResponseTypes: stringList.default(["code"]).describe("Response types the client may use (clientProperties.allowedResponseTypes)"),
+    allowedScopes: stringList.default(["access"]).describe("Scopes the client may request (clientProperties.allowedScopes)"),
+    redirectUris: stringList.default(["https://www.example.com:443/callback"]).describe("The client's registered redirection URIs (clientProperties.redirectUris)"),
     customProperties: z
       .record(z.string(), z.unknown())
       .default({})
@@ -34,16 +34,25 @@ const clientSchema = z
 const identitySchema = z
   .strictObject({
     id: z.string().default(DEMO_USER_ID).describe("The identity's _id (IDM uuid)"),
-    username: z.string().default("bjensen"),
+    username: z.string().default("bjensen").describe("The identity's name (identity.getName()); the token's sub and username"),
     attributes: multiValueMap
       .default({})
       .describe("Profile attributes, each a list of values (as AM's identity repository returns them)"),
     groups: z
-      .array(z.strictObject({ id: z.string(), attributes: multiValueMap.default({}) }))
+      .array(
+        z
+          .strictObject({
+            id: z.string().describe("The group's name (getName() of the group; also its cn unless attributes set one)"),
+            attributes: multiValueMap.default({}).describe("The group's attributes, each a list of values (group.getAttribute(name))"),
+          })
+          .describe("One group"),
+      )
       .default([])
-      .describe("Groups the identity is a member of (getMemberships(IdType.GROUP))"),
-    exists: z.boolean().default(true),
-    active: z.boolean().default(true),
+      .describe(
+        "Groups the identity is a member of: what a legacy script's identity.getMemberships(IdType.GROUP) returns and isMember() checks. They do not fill the isMemberOf attribute: identity.getAttribute(\"isMemberOf\") (legacy) and getAttributeValues(\"isMemberOf\") (next-gen, whose identity has no membership methods) read only what attributes.isMemberOf lists (group DNs, as the directory returns them)",
+      ),
+    exists: z.boolean().default(true).describe("What identity.isExists() (legacy) / identity.exists() (next-gen) returns"),
+    active: z.boolean().default(true).describe("What identity.isActive() returns (legacy)"),
     failStore: z
       .string()
       .optional()
@@ -55,18 +64,18 @@ const requestSchema = z
   .strictObject({
     uri: z.string().optional().describe("Defaults to the issuer's /access_token URL"),
     params: multiValueMap.default({}).describe("Request parameters; grant_type defaults to the token's grant type"),
-    headers: multiValueMap.default({ "User-Agent": ["curl/8.5.0"] }),
+    headers: multiValueMap.default({ "User-Agent": ["curl/8.5.0"] }).describe("Request headers, each a list of values (requestProperties.requestHeaders)"),
   })
   .describe("The token request (requestProperties binding)");
 
 const sessionSchema = z
   .strictObject({
-    properties: z.record(z.string(), z.string()).default({}),
+    properties: z.record(z.string(), z.string()).default({}).describe("Session properties session.getProperty(name) reads (and setProperty writes)"),
     principal: z.string().optional().describe("Defaults to the identity's universal id"),
-    authLevel: z.number().int().default(0),
-    authType: z.string().default("DataStore"),
-    ipAddress: z.string().default("127.0.0.1"),
-    hostName: z.string().default("localhost"),
+    authLevel: z.number().int().default(0).describe("The session's authentication level (session.getAuthLevel())"),
+    authType: z.string().default("DataStore").describe("The module or tree that authenticated the user (session.getAuthType())"),
+    ipAddress: z.string().default("127.0.0.1").describe("The client's IP address as the session records it"),
+    hostName: z.string().default("localhost").describe("The client's host name as the session records it"),
     maxSessionTime: z.number().int().default(120).describe("Minutes"),
     maxIdleTime: z.number().int().default(30).describe("Minutes"),
   })
@@ -87,14 +96,15 @@ const tokenSchema = z
         "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:token-exchange",
       ])
-      .default("authorization_code"),
+      .default("authorization_code")
+      .describe("The grant that issues the token; client_credentials issues it for the client, without a user"),
     storage: z
       .enum(["server-side", "client-side"])
       .default("server-side")
       .describe("server-side: an opaque token kept in CTS; client-side: a signed JWT"),
-    lifetimeSeconds: z.number().int().positive().default(3600),
+    lifetimeSeconds: z.number().int().positive().default(3600).describe("The access token's lifetime in seconds (the provider's access token lifetime)"),
     refreshToken: z.boolean().default(true).describe("Whether a refresh token is issued with the access token"),
-    authLevel: z.number().int().default(0),
+    authLevel: z.number().int().default(0).describe("The authentication level recorded in the token (auth_level)"),
     authTime: z.string().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
     responseDelayMs: z
       .number()
@@ -104,13 +114,16 @@ const tokenSchema = z
       .describe("Time between issue and the token endpoint's response; AM computes expires_in then (3599 for 3600 s)"),
     signing: z
       .strictObject({
-        alg: signingAlgSchema.default("HS256"),
+        alg: signingAlgSchema
+          .default("HS256")
+          .describe("How client-side tokens are signed: HS256 with the secret, RS256 / ES256 with the demo keys (`token-playground keys` prints their JWKS)"),
         secret: z
           .string()
           .optional()
           .describe("HMAC secret for HS256; defaults to a built-in demo secret"),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("How client-side tokens and ID tokens are signed"),
     sizeLimitBytes: z
       .number()
       .int()
@@ -121,7 +134,7 @@ const tokenSchema = z
   .describe("How AM issues the token");
 
 const httpMockSchema = z.strictObject({
-  name: z.string().optional(),
+  name: z.string().optional().describe("A label for the mock, shown when it answers or nearly matches"),
   request: z.strictObject({
     method: z.string().optional().describe("Any method when absent"),
     url: z.string().optional().describe("Exact URL (query included if given)"),
@@ -129,62 +142,68 @@ const httpMockSchema = z.strictObject({
     headers: z.record(z.string(), z.string()).optional().describe("Headers that must be present with these values"),
     query: z.record(z.string(), z.string()).optional().describe("Query parameters that must be present"),
     body: z.string().optional().describe("Exact request body"),
-    bodyContains: z.string().optional(),
+    bodyContains: z.string().optional().describe("Text the request body must contain"),
     json: z.unknown().optional().describe("Request body must be JSON containing this (deep subset)"),
-  }),
+  }).describe("What a request must look like for this mock to answer; every field given must match"),
   response: z
     .strictObject({
-      status: z.number().int().min(100).max(599).default(200),
-      statusText: z.string().optional(),
-      headers: z.record(z.string(), z.union([z.string(), stringList])).default({}),
-      json: z.unknown().optional(),
-      body: z.string().optional(),
+      status: z.number().int().min(100).max(599).default(200).describe("The response status"),
+      statusText: z.string().optional().describe("The reason phrase; defaults to the standard one for the status"),
+      headers: z
+        .record(z.string(), z.union([z.string(), stringList]))
+        .default({})
+        .describe("Response headers, each a value or a list of values"),
+      json: z.unknown().optional().describe("A JSON body (sets Content-Type: application/json unless headers set one)"),
+      body: z.string().optional().describe("A text body"),
       fault: z
         .enum(["connection-refused", "timeout"])
         .optional()
         .describe("Fail the call like a network error instead of answering"),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("How the mock answers (200 with an empty body when omitted)"),
   times: z.number().int().positive().optional().describe("Answer at most this many calls"),
 });
 export type HttpMock = z.infer<typeof httpMockSchema>;
 
 const expectSchema = z
   .strictObject({
-    ok: z.boolean().optional(),
-    tokenResponse: z.unknown().optional(),
-    introspection: z.unknown().optional(),
-    token: z.unknown().optional(),
-    jwt: z.unknown().optional(),
-    idToken: z.unknown().optional(),
-    error: z.unknown().optional(),
-    logs: z.unknown().optional(),
-    http: z.unknown().optional(),
-    openidm: z.unknown().optional(),
-    warnings: z.unknown().optional(),
+    ok: z.boolean().optional().describe("Whether the script ran without an error; false lets a case expect a failure without naming it"),
+    tokenResponse: z.unknown().optional().describe("Fields the /oauth2/access_token response must have (extra data included)"),
+    introspection: z.unknown().optional().describe("Fields the /oauth2/introspect response must have"),
+    token: z.unknown().optional().describe("The token's before/after fields, changes and extraData that must match"),
+    jwt: z.unknown().optional().describe("The client-side access token: { header, claims, bytes } that must match"),
+    idToken: z.unknown().optional().describe('The ID token (scopes with "openid"): { header, claims, bytes } that must match'),
+    error: z.unknown().optional().describe("The error the script must fail with, e.g. { kind, message, line }; null: no error"),
+    logs: z.unknown().optional().describe("Log entries ({ level, message }) that must appear, in order"),
+    http: z.unknown().optional().describe("HTTP calls ({ method, url, status, mock, … }) that must appear, in order"),
+    openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order"),
+    warnings: z.unknown().optional().describe("Warnings ({ code, message, line }) that must appear, in order"),
   })
-  .describe("A deep subset of the run result that must match");
+  .describe(
+    "A deep subset of the run result that must match (its shape: schema/run-result.schema.json). Objects match key by key, lists of values must be equal, lists of objects must contain the expected items in order",
+  );
 
 export const scenarioSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().default("Untitled scenario"),
-    description: z.string().optional(),
+    $schema: z.string().optional().describe("The JSON Schema this file follows, for editors: a path or URL to schema/scenario.schema.json"),
+    name: z.string().default("Untitled scenario").describe("A name for the scenario; test output names cases by it"),
+    description: z.string().optional().describe("Notes for people reading the file; not used by the run"),
     evaluator: evaluatorSchema.default("legacy"),
     clock: z.iso
       .datetime({ offset: true })
       .default(DEMO_CLOCK)
       .describe("Issue time; Date and Date.now() in scripts read it, so output is reproducible"),
     seed: z.number().int().default(1).describe("Seeds every random source the script can reach"),
-    realm: z.string().default("/alpha"),
+    realm: z.string().default("/alpha").describe("The realm the token is issued in (introspection's realm; part of the default issuer)"),
     issuer: z.string().optional().describe("Defaults to https://am.example.com/am/oauth2/realms/root/realms/<realm>"),
-    scriptName: z.string().default("Access Token Modification Script"),
-    cookieName: z.string().default("iPlanetDirectoryPro"),
-    client: clientSchema.nullable().prefault({}),
+    scriptName: z.string().default("Access Token Modification Script").describe("The script's name in AM (the scriptName binding; the logger's name)"),
+    cookieName: z.string().default("iPlanetDirectoryPro").describe("The SSO cookie's name (the next-generation cookieName binding)"),
+    client: clientSchema.nullable().prefault({}).describe("The OAuth 2.0 client (clientProperties binding); null when AM could not identify the client"),
     identity: identitySchema.prefault({}),
     request: requestSchema.prefault({}),
-    scopes: stringList.default(["access"]),
-    session: sessionSchema.nullable().default(null),
+    scopes: stringList.default(["access"]).describe("The granted scopes (the scopes binding); \"openid\" also issues an ID token"),
+    session: sessionSchema.nullable().default(null).describe("The user's SSO session (session binding, legacy); null (the default) when the request has no session cookie"),
     token: tokenSchema.prefault({}),
     http: z.array(httpMockSchema).default([]).describe("Mocked answers for httpClient calls, first match wins"),
     openidm: z
@@ -204,7 +223,7 @@ export const scenarioSchema = z
       ),
     timeoutMs: z.number().int().positive().max(60000).default(1000).describe("Script time limit"),
     script: z.string().optional().describe("Test cases: the script, relative to the case file"),
-    expect: expectSchema.optional(),
+    expect: expectSchema.optional().describe("Test cases: a deep subset of the run result that must match; without it a case passes when the script runs without error"),
   })
   .describe("A Token Script Playground scenario: the inputs AM hands an access-token modification script");
 

@@ -69,7 +69,8 @@ describe("token-playground import", () => {
       scriptName: "Alpha OAuth2 Access Token Modification Script",
     });
     expect(io.out).toBe(
-      "wrote imported/Alpha-OAuth2-Access-Token-Modification-Script.js\n" +
+      "writing 2 files to imported:\n" +
+        "wrote imported/Alpha-OAuth2-Access-Token-Modification-Script.js\n" +
         "wrote imported/Alpha-OAuth2-Access-Token-Modification-Script.scenario.json\n",
     );
     expect(io.err).toBe("");
@@ -79,6 +80,7 @@ describe("token-playground import", () => {
     cpSync(join(FIXTURES, "am-rest-next-gen.json"), join(work, "customer.json"));
     const io = fakeIO();
     expect(await importCommand(["customer.json"], io)).toBe(0);
+    expect(io.out).toMatch(/^writing 2 files to the current folder \(--out DIR writes elsewhere\):\n/);
     expect(readJson(join(work, "Next-Gen-Entitlements-Script.scenario.json")).evaluator).toBe("next-gen");
     expect(readFileSync(join(work, "Next-Gen-Entitlements-Script.js"), "utf8")).toContain("identity.getAttributeValues('isMemberOf')");
   });
@@ -99,7 +101,7 @@ describe("token-playground import", () => {
     const base = "ForgeRock-Internal-OAuth2-Access-Token-Modification-Script";
     expect(readJson(join(work, `${base}.scenario.json`)).realm).toBe("/alpha");
     expect(readJson(join(work, `${base}-2.scenario.json`)).realm).toBe("/bravo");
-    expect(io.out.trim().split("\n")).toHaveLength(6);
+    expect(io.out.trim().split("\n").filter((line) => line.startsWith("wrote "))).toHaveLength(6);
   });
 
   it("points $schema at the project's scenario schema when the output folder is inside the project", async () => {

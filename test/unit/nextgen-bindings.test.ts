@@ -58,7 +58,7 @@ describe("next-generation bindings", () => {
       const result = await ng("httpClient.send('https://api.example.com/profile', {method: 'GET'}).get();", { http: mocks });
       expect(result.error?.kind).toBe("binding");
       expect(result.error?.message).toMatch(/No mock answers GET https:\/\/api\.example\.com\/profile/);
-      expect(result.error?.message).toMatch(/mock #0 "profile".*method GET ≠ POST/);
+      expect(result.error?.message).toMatch(/mock #0 "profile".*method: the script sent GET, the mock expects POST/);
       expect(result.http[0]).toMatchObject({ mock: null, url: "https://api.example.com/profile" });
     });
 
