@@ -4,6 +4,7 @@
  * JSON paths, and the published JSON Schema (see `scenarioJsonSchema`).
  */
 import { z } from "zod";
+import { flowSchema } from "../flow/schema";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
 export const DEMO_USER_ID = "014c54bd-6078-4639-8316-8ce0e7746fa4";
@@ -86,14 +87,26 @@ const tokenSchema = z
         "urn:ietf:params:oauth:grant-type:device_code",
         "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:token-exchange",
+        "implicit",
       ])
-      .default("authorization_code"),
+      .default("authorization_code")
+      .describe('The grant that issues the token; "implicit" stands for a token issued at /authorize (implicit and hybrid response types)'),
     storage: z
       .enum(["server-side", "client-side"])
       .default("server-side")
       .describe("server-side: an opaque token kept in CTS; client-side: a signed JWT"),
     lifetimeSeconds: z.number().int().positive().default(3600),
     refreshToken: z.boolean().default(true).describe("Whether a refresh token is issued with the access token"),
+    refreshLifetimeSeconds: z
+      .number()
+      .int()
+      .positive()
+      .default(604800)
+      .describe("Refresh token lifetime (AM's default: 604800 s, 7 days); flows answer invalid_grant after it"),
+    authGrantId: z
+      .string()
+      .optional()
+      .describe("The grant's id (accessToken.getAuthGrantId()); defaults to one derived from the seed. A flow keeps it for every token of the grant"),
     authLevel: z.number().int().default(0),
     authTime: z.string().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
     responseDelayMs: z
@@ -162,6 +175,7 @@ const expectSchema = z
     http: z.unknown().optional(),
     openidm: z.unknown().optional(),
     warnings: z.unknown().optional(),
+    steps: z.unknown().optional().describe("For a flow: a deep subset of each step of the flow result, in order"),
   })
   .describe("A deep subset of the run result that must match");
 
@@ -203,6 +217,7 @@ export const scenarioSchema = z
         "Next-generation library scripts require(name) loads: name → source. In files the CLI reads, a value ending in .js is a path relative to the file",
       ),
     timeoutMs: z.number().int().positive().max(60000).default(1000).describe("Script time limit"),
+    flow: flowSchema.optional(),
     script: z.string().optional().describe("Test cases: the script, relative to the case file"),
     expect: expectSchema.optional(),
   })
