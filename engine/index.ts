@@ -21,3 +21,4 @@ export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";
 export { runFlow, defaultFlow, SCRIPT_FAILURE_BODY, type FlowResult, type FlowStepResult } from "./flow/run-flow";
 export { flowStepSchema, type FlowStep, type TokenReference } from "./flow/schema";
 export type { FlowNote, Evidence } from "./flow/evidence";
+export { checkFlowExpectation } from "./flow/expect";

@@ -13,6 +13,8 @@ export interface IssuedToken {
   issuedAtStep: number;
   /** What /oauth2/introspect answers while the token is active. */
   introspection: Record<string, unknown>;
+  /** JSON Pointers into `introspection` of Java doubles. */
+  introspectionDoubles?: string[];
 }
 
 export interface AuthorizationCode {

@@ -24,6 +24,8 @@ export interface FlowStepResult {
   status: number;
   /** The JSON the client receives: token response, authorization response, introspection or error. */
   body: Record<string, unknown>;
+  /** JSON Pointers into `body` of numbers AM holds as java.lang.Double (printed as 42.0). */
+  bodyDoubles: string[];
   /** The script's run at this step; null when the script did not run. */
   run: RunResult | null;
   /** Token fields added, changed or removed since the previous issuance of this flow. */
@@ -47,6 +49,11 @@ export const SCRIPT_FAILURE_BODY = {
 
 const NO_SESSION_GRANTS = new Set(["refresh_token", "client_credentials", "password"]);
 const AUTHORIZATION_CODE_LIFETIME_MS = 120_000;
+
+/** A run result's Java-double pointers under one of its sections, made relative to that section. */
+function doublesUnder(result: RunResult, section: string): string[] {
+  return (result.javaDoubles ?? []).filter((p) => p.startsWith(`${section}/`)).map((p) => p.slice(section.length));
+}
 
 function isoAt(ms: number): string {
   return new Date(ms).toISOString().replace(".000Z", "Z");
@@ -114,6 +121,7 @@ class FlowRunner {
       at: isoAt(this.now),
       status,
       body,
+      bodyDoubles: [],
       run: null,
       notes,
       warnings: [],
@@ -267,6 +275,7 @@ class FlowRunner {
       return out;
     }
     out.body = { ...result.tokenResponse };
+    out.bodyDoubles = doublesUnder(result, "/tokenResponse");
     if (issuance.endpoint === "authorize") delete out.body.refresh_token;
     const fields = result.token?.after ?? {};
     if (this.lastIssued) {
@@ -314,6 +323,7 @@ class FlowRunner {
       revoked: false,
       issuedAtStep: stepIndex,
       introspection,
+      introspectionDoubles: doublesUnder(result, "/introspection"),
     });
     if (typeof response.refresh_token === "string") {
       const refreshExpiry = this.now + scenario.token.refreshLifetimeSeconds * 1000;
@@ -364,7 +374,9 @@ class FlowRunner {
     if (step.token === "id_token") return this.base(step, 200, { active: false }, [FLOW_FACTS.idTokenIntrospection]);
     if (!token || !this.grant.isActive(token, this.now)) return this.base(step, 200, { active: false }, [FLOW_FACTS.inactiveToken]);
     const notes = step.token === "access_token" ? [] : [FLOW_FACTS.refreshIntrospection];
-    return this.base(step, 200, { ...token.introspection }, notes);
+    const out = this.base(step, 200, { ...token.introspection }, notes);
+    out.bodyDoubles = [...(token.introspectionDoubles ?? [])];
+    return out;
   }
 
   private revoke(step: Extract<FlowStep, { request: "revoke" }>): FlowStepResult {

@@ -169,3 +169,20 @@ describe("flows", () => {
     ]);
   });
 });
+
+describe("flow test cases", () => {
+  it("match expect.steps as a deep subset, in order, and fail on an unexpected script failure", async () => {
+    const { checkFlowExpectation } = await import("../../engine");
+    const result = await runFlow("if (String(requestProperties.requestParams.grant_type[0]) === 'refresh_token') throw new Error('x');", {
+      flow: [
+        { request: "token", grantType: "authorization_code" },
+        { request: "token", grantType: "refresh_token" },
+      ],
+    });
+    expect(checkFlowExpectation({ steps: [{ status: 200 }, { status: 500 }] }, result)).toEqual([]);
+    expect(checkFlowExpectation({ steps: [{ status: 200 }] }, result).map((m) => m.path)).toEqual(["$.steps[1].run.error"]);
+    expect(checkFlowExpectation({ ok: false, steps: [{ status: 200 }, { status: 200 }] }, result).map((m) => m.path)).toEqual([
+      "$.steps[1].status",
+    ]);
+  });
+});
