@@ -35,6 +35,13 @@ export interface FlowStepResult {
   warnings: RunWarning[];
 }
 
+/** Runs the script for one issuance; the CLI hands in its supervised worker pool, tests and the app's worker use run(). */
+export type StepExecutor = (script: string, scenario: Scenario, options: RunOptions) => Promise<RunResult>;
+
+export interface FlowOptions extends RunOptions {
+  execute?: StepExecutor;
+}
+
 export interface FlowResult {
   /** False when any step's script failed. */
   ok: boolean;
@@ -98,7 +105,7 @@ class FlowRunner {
   constructor(
     private readonly script: string,
     private readonly scenario: Scenario,
-    private readonly options: RunOptions,
+    private readonly options: FlowOptions,
   ) {
     this.now = Date.parse(scenario.clock);
     this.random = new SeededRandom((scenario.seed ^ 0x5f3759df) >>> 0);
@@ -265,7 +272,8 @@ class FlowRunner {
   private async issue(step: FlowStep, issuance: Issuance, notes: FlowNote[] = []): Promise<FlowStepResult> {
     const stepIndex = this.steps.length;
     const scenario = this.stepScenario(issuance, stepIndex);
-    const result = await run(this.script, scenario, this.options);
+    const { execute = run, ...runOptions } = this.options;
+    const result = await execute(this.script, scenario, runOptions);
     const out = this.base(step, 200, {}, notes);
     out.run = result;
     if (!result.ok || !result.tokenResponse) {
@@ -386,7 +394,7 @@ class FlowRunner {
 }
 
 /** Runs the scenario's flow; without one, the grant's usual life (see defaultFlow). */
-export async function runFlow(script: string, scenarioInput: unknown = {}, options: RunOptions = {}): Promise<FlowResult> {
+export async function runFlow(script: string, scenarioInput: unknown = {}, options: FlowOptions = {}): Promise<FlowResult> {
   const scenario = resolveScenario(scenarioInput);
   return new FlowRunner(script, scenario, options).runAll(scenario.flow ?? defaultFlow(scenario));
 }
