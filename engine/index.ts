@@ -22,3 +22,5 @@ export { runFlow, defaultFlow, SCRIPT_FAILURE_BODY, type FlowResult, type FlowSt
 export { flowStepSchema, type FlowStep, type TokenReference } from "./flow/schema";
 export type { FlowNote, Evidence } from "./flow/evidence";
 export { checkFlowExpectation } from "./flow/expect";
+export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome, type EvidenceReport } from "./evidence/build";
+export { EvidenceError, type EvidenceFile, type Redaction } from "./evidence/types";
