@@ -24,3 +24,5 @@ export type { FlowNote, Evidence } from "./flow/evidence";
 export { checkFlowExpectation } from "./flow/expect";
 export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome, type EvidenceReport } from "./evidence/build";
 export { EvidenceError, type EvidenceFile, type Redaction } from "./evidence/types";
+export { migrateScript, type MigrationResult } from "./migrate/migrate";
+export { migrateAndCompare, compareRuns, type MigrationReport, type Difference } from "./migrate/compare";
