@@ -48,6 +48,7 @@ const WHY = {
   status: "A next-generation response has a numeric status field instead of getStatus() / Status constants.",
   entityText: "A next-generation response reads its body with text() / json().",
   importer: "Nothing in the script uses the imported Java classes any more.",
+  tokenMap: "In next-generation scripts getCustomFields(), toMap() and getTokenInfo() return plain objects: read a key with [key].",
   session: "Next-generation access-token scripts have no session binding in AIC's binding metadata (AM's docs list a ScriptedSession; reference §7.1), so this guard is false and the block never runs. Compare the runs with a session in the scenario to see what that changes.",
 } as const;
 
@@ -89,9 +90,18 @@ export function isCollection(node: N | undefined, ctx: RuleContext): boolean {
   return !!call && identifierName(call.receiver) === "accessToken" && call.method === "getScope" && call.args.length === 0;
 }
 
+/** accessToken methods that hand back a java.util.Map in legacy and a plain object in next-generation scripts. */
+const MAP_GETTERS = new Set(["getCustomFields", "toMap", "getTokenInfo"]);
+
+function isTokenMap(node: N | undefined): boolean {
+  const call = methodCall(node);
+  return !!call && identifierName(call.receiver) === "accessToken" && MAP_GETTERS.has(call.method) && call.args.length === 0;
+}
+
 function kindOfInit(init: N | undefined, ctx: RuleContext): ValueKind | undefined {
   if (!init) return undefined;
   if (isCollection(init, ctx)) return "collection";
+  if (isTokenMap(init)) return "javaMap";
   if (init.type === "NewExpression") {
     const name = dottedName(child(init, "callee")) ?? "";
     if (/(^|\.)Request$/.test(name)) return "chfRequest";
@@ -252,9 +262,15 @@ function javaCollectionRule(node: N, ancestors: N[], ctx: RuleContext): void {
   if (dottedName(call.receiver) === "java.util.Arrays" && call.method === "asList") {
     return replace(ctx, node, `[${call.args.map((a) => text(ctx.source, a)).join(", ")}]`, WHY.arraysAsList);
   }
+  const a = call.args.map((arg) => text(ctx.source, arg));
+  if (isTokenMap(call.receiver)) {
+    const map = text(ctx.source, call.receiver);
+    if (call.method === "get" && a.length === 1) return replace(ctx, node, `${map}[${a[0]}]`, WHY.tokenMap);
+    if (call.method === "containsKey" && a.length === 1) return replace(ctx, node, wrap(`${a[0]} in ${map}`, ancestors), WHY.tokenMap);
+    if (call.method === "keySet" && a.length === 0) return replace(ctx, node, `Object.keys(${map})`, WHY.tokenMap);
+  }
   const name = identifierName(call.receiver);
   const kind = name ? ctx.vars.get(name)?.kind : undefined;
-  const a = call.args.map((arg) => text(ctx.source, arg));
   if (kind === "javaList") {
     if (call.method === "add" && a.length === 1) return replace(ctx, node, `${name}.push(${a[0]})`, WHY.javaList);
     if (call.method === "get" && a.length === 1) return replace(ctx, node, `${name}[${a[0]}]`, WHY.javaList);

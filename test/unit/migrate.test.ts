@@ -141,3 +141,10 @@ describe("migration proved by running both evaluators", () => {
     expect(report.differences).toEqual([{ path: "introspection.n", legacy: "42.0", nextGen: 42 }]);
   });
 });
+
+describe("token maps", () => {
+  it("getCustomFields(), toMap() and getTokenInfo() are plain objects in next-generation scripts", () => {
+    expect(rewrite("var t = accessToken.getCustomFields().get('tier');")).toBe("var t = accessToken.getCustomFields()['tier'];");
+    expect(rewrite("var m = accessToken.toMap(); var s = m.get('scope');")).toBe("var m = accessToken.toMap(); var s = m['scope'];");
+  });
+});
