@@ -179,12 +179,44 @@ const expectSchema = z
   })
   .describe("A deep subset of the run result that must match");
 
+/** Loopback only: the playground calls a hook service the user runs on this machine, never the network. */
+const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/;
+
+export const productSchema = z
+  .enum(["am", "onewelcome"])
+  .describe('"am": an AM / AIC access-token modification script (default); "onewelcome": OneWelcome\'s Customize Access Token web hook');
+export type Product = z.infer<typeof productSchema>;
+
+const oneWelcomeSchema = z
+  .strictObject({
+    hookUrl: z
+      .string()
+      .regex(LOOPBACK_URL, "must be an http(s) URL on this machine (127.0.0.1, localhost or [::1])")
+      .optional()
+      .describe("Base URL of a hook service you run on this machine; the playground POSTs to <hookUrl>/v1/customize-access-token instead of running the script"),
+    hookName: z.string().default("customize-access-token").describe("The web hook's name (the JWT authentication's scope is onewelcome_webhooks_<name>)"),
+    authentication: z
+      .enum(["none", "basic", "jwt"])
+      .default("none")
+      .describe("How the Access service authenticates to the hook: none, basic (username/password) or jwt (a bearer token of onewelcomeAccessWebHookClient)"),
+    username: z.string().optional().describe("Basic authentication user name"),
+    password: z.string().optional().describe("Basic authentication password"),
+    contextCustomParams: z
+      .record(z.string(), z.array(z.string()))
+      .nullable()
+      .optional()
+      .describe("The hook context's custom parameters, e.g. on_behalf_of, on_behalf_of_type"),
+  })
+  .describe("OneWelcome's Customize Access Token web hook (product onewelcome)");
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
     name: z.string().default("Untitled scenario"),
     description: z.string().optional(),
     evaluator: evaluatorSchema.default("legacy"),
+    product: productSchema.default("am"),
+    onewelcome: oneWelcomeSchema.prefault({}),
     clock: z.iso
       .datetime({ offset: true })
       .default(DEMO_CLOCK)
