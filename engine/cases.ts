@@ -18,7 +18,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function matches(expected: unknown, actual: unknown, path: (string | number)[], out: Mismatch[]): boolean {
+export function matches(expected: unknown, actual: unknown, path: (string | number)[], out: Mismatch[]): boolean {
   if (isObject(expected)) {
     if (!isObject(actual)) {
       out.push({ path: jsonPath(path), expected, actual });

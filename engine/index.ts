@@ -19,3 +19,15 @@ export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox
 export { BINDING_DECLARATIONS, declaredGlobals } from "./bindings/declarations";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";
 export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";
+export { runFlow, defaultFlow, SCRIPT_FAILURE_BODY, type FlowResult, type FlowStepResult, type FlowOptions, type StepExecutor } from "./flow/run-flow";
+export { flowStepSchema, type FlowStep, type TokenReference } from "./flow/schema";
+export type { FlowNote, Evidence } from "./flow/evidence";
+export { checkFlowExpectation } from "./flow/expect";
+export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome, type EvidenceReport } from "./evidence/build";
+export { EvidenceError, type EvidenceFile, type Redaction } from "./evidence/types";
+export { migrateScript, type MigrationResult } from "./migrate/migrate";
+export { migrateAndCompare, compareRuns, type MigrationReport, type Difference } from "./migrate/compare";
+export { HOOK_PATH, checkHookResponse, type HookRequest, type HookResponse } from "./products/onewelcome/contract";
+export type { HookTransport, HookHttpResponse } from "./products/onewelcome/answer";
+export type { HookHttpRequest } from "./products/onewelcome/request";
+export type { OneWelcomeRunResult, HookExchangeView } from "./products/onewelcome/run";

@@ -21,8 +21,12 @@ import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
 import { rhinoJsonError } from "./evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
+import { runOneWelcome } from "./products/onewelcome/run";
+import type { HookTransport } from "./products/onewelcome/answer";
 
 export interface RunOptions {
+  /** Sends a OneWelcome hook request to the user's own service (onewelcome.hookUrl); the CLI and the app hand it in. */
+  hookTransport?: HookTransport;
   /** Overrides the scenario's evaluator. */
   evaluator?: Evaluator;
   /** Host clock for timings (tests inject a fake). */
@@ -67,6 +71,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const now = options.now ?? (() => performance.now());
   const started = now();
   const scenario = resolveScenario(scenarioInput);
+  if (scenario.product === "onewelcome") return runOneWelcome(script, scenario, { ...(options.hookTransport ? { hookTransport: options.hookTransport } : {}), now });
   const evaluator = options.evaluator ?? scenario.evaluator;
 
   const syntax = rhinoSyntaxOf(script);

@@ -4,6 +4,7 @@
  * JSON paths, and the published JSON Schema (see `scenarioJsonSchema`).
  */
 import { z } from "zod";
+import { flowSchema } from "../flow/schema";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
 export const DEMO_USER_ID = "014c54bd-6078-4639-8316-8ce0e7746fa4";
@@ -95,15 +96,26 @@ const tokenSchema = z
         "urn:ietf:params:oauth:grant-type:device_code",
         "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "urn:ietf:params:oauth:grant-type:token-exchange",
+        "implicit",
       ])
       .default("authorization_code")
-      .describe("The grant that issues the token; client_credentials issues it for the client, without a user"),
+      .describe('The grant that issues the token; client_credentials issues it for the client, without a user; "implicit" stands for a token issued at /authorize (implicit and hybrid response types)'),
     storage: z
       .enum(["server-side", "client-side"])
       .default("server-side")
       .describe("server-side: an opaque token kept in CTS; client-side: a signed JWT"),
     lifetimeSeconds: z.number().int().positive().default(3600).describe("The access token's lifetime in seconds (the provider's access token lifetime)"),
     refreshToken: z.boolean().default(true).describe("Whether a refresh token is issued with the access token"),
+    refreshLifetimeSeconds: z
+      .number()
+      .int()
+      .positive()
+      .default(604800)
+      .describe("Refresh token lifetime (AM's default: 604800 s, 7 days); flows answer invalid_grant after it"),
+    authGrantId: z
+      .string()
+      .optional()
+      .describe("The grant's id (accessToken.getAuthGrantId()); defaults to one derived from the seed. A flow keeps it for every token of the grant"),
     authLevel: z.number().int().default(0).describe("The authentication level recorded in the token (auth_level)"),
     authTime: z.string().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
     responseDelayMs: z
@@ -179,10 +191,41 @@ const expectSchema = z
     http: z.unknown().optional().describe("HTTP calls ({ method, url, status, mock, … }) that must appear, in order"),
     openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order"),
     warnings: z.unknown().optional().describe("Warnings ({ code, message, line }) that must appear, in order"),
+    steps: z.unknown().optional().describe("For a flow: step i of the flow result must match step i here (a deep subset)"),
   })
   .describe(
     "A deep subset of the run result that must match (its shape: schema/run-result.schema.json). Objects match key by key, lists of values must be equal, lists of objects must contain the expected items in order",
   );
+
+/** Loopback only: the playground calls a hook service the user runs on this machine, never the network. */
+const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/;
+
+export const productSchema = z
+  .enum(["am", "onewelcome"])
+  .describe('"am": an AM / AIC access-token modification script (default); "onewelcome": OneWelcome\'s Customize Access Token web hook');
+export type Product = z.infer<typeof productSchema>;
+
+const oneWelcomeSchema = z
+  .strictObject({
+    hookUrl: z
+      .string()
+      .regex(LOOPBACK_URL, "must be an http(s) URL on this machine (127.0.0.1, localhost or [::1])")
+      .optional()
+      .describe("Base URL of a hook service you run on this machine; the playground POSTs to <hookUrl>/v1/customize-access-token instead of running the script"),
+    hookName: z.string().default("customize-access-token").describe("The web hook's name (the JWT authentication's scope is onewelcome_webhooks_<name>)"),
+    authentication: z
+      .enum(["none", "basic", "jwt"])
+      .default("none")
+      .describe("How the Access service authenticates to the hook: none, basic (username/password) or jwt (a bearer token of onewelcomeAccessWebHookClient)"),
+    username: z.string().optional().describe("Basic authentication user name"),
+    password: z.string().optional().describe("Basic authentication password"),
+    contextCustomParams: z
+      .record(z.string(), z.array(z.string()))
+      .nullable()
+      .optional()
+      .describe("The hook context's custom parameters, e.g. on_behalf_of, on_behalf_of_type"),
+  })
+  .describe("OneWelcome's Customize Access Token web hook (product onewelcome)");
 
 export const scenarioSchema = z
   .strictObject({
@@ -190,6 +233,8 @@ export const scenarioSchema = z
     name: z.string().default("Untitled scenario").describe("A name for the scenario; test output names cases by it"),
     description: z.string().optional().describe("Notes for people reading the file; not used by the run"),
     evaluator: evaluatorSchema.default("legacy"),
+    product: productSchema.default("am"),
+    onewelcome: oneWelcomeSchema.prefault({}),
     clock: z.iso
       .datetime({ offset: true })
       .default(DEMO_CLOCK)
@@ -222,6 +267,7 @@ export const scenarioSchema = z
         "Next-generation library scripts require(name) loads: name → source. In files the CLI reads, a value ending in .js is a path relative to the file",
       ),
     timeoutMs: z.number().int().positive().max(60000).default(1000).describe("Script time limit"),
+    flow: flowSchema.optional(),
     script: z.string().optional().describe("Test cases: the script, relative to the case file"),
     expect: expectSchema.optional().describe("Test cases: a deep subset of the run result that must match; without it a case passes when the script runs without error"),
   })

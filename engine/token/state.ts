@@ -72,7 +72,7 @@ export function createTokenState(scenario: Scenario, random: SeededRandom): Toke
     nbf: Math.floor(issuedAt / 1000),
     tokenName: "access_token",
     token_type: "Bearer",
-    authGrantId: random.tokenId(),
+    authGrantId: scenario.token.authGrantId ?? random.tokenId(),
     auditTrackingId: `${random.uuid()}-${(random.nextUint32() % 900000) + 100000}`,
     nonce: null,
     claims: null,

@@ -1,0 +1,73 @@
+/**
+ * A scenario's `flow`: the requests a client makes, in order, against one grant (product.md, "A grant's whole
+ * life"). Without a flow a scenario is the single token request it always was.
+ */
+import { z } from "zod";
+
+export const FLOW_GRANT_TYPES = [
+  "authorization_code",
+  "refresh_token",
+  "client_credentials",
+  "password",
+  "urn:ietf:params:oauth:grant-type:token-exchange",
+  "urn:ietf:params:oauth:grant-type:device_code",
+  "urn:ietf:params:oauth:grant-type:jwt-bearer",
+] as const;
+
+export const TOKEN_REFERENCES = ["access_token", "refresh_token", "previous_refresh_token", "id_token"] as const;
+export type TokenReference = (typeof TOKEN_REFERENCES)[number];
+
+const after = z
+  .number()
+  .min(0)
+  .optional()
+  .describe("Seconds after the previous step (the clock advances by this much before the request)");
+const scopes = z
+  .array(z.string())
+  .optional()
+  .describe("The scopes the request asks for; defaults to the scenario's scopes (on refresh: the grant's scopes)");
+const params = z
+  .record(z.string(), z.array(z.string()))
+  .optional()
+  .describe("Extra request parameters the client posts (they reach requestProperties.requestParams)");
+
+const authorizeStep = z.strictObject({
+  request: z.literal("authorize"),
+  responseType: z
+    .string()
+    .default("code")
+    .describe('"code" (the script runs later, at the token endpoint), or "token" / "id_token token" / "code token" (implicit and hybrid: the token is issued at /authorize)'),
+  scopes,
+  params,
+  after,
+});
+
+const tokenStep = z.strictObject({
+  request: z.literal("token"),
+  grantType: z.enum(FLOW_GRANT_TYPES).describe("The grant_type the client posts to /oauth2/access_token"),
+  scopes,
+  params,
+  clientId: z.string().optional().describe("The client that makes the request; defaults to the scenario's client"),
+  after,
+});
+
+const introspectStep = z.strictObject({
+  request: z.literal("introspect"),
+  token: z.enum(TOKEN_REFERENCES).default("access_token").describe("Which of the grant's tokens is introspected"),
+  after,
+});
+
+const revokeStep = z.strictObject({
+  request: z.literal("revoke"),
+  token: z.enum(TOKEN_REFERENCES).default("refresh_token").describe("Which of the grant's tokens is revoked"),
+  after,
+});
+
+export const flowStepSchema = z
+  .discriminatedUnion("request", [authorizeStep, tokenStep, introspectStep, revokeStep])
+  .describe("One request of the flow");
+export type FlowStep = z.output<typeof flowStepSchema>;
+
+export const flowSchema = z
+  .array(flowStepSchema)
+  .describe("Requests made in order against one grant: authorize, token, introspect, revoke (see the README's Flows section)");

@@ -1,0 +1,71 @@
+/**
+ * migrateScript(legacy): the next-generation script AM's migration guide leads to, with every change and its
+ * reason, and what could not be translated. The rules run over the syntax tree again and again on the rewritten
+ * text until nothing changes, so each rule only knows the one shape it rewrites.
+ */
+import { applyEdits, lineAt, type Change } from "./edits";
+import { parseScript } from "./syntax";
+import { chfRequestRule, collectVariables, importerRule, runNodeRules, runUnresolvedRules, type RuleContext } from "./rules";
+
+export interface MigrationResult {
+  script: string;
+  changes: Change[];
+  unresolved: { line: number; message: string }[];
+}
+
+const MAX_PASSES = 12;
+
+export function migrateScript(legacy: string): MigrationResult {
+  let source = legacy;
+  const changes: Change[] = [];
+  const unresolvedByMessage = new Map<string, { line: number; message: string }>();
+  try {
+    parseScript(source);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { script: legacy, changes: [], unresolved: [{ line: lineOf(message), message: `The script cannot be read as JavaScript (${message}); nothing was rewritten.` }] };
+  }
+  // Lines removed by earlier passes, in the original's numbering, so every line reported is the original's.
+  const removed: number[] = [];
+  const toOriginal = (line: number): number => {
+    let original = line;
+    for (const r of [...removed].sort((a, b) => a - b)) if (r <= original) original++;
+    return original;
+  };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const program = parseScript(source);
+    const ctx: RuleContext = { source, vars: new Map(), edits: [], unresolved: [] };
+    collectVariables(program, ctx);
+    chfRequestRule(ctx, program);
+    runNodeRules(program, ctx);
+    if (ctx.edits.length === 0) importerRule(ctx, program);
+    for (const u of ctx.unresolved) {
+      const line = toOriginal(lineAt(source, u.start));
+      unresolvedByMessage.set(`${u.message}@${line}`, { line, message: u.message });
+    }
+    if (ctx.edits.length === 0) break;
+    const applied = applyEdits(source, ctx.edits);
+    if (applied.text === source) break;
+    const passRemoved: number[] = [];
+    for (const change of applied.changes) {
+      change.line = toOriginal(change.line);
+    }
+    for (const edit of applied.removedLines) passRemoved.push(toOriginal(edit));
+    removed.push(...passRemoved);
+    changes.push(...applied.changes);
+    source = applied.text;
+  }
+  const finalCtx: RuleContext = { source, vars: new Map(), edits: [], unresolved: [] };
+  runUnresolvedRules(parseScript(source), finalCtx);
+  for (const u of finalCtx.unresolved) {
+    const line = toOriginal(lineAt(source, u.start));
+    unresolvedByMessage.set(`${u.message}@${line}`, { line, message: u.message });
+  }
+  const unresolved = [...unresolvedByMessage.values()].sort((a, b) => a.line - b.line);
+  return { script: source, changes: changes.sort((a, b) => a.line - b.line), unresolved };
+}
+
+function lineOf(message: string): number {
+  const match = /\((\d+):\d+\)/.exec(message);
+  return match ? Number(match[1]) : 1;
+}

@@ -1,0 +1,43 @@
+/**
+ * Published legacy scripts (test/conformance/published/, each file naming its source) migrated to next-generation
+ * and run both ways on the scenario their source describes: the verdict must be honest (equivalent only when the
+ * runs agree) and at least 80 % must migrate to equivalent scripts.
+ */
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { migrateAndCompare } from "../../engine";
+
+interface PublishedCase {
+  id: string;
+  script: string;
+  scenario?: Record<string, unknown>;
+}
+const dir = new URL("./published/", import.meta.url);
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .flatMap((file) => {
+    const data = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as { scenario: Record<string, unknown>; cases: PublishedCase[] };
+    return data.cases.map((c) => {
+      const scenario: Record<string, unknown> = { ...data.scenario, ...(c.scenario ?? {}) };
+      for (const key of ["token", "client"]) {
+        if (data.scenario[key] && c.scenario?.[key]) scenario[key] = { ...(data.scenario[key] as object), ...(c.scenario[key] as object) };
+      }
+      return { key: `${file.replace(/\.json$/, "")}#${c.id}`, script: c.script, scenario };
+    });
+  });
+
+describe("published legacy scripts migrate to next-generation", () => {
+  it("with an honest verdict for each, equivalent for at least 80 %", async () => {
+    const verdicts: string[] = [];
+    let equivalent = 0;
+    for (const c of cases) {
+      const report = await migrateAndCompare(c.script, c.scenario);
+      // Honest: equivalent exactly when the two runs show no difference and the legacy script ran.
+      expect(report.equivalent, c.key).toBe(report.differences.length === 0 && report.runs!.legacy.ok);
+      if (report.equivalent) equivalent++;
+      verdicts.push(`${c.key}: ${report.equivalent ? "equivalent" : `differs (${report.differences.map((d) => d.path).join(", ")}; unresolved: ${report.unresolved.map((u) => u.message.slice(0, 60)).join(" | ")})`}`);
+    }
+    console.log(`migration: ${equivalent}/${cases.length} published scripts equivalent\n  ${verdicts.join("\n  ")}`);
+    expect(equivalent / cases.length, verdicts.join("\n")).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});

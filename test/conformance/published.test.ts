@@ -1,0 +1,88 @@
+/**
+ * Published scripts with the output AM gave them: each file under published/ names its source (repository, path,
+ * commit or page) and keeps, per script, what the live AM printed or answered. The playground must produce the
+ * same, or the case must be a listed gap whose run carries the warning that tells the user.
+ */
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { run, type RunResult } from "../../engine";
+import { PUBLISHED_GAPS } from "./published/known-gaps";
+
+interface PublishedCase {
+  id: string;
+  section: string;
+  script: string;
+  scenario?: Record<string, unknown>;
+  observed: { logs?: { level: string; message: string }[]; introspection?: Record<string, unknown>; tokenResponse?: Record<string, unknown> };
+}
+interface PublishedSource {
+  source: { what: string; repository?: string; path?: string; commit?: string; url?: string };
+  scenario: Record<string, unknown>;
+  cases: PublishedCase[];
+}
+
+const dir = new URL("./published/", import.meta.url);
+const sources = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .map((file) => ({ file, data: JSON.parse(readFileSync(new URL(file, dir), "utf8")) as PublishedSource }));
+
+/** The source's scenario with the case's on top; token and client merge field by field, the rest is replaced. */
+function scenarioOf(base: Record<string, unknown>, own: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base, ...own };
+  for (const key of ["token", "client"]) {
+    if (base[key] && own[key]) out[key] = { ...(base[key] as object), ...(own[key] as object) };
+  }
+  return out;
+}
+
+/** Differences between what AM gave and what the playground gives, in words. */
+function differences(observed: PublishedCase["observed"], result: RunResult): string[] {
+  const out: string[] = [];
+  if (result.error) out.push(`error: ${result.error.message}`);
+  if (observed.logs) {
+    const seen = result.logs.map((l) => `${l.level} ${l.message}`);
+    const wanted = observed.logs.map((l) => `${l.level} ${l.message}`);
+    if (JSON.stringify(seen) !== JSON.stringify(wanted)) out.push(`logs\n    AM:         ${wanted.join(" | ")}\n    playground: ${seen.join(" | ")}`);
+  }
+  for (const part of ["introspection", "tokenResponse"] as const) {
+    const wanted = observed[part];
+    if (!wanted) continue;
+    for (const [key, value] of Object.entries(wanted)) {
+      const got = result[part]?.[key];
+      if (JSON.stringify(got) !== JSON.stringify(value)) out.push(`${part}.${key}: AM ${JSON.stringify(value)}, playground ${JSON.stringify(got)}`);
+    }
+  }
+  return out;
+}
+
+describe("published scripts against the output AM gave them", () => {
+  it("every source names where it comes from", () => {
+    expect(sources.length).toBeGreaterThan(0);
+    for (const { file, data } of sources) {
+      expect(data.source.what, file).toBeTruthy();
+      expect(data.source.commit ?? data.source.url, `${file}: a commit or a URL`).toBeTruthy();
+      expect(data.cases.length, file).toBeGreaterThan(0);
+    }
+  });
+
+  const all = sources.flatMap(({ file, data }) => data.cases.map((c) => ({ key: `${file.replace(/\.json$/, "")}#${c.id}`, c, base: data.scenario })));
+  it("agree with AM except for the listed gaps, each warned in the run", async () => {
+    const report: string[] = [];
+    const disagreeing: string[] = [];
+    for (const { key, c, base } of all) {
+      const result = await run(c.script, scenarioOf(base, c.scenario));
+      const diff = differences(c.observed, result);
+      if (diff.length === 0) continue;
+      disagreeing.push(key);
+      report.push(`${key} (${c.section})\n  ${diff.join("\n  ")}`);
+      const gap = PUBLISHED_GAPS[key];
+      if (gap) expect(result.warnings.map((w) => w.code), `${key} is a listed gap: its run must warn`).toContain(gap.warning);
+    }
+    console.log(`published scripts: ${all.length - disagreeing.length}/${all.length} agree with AM`);
+    if (process.env.PUBLISHED_GAPS) console.log(report.join("\n"));
+    const unexpected = disagreeing.filter((k) => !(k in PUBLISHED_GAPS));
+    expect(unexpected, report.join("\n")).toEqual([]);
+    const healed = Object.keys(PUBLISHED_GAPS).filter((k) => !disagreeing.includes(k));
+    expect(healed, "listed gaps that now agree: remove them from published/known-gaps.ts").toEqual([]);
+  }, 120_000);
+});
