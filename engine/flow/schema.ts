@@ -32,7 +32,7 @@ const params = z
   .describe("Extra request parameters the client posts (they reach requestProperties.requestParams)");
 
 const authorizeStep = z.strictObject({
-  request: z.literal("authorize"),
+  request: z.literal("authorize").describe("An authorization request (/oauth2/authorize)"),
   responseType: z
     .string()
     .default("code")
@@ -43,7 +43,7 @@ const authorizeStep = z.strictObject({
 });
 
 const tokenStep = z.strictObject({
-  request: z.literal("token"),
+  request: z.literal("token").describe("A token request (/oauth2/access_token)"),
   grantType: z.enum(FLOW_GRANT_TYPES).describe("The grant_type the client posts to /oauth2/access_token"),
   scopes,
   params,
@@ -52,13 +52,13 @@ const tokenStep = z.strictObject({
 });
 
 const introspectStep = z.strictObject({
-  request: z.literal("introspect"),
+  request: z.literal("introspect").describe("An introspection request (/oauth2/introspect)"),
   token: z.enum(TOKEN_REFERENCES).default("access_token").describe("Which of the grant's tokens is introspected"),
   after,
 });
 
 const revokeStep = z.strictObject({
-  request: z.literal("revoke"),
+  request: z.literal("revoke").describe("A revocation request (/oauth2/token/revoke)"),
   token: z.enum(TOKEN_REFERENCES).default("refresh_token").describe("Which of the grant's tokens is revoked"),
   after,
 });
