@@ -96,6 +96,52 @@ export const COMMANDS: Record<string, CommandSpec> = {
       help: HELP_OPTION,
     },
   },
+  flow: {
+    name: "flow",
+    usage: "flow <script> [--scenario FILE] [--evaluator legacy|next-gen] [--json]",
+    summary: "Run a grant's whole life (the scenario's flow: authorize, token, refresh, introspect, revoke) and print what AM answers at each request.",
+    notes: [
+      "Without a flow in the scenario, the grant's usual life runs: authorize and exchange the code (or the grant's one request), introspect, refresh halfway through the lifetime, introspect every token.",
+      "Each step says what it rests on; INFERRED lines are the playground's inferences, not AM's documented behaviour.",
+      "Exit codes: 0 the script ran at every issuance, 1 it failed at some request, 2 bad usage or bad input.",
+    ],
+    options: {
+      scenario: { type: "string", value: "FILE", help: "The scenario (or case) file with the flow; default: <script>.scenario.json beside the script." },
+      evaluator: EVALUATOR_OPTION,
+      json: { type: "boolean", help: "Print the flow result as JSON: { ok, steps: [ { request, at, status, body, run, notes, … } ] }." },
+      help: HELP_OPTION,
+    },
+  },
+  scenario: {
+    name: "scenario",
+    usage: "scenario <files…> [--out FILE] [--force]",
+    summary: "Build a scenario from a customer's evidence: OAuth2 client exports, users, tokens, introspection, HAR, MockServer and WireMock files.",
+    notes: [
+      "Each file is recognised by its content. What each gave, what it ignored and every secret kept out of the scenario are listed on stderr.",
+      "Exit codes: 0 written, 2 a file cannot be read or recognised (the message names the file and the place).",
+    ],
+    options: {
+      out: { type: "string", value: "FILE", help: "Write the scenario here instead of printing it." },
+      force: { type: "boolean", help: "Replace --out if it exists." },
+      help: HELP_OPTION,
+    },
+  },
+  migrate: {
+    name: "migrate",
+    usage: "migrate <legacy.js> [--scenario FILE] [--out FILE] [--json]",
+    summary: "Rewrite a legacy script for the next-generation evaluator, and with a scenario run both to prove they issue the same.",
+    notes: [
+      "Without --out the rewrite is printed, then the changes, what could not be translated, and the verdict.",
+      "Exit codes: 0 equivalent (or no scenario to run), 1 the runs differ, 2 bad usage or bad input.",
+    ],
+    options: {
+      scenario: { type: "string", value: "FILE", help: "The scenario both scripts run on; default: <script>.scenario.json beside the script." },
+      out: { type: "string", value: "FILE", help: "Write the next-generation script here." },
+      force: { type: "boolean", help: "Replace --out if it exists." },
+      json: { type: "boolean", help: "Print { script, changes, unresolved, equivalent, differences } as JSON." },
+      help: HELP_OPTION,
+    },
+  },
   import: {
     name: "import",
     usage: "import <export.json> [--out DIR] [--force]",

@@ -9,6 +9,9 @@ import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
 import { checkCommand } from "./commands/check";
 import { importCommand } from "./commands/import";
+import { flowCommand } from "./commands/flow";
+import { scenarioCommand } from "./commands/scenario";
+import { migrateCommand } from "./commands/migrate";
 import { demoJwks } from "./commands/keys";
 import { watchCommand } from "./watch";
 import { scenarioJsonSchema } from "../engine/scenario/schema";
@@ -21,6 +24,9 @@ const HANDLERS: Record<string, Command> = {
   test: testCommand,
   check: checkCommand,
   import: importCommand,
+  flow: flowCommand,
+  scenario: scenarioCommand,
+  migrate: migrateCommand,
   async schema(argv, io) {
     const args = parseCommand("schema", argv);
     if (args.positional.length) throw new UsageError(`schema takes no file (got ${args.positional.join(" ")})`);

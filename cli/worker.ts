@@ -1,6 +1,7 @@
 /** A worker thread that runs scripts for the CLI, so a stuck builtin can be stopped from outside. */
 import { parentPort } from "node:worker_threads";
 import { loadSandboxModule, run, type Evaluator } from "../engine";
+import { loopbackHookTransport } from "./hook-transport";
 
 export interface RunRequest {
   id: number;
@@ -11,7 +12,10 @@ export interface RunRequest {
 
 parentPort?.on("message", async (request: RunRequest) => {
   try {
-    const result = await run(request.script, request.scenario, request.evaluator ? { evaluator: request.evaluator } : {});
+    const result = await run(request.script, request.scenario, {
+      ...(request.evaluator ? { evaluator: request.evaluator } : {}),
+      hookTransport: loopbackHookTransport,
+    });
     parentPort?.postMessage({ id: request.id, result });
   } catch (e) {
     parentPort?.postMessage({ id: request.id, failure: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });

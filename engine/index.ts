@@ -26,7 +26,7 @@ export { checkFlowExpectation } from "./flow/expect";
 export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome, type EvidenceReport } from "./evidence/build";
 export { EvidenceError, type EvidenceFile, type Redaction } from "./evidence/types";
 export { migrateScript, type MigrationResult } from "./migrate/migrate";
-export { migrateAndCompare, compareRuns, type MigrationReport, type Difference } from "./migrate/compare";
+export { migrateAndCompare, compareRuns, type MigrationReport, type Difference, type MigrationExecutor } from "./migrate/compare";
 export { HOOK_PATH, checkHookResponse, type HookRequest, type HookResponse } from "./products/onewelcome/contract";
 export type { HookTransport, HookHttpResponse } from "./products/onewelcome/answer";
 export type { HookHttpRequest } from "./products/onewelcome/request";

@@ -3,7 +3,7 @@
  * one, on the same scenario (same clock, same seed), compared on what the client and a resource server see: the
  * token response, the introspection and the JWT claims, each value rendered as AM renders it (42.0 for a double).
  */
-import { run } from "../run";
+import { run, type RunOptions } from "../run";
 import type { RunResult } from "../result";
 import { formatAmJson } from "../token/values";
 import { migrateScript, type MigrationResult } from "./migrate";
@@ -65,12 +65,15 @@ export function compareRuns(legacy: RunResult, nextGen: RunResult): Difference[]
   return out;
 }
 
-export async function migrateAndCompare(legacyScript: string, scenario?: unknown): Promise<MigrationReport> {
+/** Runs one of the two scripts; the CLI hands in its supervised worker pool. */
+export type MigrationExecutor = (script: string, scenario: unknown, options: RunOptions) => Promise<RunResult>;
+
+export async function migrateAndCompare(legacyScript: string, scenario?: unknown, execute: MigrationExecutor = run): Promise<MigrationReport> {
   const migration = migrateScript(legacyScript);
   if (scenario === undefined) return { ...migration, equivalent: null, differences: [] };
   const [legacy, nextGen] = await Promise.all([
-    run(legacyScript, scenario, { evaluator: "legacy" }),
-    run(migration.script, scenario, { evaluator: "next-gen" }),
+    execute(legacyScript, scenario, { evaluator: "legacy" }),
+    execute(migration.script, scenario, { evaluator: "next-gen" }),
   ]);
   const differences = compareRuns(legacy, nextGen);
   return { ...migration, equivalent: differences.length === 0 && legacy.ok, differences, runs: { legacy, nextGen } };

@@ -1,0 +1,126 @@
+/**
+ * The flow, scenario and migrate commands as a user meets them: the built CLI spawned on real files.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const BIN = join(process.cwd(), "bin/token-playground.js");
+
+function cli(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync("dist/cli/token-playground.js")) throw new Error("build the CLI first: npm run build:cli (npm test does)");
+});
+
+describe("flow", () => {
+  it("prints one block per request with its status, what changed, and what rests on inference", () => {
+    const { code, stdout } = cli(["flow", "samples/session-claim-on-refresh.js", "--scenario", "samples/session-claim-on-refresh.case.json"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/── 1\. authorize at 2025-08-13T17:57:40Z → 302/);
+    expect(stdout).toMatch(/── 3\. token \(refresh_token\) at 2025-08-13T18:27:40Z → 200/);
+    expect(stdout).toMatch(/since the previous token: removed login_host/);
+    expect(stdout).toMatch(/claim-lost-on-refresh/);
+    const seed = cli(["flow", "samples/seed-legacy.js", "--scenario", "samples/seed-legacy-flow.case.json"]);
+    // Introspecting a refresh token rests on an inference: the text says so on that step.
+    expect(seed.stdout).toMatch(/── 6\. introspect refresh_token[^]*?\n {2}INFERRED: Introspecting a refresh token never shows the script's fields/);
+  });
+
+  it("--json has the contract's shape, and the refresh token never shows the script's fields", () => {
+    const { code, stdout } = cli(["flow", "samples/seed-legacy.js", "--scenario", "samples/seed-legacy-flow.case.json", "--json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.ok).toBe(true);
+    expect(result.steps.map((s: { status: number }) => s.status)).toEqual([302, 200, 200, 200, 200, 200, 200]);
+    expect(result.steps[5].body).toMatchObject({ token_type: "refresh_token" });
+    expect(result.steps[5].body).not.toHaveProperty("phone");
+    expect(result.steps[1].run).toMatchObject({ ok: true, evaluator: "legacy" });
+  });
+
+  it("a script failing at one request exits 1 and shows AM's 500 for that request", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-flow-"));
+    writeFileSync(join(dir, "s.js"), "if (String(accessToken.getGrantType()) === 'refresh_token') { throw 'no refresh for you'; }\n");
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ flow: [{ request: "token", grantType: "authorization_code" }, { request: "token", grantType: "refresh_token" }] }));
+    const { code, stdout } = cli(["flow", "s.js"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/── 2\. token \(refresh_token\) .* → 500/);
+    expect(stdout).toContain("Error running access token modification plugin");
+  });
+
+  it("--help documents it", () => {
+    const { code, stdout } = cli(["flow", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--scenario FILE/);
+    expect(stdout).toMatch(/INFERRED/);
+  });
+});
+
+describe("scenario", () => {
+  it("builds a scenario from evidence, lists what each file gave and the secrets it kept out", () => {
+    const { code, stdout, stderr } = cli(["scenario", "test/fixtures/evidence/am-rest-oauth2-client.json", "test/fixtures/evidence/seed-flow.har"]);
+    expect(code).toBe(0);
+    const scenario = JSON.parse(stdout);
+    expect(scenario.client.clientId).toBe("myClient");
+    expect(scenario.http[0].request.url).toBe("https://dummyjson.com/ip");
+    expect(stdout).not.toContain("mySecret");
+    expect(stdout).not.toContain("bXlDbGllbnQ6bXlTZWNyZXQ=");
+    expect(stderr).toMatch(/am-rest-oauth2-client\.json: OAuth2 client \(AM REST\)/);
+    expect(stderr).toMatch(/seed-flow\.har: HAR capture \(3 entries\)/);
+    expect(stderr).toMatch(/secrets kept out of the scenario/);
+    expect(stderr).toMatch(/\$\.coreOAuth2ClientConfig\.userpassword → <redacted:client_secret>/);
+  });
+
+  it("writes --out, and the scenario runs the seed's script to its documented introspection", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-ev-"));
+    const out = join(dir, "customer.scenario.json");
+    const made = cli(["scenario", "test/fixtures/evidence/frodo-oauth2-client.json", "test/fixtures/evidence/idm-user.json", "test/fixtures/evidence/seed-introspection.json", "--out", out]);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toContain(`wrote ${out}`);
+    const ran = cli(["run", "samples/seed-legacy.js", "--scenario", out, "--json"]);
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout).introspection).toMatchObject({ mail: ["user@example.com"], phone: "(555) 323-1234" });
+    expect(cli(["scenario", "test/fixtures/evidence/idm-user.json", "--out", out]).code).toBe(2);
+    expect(JSON.parse(readFileSync(out, "utf8")).client.clientId).toBe("myClient");
+  });
+
+  it("exits 2 naming the file and the place for what it cannot read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-ev-"));
+    writeFileSync(join(dir, "broken.json"), '{\n  "a": 1,\n');
+    const broken = cli(["scenario", "broken.json"], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json: line 3, column 1/);
+    writeFileSync(join(dir, "unknown.json"), '{"hello": "world"}');
+    const unknown = cli(["scenario", "unknown.json"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown\.json: \$: not a kind of evidence/);
+  });
+});
+
+describe("migrate", () => {
+  it("rewrites the seed's legacy script and proves it by running both", () => {
+    const { code, stdout } = cli(["migrate", "samples/seed-legacy.js", "--json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.equivalent).toBe(true);
+    expect(report.script).toContain("identity.getAttributeValues('telephoneNumber')[0]");
+    expect(report.changes[0]).toMatchObject({ line: 6, from: "getAttribute", to: "getAttributeValues" });
+    expect(report.differences).toEqual([]);
+  });
+
+  it("exits 1 and names the differences when the runs disagree, writing --out all the same", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-mig-"));
+    writeFileSync(join(dir, "s.js"), "if (session) { accessToken.setField('host', String(session.getProperty('Host'))); }\n");
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ session: { properties: { Host: "h1" } } }));
+    const { code, stdout } = cli(["migrate", "s.js", "--out", "next.js"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/does NOT issue the same/);
+    expect(stdout).toMatch(/introspection\.host: "h1" → "\(absent\)"/);
+    expect(stdout).toMatch(/Unresolved/);
+    expect(readFileSync(join(dir, "next.js"), "utf8")).toContain('typeof session !== "undefined"');
+  });
+});
