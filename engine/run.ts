@@ -92,7 +92,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const state = createTokenState(scenario, random);
   const before = tokenFields(cloneTokenState(state));
   const ctx = createRunContext(scenario, state, random);
-  const bindings = evaluator === "legacy" ? legacyBindings(ctx) : nextGenBindings(ctx);
+  const nextGen = evaluator === "legacy" ? null : nextGenBindings(ctx);
+  const bindings = nextGen ?? legacyBindings(ctx);
   /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
   const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
     const notes: WordingNotes = {};
@@ -132,6 +133,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   });
   ctx.currentLine = () => undefined;
   if (!outcome.error) bindings.finish();
+  else nextGen?.explainFailure(outcome.error);
   if (outcome.error?.kind === "syntax") {
     // The Rhino syntax check passed, so this is a construct Rhino runs that QuickJS cannot compile.
     outcome.error = { ...outcome.error, message: `Rhino accepts this script, but the playground cannot run it: ${outcome.error.message}` };

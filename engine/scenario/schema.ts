@@ -54,8 +54,16 @@ const identitySchema = z
 const requestSchema = z
   .strictObject({
     uri: z.string().optional().describe("Defaults to the issuer's /access_token URL"),
-    params: multiValueMap.default({}).describe("Request parameters; grant_type defaults to the token's grant type"),
-    headers: multiValueMap.default({ "User-Agent": ["curl/8.5.0"] }),
+    uriType: z
+      .enum(["string", "java.net.URI"])
+      .default("string")
+      .describe(
+        'Next-generation only: the type of requestProperties.requestUri. AM\'s docs say "the URI as a string" (the default); choose "java.net.URI" when your tenant hands scripts a URI object (getHost(), getPath(), getQuery(), …)',
+      ),
+    params: multiValueMap
+      .default({})
+      .describe("Request parameters, each a list of values (next-gen scripts get arrays); grant_type defaults to the token's grant type"),
+    headers: multiValueMap.default({ "User-Agent": ["curl/8.5.0"] }).describe("Request headers, each a list of values"),
   })
   .describe("The token request (requestProperties binding)");
 

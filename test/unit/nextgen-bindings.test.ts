@@ -24,7 +24,7 @@ describe("next-generation bindings", () => {
     expect(await observe("accessToken.setField('out', [typeof session, typeof JavaImporter, typeof Packages, typeof java, typeof org]);")).toEqual(["undefined", "undefined", "undefined", "undefined", "undefined"]);
   });
 
-  it("give clientProperties and requestProperties as plain objects", async () => {
+  it("read clientProperties and requestProperties as properties", async () => {
     const out = await observe("accessToken.setField('out', [clientProperties.clientId, clientProperties.customProperties.tier, requestProperties.requestHeaders['X-Forwarded-For'][0], requestProperties.requestParams.grant_type[0]]);", {
       client: { customProperties: { tier: "gold" } },
       request: { headers: { "X-Forwarded-For": ["10.0.0.1"] } },

@@ -1,7 +1,8 @@
 /**
  * The next-generation (evaluatorVersion 2.0) bindings of an access-token modification script, as the AIC
  * tenant's binding metadata lists them (reference Appendix C): JS-friendly wrappers, arrays for lists,
- * plain objects for maps, promise-likes with get()/then() for HTTP. No Java class access.
+ * read-only Java maps for `clientProperties` / `requestProperties` (maps.ts), promise-likes with get()/then()
+ * for HTTP.
  */
 import { GuestError, GuestEvaluation, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
@@ -12,6 +13,9 @@ import { IdmError, type PatchOperation } from "../../openidm/store";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
+import { ScriptMap, ScriptCollection, ScriptMapEntry, plainOf } from "./maps";
+import { JavaUri, URI_METHODS } from "./uri";
+import type { RunError } from "../../result";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
 export function nextGenValues(ctx: RunContext): ValueModel {
@@ -21,6 +25,8 @@ export function nextGenValues(ctx: RunContext): ValueModel {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token; AM stores nothing useful.`);
       return null;
     }
+    if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptMapEntry) return plain(plainOf(value), what);
+    if (value instanceof JavaUri) return value.text;
     if (value instanceof HostObject) return String(value.javaClass);
     if (Array.isArray(value)) return value.map((v) => plain(v, what));
     if (value && typeof value === "object") {
@@ -507,32 +513,92 @@ class RequireBinding extends HostObject {
 export interface NextGenBindings {
   globals: Record<string, unknown>;
   finish(): void;
+  /** Called when the script failed: adds the warnings that explain a failure the scenario's choices caused. */
+  explainFailure(error: RunError): void;
+}
+
+/** Nested map values: objects become read-only maps too; lists stay arrays (docs: "each value is an array"). */
+function mapValue(ctx: RunContext) {
+  const wrap = (value: unknown, label: string): unknown => {
+    if (Array.isArray(value)) return value.map((v, i) => wrap(v, `${label}[${i}]`));
+    if (value && typeof value === "object" && !(value instanceof HostObject)) return new ScriptMap(ctx, label, value as Record<string, unknown>, wrap);
+    return value;
+  };
+  return wrap;
+}
+
+/** The java.util.List methods a script may try on a list value that AM's docs describe as an array. */
+const LIST_METHODS = ["get", "size", "isEmpty", "contains", "iterator", "toArray", "stream", "getFirst"];
+
+/**
+ * Warnings for a failure that comes from a type the docs leave open: a URI method called on the string
+ * requestUri, or a java.util.List method called on a request parameter's or header's array of values.
+ */
+function explainTypeFailure(ctx: RunContext, error: RunError, requestUri: string, lists: Record<string, string[]>): void {
+  if (error.kind !== "runtime") return;
+  const missing = /Cannot find function (\w+) in object (.*)\.$/.exec(error.message);
+  if (!missing) return;
+  const [, method, shown] = missing;
+  const line = error.line ? { line: error.line } : {};
+  if ((URI_METHODS as readonly string[]).includes(method) && shown === requestUri && ctx.scenario.request.uriType === "string") {
+    ctx.warnings.push({
+      code: "request-uri-type",
+      message: `requestProperties.requestUri is a string here, so it has no ${method}(). AM's docs describe it as "the URI as a string"; if your tenant hands scripts a java.net.URI (some production scripts call getHost() on it), set "request": { "uriType": "java.net.URI" } in the scenario. Code that must work on both can parse the string itself.`,
+      ...line,
+    });
+    return;
+  }
+  if (!LIST_METHODS.includes(method)) return;
+  const list = Object.entries(lists).find(([, values]) => values.join(",") === shown);
+  if (!list) return;
+  ctx.warnings.push({
+    code: "request-values-type",
+    message: `${list[0]} is a JavaScript array here, so it has no ${method}(). AM's docs say each request parameter "is an array of parameters"; read it with [0] and .length, which work whether AM hands over an array or a Java list.`,
+    ...line,
+  });
 }
 
 export function nextGenBindings(ctx: RunContext): NextGenBindings {
   const s = ctx.scenario;
   const identity = new IdentityBinding(ctx);
+  const wrap = mapValue(ctx);
   const client = s.client
-    ? {
-        clientId: s.client.clientId,
-        allowedGrantTypes: s.client.allowedGrantTypes,
-        allowedResponseTypes: s.client.allowedResponseTypes,
-        allowedScopes: s.client.allowedScopes,
-        customProperties: s.client.customProperties,
-        redirectUris: s.client.redirectUris,
-      }
+    ? new ScriptMap(
+        ctx,
+        "clientProperties",
+        {
+          clientId: s.client.clientId,
+          allowedGrantTypes: s.client.allowedGrantTypes,
+          allowedResponseTypes: s.client.allowedResponseTypes,
+          allowedScopes: s.client.allowedScopes,
+          customProperties: s.client.customProperties,
+          redirectUris: s.client.redirectUris,
+        },
+        wrap,
+      )
     : null;
+  const requestUri = s.request.uri ?? `${ctx.token.native.iss}/access_token`;
+  const requestParams: Record<string, string[]> = { grant_type: [s.token.grantType], ...s.request.params };
+  const request = new ScriptMap(
+    ctx,
+    "requestProperties",
+    {
+      requestUri: s.request.uriType === "java.net.URI" ? new JavaUri(requestUri) : requestUri,
+      realm: s.realm,
+      requestParams,
+      requestHeaders: s.request.headers,
+    },
+    wrap,
+  );
+  const lists: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(requestParams)) lists[`requestProperties.requestParams.${k}`] = v;
+  for (const [k, v] of Object.entries(s.request.headers)) lists[`requestProperties.requestHeaders["${k}"]`] = v;
   const globals: Record<string, unknown> = {
     accessToken: new AccessTokenBinding(ctx, nextGenValues(ctx), "org.forgerock.oauth2.core.scripting.AccessTokenScriptWrapper"),
     identity,
     scopes: [...s.scopes],
     clientProperties: client,
-    requestProperties: {
-      requestUri: s.request.uri ?? `${ctx.token.native.iss}/access_token`,
-      realm: s.realm,
-      requestParams: { grant_type: [s.token.grantType], ...s.request.params },
-      requestHeaders: s.request.headers,
-    },
+    requestProperties: request,
     logger: new LoggerBinding(ctx),
     httpClient: new HttpClientBinding(ctx),
     openidm: new OpenIdmBinding(ctx),
@@ -547,5 +613,9 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
     policy: new NotEmulatedBinding(["evaluate", "evaluateTree"], "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
     require: new RequireBinding(ctx),
   };
-  return { globals, finish: () => identity.finish() };
+  return {
+    globals,
+    finish: () => identity.finish(),
+    explainFailure: (error) => explainTypeFailure(ctx, error, requestUri, lists),
+  };
 }

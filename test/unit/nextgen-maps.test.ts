@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../../engine";
+
+async function ng(script: string, scenario: Record<string, unknown> = {}) {
+  return run(script, { evaluator: "next-gen", ...scenario });
+}
+
+async function observe(script: string, scenario: Record<string, unknown> = {}) {
+  const result = await ng(script, scenario);
+  if (result.error) throw new Error(`${result.error.kind}: ${result.error.message} (line ${result.error.line})`);
+  return { out: result.introspection?.out, warnings: result.warnings.map((w) => w.code) };
+}
+
+describe("next-generation clientProperties / requestProperties are read-only Java maps", () => {
+  it("run Ping's documented next-generation 'Set values' example: get(key) on the maps and on customProperties", async () => {
+    // docs.pingidentity.com/pingam/8.1/am-scripting/access-token-modification-api.html, "Set values", Next-generation tab.
+    const script = [
+      "// add values to the token using available bindings",
+      "accessToken.setField('foo', 'bar');",
+      "var customProperties = clientProperties.get('customProperties');",
+      "accessToken.setField('customClientProperty', customProperties.get('testCustomProp'));",
+      "accessToken.setField('oauth2ClientId', clientProperties.get('clientId'));",
+      "accessToken.setField('requestUri', requestProperties.get('requestUri'));",
+    ].join("\n");
+    const result = await ng(script, { client: { clientId: "myClient", customProperties: { testCustomProp: "custom-value" } } });
+    expect(result.error).toBeNull();
+    expect(result.introspection).toMatchObject({
+      foo: "bar",
+      customClientProperty: "custom-value",
+      oauth2ClientId: "myClient",
+      requestUri: "https://am.example.com/am/oauth2/realms/root/realms/alpha/access_token",
+    });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("answer requestParams.get('grant_type') with the array of values the docs describe", async () => {
+    const { out, warnings } = await observe(
+      "var requestParams = requestProperties.get('requestParams');\nvar gt = requestParams.get('grant_type');\naccessToken.setField('out', [Array.isArray(gt), gt[0], gt.length, requestParams.get('audience')[1], requestParams.get('nope')]);",
+      { token: { grantType: "client_credentials" }, request: { params: { audience: ["a", "b"] } } },
+    );
+    expect(out).toEqual([true, "client_credentials", 1, "b", null]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("also answer property reads, as the docs' requestHeaders example and a tenant probe read them", async () => {
+    const { out, warnings } = await observe(
+      "accessToken.setField('out', [clientProperties.clientId, clientProperties.customProperties.tier, clientProperties['customProperties'].get('tier'), requestProperties.requestHeaders['X-Forwarded-For'][0], requestProperties.requestParams.grant_type[0], requestProperties.realm, typeof clientProperties.nope, 'clientId' in clientProperties]);",
+      { client: { customProperties: { tier: "gold" } }, request: { headers: { "X-Forwarded-For": ["10.0.0.1"] } } },
+    );
+    expect(out).toEqual(["myClient", "gold", "gold", "10.0.0.1", "authorization_code", "/alpha", "undefined", true]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("nest customProperties maps (customMap[key1]=v) and store a map set into the token as JSON", async () => {
+    const { out } = await observe("accessToken.setField('out', [clientProperties.get('customProperties').get('customMap').get('key1'), clientProperties.get('customProperties')]);", {
+      client: { customProperties: { customMap: { key1: "v" } } },
+    });
+    expect(out).toEqual(["v", { customMap: { key1: "v" } }]);
+  });
+
+  it("are null when AM could not identify the client", async () => {
+    const { out } = await observe("accessToken.setField('out', clientProperties === null);", { client: null });
+    expect(out).toBe(true);
+  });
+
+  it("refuse writes: the maps are read-only", async () => {
+    const put = await ng("clientProperties.put('clientId', 'x');");
+    expect(put.error?.message).toMatch(/clientProperties is read-only/);
+    const assign = await ng("requestProperties.requestParams.grant_type = ['x'];");
+    expect(assign.error?.message).toMatch(/requestProperties\.requestParams is read-only/);
+  });
+
+  describe("inferred java.util.Map behaviour (goldens recorded in Rhino 1.7.14 with Java map access, as AM enables it)", () => {
+    // Rhino answered these for an unmodifiable LinkedHashMap {clientId=myClient, customProperties={testCustomProp=v1}, allowedScopes=[a, b]}.
+    const rhinoClient = { customProperties: { testCustomProp: "v1" }, allowedScopes: ["a", "b"] };
+
+    it("enumerate keys in map order with for…in, Object.keys and JSON.stringify, and warn that AM's docs do not say so", async () => {
+      const { out, warnings } = await observe(
+        "var k = []; for (var x in clientProperties.customProperties) k.push(x);\naccessToken.setField('out', [k.join(','), Object.keys(clientProperties.customProperties).join(','), JSON.stringify(clientProperties.customProperties)]);",
+        { client: rhinoClient },
+      );
+      expect(out).toEqual(["testCustomProp", "testCustomProp", '{"testCustomProp":"v1"}']);
+      expect(warnings).toContain("nextgen-map-inferred");
+    });
+
+    it("answer size, containsKey, isEmpty, keySet and toString as Rhino does, with one warning", async () => {
+      const result = await ng(
+        "var c = clientProperties.customProperties;\naccessToken.setField('out', [c.size(), c.containsKey('testCustomProp'), c.isEmpty(), String(c.keySet()), c.keySet().toArray()[0], String(c), String(c.entrySet())]);",
+        { client: rhinoClient },
+      );
+      expect(result.error).toBeNull();
+      // Rhino: 1, true, false, "[testCustomProp]", "testCustomProp", "{testCustomProp=v1}", "[testCustomProp=v1]"
+      expect(result.introspection?.out).toEqual([1, true, false, "[testCustomProp]", "testCustomProp", "{testCustomProp=v1}", "[testCustomProp=v1]"]);
+      const inferred = result.warnings.filter((w) => w.code === "nextgen-map-inferred");
+      expect(inferred.map((w) => w.message.match(/: (\w+)\(\) answers/)?.[1])).toEqual(["size", "containsKey", "isEmpty", "keySet", "entrySet"]);
+      expect(inferred.every((w) => w.line === 2)).toBe(true);
+    });
+
+    it("warn only once per line for JSON.stringify over nested maps", async () => {
+      const result = await ng("accessToken.setField('out', JSON.stringify(clientProperties));", { client: { customProperties: { a: { b: 1 } } } });
+      expect(result.warnings.filter((w) => w.code === "nextgen-map-inferred")).toHaveLength(1);
+      expect(JSON.parse(String(result.introspection?.out))).toMatchObject({ clientId: "myClient", customProperties: { a: { b: 1 } } });
+    });
+  });
+});
+
+describe("requestProperties.requestUri: a string by default, a java.net.URI when the scenario says so", () => {
+  it("is the documented string by default, and a URI method on it fails with a warning that says how to switch", async () => {
+    const result = await ng("var host = requestProperties.requestUri.getHost();");
+    expect(result.error?.message).toBe("TypeError: Cannot find function getHost in object https://am.example.com/am/oauth2/realms/root/realms/alpha/access_token.");
+    const warning = result.warnings.find((w) => w.code === "request-uri-type");
+    expect(warning?.message).toMatch(/"the URI as a string"/);
+    expect(warning?.message).toMatch(/"uriType": "java\.net\.URI"/);
+    expect(warning?.line).toBe(1);
+  });
+
+  it("is a java.net.URI with request.uriType, answering getHost/getPath/getPort/getQuery and reading as its text", async () => {
+    const { out } = await observe(
+      "var u = requestProperties.get('requestUri');\naccessToken.setField('out', [u.getHost(), u.getScheme(), u.getPath(), u.getPort(), u.getQuery(), u.getRawQuery(), '' + u, String(u), u.toString(), typeof u]);",
+      { request: { uri: "https://login.example.com:8443/am/oauth2/access_token?realm=%2Falpha&x=1", uriType: "java.net.URI" } },
+    );
+    expect(out).toEqual([
+      "login.example.com",
+      "https",
+      "/am/oauth2/access_token",
+      8443,
+      "realm=/alpha&x=1",
+      "realm=%2Falpha&x=1",
+      "https://login.example.com:8443/am/oauth2/access_token?realm=%2Falpha&x=1",
+      "https://login.example.com:8443/am/oauth2/access_token?realm=%2Falpha&x=1",
+      "https://login.example.com:8443/am/oauth2/access_token?realm=%2Falpha&x=1",
+      "object",
+    ]);
+  });
+
+  it("stores a URI set into the token as its text, and a string method on the URI fails there as on AM", async () => {
+    const { out } = await observe("accessToken.setField('out', requestProperties.requestUri);", { request: { uriType: "java.net.URI" } });
+    expect(out).toBe("https://am.example.com/am/oauth2/realms/root/realms/alpha/access_token");
+    const result = await ng("requestProperties.requestUri.indexOf('x');", { request: { uriType: "java.net.URI" } });
+    expect(result.error?.message).toMatch(/Cannot find function indexOf/);
+    expect(result.warnings.some((w) => w.code === "request-uri-type")).toBe(false);
+  });
+
+  it("warns when a java.util.List method is called on a request parameter's array", async () => {
+    const result = await ng("var gt = requestProperties.requestParams.grant_type.get(0);");
+    expect(result.error?.message).toMatch(/Cannot find function get in object authorization_code/);
+    expect(result.warnings.find((w) => w.code === "request-values-type")?.message).toMatch(/"is an array of parameters"/);
+  });
+});
