@@ -147,3 +147,14 @@ describe("requestProperties.requestUri: a string by default, a java.net.URI when
     expect(result.warnings.find((w) => w.code === "request-values-type")?.message).toMatch(/"is an array of parameters"/);
   });
 });
+
+describe("httpClient response headers are a map too (the docs call the field a Map)", () => {
+  it("answer headers.get(name) and headers[name] with the list of values", async () => {
+    const { out, warnings } = await observe(
+      "var r = httpClient.send('https://api.example.com/x').get();\naccessToken.setField('out', [r.headers.get('X-Request-Id')[0], r.headers['X-Request-Id'][0], r.headers.get('nope')]);",
+      { http: [{ request: { url: "https://api.example.com/x" }, response: { status: 200, headers: { "X-Request-Id": "r-1" }, body: "ok" } }] },
+    );
+    expect(out).toEqual(["r-1", "r-1", null]);
+    expect(warnings).toEqual([]);
+  });
+});

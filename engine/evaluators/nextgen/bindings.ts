@@ -105,13 +105,22 @@ class LoggerBinding extends HostObject {
   }
 }
 
-/** ResponseScriptWrapper: fields status, statusText, ok, headers; methods json(), text(), formData(). */
+/**
+ * ResponseScriptWrapper: fields status, statusText, ok, headers; methods json(), text(), formData().
+ * The docs call `headers` a Map: it is one of the read-only maps (maps.ts), so `headers.get(name)` and
+ * `headers[name]` both give the list of values.
+ */
 class ResponseBinding extends HostObject {
   readonly guestMethods = ["json", "text", "formData"];
   override readonly javaClass = "org.forgerock.openam.scripting.wrappers.ResponseScriptWrapper";
+  private readonly headers: ScriptMap;
 
-  constructor(private readonly answer: MockAnswer) {
+  constructor(
+    private readonly answer: MockAnswer,
+    ctx: RunContext,
+  ) {
     super();
+    this.headers = new ScriptMap(ctx, "response.headers", answer.headers);
   }
 
   override guestGet(name: string): unknown {
@@ -123,7 +132,7 @@ class ResponseBinding extends HostObject {
       case "ok":
         return this.answer.status >= 200 && this.answer.status < 300;
       case "headers":
-        return this.answer.headers;
+        return this.headers;
       default:
         return undefined;
     }
@@ -259,7 +268,7 @@ class HttpClientBinding extends HostObject {
       throw new GuestError(`A ${method} request cannot have a body`, "HttpClientScriptException");
     }
     const outcome = sendToMocks(this.ctx, { method, url: uri, headers, ...(body !== undefined ? { body } : {}) });
-    if (outcome.ok) return new PromiseBinding({ ok: true, value: new ResponseBinding(outcome.answer) });
+    if (outcome.ok) return new PromiseBinding({ ok: true, value: new ResponseBinding(outcome.answer, this.ctx) });
     return new PromiseBinding({
       ok: false,
       error: new GuestError(outcome.message, "HttpClientScriptException", { message: outcome.message }),
