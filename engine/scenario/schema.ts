@@ -198,7 +198,9 @@ export const scenarioSchema = z
     openidm: z
       .record(z.string(), z.record(z.string(), z.unknown()))
       .default({})
-      .describe('IDM objects by id, e.g. "managed/alpha_user/<uuid>"'),
+      .describe(
+        'IDM objects by id, e.g. "managed/alpha_user/<uuid>": { "userName": "bjensen", … }. A relationship field holds a reference { "_ref": "managed/alpha_role/r1" } (single, e.g. manager) or an array of them (multi-valued, e.g. roles), optionally with "_refProperties"; openidm.read/query/… resolve them against these objects when fields ask for "roles", "roles/*", "roles/name" or "*_ref". As in IDM, relationship fields are left out unless fields name them',
+      ),
     systemEnv: z
       .record(z.string(), z.unknown())
       .default({})

@@ -309,6 +309,7 @@ class OpenIdmBinding extends HostObject {
 
   constructor(private readonly ctx: RunContext) {
     super();
+    ctx.idm.onGap = (message) => warn(ctx, "openidm-fields", message);
   }
 
   private record<T>(op: OpenIdmCallRecord["op"], id: string, work: () => T): T {
