@@ -309,6 +309,14 @@ declare const jwtValidator: { validateJwtClaims(jwtData: object): any };
 /** Loads a library script (the scenario's "libraries") and returns its exports. Context bindings such as accessToken are not visible inside it. */
 declare function require(name: string): any;
 declare const policy: { evaluate(subject: object, application: string, resourceNames: string[], environment: object): any[]; evaluateTree(subject: object, application: string, resourceName: string, environment: object): any[] };
+/** Java packages, behind AM's next-generation allow-list: only java.lang.Object (and CHF promises) are reachable. */
+declare const Packages: any;
+declare const java: any;
+declare const javax: any;
+declare const org: any;
+declare const com: any;
+/** Rhino's JavaImporter: \`with (new JavaImporter(java.lang)) { … }\`; classes outside the next-generation allow-list stay unreachable. */
+declare function JavaImporter(...classesOrPackages: any[]): any;
 `;
 
 const LEGACY = `

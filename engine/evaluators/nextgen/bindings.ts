@@ -15,6 +15,7 @@ import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
 import { ScriptMap, ScriptCollection, ScriptMapEntry, plainOf } from "./maps";
 import { JavaUri, URI_METHODS } from "./uri";
+import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
@@ -622,6 +623,7 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
     jwtValidator: new NotEmulatedBinding(["validateJwtClaims"], "jwtValidator", "org.forgerock.openam.scripting.bindings.JwtValidatorScriptWrapper"),
     policy: new NotEmulatedBinding(["evaluate", "evaluateTree"], "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
     require: new RequireBinding(ctx),
+    ...nextGenJava(ctx),
   };
   return {
     globals,
