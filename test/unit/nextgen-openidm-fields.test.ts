@@ -107,3 +107,10 @@ accessToken.setField('out', [q.result[0].userName, q.result[0].roles[0].name, c.
     expect(result.introspection?.out).toEqual(["psmith", "employee", "employee", null, "newer", "admin", "n@example.com", null]);
   });
 });
+
+describe("openidm fields that are not a list", () => {
+  it("fail the call, as no overload of the wrapper takes them, instead of being dropped", async () => {
+    const result = await run("openidm.read('managed/alpha_user/u1', null, 'roles/*');", { evaluator: "next-gen", openidm });
+    expect(result.error?.message).toContain("Can't find method org.forgerock.openam.scripting.wrappers.IdmIntegrationServiceScriptWrapper.read(string,null,string).");
+  });
+});

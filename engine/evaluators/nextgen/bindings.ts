@@ -10,6 +10,7 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
 import { IdmError, type PatchOperation } from "../../openidm/store";
+import { rhinoArgType } from "../legacy/bindings";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
@@ -329,37 +330,43 @@ class OpenIdmBinding extends HostObject {
     }
   }
 
-  private fields(value: unknown): string[] | undefined {
-    return Array.isArray(value) ? value.map(String) : undefined;
+  /**
+   * The fields argument: the wrapper's overloads take a List (a JS array); any other value matches no overload, so
+   * Rhino fails the call rather than dropping the fields.
+   */
+  private fields(value: unknown, method: string, args: unknown[]): string[] | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (Array.isArray(value)) return value.map(String);
+    throw new GuestError(`Can't find method ${this.javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError");
   }
 
   create(resource: unknown, newId: unknown, content: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
     return this.record("create", id, () =>
-      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), (content ?? {}) as Record<string, unknown>, this.fields(fields)),
+      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), (content ?? {}) as Record<string, unknown>, this.fields(fields, "create", [resource, newId, content, _params, fields])),
     );
   }
   read(resource: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    const found = this.ctx.idm.read(id, this.fields(fields));
+    const found = this.ctx.idm.read(id, this.fields(fields, "read", [resource, _params, fields]));
     this.ctx.openidm.push(found ? { op: "read", id } : { op: "read", id, error: "404 Not Found: read returned null" });
     return found;
   }
   update(resource: unknown, rev: unknown, value: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("update", id, () => this.ctx.idm.update(id, rev, (value ?? {}) as Record<string, unknown>, this.fields(fields)));
+    return this.record("update", id, () => this.ctx.idm.update(id, rev, (value ?? {}) as Record<string, unknown>, this.fields(fields, "update", [resource, rev, value, _params, fields])));
   }
   patch(resource: unknown, rev: unknown, operations: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, operations as PatchOperation[], this.fields(fields)));
+    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, operations as PatchOperation[], this.fields(fields, "patch", [resource, rev, operations, _params, fields])));
   }
   query(resource: unknown, params: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("query", id, () => this.ctx.idm.query(id, (params ?? {}) as Record<string, unknown>, this.fields(fields)));
+    return this.record("query", id, () => this.ctx.idm.query(id, (params ?? {}) as Record<string, unknown>, this.fields(fields, "query", [resource, params, fields])));
   }
   delete(resource: unknown, rev: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("delete", id, () => this.ctx.idm.delete(id, rev, this.fields(fields)));
+    return this.record("delete", id, () => this.ctx.idm.delete(id, rev, this.fields(fields, "delete", [resource, rev, _params, fields])));
   }
   action(resource: unknown, actionName: unknown): unknown {
     const id = String(resource);
