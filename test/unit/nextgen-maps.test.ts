@@ -96,6 +96,16 @@ describe("next-generation clientProperties / requestProperties are read-only Jav
       expect(inferred.every((w) => w.line === 2)).toBe(true);
     });
 
+    it("let a key shadow the method of the same name, as Rhino's NativeJavaMap does", async () => {
+      // Rhino, map {testCustomProp=v1, size=big, get=g}: m.size is "big"; m.get("testCustomProp") fails
+      // "Cannot call property get in object {…}. It is not a function, it is "object"."
+      const scenario = { client: { customProperties: { testCustomProp: "v1", size: "big", get: "g" } } };
+      const { out } = await observe("var m = clientProperties.customProperties;\naccessToken.setField('out', [String(m.size), String(m.get)]);", scenario);
+      expect(out).toEqual(["big", "g"]);
+      const result = await ng("var m = clientProperties.customProperties;\nm.get('testCustomProp');", scenario);
+      expect(result.error?.message).toMatch(/^TypeError: Cannot call property get in object \{testCustomProp=v1, size=big, get=g\}\. It is not a function/);
+    });
+
     it("warn only once per line for JSON.stringify over nested maps", async () => {
       const result = await ng("accessToken.setField('out', JSON.stringify(clientProperties));", { client: { customProperties: { a: { b: 1 } } } });
       expect(result.warnings.filter((w) => w.code === "nextgen-map-inferred")).toHaveLength(1);

@@ -41,8 +41,14 @@ function inferred(ctx: RunContext, label: string, what: string): void {
 }
 
 /** A read-only java.util.Map as a next-generation script sees it: `.get(k)`, `map.k`, `map[k]`. */
+const MAP_METHODS = ["get", "containsKey", "keySet", "values", "entrySet", "size", "isEmpty", "getOrDefault", "toString", "put", "remove"];
+
 export class ScriptMap extends HostObject {
-  readonly guestMethods = ["get", "containsKey", "keySet", "values", "entrySet", "size", "isEmpty", "getOrDefault", "toString", "put", "remove"];
+  /**
+   * A key wins over a method of the same name, as in Rhino's NativeJavaMap (recorded: with a key "get",
+   * `map.get` is that value and `map.get("k")` fails "Cannot call property get … It is not a function").
+   */
+  readonly guestMethods: readonly string[];
   override readonly javaClass = "java.util.Collections$UnmodifiableMap";
   private readonly entries: Map<string, unknown>;
 
@@ -56,6 +62,7 @@ export class ScriptMap extends HostObject {
   ) {
     super();
     this.entries = new Map(Object.entries(entries).map(([k, v]) => [k, wrap(v, `${label}.${k}`)]));
+    this.guestMethods = MAP_METHODS.filter((m) => !this.entries.has(m));
   }
 
   get(key: unknown): unknown {
