@@ -282,7 +282,7 @@ type RequestProperties = ScriptMap<any> & {
   /** "The URI as a string" (AM's docs); a java.net.URI when the scenario's request.uriType says so. */
   requestUri: string | JavaUri;
   realm: string;
-  /** Request parameters and posted data; each value is an array of values. */
+  /** Request parameters and posted data; each value is an array of values (a java.util.List with the scenario's request.valuesType). */
   requestParams: ScriptMap<string[]> & { [name: string]: string[] };
   /** Header name (case-sensitive) to its values. */
   requestHeaders: ScriptMap<string[]> & { [name: string]: string[] };

@@ -60,6 +60,12 @@ const requestSchema = z
       .describe(
         'Next-generation only: the type of requestProperties.requestUri. AM\'s docs say "the URI as a string" (the default); choose "java.net.URI" when your tenant hands scripts a URI object (getHost(), getPath(), getQuery(), …)',
       ),
+    valuesType: z
+      .enum(["array", "java.util.List"])
+      .default("array")
+      .describe(
+        'Next-generation only: the type of each requestParams and requestHeaders value. AM\'s docs say "each value is an array" (the default); a tenant probe saw Java lists, which also answer get(i) and size() but have no join() or map(). [0] and .length work on both',
+      ),
     params: multiValueMap
       .default({})
       .describe("Request parameters, each a list of values (next-gen scripts get arrays); grant_type defaults to the token's grant type"),

@@ -158,6 +158,33 @@ describe("requestProperties.requestUri: a string by default, a java.net.URI when
   });
 });
 
+describe("request values: arrays by default (docs), Java lists with request.valuesType (a tenant probe)", () => {
+  it("answers as Rhino's Java list access does when the scenario says java.util.List", async () => {
+    // Rhino 1.7.14, unmodifiable list [a, b]: a|2|b|2|false|object, indexOf 1, JSON ["a","b"], String "[a, b]",
+    // for…in 0,1, no join/map, Array.prototype.join.call and Array.from work.
+    const { out } = await observe(
+      "var l = requestProperties.get('requestParams').get('audience');\nvar k = []; for (var i in l) k.push(i);\naccessToken.setField('out', [l[0], l.length, l.get(1), l.size(), Array.isArray(l), typeof l, l.indexOf('b'), JSON.stringify(l), String(l), k.join(','), typeof l.join, Array.prototype.join.call(l, '-'), Array.from(l).join('-'), l.contains('a')]);",
+      { request: { valuesType: "java.util.List", params: { audience: ["a", "b"] } } },
+    );
+    expect(out).toEqual(["a", 2, "b", 2, false, "object", 1, '["a","b"]', "[a, b]", "0,1", "undefined", "a-b", "a-b", true]);
+  });
+
+  it("stores a list set into the token as an array, and the default arrays still answer [0] and .length", async () => {
+    const asList = await observe("accessToken.setField('out', requestProperties.requestHeaders['Accept']);", { request: { valuesType: "java.util.List", headers: { Accept: ["a/b", "c/d"] } } });
+    expect(asList.out).toEqual(["a/b", "c/d"]);
+    const asArray = await observe("var h = requestProperties.requestHeaders['Accept'];\naccessToken.setField('out', [Array.isArray(h), h[1], h.length, h.join(' ')]);", { request: { headers: { Accept: ["a/b", "c/d"] } } });
+    expect(asArray.out).toEqual([true, "c/d", 2, "a/b c/d"]);
+  });
+
+  it("tells how to switch when a List method is called on the documented array", async () => {
+    const result = await ng("var gt = requestProperties.requestParams.grant_type.size();");
+    expect(result.warnings.find((w) => w.code === "request-values-type")?.message).toMatch(/"valuesType": "java\.util\.List"/);
+    const asList = await ng("accessToken.setField('n', requestProperties.requestParams.grant_type.size());", { request: { valuesType: "java.util.List" } });
+    expect(asList.error).toBeNull();
+    expect(asList.introspection?.n).toBe(1);
+  });
+});
+
 describe("httpClient response headers are a map too (the docs call the field a Map)", () => {
   it("answer headers.get(name) and headers[name] with the list of values", async () => {
     const { out, warnings } = await observe(

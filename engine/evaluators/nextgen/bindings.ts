@@ -14,7 +14,7 @@ import { rhinoArgType } from "../legacy/bindings";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
-import { ScriptMap, ScriptCollection, ScriptMapEntry, plainOf } from "./maps";
+import { ScriptList, ScriptMap, ScriptCollection, ScriptMapEntry, plainOf } from "./maps";
 import { JavaUri, URI_METHODS } from "./uri";
 import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
@@ -27,7 +27,7 @@ export function nextGenValues(ctx: RunContext): ValueModel {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token; AM stores nothing useful.`);
       return null;
     }
-    if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptMapEntry) return plain(plainOf(value), what);
+    if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptList || value instanceof ScriptMapEntry) return plain(plainOf(value), what);
     if (value instanceof JavaUri) return value.text;
     if (value instanceof HostObject) return String(value.javaClass);
     if (Array.isArray(value)) return value.map((v) => plain(v, what));
@@ -535,10 +535,16 @@ export interface NextGenBindings {
   explainFailure(error: RunError): void;
 }
 
-/** Nested map values: objects become read-only maps too; lists stay arrays (docs: "each value is an array"). */
-function mapValue(ctx: RunContext) {
+/**
+ * Nested map values: objects become read-only maps too; lists stay arrays (docs: "each value is an array"), or
+ * become Java lists under `asLists` (the request values, when the scenario's request.valuesType says so).
+ */
+function mapValue(ctx: RunContext, asLists: (label: string) => boolean = () => false) {
   const wrap = (value: unknown, label: string): unknown => {
-    if (Array.isArray(value)) return value.map((v, i) => wrap(v, `${label}[${i}]`));
+    if (Array.isArray(value)) {
+      const items = value.map((v, i) => wrap(v, `${label}[${i}]`));
+      return asLists(label) ? new ScriptList(items, label) : items;
+    }
     if (value && typeof value === "object" && !(value instanceof HostObject)) return new ScriptMap(ctx, label, value as Record<string, unknown>, wrap);
     return value;
   };
@@ -566,12 +572,12 @@ function explainTypeFailure(ctx: RunContext, error: RunError, requestUri: string
     });
     return;
   }
-  if (!LIST_METHODS.includes(method)) return;
+  if (!LIST_METHODS.includes(method) || ctx.scenario.request.valuesType !== "array") return;
   const list = Object.entries(lists).find(([, values]) => values.join(",") === shown);
   if (!list) return;
   ctx.warnings.push({
     code: "request-values-type",
-    message: `${list[0]} is a JavaScript array here, so it has no ${method}(). AM's docs say each request parameter "is an array of parameters"; read it with [0] and .length, which work whether AM hands over an array or a Java list.`,
+    message: `${list[0]} is a JavaScript array here, so it has no ${method}(). AM's docs say each request parameter "is an array of parameters"; a tenant probe saw Java lists. Read it with [0] and .length, which work on both, or set "request": { "valuesType": "java.util.List" } in the scenario if your tenant hands over lists.`,
     ...line,
   });
 }
@@ -597,6 +603,8 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
     : null;
   const requestUri = s.request.uri ?? `${ctx.token.native.iss}/access_token`;
   const requestParams: Record<string, string[]> = { grant_type: [s.token.grantType], ...s.request.params };
+  const valuesAsLists = s.request.valuesType === "java.util.List";
+  const requestValue = mapValue(ctx, (label) => valuesAsLists && /^requestProperties\.request(Params|Headers)\.[^.[]+$/.test(label));
   const request = new ScriptMap(
     ctx,
     "requestProperties",
@@ -606,7 +614,7 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
       requestParams,
       requestHeaders: s.request.headers,
     },
-    wrap,
+    requestValue,
   );
   const lists: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(requestParams)) lists[`requestProperties.requestParams.${k}`] = v;

@@ -183,6 +183,71 @@ export class ScriptCollection extends HostObject {
   }
 }
 
+/**
+ * A read-only java.util.List as Rhino's Java list access shows it, for request parameter and header values when
+ * the scenario says AM hands them over as lists (`request.valuesType: "java.util.List"`). Recorded in Rhino
+ * 1.7.14: `l[0]`, `l.length`, `l.get(1)`, `l.size()`, `l.indexOf(v)`, `l.contains(v)`, for…in gives the indices,
+ * JSON.stringify gives an array, String(l) is "[a, b]", `Array.isArray(l)` is false and there is no `l.join`/`l.map`
+ * (Array.prototype.join.call(l) and Array.from(l) work).
+ */
+export class ScriptList extends HostObject {
+  readonly guestMethods = ["get", "size", "isEmpty", "contains", "indexOf", "lastIndexOf", "toArray", "iterator", "toString", "toJSON"];
+  override readonly javaClass = "java.util.Collections$UnmodifiableRandomAccessList";
+  constructor(
+    private readonly items: unknown[],
+    private readonly label: string,
+  ) {
+    super();
+  }
+  get(index: unknown): unknown {
+    const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= this.items.length) {
+      throw new GuestError(`java.lang.IndexOutOfBoundsException: Index ${String(index)} out of bounds for length ${this.items.length}`, "InternalError");
+    }
+    return this.items[i];
+  }
+  override guestGet(name: string): unknown {
+    if (name === "length") return this.items.length;
+    return /^\d+$/.test(name) ? this.items[Number(name)] : undefined;
+  }
+  override guestSet(name: string): void {
+    throw readOnly(this.label, `${this.label}[${name}] = …`);
+  }
+  override guestKeys(): string[] {
+    return this.items.map((_, i) => String(i));
+  }
+  size(): number {
+    return this.items.length;
+  }
+  isEmpty(): boolean {
+    return this.items.length === 0;
+  }
+  contains(value: unknown): boolean {
+    return this.items.includes(value);
+  }
+  indexOf(value: unknown): number {
+    return this.items.indexOf(value);
+  }
+  lastIndexOf(value: unknown): number {
+    return this.items.lastIndexOf(value);
+  }
+  toArray(): unknown[] {
+    return [...this.items];
+  }
+  iterator(): ScriptIterator {
+    return new ScriptIterator(this.items);
+  }
+  toJSON(): unknown[] {
+    return this.toPlain();
+  }
+  toPlain(): unknown[] {
+    return this.items.map(plainOf);
+  }
+  override toString(): string {
+    return `[${this.items.map(javaText).join(", ")}]`;
+  }
+}
+
 class ScriptIterator extends HostObject {
   readonly guestMethods = ["hasNext", "next"];
   override readonly javaClass = "java.util.Collections$UnmodifiableCollection$1";
@@ -201,7 +266,7 @@ class ScriptIterator extends HostObject {
 
 /** A map value as plain JSON (nested maps and views unwrapped). */
 export function plainOf(value: unknown): unknown {
-  if (value instanceof ScriptMap || value instanceof ScriptCollection) return value.toPlain();
+  if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptList) return value.toPlain();
   if (value instanceof ScriptMapEntry) return { [value.getKey()]: plainOf(value.getValue()) };
   if (Array.isArray(value)) return value.map(plainOf);
   return value;
