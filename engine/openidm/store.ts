@@ -6,7 +6,7 @@
  * same store when a script's `fields` ask for them (fields.ts).
  */
 import type { SeededRandom } from "../util/random";
-import { applyFields, isReference, type IdmObject } from "./fields";
+import { applyFields, isReference, isRelationship, type IdmObject } from "./fields";
 
 export type { IdmObject };
 
@@ -124,7 +124,11 @@ export class IdmStore {
   update(id: string, rev: unknown, content: IdmObject, fields?: string[]): IdmObject {
     const obj = this.require(id);
     this.checkRev(obj, rev, id);
-    const next: IdmObject = this.withReferences({ ...copy(content), _id: obj._id, _rev: obj._rev });
+    // Relationship fields the new content leaves out are kept: a read returns them only when asked for, so the
+    // documented read-modify-update idiom would otherwise drop every relationship (inferred; IDM stores
+    // relationships apart from the object's own fields).
+    const kept = Object.fromEntries(Object.entries(obj).filter(([k, v]) => isRelationship(v) && !(k in content)));
+    const next: IdmObject = this.withReferences({ ...copy(kept), ...copy(content), _id: obj._id, _rev: obj._rev });
     this.bump(next);
     this.objects.set(this.key(id), next);
     return this.select(this.key(id), copy(next), fields);

@@ -108,6 +108,15 @@ accessToken.setField('out', [q.result[0].userName, q.result[0].roles[0].name, c.
   });
 });
 
+describe("openidm update after a default read", () => {
+  it("keeps the relationships the read left out, so the documented read-modify-update idiom does not drop them", async () => {
+    const script = "var user = openidm.read('managed/alpha_user/u1');\nuser.description = 'changed';\nopenidm.update('managed/alpha_user/u1', null, user);\nvar after = openidm.read('managed/alpha_user/u1', null, ['description', 'roles/name']);\naccessToken.setField('out', [after.description, after.roles.length, after.roles[0].name]);";
+    const result = await run(script, { evaluator: "next-gen", openidm });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.out).toEqual(["changed", 2, "employee"]);
+  });
+});
+
 describe("openidm fields that are not a list", () => {
   it("fail the call, as no overload of the wrapper takes them, instead of being dropped", async () => {
     const result = await run("openidm.read('managed/alpha_user/u1', null, 'roles/*');", { evaluator: "next-gen", openidm });
