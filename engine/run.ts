@@ -126,7 +126,11 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       return rhino ? { ...error, message: rhino } : error;
     },
     rewordJsonError: rhinoJsonError,
-    onCaughtError: (info) => reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes)),
+    onCaughtError: (info) => {
+      const message = reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes));
+      if (message) nextGen?.explainFailure({ kind: "runtime", message, ...(info.line ? { line: info.line } : {}) });
+      return message;
+    },
     onLine: (probe) => {
       ctx.currentLine = probe;
     },

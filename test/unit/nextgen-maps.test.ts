@@ -124,6 +124,13 @@ describe("requestProperties.requestUri: a string by default, a java.net.URI when
     expect(warning?.line).toBe(1);
   });
 
+  it("warns also when the script catches that failure and carries on", async () => {
+    const result = await ng("var host;\ntry { host = requestProperties.requestUri.getHost(); } catch (e) { host = 'unknown'; }\naccessToken.setField('host', host);");
+    expect(result.error).toBeNull();
+    expect(result.introspection?.host).toBe("unknown");
+    expect(result.warnings.find((w) => w.code === "request-uri-type")?.line).toBe(2);
+  });
+
   it("is a java.net.URI with request.uriType, answering getHost/getPath/getPort/getQuery and reading as its text", async () => {
     const { out } = await observe(
       "var u = requestProperties.get('requestUri');\naccessToken.setField('out', [u.getHost(), u.getScheme(), u.getPath(), u.getPort(), u.getQuery(), u.getRawQuery(), '' + u, String(u), u.toString(), typeof u]);",
