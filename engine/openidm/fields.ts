@@ -146,6 +146,9 @@ export function applyFields(obj: IdmObject, fields: string[] | undefined, ctx: F
       const picked: IdmObject = { _id: target._id, _rev: target._rev };
       for (const prop of w.props) {
         const v = getPath(target, prop);
+        if (v === undefined) {
+          ctx.gap(`${ref._ref} has no "${prop.join("/")}" in the scenario's openidm data, so ${name}/${prop.join("/")} reads null (as IDM answers for a property the object lacks).`);
+        }
         setPath(picked, prop, v === undefined ? null : v);
       }
       return { ...picked, ...base };
