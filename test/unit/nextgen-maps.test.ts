@@ -192,6 +192,24 @@ describe("request values: arrays by default (docs), Java lists with request.valu
   });
 });
 
+describe("maps handed back to bindings", () => {
+  it("send the JSON they hold: request headers forwarded to httpClient, custom properties stored in IDM", async () => {
+    const script = [
+      "var r = httpClient.send('https://api.example.com/echo', { method: 'POST', headers: requestProperties.requestHeaders, body: clientProperties.customProperties }).get();",
+      "var created = openidm.create('managed/alpha_user', 'u9', { props: clientProperties.get('customProperties') });",
+      "accessToken.setField('out', [r.status, created.props.tier]);",
+    ].join("\n");
+    const result = await ng(script, {
+      client: { customProperties: { tier: "gold" } },
+      request: { headers: { "X-Trace": ["t-1"] } },
+      http: [{ request: { url: "https://api.example.com/echo", headers: { "X-Trace": "t-1" }, json: { tier: "gold" } }, response: { status: 200, body: "ok" } }],
+    });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.out).toEqual([200, "gold"]);
+    expect(result.http[0]).toMatchObject({ method: "POST", status: 200 });
+  });
+});
+
 describe("httpClient response headers are a map too (the docs call the field a Map)", () => {
   it("answer headers.get(name) and headers[name] with the list of values", async () => {
     const { out, warnings } = await observe(

@@ -229,6 +229,21 @@ function errorValue(error: unknown): unknown {
   return { message: String(error) };
 }
 
+/**
+ * A script's argument with the read-only maps and lists inside it turned into the JSON they hold, as Rhino hands a
+ * Java map to a binding that takes an object (`headers: requestProperties.requestHeaders`, `openidm.create(…, {
+ * props: clientProperties.customProperties })`).
+ */
+function mapsAsJson(value: unknown): unknown {
+  if (value instanceof ScriptMap || value instanceof ScriptList || value instanceof ScriptCollection || value instanceof ScriptMapEntry) return plainOf(value);
+  if (value instanceof JavaUri) return value.text;
+  if (Array.isArray(value)) return value.map(mapsAsJson);
+  if (value && typeof value === "object" && !(value instanceof HostObject)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapsAsJson(v)]));
+  }
+  return value;
+}
+
 interface RequestOptions {
   method?: string;
   headers?: Record<string, unknown>;
@@ -248,7 +263,7 @@ class HttpClientBinding extends HostObject {
 
   send(uri: unknown, options?: unknown): PromiseBinding {
     if (typeof uri !== "string") throw new GuestError("httpClient.send expects a URL string", "TypeError");
-    const opts = (options ?? {}) as RequestOptions;
+    const opts = mapsAsJson(options ?? {}) as RequestOptions;
     const method = String(opts.method ?? "GET").toUpperCase();
     const headers: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
@@ -343,7 +358,7 @@ class OpenIdmBinding extends HostObject {
   create(resource: unknown, newId: unknown, content: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
     return this.record("create", id, () =>
-      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), (content ?? {}) as Record<string, unknown>, this.fields(fields, "create", [resource, newId, content, _params, fields])),
+      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), mapsAsJson(content ?? {}) as Record<string, unknown>, this.fields(fields, "create", [resource, newId, content, _params, fields])),
     );
   }
   read(resource: unknown, _params?: unknown, fields?: unknown): unknown {
@@ -354,15 +369,15 @@ class OpenIdmBinding extends HostObject {
   }
   update(resource: unknown, rev: unknown, value: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("update", id, () => this.ctx.idm.update(id, rev, (value ?? {}) as Record<string, unknown>, this.fields(fields, "update", [resource, rev, value, _params, fields])));
+    return this.record("update", id, () => this.ctx.idm.update(id, rev, mapsAsJson(value ?? {}) as Record<string, unknown>, this.fields(fields, "update", [resource, rev, value, _params, fields])));
   }
   patch(resource: unknown, rev: unknown, operations: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, operations as PatchOperation[], this.fields(fields, "patch", [resource, rev, operations, _params, fields])));
+    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, mapsAsJson(operations) as PatchOperation[], this.fields(fields, "patch", [resource, rev, operations, _params, fields])));
   }
   query(resource: unknown, params: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("query", id, () => this.ctx.idm.query(id, (params ?? {}) as Record<string, unknown>, this.fields(fields, "query", [resource, params, fields])));
+    return this.record("query", id, () => this.ctx.idm.query(id, mapsAsJson(params ?? {}) as Record<string, unknown>, this.fields(fields, "query", [resource, params, fields])));
   }
   delete(resource: unknown, rev: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
