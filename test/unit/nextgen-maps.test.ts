@@ -220,3 +220,15 @@ describe("httpClient response headers are a map too (the docs call the field a M
     expect(warnings).toEqual([]);
   });
 });
+
+describe("request values as Java lists handed to List-taking methods", () => {
+  it("are accepted by identity.setAttribute and accessToken.setScope, as a java.util.List is", async () => {
+    const result = await ng(
+      "var aud = requestProperties.requestParams.audience;\nidentity.setAttribute('aud', aud);\nidentity.store();\naccessToken.setScope(aud);\naccessToken.setField('out', identity.getAttributeValues('aud'));",
+      { request: { valuesType: "java.util.List", params: { audience: ["a", "b"] } } },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.out).toEqual(["a", "b"]);
+    expect(result.introspection?.scope).toBe("a b");
+  });
+});

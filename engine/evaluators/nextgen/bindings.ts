@@ -44,8 +44,9 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     store: plain,
     give: (v) => v,
     scopesIn: (value) => {
-      if (!Array.isArray(value)) throw new GuestError("setScope expects an array of scope names", "TypeError");
-      return value.map(String);
+      const list = value instanceof ScriptList ? value.toArray() : value;
+      if (!Array.isArray(list)) throw new GuestError("setScope expects an array of scope names", "TypeError");
+      return list.map(String);
     },
     scopesOut: (scopes) => [...scopes],
     stringOut: (v) => v,
@@ -417,7 +418,9 @@ class IdentityBinding extends HostObject {
   getAttributeValues(name: unknown): string[] {
     return [...(this.attributes.get(String(name)) ?? [])];
   }
-  setAttribute(name: unknown, values: unknown): void {
+  setAttribute(name: unknown, given: unknown): void {
+    // A Java list (request values under request.valuesType "java.util.List") is a List<String> as much as an array.
+    const values = given instanceof ScriptList ? given.toArray() : given;
     if (!Array.isArray(values)) throw new GuestError(`Can't find method ${this.javaClass}.setAttribute(string,${typeof values}).`, "TypeError");
     this.attributes.set(String(name), values.map(String));
     this.pending = true;
