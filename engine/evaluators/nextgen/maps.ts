@@ -11,11 +11,14 @@
  *    header values are lists indexed with `[0]`; `customProperties` is a map (`customMap[key1]=v` entries nest).
  *  - the maps are read-only.
  *
- * What is INFERRED from Rhino 1.7.14's Java map access (recorded with real Rhino, see test/unit/nextgen-maps.test.ts),
- * not from AM's documentation: the java.util.Map methods `containsKey`, `keySet`, `values`, `entrySet`, `size`,
- * `isEmpty`, `getOrDefault`, and enumeration (`for…in`, `Object.keys`, `JSON.stringify` list the keys in the map's
- * order). A script that relies on one of them runs as Rhino runs it, and the result carries one warning
- * ("nextgen-map-inferred") saying so; ordinary `.get()` and property reads stay quiet.
+ * What is INFERRED from Rhino 1.7.14's Java map access (recorded with real Rhino, see test/unit/nextgen-maps.test.ts
+ * and test/conformance/nextgen/NextGenProbe.java), not from AM's documentation: the java.util.Map methods
+ * `containsKey`, `keySet`, `values`, `entrySet`, `size`, `isEmpty`, `getOrDefault`, and enumeration (`for…in`,
+ * `Object.keys`, `JSON.stringify` list the keys in the map's order). It is only an inference: behind AM's
+ * next-generation allow-list Rhino refuses to wrap a java.util map at all ("Access to Java class
+ * java.util.Collections$UnmodifiableMap is prohibited."), so AM hands scripts its own map wrapper, whose other
+ * members are undocumented. A script that relies on one of them runs as Rhino's Java map would, and the result
+ * carries one warning ("nextgen-map-inferred") saying so; ordinary `.get()` and property reads stay quiet.
  */
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { warn, type RunContext } from "../context";
