@@ -97,7 +97,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const state = createTokenState(scenario, random);
   const before = tokenFields(cloneTokenState(state));
   const ctx = createRunContext(scenario, state, random);
-  const bindings = evaluator === "legacy" ? legacyBindings(ctx) : nextGenBindings(ctx);
+  const nextGen = evaluator === "legacy" ? null : nextGenBindings(ctx);
+  const bindings = nextGen ?? legacyBindings(ctx);
   /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
   const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
     const notes: WordingNotes = {};
@@ -130,13 +131,18 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       return rhino ? { ...error, message: rhino } : error;
     },
     rewordJsonError: rhinoJsonError,
-    onCaughtError: (info) => reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes)),
+    onCaughtError: (info) => {
+      const message = reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes));
+      if (message) nextGen?.explainFailure({ kind: "runtime", message, ...(info.line ? { line: info.line } : {}) });
+      return message;
+    },
     onLine: (probe) => {
       ctx.currentLine = probe;
     },
   });
   ctx.currentLine = () => undefined;
   if (!outcome.error) bindings.finish();
+  else nextGen?.explainFailure(outcome.error);
   if (outcome.error?.kind === "syntax") {
     // The Rhino syntax check passed, so this is a construct Rhino runs that QuickJS cannot compile.
     outcome.error = { ...outcome.error, message: `Rhino accepts this script, but the playground cannot run it: ${outcome.error.message}` };

@@ -219,21 +219,74 @@ interface SystemEnv {
   getProperty(name: string, defaultValue?: any, returnType?: any): any;
 }
 
-interface ClientProperties {
+/**
+ * A read-only map as next-generation scripts get it: get(key) and property reads are documented; the other
+ * java.util.Map methods and key enumeration work as in Rhino but are not in AM's docs (the run warns).
+ */
+interface ScriptMap<T> {
+  /** The value, or null when the key is absent. */
+  get(key: string): T | null;
+  containsKey(key: string): boolean;
+  getOrDefault(key: string, defaultValue: T): T;
+  size(): number;
+  isEmpty(): boolean;
+  keySet(): ScriptCollection<string>;
+  values(): ScriptCollection<T>;
+  entrySet(): ScriptCollection<{ getKey(): string; getValue(): T }>;
+  /** Always fails: the map is read-only. */
+  put(key: string, value: T): never;
+  /** Always fails: the map is read-only. */
+  remove(key: string): never;
+}
+
+interface ScriptCollection<T> {
+  size(): number;
+  isEmpty(): boolean;
+  contains(value: T): boolean;
+  toArray(): T[];
+  iterator(): { hasNext(): boolean; next(): T };
+  forEach(fn: (value: T) => void): void;
+}
+
+type ClientProperties = ScriptMap<any> & {
   clientId: string;
   allowedGrantTypes: string[];
   allowedResponseTypes: string[];
   allowedScopes: string[];
-  customProperties: { [key: string]: any };
+  /** The client's custom properties; customMap[key1]=v entries are nested maps. */
+  customProperties: ScriptMap<any> & { [key: string]: any };
   redirectUris: string[];
+};
+
+/** java.net.URI, when the scenario's request.uriType is "java.net.URI". */
+interface JavaUri {
+  getScheme(): string;
+  getHost(): string;
+  /** -1 when the URI names no port. */
+  getPort(): number;
+  getPath(): string;
+  getRawPath(): string;
+  getQuery(): string | null;
+  getRawQuery(): string | null;
+  getFragment(): string | null;
+  getRawFragment(): string | null;
+  getAuthority(): string;
+  getRawAuthority(): string;
+  getUserInfo(): string | null;
+  isAbsolute(): boolean;
+  toASCIIString(): string;
+  equals(other: any): boolean;
 }
 
-interface RequestProperties {
-  requestUri: string;
+type RequestProperties = ScriptMap<any> & {
+  /** "The URI as a string" (AM's docs); a java.net.URI when the scenario's request.uriType says so. */
+  requestUri: string | JavaUri;
   realm: string;
-  requestParams: { [name: string]: string[] };
-  requestHeaders: { [name: string]: string[] };
-}
+  /** Request parameters and posted data; each value is an array of values (a java.util.List with the scenario's request.valuesType). */
+  requestParams: ScriptMap<string[]> & { [name: string]: string[] };
+  /** Header name (case-sensitive) to its values. */
+  requestHeaders: ScriptMap<string[]> & { [name: string]: string[] };
+};
 
 declare const accessToken: AccessToken;
 declare const identity: Identity;
@@ -256,6 +309,14 @@ declare const jwtValidator: { validateJwtClaims(jwtData: object): any };
 /** Loads a library script (the scenario's "libraries") and returns its exports. Context bindings such as accessToken are not visible inside it. */
 declare function require(name: string): any;
 declare const policy: { evaluate(subject: object, application: string, resourceNames: string[], environment: object): any[]; evaluateTree(subject: object, application: string, resourceName: string, environment: object): any[] };
+/** Java packages, behind AM's next-generation allow-list: only java.lang.Object (and CHF promises) are reachable. */
+declare const Packages: any;
+declare const java: any;
+declare const javax: any;
+declare const org: any;
+declare const com: any;
+/** Rhino's JavaImporter: \`with (new JavaImporter(java.lang)) { … }\`; classes outside the next-generation allow-list stay unreachable. */
+declare function JavaImporter(...classesOrPackages: any[]): any;
 `;
 
 const LEGACY = `
@@ -445,8 +506,9 @@ export function declaredGlobals(evaluator: Evaluator): string[] {
 /** Method names declared on an interface (for the drift test against the host objects). */
 export function declaredMethods(evaluator: Evaluator, interfaceName: string): string[] {
   const text = BINDING_DECLARATIONS[evaluator];
-  const start = text.indexOf(`interface ${interfaceName} {`);
-  if (start < 0) return [];
+  const found = new RegExp(`interface ${interfaceName}(?:<[^>]*>)? \\{`).exec(text);
+  if (!found) return [];
+  const start = found.index;
   const end = text.indexOf("\n}", start);
   return [...new Set([...text.slice(start, end).matchAll(/^\s+(\w+)(?:<[^>]*>)?\(/gm)].map((m) => m[1]))];
 }

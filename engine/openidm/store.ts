@@ -2,10 +2,13 @@
  * An in-memory IDM seeded from the scenario's `openidm` objects: what the next-generation `openidm`
  * binding reads and writes. Objects are keyed by full id ("managed/alpha_user/<uuid>"); revisions count
  * up from "1" like IDM's. Failures carry IDM's HTTP-style codes (404 not found, 412 revision mismatch).
+ * Relationship fields hold references (`roles: [{ "_ref": "managed/alpha_role/r1" }]`) resolved against the
+ * same store when a script's `fields` ask for them (fields.ts).
  */
 import type { SeededRandom } from "../util/random";
+import { applyFields, isReference, isRelationship, type IdmObject } from "./fields";
 
-export type IdmObject = Record<string, unknown>;
+export type { IdmObject };
 
 export class IdmError extends Error {
   constructor(
@@ -37,6 +40,8 @@ function pointer(field: string): string[] {
 
 export class IdmStore {
   private readonly objects = new Map<string, IdmObject>();
+  /** Told what the scenario's IDM data cannot answer for a `fields` selection (the binding turns it into warnings). */
+  onGap: (message: string) => void = () => {};
 
   constructor(
     seed: Record<string, Record<string, unknown>>,
@@ -46,8 +51,40 @@ export class IdmStore {
       const value = copy(obj);
       if (value._id === undefined) value._id = id.split("/").pop();
       if (value._rev === undefined) value._rev = "1";
-      this.objects.set(id, value);
+      this.objects.set(this.key(id), this.withReferences(value));
     }
+  }
+
+  /** Completes each reference as IDM stores one: its collection, id and `_refProperties` (`_id`, `_rev`). */
+  private withReferences(obj: IdmObject): IdmObject {
+    const complete = (ref: Record<string, unknown>): Record<string, unknown> => {
+      const parts = String(ref._ref).replace(/^\/+/, "").split("/");
+      const props = (typeof ref._refProperties === "object" && ref._refProperties !== null ? ref._refProperties : {}) as Record<string, unknown>;
+      return {
+        ...ref,
+        _ref: parts.join("/"),
+        _refResourceCollection: ref._refResourceCollection ?? parts.slice(0, -1).join("/"),
+        _refResourceId: ref._refResourceId ?? parts[parts.length - 1],
+        _refProperties: { ...props, _id: props._id ?? this.random.uuid(), _rev: props._rev ?? "1" },
+      };
+    };
+    for (const [k, v] of Object.entries(obj)) {
+      if (isReference(v)) obj[k] = complete(v);
+      else if (Array.isArray(v) && v.length > 0 && v.every(isReference)) obj[k] = v.map(complete);
+    }
+    return obj;
+  }
+
+  /** The `fields` selection of one object, as IDM answers it. */
+  private select(id: string, obj: IdmObject, fields?: string[]): IdmObject {
+    return applyFields(obj, fields, {
+      id,
+      resolve: (ref) => {
+        const target = this.objects.get(this.key(ref));
+        return target ? copy(target) : undefined;
+      },
+      gap: (message) => this.onGap(message),
+    });
   }
 
   private key(id: string): string {
@@ -72,25 +109,29 @@ export class IdmStore {
 
   read(id: string, fields?: string[]): IdmObject | null {
     const obj = this.objects.get(this.key(id));
-    return obj ? project(copy(obj), fields) : null;
+    return obj ? this.select(this.key(id), copy(obj), fields) : null;
   }
 
   create(resource: string, newId: string | null | undefined, content: IdmObject, fields?: string[]): IdmObject {
     const id = newId ?? this.random.uuid();
     const key = `${this.key(resource)}/${id}`;
     if (this.objects.has(key)) throw new IdmError(412, "Precondition Failed", `Object ${key} already exists`);
-    const obj = { ...copy(content), _id: id, _rev: "1" };
+    const obj = this.withReferences({ ...copy(content), _id: id, _rev: "1" });
     this.objects.set(key, obj);
-    return project(copy(obj), fields);
+    return this.select(key, copy(obj), fields);
   }
 
   update(id: string, rev: unknown, content: IdmObject, fields?: string[]): IdmObject {
     const obj = this.require(id);
     this.checkRev(obj, rev, id);
-    const next: IdmObject = { ...copy(content), _id: obj._id, _rev: obj._rev };
+    // Relationship fields the new content leaves out are kept: a read returns them only when asked for, so the
+    // documented read-modify-update idiom would otherwise drop every relationship (inferred; IDM stores
+    // relationships apart from the object's own fields).
+    const kept = Object.fromEntries(Object.entries(obj).filter(([k, v]) => isRelationship(v) && !(k in content)));
+    const next: IdmObject = this.withReferences({ ...copy(kept), ...copy(content), _id: obj._id, _rev: obj._rev });
     this.bump(next);
     this.objects.set(this.key(id), next);
-    return project(copy(next), fields);
+    return this.select(this.key(id), copy(next), fields);
   }
 
   patch(id: string, rev: unknown, operations: PatchOperation[], fields?: string[]): IdmObject {
@@ -98,16 +139,17 @@ export class IdmStore {
     this.checkRev(obj, rev, id);
     if (!Array.isArray(operations)) throw new IdmError(400, "Bad Request", "Patch must be an array of operations");
     for (const op of operations) applyPatch(obj, op);
+    this.withReferences(obj);
     this.bump(obj);
     this.objects.set(this.key(id), obj);
-    return project(copy(obj), fields);
+    return this.select(this.key(id), copy(obj), fields);
   }
 
   delete(id: string, rev: unknown, fields?: string[]): IdmObject {
     const obj = this.require(id);
     this.checkRev(obj, rev, id);
     this.objects.delete(this.key(id));
-    return project(copy(obj), fields);
+    return this.select(this.key(id), copy(obj), fields);
   }
 
   query(resource: string, params: Record<string, unknown>, fields?: string[]): { result: IdmObject[]; resultCount: number } {
@@ -118,23 +160,10 @@ export class IdmStore {
     }
     const filter = parseQueryFilter(filterText);
     const result = [...this.objects.entries()]
-      .filter(([key]) => key.startsWith(prefix) && !key.slice(prefix.length).includes("/"))
-      .map(([, obj]) => obj)
-      .filter((obj) => filter(obj))
-      .map((obj) => project(copy(obj), fields));
+      .filter(([key, obj]) => key.startsWith(prefix) && !key.slice(prefix.length).includes("/") && filter(obj))
+      .map(([key, obj]) => this.select(key, copy(obj), fields));
     return { result, resultCount: result.length };
   }
-}
-
-function project(obj: IdmObject, fields?: string[]): IdmObject {
-  if (!fields || fields.length === 0 || fields.includes("*")) return obj;
-  const out: IdmObject = { _id: obj._id, _rev: obj._rev };
-  for (const f of fields) {
-    const path = pointer(f);
-    const value = getPath(obj, path);
-    if (value !== undefined) out[path.join("/")] = value;
-  }
-  return out;
 }
 
 function getPath(obj: unknown, path: string[]): unknown {

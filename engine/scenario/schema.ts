@@ -64,7 +64,21 @@ const identitySchema = z
 const requestSchema = z
   .strictObject({
     uri: z.string().optional().describe("Defaults to the issuer's /access_token URL"),
-    params: multiValueMap.default({}).describe("Request parameters; grant_type defaults to the token's grant type"),
+    uriType: z
+      .enum(["string", "java.net.URI"])
+      .default("string")
+      .describe(
+        'Next-generation only: the type of requestProperties.requestUri. AM\'s docs say "the URI as a string" (the default); choose "java.net.URI" when your tenant hands scripts a URI object (getHost(), getPath(), getQuery(), …)',
+      ),
+    valuesType: z
+      .enum(["array", "java.util.List"])
+      .default("array")
+      .describe(
+        'Next-generation only: the type of each requestParams and requestHeaders value. AM\'s docs say "each value is an array" (the default); a tenant probe saw Java lists, which also answer get(i) and size() but have no join() or map(). [0] and .length work on both',
+      ),
+    params: multiValueMap
+      .default({})
+      .describe("Request parameters, each a list of values (next-gen scripts get arrays); grant_type defaults to the token's grant type"),
     headers: multiValueMap.default({ "User-Agent": ["curl/8.5.0"] }).describe("Request headers, each a list of values (requestProperties.requestHeaders)"),
   })
   .describe("The token request (requestProperties binding)");
@@ -254,7 +268,9 @@ export const scenarioSchema = z
     openidm: z
       .record(z.string(), z.record(z.string(), z.unknown()))
       .default({})
-      .describe('IDM objects by id, e.g. "managed/alpha_user/<uuid>"'),
+      .describe(
+        'IDM objects by id, e.g. "managed/alpha_user/<uuid>": { "userName": "bjensen", … }. A relationship field holds a reference { "_ref": "managed/alpha_role/r1" } (single, e.g. manager) or an array of them (multi-valued, e.g. roles), optionally with "_refProperties"; openidm.read/query/… resolve them against these objects when fields ask for "roles", "roles/*", "roles/name" or "*_ref". As in IDM, relationship fields are left out unless fields name them',
+      ),
     systemEnv: z
       .record(z.string(), z.unknown())
       .default({})

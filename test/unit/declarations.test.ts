@@ -17,7 +17,7 @@ function bindings(evaluator: "legacy" | "next-gen") {
 }
 
 const INTERFACES: Record<"legacy" | "next-gen", Record<string, string>> = {
-  "next-gen": { accessToken: "AccessToken", identity: "Identity", logger: "Logger", httpClient: "HttpClient", openidm: "OpenIdm", secrets: "Secrets", systemEnv: "SystemEnv" },
+  "next-gen": { accessToken: "AccessToken", clientProperties: "ScriptMap", requestProperties: "ScriptMap", identity: "Identity", logger: "Logger", httpClient: "HttpClient", openidm: "OpenIdm", secrets: "Secrets", systemEnv: "SystemEnv" },
   legacy: { accessToken: "AccessToken", logger: "Debug", httpClient: "LegacyHttpClient", systemEnv: "SystemEnv" },
 };
 

@@ -278,6 +278,14 @@ function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClas
  * name that is no visible class (blocked by the allow-list, or unknown) is just another package object; the
  * script fails only when it calls it. The playground warns, since the failure message differs from Rhino's.
  */
+/** Which classes a script may reach (AM's class shutter) and how warnings name that list. */
+export interface ClassAccess {
+  visible(name: string): boolean;
+  listName: string;
+}
+
+export const LEGACY_CLASS_ACCESS: ClassAccess = { visible: classVisible, listName: "AM's allow-list" };
+
 class JavaPackage extends HostObject {
   /** "#instanceof": `x instanceof java.util.Set` (a blocked name) is false in Rhino, not a TypeError. */
   readonly guestMethods: readonly string[] = ["#instanceof", "#primitive"];
@@ -286,6 +294,7 @@ class JavaPackage extends HostObject {
     readonly path: string,
     readonly classes: Map<string, JavaClass>,
     private readonly ctx: RunContext,
+    private readonly access: ClassAccess = LEGACY_CLASS_ACCESS,
   ) {
     super();
     this.javaClass = `[JavaPackage ${path}]`;
@@ -295,23 +304,23 @@ class JavaPackage extends HostObject {
     const cls = this.classes.get(full);
     if (cls) return cls;
     if (/^[A-Z]/.test(name) && !/^[A-Z]/.test(this.path.split(".").pop() ?? "")) {
-      if (classVisible(full)) {
+      if (this.access.visible(full)) {
         warn(
           this.ctx,
           "java-class-not-emulated",
-          `${full} is on AM's allow-list but the playground does not emulate it; here it behaves like a missing class (a JavaPackage object).`,
+          `${full} is on ${this.access.listName} but the playground does not emulate it; here it behaves like a missing class (a JavaPackage object).`,
         );
       } else {
         warn(
           this.ctx,
           "java-class-blocked",
-          `${full} is not on AM's allow-list: Rhino shows it as "[JavaPackage ${full}]" and the script fails when it uses it.`,
+          `${full} is not on ${this.access.listName}: Rhino shows it as "[JavaPackage ${full}]" and the script fails when it uses it.`,
         );
       }
     }
     // A name under a blocked class (java.lang.System.getProperty) is one more JavaPackage, as in Rhino: calling it
     // fails with "Cannot call property getProperty in object [JavaPackage java.lang.System]…" (see instrument.ts).
-    return new JavaPackage(full, this.classes, this.ctx);
+    return new JavaPackage(full, this.classes, this.ctx, this.access);
   }
   override guestHasInstance(): boolean {
     return false;
@@ -402,10 +411,12 @@ class ImportFunction extends HostObject {
   }
 }
 
-/** The legacy globals that reach Java: packages, JavaImporter, importPackage and importClass. */
-export function javaPackages(ctx: RunContext): Record<string, unknown> {
-  const classes = emulatedClasses(ctx, Date.parse(ctx.scenario.clock));
-  const root = new JavaPackage("", classes, ctx);
+/**
+ * The legacy globals that reach Java: packages, JavaImporter, importPackage and importClass. Another evaluator
+ * (next-gen) passes its own class access and the classes it emulates for it.
+ */
+export function javaPackages(ctx: RunContext, access: ClassAccess = LEGACY_CLASS_ACCESS, classes = emulatedClasses(ctx, Date.parse(ctx.scenario.clock))): Record<string, unknown> {
+  const root = new JavaPackage("", classes, ctx, access);
   return {
     Packages: root,
     java: root.guestGet("java"),

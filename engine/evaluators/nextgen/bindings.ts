@@ -1,7 +1,8 @@
 /**
  * The next-generation (evaluatorVersion 2.0) bindings of an access-token modification script, as the AIC
  * tenant's binding metadata lists them (reference Appendix C): JS-friendly wrappers, arrays for lists,
- * plain objects for maps, promise-likes with get()/then() for HTTP. No Java class access.
+ * read-only Java maps for `clientProperties` / `requestProperties` (maps.ts), promise-likes with get()/then()
+ * for HTTP.
  */
 import { GuestError, GuestEvaluation, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
@@ -9,9 +10,14 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
 import { IdmError, type PatchOperation } from "../../openidm/store";
+import { rhinoArgType } from "../legacy/bindings";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
+import { ScriptList, ScriptMap, ScriptCollection, ScriptMapEntry, plainOf } from "./maps";
+import { JavaUri, URI_METHODS } from "./uri";
+import { nextGenJava } from "./java-access";
+import type { RunError } from "../../result";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
 export function nextGenValues(ctx: RunContext): ValueModel {
@@ -21,6 +27,8 @@ export function nextGenValues(ctx: RunContext): ValueModel {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token; AM stores nothing useful.`);
       return null;
     }
+    if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptList || value instanceof ScriptMapEntry) return plain(plainOf(value), what);
+    if (value instanceof JavaUri) return value.text;
     if (value instanceof HostObject) return String(value.javaClass);
     if (Array.isArray(value)) return value.map((v) => plain(v, what));
     if (value && typeof value === "object") {
@@ -36,8 +44,9 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     store: plain,
     give: (v) => v,
     scopesIn: (value) => {
-      if (!Array.isArray(value)) throw new GuestError("setScope expects an array of scope names", "TypeError");
-      return value.map(String);
+      const list = value instanceof ScriptList ? value.toArray() : value;
+      if (!Array.isArray(list)) throw new GuestError("setScope expects an array of scope names", "TypeError");
+      return list.map(String);
     },
     scopesOut: (scopes) => [...scopes],
     stringOut: (v) => v,
@@ -99,13 +108,22 @@ class LoggerBinding extends HostObject {
   }
 }
 
-/** ResponseScriptWrapper: fields status, statusText, ok, headers; methods json(), text(), formData(). */
+/**
+ * ResponseScriptWrapper: fields status, statusText, ok, headers; methods json(), text(), formData().
+ * The docs call `headers` a Map: it is one of the read-only maps (maps.ts), so `headers.get(name)` and
+ * `headers[name]` both give the list of values.
+ */
 class ResponseBinding extends HostObject {
   readonly guestMethods = ["json", "text", "formData"];
   override readonly javaClass = "org.forgerock.openam.scripting.wrappers.ResponseScriptWrapper";
+  private readonly headers: ScriptMap;
 
-  constructor(private readonly answer: MockAnswer) {
+  constructor(
+    private readonly answer: MockAnswer,
+    ctx: RunContext,
+  ) {
     super();
+    this.headers = new ScriptMap(ctx, "response.headers", answer.headers);
   }
 
   override guestGet(name: string): unknown {
@@ -117,7 +135,7 @@ class ResponseBinding extends HostObject {
       case "ok":
         return this.answer.status >= 200 && this.answer.status < 300;
       case "headers":
-        return this.answer.headers;
+        return this.headers;
       default:
         return undefined;
     }
@@ -212,6 +230,21 @@ function errorValue(error: unknown): unknown {
   return { message: String(error) };
 }
 
+/**
+ * A script's argument with the read-only maps and lists inside it turned into the JSON they hold, as Rhino hands a
+ * Java map to a binding that takes an object (`headers: requestProperties.requestHeaders`, `openidm.create(…, {
+ * props: clientProperties.customProperties })`).
+ */
+function mapsAsJson(value: unknown): unknown {
+  if (value instanceof ScriptMap || value instanceof ScriptList || value instanceof ScriptCollection || value instanceof ScriptMapEntry) return plainOf(value);
+  if (value instanceof JavaUri) return value.text;
+  if (Array.isArray(value)) return value.map(mapsAsJson);
+  if (value && typeof value === "object" && !(value instanceof HostObject)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapsAsJson(v)]));
+  }
+  return value;
+}
+
 interface RequestOptions {
   method?: string;
   headers?: Record<string, unknown>;
@@ -231,7 +264,7 @@ class HttpClientBinding extends HostObject {
 
   send(uri: unknown, options?: unknown): PromiseBinding {
     if (typeof uri !== "string") throw new GuestError("httpClient.send expects a URL string", "TypeError");
-    const opts = (options ?? {}) as RequestOptions;
+    const opts = mapsAsJson(options ?? {}) as RequestOptions;
     const method = String(opts.method ?? "GET").toUpperCase();
     const headers: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
@@ -253,7 +286,7 @@ class HttpClientBinding extends HostObject {
       throw new GuestError(`A ${method} request cannot have a body`, "HttpClientScriptException");
     }
     const outcome = sendToMocks(this.ctx, { method, url: uri, headers, ...(body !== undefined ? { body } : {}) });
-    if (outcome.ok) return new PromiseBinding({ ok: true, value: new ResponseBinding(outcome.answer) });
+    if (outcome.ok) return new PromiseBinding({ ok: true, value: new ResponseBinding(outcome.answer, this.ctx) });
     return new PromiseBinding({
       ok: false,
       error: new GuestError(outcome.message, "HttpClientScriptException", { message: outcome.message }),
@@ -294,6 +327,7 @@ class OpenIdmBinding extends HostObject {
 
   constructor(private readonly ctx: RunContext) {
     super();
+    ctx.idm.onGap = (message) => warn(ctx, "openidm-fields", message);
   }
 
   private record<T>(op: OpenIdmCallRecord["op"], id: string, work: () => T): T {
@@ -312,37 +346,43 @@ class OpenIdmBinding extends HostObject {
     }
   }
 
-  private fields(value: unknown): string[] | undefined {
-    return Array.isArray(value) ? value.map(String) : undefined;
+  /**
+   * The fields argument: the wrapper's overloads take a List (a JS array); any other value matches no overload, so
+   * Rhino fails the call rather than dropping the fields.
+   */
+  private fields(value: unknown, method: string, args: unknown[]): string[] | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (Array.isArray(value)) return value.map(String);
+    throw new GuestError(`Can't find method ${this.javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError");
   }
 
   create(resource: unknown, newId: unknown, content: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
     return this.record("create", id, () =>
-      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), (content ?? {}) as Record<string, unknown>, this.fields(fields)),
+      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), mapsAsJson(content ?? {}) as Record<string, unknown>, this.fields(fields, "create", [resource, newId, content, _params, fields])),
     );
   }
   read(resource: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    const found = this.ctx.idm.read(id, this.fields(fields));
+    const found = this.ctx.idm.read(id, this.fields(fields, "read", [resource, _params, fields]));
     this.ctx.openidm.push(found ? { op: "read", id } : { op: "read", id, error: "404 Not Found: read returned null" });
     return found;
   }
   update(resource: unknown, rev: unknown, value: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("update", id, () => this.ctx.idm.update(id, rev, (value ?? {}) as Record<string, unknown>, this.fields(fields)));
+    return this.record("update", id, () => this.ctx.idm.update(id, rev, mapsAsJson(value ?? {}) as Record<string, unknown>, this.fields(fields, "update", [resource, rev, value, _params, fields])));
   }
   patch(resource: unknown, rev: unknown, operations: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, operations as PatchOperation[], this.fields(fields)));
+    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, mapsAsJson(operations) as PatchOperation[], this.fields(fields, "patch", [resource, rev, operations, _params, fields])));
   }
   query(resource: unknown, params: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("query", id, () => this.ctx.idm.query(id, (params ?? {}) as Record<string, unknown>, this.fields(fields)));
+    return this.record("query", id, () => this.ctx.idm.query(id, mapsAsJson(params ?? {}) as Record<string, unknown>, this.fields(fields, "query", [resource, params, fields])));
   }
   delete(resource: unknown, rev: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("delete", id, () => this.ctx.idm.delete(id, rev, this.fields(fields)));
+    return this.record("delete", id, () => this.ctx.idm.delete(id, rev, this.fields(fields, "delete", [resource, rev, _params, fields])));
   }
   action(resource: unknown, actionName: unknown): unknown {
     const id = String(resource);
@@ -378,7 +418,9 @@ class IdentityBinding extends HostObject {
   getAttributeValues(name: unknown): string[] {
     return [...(this.attributes.get(String(name)) ?? [])];
   }
-  setAttribute(name: unknown, values: unknown): void {
+  setAttribute(name: unknown, given: unknown): void {
+    // A Java list (request values under request.valuesType "java.util.List") is a List<String> as much as an array.
+    const values = given instanceof ScriptList ? given.toArray() : given;
     if (!Array.isArray(values)) throw new GuestError(`Can't find method ${this.javaClass}.setAttribute(string,${typeof values}).`, "TypeError");
     this.attributes.set(String(name), values.map(String));
     this.pending = true;
@@ -507,32 +549,100 @@ class RequireBinding extends HostObject {
 export interface NextGenBindings {
   globals: Record<string, unknown>;
   finish(): void;
+  /** Called when the script failed: adds the warnings that explain a failure the scenario's choices caused. */
+  explainFailure(error: RunError): void;
+}
+
+/**
+ * Nested map values: objects become read-only maps too; lists stay arrays (docs: "each value is an array"), or
+ * become Java lists under `asLists` (the request values, when the scenario's request.valuesType says so).
+ */
+function mapValue(ctx: RunContext, asLists: (label: string) => boolean = () => false) {
+  const wrap = (value: unknown, label: string): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map((v, i) => wrap(v, `${label}[${i}]`));
+      return asLists(label) ? new ScriptList(items, label) : items;
+    }
+    if (value && typeof value === "object" && !(value instanceof HostObject)) return new ScriptMap(ctx, label, value as Record<string, unknown>, wrap);
+    return value;
+  };
+  return wrap;
+}
+
+/** The java.util.List methods a script may try on a list value that AM's docs describe as an array. */
+const LIST_METHODS = ["get", "size", "isEmpty", "contains", "iterator", "toArray", "stream", "getFirst"];
+
+/**
+ * Warnings for a failure that comes from a type the docs leave open: a URI method called on the string
+ * requestUri, or a java.util.List method called on a request parameter's or header's array of values.
+ */
+function explainTypeFailure(ctx: RunContext, error: RunError, requestUri: string, lists: Record<string, string[]>): void {
+  if (error.kind !== "runtime") return;
+  const missing = /Cannot find function (\w+) in object (.*)\.$/.exec(error.message);
+  if (!missing) return;
+  const [, method, shown] = missing;
+  const line = error.line ? { line: error.line } : {};
+  if ((URI_METHODS as readonly string[]).includes(method) && shown === requestUri && ctx.scenario.request.uriType === "string") {
+    ctx.warnings.push({
+      code: "request-uri-type",
+      message: `requestProperties.requestUri is a string here, so it has no ${method}(). AM's docs describe it as "the URI as a string"; if your tenant hands scripts a java.net.URI (some production scripts call getHost() on it), set "request": { "uriType": "java.net.URI" } in the scenario. Code that must work on both can parse the string itself.`,
+      ...line,
+    });
+    return;
+  }
+  if (!LIST_METHODS.includes(method) || ctx.scenario.request.valuesType !== "array") return;
+  const list = Object.entries(lists).find(([, values]) => values.join(",") === shown);
+  if (!list) return;
+  ctx.warnings.push({
+    code: "request-values-type",
+    message: `${list[0]} is a JavaScript array here, so it has no ${method}(). AM's docs say each request parameter "is an array of parameters"; a tenant probe saw Java lists. Read it with [0] and .length, which work on both, or set "request": { "valuesType": "java.util.List" } in the scenario if your tenant hands over lists.`,
+    ...line,
+  });
 }
 
 export function nextGenBindings(ctx: RunContext): NextGenBindings {
   const s = ctx.scenario;
   const identity = new IdentityBinding(ctx);
+  const wrap = mapValue(ctx);
   const client = s.client
-    ? {
-        clientId: s.client.clientId,
-        allowedGrantTypes: s.client.allowedGrantTypes,
-        allowedResponseTypes: s.client.allowedResponseTypes,
-        allowedScopes: s.client.allowedScopes,
-        customProperties: s.client.customProperties,
-        redirectUris: s.client.redirectUris,
-      }
+    ? new ScriptMap(
+        ctx,
+        "clientProperties",
+        {
+          clientId: s.client.clientId,
+          allowedGrantTypes: s.client.allowedGrantTypes,
+          allowedResponseTypes: s.client.allowedResponseTypes,
+          allowedScopes: s.client.allowedScopes,
+          customProperties: s.client.customProperties,
+          redirectUris: s.client.redirectUris,
+        },
+        wrap,
+      )
     : null;
+  const requestUri = s.request.uri ?? `${ctx.token.native.iss}/access_token`;
+  const requestParams: Record<string, string[]> = { grant_type: [s.token.grantType], ...s.request.params };
+  const valuesAsLists = s.request.valuesType === "java.util.List";
+  const requestValue = mapValue(ctx, (label) => valuesAsLists && /^requestProperties\.request(Params|Headers)\.[^.[]+$/.test(label));
+  const request = new ScriptMap(
+    ctx,
+    "requestProperties",
+    {
+      requestUri: s.request.uriType === "java.net.URI" ? new JavaUri(requestUri) : requestUri,
+      realm: s.realm,
+      requestParams,
+      requestHeaders: s.request.headers,
+    },
+    requestValue,
+  );
+  const lists: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(requestParams)) lists[`requestProperties.requestParams.${k}`] = v;
+  for (const [k, v] of Object.entries(s.request.headers)) lists[`requestProperties.requestHeaders["${k}"]`] = v;
   const globals: Record<string, unknown> = {
     accessToken: new AccessTokenBinding(ctx, nextGenValues(ctx), "org.forgerock.oauth2.core.scripting.AccessTokenScriptWrapper"),
     identity,
     scopes: [...s.scopes],
     clientProperties: client,
-    requestProperties: {
-      requestUri: s.request.uri ?? `${ctx.token.native.iss}/access_token`,
-      realm: s.realm,
-      requestParams: { grant_type: [s.token.grantType], ...s.request.params },
-      requestHeaders: s.request.headers,
-    },
+    requestProperties: request,
     logger: new LoggerBinding(ctx),
     httpClient: new HttpClientBinding(ctx),
     openidm: new OpenIdmBinding(ctx),
@@ -546,6 +656,11 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
     jwtValidator: new NotEmulatedBinding(["validateJwtClaims"], "jwtValidator", "org.forgerock.openam.scripting.bindings.JwtValidatorScriptWrapper"),
     policy: new NotEmulatedBinding(["evaluate", "evaluateTree"], "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
     require: new RequireBinding(ctx),
+    ...nextGenJava(ctx),
   };
-  return { globals, finish: () => identity.finish() };
+  return {
+    globals,
+    finish: () => identity.finish(),
+    explainFailure: (error) => explainTypeFailure(ctx, error, requestUri, lists),
+  };
 }
