@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { ScenarioError, parseScenarioText } from "../../engine/scenario/validate";
 import type { RunResult } from "../../engine/result";
 import { checkExpectation } from "../../engine/cases";
+import { checkFlowExpectation, runFlow, type FlowResult } from "../../engine/index";
 import { jobsFlag, parseCommand } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { inlineLibraries, readTextFile } from "../files";
@@ -18,6 +19,21 @@ interface CaseOutcome {
   passed: boolean;
   problems: string[];
   ms: number;
+  /** A flow case: one entry per request, so JUnit shows which step failed. */
+  steps?: { name: string; passed: boolean; problems: string[] }[];
+}
+
+function stepName(step: FlowResult["steps"][number], index: number): string {
+  const what = step.request === "token" ? `token ${step.grantType}` : step.token ? `${step.request} ${step.token}` : step.request;
+  return `step ${index + 1}: ${what}`;
+}
+
+/** The per-step view of a flow case's problems: a mismatch under $.steps[i] belongs to step i. */
+function flowSteps(result: FlowResult, problems: string[]): CaseOutcome["steps"] {
+  return result.steps.map((step, i) => {
+    const own = problems.filter((p) => p.startsWith(`$.steps[${i}]`));
+    return { name: stepName(step, i), passed: own.length === 0, problems: own };
+  });
 }
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "out", "release"]);
@@ -43,6 +59,19 @@ function junit(outcomes: CaseOutcome[]): string {
   const failures = outcomes.filter((o) => !o.passed).length;
   const cases = outcomes
     .map((o) => {
+      if (o.steps) {
+        // A flow case is one testcase per request; problems outside any step go to the first one.
+        const outside = o.problems.filter((p) => !/^\$\.steps\[\d+\]/.test(p));
+        return o.steps
+          .map((step, i) => {
+            const problems = i === 0 ? [...outside, ...step.problems] : step.problems;
+            const head = `    <testcase classname="${escapeXml(`${o.file} ${o.name}`)}" name="${escapeXml(step.name)}" time="${(o.ms / 1000 / o.steps!.length).toFixed(3)}"`;
+            return problems.length === 0
+              ? `${head}/>`
+              : `${head}>\n      <failure message="${escapeXml(problems[0])}">${escapeXml(problems.join("\n"))}</failure>\n    </testcase>`;
+          })
+          .join("\n");
+      }
       const head = `    <testcase classname="${escapeXml(o.file)}" name="${escapeXml(o.name)}" time="${(o.ms / 1000).toFixed(3)}"`;
       return o.passed
         ? `${head}/>`
@@ -73,6 +102,11 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
         }
         const scriptPath = resolve(dirname(file), scenario.script);
         const script = readTextFile(scriptPath, "script");
+        if (scenario.flow) {
+          const flow = await runFlow(script, scenario, { execute: (s, sc, o) => runner.run(s, sc, o.evaluator) });
+          const problems = checkFlowExpectation(scenario.expect as Record<string, unknown> | undefined, flow).map(describeMismatch);
+          return { file: shown, name: scenario.name, passed: problems.length === 0, problems, ms: performance.now() - started, steps: flowSteps(flow, problems) };
+        }
         const result: RunResult = await runner.run(script, scenario);
         const mismatches = checkExpectation(scenario.expect as Record<string, unknown> | undefined, result);
         const problems = mismatches.map(describeMismatch);
