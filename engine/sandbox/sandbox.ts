@@ -10,6 +10,7 @@ import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
 import type { RunError } from "../result";
+import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -287,13 +288,14 @@ class Bridge {
           }
           const keys = ctx.getOwnPropertyNames(handle, { strings: true, numbersAsStrings: true, onlyEnumerable: true });
           const names = keys.unwrap();
-          const out: Record<string, unknown> = {};
+          // The script chooses these keys: a record without Object.prototype keeps "__proto__" as a key.
+          const out = newRecord();
           try {
             for (const keyHandle of names) {
               const key = ctx.getString(keyHandle);
               const value = this.getPropChecked(handle, key);
               try {
-                out[key] = this.toHost(value, depth + 1, seen);
+                setOwn(out, key, this.toHost(value, depth + 1, seen));
               } finally {
                 value.dispose();
               }
@@ -414,7 +416,8 @@ class Bridge {
     const obj = ctx.newObject();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const h = this.toGuest(v);
-      ctx.setProp(obj, k, h);
+      // Defined, not assigned: a "__proto__" key must stay a key in the guest too.
+      ctx.defineProp(obj, k, { value: h, configurable: true, enumerable: true });
       h.dispose();
     }
     return obj;
@@ -483,7 +486,7 @@ function isPlainData(value: unknown, depth = 0): boolean {
       return Number.isFinite(value);
     case "object":
       if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
-      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+      if (!isPlainRecord(value)) return false;
       return Object.values(value as object).every((v) => isPlainData(v, depth + 1));
     default:
       return false;

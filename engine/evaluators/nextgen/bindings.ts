@@ -12,6 +12,7 @@ import { IdmError, type PatchOperation } from "../../openidm/store";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
+import { ownValue } from "../../util/own-keys";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
 export function nextGenValues(ctx: RunContext): ValueModel {
@@ -426,7 +427,7 @@ class SecretsBinding extends HostObject {
   }
   getGenericSecret(label: unknown): SecretBinding {
     const key = String(label);
-    const value = this.ctx.scenario.secrets[key];
+    const value = ownValue(this.ctx.scenario.secrets, key);
     if (value === undefined) {
       throw new GuestError(`org.forgerock.secrets.NoSuchSecretException: No secret configured for purpose ${key}`, "JavaException");
     }
@@ -485,7 +486,7 @@ class RequireBinding extends HostObject {
 
   override guestConstruct(args: unknown[]): unknown {
     const name = String(args[0]);
-    const source = this.ctx.scenario.libraries[name];
+    const source = ownValue(this.ctx.scenario.libraries, name);
     if (source === undefined) {
       const known = Object.keys(this.ctx.scenario.libraries);
       throw new GuestError(

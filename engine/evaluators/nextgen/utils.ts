@@ -13,6 +13,7 @@ import bcrypt from "bcryptjs";
 import { GuestError, HostObject, writeBackToGuest } from "../../sandbox/host";
 import { base64, base64url, decodeBase64, utf8 } from "../../util/random";
 import { warn, type RunContext } from "../context";
+import { ownValue } from "../../util/own-keys";
 import { DEMO_RSA_PRIVATE_JWK } from "../../token/demo-keys";
 import { RsaError, decodePrivateKey, decodePublicKey, encodePrivateKey, encodePublicKey, keyFromJwk, rsaDecrypt, rsaEncrypt, rsaSign, rsaVerify } from "./rsa";
 
@@ -299,7 +300,7 @@ export class UtilsBinding extends HostObject {
   }
 
   override guestGet(name: string): unknown {
-    return this.fields[name];
+    return ownValue(this.fields, name);
   }
   override guestKeys(): string[] {
     return Object.keys(this.fields);
