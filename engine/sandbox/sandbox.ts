@@ -11,6 +11,7 @@ import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandb
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
+import { needsJsonCrossing, readGuestString } from "./strings";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -128,6 +129,8 @@ class Bridge {
   private fromJson!: QuickJSHandle;
   private readFn!: QuickJSHandle;
   private lastReadFn!: QuickJSHandle;
+  /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
+  private lengthKey: QuickJSHandle | undefined;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
   onCaught: ((values: unknown[]) => string | null) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
@@ -140,6 +143,7 @@ class Bridge {
 
   init(helpers: QuickJSHandle): void {
     const ctx = this.ctx;
+    this.lengthKey = this.retain(ctx.newString("length"));
     this.mk = this.retain(ctx.getProp(helpers, 0));
     this.classifyFn = this.retain(ctx.getProp(helpers, 1));
     this.fromJson = this.retain(ctx.getProp(helpers, 2));
@@ -164,7 +168,7 @@ class Bridge {
   dispatch(args: QuickJSHandle[]): QuickJSHandle {
     const ctx = this.ctx;
     const id = ctx.getNumber(args[0]);
-    const name = ctx.getString(args[1]);
+    const name = readGuestString(ctx, args[1], this.lengthKey);
     const argc = Math.min(ctx.getNumber(args[2]), 6);
     const values: unknown[] = [];
     if (id === -1 && name === "#json") {
@@ -253,7 +257,7 @@ class Bridge {
       case "number":
         return ctx.getNumber(handle);
       case "string":
-        return ctx.getString(handle);
+        return readGuestString(ctx, handle, this.lengthKey);
       case "bigint":
         return Number(ctx.getBigInt(handle));
       case "symbol":
@@ -292,7 +296,7 @@ class Bridge {
           const out = newRecord();
           try {
             for (const keyHandle of names) {
-              const key = ctx.getString(keyHandle);
+              const key = readGuestString(ctx, keyHandle, this.lengthKey);
               const value = this.getPropChecked(handle, key);
               try {
                 setOwn(out, key, this.toHost(value, depth + 1, seen));
@@ -316,7 +320,7 @@ class Bridge {
   /** Reads a property in the guest, so a throwing getter raises the script's own error. */
   private getPropChecked(handle: QuickJSHandle, key: string): QuickJSHandle {
     const ctx = this.ctx;
-    const keyHandle = ctx.newString(key);
+    const keyHandle = this.guestString(key);
     const result = ctx.callFunction(this.readFn, ctx.undefined, handle, keyHandle);
     keyHandle.dispose();
     if (result.error) {
@@ -362,7 +366,7 @@ class Bridge {
     if (ctx.typeof(handle) === "object" && !ctx.sameValue(handle, ctx.null)) {
       const msg = ctx.getProp(handle, "message");
       try {
-        if (ctx.typeof(msg) === "string") return ctx.getString(msg);
+        if (ctx.typeof(msg) === "string") return readGuestString(ctx, msg, this.lengthKey);
       } finally {
         msg.dispose();
       }
@@ -381,7 +385,7 @@ class Bridge {
       case "number":
         return ctx.newNumber(value);
       case "string":
-        return ctx.newString(value);
+        return this.guestString(value);
       case "bigint":
         return ctx.newNumber(Number(value));
       case "object":
@@ -417,10 +421,17 @@ class Bridge {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const h = this.toGuest(v);
       // Defined, not assigned: a "__proto__" key must stay a key in the guest too.
-      ctx.defineProp(obj, k, { value: h, configurable: true, enumerable: true });
+      const key = needsJsonCrossing(k) ? this.guestString(k) : k;
+      ctx.defineProp(obj, key, { value: h, configurable: true, enumerable: true });
+      if (typeof key !== "string") key.dispose();
       h.dispose();
     }
     return obj;
+  }
+
+  /** A guest string with exactly this text (see strings.ts: NUL and lone surrogates cross as JSON). */
+  guestString(text: string): QuickJSHandle {
+    return needsJsonCrossing(text) && this.fromJson ? this.json(JSON.stringify(text)) : this.ctx.newString(text);
   }
 
   private json(text: string): QuickJSHandle {
@@ -456,7 +467,11 @@ class Bridge {
     if (error instanceof GuestThrow) return (error.payload as QuickJSHandle).dup();
     const guestError = error instanceof GuestError ? error : null;
     const message = error instanceof Error ? error.message : String(error);
-    const handle = ctx.newError({ name: guestError?.guestName ?? "InternalError", message });
+    const handle = ctx.newError({ name: guestError?.guestName ?? "InternalError", message: "" });
+    // Host messages quote script strings (a secret's label, a library's name): they keep every character.
+    const messageHandle = this.guestString(message);
+    ctx.setProp(handle, "message", messageHandle);
+    messageHandle.dispose();
     if (guestError) {
       for (const [k, v] of Object.entries(guestError.fields)) {
         const h = this.toGuest(v);
@@ -574,7 +589,7 @@ function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, i
     if (!isObject) return "";
     const h = ctx.getProp(handle, key);
     try {
-      return ctx.typeof(h) === "string" ? ctx.getString(h) : "";
+      return ctx.typeof(h) === "string" ? readGuestString(ctx, h) : "";
     } finally {
       h.dispose();
     }
@@ -678,7 +693,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
         probe.error.dispose();
         return undefined;
       }
-      const text = context.typeof(probe.value) === "string" ? context.getString(probe.value) : undefined;
+      const text = context.typeof(probe.value) === "string" ? readGuestString(context, probe.value) : undefined;
       probe.value.dispose();
       return text;
     };
