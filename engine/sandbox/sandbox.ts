@@ -396,7 +396,12 @@ class Bridge {
     if (value instanceof HostObject) return this.hostProxy(value);
     if (value instanceof GuestJson) return this.json(value.text);
     if (value instanceof GuestEvaluation) {
-      const result = ctx.evalCode(value.source, value.filename);
+      let result: ReturnType<QuickJSContext["evalCode"]>;
+      try {
+        result = ctx.evalCode(value.source, value.filename);
+      } finally {
+        value.settled?.();
+      }
       if (result.error) {
         const payload = this.retain(result.error);
         throw new GuestThrow(payload, this.describe(payload));

@@ -3,7 +3,7 @@
  * tenant's binding metadata lists them (reference Appendix C): JS-friendly wrappers, arrays for lists,
  * plain objects for maps, promise-likes with get()/then() for HTTP. No Java class access.
  */
-import { GuestError, GuestEvaluation, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { GuestError, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
@@ -13,6 +13,7 @@ import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
 import { ownValue } from "../../util/own-keys";
+import { LibraryLoads } from "../../sandbox/library";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
 export function nextGenValues(ctx: RunContext): ValueModel {
@@ -473,12 +474,12 @@ const CONTEXT_BINDINGS = ["accessToken", "identity", "scopes", "clientProperties
 
 /**
  * require(name): evaluates a next-generation library script from the scenario's `libraries` and returns its
- * `exports` (or `module.exports`). The library's first line stays line 1 of its file, and the context
- * bindings are hidden from it.
+ * `exports` (or `module.exports`), as sandbox/library.ts evaluates it: context bindings hidden, cycles refused.
  */
 class RequireBinding extends HostObject {
   readonly guestMethods: readonly string[] = [];
   override readonly javaClass = "require";
+  private readonly loads = new LibraryLoads();
 
   constructor(private readonly ctx: RunContext) {
     super();
@@ -497,11 +498,7 @@ class RequireBinding extends HostObject {
     const syntax = checkRhinoSyntax(source);
     if (syntax) throw new GuestError(`${syntax.message} (library "${name}", line ${syntax.line})`, "SyntaxError");
     const filename = `${name.replace(/[^\w.-]/g, "_")}.js`;
-    const prefix =
-      `(function () { var module = { exports: {} }; var exports = module.exports; ` +
-      `(function (module, exports, ${CONTEXT_BINDINGS.join(", ")}) {`;
-    const suffix = `\n})(module, exports); return module.exports; })()`;
-    return new GuestEvaluation(`${prefix}${source}${suffix}`, filename);
+    return this.loads.evaluation(name, source, filename, CONTEXT_BINDINGS);
   }
 }
 
