@@ -7,7 +7,9 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
-import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
+import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMemoryCapMiB, takeSandboxStderr } from "./module";
+import { memoryMessage, timeoutMessage } from "./limits";
+import { timeoutLine } from "./timeout-location";
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
@@ -616,6 +618,23 @@ function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, i
   return info;
 }
 
+function mib(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+/**
+ * A run stopped at a limit, worded to name the limit. A timeout is placed at the running loop's line, which
+ * QuickJS does not report (see timeout-location.ts), or at no line; a memory error keeps the allocation's line.
+ */
+function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | null): RunError | null {
+  if (error?.kind === "timeout") {
+    const line = timeoutLine(run.source, info);
+    return { kind: "timeout", message: timeoutMessage(run.limits.timeoutMs), ...(line ? { line } : {}) };
+  }
+  if (error?.kind === "memory") return { ...error, message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) };
+  return error;
+}
+
 /** Runs one script; never throws for script failures (they come back as `error`). */
 export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
   const mod = loadedSandboxModule() ?? (await loadSandboxModule());
@@ -740,7 +759,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       };
       const lastRead = activeBridge.lastRead();
       if (lastRead) info.lastRead = lastRead;
-      outcome = { error: run.describeError?.(info) ?? describeGuestError(info), evalMs };
+      outcome = { error: limitError(run, info, run.describeError?.(info) ?? describeGuestError(info)), evalMs };
       if (outcome.error?.kind === "memory") trapped = true;
     } else {
       result.value.dispose();
@@ -753,7 +772,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     const kind: RunError["kind"] = /out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)
       ? "memory"
       : "runtime";
-    return { error: { kind, message: kind === "memory" ? `InternalError: out of memory (${message})` : message }, evalMs };
+    return { error: { kind, message: kind === "memory" ? `${memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes))} (${message})` : message }, evalMs };
   } finally {
     try {
       bridge?.dispose();
