@@ -168,3 +168,25 @@ describe("names Object.prototype answers are unknown names like any other", () =
     expect(result.introspection).toMatchObject({ s: "v", l: 1, e: 7 });
   });
 });
+
+describe("HTTP names the script or the scenario chooses are ordinary names", () => {
+  const mock = {
+    request: { url: "https://api.example.com/x", json: { constructor: "c" } },
+    response: { status: 200, headers: { toString: "t" }, body: "__proto__=1&toString=2&toString=3" },
+  };
+
+  it("request headers and response form data keep __proto__ and toString", async () => {
+    const result = await ng(
+      `var r = httpClient.send('https://api.example.com/x', { method: 'POST', body: { constructor: 'c' }, headers: JSON.parse('{"__proto__": "h", "toString": "t"}') }).get();
+       accessToken.setField('status', r.status);
+       accessToken.setField('form', r.formData());`,
+      { http: [mock] },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.status).toBe(200);
+    expect(JSON.stringify(result.introspection?.form)).toBe('{"__proto__":["1"],"toString":["2","3"]}');
+    const sent = result.http[0].headers as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(sent, "__proto__")?.value).toEqual(["h"]);
+    expect(Object.getOwnPropertyDescriptor(sent, "toString")?.value).toEqual(["t"]);
+  });
+});

@@ -12,7 +12,7 @@ import { IdmError, type PatchOperation } from "../../openidm/store";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
-import { ownValue } from "../../util/own-keys";
+import { newRecord, ownValue } from "../../util/own-keys";
 import { LibraryLoads } from "../../sandbox/library";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
@@ -139,8 +139,8 @@ class ResponseBinding extends HostObject {
     return this.answer.body;
   }
   formData(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const [k, v] of new URLSearchParams(this.answer.body)) (out[k] ??= []).push(v);
+    const out = newRecord<string[]>();
+    for (const [k, v] of new URLSearchParams(this.answer.body)) out[k] = [...(ownValue(out, k) ?? []), v];
     return out;
   }
 }
@@ -235,7 +235,8 @@ class HttpClientBinding extends HostObject {
     if (typeof uri !== "string") throw new GuestError("httpClient.send expects a URL string", "TypeError");
     const opts = (options ?? {}) as RequestOptions;
     const method = String(opts.method ?? "GET").toUpperCase();
-    const headers: Record<string, string[]> = {};
+    // Header names are the script's: a record without Object.prototype keeps any name as a header.
+    const headers = newRecord<string[]>();
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
       if (k.toLowerCase() === "authorization") {
         warn(this.ctx, "http-authorization-ignored", 'AM ignores an Authorization header set directly; use the "token" option.');
