@@ -133,7 +133,7 @@ function project(obj: IdmObject, fields?: string[]): IdmObject {
   for (const f of fields) {
     const path = pointer(f);
     const value = getPath(obj, path);
-    if (value !== undefined) out[path.join("/")] = value;
+    if (value !== undefined) setOwn(out, path.join("/"), value);
   }
   return out;
 }

@@ -190,3 +190,15 @@ describe("HTTP names the script or the scenario chooses are ordinary names", () 
     expect(Object.getOwnPropertyDescriptor(sent, "toString")?.value).toEqual(["t"]);
   });
 });
+
+describe("openidm field selection on a __proto__ key", () => {
+  it("read(id, null, ['__proto__']) returns the stored __proto__ field as a field", async () => {
+    const result = await ng(
+      `openidm.patch('${USER}', null, [{ operation: 'add', field: '/__proto__', value: { issuer: 'x' } }]);
+       accessToken.setField('picked', JSON.stringify(openidm.read('${USER}', null, ['__proto__'])));`,
+      withUser,
+    );
+    expect(result.error).toBeNull();
+    expect(JSON.parse(String(result.introspection?.picked))).toEqual(JSON.parse('{"_id":"u1","_rev":"2","__proto__":{"issuer":"x"}}'));
+  });
+});
