@@ -618,6 +618,9 @@ function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, i
   return info;
 }
 
+/** Files of the sandbox's own guest code, which runs on behalf of the script's frame beneath it. */
+const GUEST_HELPER_FILES = new Set(["prelude.js", "hooks.js", "prelude-extra.js"]);
+
 function mib(bytes: number): number {
   return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
@@ -628,7 +631,10 @@ function mib(bytes: number): number {
  */
 function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | null): RunError | null {
   if (error?.kind === "timeout") {
-    const line = timeoutLine(run.source, info);
+    // Stopped inside a library or a builtin: the script's own frame is waiting in the call that ran long.
+    const top = /^\s*at [^\n]*?\(([^):\n]+)/m.exec(info.stack)?.[1];
+    const inCallee = top !== undefined && top !== SCRIPT_FILENAME && !GUEST_HELPER_FILES.has(top);
+    const line = inCallee ? info.line : timeoutLine(run.source, info);
     return { kind: "timeout", message: timeoutMessage(run.limits.timeoutMs), ...(line ? { line } : {}) };
   }
   if (error?.kind === "memory") return { ...error, message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) };

@@ -31,6 +31,21 @@ describe("a timeout names timeoutMs and the running loop's line", () => {
     });
   }
 
+  it("a loop in a library points at the script's call into it, not at a loop of the script", async () => {
+    const atLoad = await run("var l = require('lib');\nfor (var i = 0; i < 2; i++) { accessToken.setField('a' + i, 1); }", {
+      evaluator: "next-gen",
+      timeoutMs: LIMIT,
+      libraries: { lib: "exports.x = 1;\nwhile (true) {}" },
+    });
+    expect(atLoad.error).toEqual({ kind: "timeout", message: MESSAGE, line: 1 });
+    const inFunction = await run("var l = require('lib');\n\nl.spin();", {
+      evaluator: "next-gen",
+      timeoutMs: LIMIT,
+      libraries: { lib: "exports.spin = function () {\n  while (true) {}\n};" },
+    });
+    expect(inFunction.error).toEqual({ kind: "timeout", message: MESSAGE, line: 3 });
+  });
+
   it("the message carries the scenario's own value", async () => {
     const result = await run("while (true) {}", { evaluator: "next-gen", timeoutMs: 75 });
     expect(result.error?.message).toBe("The script ran longer than 75 ms (timeoutMs in the scenario) and was stopped.");
