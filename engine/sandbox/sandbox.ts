@@ -273,7 +273,12 @@ class Bridge {
         if (ctx.sameValue(handle, ctx.null)) return null;
         const id = this.classify(handle);
         if (id >= 0) return this.objects[id];
-        if (depth > MAX_CONVERSION_DEPTH) throw new GuestError("Value is nested too deeply (or cyclic)", "TypeError");
+        if (depth > MAX_CONVERSION_DEPTH) {
+          throw new GuestError(
+            `A value nested more than ${MAX_CONVERSION_DEPTH + 1} objects or arrays deep cannot be handed to a binding (a playground limit; AM has none so low).`,
+            "TypeError",
+          );
+        }
         for (const prior of seen) {
           if (ctx.sameValue(prior, handle)) throw new GuestError("Cyclic value cannot be converted", "TypeError");
         }
