@@ -1,7 +1,8 @@
 /**
  * Strings cross the sandbox boundary with every UTF-16 code unit, both ways, as Java strings hold them in AM:
  * a NUL no longer cuts a claim name ('role\u0000admin' became 'role'), and a lone surrogate no longer turns
- * into three U+FFFD.
+ * into three U+FFFD. Nothing here is refused: asked directly, Jackson's UTF-8 generator (jackson-core 2.17.2 and
+ * 2.20.1, the JSON writer family AM uses) writes {"a\uD800b":"x\u0000y"} for such strings, keeping both.
  */
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine";
