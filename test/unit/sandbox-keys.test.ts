@@ -202,3 +202,11 @@ describe("openidm field selection on a __proto__ key", () => {
     expect(JSON.parse(String(result.introspection?.picked))).toEqual(JSON.parse('{"_id":"u1","_rev":"2","__proto__":{"issuer":"x"}}'));
   });
 });
+
+describe("static warnings look script names up as names", () => {
+  it("a variable named constructor or hasOwnProperty is no wrong-evaluator API", async () => {
+    const result = await ng("var constructor = { x: function () { return 1; } };\nconstructor.x();\nvar hasOwnProperty = { y: function () {} };\nhasOwnProperty.y();");
+    expect(result.error).toBeNull();
+    expect(result.warnings.filter((w) => w.code === "wrong-evaluator-api")).toEqual([]);
+  });
+});
