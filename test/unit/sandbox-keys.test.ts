@@ -210,3 +210,10 @@ describe("static warnings look script names up as names", () => {
     expect(result.warnings.filter((w) => w.code === "wrong-evaluator-api")).toEqual([]);
   });
 });
+
+describe("utils.crypto names are looked up as names", () => {
+  it("generateKey with namedCurve 'constructor' is an unsupported curve like any other", async () => {
+    const result = await ng("utils.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'constructor' }, true, ['sign']);");
+    expect(result.error?.message).toBe("JavaException: Unsupported curve constructor");
+  });
+});

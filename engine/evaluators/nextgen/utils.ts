@@ -217,8 +217,7 @@ class SubtleBinding extends HostObject {
         return toSignedArray(random.bytes(a.length ? a.length / 8 : blockBytes));
       }
       case "ECDSA": {
-        const curveName = (a.namedCurve ?? "P-256") as keyof typeof CURVES;
-        const curve = CURVES[curveName];
+        const curve = ownValue<(typeof CURVES)[keyof typeof CURVES]>(CURVES, String(a.namedCurve ?? "P-256"));
         if (!curve) throw new GuestError(`Unsupported curve ${String(a.namedCurve)}`, "JavaException");
         const secret = curve.utils.randomSecretKey(random.bytes(curve.lengths.seed ?? 48));
         return { privateKey: toSignedArray(secret), publicKey: toSignedArray(curve.getPublicKey(secret, false)) };
