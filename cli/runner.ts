@@ -6,6 +6,7 @@
 import { Worker } from "node:worker_threads";
 import { emptyRunResult, type RunResult } from "../engine/result";
 import type { Evaluator } from "../engine/scenario/schema";
+import { timeoutMessage } from "../engine/sandbox/limits";
 import type { RunRequest } from "./worker";
 
 /** How long past the script's own limit the watchdog waits before it terminates the worker. */
@@ -25,10 +26,10 @@ interface Slot {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-function watchdogResult(evaluator: Evaluator, ms: number): RunResult {
+function watchdogResult(evaluator: Evaluator, limitMs: number, ms: number): RunResult {
   const result = emptyRunResult(evaluator, {
     kind: "timeout",
-    message: `Script stopped by the watchdog after ${ms} ms: a builtin kept running past the time limit.`,
+    message: `${timeoutMessage(limitMs)} A builtin kept running past the limit, so the watchdog stopped the sandbox after ${ms} ms.`,
   });
   result.timings = { evalMs: ms, totalMs: ms };
   return result;
@@ -96,7 +97,7 @@ export class ScriptRunner {
       slot.worker.ref();
       slot.timer = setTimeout(() => {
         const evaluator = job.request.evaluator ?? "legacy";
-        job.resolve(watchdogResult(evaluator, job.timeoutMs + WATCHDOG_GRACE_MS));
+        job.resolve(watchdogResult(evaluator, job.timeoutMs, job.timeoutMs + WATCHDOG_GRACE_MS));
         slot.job = null;
         this.replace(slot);
       }, job.timeoutMs + WATCHDOG_GRACE_MS);

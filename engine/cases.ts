@@ -5,6 +5,7 @@
  */
 import type { RunResult } from "./result";
 import { jsonPath } from "./scenario/validate";
+import { ownValue } from "./util/own-keys";
 
 export interface Mismatch {
   path: string;
@@ -25,7 +26,7 @@ export function matches(expected: unknown, actual: unknown, path: (string | numb
       return false;
     }
     let ok = true;
-    for (const [k, v] of Object.entries(expected)) ok = matches(v, actual[k], [...path, k], out) && ok;
+    for (const [k, v] of Object.entries(expected)) ok = matches(v, ownValue(actual, k), [...path, k], out) && ok;
     return ok;
   }
   if (Array.isArray(expected)) {

@@ -8,6 +8,7 @@ import { simple } from "acorn-walk";
 import type { Evaluator } from "./scenario/schema";
 import type { RunWarning } from "./result";
 import { isNativeFieldName } from "./token/state";
+import { ownValue } from "./util/own-keys";
 
 const LEGACY_ONLY: Record<string, string> = {
   "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
@@ -106,7 +107,8 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
         });
       }
     }
-    const hint = wrongEvaluator[key] ?? wrongEvaluator[call.object];
+    // The script names these: "constructor.x()" must not find Object.prototype.constructor as a hint.
+    const hint = ownValue(wrongEvaluator, key) ?? ownValue(wrongEvaluator, call.object);
     if (hint) {
       warnings.push({
         code: "wrong-evaluator-api",

@@ -6,6 +6,7 @@ import { GuestError, HostObject, isGuestFunction } from "../sandbox/host";
 import type { LogLevel } from "../result";
 import { recordCall, type MockOutcome, type OutgoingRequest } from "../http/mocks";
 import { warn, type RunContext } from "./context";
+import { ownValue } from "../util/own-keys";
 
 /** Renders a value the way Java's String.valueOf would show the converted object. */
 export function javaToString(value: unknown): string {
@@ -81,11 +82,11 @@ export class SystemEnvBinding extends HostObject {
   getProperty(name: unknown, defaultValue?: unknown, type?: unknown): unknown {
     const key = String(name);
     const env = this.ctx.scenario.systemEnv;
-    const raw = Object.prototype.hasOwnProperty.call(env, key) ? env[key] : undefined;
+    const raw = ownValue(env, key);
     if (raw === undefined) return defaultValue === undefined ? null : defaultValue;
     const className = type instanceof HostObject ? type.javaClass : typeof type === "string" ? type : undefined;
     if (className) {
-      const convert = JAVA_CLASS_CONVERTERS[className];
+      const convert = ownValue(JAVA_CLASS_CONVERTERS, className);
       if (!convert) throw new GuestError(`Unsupported property type ${className}`, "JavaException");
       return convert(raw);
     }

@@ -37,10 +37,11 @@ function formParams(postData: unknown): HarNameValue[] {
   return [];
 }
 
+/** Header and parameter names are the capture's: grouped under own keys only. */
 function grouped(pairs: HarNameValue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const { name, value } of pairs) (out[name] ??= []).push(value);
-  return out;
+  const out = new Map<string, string[]>();
+  for (const { name, value } of pairs) out.set(name, [...(out.get(name) ?? []), value]);
+  return Object.fromEntries(out);
 }
 
 export function isHar(json: unknown): json is { log: { entries: unknown[] } } {

@@ -3,6 +3,7 @@
  * identity REST returns it (`/json/realms/…/users/<id>`: `username`, `realm`, every attribute a list).
  */
 import { contribution, isRecord, placeholder, type Contribution } from "./types";
+import { newRecord, setOwn } from "../util/own-keys";
 
 /** Never copied: they are credentials. */
 const SECRET_ATTRIBUTES = new Set(["password", "userpassword", "userPassword".toLowerCase()]);
@@ -26,24 +27,25 @@ export function recogniseUser(file: string, json: unknown, managedObject = "alph
   if (!isRecord(json) || !(isIdmUser(json) || isAmUser(json))) return null;
   const idm = isIdmUser(json);
   const out = contribution(file, idm ? "user (IDM managed object)" : "user (AM identity REST)");
-  const attributes: Record<string, string[]> = {};
+  // Attribute names are the file's: kept as ordinary keys, "__proto__" included.
+  const attributes = newRecord<string[]>();
   const skipped: string[] = [];
-  const store: Record<string, unknown> = {};
+  const store = newRecord();
   for (const [name, value] of Object.entries(json)) {
     if (SECRET_ATTRIBUTES.has(name.toLowerCase())) {
       out.redactions.push({ file, place: `$.${name}`, placeholder: placeholder(name) });
       continue;
     }
-    if (idm) store[name] = value;
+    if (idm) setOwn(store, name, value);
     if (name.startsWith("_") || (!idm && ["username", "realm", "universalid"].includes(name))) continue;
     const values = attributeValues(value);
-    if (values) attributes[name] = values;
+    if (values) setOwn(attributes, name, values);
     else skipped.push(name);
   }
   const id = typeof json._id === "string" ? json._id : String(json.username);
   const username = idm ? String(json.userName) : String(json.username);
-  out.scenario.identity = { id, username, attributes };
-  if (idm) out.scenario.openidm = { [`managed/${managedObject}/${id}`]: store };
+  out.scenario.identity = { id, username, attributes: { ...attributes } };
+  if (idm) out.scenario.openidm = { [`managed/${managedObject}/${id}`]: { ...store } };
   if (!idm && typeof json.realm === "string") out.scenario.realm = json.realm;
   if (skipped.length > 0) out.ignored.push(`nested properties that are not profile attributes: ${skipped.join(", ")}`);
   if (idm) out.notes.push(`stored as the IDM object managed/${managedObject}/${id} for openidm.read`);

@@ -4,6 +4,7 @@
  */
 import type { HttpMock } from "../scenario/schema";
 import type { HttpCallRecord } from "../result";
+import { newRecord, ownValue } from "../util/own-keys";
 
 export interface OutgoingRequest {
   method: string;
@@ -67,7 +68,7 @@ function isDeepSubset(expected: unknown, actual: unknown): boolean {
     return Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => isDeepSubset(e, actual[i]));
   }
   if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return false;
-  return Object.entries(expected as Record<string, unknown>).every(([k, v]) => isDeepSubset(v, (actual as Record<string, unknown>)[k]));
+  return Object.entries(expected as Record<string, unknown>).every(([k, v]) => isDeepSubset(v, ownValue(actual as Record<string, unknown>, k)));
 }
 
 /** What the script sent for a header or query parameter, beside what the mock expects, in words. */
@@ -160,7 +161,7 @@ export class MockServer {
             : `Connection refused: ${request.url} (${mockLabel(mock, i)} simulates a refused connection)`;
         return { ok: false, fault: r.fault, message, mock: i };
       }
-      const headers: Record<string, string[]> = {};
+      const headers = newRecord<string[]>();
       for (const [k, v] of Object.entries(r.headers)) headers[k] = Array.isArray(v) ? v : [v];
       let body = r.body ?? "";
       if (r.json !== undefined) {

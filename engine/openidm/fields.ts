@@ -14,6 +14,7 @@
  * `_id` and `_rev` are always returned. A relationship is a field holding `{ "_ref": "managed/…/<id>" }` or an
  * array of such objects; the referenced object is looked up in the same store.
  */
+import { ownPath, ownValue, setOwn } from "../util/own-keys";
 export type IdmObject = Record<string, unknown>;
 
 export interface FieldsContext {
@@ -64,22 +65,19 @@ function split(field: string): string[] {
     .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
+/** Field paths are the script's names: walk and write own keys only ("__proto__" is a key, never a prototype). */
 function getPath(obj: unknown, path: string[]): unknown {
-  let cur = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
+  return ownPath(obj, path);
 }
 
 function setPath(obj: IdmObject, path: string[], value: unknown): void {
   let cur = obj;
   for (const p of path.slice(0, -1)) {
-    if (typeof cur[p] !== "object" || cur[p] === null || Array.isArray(cur[p])) cur[p] = {};
-    cur = cur[p] as IdmObject;
+    const next = ownValue(cur, p);
+    if (typeof next !== "object" || next === null || Array.isArray(next)) setOwn(cur, p, {});
+    cur = ownValue(cur, p) as IdmObject;
   }
-  cur[path[path.length - 1]] = value;
+  setOwn(cur, path[path.length - 1], value);
 }
 
 /** What a script asked of one relationship field: the references, whole objects, or some of their properties. */
@@ -107,7 +105,7 @@ export function applyFields(obj: IdmObject, fields: string[] | undefined, ctx: F
     const path = split(field);
     const [head, ...rest] = path;
     if (head === undefined) continue;
-    const value = obj[head];
+    const value = ownValue(obj, head);
     if (isRelationship(value)) {
       if (rest.length === 0) want(head, { expand: false, props: [] });
       else if (rest.length === 1 && rest[0] === "*") want(head, { expand: true });
@@ -124,14 +122,14 @@ export function applyFields(obj: IdmObject, fields: string[] | undefined, ctx: F
       }
       continue;
     }
-    if (rest.length === 0) out[head] = value;
+    if (rest.length === 0) setOwn(out, head, value);
     else {
       const part = getPath(value, rest);
       if (part !== undefined) setPath(out, path, part);
     }
   }
   for (const [name, w] of wants) {
-    const value = obj[name];
+    const value = ownValue(obj, name);
     const render = (ref: Reference): IdmObject => {
       const base = referenceOf(ref);
       if (!w.expand && w.props.length === 0) return base;
@@ -153,7 +151,7 @@ export function applyFields(obj: IdmObject, fields: string[] | undefined, ctx: F
       }
       return { ...picked, ...base };
     };
-    out[name] = Array.isArray(value) ? (value as Reference[]).map(render) : render(value as Reference);
+    setOwn(out, name, Array.isArray(value) ? (value as Reference[]).map(render) : render(value as Reference));
   }
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { SeededRandom } from "../util/random";
 import { applyFields, isReference, isRelationship, type IdmObject } from "./fields";
+import { ownParent, ownPath, setOwn } from "../util/own-keys";
 
 export type { IdmObject };
 
@@ -166,40 +167,34 @@ export class IdmStore {
   }
 }
 
+/** Own keys only: a field such as "/__proto__" or "/constructor" names nothing stored (see util/own-keys.ts). */
 function getPath(obj: unknown, path: string[]): unknown {
-  let cur = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
+  return ownPath(obj, path);
 }
 
 function applyPatch(obj: IdmObject, op: PatchOperation): void {
   const path = pointer(op.field ?? "");
   if (path.length === 0) throw new IdmError(400, "Bad Request", `Patch field "${op.field}" is not a JSON pointer`);
-  let parent: Record<string, unknown> = obj;
-  for (const p of path.slice(0, -1)) {
-    if (typeof parent[p] !== "object" || parent[p] === null) parent[p] = {};
-    parent = parent[p] as Record<string, unknown>;
-  }
+  // The walk and every write stay on own keys: "/__proto__/x" is a key named "__proto__", never a prototype.
+  const parent = ownParent(obj, path);
   const leaf = path[path.length - 1];
+  const current = ownPath(parent, [leaf]);
   switch (op.operation) {
     case "add":
-      if (leaf === "-" || Array.isArray(parent[leaf])) {
-        const list = (Array.isArray(parent[leaf]) ? parent[leaf] : []) as unknown[];
+      if (leaf === "-" || Array.isArray(current)) {
+        const list = (Array.isArray(current) ? current : []) as unknown[];
         list.push(...(Array.isArray(op.value) ? op.value : [op.value]));
-        parent[leaf] = list;
-      } else parent[leaf] = copy(op.value);
+        setOwn(parent, leaf, list);
+      } else setOwn(parent, leaf, copy(op.value));
       break;
     case "replace":
-      parent[leaf] = copy(op.value);
+      setOwn(parent, leaf, copy(op.value));
       break;
     case "remove":
-      delete parent[leaf];
+      if (Object.hasOwn(parent, leaf)) delete parent[leaf];
       break;
     case "increment":
-      parent[leaf] = Number(parent[leaf] ?? 0) + Number(op.value ?? 0);
+      setOwn(parent, leaf, Number(current ?? 0) + Number(op.value ?? 0));
       break;
     default:
       throw new IdmError(400, "Bad Request", `Unsupported patch operation "${op.operation}"`);

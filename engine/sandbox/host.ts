@@ -87,6 +87,8 @@ export class GuestEvaluation {
   constructor(
     readonly source: string,
     readonly filename: string,
+    /** Called once the evaluation has ended, however it ended (e.g. a library is no longer loading). */
+    readonly settled?: () => void,
   ) {}
 }
 

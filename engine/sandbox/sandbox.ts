@@ -7,9 +7,13 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
 import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
-import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, takeSandboxStderr } from "./module";
+import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMemoryCapMiB, takeSandboxStderr } from "./module";
+import { memoryMessage, timeoutMessage } from "./limits";
+import { timeoutLine } from "./timeout-location";
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
 import type { RunError } from "../result";
+import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
+import { needsJsonCrossing, readGuestString } from "./strings";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -127,6 +131,8 @@ class Bridge {
   private fromJson!: QuickJSHandle;
   private readFn!: QuickJSHandle;
   private lastReadFn!: QuickJSHandle;
+  /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
+  private lengthKey: QuickJSHandle | undefined;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
   onCaught: ((values: unknown[]) => string | null) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
@@ -139,6 +145,7 @@ class Bridge {
 
   init(helpers: QuickJSHandle): void {
     const ctx = this.ctx;
+    this.lengthKey = this.retain(ctx.newString("length"));
     this.mk = this.retain(ctx.getProp(helpers, 0));
     this.classifyFn = this.retain(ctx.getProp(helpers, 1));
     this.fromJson = this.retain(ctx.getProp(helpers, 2));
@@ -163,7 +170,7 @@ class Bridge {
   dispatch(args: QuickJSHandle[]): QuickJSHandle {
     const ctx = this.ctx;
     const id = ctx.getNumber(args[0]);
-    const name = ctx.getString(args[1]);
+    const name = readGuestString(ctx, args[1], this.lengthKey);
     const argc = Math.min(ctx.getNumber(args[2]), 6);
     const values: unknown[] = [];
     if (id === -1 && name === "#json") {
@@ -252,7 +259,7 @@ class Bridge {
       case "number":
         return ctx.getNumber(handle);
       case "string":
-        return ctx.getString(handle);
+        return readGuestString(ctx, handle, this.lengthKey);
       case "bigint":
         return Number(ctx.getBigInt(handle));
       case "symbol":
@@ -266,7 +273,12 @@ class Bridge {
         if (ctx.sameValue(handle, ctx.null)) return null;
         const id = this.classify(handle);
         if (id >= 0) return this.objects[id];
-        if (depth > MAX_CONVERSION_DEPTH) throw new GuestError("Value is nested too deeply (or cyclic)", "TypeError");
+        if (depth > MAX_CONVERSION_DEPTH) {
+          throw new GuestError(
+            `A value nested more than ${MAX_CONVERSION_DEPTH + 1} objects or arrays deep cannot be handed to a binding (a playground limit; AM has none so low).`,
+            "TypeError",
+          );
+        }
         for (const prior of seen) {
           if (ctx.sameValue(prior, handle)) throw new GuestError("Cyclic value cannot be converted", "TypeError");
         }
@@ -287,13 +299,14 @@ class Bridge {
           }
           const keys = ctx.getOwnPropertyNames(handle, { strings: true, numbersAsStrings: true, onlyEnumerable: true });
           const names = keys.unwrap();
-          const out: Record<string, unknown> = {};
+          // The script chooses these keys: a record without Object.prototype keeps "__proto__" as a key.
+          const out = newRecord();
           try {
             for (const keyHandle of names) {
-              const key = ctx.getString(keyHandle);
+              const key = readGuestString(ctx, keyHandle, this.lengthKey);
               const value = this.getPropChecked(handle, key);
               try {
-                out[key] = this.toHost(value, depth + 1, seen);
+                setOwn(out, key, this.toHost(value, depth + 1, seen));
               } finally {
                 value.dispose();
               }
@@ -314,7 +327,7 @@ class Bridge {
   /** Reads a property in the guest, so a throwing getter raises the script's own error. */
   private getPropChecked(handle: QuickJSHandle, key: string): QuickJSHandle {
     const ctx = this.ctx;
-    const keyHandle = ctx.newString(key);
+    const keyHandle = this.guestString(key);
     const result = ctx.callFunction(this.readFn, ctx.undefined, handle, keyHandle);
     keyHandle.dispose();
     if (result.error) {
@@ -360,7 +373,7 @@ class Bridge {
     if (ctx.typeof(handle) === "object" && !ctx.sameValue(handle, ctx.null)) {
       const msg = ctx.getProp(handle, "message");
       try {
-        if (ctx.typeof(msg) === "string") return ctx.getString(msg);
+        if (ctx.typeof(msg) === "string") return readGuestString(ctx, msg, this.lengthKey);
       } finally {
         msg.dispose();
       }
@@ -379,7 +392,7 @@ class Bridge {
       case "number":
         return ctx.newNumber(value);
       case "string":
-        return ctx.newString(value);
+        return this.guestString(value);
       case "bigint":
         return ctx.newNumber(Number(value));
       case "object":
@@ -390,7 +403,12 @@ class Bridge {
     if (value instanceof HostObject) return this.hostProxy(value);
     if (value instanceof GuestJson) return this.json(value.text);
     if (value instanceof GuestEvaluation) {
-      const result = ctx.evalCode(value.source, value.filename);
+      let result: ReturnType<QuickJSContext["evalCode"]>;
+      try {
+        result = ctx.evalCode(value.source, value.filename);
+      } finally {
+        value.settled?.();
+      }
       if (result.error) {
         const payload = this.retain(result.error);
         throw new GuestThrow(payload, this.describe(payload));
@@ -414,10 +432,18 @@ class Bridge {
     const obj = ctx.newObject();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const h = this.toGuest(v);
-      ctx.setProp(obj, k, h);
+      // Defined, not assigned: a "__proto__" key must stay a key in the guest too.
+      const key = needsJsonCrossing(k) ? this.guestString(k) : k;
+      ctx.defineProp(obj, key, { value: h, configurable: true, enumerable: true });
+      if (typeof key !== "string") key.dispose();
       h.dispose();
     }
     return obj;
+  }
+
+  /** A guest string with exactly this text (see strings.ts: NUL and lone surrogates cross as JSON). */
+  guestString(text: string): QuickJSHandle {
+    return needsJsonCrossing(text) && this.fromJson ? this.json(JSON.stringify(text)) : this.ctx.newString(text);
   }
 
   private json(text: string): QuickJSHandle {
@@ -453,7 +479,11 @@ class Bridge {
     if (error instanceof GuestThrow) return (error.payload as QuickJSHandle).dup();
     const guestError = error instanceof GuestError ? error : null;
     const message = error instanceof Error ? error.message : String(error);
-    const handle = ctx.newError({ name: guestError?.guestName ?? "InternalError", message });
+    const handle = ctx.newError({ name: guestError?.guestName ?? "InternalError", message: "" });
+    // Host messages quote script strings (a secret's label, a library's name): they keep every character.
+    const messageHandle = this.guestString(message);
+    ctx.setProp(handle, "message", messageHandle);
+    messageHandle.dispose();
     if (guestError) {
       for (const [k, v] of Object.entries(guestError.fields)) {
         const h = this.toGuest(v);
@@ -483,7 +513,7 @@ function isPlainData(value: unknown, depth = 0): boolean {
       return Number.isFinite(value);
     case "object":
       if (Array.isArray(value)) return value.every((v) => isPlainData(v, depth + 1));
-      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+      if (!isPlainRecord(value)) return false;
       return Object.values(value as object).every((v) => isPlainData(v, depth + 1));
     default:
       return false;
@@ -571,7 +601,7 @@ function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, i
     if (!isObject) return "";
     const h = ctx.getProp(handle, key);
     try {
-      return ctx.typeof(h) === "string" ? ctx.getString(h) : "";
+      return ctx.typeof(h) === "string" ? readGuestString(ctx, h) : "";
     } finally {
       h.dispose();
     }
@@ -591,6 +621,29 @@ function errorInfo(ctx: QuickJSContext, bridge: Bridge, handle: QuickJSHandle, i
     info.thrownValue = thrown === undefined ? "undefined" : typeof thrown === "object" ? JSON.stringify(thrown) : thrown;
   }
   return info;
+}
+
+/** Files of the sandbox's own guest code, which runs on behalf of the script's frame beneath it. */
+const GUEST_HELPER_FILES = new Set(["prelude.js", "hooks.js", "prelude-extra.js"]);
+
+function mib(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+/**
+ * A run stopped at a limit, worded to name the limit. A timeout is placed at the running loop's line, which
+ * QuickJS does not report (see timeout-location.ts), or at no line; a memory error keeps the allocation's line.
+ */
+function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | null): RunError | null {
+  if (error?.kind === "timeout") {
+    // Stopped inside a library or a builtin: the script's own frame is waiting in the call that ran long.
+    const top = /^\s*at [^\n]*?\(([^):\n]+)/m.exec(info.stack)?.[1];
+    const inCallee = top !== undefined && top !== SCRIPT_FILENAME && !GUEST_HELPER_FILES.has(top);
+    const line = inCallee ? info.line : timeoutLine(run.source, info);
+    return { kind: "timeout", message: timeoutMessage(run.limits.timeoutMs), ...(line ? { line } : {}) };
+  }
+  if (error?.kind === "memory") return { ...error, message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) };
+  return error;
 }
 
 /** Runs one script; never throws for script failures (they come back as `error`). */
@@ -675,7 +728,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
         probe.error.dispose();
         return undefined;
       }
-      const text = context.typeof(probe.value) === "string" ? context.getString(probe.value) : undefined;
+      const text = context.typeof(probe.value) === "string" ? readGuestString(context, probe.value) : undefined;
       probe.value.dispose();
       return text;
     };
@@ -717,7 +770,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       };
       const lastRead = activeBridge.lastRead();
       if (lastRead) info.lastRead = lastRead;
-      outcome = { error: run.describeError?.(info) ?? describeGuestError(info), evalMs };
+      outcome = { error: limitError(run, info, run.describeError?.(info) ?? describeGuestError(info)), evalMs };
       if (outcome.error?.kind === "memory") trapped = true;
     } else {
       result.value.dispose();
@@ -730,7 +783,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     const kind: RunError["kind"] = /out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)
       ? "memory"
       : "runtime";
-    return { error: { kind, message: kind === "memory" ? `InternalError: out of memory (${message})` : message }, evalMs };
+    return { error: { kind, message: kind === "memory" ? `${memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes))} (${message})` : message }, evalMs };
   } finally {
     try {
       bridge?.dispose();

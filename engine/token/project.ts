@@ -4,6 +4,7 @@
  */
 import type { Scenario } from "../scenario/schema";
 import type { TokenState } from "./state";
+import { setOwn } from "../util/own-keys";
 
 function present(value: unknown): boolean {
   return value !== null && value !== undefined;
@@ -11,6 +12,11 @@ function present(value: unknown): boolean {
 
 function put(out: Record<string, unknown>, key: string, value: unknown): void {
   if (present(value)) out[key] = value;
+}
+
+/** Copies script-chosen keys as own keys: AM shows a "__proto__" claim like any other (see util/own-keys.ts). */
+function putAll(out: Record<string, unknown>, entries: Iterable<[string, unknown]>): void {
+  for (const [key, value] of entries) setOwn(out, key, value);
 }
 
 /** Native fields as client-side token claims (also how the Token panel names server-side fields). */
@@ -49,7 +55,7 @@ export function nativeClaims(state: TokenState): Record<string, unknown> {
 /** Native claims followed by the script's custom fields (a custom field wins over a native one). */
 export function tokenFields(state: TokenState): Record<string, unknown> {
   const out = nativeClaims(state);
-  for (const [key, value] of state.custom) out[key] = value;
+  putAll(out, state.custom);
   return out;
 }
 
@@ -68,7 +74,7 @@ export function tokenEndpointResponse(
   if (state.refreshToken) out.refresh_token = state.refreshToken;
   if (state.native.scope && state.native.scope.length > 0) out.scope = state.native.scope.join(" ");
   if (idToken) out.id_token = idToken;
-  for (const [key, value] of state.extraData) out[key] = value;
+  putAll(out, state.extraData);
   out.token_type = state.native.token_type ?? "Bearer";
   out.expires_in = expiresInAt(state, state.issuedAt + scenario.token.responseDelayMs);
   return out;
@@ -94,7 +100,7 @@ export function introspectionResponse(state: TokenState): Record<string, unknown
   put(out, "cnf", n.cnf);
   put(out, "permissions", n.permissions);
   put(out, "may_act", n.may_act);
-  for (const [key, value] of state.custom) out[key] = value;
+  putAll(out, state.custom);
   return out;
 }
 
@@ -107,9 +113,9 @@ export function diffFields(
   const changed: string[] = [];
   const removed: string[] = [];
   for (const key of Object.keys(after)) {
-    if (!(key in before)) added.push(key);
+    if (!Object.hasOwn(before, key)) added.push(key);
     else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(key);
   }
-  for (const key of Object.keys(before)) if (!(key in after)) removed.push(key);
+  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) removed.push(key);
   return { added, changed, removed };
 }

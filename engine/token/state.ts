@@ -6,6 +6,7 @@
 import type { Scenario } from "../scenario/schema";
 import { issuerOf } from "../scenario/validate";
 import type { SeededRandom } from "../util/random";
+import { isPlainRecord } from "../util/own-keys";
 
 /** Native token fields, named as AM names them in client-side token claims. */
 export interface NativeFields {
@@ -135,7 +136,7 @@ export function cloneTokenState(state: TokenState): TokenState {
 /** Copies arrays and plain objects; keeps other objects (immutable value types such as Java doubles). */
 function structuredCloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => structuredCloneJson(v)) as T;
-  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainRecord(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneJson(v)])) as T;
   }
   return value;

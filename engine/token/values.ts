@@ -4,6 +4,8 @@
  * JSON (numbers) and lists where the doubles are (`javaDoubles`, JSON Pointers), so the CLI and the panels
  * can print `42.0` exactly where AM does.
  */
+import { isPlainRecord } from "../util/own-keys";
+
 export class JavaDouble {
   constructor(readonly value: number) {}
   toJSON(): number {
@@ -41,7 +43,8 @@ export function plainWithDoubles(value: unknown, base: string, doubles: string[]
     return value.value;
   }
   if (Array.isArray(value)) return value.map((v, i) => plainWithDoubles(v, `${base}/${i}`, doubles));
-  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  // Object.fromEntries defines own keys, so a "__proto__" key stays a key (see util/own-keys.ts).
+  if (isPlainRecord(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainWithDoubles(v, `${base}/${escapePointer(k)}`, doubles)]));
   }
   return value;

@@ -6,6 +6,7 @@
  */
 import { emptyRunResult, type RunResult } from "../../engine/result";
 import type { Evaluator } from "../../engine/scenario/schema";
+import { timeoutMessage } from "../../engine/sandbox/limits";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
 
 export interface WorkerLike {
@@ -43,6 +44,8 @@ interface Job {
   kind: "run" | "check";
   message: ToWorker;
   limitMs: number;
+  /** A run's own limit (the scenario's timeoutMs), which the watchdog's message names. */
+  scriptLimitMs?: number;
   evaluator: Evaluator;
   resolve: (answer: never) => void;
 }
@@ -86,6 +89,7 @@ export class EngineClient {
         kind: "run",
         message: { type: "run", id, script: request.script, scenario: request.scenario, evaluator: request.evaluator },
         limitMs: request.timeoutMs + this.margin,
+        scriptLimitMs: request.timeoutMs,
         evaluator: request.evaluator,
         resolve: resolve as (answer: never) => void,
       };
@@ -149,7 +153,9 @@ export class EngineClient {
     this.fresh = false;
     this.watchdog = setTimeout(() => {
       this.replaceWorker(
-        `The script did not finish within ${job.limitMs} ms; the sandbox was stopped and restarted.`,
+        job.scriptLimitMs === undefined
+          ? `The check did not finish within ${job.limitMs} ms; the sandbox was stopped and restarted.`
+          : `${timeoutMessage(job.scriptLimitMs)} A builtin kept running past the limit, so the watchdog stopped the sandbox after ${job.limitMs} ms and restarted it.`,
         "timeout",
       );
     }, limit);

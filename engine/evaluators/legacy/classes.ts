@@ -6,6 +6,7 @@
 import { GuestError, HostObject } from "../../sandbox/host";
 import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
+import { ownValue } from "../../util/own-keys";
 
 /** A Java class object: constructible, with static members. */
 export class JavaClass extends HostObject {
@@ -27,7 +28,7 @@ export class JavaClass extends HostObject {
     return this.toString();
   }
   override guestGet(name: string): unknown {
-    return this.statics[name];
+    return ownValue(this.statics, name);
   }
   override guestConstruct(args: unknown[]): unknown {
     if (!this.construct) throw new GuestError(`Java class "${this.javaClass}" has no public instance constructor.`, "TypeError");

@@ -4,7 +4,7 @@
  * read-only Java maps for `clientProperties` / `requestProperties` (maps.ts), promise-likes with get()/then()
  * for HTTP.
  */
-import { GuestError, GuestEvaluation, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { GuestError, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
@@ -18,6 +18,8 @@ import { ScriptList, ScriptMap, ScriptCollection, ScriptMapEntry, plainOf } from
 import { JavaUri, URI_METHODS } from "./uri";
 import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
+import { newRecord, ownValue } from "../../util/own-keys";
+import { LibraryLoads } from "../../sandbox/library";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
 export function nextGenValues(ctx: RunContext): ValueModel {
@@ -155,8 +157,8 @@ class ResponseBinding extends HostObject {
     return this.answer.body;
   }
   formData(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const [k, v] of new URLSearchParams(this.answer.body)) (out[k] ??= []).push(v);
+    const out = newRecord<string[]>();
+    for (const [k, v] of new URLSearchParams(this.answer.body)) out[k] = [...(ownValue(out, k) ?? []), v];
     return out;
   }
 }
@@ -266,7 +268,8 @@ class HttpClientBinding extends HostObject {
     if (typeof uri !== "string") throw new GuestError("httpClient.send expects a URL string", "TypeError");
     const opts = mapsAsJson(options ?? {}) as RequestOptions;
     const method = String(opts.method ?? "GET").toUpperCase();
-    const headers: Record<string, string[]> = {};
+    // Header names are the script's: a record without Object.prototype keeps any name as a header.
+    const headers = newRecord<string[]>();
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
       if (k.toLowerCase() === "authorization") {
         warn(this.ctx, "http-authorization-ignored", 'AM ignores an Authorization header set directly; use the "token" option.');
@@ -468,7 +471,7 @@ class SecretsBinding extends HostObject {
   }
   getGenericSecret(label: unknown): SecretBinding {
     const key = String(label);
-    const value = this.ctx.scenario.secrets[key];
+    const value = ownValue(this.ctx.scenario.secrets, key);
     if (value === undefined) {
       throw new GuestError(`org.forgerock.secrets.NoSuchSecretException: No secret configured for purpose ${key}`, "JavaException");
     }
@@ -514,12 +517,12 @@ const CONTEXT_BINDINGS = ["accessToken", "identity", "scopes", "clientProperties
 
 /**
  * require(name): evaluates a next-generation library script from the scenario's `libraries` and returns its
- * `exports` (or `module.exports`). The library's first line stays line 1 of its file, and the context
- * bindings are hidden from it.
+ * `exports` (or `module.exports`), as sandbox/library.ts evaluates it: context bindings hidden, cycles refused.
  */
 class RequireBinding extends HostObject {
   readonly guestMethods: readonly string[] = [];
   override readonly javaClass = "require";
+  private readonly loads = new LibraryLoads();
 
   constructor(private readonly ctx: RunContext) {
     super();
@@ -527,7 +530,7 @@ class RequireBinding extends HostObject {
 
   override guestConstruct(args: unknown[]): unknown {
     const name = String(args[0]);
-    const source = this.ctx.scenario.libraries[name];
+    const source = ownValue(this.ctx.scenario.libraries, name);
     if (source === undefined) {
       const known = Object.keys(this.ctx.scenario.libraries);
       throw new GuestError(
@@ -538,11 +541,7 @@ class RequireBinding extends HostObject {
     const syntax = checkRhinoSyntax(source);
     if (syntax) throw new GuestError(`${syntax.message} (library "${name}", line ${syntax.line})`, "SyntaxError");
     const filename = `${name.replace(/[^\w.-]/g, "_")}.js`;
-    const prefix =
-      `(function () { var module = { exports: {} }; var exports = module.exports; ` +
-      `(function (module, exports, ${CONTEXT_BINDINGS.join(", ")}) {`;
-    const suffix = `\n})(module, exports); return module.exports; })()`;
-    return new GuestEvaluation(`${prefix}${source}${suffix}`, filename);
+    return this.loads.evaluation(name, source, filename, CONTEXT_BINDINGS);
   }
 }
 

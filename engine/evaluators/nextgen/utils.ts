@@ -13,6 +13,7 @@ import bcrypt from "bcryptjs";
 import { GuestError, HostObject, writeBackToGuest } from "../../sandbox/host";
 import { base64, base64url, decodeBase64, utf8 } from "../../util/random";
 import { warn, type RunContext } from "../context";
+import { ownValue } from "../../util/own-keys";
 import { DEMO_RSA_PRIVATE_JWK } from "../../token/demo-keys";
 import { RsaError, decodePrivateKey, decodePublicKey, encodePrivateKey, encodePublicKey, keyFromJwk, rsaDecrypt, rsaEncrypt, rsaSign, rsaVerify } from "./rsa";
 
@@ -216,8 +217,7 @@ class SubtleBinding extends HostObject {
         return toSignedArray(random.bytes(a.length ? a.length / 8 : blockBytes));
       }
       case "ECDSA": {
-        const curveName = (a.namedCurve ?? "P-256") as keyof typeof CURVES;
-        const curve = CURVES[curveName];
+        const curve = ownValue<(typeof CURVES)[keyof typeof CURVES]>(CURVES, String(a.namedCurve ?? "P-256"));
         if (!curve) throw new GuestError(`Unsupported curve ${String(a.namedCurve)}`, "JavaException");
         const secret = curve.utils.randomSecretKey(random.bytes(curve.lengths.seed ?? 48));
         return { privateKey: toSignedArray(secret), publicKey: toSignedArray(curve.getPublicKey(secret, false)) };
@@ -299,7 +299,7 @@ export class UtilsBinding extends HostObject {
   }
 
   override guestGet(name: string): unknown {
-    return this.fields[name];
+    return ownValue(this.fields, name);
   }
   override guestKeys(): string[] {
     return Object.keys(this.fields);

@@ -1,0 +1,100 @@
+/**
+ * Next-generation libraries (require): AM runs a library with the common bindings only, so no spelling of a
+ * context binding reaches it; a library that requires itself (directly or through others) is refused with
+ * an error naming the cycle instead of recursing until the guest's stack overflows.
+ */
+import { describe, expect, it } from "vitest";
+import { run } from "../../engine";
+
+const ng = (script: string, libraries: Record<string, string>) => run(script, { evaluator: "next-gen", libraries });
+
+const SPELLINGS = `{
+  free: typeof accessToken,
+  globalThis: typeof globalThis.accessToken,
+  self: typeof this.accessToken,
+  viaFunction: Function('return typeof accessToken')(),
+  viaEval: (0, eval)('typeof identity'),
+  inGlobal: 'identity' in globalThis,
+  keys: Object.keys(globalThis).filter(function (k) { return ['accessToken', 'identity', 'scopes', 'clientProperties', 'requestProperties'].indexOf(k) >= 0; }),
+  logger: typeof logger,
+  scriptName: scriptName
+}`;
+
+describe("a library sees no context binding, in any spelling", () => {
+  it("while it loads", async () => {
+    const result = await ng("accessToken.setField('seen', require('lib').seen);", { lib: `exports.seen = ${SPELLINGS};` });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.seen).toEqual({
+      free: "undefined",
+      globalThis: "undefined",
+      self: "undefined",
+      viaFunction: "undefined",
+      viaEval: "undefined",
+      inGlobal: false,
+      keys: [],
+      logger: "object",
+      scriptName: "Access Token Modification Script",
+    });
+  });
+
+  it("in a library function the script calls later (free names)", async () => {
+    const result = await ng("accessToken.setField('t', require('lib').later());", { lib: "exports.later = function () { return typeof accessToken + '/' + typeof scopes; };" });
+    expect(result.introspection?.t).toBe("undefined/undefined");
+  });
+
+  it("the script has its bindings back after the library loaded, failed, or tampered with builtins", async () => {
+    const result = await ng(
+      `require('ok');
+       try { require('fails'); } catch (e) { accessToken.setField('caught', e.message); }
+       require('tamper');
+       accessToken.setField('after', [typeof accessToken, typeof identity, typeof scopes, typeof clientProperties, typeof requestProperties].join());`,
+      {
+        ok: "exports.x = 1;",
+        fails: "throw new Error('library failed');",
+        tamper: "Array.prototype.push = function () { throw new Error('no push'); }; Object.prototype.hasOwnProperty = null; exports.y = 2;",
+      },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.caught).toBe("library failed");
+    expect(result.introspection?.after).toBe("object,object,object,object,object");
+  });
+
+  it("a library's first line is still line 1 of its file in errors", async () => {
+    const result = await ng("require('lib');", { lib: "var a = 1;\nnull.x;" });
+    expect(result.error?.message).toMatch(/TypeError/);
+    expect(result.error?.message).not.toMatch(/__pg/);
+  });
+});
+
+describe("require cycles are refused, naming the cycle", () => {
+  it("a library that requires itself", async () => {
+    const result = await ng("require('lib');", { lib: "var me = require('lib');\nexports.x = 1;" });
+    expect(result.error?.message).toBe(
+      'Error: Library script "lib" requires itself while it is loading ("lib" → "lib"); a library cannot require a library that is still loading.',
+    );
+  });
+
+  it("a cycle through other libraries", async () => {
+    const result = await ng("require('a');", { a: "require('b');", b: "require('c');", c: "require('a');" });
+    expect(result.error?.message).toContain('("a" → "b" → "c" → "a")');
+  });
+
+  it("the script can catch it, and every library loads again afterwards", async () => {
+    const result = await ng(
+      `try { require('a'); } catch (e) { accessToken.setField('caught', /requires itself/.test(e.message)); }
+       accessToken.setField('b', require('b').x);`,
+      { a: "exports.x = require('a');", b: "exports.x = 'b';" },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection).toMatchObject({ caught: true, b: "b" });
+  });
+
+  it("requiring the same library twice in a row, or from a function called later, is no cycle", async () => {
+    const result = await ng(
+      "var a = require('lib'); var b = require('lib'); accessToken.setField('v', a.x + b.x + a.again().x);",
+      { lib: "exports.x = 1; exports.again = function () { return require('lib'); };" },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.v).toBe(3);
+  });
+});
