@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { migrateAndCompare } from "../../engine";
+import { checkFigure, ratioFigure } from "./figures";
 
 interface PublishedCase {
   id: string;
@@ -38,6 +39,7 @@ describe("published legacy scripts migrate to next-generation", () => {
       verdicts.push(`${c.key}: ${report.equivalent ? "equivalent" : `differs (${report.differences.map((d) => d.path).join(", ")}; unresolved: ${report.unresolved.map((u) => u.message.slice(0, 60)).join(" | ")})`}`);
     }
     console.log(`migration: ${equivalent}/${cases.length} published scripts equivalent\n  ${verdicts.join("\n  ")}`);
+    checkFigure("migration-equivalent", ratioFigure(equivalent, cases.length));
     expect(equivalent / cases.length, verdicts.join("\n")).toBeGreaterThanOrEqual(0.8);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { run, type RunResult } from "../../engine";
 import { PUBLISHED_GAPS } from "./published/known-gaps";
+import { checkFigure, ratioFigure } from "./figures";
 
 interface PublishedCase {
   id: string;
@@ -79,6 +80,7 @@ describe("published scripts against the output AM gave them", () => {
       if (gap) expect(result.warnings.map((w) => w.code), `${key} is a listed gap: its run must warn`).toContain(gap.warning);
     }
     console.log(`published scripts: ${all.length - disagreeing.length}/${all.length} agree with AM`);
+    checkFigure("published-agreement", ratioFigure(all.length - disagreeing.length, all.length));
     if (process.env.PUBLISHED_GAPS) console.log(report.join("\n"));
     const unexpected = disagreeing.filter((k) => !(k in PUBLISHED_GAPS));
     expect(unexpected, report.join("\n")).toEqual([]);
