@@ -402,9 +402,13 @@ class ImportFunction extends HostObject {
   }
 }
 
-/** The legacy globals that reach Java: packages, JavaImporter, importPackage and importClass. */
-export function javaPackages(ctx: RunContext): Record<string, unknown> {
+/**
+ * The legacy globals that reach Java: packages, JavaImporter, importPackage and importClass. `extraClasses`
+ * are another product's own Java classes (IBM's com.tivoli… utilities), reachable the same way.
+ */
+export function javaPackages(ctx: RunContext, extraClasses: readonly JavaClass[] = []): Record<string, unknown> {
   const classes = emulatedClasses(ctx, Date.parse(ctx.scenario.clock));
+  for (const c of extraClasses) classes.set(c.javaClass, c);
   const root = new JavaPackage("", classes, ctx);
   return {
     Packages: root,
