@@ -176,6 +176,7 @@ const expectSchema = z
     openidm: z.unknown().optional(),
     warnings: z.unknown().optional(),
     steps: z.unknown().optional().describe("For a flow: a deep subset of each step of the flow result, in order"),
+    ibm: z.unknown().optional().describe("For product ibm-verify-access: a deep subset of the request view (status, body, stateId, associations, stsuu)"),
   })
   .describe("A deep subset of the run result that must match");
 

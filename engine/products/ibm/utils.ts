@@ -146,7 +146,7 @@ function oauthMappingExtUtils(ctx: IbmRuleContext): JavaClass {
     throw javaException(STS_EXCEPTION, message);
   };
   const refuse = (method: string, why: string): void => {
-    warnOnce(ctx, "ibm-association-limit", `OAuthMappingExtUtils.${method}: ${why}, so IBM does not store it. Source: ${ASSOCIATION_LIMIT_SOURCE}. Keep bigger values in the IDMappingExtCache or split them over several attributes.`);
+    warnOnce(ctx, "ibm-association-limit", `OAuthMappingExtUtils.${method}: ${why}. Source: ${ASSOCIATION_LIMIT_SOURCE}. IBM documents the limit, not what happens past it: the playground refuses to store the attribute (associate returns false, batchCreate/batchUpdate return an error text), which is inferred. Keep bigger values in the IDMappingExtCache or split them over several attributes.`);
   };
   return new JavaClass(cls, null, {}, {
     associate(...args: unknown[]): boolean {
@@ -210,7 +210,7 @@ function oauthMappingExtUtils(ctx: IbmRuleContext): JavaClass {
         }
       }
       const kept = entries.filter(([k]) => grant.associations.has(k)).map(([k]) => k);
-      if (kept.length) warnOnce(ctx, "ibm-batch-create-existing", `OAuthMappingExtUtils.batchCreate does not update existing attributes (documented): ${kept.join(", ")} kept their old value. Use batchUpdate for those.`);
+      if (kept.length) warnOnce(ctx, "ibm-batch-create-existing", `OAuthMappingExtUtils.batchCreate does not update existing attributes (documented): ${kept.join(", ")} ${kept.length === 1 ? "kept its old value" : "kept their old values"}. Use batchUpdate for those.`);
       for (const [k, v] of entries) if (!grant.associations.has(k)) grant.associations.set(k, v);
       return null;
     },
