@@ -88,6 +88,11 @@ describe("IBM mapping rule inputs", () => {
     expect(viaPackage.tokenResponse).toMatchObject({ via_package: "yes" });
   });
 
+  it("has none of AM's bindings: a rule that reaches for them finds nothing", async () => {
+    const result = await ibm(`IDMappingExtUtils.traceString([typeof accessToken, typeof identity, typeof logger, typeof scopes].join(" "));`);
+    expect(traces(result)).toEqual(["undefined undefined undefined undefined"]);
+  });
+
   it("reports a Rhino syntax error in the rule with its line, before any request runs", async () => {
     const result = (await run("var a = ;\n", { product: "ibm-verify-access" })) as IbmRunResult;
     expect(result.ok).toBe(false);

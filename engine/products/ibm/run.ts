@@ -38,7 +38,7 @@ function note(evidence: FlowNote["evidence"], source: string, message: string): 
 function rulesOf(script: string, scenario: Scenario): { pre: IbmRule | null; post: IbmRule | null } | { pathError: string } {
   const other = scenario.ibm.otherRule;
   if (other !== undefined && !/[\n;(){}]/.test(other) && /\.js\s*$/.test(other)) {
-    return { pathError: `ibm.otherRule is the file path "${other.trim()}", but no file was read for it: the rule's source must be given (the command line resolves a .js path relative to the scenario file).` };
+    return { pathError: `ibm.otherRule is the file path "${other.trim()}", and this run was not given that file's contents: put the other rule's source in ibm.otherRule.` };
   }
   const mine: IbmRule = { source: script, file: "script" };
   const theirs: IbmRule | null = other === undefined ? null : { source: other, file: "otherRule" };
