@@ -194,8 +194,9 @@ export class IbmServer {
       const status = failure ? failure.status : 500;
       const body = failure ? { ...failure.body } : { error: "server_error" };
       result.ibm = view(status, body, grant);
-      result.warnings.push(inferred(failure ? (failure.inferred ?? "") : IBM_INFERRED.ruleError));
-      result.warnings = result.warnings.filter((w) => w.message !== "");
+      // A throwSTSCustom* answer is the rule's own; the others rest on what IBM leaves undocumented.
+      const undocumented = failure ? failure.inferred : IBM_INFERRED.ruleError;
+      if (undocumented) result.warnings.push(inferred(undocumented));
       return finish(result);
     };
     const runStage = async (stage: RuleStage): Promise<RunError | null> => {
