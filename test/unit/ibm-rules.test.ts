@@ -69,6 +69,15 @@ describe("IBM mapping rule inputs", () => {
     expect(atToken.warnings.map((w) => w.code)).toContain("ibm-inferred");
   });
 
+  it("hands the OIDC claims request to the rule as essential and voluntary claim attributes", async () => {
+    const claims = JSON.stringify({ id_token: { acr: { essential: true, values: ["loa2", "loa3"] }, email: null } });
+    const result = await ibm(`
+      IDMappingExtUtils.traceString("" + ctx.getAttributeValuesByNameAndType("acr", "urn:ibm:names:ITFIM:oidc:claim:essential").join(","));
+      IDMappingExtUtils.traceString("" + (ctx.getAttributeByNameAndType("email", "urn:ibm:names:ITFIM:oidc:claim:voluntary") != null));
+    `, { ibm: { requestType: "authorization" }, request: { params: { claims: [claims] } } });
+    expect(traces(result)).toEqual(["loa2,loa3", "true"]);
+  });
+
   it("gives oauth_client and definition_id as globals", async () => {
     const result = await ibm(`
       IDMappingExtUtils.traceString(oauth_client.getClientId() + " " + oauth_client.isConfidential() + " " + JSON.parse(String(oauth_client.getExtendedData())).tier + " " + definition_id);

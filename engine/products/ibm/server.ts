@@ -25,7 +25,34 @@ export const IBM_TYPES = {
   jwtClaim: "urn:ibm:jwt:claim",
   customToken: "urn:ibm:ITFIM:oauth20:custom:token",
   credential: "urn:ibm:names:ITFIM:5.1:accessmanager",
+  essentialClaim: "urn:ibm:names:ITFIM:oidc:claim:essential",
+  voluntaryClaim: "urn:ibm:names:ITFIM:oidc:claim:voluntary",
 } as const;
+
+/**
+ * The OIDC `claims` request parameter as IBM hands it to a rule: one attribute per requested claim, typed
+ * essential or voluntary, its values the expected values (reference §C.2). Malformed JSON gives none.
+ */
+function requestedClaims(text: string | undefined): IbmAttribute[] {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const out: IbmAttribute[] = [];
+  if (!parsed || typeof parsed !== "object") return out;
+  for (const section of Object.values(parsed as Record<string, unknown>)) {
+    if (!section || typeof section !== "object") continue;
+    for (const [claim, spec] of Object.entries(section as Record<string, unknown>)) {
+      const rule = (spec && typeof spec === "object" ? spec : {}) as { essential?: unknown; value?: unknown; values?: unknown };
+      const expected = Array.isArray(rule.values) ? rule.values.map(String) : rule.value !== undefined ? [String(rule.value)] : [];
+      out.push(new IbmAttribute(claim, rule.essential === true ? IBM_TYPES.essentialClaim : IBM_TYPES.voluntaryClaim, expected));
+    }
+  }
+  return out;
+}
 
 export type IbmRequestType = "authorization" | "access_token" | "introspect" | "userinfo" | "revoke";
 
@@ -169,6 +196,7 @@ export class IbmServer {
     for (const [name, values] of Object.entries(spec.query)) stsuu.context.put(new IbmAttribute(name, IBM_TYPES.query, [...values]));
     for (const [name, values] of Object.entries(spec.body)) stsuu.context.put(new IbmAttribute(name, IBM_TYPES.body, [...values]));
     stsuu.context.put(new IbmAttribute("client_id", IBM_TYPES.param, [spec.clientId]));
+    for (const claim of requestedClaims(spec.query.claims?.[0] ?? spec.body.claims?.[0])) stsuu.context.put(claim);
 
     const ruleRuns: RuleRun[] = [];
     const view = (status: number, body: Record<string, unknown>, grant: IbmGrant | null): IbmRequestView => ({
