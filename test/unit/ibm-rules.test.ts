@@ -130,9 +130,22 @@ describe("IBM mapping rule outputs", () => {
       stsuu.addContextAttribute(new Attribute("department", RESPONSE, "Finance"));
       stsuu.addContextAttribute(new Attribute("expires_in", RESPONSE, 60));
     `);
+    expect(result.ok).toBe(true);
     expect(result.tokenResponse).toMatchObject({ token_type: "bearer", department: "Finance", expires_in: 60 });
     expect(result.token?.changes).toEqual({ added: ["department"], changed: ["expires_in"], removed: [] });
     expect(result.warnings.filter((w) => w.code === "ibm-inferred").map((w) => w.message).join(" ")).toContain("replaces it");
+  });
+
+  it("takes a String[] built with java.lang.reflect.Array as a multi-valued attribute", async () => {
+    const result = await ibm(`
+      var roles = java.lang.reflect.Array.newInstance(java.lang.String, 2);
+      roles[0] = "admin"; roles[1] = "auditor";
+      IDMappingExtUtils.traceString([typeof roles, Array.isArray(roles), roles.length, typeof roles[0], roles[0] == "admin"].join(" "));
+      stsuu.addContextAttribute(new Attribute("roles", RESPONSE, roles));
+    `);
+    // Golden from rhino -version 0: a java.lang.String[] and its elements.
+    expect(traces(result)).toEqual(["object false 2 object true"]);
+    expect(result.tokenResponse?.roles).toEqual(["admin", "auditor"]);
   });
 
   it("puts pre-token urn:ibm:jwt:claim attributes into the ID token, and warns about one added after it was made", async () => {

@@ -362,9 +362,29 @@ function idMappingExtUtils(ctx: IbmRuleContext): JavaClass {
   });
 }
 
-/** The Java classes a rule reaches by name: Attribute, STSUniversalUser and the two utility classes. */
+/**
+ * java.lang.reflect.Array.newInstance(cls, n): IBM's rules build the String[] a multi-valued Attribute takes
+ * this way (reference §C.1). Not on AM's allow-list, so only IBM rules reach it.
+ */
+function reflectArray(): JavaClass {
+  const cls = "java.lang.reflect.Array";
+  return new JavaClass(cls, null, {}, {
+    newInstance(...args: unknown[]): JavaArray {
+      const n = Number(toStored(args[1]));
+      if (args.length !== 2 || !(args[0] instanceof JavaClass) || !Number.isInteger(n) || n < 0) throw noMethod(cls, "newInstance", args);
+      return new JavaArray(`[L${args[0].javaClass};`, new Array<unknown>(n).fill(null));
+    },
+    getLength(...args: unknown[]): number {
+      if (!(args[0] instanceof JavaArray)) throw noMethod(cls, "getLength", args);
+      return args[0].items.length;
+    },
+  });
+}
+
+/** The Java classes a rule reaches by name: Attribute, STSUniversalUser, the two utility classes, reflect.Array. */
 export function ibmClasses(ctx: IbmRuleContext): JavaClass[] {
   return [
+    reflectArray(),
     new JavaClass(ATTRIBUTE_CLASS, (args) => IbmAttribute.construct(args)),
     new JavaClass(STSUU_CLASS, () => new STSUniversalUser(null)),
     oauthMappingExtUtils(ctx),
