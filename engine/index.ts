@@ -31,3 +31,4 @@ export { HOOK_PATH, checkHookResponse, type HookRequest, type HookResponse } fro
 export type { HookTransport, HookHttpResponse } from "./products/onewelcome/answer";
 export type { HookHttpRequest } from "./products/onewelcome/request";
 export type { OneWelcomeRunResult, HookExchangeView } from "./products/onewelcome/run";
+export type { IbmRunResult, IbmRequestView } from "./products/ibm/run";

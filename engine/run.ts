@@ -22,6 +22,7 @@ import { rhinoJsonError } from "./evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 import { runOneWelcome } from "./products/onewelcome/run";
+import { runIbm } from "./products/ibm/run";
 import type { HookTransport } from "./products/onewelcome/answer";
 
 export interface RunOptions {
@@ -72,6 +73,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const started = now();
   const scenario = resolveScenario(scenarioInput);
   if (scenario.product === "onewelcome") return runOneWelcome(script, scenario, { ...(options.hookTransport ? { hookTransport: options.hookTransport } : {}), now });
+  if (scenario.product === "ibm-verify-access") return runIbm(script, scenario, { now });
   const evaluator = options.evaluator ?? scenario.evaluator;
 
   const syntax = rhinoSyntaxOf(script);

@@ -13,6 +13,7 @@ import { diffFields } from "../token/project";
 import type { FlowStep, TokenReference } from "./schema";
 import { GrantState, type IssuedToken } from "./grant";
 import { FLOW_FACTS, type FlowNote } from "./evidence";
+import { runIbmFlow } from "../products/ibm/run";
 
 export interface FlowStepResult {
   request: FlowStep["request"];
@@ -396,6 +397,7 @@ class FlowRunner {
 /** Runs the scenario's flow; without one, the grant's usual life (see defaultFlow). */
 export async function runFlow(script: string, scenarioInput: unknown = {}, options: FlowOptions = {}): Promise<FlowResult> {
   const scenario = resolveScenario(scenarioInput);
+  if (scenario.product === "ibm-verify-access") return runIbmFlow(script, scenario, scenario.flow ?? defaultFlow(scenario), options);
   return new FlowRunner(script, scenario, options).runAll(scenario.flow ?? defaultFlow(scenario));
 }
 

@@ -206,6 +206,7 @@ const expectSchema = z
     openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order"),
     warnings: z.unknown().optional().describe("Warnings ({ code, message, line }) that must appear, in order"),
     steps: z.unknown().optional().describe("For a flow: step i of the flow result must match step i here (a deep subset)"),
+    ibm: z.unknown().optional().describe("For product ibm-verify-access: a deep subset of the request view (status, body, stateId, associations, stsuu)"),
   })
   .describe(
     "A deep subset of the run result that must match (its shape: schema/run-result.schema.json). Objects match key by key, lists of values must be equal, lists of objects must contain the expected items in order",
@@ -215,8 +216,8 @@ const expectSchema = z
 const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/;
 
 export const productSchema = z
-  .enum(["am", "onewelcome"])
-  .describe('"am": an AM / AIC access-token modification script (default); "onewelcome": OneWelcome\'s Customize Access Token web hook');
+  .enum(["am", "onewelcome", "ibm-verify-access"])
+  .describe('"am": an AM / AIC access-token modification script (default); "onewelcome": OneWelcome\'s Customize Access Token web hook; "ibm-verify-access": an IBM Security Verify Access OAuth pre- or post-token mapping rule (classic appliance)');
 export type Product = z.infer<typeof productSchema>;
 
 const oneWelcomeSchema = z
@@ -241,6 +242,43 @@ const oneWelcomeSchema = z
   })
   .describe("OneWelcome's Customize Access Token web hook (product onewelcome)");
 
+export const IBM_REQUEST_TYPES = ["authorization", "access_token", "introspect", "userinfo", "revoke"] as const;
+
+const ibmSchema = z
+  .strictObject({
+    rule: z
+      .enum(["pre-token", "post-token"])
+      .default("post-token")
+      .describe("Which mapping rule the script under edit is: the pre-token rule (before the request's operation) or the post-token rule (after it)"),
+    otherRule: z
+      .string()
+      .optional()
+      .describe("The other stage's rule, run with the script at every request (pre-token before post-token). The rule's source; in files the CLI reads, a value ending in .js is a path relative to the file"),
+    requestType: z
+      .enum(IBM_REQUEST_TYPES)
+      .default("access_token")
+      .describe("Without a flow: the request the rules run for (request_type); the token endpoint by default"),
+    stateId: z.string().optional().describe("The grant's state_id; defaults to one derived from the seed. A flow keeps it for the grant's whole life"),
+    definitionId: z.string().default("1").describe("The API protection definition's id (the definition_id global)"),
+    client: z
+      .strictObject({
+        confidential: z.boolean().default(true).describe("oauth_client.isConfidential()"),
+        clientName: z.string().optional(),
+        extendedData: z.record(z.string(), z.unknown()).default({}).describe("oauth_client.getExtendedData(), handed to the rule as a JSON string"),
+        otherInfo: z.string().optional().describe("oauth_client.getOtherInfo()"),
+      })
+      .prefault({})
+      .describe("The API protection client (oauth_client); its id is the scenario's client.clientId"),
+    attributes: multiValueMap
+      .default({ AUTHENTICATION_LEVEL: ["1"] })
+      .describe("The user's credential and attribute-source attributes: stsuu.getAttributeContainer(), type urn:ibm:names:ITFIM:5.1:accessmanager"),
+    associations: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe("Attributes already associated with the grant's state_id (OAuthMappingExtUtils.associate) before the first request"),
+  })
+  .describe("IBM Security Verify Access OAuth mapping rules (product ibm-verify-access)");
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe("The JSON Schema this file follows, for editors: a path or URL to schema/scenario.schema.json"),
@@ -249,6 +287,7 @@ export const scenarioSchema = z
     evaluator: evaluatorSchema.default("legacy"),
     product: productSchema.default("am"),
     onewelcome: oneWelcomeSchema.prefault({}),
+    ibm: ibmSchema.prefault({}),
     clock: z.iso
       .datetime({ offset: true })
       .default(DEMO_CLOCK)

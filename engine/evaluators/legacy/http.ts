@@ -413,9 +413,16 @@ class ImportFunction extends HostObject {
 
 /**
  * The legacy globals that reach Java: packages, JavaImporter, importPackage and importClass. Another evaluator
- * (next-gen) passes its own class access and the classes it emulates for it.
+ * (next-gen) passes its own class access and the classes it emulates for it; `extraClasses` are another product's
+ * own Java classes (IBM's com.tivoli… utilities), reachable the same way.
  */
-export function javaPackages(ctx: RunContext, access: ClassAccess = LEGACY_CLASS_ACCESS, classes = emulatedClasses(ctx, Date.parse(ctx.scenario.clock))): Record<string, unknown> {
+export function javaPackages(
+  ctx: RunContext,
+  access: ClassAccess = LEGACY_CLASS_ACCESS,
+  classes = emulatedClasses(ctx, Date.parse(ctx.scenario.clock)),
+  extraClasses: readonly JavaClass[] = [],
+): Record<string, unknown> {
+  for (const c of extraClasses) classes.set(c.javaClass, c);
   const root = new JavaPackage("", classes, ctx, access);
   return {
     Packages: root,
