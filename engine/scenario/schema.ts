@@ -263,7 +263,7 @@ const ibmSchema = z
     client: z
       .strictObject({
         confidential: z.boolean().default(true).describe("oauth_client.isConfidential()"),
-        clientName: z.string().optional(),
+        clientName: z.string().optional().describe("The client's display name (oauth_client.getClientName())"),
         extendedData: z.record(z.string(), z.unknown()).default({}).describe("oauth_client.getExtendedData(), handed to the rule as a JSON string"),
         otherInfo: z.string().optional().describe("oauth_client.getOtherInfo()"),
       })
