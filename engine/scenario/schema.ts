@@ -12,6 +12,20 @@ export const DEMO_CLOCK = "2025-08-13T17:57:40Z";
 const stringList = z.array(z.string());
 const multiValueMap = z.record(z.string(), stringList);
 
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol.length > 1;
+  } catch {
+    return false;
+  }
+}
+/** A URL AM would hold (an issuer, a redirect URI, a request URL): absolute, parseable. */
+const absoluteUrl = z.string().refine(isAbsoluteUrl, { message: "must be an absolute URL, e.g. https://am.example.com/am" });
+/** An ISO 8601 date and time with its offset (Z or ±hh:mm), the form AM's logs and JWTs round-trip. */
+const isoDateTime = () => z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, e.g. 2025-08-13T17:57:40Z" });
+/** The largest time a JavaScript or Rhino Date can hold (ms since 1970), so every derived date shows. */
+const MAX_DATE_MS = 8.64e15;
+
 export const evaluatorSchema = z
   .enum(["legacy", "next-gen"])
   .describe('"legacy" (evaluatorVersion 1.0, Java objects) or "next-gen" (evaluatorVersion 2.0, JS wrappers)');
@@ -23,7 +37,7 @@ const clientSchema = z
     allowedGrantTypes: stringList.default(["authorization_code"]),
     allowedResponseTypes: stringList.default(["code"]),
     allowedScopes: stringList.default(["access"]),
-    redirectUris: stringList.default(["https://www.example.com:443/callback"]),
+    redirectUris: z.array(absoluteUrl).default(["https://www.example.com:443/callback"]),
     customProperties: z
       .record(z.string(), z.unknown())
       .default({})
@@ -53,7 +67,7 @@ const identitySchema = z
 
 const requestSchema = z
   .strictObject({
-    uri: z.string().optional().describe("Defaults to the issuer's /access_token URL"),
+    uri: absoluteUrl.optional().describe("Defaults to the issuer's /access_token URL"),
     params: multiValueMap.default({}).describe("Request parameters; grant_type defaults to the token's grant type"),
     headers: multiValueMap.default({ "User-Agent": ["curl/8.5.0"] }),
   })
@@ -67,8 +81,8 @@ const sessionSchema = z
     authType: z.string().default("DataStore"),
     ipAddress: z.string().default("127.0.0.1"),
     hostName: z.string().default("localhost"),
-    maxSessionTime: z.number().int().default(120).describe("Minutes"),
-    maxIdleTime: z.number().int().default(30).describe("Minutes"),
+    maxSessionTime: z.number().int().positive().default(120).describe("Minutes"),
+    maxIdleTime: z.number().int().positive().default(30).describe("Minutes"),
   })
   .describe("The user's SSO session; null when the request has no session cookie");
 
@@ -95,7 +109,7 @@ const tokenSchema = z
     lifetimeSeconds: z.number().int().positive().default(3600),
     refreshToken: z.boolean().default(true).describe("Whether a refresh token is issued with the access token"),
     authLevel: z.number().int().default(0),
-    authTime: z.string().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
+    authTime: isoDateTime().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
     responseDelayMs: z
       .number()
       .int()
@@ -120,12 +134,25 @@ const tokenSchema = z
   })
   .describe("How AM issues the token");
 
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(`^(?:${pattern})$`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const httpMockSchema = z.strictObject({
   name: z.string().optional(),
   request: z.strictObject({
     method: z.string().optional().describe("Any method when absent"),
-    url: z.string().optional().describe("Exact URL (query included if given)"),
-    urlPattern: z.string().optional().describe("Regular expression over the whole URL"),
+    url: absoluteUrl.optional().describe("Exact URL (query included if given)"),
+    urlPattern: z
+      .string()
+      .refine(isRegExp, { message: "must be a valid regular expression" })
+      .optional()
+      .describe("Regular expression over the whole URL"),
     headers: z.record(z.string(), z.string()).optional().describe("Headers that must be present with these values"),
     query: z.record(z.string(), z.string()).optional().describe("Query parameters that must be present"),
     body: z.string().optional().describe("Exact request body"),
@@ -171,13 +198,12 @@ export const scenarioSchema = z
     name: z.string().default("Untitled scenario"),
     description: z.string().optional(),
     evaluator: evaluatorSchema.default("legacy"),
-    clock: z.iso
-      .datetime({ offset: true })
+    clock: isoDateTime()
       .default(DEMO_CLOCK)
       .describe("Issue time; Date and Date.now() in scripts read it, so output is reproducible"),
     seed: z.number().int().default(1).describe("Seeds every random source the script can reach"),
     realm: z.string().default("/alpha"),
-    issuer: z.string().optional().describe("Defaults to https://am.example.com/am/oauth2/realms/root/realms/<realm>"),
+    issuer: absoluteUrl.optional().describe("Defaults to https://am.example.com/am/oauth2/realms/root/realms/<realm>"),
     scriptName: z.string().default("Access Token Modification Script"),
     cookieName: z.string().default("iPlanetDirectoryPro"),
     client: clientSchema.nullable().prefault({}),
@@ -205,6 +231,17 @@ export const scenarioSchema = z
     timeoutMs: z.number().int().positive().max(60000).default(1000).describe("Script time limit"),
     script: z.string().optional().describe("Test cases: the script, relative to the case file"),
     expect: expectSchema.optional(),
+  })
+  .superRefine((scenario, context) => {
+    // Dates derived from the clock must stay dates: an expiry past year 275760 shows as "Invalid Date".
+    const issued = Date.parse(scenario.clock);
+    if (Math.abs(issued + scenario.token.lifetimeSeconds * 1000) > MAX_DATE_MS) {
+      context.addIssue({ code: "custom", path: ["token", "lifetimeSeconds"], message: "puts the expiry (clock + lifetime) past the last date a Date can hold" });
+    }
+    // AM answers within the token's lifetime: a longer delay would make expires_in negative.
+    if (scenario.token.responseDelayMs >= scenario.token.lifetimeSeconds * 1000) {
+      context.addIssue({ code: "custom", path: ["token", "responseDelayMs"], message: "must be shorter than the token's lifetime (token.lifetimeSeconds)" });
+    }
   })
   .describe("A Token Script Playground scenario: the inputs AM hands an access-token modification script");
 
