@@ -1,21 +1,24 @@
 import { resolve } from "node:path";
 import { parseArgs, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
-import { loadScenario, readTextFile, siblingScenario } from "../files";
+import { ALLOW_OUTSIDE_FLAG, loadScenario, readTextFile, siblingScenario } from "../files";
 import { formatRunResult, formatRunResultJson } from "../format";
 import { ScriptRunner } from "../runner";
 import { workerUrl } from "../worker-url";
 
-/** `run <script> [--scenario F] [--evaluator E] [--json]`: exit 0 when the script ran, 1 when it failed. */
+/**
+ * `run <script> [--scenario F] [--evaluator E] [--json] [--allow-outside]`: exit 0 when the script ran, 1 when
+ * it failed. Libraries the scenario names must lie in its folder tree unless --allow-outside is given.
+ */
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ["scenario", "evaluator"], booleans: ["json"] });
+  const args = parseArgs(argv, { values: ["scenario", "evaluator"], booleans: ["json", ALLOW_OUTSIDE_FLAG] });
   if (args.positional.length !== 1) throw new UsageError("run needs exactly one script file: run <script> [--scenario F]");
   const scriptPath = resolve(io.cwd, args.positional[0]);
   const evaluator = evaluatorFlag(args.flags.evaluator);
   const script = readTextFile(scriptPath, "script");
   const scenarioPath =
     typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
-  const scenario = scenarioPath ? loadScenario(scenarioPath) : loadScenarioDefaults();
+  const scenario = scenarioPath ? loadScenario(scenarioPath, { allowOutside: args.flags[ALLOW_OUTSIDE_FLAG] === true }) : loadScenarioDefaults();
   const runner = new ScriptRunner(workerUrl(), 1);
   try {
     const result = await runner.run(script, scenario, evaluator);

@@ -1,13 +1,13 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { ScenarioError, parseScenarioText } from "../../engine/scenario/validate";
-import type { RunResult } from "../../engine/result";
+import type { Scenario } from "../../engine/scenario/schema";
 import { checkExpectation, type Mismatch } from "../../engine/cases";
 import { parseArgs } from "../args";
 import { UsageError, type CliIO } from "../io";
-import { inlineLibraries, readTextFile } from "../files";
-import { ScriptRunner } from "../runner";
+import { ALLOW_OUTSIDE_FLAG, MAX_SCENARIO_BYTES, confinedPath, inlineLibraries, readRegularFile, readTextFile } from "../files";
+import { ScriptRunner, workerCount } from "../runner";
 import { workerUrl } from "../worker-url";
 import { formatError } from "../format";
 
@@ -15,23 +15,70 @@ interface CaseOutcome {
   file: string;
   name: string;
   passed: boolean;
+  /** A case file that is bad input (invalid JSON, unknown field, missing script…): reported, and `test` exits 2. */
+  invalid: boolean;
   problems: string[];
+  /** How long the run took in its worker; 0 for a case that did not run. */
   ms: number;
 }
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "out", "release"]);
+const CASE_SUFFIX = ".case.json";
 
-function findCases(path: string): string[] {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) throw new UsageError(`${path}: no such file or directory`);
-  if (stat.isFile()) return path.endsWith(".case.json") ? [path] : [];
-  const found: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) found.push(...findCases(join(path, entry.name)));
-    } else if (entry.name.endsWith(".case.json")) found.push(join(path, entry.name));
+interface FoundCases {
+  files: string[];
+  /** Things under the folders that were not read, each with why (a FIFO, a device, an unreadable folder). */
+  skipped: string[];
+}
+
+function describeNonRegular(stat: ReturnType<typeof statSync>): string {
+  if (!stat) return "does not exist";
+  if (stat.isFIFO()) return "is a FIFO (named pipe), not a regular file";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "is a device, not a regular file";
+  if (stat.isSocket()) return "is a socket, not a regular file";
+  return "is not a regular file";
+}
+
+/**
+ * The *.case.json files under the paths. A path named on the command line that is not a folder or a
+ * regular file is bad usage (exit 2); non-regular files met in folders are skipped with a message, and
+ * links are followed once (a folder reached twice, e.g. by a link to a parent, is walked once).
+ */
+export function findCaseFiles(paths: string[]): FoundCases {
+  const files = new Set<string>();
+  const skipped: string[] = [];
+  const walked = new Set<string>();
+  const walk = (folder: string): void => {
+    let real: string;
+    let entries: string[];
+    try {
+      real = realpathSync(folder);
+      if (walked.has(real)) return;
+      walked.add(real);
+      entries = readdirSync(folder).sort();
+    } catch (e) {
+      skipped.push(`${folder}: cannot read the folder: ${(e as Error).message}`);
+      return;
+    }
+    for (const name of entries) {
+      const path = join(folder, name);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) {
+        if (!SKIP_DIRS.has(name)) walk(path);
+      } else if (name.endsWith(CASE_SUFFIX)) {
+        if (stat?.isFile()) files.add(path);
+        else skipped.push(`${path}: skipped: ${stat ? describeNonRegular(stat) : "a link to nothing"}`);
+      }
+    }
+  };
+  for (const path of paths) {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`${path}: no such file or directory`);
+    if (stat.isDirectory()) walk(path);
+    else if (!stat.isFile()) throw new UsageError(`${path}: cannot read test case: ${describeNonRegular(stat)}`);
+    else if (path.endsWith(CASE_SUFFIX)) files.add(path);
   }
-  return found.sort();
+  return { files: [...files].sort(), skipped };
 }
 
 function describe(m: Mismatch): string {
@@ -43,64 +90,121 @@ function escapeXml(text: string): string {
 }
 
 function junit(outcomes: CaseOutcome[]): string {
-  const failures = outcomes.filter((o) => !o.passed).length;
+  const failures = outcomes.filter((o) => !o.passed && !o.invalid).length;
+  const errors = outcomes.filter((o) => o.invalid).length;
   const cases = outcomes
     .map((o) => {
       const head = `    <testcase classname="${escapeXml(o.file)}" name="${escapeXml(o.name)}" time="${(o.ms / 1000).toFixed(3)}"`;
-      return o.passed
-        ? `${head}/>`
-        : `${head}>\n      <failure message="${escapeXml(o.problems[0] ?? "failed")}">${escapeXml(o.problems.join("\n"))}</failure>\n    </testcase>`;
+      if (o.passed) return `${head}/>`;
+      // JUnit's <error> is "could not run", <failure> "ran and did not match": a bad case file is the former.
+      const tag = o.invalid ? "error" : "failure";
+      return `${head}>\n      <${tag} message="${escapeXml(o.problems[0] ?? "failed")}">${escapeXml(o.problems.join("\n"))}</${tag}>\n    </testcase>`;
     })
     .join("\n");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites tests="${outcomes.length}" failures="${failures}">\n  <testsuite name="token-playground" tests="${outcomes.length}" failures="${failures}">\n${cases}\n  </testsuite>\n</testsuites>\n`;
+  const counts = `tests="${outcomes.length}" failures="${failures}" errors="${errors}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${counts}>\n  <testsuite name="token-playground" ${counts}>\n${cases}\n  </testsuite>\n</testsuites>\n`;
 }
 
-/** `test [paths…] [--reporter text|junit|json]`: runs every *.case.json; exit 1 on any failure. */
+type LoadedCase = { ok: true; scenario: Scenario; script: string; scriptPath: string } | { ok: false; problem: string };
+
+/** Reads and checks one case file and the script it names; every problem is bad input, named with the file. */
+export function loadCase(file: string, shown: string, allowOutside: boolean): LoadedCase {
+  try {
+    const text = readRegularFile(file, MAX_SCENARIO_BYTES);
+    if (!text.ok) return { ok: false, problem: `${shown}: cannot read test case: ${text.problem}` };
+    const confinement = { root: dirname(file), allowOutside };
+    const scenario = inlineLibraries(parseScenarioText(text.text, shown), file, confinement, shown);
+    if (!scenario.script) {
+      return { ok: false, problem: `${shown}: $.script: a test case needs "script" (a path relative to the case file)` };
+    }
+    const scriptPath = confinedPath(resolve(dirname(file), scenario.script), confinement, shown, "$.script");
+    return { ok: true, scenario, script: readTextFile(scriptPath, "script"), scriptPath };
+  } catch (e) {
+    if (e instanceof ScenarioError || e instanceof UsageError) return { ok: false, problem: e.message };
+    // Whatever else went wrong reading this case, it is this case's problem: the others still run.
+    return { ok: false, problem: `${shown}: cannot read test case: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * Runs the cases as a stream: `lanes` at a time each read one case, run it and take the next, so memory
+ * holds only the cases in flight whatever the suite's size. Outcomes keep the files' order.
+ */
+async function runCases(files: string[], runner: ScriptRunner, lanes: number, io: CliIO, allowOutside: boolean): Promise<CaseOutcome[]> {
+  const outcomes: CaseOutcome[] = new Array(files.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index];
+      const shown = relative(io.cwd, file) || file;
+      const loaded = loadCase(file, shown, allowOutside);
+      if (!loaded.ok) {
+        outcomes[index] = { file: shown, name: shown, passed: false, invalid: true, problems: [loaded.problem], ms: 0 };
+        continue;
+      }
+      const { scenario, script, scriptPath } = loaded;
+      const { result, ms } = await runner.runTimed(script, scenario);
+      const problems = checkExpectation(scenario.expect as Record<string, unknown> | undefined, result).map(describe);
+      if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath)).trim());
+      outcomes[index] = { file: shown, name: scenario.name, passed: problems.length === 0, invalid: false, problems, ms };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(lanes, files.length)) }, lane));
+  return outcomes;
+}
+
+/** How many runs at a time: --jobs as given (its validation is the option parser's), else the cores. */
+function requestedJobs(flag: string | true | undefined): number {
+  if (flag === undefined) return availableParallelism();
+  const jobs = Number(flag);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
+  return jobs;
+}
+
+/**
+ * `test [paths…] [--reporter text|junit|json] [--jobs N] [--allow-outside]`: runs every *.case.json.
+ * Exit 0 when all pass, 1 when a case failed, 2 when a case file is bad input (the good ones still run
+ * and are reported). A case's script and libraries must lie in its folder tree unless --allow-outside.
+ */
 export async function testCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ["reporter", "jobs"], booleans: [] });
+  const args = parseArgs(argv, { values: ["reporter", "jobs"], booleans: [ALLOW_OUTSIDE_FLAG] });
   const reporter = (args.flags.reporter as string | undefined) ?? "text";
   if (!["text", "junit", "json"].includes(reporter)) throw new UsageError(`--reporter must be text, junit or json, not "${reporter}"`);
   const roots = args.positional.length ? args.positional : ["."];
-  const files = roots.flatMap((p) => findCases(resolve(io.cwd, p)));
-  const jobs = args.flags.jobs ? Number(args.flags.jobs) : Math.max(1, Math.min(availableParallelism(), files.length));
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs must be a positive integer");
-  const runner = new ScriptRunner(workerUrl(), Math.max(1, jobs));
-  const outcomes = await Promise.all(
-    files.map(async (file): Promise<CaseOutcome> => {
-      const shown = relative(io.cwd, file) || file;
-      const started = performance.now();
-      try {
-        const scenario = inlineLibraries(parseScenarioText(readTextFile(file, "test case"), shown), file);
-        if (!scenario.script) {
-          return { file: shown, name: scenario.name, passed: false, problems: [`${shown}: $.script: a test case needs "script" (a path relative to the case file)`], ms: 0 };
-        }
-        const scriptPath = resolve(dirname(file), scenario.script);
-        const script = readTextFile(scriptPath, "script");
-        const result: RunResult = await runner.run(script, scenario);
-        const mismatches = checkExpectation(scenario.expect as Record<string, unknown> | undefined, result);
-        const problems = mismatches.map(describe);
-        if (problems.length && result.error) problems.unshift(formatError(result, relative(io.cwd, scriptPath)).trim());
-        return { file: shown, name: scenario.name, passed: problems.length === 0, problems, ms: performance.now() - started };
-      } catch (e) {
-        const message = e instanceof ScenarioError || e instanceof UsageError ? e.message : e instanceof Error ? e.message : String(e);
-        return { file: shown, name: shown, passed: false, problems: [message], ms: performance.now() - started };
-      }
-    }),
-  );
-  await runner.close();
+  const { files, skipped } = findCaseFiles(roots.map((p) => resolve(io.cwd, p)));
+  for (const message of skipped) io.stderr(`token-playground: ${message}\n`);
+  const jobs = workerCount(Math.min(requestedJobs(args.flags.jobs), Math.max(1, files.length)));
+  // Warm workers: a case's JUnit time is then its run, not the isolate's first compile of the engine.
+  const runner = new ScriptRunner(workerUrl(), jobs, { warmUp: true });
+  let outcomes: CaseOutcome[];
+  try {
+    outcomes = await runCases(files, runner, jobs, io, args.flags[ALLOW_OUTSIDE_FLAG] === true);
+  } finally {
+    await runner.close();
+  }
+  report(outcomes, reporter, roots, io);
+  if (outcomes.some((o) => o.invalid)) return 2;
+  return outcomes.some((o) => !o.passed) ? 1 : 0;
+}
+
+function report(outcomes: CaseOutcome[], reporter: string, roots: string[], io: CliIO): void {
   const passed = outcomes.filter((o) => o.passed).length;
-  const failed = outcomes.length - passed;
+  const invalid = outcomes.filter((o) => o.invalid).length;
+  const failed = outcomes.length - passed - invalid;
+  const summary = `${passed} passed, ${failed} failed${invalid ? `, ${invalid} invalid case file${invalid === 1 ? "" : "s"}` : ""}\n`;
   if (reporter === "junit") io.stdout(junit(outcomes));
-  else if (reporter === "json") io.stdout(`${JSON.stringify({ passed, failed, cases: outcomes }, null, 2)}\n`);
+  else if (reporter === "json") io.stdout(`${JSON.stringify({ passed, failed, invalid, cases: outcomes }, null, 2)}\n`);
   else {
     for (const o of outcomes) {
-      io.stdout(`${o.passed ? "✔" : "✖"} ${o.name} (${o.file})\n`);
+      io.stdout(`${o.passed ? "✔" : "✖"} ${o.name} (${o.invalid ? "bad case file" : o.file})\n`);
       for (const p of o.problems) io.stdout(`    ${p.replace(/\n/g, "\n    ")}\n`);
     }
-    if (files.length === 0) io.stdout(`No *.case.json found under ${roots.join(", ")}\n`);
+    if (outcomes.length === 0) io.stdout(`No *.case.json found under ${roots.join(", ")}\n`);
   }
   // The JUnit XML must stay well-formed when redirected, so its summary goes to stderr.
-  if (reporter === "text") io.stdout(`${passed} passed, ${failed} failed\n`);
-  else if (reporter === "junit") io.stderr(`${passed} passed, ${failed} failed\n`);
-  return failed > 0 ? 1 : 0;
+  if (reporter === "text") io.stdout(summary);
+  else if (reporter === "junit") io.stderr(summary);
+  // Bad case files are bad input: name each on stderr too, so a CI log that only keeps stderr shows them.
+  for (const o of outcomes.filter((x) => x.invalid)) io.stderr(`token-playground: ${o.problems[0].split("\n")[0]}\n`);
 }
