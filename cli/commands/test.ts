@@ -48,7 +48,7 @@ export function findCaseFiles(paths: string[]): FoundCases {
   const files = new Set<string>();
   const skipped: string[] = [];
   const walked = new Set<string>();
-  const walk = (folder: string): void => {
+  const walk = (folder: string, named: boolean): void => {
     let real: string;
     let entries: string[];
     try {
@@ -57,14 +57,17 @@ export function findCaseFiles(paths: string[]): FoundCases {
       walked.add(real);
       entries = readdirSync(folder).sort();
     } catch (e) {
-      skipped.push(`${folder}: cannot read the folder: ${(e as Error).message}`);
+      const problem = `${folder}: cannot read the folder: ${(e as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : (e as Error).message}`;
+      // A folder the user named is bad usage; one met on the way is reported and passed over.
+      if (named) throw new UsageError(problem);
+      skipped.push(problem);
       return;
     }
     for (const name of entries) {
       const path = join(folder, name);
       const stat = statSync(path, { throwIfNoEntry: false });
       if (stat?.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(path);
+        if (!SKIP_DIRS.has(name)) walk(path, false);
       } else if (name.endsWith(CASE_SUFFIX)) {
         if (stat?.isFile()) files.add(path);
         else skipped.push(`${path}: skipped: ${stat ? describeNonRegular(stat) : "a link to nothing"}`);
@@ -74,7 +77,7 @@ export function findCaseFiles(paths: string[]): FoundCases {
   for (const path of paths) {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) throw new UsageError(`${path}: no such file or directory`);
-    if (stat.isDirectory()) walk(path);
+    if (stat.isDirectory()) walk(path, true);
     else if (!stat.isFile()) throw new UsageError(`${path}: cannot read test case: ${describeNonRegular(stat)}`);
     else if (path.endsWith(CASE_SUFFIX)) files.add(path);
   }
