@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -37,6 +38,19 @@ function snapshot(dir: string): Record<string, string> {
   }
   return out;
 }
+
+describe("import reads only a regular export file", () => {
+  it("/dev/zero and a FIFO exit 2 at once, naming the file", async () => {
+    const zero = fakeIO();
+    expect(await importCommand(["/dev/zero"], zero)).toBe(2);
+    expect(zero.err).toBe("import: cannot read the export file /dev/zero: is a device, not a regular file\n");
+    execFileSync("mkfifo", [join(work, "pipe.json")]);
+    const fifo = fakeIO();
+    expect(await importCommand(["pipe.json", "--out", "out"], fifo)).toBe(2);
+    expect(fifo.err).toBe("import: cannot read the export file pipe.json: is a FIFO (named pipe), not a regular file\n");
+    expect(readdirSync(work)).toEqual(["pipe.json"]);
+  });
+});
 
 describe("import writes all or nothing", () => {
   it("the export has more than one script (so the failures below come part-way)", async () => {
