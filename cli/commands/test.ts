@@ -31,8 +31,22 @@ interface FoundCases {
   skipped: string[];
 }
 
-function describeNonRegular(stat: ReturnType<typeof statSync>): string {
-  if (!stat) return "does not exist";
+type Stat = NonNullable<ReturnType<typeof statSync>>;
+
+/** The stat after following links, or why there is none ("a link to nothing", "too many symbolic links"). */
+function statFollowingLinks(path: string): { stat: Stat } | { problem: string } {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat ? { stat } : { problem: "no such file or directory" };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return { problem: "a loop of symbolic links" };
+    if (code === "EACCES") return { problem: "permission denied" };
+    return { problem: (e as Error).message };
+  }
+}
+
+function describeNonRegular(stat: Stat): string {
   if (stat.isFIFO()) return "is a FIFO (named pipe), not a regular file";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "is a device, not a regular file";
   if (stat.isSocket()) return "is a socket, not a regular file";
@@ -65,18 +79,21 @@ export function findCaseFiles(paths: string[]): FoundCases {
     }
     for (const name of entries) {
       const path = join(folder, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
+      const found = statFollowingLinks(path);
+      const stat = "stat" in found ? found.stat : null;
       if (stat?.isDirectory()) {
         if (!SKIP_DIRS.has(name)) walk(path, false);
       } else if (name.endsWith(CASE_SUFFIX)) {
         if (stat?.isFile()) files.add(path);
-        else skipped.push(`${path}: skipped: ${stat ? describeNonRegular(stat) : "a link to nothing"}`);
+        else if (stat) skipped.push(`${path}: skipped: ${describeNonRegular(stat)}`);
+        else skipped.push(`${path}: skipped: ${"problem" in found && found.problem !== "no such file or directory" ? found.problem : "a link to nothing"}`);
       }
     }
   };
   for (const path of paths) {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`${path}: no such file or directory`);
+    const found = statFollowingLinks(path);
+    if (!("stat" in found)) throw new UsageError(`${path}: ${found.problem}`);
+    const stat = found.stat;
     if (stat.isDirectory()) walk(path, true);
     else if (!stat.isFile()) throw new UsageError(`${path}: cannot read test case: ${describeNonRegular(stat)}`);
     else if (path.endsWith(CASE_SUFFIX)) files.add(path);

@@ -64,6 +64,7 @@ describe("reading only regular files, within limits", () => {
     symlinkSync("/dev/zero", join(dir, "zero.case.json"));
     execFileSync("mkfifo", [join(dir, "pipe.case.json")]);
     symlinkSync(join(dir, "missing"), join(dir, "dangling.case.json"));
+    symlinkSync("loop.case.json", join(dir, "loop.case.json"));
     const result = cli(["test", "."], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/✔ good/);
@@ -71,6 +72,10 @@ describe("reading only regular files, within limits", () => {
     expect(result.stderr).toMatch(/zero\.case\.json: skipped: is a device/);
     expect(result.stderr).toMatch(/pipe\.case\.json: skipped: is a FIFO/);
     expect(result.stderr).toMatch(/dangling\.case\.json: skipped: a link to nothing/);
+    expect(result.stderr).toMatch(/loop\.case\.json: skipped: a loop of symbolic links/);
+    const named = cli(["test", "loop.case.json"], dir);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/loop\.case\.json: a loop of symbolic links/);
   });
 
   it("test exits 2 on a FIFO or a device named on the command line", () => {
