@@ -105,8 +105,18 @@ function describe(m: Mismatch): string {
   return `${m.path}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`;
 }
 
+/**
+ * Text for an XML attribute or element. Characters XML 1.0 cannot carry at all (control characters, lone
+ * surrogates, U+FFFE/U+FFFF — a script's error message may hold any) are written as `\uXXXX`, so the report
+ * stays well-formed whatever the script threw.
+ */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 function junit(outcomes: CaseOutcome[]): string {

@@ -227,6 +227,21 @@ describe("bad case files", () => {
   });
 });
 
+describe("JUnit report", () => {
+  it("stays well-formed XML whatever a script's error message or a case's name holds (control characters)", () => {
+    const dir = folder("junit-chars");
+    writeFileSync(join(dir, "bad.js"), 'throw new Error("bell\\u0007 esc\\u001b lone\\uD800 <&> \\"q\\"");\n');
+    writeFileSync(join(dir, "bad.case.json"), JSON.stringify({ name: "bad \u0001 name", script: "bad.js" }));
+    const junit = cli(["test", ".", "--reporter", "junit"], dir);
+    expect(junit.code).toBe(1);
+    // Nothing XML 1.0 forbids is left raw; each is spelled out instead.
+    expect(junit.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDFFF]/);
+    expect(junit.stdout).toContain('message="bad.js:1:16: runtime error: Error: bell\\u0007 esc\\u001b lone');
+    expect(junit.stdout).toContain("&lt;&amp;&gt; &quot;q&quot;");
+    expect(junit.stdout).toContain('name="bad \\u0001 name"');
+  });
+});
+
 describe("JUnit time", () => {
   it("is the run's own time in its worker, not start-up and queueing", () => {
     const dir = folder("timing");
