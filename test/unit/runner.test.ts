@@ -61,6 +61,15 @@ describe("a run that cannot be carried", () => {
     expect(good.ok).toBe(true);
   });
 
+  it("a scenario at the nesting limit (1000 levels) crosses to the worker and runs", async () => {
+    runner = new ScriptRunner(WORKER, 1);
+    let deep: unknown = 1;
+    for (let i = 0; i < 997; i++) deep = [deep];
+    const result = await runner.run('accessToken.setField("seen", String(systemEnv.getProperty("deep") !== null));', { systemEnv: { deep } });
+    expect(result.error).toBeNull();
+    expect(result.introspection).toMatchObject({ seen: "true" });
+  });
+
   it("a run's own time comes back with its result", async () => {
     runner = new ScriptRunner(WORKER, 1);
     const { result, ms } = await runner.runTimed(SCRIPT, {});
