@@ -3,7 +3,8 @@
  * run that cannot be carried to or from a worker fails alone. Uses the built worker (npm run build:cli).
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -76,5 +77,32 @@ describe("a run that cannot be carried", () => {
     expect(result.ok).toBe(true);
     expect(ms).toBeGreaterThan(0);
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+/**
+ * Workers that die under the runner. The engine gives no script a way to do this on purpose, so these
+ * workers are small stand-ins that answer "ready" and then die the way a real worker could.
+ */
+describe("a worker that dies mid-run", () => {
+  function dyingWorker(body: string): URL {
+    const file = join(mkdtempSync(join(tmpdir(), "tp-runner-")), "worker.mjs");
+    writeFileSync(file, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { ${body} });\nparentPort.postMessage({ ready: true });\n`);
+    return pathToFileURL(file);
+  }
+
+  it("out of host memory: that run fails as a memory error naming the limit", async () => {
+    runner = new ScriptRunner(dyingWorker("const keep = []; for (;;) keep.push(new Array(1e6).fill({}));"), 1);
+    const result = await runner.run(SCRIPT, { timeoutMs: 60000 });
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatchObject({ kind: "memory", message: expect.stringMatching(/more than 256 MB/) });
+  }, 60_000);
+
+  it("exits: that run fails, and the next run gets a fresh worker", async () => {
+    runner = new ScriptRunner(dyingWorker("process.exit(3);"), 1);
+    const first = await runner.run(SCRIPT, {});
+    expect(first.error?.message).toMatch(/its worker exited \(code 3\)/);
+    const second = await runner.run(SCRIPT, {});
+    expect(second.error?.message).toMatch(/its worker exited \(code 3\)/);
   });
 });
