@@ -50,12 +50,16 @@ export function findTooDeepValue(value: unknown, limit = MAX_JSON_DEPTH): (strin
     return path;
   };
   const stack: Visit[] = [{ value, key: null, parent: null, depth: 0 }];
-  const seen = new Set<object>();
+  // The deepest level each object was already walked from: an object shared at several places (possible
+  // in values built in memory) is walked again only from a deeper place, so the walk stays linear yet
+  // finds the deepest nesting; a cycle counts as ever deeper nesting and is refused at the limit.
+  const walkedAt = new Map<object, number>();
   while (stack.length) {
     const visit = stack.pop()!;
     const current = visit.value;
-    if (current === null || typeof current !== "object" || seen.has(current)) continue;
-    seen.add(current);
+    if (current === null || typeof current !== "object") continue;
+    if ((walkedAt.get(current) ?? -1) >= visit.depth) continue;
+    walkedAt.set(current, visit.depth);
     if (visit.depth >= limit) return pathOf(visit);
     const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((v, i) => [i, v]) : Object.entries(current);
     for (const [key, child] of entries) stack.push({ value: child, key, parent: visit, depth: visit.depth + 1 });

@@ -76,6 +76,21 @@ describe("JSON nesting limit", () => {
     expect(outcome.issues[0].message).toMatch(/1000 levels/);
   });
 
+  it("a value built in memory that shares an object, or holds a cycle, is judged by its deepest place", () => {
+    let chain: Record<string, unknown> = {};
+    const bottom = chain;
+    for (let i = 0; i < 990; i++) chain = { k: chain };
+    // The chain is fine at the top but too deep below 20 more levels; sharing it must not hide that.
+    let deeper: unknown = chain;
+    for (let i = 0; i < 20; i++) deeper = { d: deeper };
+    expect(validateScenario({ systemEnv: { a: chain } }).ok).toBe(true);
+    // (b before a: the walk meets the chain first from a, the shallow place.)
+    expect(validateScenario({ systemEnv: { b: deeper, a: chain } }).ok).toBe(false);
+    bottom.loop = chain;
+    const cyclic = validateScenario({ systemEnv: { a: chain } });
+    expect(cyclic.ok).toBe(false);
+  });
+
   it("property: any nesting of arrays and objects is accepted up to 1000 levels and refused past it, never throwing", () => {
     const opener = fc.constantFrom("[", '{"k":');
     fc.assert(
