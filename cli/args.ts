@@ -144,7 +144,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   import: {
     name: "import",
-    usage: "import <export.json> [--out DIR] [--force]",
+    usage: "import <export.json> [--out DIR] [--force] [--allow-outside]",
     summary: "Turn an AM REST / Amster / Frodo script export into <Script-Name>.js files and <Script-Name>.scenario.json stubs.",
     notes: [
       "Files are written to the current folder unless --out names another; existing files are never overwritten without --force, and nothing is written on any error.",
@@ -153,6 +153,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {
       out: { type: "string", value: "DIR", help: "The folder to write to (created if missing); default: the current folder." },
       force: { type: "boolean", help: "Overwrite files that already exist." },
+      "allow-outside": { ...ALLOW_OUTSIDE_OPTION, help: "Let a Frodo export's extracted script (file://…) live outside the export's folder (refused by default)." },
       help: HELP_OPTION,
     },
   },

@@ -6,7 +6,10 @@ import { formatRunResult, formatRunResultJson } from "../format";
 import { ScriptRunner } from "../runner";
 import { workerUrl } from "../worker-url";
 
-/** `run <script> [--scenario F] [--evaluator E] [--json]`: exit 0 when the script ran, 1 when it failed. */
+/**
+ * `run <script> [--scenario F] [--evaluator E] [--json] [--allow-outside]`: exit 0 when the script ran, 1 when
+ * it failed. Libraries the scenario names must lie in its folder tree unless --allow-outside is given.
+ */
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommand("run", argv);
   if (args.positional.length !== 1) throw new UsageError("run needs exactly one script file: run <script> [--scenario F]");
@@ -15,7 +18,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const script = readTextFile(scriptPath, "script");
   const scenarioPath =
     typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
-  const scenario = scenarioPath ? loadScenario(scenarioPath) : loadScenarioDefaults();
+  const scenario = scenarioPath ? loadScenario(scenarioPath, { allowOutside: args.allowOutside }) : loadScenarioDefaults();
   const runner = new ScriptRunner(workerUrl(), 1);
   try {
     const result = await runner.run(script, scenario, evaluator);

@@ -20,6 +20,16 @@ export function scriptSlug(name: string): string {
   return slug;
 }
 
+/**
+ * The longest slug used in a file name. File systems allow 255 bytes per name (ext4, APFS, NTFS); a slug
+ * is ASCII (see scriptSlug), and ".scenario.json" plus a "-N" for a colliding name must still fit.
+ */
+export const MAX_SLUG_LENGTH = 200;
+
+function shortened(slug: string): string {
+  return slug.length <= MAX_SLUG_LENGTH ? slug : slug.slice(0, MAX_SLUG_LENGTH).replace(/[.-]+$/, "");
+}
+
 export interface PlannedScriptFiles {
   script: ImportedScript;
   /** `<slug>.js` or `<slug>.groovy`. */
@@ -35,7 +45,7 @@ export interface PlannedScriptFiles {
 export function planScriptFiles(scripts: readonly ImportedScript[]): PlannedScriptFiles[] {
   const taken = new Set<string>();
   return scripts.map((script) => {
-    const base = scriptSlug(script.name) || (script.id ? scriptSlug(script.id) : "") || "script";
+    const base = shortened(scriptSlug(script.name) || (script.id ? scriptSlug(script.id) : "") || "script");
     let slug = base;
     for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
     taken.add(slug.toLowerCase());

@@ -1,18 +1,65 @@
 import { ImportError, JsonPath } from "./import-error";
 
 /**
- * Parses an export file's JSON. On a syntax error the position comes from our own scan rather than
- * from the host's `JSON.parse` message, whose wording and position format differ between engines.
+ * The deepest nesting of objects and arrays any JSON input may have. AM reads JSON with Jackson, whose
+ * StreamReadConstraints refuse documents nested deeper than 1000 levels (the default since Jackson 2.15),
+ * so AM would not accept deeper input either; and a limit keeps every recursive reader after the parse
+ * (structured clone to the workers, the sandbox's conversion, the case matcher) far from the stack's end.
  */
-export function parseJsonDocument(text: string, file: string): unknown {
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * Parses JSON text (a leading byte-order mark is allowed), refusing nesting deeper than MAX_JSON_DEPTH.
+ * On failure the position comes from our own scan rather than from the host's `JSON.parse` message,
+ * whose wording and position format differ between engines.
+ */
+export function parseJsonWithLimits(text: string): { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError & { line: number; column: number } } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return JSON.parse(body);
-  } catch {
-    const failure = findJsonSyntaxError(body) ?? { offset: 0, problem: "not valid JSON" };
-    const { line, column } = lineAndColumn(body, failure.offset);
-    throw new ImportError(file, JsonPath.root.toString(), `invalid JSON: ${failure.problem}`, line, column);
+  let value: unknown;
+  let parsed = false;
+  if (findExcessiveNesting(body) === null) {
+    try {
+      value = JSON.parse(body);
+      parsed = true;
+    } catch {
+      parsed = false;
+    }
   }
+  if (parsed) return { ok: true, value };
+  const failure = findJsonSyntaxError(body) ?? { offset: 0, problem: "not valid JSON" };
+  return { ok: false, error: { ...failure, ...lineAndColumn(body, failure.offset) } };
+}
+
+/** Parses an export file's JSON; throws ImportError naming the file, line and column. */
+export function parseJsonDocument(text: string, file: string): unknown {
+  const parsed = parseJsonWithLimits(text);
+  if (parsed.ok) return parsed.value;
+  const { line, column, problem } = parsed.error;
+  throw new ImportError(file, JsonPath.root.toString(), `invalid JSON: ${problem}`, line, column);
+}
+
+/**
+ * Offset of the first `{` or `[` that opens level MAX_JSON_DEPTH + 1, or null. A flat loop (no recursion,
+ * so no input can overflow the stack) that skips strings; it does not check the rest of the syntax.
+ */
+export function findExcessiveNesting(text: string, limit = MAX_JSON_DEPTH): number | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      // Skip the string: to the next quote that is not escaped.
+      for (i++; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c) i++;
+        else if (c === 0x22) break;
+      }
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth--;
+    }
+  }
+  return null;
 }
 
 export interface JsonSyntaxError {
@@ -20,9 +67,13 @@ export interface JsonSyntaxError {
   problem: string;
 }
 
-/** Returns where strict JSON (RFC 8259) first goes wrong in `text`, or null if it is valid. */
-export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
-  const scanner = new JsonScanner(text);
+/**
+ * Returns where strict JSON (RFC 8259) first goes wrong in `text`, or null if it is valid. Nesting deeper
+ * than `depthLimit` is a problem too, found at the bracket that goes too deep, so the scan's own recursion
+ * stays bounded whatever the input.
+ */
+export function findJsonSyntaxError(text: string, depthLimit = MAX_JSON_DEPTH): JsonSyntaxError | null {
+  const scanner = new JsonScanner(text, depthLimit);
   try {
     scanner.document();
     return null;
@@ -53,8 +104,19 @@ class ScanFailure {
 
 class JsonScanner {
   private pos = 0;
+  private depth = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly depthLimit: number,
+  ) {}
+
+  /** Enters an object or array; past the limit, fails at its opening bracket. */
+  private enter(): void {
+    if (++this.depth > this.depthLimit) {
+      this.fail(`objects and arrays nested deeper than ${this.depthLimit} levels (Jackson, AM's JSON reader, refuses deeper documents)`);
+    }
+  }
 
   document(): void {
     this.skipSpace();
@@ -79,10 +141,12 @@ class JsonScanner {
   }
 
   private object(): void {
+    this.enter();
     this.pos++;
     this.skipSpace();
     if (this.text[this.pos] === "}") {
       this.pos++;
+      this.depth--;
       return;
     }
     for (;;) {
@@ -97,6 +161,7 @@ class JsonScanner {
       const ch = this.text[this.pos];
       if (ch === "}") {
         this.pos++;
+        this.depth--;
         return;
       }
       if (ch !== ",") this.fail(`expected ',' or '}' after a property value but found ${this.describeHere()}`);
@@ -107,10 +172,12 @@ class JsonScanner {
   }
 
   private array(): void {
+    this.enter();
     this.pos++;
     this.skipSpace();
     if (this.text[this.pos] === "]") {
       this.pos++;
+      this.depth--;
       return;
     }
     for (;;) {
@@ -119,6 +186,7 @@ class JsonScanner {
       const ch = this.text[this.pos];
       if (ch === "]") {
         this.pos++;
+        this.depth--;
         return;
       }
       if (ch !== ",") this.fail(`expected ',' or ']' after an array element but found ${this.describeHere()}`);

@@ -13,6 +13,20 @@ export const DEMO_CLOCK = "2025-08-13T17:57:40Z";
 const stringList = z.array(z.string());
 const multiValueMap = z.record(z.string(), stringList);
 
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol.length > 1;
+  } catch {
+    return false;
+  }
+}
+/** A URL AM would hold (an issuer, a redirect URI, a request URL): absolute, parseable. */
+const absoluteUrl = z.string().refine(isAbsoluteUrl, { message: "must be an absolute URL, e.g. https://am.example.com/am" });
+/** An ISO 8601 date and time with its offset (Z or ±hh:mm), the form AM's logs and JWTs round-trip. */
+const isoDateTime = () => z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, e.g. 2025-08-13T17:57:40Z" });
+/** The largest time a JavaScript or Rhino Date can hold (ms since 1970), so every derived date shows. */
+const MAX_DATE_MS = 8.64e15;
+
 export const evaluatorSchema = z
   .enum(["legacy", "next-gen"])
   .describe('"legacy" (evaluatorVersion 1.0, Java objects) or "next-gen" (evaluatorVersion 2.0, JS wrappers)');
@@ -24,7 +38,7 @@ const clientSchema = z
     allowedGrantTypes: stringList.default(["authorization_code"]).describe("Grant types the client may use (clientProperties.allowedGrantTypes)"),
     allowedResponseTypes: stringList.default(["code"]).describe("Response types the client may use (clientProperties.allowedResponseTypes)"),
     allowedScopes: stringList.default(["access"]).describe("Scopes the client may request (clientProperties.allowedScopes)"),
-    redirectUris: stringList.default(["https://www.example.com:443/callback"]).describe("The client's registered redirection URIs (clientProperties.redirectUris)"),
+    redirectUris: z.array(absoluteUrl).default(["https://www.example.com:443/callback"]).describe("The client's registered redirection URIs (clientProperties.redirectUris)"),
     customProperties: z
       .record(z.string(), z.unknown())
       .default({})
@@ -63,7 +77,7 @@ const identitySchema = z
 
 const requestSchema = z
   .strictObject({
-    uri: z.string().optional().describe("Defaults to the issuer's /access_token URL"),
+    uri: absoluteUrl.optional().describe("Defaults to the issuer's /access_token URL"),
     uriType: z
       .enum(["string", "java.net.URI"])
       .default("string")
@@ -91,8 +105,8 @@ const sessionSchema = z
     authType: z.string().default("DataStore").describe("The module or tree that authenticated the user (session.getAuthType())"),
     ipAddress: z.string().default("127.0.0.1").describe("The client's IP address as the session records it"),
     hostName: z.string().default("localhost").describe("The client's host name as the session records it"),
-    maxSessionTime: z.number().int().default(120).describe("Minutes"),
-    maxIdleTime: z.number().int().default(30).describe("Minutes"),
+    maxSessionTime: z.number().int().positive().default(120).describe("Minutes"),
+    maxIdleTime: z.number().int().positive().default(30).describe("Minutes"),
   })
   .describe("The user's SSO session; null when the request has no session cookie");
 
@@ -131,7 +145,7 @@ const tokenSchema = z
       .optional()
       .describe("The grant's id (accessToken.getAuthGrantId()); defaults to one derived from the seed. A flow keeps it for every token of the grant"),
     authLevel: z.number().int().default(0).describe("The authentication level recorded in the token (auth_level)"),
-    authTime: z.string().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
+    authTime: isoDateTime().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
     responseDelayMs: z
       .number()
       .int()
@@ -159,12 +173,25 @@ const tokenSchema = z
   })
   .describe("How AM issues the token");
 
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(`^(?:${pattern})$`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const httpMockSchema = z.strictObject({
   name: z.string().optional().describe("A label for the mock, shown when it answers or nearly matches"),
   request: z.strictObject({
     method: z.string().optional().describe("Any method when absent"),
-    url: z.string().optional().describe("Exact URL (query included if given)"),
-    urlPattern: z.string().optional().describe("Regular expression over the whole URL"),
+    url: absoluteUrl.optional().describe("Exact URL (query included if given)"),
+    urlPattern: z
+      .string()
+      .refine(isRegExp, { message: "must be a valid regular expression" })
+      .optional()
+      .describe("Regular expression over the whole URL"),
     headers: z.record(z.string(), z.string()).optional().describe("Headers that must be present with these values"),
     query: z.record(z.string(), z.string()).optional().describe("Query parameters that must be present"),
     body: z.string().optional().describe("Exact request body"),
@@ -288,13 +315,12 @@ export const scenarioSchema = z
     product: productSchema.default("am"),
     onewelcome: oneWelcomeSchema.prefault({}),
     ibm: ibmSchema.prefault({}),
-    clock: z.iso
-      .datetime({ offset: true })
+    clock: isoDateTime()
       .default(DEMO_CLOCK)
       .describe("Issue time; Date and Date.now() in scripts read it, so output is reproducible"),
     seed: z.number().int().default(1).describe("Seeds every random source the script can reach"),
     realm: z.string().default("/alpha").describe("The realm the token is issued in (introspection's realm; part of the default issuer)"),
-    issuer: z.string().optional().describe("Defaults to https://am.example.com/am/oauth2/realms/root/realms/<realm>"),
+    issuer: absoluteUrl.optional().describe("Defaults to https://am.example.com/am/oauth2/realms/root/realms/<realm>"),
     scriptName: z.string().default("Access Token Modification Script").describe("The script's name in AM (the scriptName binding; the logger's name)"),
     cookieName: z.string().default("iPlanetDirectoryPro").describe("The SSO cookie's name (the next-generation cookieName binding)"),
     client: clientSchema.nullable().prefault({}).describe("The OAuth 2.0 client (clientProperties binding); null when AM could not identify the client"),
@@ -325,6 +351,17 @@ export const scenarioSchema = z
     flow: flowSchema.optional(),
     script: z.string().optional().describe("Test cases: the script, relative to the case file"),
     expect: expectSchema.optional().describe("Test cases: a deep subset of the run result that must match; without it a case passes when the script runs without error"),
+  })
+  .superRefine((scenario, context) => {
+    // Dates derived from the clock must stay dates: an expiry past year 275760 shows as "Invalid Date".
+    const issued = Date.parse(scenario.clock);
+    if (Math.abs(issued + scenario.token.lifetimeSeconds * 1000) > MAX_DATE_MS) {
+      context.addIssue({ code: "custom", path: ["token", "lifetimeSeconds"], message: "puts the expiry (clock + lifetime) past the last date a Date can hold" });
+    }
+    // AM answers within the token's lifetime: a longer delay would make expires_in negative.
+    if (scenario.token.responseDelayMs >= scenario.token.lifetimeSeconds * 1000) {
+      context.addIssue({ code: "custom", path: ["token", "responseDelayMs"], message: "must be shorter than the token's lifetime (token.lifetimeSeconds)" });
+    }
   })
   .describe("A Token Script Playground scenario: the inputs AM hands an access-token modification script");
 

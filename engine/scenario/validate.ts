@@ -1,5 +1,5 @@
 import { scenarioSchema, type Scenario } from "./schema";
-import { findJsonSyntaxError, lineAndColumn } from "../import/json-text";
+import { MAX_JSON_DEPTH, lineAndColumn, parseJsonWithLimits } from "../import/json-text";
 
 export interface ScenarioIssue {
   /** JSON path in the file, e.g. `$.identity.attributes.mail[0]`. */
@@ -32,9 +32,48 @@ export type ParseOutcome = { ok: true; scenario: Scenario } | { ok: false; issue
 /** Scenarios this module produced: already valid, with defaults, so they need no second parse. */
 const resolved = new WeakSet<object>();
 
+/**
+ * The path of the first object or array nested deeper than `limit` levels in a value, or null. A flat walk
+ * (no recursion), for values that did not come from JSON text (the desktop app hands over objects), so
+ * the readers after validation (structured clone, the sandbox, the case matcher) never meet runaway depth.
+ */
+export function findTooDeepValue(value: unknown, limit = MAX_JSON_DEPTH): (string | number)[] | null {
+  interface Visit {
+    value: unknown;
+    key: string | number | null;
+    parent: Visit | null;
+    depth: number;
+  }
+  const pathOf = (visit: Visit): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let v: Visit | null = visit; v && v.key !== null; v = v.parent) path.unshift(v.key);
+    return path;
+  };
+  const stack: Visit[] = [{ value, key: null, parent: null, depth: 0 }];
+  // The deepest level each object was already walked from: an object shared at several places (possible
+  // in values built in memory) is walked again only from a deeper place, so the walk stays linear yet
+  // finds the deepest nesting; a cycle counts as ever deeper nesting and is refused at the limit.
+  const walkedAt = new Map<object, number>();
+  while (stack.length) {
+    const visit = stack.pop()!;
+    const current = visit.value;
+    if (current === null || typeof current !== "object") continue;
+    if ((walkedAt.get(current) ?? -1) >= visit.depth) continue;
+    walkedAt.set(current, visit.depth);
+    if (visit.depth >= limit) return pathOf(visit);
+    const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((v, i) => [i, v]) : Object.entries(current);
+    for (const [key, child] of entries) stack.push({ value: child, key, parent: visit, depth: visit.depth + 1 });
+  }
+  return null;
+}
+
 /** Validates a parsed JSON value as a scenario, naming every bad path. */
 export function validateScenario(value: unknown): ParseOutcome {
   if (value && typeof value === "object" && resolved.has(value)) return { ok: true, scenario: value as Scenario };
+  const tooDeep = findTooDeepValue(value);
+  if (tooDeep) {
+    return { ok: false, issues: [{ path: jsonPath(tooDeep), message: `objects and arrays nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  }
   const parsed = scenarioSchema.safeParse(value ?? {});
   if (parsed.success) {
     resolved.add(parsed.data);
@@ -57,14 +96,10 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 /** Parses JSON text; a syntax error becomes an issue with line and column from our own scan (engines word it differently). */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; issue: ScenarioIssue } {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch {
-    const failure = findJsonSyntaxError(body) ?? { offset: 0, problem: "not valid JSON" };
-    const where = lineAndColumn(body, failure.offset);
-    return { ok: false, issue: { path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${failure.problem}` } };
-  }
+  const parsed = parseJsonWithLimits(text);
+  if (parsed.ok) return parsed;
+  const { line, column, problem } = parsed.error;
+  return { ok: false, issue: { path: `line ${line}, column ${column}`, message: `invalid JSON: ${problem}` } };
 }
 
 /** Parses and validates scenario text; throws ScenarioError naming the source and every bad place. */
