@@ -76,12 +76,12 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     }
   }
 
-  io.stdout(`writing ${writes.length} files to ${outDir === io.cwd ? "the current folder (--out DIR writes elsewhere)" : shellQuote(displayPath(io.cwd, outDir))}:\n`);
   const written = writeAllOrNothing(outDir, writes);
   if (!written.ok) {
     io.stderr(`import: cannot write ${displayPath(io.cwd, written.path)}: ${written.reason}; nothing was written\n`);
     return 2;
   }
+  io.stdout(`writing ${writes.length} files to ${outDir === io.cwd ? "the current folder (--out DIR writes elsewhere)" : shellQuote(displayPath(io.cwd, outDir))}:\n`);
   for (const write of writes) io.stdout(`wrote ${shellQuote(displayPath(io.cwd, write.file))}\n`);
   for (const script of scripts) {
     for (const warning of script.warnings) io.stderr(`warning: ${script.name}: ${warning}\n`);

@@ -10,7 +10,10 @@ const COMMANDS: Record<string, string[]> = {
   run: ["--scenario", "--evaluator", "--json", "--watch", "--allow-outside", "--help"],
   test: ["--reporter", "--jobs", "--watch", "--allow-outside", "--help"],
   check: ["--evaluator", "--json", "--watch", "--help"],
-  import: ["--out", "--force", "--help"],
+  import: ["--out", "--force", "--allow-outside", "--help"],
+  flow: ["--scenario", "--evaluator", "--json", "--help"],
+  scenario: ["--out", "--force", "--help"],
+  migrate: ["--scenario", "--out", "--force", "--json", "--help"],
   schema: ["--result", "--help"],
   keys: ["--help"],
 };

@@ -64,7 +64,7 @@ describe("run's text output", () => {
     const dir = workDir({ "loop.js": "while (true) {}\n", "loop.scenario.json": { timeoutMs: 200 } });
     const { code, stdout } = cli(["run", "loop.js"], dir);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/timeout error: .*timeoutMs.*200 ms/);
+    expect(stdout).toMatch(/timeout error: .*(timeoutMs.*200 ms|200 ms.*timeoutMs)/);
     const defaults = cli(["run", "loop.js", "--scenario", join(dir, "none.json")], dir);
     expect(defaults.code).toBe(2);
     writeFileSync(join(dir, "plain.js"), "while (true) {}\n");
