@@ -92,7 +92,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const state = createTokenState(scenario, random);
   const before = tokenFields(cloneTokenState(state));
   const ctx = createRunContext(scenario, state, random);
-  const bindings = evaluator === "legacy" ? legacyBindings(ctx) : nextGenBindings(ctx);
+  const legacy = evaluator === "legacy" ? legacyBindings(ctx) : null;
+  const bindings = legacy ?? nextGenBindings(ctx);
   /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
   const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
     const notes: WordingNotes = {};
@@ -128,8 +129,11 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     onCaughtError: (info) => reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes)),
     onLine: (probe) => {
       ctx.currentLine = probe;
+      // Called as the sandbox starts evaluating this run (synchronously, one run at a time).
+      legacy?.enter();
     },
   });
+  legacy?.leave();
   ctx.currentLine = () => undefined;
   if (!outcome.error) bindings.finish();
   if (outcome.error?.kind === "syntax") {

@@ -9,7 +9,8 @@ import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
-import { resetRaisedJavaExceptions } from "./errors";
+import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
+import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { plainWithDoubles } from "../../token/values";
 
 export function legacyValues(ctx: RunContext): ValueModel {
@@ -371,10 +372,16 @@ class SSOToken extends HostObject {
 export interface LegacyBindings {
   globals: Record<string, unknown>;
   finish(): void;
+  /** Makes this run's Java world (java-world.ts) the active one: call when the sandbox starts evaluating. */
+  enter(): void;
+  /** Ends it once the sandbox has returned. */
+  leave(): void;
 }
 
 export function legacyBindings(ctx: RunContext): LegacyBindings {
-  resetRaisedJavaExceptions();
+  const world = new JavaWorld(ctx.scenario.seed, DEFAULT_LIMITS.memoryBytes);
+  // The bindings' own Java values are built in this run's world, too.
+  enterJavaWorld(world);
   const s = ctx.scenario;
   const clientCredentials = s.token.grantType === "client_credentials";
   const identity = clientCredentials
@@ -419,5 +426,6 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
     scriptName: s.scriptName,
     ...javaPackages(ctx),
   };
-  return { globals, finish: () => identity.finish() };
+  leaveJavaWorld(world);
+  return { globals, finish: () => identity.finish(), enter: () => enterJavaWorld(world), leave: () => leaveJavaWorld(world) };
 }

@@ -6,7 +6,8 @@
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
-import { noteRaisedJavaException } from "./errors";
+import { currentJavaWorld } from "./java-world";
+import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
 import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, type OrderKeys } from "./hash-order";
 
@@ -26,6 +27,11 @@ function aliases(map: Record<string, string>): Readonly<Record<string, string>> 
 /** A Java object as a Rhino script sees it; subclasses list "toString" and "valueOf" among their guest methods. */
 export abstract class JavaObject extends HostObject {
   override readonly guestAliases = JAVA_ALIASES;
+  constructor() {
+    super();
+    // The sandbox keeps every host object the script is handed until the run ends (java-budget.ts).
+    chargeHost(OBJECT_BYTES);
+  }
   javaToString(): JavaString {
     return new JavaString(String(this.toString()));
   }
@@ -34,11 +40,22 @@ export abstract class JavaObject extends HostObject {
   }
 }
 
-/** Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`). */
-let nextIdentityHash = 0x1b6d3586;
+/**
+ * Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`): the next
+ * of the run's sequence, seeded by the scenario's seed (java-world.ts), so the same case prints the same hash.
+ */
 export function identityHash(): string {
-  nextIdentityHash = (nextIdentityHash + 0x9e3779b) >>> 0;
-  return nextIdentityHash.toString(16);
+  return currentJavaWorld().nextIdentityHash();
+}
+
+/** Counts host-side bytes of the run's Java values against its memory limit (java-budget.ts). */
+export function chargeHost(bytes: number): void {
+  currentJavaWorld().budget.charge(bytes);
+}
+
+/** Fails with the run's memory error if `bytes` more would pass its limit, before anything that large is built. */
+export function requireHost(bytes: number): void {
+  currentJavaWorld().budget.require(bytes);
 }
 
 const JS_STRING_METHODS: readonly string[] = [
@@ -90,6 +107,7 @@ export class JavaString extends JavaObject {
 
   constructor(readonly value: string) {
     super();
+    chargeHost(stringBytes(value.length));
   }
   override guestLooseValue(): string {
     return this.value;
@@ -145,11 +163,30 @@ export class JavaString extends JavaObject {
   contains(s: unknown): boolean {
     return this.value.includes(str(s));
   }
+  /**
+   * String.replace(CharSequence, CharSequence): every literal occurrence; an empty target matches before each
+   * character and at the end ("ab".replace("", "-") is "-a-b-"). The result's size is known before it is built.
+   */
   replace(a: unknown, b: unknown): JavaString {
-    return new JavaString(this.value.split(str(a)).join(str(b)));
+    const target = str(a);
+    const replacement = str(b);
+    const parts = target === "" ? [...this.value.split(""), ""] : this.value.split(target);
+    const occurrences = target === "" ? this.value.length + 1 : parts.length - 1;
+    requireHost(stringBytes(this.value.length + occurrences * (replacement.length - target.length)));
+    return new JavaString(target === "" ? replacement + parts.join(replacement) : parts.join(replacement));
   }
+  /** String.replaceAll(regex, replacement), with Java's `$n` groups and `\` escapes; the result is measured as it grows. */
   replaceAll(regex: unknown, replacement: unknown): JavaString {
-    return new JavaString(this.value.replace(new RegExp(str(regex), "g"), str(replacement).replace(/\$(\d)/g, "$$$1")));
+    const template = str(replacement);
+    let length = this.value.length;
+    const result = this.value.replace(new RegExp(str(regex), "g"), (match: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, -2).map((g) => (typeof g === "string" ? g : ""));
+      const expanded = expandJavaReplacement(template, match, groups);
+      length += expanded.length - match.length;
+      requireHost(stringBytes(length));
+      return expanded;
+    });
+    return new JavaString(result);
   }
   split(regex: unknown): JavaArray {
     const parts = this.value.split(new RegExp(str(regex)));
@@ -224,12 +261,32 @@ function str(value: unknown): string {
   return value instanceof JavaString ? value.value : String(value);
 }
 
+/** Matcher.appendReplacement's template: `$n` is group n (0 the whole match), `\x` a literal x. */
+function expandJavaReplacement(template: string, match: string, groups: readonly string[]): string {
+  let out = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === "\\" && i + 1 < template.length) {
+      out += template[++i];
+    } else if (c === "$" && /\d/.test(template[i + 1] ?? "")) {
+      let n = Number(template[++i]);
+      // Java takes further digits while they still name an existing group.
+      while (/\d/.test(template[i + 1] ?? "") && n * 10 + Number(template[i + 1]) <= groups.length) n = n * 10 + Number(template[++i]);
+      if (n > groups.length) throw javaException("java.lang.IndexOutOfBoundsException", `No group ${n}`);
+      out += n === 0 ? match : groups[n - 1];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 /**
  * A Java exception thrown by a Java method, as a Rhino script catches it: an InternalError whose message is
  * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
  */
 export function javaException(javaClass: string, message: string | null = null): GuestError {
-  noteRaisedJavaException(javaClass, message ?? "null");
+  currentJavaWorld().noteRaised(javaClass, message ?? "null");
   return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
 }
 
@@ -463,6 +520,7 @@ export class JavaCollection extends JavaObject {
     private readonly readOnly = false,
   ) {
     super();
+    chargeHost(items.length * SLOT_BYTES);
     this.javaClass = javaClass;
     this.order =
       javaClass === "java.util.HashSet"
@@ -525,11 +583,11 @@ export class JavaCollection extends JavaObject {
     }
     if (index === -1) {
       const size = Math.max(0, Math.trunc(Number(toStored(value))));
-      while (this.items.length < size) this.items.push(null);
+      this.grow(size);
       this.items.length = size;
       return;
     }
-    while (this.items.length < index) this.items.push(null);
+    this.grow(index + 1);
     this.items[index] = javaIn(value);
   }
   override guestKeys(): string[] {
@@ -544,6 +602,13 @@ export class JavaCollection extends JavaObject {
       return [...members];
     }
     return this.items.map((_, i) => String(i));
+  }
+  /** Pads the list with nulls up to `size` elements, charging the new slots before any is made. */
+  private grow(size: number): void {
+    const added = size - this.items.length;
+    if (added <= 0) return;
+    chargeHost(added * SLOT_BYTES);
+    while (this.items.length < size) this.items.push(null);
   }
   getClass(): never {
     throw classProhibited();
@@ -582,10 +647,12 @@ export class JavaCollection extends JavaObject {
   add(a: unknown, b?: unknown): boolean {
     this.mutate();
     if (b !== undefined && !this.isSet) {
+      chargeHost(SLOT_BYTES);
       this.items.splice(Number(a), 0, javaIn(b));
       return true;
     }
     if (this.isSet && this.contains(a)) return false;
+    chargeHost(SLOT_BYTES);
     this.items.push(javaIn(a));
     this.placeLast();
     return true;
@@ -684,6 +751,7 @@ export class JavaArray extends JavaObject {
     readonly items: unknown[],
   ) {
     super();
+    chargeHost(items.length * SLOT_BYTES);
   }
 
   override guestGet(name: string): unknown {
@@ -869,6 +937,7 @@ export class JavaMap extends JavaObject {
     hashed = javaClass === "java.util.HashMap",
   ) {
     super();
+    for (const key of entries.keys()) chargeHost(ENTRY_BYTES + stringBytes(key.length));
     this.javaClass = javaClass;
     this.order = hashed
       ? { kind: "hash", capacity: capacityFor(entries.size), keys: null }
@@ -945,6 +1014,7 @@ export class JavaMap extends JavaObject {
     this.mutate();
     const k = str(key);
     const isNew = !this.entries.has(k);
+    if (isNew) chargeHost(ENTRY_BYTES + stringBytes(k.length));
     const old = this.entries.get(k) ?? null;
     this.entries.set(k, javaIn(value));
     // A new key takes its place in the iteration order when the map is next iterated; a replaced value keeps
@@ -954,8 +1024,11 @@ export class JavaMap extends JavaObject {
   }
   putAll(other: unknown): void {
     this.mutate();
-    if (other instanceof JavaMap) for (const [k, v] of other.entries) this.entries.set(k, v);
-    else if (other && typeof other === "object") for (const [k, v] of Object.entries(other)) this.entries.set(k, v);
+    const pairs = other instanceof JavaMap ? [...other.entries] : other && typeof other === "object" ? Object.entries(other) : [];
+    for (const [k, v] of pairs) {
+      if (!this.entries.has(k)) chargeHost(ENTRY_BYTES + stringBytes(k.length));
+      this.entries.set(k, v);
+    }
     if (this.order) this.unsettled = true;
   }
   remove(key: unknown): unknown {

@@ -1,0 +1,61 @@
+/**
+ * Host-side memory a legacy script's Java values take. Java strings, collections, maps, arrays, token fields,
+ * extra data and log lines live in the host (outside the QuickJS heap and its memory limit), and the sandbox
+ * keeps every host object the script was handed until the run ends; so each is charged here when it is built,
+ * against the same limit as the guest's memory, and the run fails with a memory error once the script's values
+ * pass it, before the host itself runs out (V8's "Invalid string length", a fatal invalid-size error).
+ *
+ * Sizes are estimates of what V8 holds (two bytes a character, a pointer a slot, a small header an object),
+ * deterministic so that the same script fails at the same point on every run.
+ */
+import { GuestError } from "../../sandbox/host";
+
+/** What one host object costs besides its contents (the object, its bridge slot and proxy bookkeeping). */
+export const OBJECT_BYTES = 64;
+/** One element slot of a list, set or array. */
+export const SLOT_BYTES = 8;
+/** One map entry besides its key and value. */
+export const ENTRY_BYTES = 32;
+
+export function stringBytes(length: number): number {
+  return 2 * length;
+}
+
+export class HostBudget {
+  private used = 0;
+
+  constructor(readonly limitBytes: number) {}
+
+  get usedBytes(): number {
+    return this.used;
+  }
+
+  /** Charges `bytes`; past the limit the script fails with a memory error (it cannot catch it). */
+  charge(bytes: number): void {
+    this.require(bytes);
+    this.used += bytes;
+  }
+
+  /** Fails as charge() would, without charging: for work whose result must not even be built. */
+  require(bytes: number): void {
+    if (!(this.used + bytes <= this.limitBytes)) throw hostMemoryExceeded(this.limitBytes);
+  }
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${bytes} bytes`;
+}
+
+/**
+ * The run's memory error: its message starts "out of memory" (what makes it a run error of kind "memory") and
+ * names the limit. Like a java.lang.OutOfMemoryError in Rhino, the script's catch blocks cannot catch it.
+ */
+export function hostMemoryExceeded(limitBytes: number): GuestError {
+  return new GuestError(
+    `out of memory: the script's Java values (strings, collections, maps, token fields, logs) exceed the run's memory limit of ${megabytes(limitBytes)}`,
+    "InternalError",
+    {},
+    true,
+  );
+}
