@@ -7,9 +7,10 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
+import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, chargeHost, identityHash, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
+import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { plainWithDoubles } from "../../token/values";
 
@@ -40,6 +41,8 @@ export function legacyValues(ctx: RunContext): ValueModel {
       );
     }
     const stored = toStoredJava(value);
+    // The token keeps it (and renders it as JSON, escapes and all) until the run's result is built.
+    chargeHost(storedBytes(stored));
     if (value !== null && typeof value === "object" && !(value instanceof HostObject) && stored !== null && typeof stored === "object") {
       storedFromScript.add(stored);
     }
@@ -73,15 +76,23 @@ export function legacyValues(ctx: RunContext): ValueModel {
     },
     extraDataIn: (value) => {
       const resolved = isGuestFunction(value) ? value.call() : value;
-      return resolved === null || resolved === undefined ? null : String(toStored(resolved));
+      const text = resolved === null || resolved === undefined ? null : String(toStored(resolved));
+      if (text !== null) chargeHost(storedBytes(text));
+      return text;
     },
-    extraJsonIn: (value) => toStoredJava(isGuestFunction(value) ? value.call() : value),
+    extraJsonIn: (value) => {
+      const stored = toStoredJava(isGuestFunction(value) ? value.call() : value);
+      chargeHost(storedBytes(stored));
+      return stored;
+    },
     integerOut: (value) => (value === null ? null : new JavaNumber(value, "java.lang.Integer")),
     java: {
       noSuchOverload: (javaClass, method, args) =>
         new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
       exception: (javaClass, message) => javaException(javaClass, message),
       refusal: (message) => new GuestError(message, "InternalError"),
+      javaString: (text) => new JavaString(text),
+      identityHash,
     },
   };
 }
@@ -108,8 +119,8 @@ export function rhinoArgType(value: unknown): string {
 }
 
 /** com.sun.identity.shared.debug.Debug: message / warning / error, each with `{}` placeholders. */
-class DebugLogger extends HostObject {
-  readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName"];
+class DebugLogger extends JavaObject {
+  readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName", "toString", "#primitive"];
   override readonly javaClass = "com.sun.identity.shared.debug.Debug";
 
   constructor(private readonly ctx: RunContext) {
@@ -129,7 +140,9 @@ class DebugLogger extends HostObject {
     const shown = rest.map((v) =>
       typeof v === "number" ? javaDoubleString(v) : v instanceof HostObject ? String(v) : v !== null && typeof v === "object" && !Array.isArray(v) ? "[object Object]" : v,
     );
-    this.ctx.logs.push({ level, message: formatSlf4j(format, shown) });
+    const message = formatSlf4j(format, shown);
+    chargeHost(OBJECT_BYTES + storedBytes(message));
+    this.ctx.logs.push({ level, message });
   }
   message(...args: unknown[]): void {
     this.write("debug", "message", args);
@@ -156,7 +169,7 @@ class DebugLogger extends HostObject {
 
 /** com.sun.identity.idm.IdType constants. */
 export class IdType extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "valueOf", "equals"];
+  readonly guestMethods = ["getName", "toString", "#primitive", "equals"];
   override readonly javaClass = "com.sun.identity.idm.IdType";
   constructor(readonly name: string) {
     super();
@@ -195,7 +208,7 @@ class AMIdentity extends JavaObject {
     "store",
     "getMemberships",
     "isMember",
-    "toString", "valueOf",
+    "toString", "#primitive",
   ];
   override readonly javaClass = "com.sun.identity.idm.AMIdentity";
   private readonly attributes: Map<string, string[]>;
@@ -283,7 +296,7 @@ class AMIdentity extends JavaObject {
 }
 
 class Principal extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "valueOf"];
+  readonly guestMethods = ["getName", "toString", "#primitive"];
   override readonly javaClass = "com.iplanet.sso.providers.dpro.SSOPrincipal";
   constructor(private readonly name: string) {
     super();
@@ -297,8 +310,10 @@ class Principal extends JavaObject {
 }
 
 /** com.iplanet.sso.SSOToken for the scenario's session. */
-class SSOToken extends HostObject {
+class SSOToken extends JavaObject {
   readonly guestMethods = [
+    "toString",
+    "#primitive",
     "getProperty",
     "setProperty",
     "getPrincipal",
@@ -379,7 +394,7 @@ export interface LegacyBindings {
 }
 
 export function legacyBindings(ctx: RunContext): LegacyBindings {
-  const world = new JavaWorld(ctx.scenario.seed, DEFAULT_LIMITS.memoryBytes);
+  const world = new JavaWorld(ctx.scenario.seed, DEFAULT_LIMITS.memoryBytes, (code, message) => warn(ctx, code, message));
   // The bindings' own Java values are built in this run's world, too.
   enterJavaWorld(world);
   const s = ctx.scenario;

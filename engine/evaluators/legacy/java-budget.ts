@@ -21,6 +21,29 @@ export function stringBytes(length: number): number {
   return 2 * length;
 }
 
+/**
+ * What a stored value (a token field, extra data, a log line) costs the host: its JSON text as the run's
+ * result renders it (a control character takes six characters there, `\u0001`), two bytes a character.
+ */
+export function storedBytes(value: unknown, depth = 0): number {
+  if (typeof value === "string") return stringBytes(jsonStringLength(value));
+  if (value === null || typeof value !== "object" || depth > 64) return 16;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + SLOT_BYTES + storedBytes(item, depth + 1), OBJECT_BYTES);
+  let sum = OBJECT_BYTES;
+  for (const [key, item] of Object.entries(value)) sum += ENTRY_BYTES + stringBytes(jsonStringLength(key)) + storedBytes(item, depth + 1);
+  return sum;
+}
+
+function jsonStringLength(text: string): number {
+  let length = text.length + 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) length += 5;
+    else if (c === 0x22 || c === 0x5c) length += 1;
+  }
+  return length;
+}
+
 export class HostBudget {
   private used = 0;
 

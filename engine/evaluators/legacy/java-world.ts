@@ -20,8 +20,17 @@ export class JavaWorld {
   /** The Java exceptions host methods raised during this run, newest last (at most 32). */
   readonly raised: RaisedJavaException[] = [];
   readonly budget: HostBudget;
+  /** How many script callbacks host code is running, one inside the other (java.ts callGuest). */
+  callbackDepth = 0;
+  /** Set when script callbacks nested too deep: the run ends in Rhino's java.lang.StackOverflowError. */
+  stackOverflowed = false;
 
-  constructor(seed: number, memoryBytes: number) {
+  constructor(
+    seed: number,
+    memoryBytes: number,
+    /** Reports a playground limitation the script ran into into the run's warnings. */
+    readonly warn: (code: string, message: string) => void = () => {},
+  ) {
     this.hashState = (seed ^ 0x1b6d3586) >>> 0;
     this.budget = new HostBudget(memoryBytes);
   }

@@ -5,8 +5,8 @@
  */
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
-import { currentJavaWorld } from "./java-world";
+import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { currentJavaWorld, type JavaWorld } from "./java-world";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
 import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, type OrderKeys } from "./hash-order";
@@ -24,7 +24,13 @@ function aliases(map: Record<string, string>): Readonly<Record<string, string>> 
   return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, map));
 }
 
-/** A Java object as a Rhino script sees it; subclasses list "toString" and "valueOf" among their guest methods. */
+/**
+ * A Java object as a Rhino script sees it; subclasses list "toString" (a Java method giving a java.lang.String)
+ * and "#primitive" among their guest methods. "#primitive" is how the guest converts the object (String(x),
+ * `x + ""`, template literals, `x == "…"`, `x * 1`): as Rhino converts a Java object, through its Java
+ * toString() — a number hint reads that text as a number, so most objects give NaN. It is the guest's
+ * Symbol.toPrimitive, so no `valueOf` member shows (Rhino's Java objects have none).
+ */
 export abstract class JavaObject extends HostObject {
   override readonly guestAliases = JAVA_ALIASES;
   constructor() {
@@ -38,6 +44,14 @@ export abstract class JavaObject extends HostObject {
   javaValueOf(): unknown {
     return String(this.toString());
   }
+  guestPrimitive(_hint?: unknown): unknown {
+    return String(this.toString());
+  }
+  private ownHash: string | null = null;
+  /** Object.toString(): the class name and an identity hash, as for a Java class that does not override it. */
+  override toString(): string {
+    return `${this.javaClass}@${(this.ownHash ??= identityHash())}`;
+  }
 }
 
 /**
@@ -46,6 +60,57 @@ export abstract class JavaObject extends HostObject {
  */
 export function identityHash(): string {
   return currentJavaWorld().nextIdentityHash();
+}
+
+/**
+ * How deep script callbacks may nest through host code (`list.forEach(f)` where f calls forEach again). Each
+ * level costs the host's own stack (sandbox, bridge, QuickJS), which runs out after about 200 levels; Rhino's
+ * Java stack ran out after about 300 (probe cb.*), with a java.lang.StackOverflowError.
+ */
+const MAX_CALLBACK_DEPTH = 100;
+
+/**
+ * Calls a script function from host code (a Consumer, Comparator or BiConsumer Rhino made of it). Past the
+ * nesting depth, or when the host's stack runs out anyway, the run fails as Rhino's did: with a
+ * java.lang.StackOverflowError that no catch block of the script catches.
+ */
+export function callGuest(fn: GuestFunction, ...args: unknown[]): unknown {
+  const world = currentJavaWorld();
+  if (world.callbackDepth >= MAX_CALLBACK_DEPTH) throw stackOverflow(world);
+  world.callbackDepth++;
+  try {
+    return fn.call(...args);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackOverflow(world);
+    throw e;
+  } finally {
+    world.callbackDepth--;
+  }
+}
+
+/**
+ * A script function Java calls through an interface Rhino made of it (Consumer, BiConsumer, Comparator): Rhino
+ * hands it Java Strings, Numbers and Booleans as JavaScript values (probe cb.map-forEach: `typeof key` is
+ * "string"), other Java objects as they are.
+ */
+export function callJavaCallback(fn: GuestFunction, ...args: unknown[]): unknown {
+  return callGuest(fn, ...args.map(javaToJs));
+}
+
+function javaToJs(value: unknown): unknown {
+  if (value instanceof JavaString || value instanceof JavaNumber || value instanceof JavaBoolean) return value.valueOf();
+  return value;
+}
+
+function stackOverflow(world: JavaWorld): GuestError {
+  if (!world.stackOverflowed) {
+    world.warn(
+      "callback-stack-overflow",
+      "Script callbacks nested through Java (forEach, a Comparator) until the stack ran out: AM fails the script with java.lang.StackOverflowError without running its finally blocks; the playground runs them.",
+    );
+  }
+  world.stackOverflowed = true;
+  return new GuestError("java.lang.StackOverflowError", "InternalError", { javaExceptionClass: "java.lang.StackOverflowError" }, true);
 }
 
 /** Counts host-side bytes of the run's Java values against its memory limit (java-budget.ts). */
@@ -335,7 +400,7 @@ export class JavaBoolean extends JavaObject {
   toJSON(): boolean {
     return this.value;
   }
-  guestPrimitive(hint: unknown): boolean | string {
+  override guestPrimitive(hint: unknown): boolean | string {
     return hint === "string" ? String(this.value) : this.value;
   }
 }
@@ -396,7 +461,7 @@ export class JavaNumber extends JavaObject {
    * can give the script a java.lang.String as Rhino does and valueOf() the number.
    */
   override readonly guestAliases = aliases({ toString: "javaToString" });
-  guestPrimitive(hint: unknown): number | string {
+  override guestPrimitive(hint: unknown): number | string {
     return hint === "string" ? this.toString() : this.value;
   }
 }
@@ -499,7 +564,7 @@ export class JavaCollection extends JavaObject {
     "indexOf",
     "containsAll",
     "toString",
-    "valueOf",
+    "#primitive",
     "equals",
     "hashCode",
     "stream",
@@ -709,7 +774,7 @@ export class JavaCollection extends JavaObject {
   }
   forEach(fn: unknown): void {
     if (!isGuestFunction(fn)) throw new GuestError("forEach expects a function", "TypeError");
-    for (const item of [...this.items]) fn.call(item);
+    for (const item of [...this.items]) callJavaCallback(fn, item);
   }
 }
 
@@ -739,7 +804,7 @@ export class JavaArray extends JavaObject {
     "concat",
     "push",
     "toString",
-    "valueOf",
+    "#primitive",
     "toJSON",
     "getClass",
   ];
@@ -796,7 +861,7 @@ export class JavaArray extends JavaObject {
   }
   private callback(fn: unknown): (item: unknown, index: number) => unknown {
     if (!isGuestFunction(fn)) throw new GuestError(`${renderJava(fn)} is not a function`, "TypeError");
-    return (item, index) => fn.call(item, index, this);
+    return (item, index) => callGuest(fn, item, index, this);
   }
   forEach(fn: unknown): void {
     const f = this.callback(fn);
@@ -823,7 +888,7 @@ export class JavaArray extends JavaObject {
     const items = [...this.items];
     let acc = initial.length ? initial[0] : items.shift();
     items.forEach((item, i) => {
-      acc = fn.call(acc, item, i + (initial.length ? 0 : 1), this);
+      acc = callGuest(fn, acc, item, i + (initial.length ? 0 : 1), this);
     });
     return acc;
   }
@@ -866,8 +931,8 @@ function javaMemberMissing(javaClass: string, name: string): GuestError {
   return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
 }
 
-export class JavaIterator extends HostObject {
-  readonly guestMethods = ["hasNext", "next", "getClass"];
+export class JavaIterator extends JavaObject {
+  readonly guestMethods = ["hasNext", "next", "getClass", "toString", "#primitive"];
   private index = 0;
   constructor(
     private readonly items: unknown[],
@@ -918,7 +983,7 @@ class OrderedEntries extends Map<string, unknown> {
 
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
-  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "valueOf", "toJSON", "getClass"];
+  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "forEach", "toString", "#primitive", "toJSON", "getClass"];
   sink?: GapSink;
   override readonly javaClass: string;
 
@@ -1041,6 +1106,11 @@ export class JavaMap extends JavaObject {
   containsKey(key: unknown): boolean {
     return this.entries.has(str(key));
   }
+  /** Map.forEach(BiConsumer): Rhino makes the script's function the BiConsumer, called with (key, value). */
+  forEach(fn: unknown): void {
+    if (!isGuestFunction(fn)) throw new GuestError(`Can't find method ${this.javaClass}.forEach(${typeof fn}).`, "InternalError");
+    for (const [k, v] of [...this.entries]) callJavaCallback(fn, k, v);
+  }
   containsValue(value: unknown): boolean {
     return [...this.entries.values()].some((v) => javaEquals(v, value));
   }
@@ -1075,7 +1145,7 @@ export class JavaMap extends JavaObject {
 }
 
 export class JavaMapEntry extends JavaObject {
-  readonly guestMethods = ["getKey", "getValue", "toString", "valueOf"];
+  readonly guestMethods = ["getKey", "getValue", "toString", "#primitive"];
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(
     private readonly key: string,

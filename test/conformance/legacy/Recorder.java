@@ -248,6 +248,9 @@ public class Recorder {
           out.add("ERR " + e.details());
         } catch (RuntimeException e) {
           out.add("ERR " + e);
+        } catch (StackOverflowError e) {
+          // Script callbacks that nest through Java (list.forEach(f) inside f) exhaust the JVM's stack.
+          out.add("ERR " + e);
         }
         StringBuilder text = new StringBuilder();
         for (String line : out) text.append(escape(line)).append('\n');

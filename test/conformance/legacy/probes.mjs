@@ -692,4 +692,58 @@ e("mix.getfield-number-arith", `(function () { accessToken.setField("n", 2); ret
 e("mix.getfield-number-json", `(function () { accessToken.setField("n", 2); return JSON.stringify({ n: accessToken.getField("n") }); })()`);
 e("mix.getfield-string-concat", `(function () { accessToken.setField("s", "x"); return accessToken.getField("s") + "y"; })()`);
 
+// Host objects in string and number context: Rhino converts every Java object through its Java toString()
+// (a number hint reads that text as a number). The probes compare the conversion with toString() itself, so
+// they hold whatever text a stand-in's toString gives.
+const REQ = `(function () { var r = new org.forgerock.http.protocol.Request(); r.setUri("https://api.example.com/users/42"); return r; })()`;
+const RESP = `httpClient.send(${REQ}).get()`;
+const conv = (id, value) => {
+  e(`conv.${id}-plus`, `(function () { var v = ${value}; return ("" + v) === String(v.toString()); })()`);
+  e(`conv.${id}-String`, `(function () { var v = ${value}; return String(v) === String(v.toString()); })()`);
+  e(`conv.${id}-template`, `(function () { var v = ${value}; return \`<\${v}>\` === "<" + v.toString() + ">"; })()`);
+  e(`conv.${id}-loose-eq`, `(function () { var v = ${value}; return v == String(v.toString()); })()`);
+  e(`conv.${id}-times`, `(function () { var v = ${value}; return String(v * 1); })()`);
+  e(`conv.${id}-toString-typeof`, `typeof (${value}).toString()`);
+  e(`conv.${id}-valueOf-typeof`, `typeof (${value}).valueOf`);
+};
+conv("response", RESP);
+conv("request", REQ);
+conv("headers", `${REQ}.getHeaders()`);
+conv("promise", `httpClient.send(${REQ})`);
+conv("entity", `${RESP}.getEntity()`);
+conv("status", `${RESP}.getStatus()`);
+conv("identity", `identity`);
+conv("session", `session`);
+conv("logger", `logger`);
+conv("httpClient", `httpClient`);
+conv("accessToken", `accessToken`);
+conv("iterator", `scopes.iterator()`);
+conv("list", `new java.util.ArrayList()`);
+conv("map", `new java.util.HashMap()`);
+e("conv.promise-x-plus", `("x" + httpClient.send(${REQ})).indexOf("xorg.forgerock.util.promise.PromiseImpl@") === 0`);
+e("conv.response-class", `String(${RESP}).replace(/@[0-9a-f]+$/, "@")`);
+e("conv.list-plus-number", `(function () { var l = new java.util.ArrayList(); l.add(1); return l + 1; })()`);
+e("conv.date-times", `String(new java.util.Date(0) * 1)`);
+e("conv.importer", `String(new JavaImporter(java.util))`);
+
+// java.lang.String.replace / replaceAll as Java defines them
+e("str.replace-empty-target", `new java.lang.String("ab").replace("", "-")`);
+e("str.replace-none", `new java.lang.String("ab").replace("x", "-")`);
+e("str.replaceAll-group", `new java.lang.String("a1b2").replaceAll("([a-z])(\\\\d)", "$2$1")`);
+e("str.replaceAll-whole", `new java.lang.String("ab").replaceAll("b", "[$0]")`);
+e("str.replaceAll-escaped-dollar", `new java.lang.String("ab").replaceAll("b", "\\\\$")`);
+e("str.replaceAll-empty", `new java.lang.String("ab").replaceAll("", "-")`);
+
+// Script callbacks that Java calls (Consumer, BiConsumer, Comparator): their results, and recursion through
+// them, which exhausts the JVM's stack
+e("cb.sort-comparator", `(function () { var l = new java.util.ArrayList(); l.add(1); l.add(3); l.add(2); java.util.Collections.sort(l, function (a, b) { return b - a; }); return String(l); })()`);
+e("cb.sort-natural", `(function () { var l = new java.util.ArrayList(); l.add("b"); l.add("a"); java.util.Collections.sort(l); return String(l); })()`);
+s("cb.map-forEach", `var m = new java.util.LinkedHashMap(); m.put("a", 1); m.put("b", "x"); m.forEach(function (k, v) { out(k + "=" + v + " " + typeof k); });`);
+s("cb.list-forEach-typeof", `var l = new java.util.ArrayList(); l.add("a"); l.add(2); l.forEach(function (v) { out(typeof v + " " + v); });`);
+s("cb.list-forEach-args", `var l = new java.util.ArrayList(); l.add("a"); l.forEach(function () { out(arguments.length + " " + arguments[0]); });`);
+s("cb.list-forEach-recursion", `var l = new java.util.ArrayList(); l.add(1); function f() { l.forEach(f); } try { f(); } catch (x) { out("caught " + x.name); } out("after");`);
+s("cb.map-forEach-recursion", `var m = new java.util.HashMap(); m.put("a", 1); function f() { m.forEach(f); } f();`);
+s("cb.sort-recursion", `var l = new java.util.ArrayList(); l.add(1); l.add(2); function c(a, b) { java.util.Collections.sort(l, c); return 0; } try { c(); } catch (x) { out("caught " + x.name); }`);
+s("cb.recursion-finally", `var l = new java.util.ArrayList(); l.add(1); function f() { l.forEach(f); } try { f(); } finally { out("finally"); }`);
+
 export default probes;
