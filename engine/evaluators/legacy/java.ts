@@ -129,8 +129,7 @@ const JS_STRING_METHODS: readonly string[] = [
   "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup",
 ];
 
-export class JavaString extends JavaObject {
-  readonly guestMethods = [
+const JAVA_STRING_METHODS: readonly string[] = Object.freeze([
     "length",
     "charAt",
     "codePointAt",
@@ -162,7 +161,11 @@ export class JavaString extends JavaObject {
     "intern",
     "toJSON",
     "getClass",
-  ];
+  ]);
+
+export class JavaString extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_STRING_METHODS;
   /**
    * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
    * method of that name (recorded: str.js-*, seam.string-match); they work on String(s) and return JS values.
@@ -242,11 +245,14 @@ export class JavaString extends JavaObject {
   }
   /** String.replaceAll(regex, replacement), with Java's `$n` groups and `\` escapes; the result is measured as it grows. */
   replaceAll(regex: unknown, replacement: unknown): JavaString {
-    const template = str(replacement);
+    const pattern = new RegExp(str(regex), "g");
+    // How many groups the pattern has: what an empty match reports.
+    const groupCount = (new RegExp(`${pattern.source}|`).exec("")?.length ?? 1) - 1;
+    const parts = parseJavaReplacement(str(replacement), groupCount);
     let length = this.value.length;
-    const result = this.value.replace(new RegExp(str(regex), "g"), (match: string, ...rest: unknown[]) => {
-      const groups = rest.slice(0, -2).map((g) => (typeof g === "string" ? g : ""));
-      const expanded = expandJavaReplacement(template, match, groups);
+    const result = this.value.replace(pattern, (match: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, groupCount).map((g) => (typeof g === "string" ? g : ""));
+      const expanded = expandJavaReplacement(parts, match, groups);
       length += expanded.length - match.length;
       requireHost(stringBytes(length));
       return expanded;
@@ -326,23 +332,36 @@ function str(value: unknown): string {
   return value instanceof JavaString ? value.value : String(value);
 }
 
-/** Matcher.appendReplacement's template: `$n` is group n (0 the whole match), `\x` a literal x. */
-function expandJavaReplacement(template: string, match: string, groups: readonly string[]): string {
-  let out = "";
+/** Matcher.appendReplacement's template, parsed once: literal text, and group numbers for `$n` (0 the whole match). */
+type ReplacementPart = string | number;
+
+/** `$n` is group n (further digits while they still name a group), `\x` a literal x. */
+function parseJavaReplacement(template: string, groupCount: number): ReplacementPart[] {
+  const parts: ReplacementPart[] = [];
+  let literal = "";
   for (let i = 0; i < template.length; i++) {
     const c = template[i];
     if (c === "\\" && i + 1 < template.length) {
-      out += template[++i];
+      literal += template[++i];
     } else if (c === "$" && /\d/.test(template[i + 1] ?? "")) {
       let n = Number(template[++i]);
-      // Java takes further digits while they still name an existing group.
-      while (/\d/.test(template[i + 1] ?? "") && n * 10 + Number(template[i + 1]) <= groups.length) n = n * 10 + Number(template[++i]);
-      if (n > groups.length) throw javaException("java.lang.IndexOutOfBoundsException", `No group ${n}`);
-      out += n === 0 ? match : groups[n - 1];
+      while (/\d/.test(template[i + 1] ?? "") && n * 10 + Number(template[i + 1]) <= groupCount) n = n * 10 + Number(template[++i]);
+      if (n > groupCount) throw javaException("java.lang.IndexOutOfBoundsException", `No group ${n}`);
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push(n);
     } else {
-      out += c;
+      literal += c;
     }
   }
+  if (literal) parts.push(literal);
+  return parts;
+}
+
+function expandJavaReplacement(parts: readonly ReplacementPart[], match: string, groups: readonly string[]): string {
+  if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
+  let out = "";
+  for (const part of parts) out += typeof part === "string" ? part : part === 0 ? match : groups[part - 1];
   return out;
 }
 
@@ -368,12 +387,15 @@ function uncatchableUnsupportedOperation(): GuestError {
   return new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
 }
 
+const JAVA_BOOLEAN_METHODS: readonly string[] = Object.freeze(["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"]);
+
 /**
  * A boxed java.lang.Boolean, as Object-typed Java values hand them over (CHF's getJson()): typeof "object",
  * `=== false` false, and truthy even when false, as every object is in Rhino; String() reads "true"/"false".
  */
 export class JavaBoolean extends JavaObject {
-  readonly guestMethods = ["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_BOOLEAN_METHODS;
   override readonly javaClass = "java.lang.Boolean";
   override readonly guestAliases = aliases({ toString: "javaToString" });
   constructor(readonly value: boolean) {
@@ -405,8 +427,11 @@ export class JavaBoolean extends JavaObject {
   }
 }
 
+const JAVA_NUMBER_METHODS: readonly string[] = Object.freeze(["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"]);
+
 export class JavaNumber extends JavaObject {
-  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_NUMBER_METHODS;
   override readonly javaClass: string;
   constructor(
     readonly value: number,
@@ -547,9 +572,7 @@ const HASH_SET_MEMBERS: readonly string[] = (
   "spliterator,forEach,containsAll,clear,isEmpty,removeIf,contains,size,addAll,equals,clone,toString,retainAll"
 ).split(",");
 
-/** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
-export class JavaCollection extends JavaObject {
-  readonly guestMethods = [
+const JAVA_COLLECTION_METHODS: readonly string[] = Object.freeze([
     "size",
     "isEmpty",
     "contains",
@@ -571,7 +594,12 @@ export class JavaCollection extends JavaObject {
     "forEach",
     "toJSON",
     "getClass",
-  ];
+  ]);
+
+/** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
+export class JavaCollection extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_COLLECTION_METHODS;
   /** Where this collection reports playground limitations a script runs into (when a binding handed it out). */
   sink?: GapSink;
   override readonly javaClass: string;
@@ -783,13 +811,7 @@ function arrayIndexOutOfBounds(index: number, length: number): GuestError {
   return new GuestError(`Array index ${index} is out of bounds [0..${length - 1}].`, "InternalError");
 }
 
-/**
- * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
- * array (`Array.isArray` false) but with `length`, indices, for…in over its indices, and the Array.prototype
- * methods Rhino lets through. Elements stay Java values, so `indexOf("b")` is -1 on a String[] as in Rhino.
- */
-export class JavaArray extends JavaObject {
-  readonly guestMethods = [
+const JAVA_ARRAY_METHODS: readonly string[] = Object.freeze([
     "join",
     "slice",
     "indexOf",
@@ -807,7 +829,16 @@ export class JavaArray extends JavaObject {
     "#primitive",
     "toJSON",
     "getClass",
-  ];
+  ]);
+
+/**
+ * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
+ * array (`Array.isArray` false) but with `length`, indices, for…in over its indices, and the Array.prototype
+ * methods Rhino lets through. Elements stay Java values, so `indexOf("b")` is -1 on a String[] as in Rhino.
+ */
+export class JavaArray extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_ARRAY_METHODS;
   private readonly hash = identityHash();
 
   constructor(
@@ -931,8 +962,11 @@ function javaMemberMissing(javaClass: string, name: string): GuestError {
   return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
 }
 
+const JAVA_ITERATOR_METHODS: readonly string[] = Object.freeze(["hasNext", "next", "getClass", "toString", "#primitive"]);
+
 export class JavaIterator extends JavaObject {
-  readonly guestMethods = ["hasNext", "next", "getClass", "toString", "#primitive"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_ITERATOR_METHODS;
   private index = 0;
   constructor(
     private readonly items: unknown[],
@@ -981,9 +1015,12 @@ class OrderedEntries extends Map<string, unknown> {
   }
 }
 
+const JAVA_MAP_METHODS: readonly string[] = Object.freeze(["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "forEach", "toString", "#primitive", "toJSON", "getClass"]);
+
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
-  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "forEach", "toString", "#primitive", "toJSON", "getClass"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_MAP_METHODS;
   sink?: GapSink;
   override readonly javaClass: string;
 
@@ -1144,8 +1181,11 @@ export class JavaMap extends JavaObject {
   }
 }
 
+const JAVA_MAP_ENTRY_METHODS: readonly string[] = Object.freeze(["getKey", "getValue", "toString", "#primitive"]);
+
 export class JavaMapEntry extends JavaObject {
-  readonly guestMethods = ["getKey", "getValue", "toString", "#primitive"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_MAP_ENTRY_METHODS;
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(
     private readonly key: string,
