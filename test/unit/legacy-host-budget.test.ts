@@ -86,3 +86,18 @@ describe("host-side Java values are charged against the run's memory limit", () 
     );
   }, 120_000);
 });
+
+describe("values a script hands AM's other objects are charged too", () => {
+  const cases: [string, string][] = [
+    ["request headers", `var r = new org.forgerock.http.protocol.Request(); for (;;) r.getHeaders().add("x", mb);`],
+    ["HTTP calls the result records", `var r = new org.forgerock.http.protocol.Request(); r.setUri("https://api.example.com/x"); r.setEntity(mb); for (;;) httpClient.send(r);`],
+    ["session properties", `for (var i = 0; ; i++) session.setProperty("p" + i, mb);`],
+    ["identity attributes", `for (var i = 0; ; i++) { var m = new java.util.HashMap(); var v = new java.util.HashSet(); v.add(mb); m.put("a" + i, v); identity.setAttributes(m); }`],
+  ];
+  for (const [what, script] of cases) {
+    it(`${what} end in a memory error`, async () => {
+      const result = await run(`${CONTROL_MB}\n${script}`, { timeoutMs: 10000, session: { properties: {} } }, { evaluator: "legacy" });
+      expect(result.error?.kind, JSON.stringify(result.error)).toBe("memory");
+    }, 30_000);
+  }
+});

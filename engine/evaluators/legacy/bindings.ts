@@ -263,6 +263,7 @@ class AMIdentity extends JavaObject {
     if (!(map instanceof JavaMap)) throw new GuestError(`Can't find method ${this.javaClass}.setAttributes(${typeof map}).`, "TypeError");
     for (const [k, v] of map.entries) {
       const stored = toStored(v);
+      chargeHost(storedBytes(k) + storedBytes(stored));
       this.attributes.set(k, Array.isArray(stored) ? stored.map(String) : [String(stored)]);
     }
     this.pending = true;
@@ -347,7 +348,10 @@ class SSOToken extends JavaObject {
     return value === undefined ? null : new JavaString(value);
   }
   setProperty(name: unknown, value: unknown): void {
-    this.properties.set(String(toStored(name)), String(toStored(value)));
+    const key = String(toStored(name));
+    const text = String(toStored(value));
+    chargeHost(storedBytes(key) + storedBytes(text));
+    this.properties.set(key, text);
   }
   getPrincipal(): Principal {
     return new Principal(this.session.principal ?? `id=${this.ctx.scenario.identity.username},ou=user,${realmDn(this.ctx.scenario.realm)}`);

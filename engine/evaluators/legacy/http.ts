@@ -13,7 +13,8 @@ import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/bindings";
-import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, toStored } from "./java";
+import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { ID_TYPES, rhinoArgType } from "./bindings";
 import { javaValueFromJsonText } from "./jackson";
 
@@ -25,7 +26,9 @@ class Headers extends JavaObject {
   add(name: unknown, value: unknown): Headers {
     const key = String(toStored(name));
     const values = toStored(value);
-    this.map.set(key, [...(this.map.get(key) ?? []), ...(Array.isArray(values) ? values.map(String) : [String(values)])]);
+    const added = Array.isArray(values) ? values.map(String) : [String(values)];
+    chargeHost(storedBytes(key) + storedBytes(added));
+    this.map.set(key, [...(this.map.get(key) ?? []), ...added]);
     return this;
   }
   put(name: unknown, value: unknown): Headers {
@@ -77,9 +80,12 @@ class Entity extends JavaObject {
   }
   setString(value: unknown): void {
     this.text = String(toStored(value));
+    chargeHost(storedBytes(this.text));
   }
   setJson(value: unknown): void {
-    this.text = JSON.stringify(toStored(value));
+    const stored = toStored(value);
+    chargeHost(storedBytes(stored));
+    this.text = JSON.stringify(stored);
   }
   isRawContentEmpty(): boolean {
     return this.text.length === 0;
@@ -183,6 +189,7 @@ export class Request extends JavaObject {
   }
   setEntity(value: unknown): Request {
     const stored = toStored(value);
+    chargeHost(storedBytes(stored));
     this.entity = new Entity(typeof stored === "string" ? stored : JSON.stringify(stored));
     return this;
   }
@@ -234,6 +241,8 @@ export class LegacyHttpClient extends JavaObject {
       throw new GuestError(`Can't find method ${this.javaClass}.send(${rhinoArgType(request)}).`, "InternalError");
     }
     const body = request.entity.text;
+    // The run's result records every call, its headers and body included.
+    chargeHost(OBJECT_BYTES + storedBytes(body) + storedBytes(request.uri) + storedBytes(request.headers.toRecord()));
     const outcome = sendToMocks(this.ctx, {
       method: request.method,
       url: request.uri,
