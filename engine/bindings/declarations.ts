@@ -346,6 +346,10 @@ interface AMIdentity {
   getUniversalId(): JavaString;
   /** Attribute values as a java.util.Set<String> (empty when unset). */
   getAttribute(attributeName: string): JavaCollection<JavaString>;
+  /**
+   * No argument: every attribute, in an AMHashMap (names case-insensitive, values java.util.Set<String>); a Set
+   * of names: those of them the identity has, in a CaseInsensitiveHashMap.
+   */
   getAttributes(attributeNames?: JavaCollection<string>): JavaMap<JavaCollection<JavaString>>;
   setAttributes(attributes: JavaMap<any>): void;
   removeAttributes(attributeNames: JavaCollection<string>): void;

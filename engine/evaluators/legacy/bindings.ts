@@ -9,6 +9,7 @@ import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, chargeHost, identityHash, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
+import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
@@ -245,19 +246,35 @@ class AMIdentity extends JavaObject {
   getUniversalId(): JavaString {
     return new JavaString(`id=${this.name},ou=${this.type.name},${realmDn(this.ctx.scenario.realm)}`);
   }
+  /** An attribute's values (any spelling of its name, as the directory matches names), or null when unset. */
+  private valuesOf(name: string): string[] | null {
+    if (this.attributes.has(name)) return this.attributes.get(name) ?? null;
+    const lower = name.toLowerCase();
+    for (const [k, v] of this.attributes) if (k.toLowerCase() === lower) return v;
+    return null;
+  }
+  /** getAttribute(String): the values as a HashSet sized for them (am-maps.ts), empty when unset. */
   getAttribute(...args: unknown[]): JavaCollection {
     if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttribute(${args.map(rhinoArgType).join(",")}).`, "InternalError");
-    const name = args[0];
-    return javaStringSet(this.attributes.get(String(toStored(name))) ?? []);
+    return attributeValueSet(this.valuesOf(String(toStored(args[0]))) ?? []);
   }
+  /**
+   * getAttributes(): every attribute, in an AMHashMap; getAttributes(Set): those of the names asked for that
+   * exist, keyed as the script wrote them, in a CaseInsensitiveHashMap (am-maps.ts).
+   */
   getAttributes(...args: unknown[]): JavaMap {
+    if (args.length === 0) {
+      return new CaseInsensitiveJavaMap("com.iplanet.am.sdk.AMHashMap", new Map([...this.attributes].map(([k, v]) => [k, attributeValueSet(v)])));
+    }
     if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttributes(${args.map(rhinoArgType).join(",")}).`, "InternalError");
     const names = args[0];
     if (!(names instanceof JavaCollection && /Set/.test(names.javaClass))) throw notASet(names, `${this.javaClass}.getAttributes`);
-    const wanted = names.items.map((n) => String(toStored(n)));
-    const entries = new Map<string, unknown>();
-    for (const key of wanted) if (this.attributes.has(key)) entries.set(key, javaStringSet(this.attributes.get(key) ?? []));
-    return new JavaMap("com.sun.identity.common.CaseInsensitiveHashMap", entries, false);
+    const result = new CaseInsensitiveJavaMap("com.sun.identity.common.CaseInsensitiveHashMap", new Map());
+    for (const name of names.items.map((n) => String(toStored(n)))) {
+      const values = this.valuesOf(name);
+      if (values) result.put(name, attributeValueSet(values));
+    }
+    return result;
   }
   setAttributes(map: unknown): void {
     if (!(map instanceof JavaMap)) throw new GuestError(`Can't find method ${this.javaClass}.setAttributes(${typeof map}).`, "TypeError");

@@ -9,7 +9,7 @@ import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../
 import { currentJavaWorld, type JavaWorld } from "./java-world";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
-import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, type OrderKeys } from "./hash-order";
+import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, tableSizeFor, type OrderKeys } from "./hash-order";
 
 /**
  * Guest names served by differently named host methods: in Rhino `x.toString()` is a Java method call and gives
@@ -611,13 +611,15 @@ export class JavaCollection extends JavaObject {
     javaClass: string,
     readonly items: unknown[],
     private readonly readOnly = false,
+    /** A HashSet made with `new HashSet(n)`: its table starts at n's power of two, not 16. */
+    initialCapacity?: number,
   ) {
     super();
     chargeHost(items.length * SLOT_BYTES);
     this.javaClass = javaClass;
     this.order =
       javaClass === "java.util.HashSet"
-        ? { kind: "hash", capacity: capacityFor(items.length), keys: null }
+        ? { kind: "hash", capacity: capacityFor(items.length, initialCapacity === undefined ? undefined : tableSizeFor(initialCapacity)), keys: null }
         : javaClass === "java.util.TreeSet"
           ? { kind: "tree", keys: null }
           : null;

@@ -138,14 +138,37 @@ public class Recorder {
       attributes.put("mail", new HashSet<>(Arrays.asList("demo@example.com")));
       attributes.put("telephoneNumber", new HashSet<>(Arrays.asList("+1 555 0100")));
       attributes.put("cn", new HashSet<>(Arrays.asList("Demo User")));
+      // Multi-valued, in the order the directory returns them (scenario.json identity.attributes).
+      attributes.put("alias", new java.util.LinkedHashSet<>(Arrays.asList("user.0@c.com", "user.0@a.com")));
+      attributes.put("roles", new java.util.LinkedHashSet<>(Arrays.asList("reader", "admin", "Zed", "user.0", "beta")));
+    }
+    /**
+     * A copy of an attribute's values as AM hands them out: a HashSet sized for its values, filled in the
+     * directory's order (AMHashMap.getSetCopy, LDAPUtils.getAttributeValuesAsStringSet: new HashSet(values.size())).
+     */
+    static Set<String> valueSet(Set<String> values) {
+      Set<String> copy = new HashSet<>(values.size());
+      copy.addAll(values);
+      return copy;
     }
     public Set<String> getAttribute(String name) {
       Set<String> v = attributes.get(name);
-      return v == null ? new HashSet<>() : new HashSet<>(v);
+      return v == null ? new HashSet<>() : valueSet(v);
     }
-    public Map<String, Set<String>> getAttributes(Set<String> names) {
-      Map<String, Set<String>> result = new HashMap<>();
-      for (String n : names) if (attributes.containsKey(n)) result.put(n, new HashSet<>(attributes.get(n)));
+    /** AMIdentity.getAttributes(Set): a CaseInsensitiveHashMap of the names asked for (in their order) that exist. */
+    public Map getAttributes(Set<String> names) {
+      com.sun.identity.common.CaseInsensitiveHashMap result = new com.sun.identity.common.CaseInsensitiveHashMap();
+      for (String n : names) {
+        for (Map.Entry<String, Set<String>> a : attributes.entrySet()) {
+          if (a.getKey().equalsIgnoreCase(n)) result.put(n, valueSet(a.getValue()));
+        }
+      }
+      return result;
+    }
+    /** AMIdentity.getAttributes(): every attribute, in an AMHashMap. */
+    public Map getAttributes() {
+      com.iplanet.am.sdk.AMHashMap result = new com.iplanet.am.sdk.AMHashMap();
+      for (Map.Entry<String, Set<String>> a : attributes.entrySet()) result.put(a.getKey(), valueSet(a.getValue()));
       return result;
     }
     public void setAttributes(Map<String, Set<String>> values) { attributes.putAll(values); }

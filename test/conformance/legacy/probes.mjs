@@ -746,4 +746,33 @@ s("cb.map-forEach-recursion", `var m = new java.util.HashMap(); m.put("a", 1); f
 s("cb.sort-recursion", `var l = new java.util.ArrayList(); l.add(1); l.add(2); function c(a, b) { java.util.Collections.sort(l, c); return 0; } try { c(); } catch (x) { out("caught " + x.name); }`);
 s("cb.recursion-finally", `var l = new java.util.ArrayList(); l.add(1); function f() { l.forEach(f); } try { f(); } finally { out("finally"); }`);
 
+// AMIdentity attributes as AM hands them out: value Sets sized for their values (their iteration order is Java's
+// hash order for that table size), getAttributes(Set) a CaseInsensitiveHashMap, getAttributes() an AMHashMap
+const NAMES = `(function () { var n = new java.util.HashSet(); n.add("mail"); n.add("ALIAS"); n.add("roles"); n.add("missing"); return n; })()`;
+e("attr.two-values", `String(identity.getAttribute("alias"))`);
+e("attr.five-values", `String(identity.getAttribute("roles"))`);
+e("attr.five-values-iterator", `(function () { var it = identity.getAttribute("roles").iterator(), out = []; while (it.hasNext()) out.push(it.next()); return out.join(" "); })()`);
+e("attr.five-values-json", `JSON.stringify(identity.getAttribute("roles"))`);
+e("attr.to-array-first", `identity.getAttribute("alias").toArray()[0]`);
+e("attr.missing", `String(identity.getAttribute("nope"))`);
+e("attr.set-class", `identity.getAttribute("alias") instanceof java.util.HashSet`);
+e("attrs.all-string", `String(identity.getAttributes())`);
+e("attrs.all-size", `identity.getAttributes().size()`);
+e("attrs.all-get-any-case", `String(identity.getAttributes().get("MAIL"))`);
+e("attrs.all-property", `String(identity.getAttributes().telephonenumber)`);
+e("attrs.all-contains", `identity.getAttributes().containsKey("Roles")`);
+e("attrs.all-for-in", `(function () { var ks = []; for (var k in identity.getAttributes()) ks.push(k); return ks.join(" "); })()`);
+e("attrs.all-json", `JSON.stringify(identity.getAttributes())`);
+e("attrs.all-keySet", `String(identity.getAttributes().keySet())`);
+e("attrs.all-entrySet", `identity.getAttributes().entrySet().size()`);
+e("attrs.all-values", `String(identity.getAttributes().values())`);
+e("attrs.all-instanceof", `identity.getAttributes() instanceof java.util.Map`);
+e("attrs.all-typeof-value", `typeof identity.getAttributes().get("mail")`);
+e("attrs.named-string", `String(identity.getAttributes(${NAMES}))`);
+e("attrs.named-get", `String(identity.getAttributes(${NAMES}).get("alias"))`);
+e("attrs.named-size", `identity.getAttributes(${NAMES}).size()`);
+e("attrs.named-for-in", `(function () { var ks = []; for (var k in identity.getAttributes(${NAMES})) ks.push(k); return ks.join(" "); })()`);
+e("attrs.wrong-arg", `identity.getAttributes("mail")`);
+e("attrs.two-args", `identity.getAttributes(${NAMES}, 1)`);
+
 export default probes;
