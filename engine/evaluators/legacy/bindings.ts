@@ -34,12 +34,18 @@ export function legacyValues(ctx: RunContext): ValueModel {
       );
     }
     if (what.startsWith("setField") && value !== null && typeof value === "object" && !(value instanceof HostObject)) {
-      const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
-      warn(
-        ctx,
-        "js-value-in-java-field",
-        `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} as a ${rhinoClass}, not a Java list or map (getField then shows ${Array.isArray(value) ? '"a,b"' : '"[object Object]"'}); the playground stores it as JSON, which may not be what AM writes into the token. Build a java.util.ArrayList / HashMap, or JSON.stringify it, to be sure.`,
-      );
+      // Rhino hands AM the NativeArray / NativeObject itself; they are a java.util.List / Map, which AM's JSON
+      // serialisation writes as a JSON array / object of the elements (numbers as the Doubles they are, 1.0), as
+      // the playground does. Only members JSON has no such value for come out otherwise.
+      const problem = unserialisableMember(value, "");
+      if (problem) {
+        const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
+        warn(
+          ctx,
+          "js-value-in-java-field",
+          `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} (${preview(value)}) as a ${rhinoClass}, which AM serialises as a Java ${Array.isArray(value) ? "List" : "Map"}; ${problem}, which JSON has no value for: AM may write it differently from the playground (which drops it or writes null), or fail to write the token. Store only strings, numbers, booleans, null, arrays and objects of them.`,
+        );
+      }
     }
     const stored = toStoredJava(value);
     // The token keeps it (and renders it as JSON, escapes and all) until the run's result is built.
@@ -96,6 +102,35 @@ export function legacyValues(ctx: RunContext): ValueModel {
       identityHash,
     },
   };
+}
+
+/** The first member of a script's array/object that JSON cannot hold as it is (a function, undefined, NaN, Infinity). */
+function unserialisableMember(value: unknown, path: string): string | null {
+  if (isGuestFunction(value)) return `${path || "it"} is a function`;
+  if (value === undefined) return `${path || "it"} is undefined`;
+  if (typeof value === "number" && !Number.isFinite(value)) return `${path || "it"} is ${value}`;
+  if (value === null || typeof value !== "object" || value instanceof HostObject) return null;
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
+  for (const [key, member] of entries) {
+    const problem = unserialisableMember(member, `${path}${key}`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** The script's own value as JavaScript source, shortened for a message. */
+function preview(value: unknown): string {
+  const text = jsLiteral(value, 0);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function jsLiteral(value: unknown, depth: number): string {
+  if (isGuestFunction(value)) return "function";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || typeof value !== "object") return String(value);
+  if (value instanceof HostObject || depth > 8) return String(toStored(value));
+  if (Array.isArray(value)) return `[${value.map((v) => jsLiteral(v, depth + 1)).join(", ")}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsLiteral(v, depth + 1)}`).join(", ")}}`;
 }
 
 /** Rhino identity hash of the converted array, as its message prints it (any hex; goldens normalise it). */
