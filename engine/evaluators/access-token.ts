@@ -42,6 +42,8 @@ export interface ValueModel {
      */
     javaString(text: string): unknown;
     identityHash(): string;
+    /** How a method of the token reads as a value (`"" + accessToken.setField`), as Rhino shows a Java method. */
+    methodSource(javaClass: string, name: string): string | null;
   };
 }
 
@@ -178,6 +180,9 @@ export class AccessTokenBinding extends HostObject {
   }
   guestPrimitive(): string {
     return this.javaText();
+  }
+  override guestMethodSource(name: string): string | null {
+    return this.values.java?.methodSource(this.javaClass, name) ?? null;
   }
 
   getClass(): never {

@@ -10,6 +10,7 @@ import type { LogLevel } from "../../result";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, chargeHost, identityHash, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
 import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
+import { javaMethodSource } from "./java-signatures";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
@@ -100,6 +101,7 @@ export function legacyValues(ctx: RunContext): ValueModel {
       refusal: (message) => new GuestError(message, "InternalError"),
       javaString: (text) => new JavaString(text),
       identityHash,
+      methodSource: javaMethodSource,
     },
   };
 }

@@ -7,6 +7,7 @@ import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
 import { currentJavaWorld, type JavaWorld } from "./java-world";
+import { javaMethodSource } from "./java-signatures";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
 import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, tableSizeFor, type OrderKeys } from "./hash-order";
@@ -46,6 +47,10 @@ export abstract class JavaObject extends HostObject {
   }
   guestPrimitive(_hint?: unknown): unknown {
     return String(this.toString());
+  }
+  /** A method read as a value shows as Rhino shows a Java method (java-signatures.ts). */
+  override guestMethodSource(name: string): string | null {
+    return javaMethodSource(this.javaClass, name);
   }
   private ownHash: string | null = null;
   /** Object.toString(): the class name and an identity hash, as for a Java class that does not override it. */

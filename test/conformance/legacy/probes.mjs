@@ -775,4 +775,29 @@ e("attrs.named-for-in", `(function () { var ks = []; for (var k in identity.getA
 e("attrs.wrong-arg", `identity.getAttributes("mail")`);
 e("attrs.two-args", `identity.getAttributes(${NAMES}, 1)`);
 
+// Java methods read as values: their source text, name and length are Rhino's (nothing of the emulation shows)
+const JS_ = `new java.lang.String("abc")`;
+e("src.string-length", `"" + ${JS_}.length`);
+e("src.string-indexOf", `String(${JS_}.indexOf)`);
+e("src.string-length-name", `${JS_}.length.name`);
+e("src.string-length-length", `${JS_}.length.length`);
+e("src.string-length-typeof", `typeof ${JS_}.length`);
+e("src.string-length-instanceof", `${JS_}.length instanceof Function`);
+e("src.string-length-template", `\`\${${JS_}.toUpperCase}\``);
+e("src.list-add", `"" + new java.util.ArrayList().add`);
+e("src.map-put", `"" + new java.util.HashMap().put`);
+e("src.set-contains", `"" + scopes.contains`);
+e("src.identity-getAttribute", `"" + identity.getAttribute`);
+e("src.identity-getAttributes", `"" + identity.getAttributes`);
+e("src.token-setField", `"" + accessToken.setField`);
+e("src.token-getScope", `"" + accessToken.getScope`);
+e("src.session-getProperty", `"" + session.getProperty`);
+e("src.logger-message", `"" + logger.message`);
+e("src.status-getCode", `"" + ${RESP}.getStatus().getCode`);
+e("src.array-join", `"" + ${JS_}.split("b").join`);
+e("src.apply", `${JS_}.length.apply(${JS_}, [])`);
+e("src.detached-call", `(function () { var f = ${JS_}.length; return f(); })()`);
+e("src.call-other-this", `${JS_}.length.call(new java.lang.String("hello"))`);
+e("src.same-function", `${JS_}.length === ${JS_}.length`);
+
 export default probes;
