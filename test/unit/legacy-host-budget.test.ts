@@ -40,7 +40,7 @@ describe("host-side Java values are charged against the run's memory limit", () 
     const script = `var l = new java.util.ArrayList(); try { l.length = 2e9; } catch (e) { accessToken.setField("caught", String(e)); }`;
     const result = await run(script, {}, { evaluator: "legacy" });
     expect(result.error?.kind).toBe("memory");
-    expect(result.token.after.caught).toBeUndefined();
+    expect(result.token?.after.caught).toBeUndefined();
   });
 
   it("the next run after a memory error works", async () => {

@@ -245,7 +245,11 @@ class AMIdentity extends JavaObject {
     "removeAttributes",
     "store",
     "getMemberships",
+    "getMembers",
     "isMember",
+    "equals",
+    "hashCode",
+    "getDN",
     "toString", "#primitive",
   ];
   override readonly javaClass = "com.sun.identity.idm.AMIdentity";
@@ -339,6 +343,24 @@ class AMIdentity extends JavaObject {
       this.groups.map((g) => new AMIdentity(this.ctx, g.id, ID_TYPES.GROUP, { cn: [g.id], ...g.attributes }, [])),
     );
   }
+  /** getMembers(IdType): the identities of that type this one holds; a user (and the scenario's groups) hold none. */
+  getMembers(...args: unknown[]): JavaCollection {
+    if (args.length !== 1 || !(args[0] instanceof IdType)) {
+      throw new GuestError(`Can't find method ${this.javaClass}.getMembers(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+    }
+    return new JavaCollection("java.util.HashSet", []);
+  }
+  /** As AM's: the same universal id, ignoring case. */
+  equals(other: unknown): boolean {
+    return other instanceof AMIdentity && other.getUniversalId().value.toLowerCase() === this.getUniversalId().value.toLowerCase();
+  }
+  hashCode(): number {
+    return new JavaString(this.getUniversalId().value.toLowerCase()).hashCode();
+  }
+  /** The AMSDK DN, which AM 7's identity stores do not have. */
+  getDN(): null {
+    return null;
+  }
   isMember(other: unknown): boolean {
     return other instanceof AMIdentity && this.groups.some((g) => g.id === other.name);
   }
@@ -347,20 +369,6 @@ class AMIdentity extends JavaObject {
   }
   finish(): void {
     if (this.pending) warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");
-  }
-}
-
-class Principal extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "#primitive"];
-  override readonly javaClass = "com.iplanet.sso.providers.dpro.SSOPrincipal";
-  constructor(private readonly name: string) {
-    super();
-  }
-  getName(): JavaString {
-    return new JavaString(this.name);
-  }
-  override toString(): string {
-    return this.name;
   }
 }
 
@@ -397,7 +405,12 @@ class SSOToken extends JavaObject {
     return s;
   }
 
-  getProperty(name: unknown): JavaString | null {
+  /** getProperty(String) and getProperty(String, boolean ignoreState). */
+  getProperty(...args: unknown[]): JavaString | null {
+    const [name, ignoreState] = args;
+    if ((args.length !== 1 && args.length !== 2) || (args.length === 2 && typeof ignoreState !== "boolean")) {
+      throw new GuestError(`Can't find method ${this.javaClass}.getProperty(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+    }
     const value = this.properties.get(String(toStored(name)));
     return value === undefined ? null : new JavaString(value);
   }
@@ -407,8 +420,10 @@ class SSOToken extends JavaObject {
     chargeHost(storedBytes(key) + storedBytes(text));
     this.properties.set(key, text);
   }
-  getPrincipal(): Principal {
-    return new Principal(this.session.principal ?? `id=${this.ctx.scenario.identity.username},ou=user,${realmDn(this.ctx.scenario.realm)}`);
+  /** AM hands out a com.iplanet.sso.providers.dpro.SSOPrincipal, a class AM's allow-list does not name. */
+  getPrincipal(): never {
+    void this.session;
+    throw new GuestError('Access to Java class "com.iplanet.sso.providers.dpro.SSOPrincipal" is prohibited.', "InternalError");
   }
   getAuthType(): JavaString {
     return new JavaString(this.session.authType);
@@ -416,8 +431,10 @@ class SSOToken extends JavaObject {
   getAuthLevel(): number {
     return this.session.authLevel;
   }
-  getIPAddress(): JavaString {
-    return new JavaString(this.session.ipAddress);
+  /** AM hands out a java.net.InetAddress (an Inet4Address), a class AM's allow-list does not name. */
+  getIPAddress(): never {
+    const address = this.session.ipAddress;
+    throw new GuestError(`Access to Java class "java.net.${address.includes(":") ? "Inet6Address" : "Inet4Address"}" is prohibited.`, "InternalError");
   }
   getHostName(): JavaString {
     return new JavaString(this.session.hostName);

@@ -184,6 +184,13 @@ public class Recorder {
     public String getRealm() { return "o=alpha,ou=services,dc=openam,dc=forgerock,dc=org"; }
     public boolean isActive() { return true; }
     public boolean isExists() { return true; }
+    /** A user has no members; the scenario's group lists none. */
+    public Set<ProbeIdentity> getMembers(com.sun.identity.idm.IdType idType) { return new HashSet<>(); }
+    /** No AMSDK DN in AM 7's identity stores. */
+    public String getDN() { return null; }
+    /** As AM's: equal when the universal ids are, ignoring case; hashed by the lower-cased universal id. */
+    @Override public boolean equals(Object o) { return o instanceof ProbeIdentity && ((ProbeIdentity) o).getUniversalId().equalsIgnoreCase(getUniversalId()); }
+    @Override public int hashCode() { return getUniversalId().toLowerCase().hashCode(); }
     /** As AM's AMIdentity.toString(): "AMIdentity object: " and the universal id (no AMSDKDN here). */
     @Override public String toString() { return "AMIdentity object: " + getUniversalId(); }
   }
@@ -193,6 +200,15 @@ public class Recorder {
     final Map<String, String> properties = new HashMap<>();
     ProbeSession() { properties.put("Host", "192.0.2.10"); }
     public String getProperty(String name) { return properties.get(name); }
+    public String getProperty(String name, boolean ignoreState) { return properties.get(name); }
+    /** AM's SSOToken hands out a java.net.InetAddress and an SSOPrincipal, classes AM's allow-list does not name. */
+    public java.net.InetAddress getIPAddress() throws java.net.UnknownHostException {
+      return java.net.InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 10});
+    }
+    public java.security.Principal getPrincipal() {
+      return new com.iplanet.sso.providers.dpro.SSOPrincipal("id=demo,ou=user,o=alpha,ou=services,dc=openam,dc=forgerock,dc=org");
+    }
+    public int getAuthLevel() { return 0; }
     public void setProperty(String name, String value) { properties.put(name, value); }
   }
 

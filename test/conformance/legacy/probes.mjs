@@ -800,4 +800,18 @@ e("src.detached-call", `(function () { var f = ${JS_}.length; return f(); })()`)
 e("src.call-other-this", `${JS_}.length.call(new java.lang.String("hello"))`);
 e("src.same-function", `${JS_}.length === ${JS_}.length`);
 
+// More of AMIdentity's and SSOToken's overloads (AM's javadoc): getMembers, equals/hashCode, getDN,
+// getProperty(name, ignoreState); getIPAddress and getPrincipal hand out classes AM's allow-list does not name
+e("id.getMembers", `String(identity.getMembers(com.sun.identity.idm.IdType.USER))`);
+e("id.getMembers-none", `identity.getMembers()`);
+e("id.equals-self", `identity.equals(identity)`);
+e("id.equals-group", `identity.equals(identity.getMemberships(com.sun.identity.idm.IdType.GROUP).toArray()[0])`);
+e("id.hashCode", `identity.hashCode()`);
+e("id.getDN", `identity.getDN()`);
+e("ses.getProperty-ignoreState", `session.getProperty("Host", true)`);
+e("ses.getProperty-wrong", `session.getProperty(1, 2, 3)`);
+e("ses.getIPAddress", `String(session.getIPAddress())`);
+e("ses.getPrincipal", `String(session.getPrincipal())`);
+e("ses.getAuthLevel", `typeof session.getAuthLevel()`);
+
 export default probes;
