@@ -59,11 +59,10 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     var fn = t.c[name], id = t.i;
     if (fn) return fn;
     lastObject = self; lastName = name;
-    if (t.m[name] === 2) return (t.c[name] = function () { return SP[name].apply(toStr(this), arguments); });
-    if (t.m[name]) return (t.c[name] = t.s[name] || (t.s[name] = method(id, name, t.k)));
+    if (t.m[name]) return (t.c[name] = t.s[name] || (t.s[name] = method(id, name, t.k, t.m[name] === 2)));
     return t.d ? call(id, "#get", 1, name) : undefined;
   }
-  function method(id, name, cls) {
+  function method(id, name, cls, stringMethod) {
     var text;
     function toString() {
       if (text === undefined) { text = call(id, "#source", 1, name); if (typeof text !== S) text = "function " + name + "() {\n    [native code]\n}"; }
@@ -71,6 +70,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     }
     return new P(() => {}, {
       apply: function (f, self, a) {
+        if (stringMethod) return SP[name].apply(toStr(self), a);
         var n = a.length, to = self !== null && (typeof self === "object" || typeof self === "function") ? self[KEY] : undefined;
         if (typeof to !== "number") throw new IE("Java method \"" + name + "\" was invoked with " + (self == null || self === g ? "[object global]" : toStr(self)) + " as \"this\" value that can not be converted to Java type " + cls + ".");
         return n > 6 ? call(to, name, -1, slice.call(a)) : call(to, name, n, a[0], a[1], a[2], a[3], a[4], a[5]);

@@ -176,6 +176,10 @@ export class JavaString extends JavaObject {
    * method of that name (recorded: str.js-*, seam.string-match); they work on String(s) and return JS values.
    */
   override readonly guestStringMethods = JS_STRING_METHODS;
+  /** The JavaScript String methods read as Rhino's native functions (`function slice() { [native code …] }`). */
+  override guestMethodSource(name: string): string | null {
+    return JS_STRING_METHODS.includes(name) ? javaMethodSource("String.prototype", name) : javaMethodSource(this.javaClass, name);
+  }
   override readonly javaClass = "java.lang.String";
 
   constructor(readonly value: string) {

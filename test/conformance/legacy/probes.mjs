@@ -798,6 +798,8 @@ e("src.array-join", `"" + ${JS_}.split("b").join`);
 e("src.apply", `${JS_}.length.apply(${JS_}, [])`);
 e("src.detached-call", `(function () { var f = ${JS_}.length; return f(); })()`);
 e("src.call-other-this", `${JS_}.length.call(new java.lang.String("hello"))`);
+e("src.js-string-method", `"" + ${JS_}.slice`);
+e("src.js-string-method-call", `${JS_}.slice(1)`);
 e("src.same-function", `${JS_}.length === ${JS_}.length`);
 
 // More of AMIdentity's and SSOToken's overloads (AM's javadoc): getMembers, equals/hashCode, getDN,
