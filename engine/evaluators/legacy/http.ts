@@ -167,8 +167,9 @@ export class Request extends JavaObject {
     this.uri = String(toStored(uri));
     return this;
   }
-  getUri(): JavaString {
-    return new JavaString(this.uri);
+  /** CHF returns an org.forgerock.http.MutableUri, which AM's allow-list does not name. */
+  getUri(): never {
+    throw new GuestError('Access to Java class "org.forgerock.http.MutableUri" is prohibited.', "InternalError");
   }
   setMethod(method: unknown): Request {
     this.method = String(toStored(method)).toUpperCase();

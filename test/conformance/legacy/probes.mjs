@@ -720,6 +720,7 @@ conv("accessToken", `accessToken`);
 conv("iterator", `scopes.iterator()`);
 conv("list", `new java.util.ArrayList()`);
 conv("map", `new java.util.HashMap()`);
+e("chf.request-getUri", `String(${REQ}.getUri())`);
 e("conv.promise-x-plus", `("x" + httpClient.send(${REQ})).indexOf("xorg.forgerock.util.promise.PromiseImpl@") === 0`);
 e("conv.response-class", `String(${RESP}).replace(/@[0-9a-f]+$/, "@")`);
 e("conv.list-plus-number", `(function () { var l = new java.util.ArrayList(); l.add(1); return l + 1; })()`);
