@@ -62,9 +62,16 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     if (t.m[name]) return (t.c[name] = t.s[name] || (t.s[name] = method(id, name, t.k, t.m[name] === 2)));
     return t.d ? call(id, "#get", 1, name) : undefined;
   }
+  var realFnToString = Function.prototype.toString;
+  function nativeToString() { return "function toString() { [native code for Function.toString, arity=0] }\n"; }
+  var fnToString = new P(function toString() {}, {
+    apply: function (f, self) { var src = self !== null && (typeof self === "function" || typeof self === "object") ? self[KEY] : undefined; return typeof src === "function" ? src() : realFnToString.call(self); },
+    get: function (f, k) { return k === KEY ? nativeToString : f[k]; }
+  });
+  Object.defineProperty(Function.prototype, "toString", { value: fnToString, writable: true, configurable: true });
   function method(id, name, cls, stringMethod) {
     var text;
-    function toString() {
+    function source() {
       if (text === undefined) { text = call(id, "#source", 1, name); if (typeof text !== S) text = "function " + name + "() {\n    [native code]\n}"; }
       return text;
     }
@@ -75,7 +82,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
         if (typeof to !== "number") throw new IE("Java method \"" + name + "\" was invoked with " + (self == null || self === g ? "[object global]" : toStr(self)) + " as \"this\" value that can not be converted to Java type " + cls + ".");
         return n > 6 ? call(to, name, -1, slice.call(a)) : call(to, name, n, a[0], a[1], a[2], a[3], a[4], a[5]);
       },
-      get: function (f, k) { return k === "toString" ? toString : k === "name" ? name : k === "length" ? 0 : f[k]; }
+      get: function (f, k) { return k === KEY ? source : k === "name" ? name : k === "length" ? 0 : f[k]; }
     });
   }
   function construct(t, a) { return call(t.i, "#new", a.length, a[0], a[1], a[2], a[3], a[4], a[5]); }

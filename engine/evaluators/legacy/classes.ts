@@ -6,6 +6,7 @@
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, callJavaCallback, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
+import { javaMethodSource } from "./java-signatures";
 
 /** A Java class object: constructible, with static members. */
 export class JavaClass extends HostObject {
@@ -21,6 +22,10 @@ export class JavaClass extends HostObject {
     this.javaClass = javaClass;
     this.guestMethods = [...Object.keys(staticMethods), "#primitive"];
     Object.assign(this, staticMethods);
+  }
+  /** A static method read as a value shows as Rhino shows a Java method (`"" + java.util.Collections.sort`). */
+  override guestMethodSource(name: string): string | null {
+    return javaMethodSource(`static ${this.javaClass}`, name);
   }
   /** String(java.util.HashMap) and `"" + cls` read "[JavaClass java.util.HashMap]", as in Rhino. */
   guestPrimitive(): string {

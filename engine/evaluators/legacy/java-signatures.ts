@@ -12,6 +12,7 @@ const SIGNATURES = table as Record<string, Record<string, string>>;
 /** A class the recording has no instance of reads as the collection or map it implements. */
 function recordedClass(javaClass: string): string | null {
   if (SIGNATURES[javaClass]) return javaClass;
+  if (javaClass.startsWith("static ")) return null;
   if (javaClass.startsWith("[")) return "Array.prototype";
   if (/Map$/.test(javaClass)) return "java.util.HashMap";
   if (/Set$/.test(javaClass)) return "java.util.HashSet";

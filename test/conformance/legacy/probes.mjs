@@ -801,6 +801,10 @@ e("src.detached-call", `(function () { var f = ${JS_}.length; return f(); })()`)
 e("src.call-other-this", `${JS_}.length.call(new java.lang.String("hello"))`);
 e("src.js-string-method", `"" + ${JS_}.slice`);
 e("src.js-string-method-call", `${JS_}.slice(1)`);
+e("src.static-sort", `"" + java.util.Collections.sort`);
+e("src.static-parseInt", `String(java.lang.Integer.parseInt)`);
+e("src.toString-of-method", `String(${JS_}.length.toString)`);
+e("src.function-toString-call", `Function.prototype.toString.call(${JS_}.length)`);
 e("src.same-function", `${JS_}.length === ${JS_}.length`);
 
 // More of AMIdentity's and SSOToken's overloads (AM's javadoc): getMembers, equals/hashCode, getDN,

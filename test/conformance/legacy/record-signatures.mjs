@@ -61,6 +61,12 @@ const INSTANCES = {
   "com.sun.identity.shared.debug.Debug": `standIn("Recorder$ProbeLogger")`,
 };
 
+/** Classes whose static methods a script calls on the class object. */
+const STATICS = [
+  "java.lang.String", "java.util.Collections", "java.lang.Math", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+  "java.lang.Boolean", "java.util.Arrays", "java.util.UUID",
+];
+
 const SCRIPT = `
 function standIn(name) {
   var c = java.lang.Class.forName(name).getDeclaredConstructor();
@@ -76,6 +82,17 @@ function record(label, value) {
 }
 var instances = ${JSON.stringify(INSTANCES)};
 for (var label in instances) record(label, eval(instances[label]));
+// Static methods, read from the class object (java.util.Collections.sort), under "static <class>".
+var statics = ${JSON.stringify(STATICS)};
+for (var k = 0; k < statics.length; k++) {
+  var cls = java.lang.Class.forName(statics[k]), ms = cls.getMethods(), srow = {}, holder = eval(statics[k]);
+  for (var q = 0; q < ms.length; q++) {
+    if (!java.lang.reflect.Modifier.isStatic(ms[q].getModifiers())) continue;
+    var sf = holder[ms[q].getName()];
+    if (typeof sf === "function") srow[ms[q].getName()] = String(sf);
+  }
+  table["static " + statics[k]] = srow;
+}
 var natives = { "Array.prototype": Array.prototype, "String.prototype": String.prototype }, names = {
   "Array.prototype": ["join", "slice", "indexOf", "lastIndexOf", "includes", "forEach", "map", "filter", "some", "every", "reduce", "concat", "push"],
   "String.prototype": ["match", "search", "slice", "substr", "charCodeAt", "includes", "padStart", "padEnd", "localeCompare", "normalize", "trimLeft", "trimRight", "trimStart", "trimEnd", "toLocaleUpperCase", "toLocaleLowerCase", "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup"]
