@@ -18,6 +18,7 @@ const GROWTH: [string, string][] = [
   ["replaceAll with a large replacement", `${CONTROL_MB} new java.lang.String(mb.slice(0, 4096)).replaceAll("", mb);`],
   ["100 token fields of 1 MB control characters", `${CONTROL_MB} for (var i = 0; i < 100; i++) accessToken.setField("f" + i, mb);`],
   ["100 extra data entries of 1 MB", `${CONTROL_MB} for (var i = 0; i < 100; i++) accessToken.addExtraData("f" + i, mb);`],
+  ["String.repeat a billion times", `new java.lang.String("ab").repeat(1e9);`],
   ["an ArrayList resized to 2e9 elements", `var l = new java.util.ArrayList(); l.length = 2e9;`],
   ["an ArrayList element set at index 2e9", `var l = new java.util.ArrayList(); l[2e9] = 1;`],
   ["a list filled in a loop", `var kb = new Array(513).join("ab"); var l = new java.util.ArrayList(); for (;;) l.add(kb);`],
@@ -35,6 +36,11 @@ describe("host-side Java values are charged against the run's memory limit", () 
       expect(result.error?.message).toMatch(/32 MB/);
     }, 30_000);
   }
+
+  it("list.set far past the end is Java's IndexOutOfBoundsException, not a host failure", async () => {
+    const result = await run(`var l = new java.util.ArrayList(); l.set(2e9, "x");`, {}, { evaluator: "legacy" });
+    expect(result.error?.message).toBe("Wrapped java.lang.IndexOutOfBoundsException: Index 2000000000 out of bounds for length 0");
+  });
 
   it("a script cannot catch the memory error and carry on", async () => {
     const script = `var l = new java.util.ArrayList(); try { l.length = 2e9; } catch (e) { accessToken.setField("caught", String(e)); }`;

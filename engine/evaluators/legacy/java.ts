@@ -157,6 +157,7 @@ const JAVA_STRING_METHODS: readonly string[] = Object.freeze([
     "isBlank",
     "matches",
     "concat",
+    "repeat",
     "compareTo",
     "hashCode",
     "toString",
@@ -284,6 +285,13 @@ export class JavaString extends JavaObject {
   }
   concat(s: unknown): JavaString {
     return new JavaString(this.value + str(s));
+  }
+  /** String.repeat (Java 11): the result's size is known, and charged, before it is built. */
+  repeat(count: unknown): JavaString {
+    const n = Math.trunc(Number(count));
+    if (n < 0) throw javaException("java.lang.IllegalArgumentException", `count is negative: ${n}`);
+    requireHost(stringBytes(this.value.length * n));
+    return new JavaString(this.value.repeat(n));
   }
   /** String.compareTo: the first differing UTF-16 unit difference, else the length difference. */
   compareTo(s: unknown): number {
@@ -751,6 +759,10 @@ export class JavaCollection extends JavaObject {
   add(a: unknown, b?: unknown): boolean {
     this.mutate();
     if (b !== undefined && !this.isSet) {
+      const at = Number(a);
+      if (!Number.isInteger(at) || at < 0 || at > this.items.length) {
+        throw javaException("java.lang.IndexOutOfBoundsException", `Index: ${at}, Size: ${this.items.length}`);
+      }
       chargeHost(SLOT_BYTES);
       this.items.splice(Number(a), 0, javaIn(b));
       return true;
@@ -789,9 +801,13 @@ export class JavaCollection extends JavaObject {
     }
     return this.items[i];
   }
+  /** List.set: only an existing index (a sparse host array of 2e9 slots would take the host down). */
   set(index: unknown, value: unknown): unknown {
     this.mutate();
     const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= this.items.length) {
+      throw javaException("java.lang.IndexOutOfBoundsException", `Index ${i} out of bounds for length ${this.items.length}`);
+    }
     const old = this.items[i];
     this.items[i] = javaIn(value);
     return old;

@@ -821,4 +821,14 @@ e("ses.getIPAddress", `String(session.getIPAddress())`);
 e("ses.getPrincipal", `String(session.getPrincipal())`);
 e("ses.getAuthLevel", `typeof session.getAuthLevel()`);
 
+// List index bounds and String.repeat, as Java checks them
+e("list.set-past-end", `new java.util.ArrayList().set(5, "x")`);
+e("list.set-negative", `(function () { var l = new java.util.ArrayList(); l.add("a"); return l.set(-1, "x"); })()`);
+e("list.set-returns-old", `(function () { var l = new java.util.ArrayList(); l.add("a"); return l.set(0, "b") + " " + l; })()`);
+e("list.add-index-past-end", `new java.util.ArrayList().add(5, "x")`);
+e("list.add-index", `(function () { var l = new java.util.ArrayList(); l.add("a"); l.add(0, "b"); return String(l); })()`);
+e("str.repeat", `new java.lang.String("ab").repeat(3)`);
+e("str.repeat-typeof", `typeof new java.lang.String("ab").repeat(3)`);
+e("str.repeat-negative", `new java.lang.String("ab").repeat(-1)`);
+
 export default probes;
