@@ -99,8 +99,9 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   const state = createTokenState(scenario, random);
   const before = tokenFields(cloneTokenState(state));
   const ctx = createRunContext(scenario, state, random);
-  const nextGen = evaluator === "legacy" ? null : nextGenBindings(ctx);
-  const bindings = nextGen ?? legacyBindings(ctx);
+  const legacy = evaluator === "legacy" ? legacyBindings(ctx) : null;
+  const nextGen = legacy ? null : nextGenBindings(ctx);
+  const bindings = legacy ?? (nextGen as NonNullable<typeof nextGen>);
   /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
   const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
     const notes: WordingNotes = {};
@@ -125,8 +126,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {
-      const legacy = evaluator === "legacy" ? describeLegacyError(info) : null;
-      if (legacy) return legacy;
+      const legacyError = legacy ? describeLegacyError(info) : null;
+      if (legacyError) return legacyError;
       const error = describeGuestError(info);
       if (info.fromBinding || info.thrownValue !== undefined || error.kind !== "runtime") return error;
       const rhino = reworded(info.line, (notes) => rhinoRuntimeMessage(info, script, notes));
@@ -140,8 +141,11 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     },
     onLine: (probe) => {
       ctx.currentLine = probe;
+      // Called as the sandbox starts evaluating this run (synchronously, one run at a time).
+      legacy?.enter();
     },
   });
+  legacy?.leave();
   ctx.currentLine = () => undefined;
   if (!outcome.error) bindings.finish();
   else nextGen?.explainFailure(outcome.error);

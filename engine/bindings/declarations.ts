@@ -407,23 +407,36 @@ interface AMIdentity {
   getUniversalId(): JavaString;
   /** Attribute values as a java.util.Set<String> (empty when unset). */
   getAttribute(attributeName: string): JavaCollection<JavaString>;
+  /**
+   * No argument: every attribute, in an AMHashMap (names case-insensitive, values java.util.Set<String>); a Set
+   * of names: those of them the identity has, in a CaseInsensitiveHashMap.
+   */
   getAttributes(attributeNames?: JavaCollection<string>): JavaMap<JavaCollection<JavaString>>;
   setAttributes(attributes: JavaMap<any>): void;
   removeAttributes(attributeNames: JavaCollection<string>): void;
   store(): void;
   /** Groups (IdType.GROUP) the identity belongs to. */
   getMemberships(type: any): JavaCollection<AMIdentity>;
+  /** Identities of that type this one holds (none for a user). */
+  getMembers(type: any): JavaCollection<AMIdentity>;
   isMember(identity: AMIdentity): boolean;
+  /** The same universal id, ignoring case. */
+  equals(other: any): boolean;
+  hashCode(): number;
+  /** The AMSDK DN: null in AM 7's identity stores. */
+  getDN(): null;
 }
 
 /** com.iplanet.sso.SSOToken: the user's session. */
 interface SSOToken {
-  getProperty(name: string): JavaString | null;
+  getProperty(name: string, ignoreState?: boolean): JavaString | null;
   setProperty(name: string, value: string): void;
-  getPrincipal(): { getName(): JavaString };
+  /** Refused in AM: its com.iplanet.sso.providers.dpro.SSOPrincipal is not on the allow-list. */
+  getPrincipal(): never;
   getAuthType(): JavaString;
   getAuthLevel(): number;
-  getIPAddress(): JavaString;
+  /** Refused in AM: its java.net.InetAddress is not on the allow-list. */
+  getIPAddress(): never;
   getHostName(): JavaString;
   getTimeLeft(): number;
   getMaxSessionTime(): number;

@@ -36,6 +36,14 @@ export interface ValueModel {
     exception(javaClass: string, message: string | null): GuestError;
     /** Rhino's own refusal (e.g. a prohibited class): an InternalError that is no wrapped Java exception. */
     refusal(message: string): GuestError;
+    /**
+     * The token as its Java toString() gives it to the script (a java.lang.String object), and the text the
+     * guest's String(token) / `"" + token` reads, as Rhino converts any Java object.
+     */
+    javaString(text: string): unknown;
+    identityHash(): string;
+    /** How a method of the token reads as a value (`"" + accessToken.setField`), as Rhino shows a Java method. */
+    methodSource(javaClass: string, name: string): string | null;
   };
 }
 
@@ -146,6 +154,7 @@ const ARITY: Record<string, readonly number[]> = {
 
 export class AccessTokenBinding extends HostObject {
   readonly guestMethods: readonly string[];
+  override readonly guestAliases: Readonly<Record<string, string>> | undefined;
   override readonly javaClass: string;
 
   constructor(
@@ -156,7 +165,24 @@ export class AccessTokenBinding extends HostObject {
     super();
     this.javaClass = javaClass;
     // Rhino reaches Object.getClass() on any Java object; AM's deny-list then blocks java.lang.Class.
-    this.guestMethods = values.java ? [...ACCESS_TOKEN_METHODS, "getClass"] : ACCESS_TOKEN_METHODS;
+    this.guestMethods = values.java ? [...ACCESS_TOKEN_METHODS, "getClass", "toString", "#primitive"] : ACCESS_TOKEN_METHODS;
+    // Legacy: toString() is the Java method, which gives the script a java.lang.String.
+    this.guestAliases = values.java ? { toString: "javaToString" } : undefined;
+  }
+
+  private ownHash: string | null = null;
+  /** Legacy: Object.toString() of the token object, its class name and an identity hash. */
+  private javaText(): string {
+    return `${this.javaClass}@${(this.ownHash ??= this.values.java?.identityHash() ?? "0")}`;
+  }
+  javaToString(): unknown {
+    return this.values.java?.javaString(this.javaText());
+  }
+  guestPrimitive(): string {
+    return this.javaText();
+  }
+  override guestMethodSource(name: string): string | null {
+    return this.values.java?.methodSource(this.javaClass, name) ?? null;
   }
 
   getClass(): never {

@@ -38,6 +38,11 @@ export abstract class HostObject {
   guestHasInstance?(value: unknown): boolean;
   /** When set, the guest object is callable/constructible (a Java class object). */
   guestConstruct?(args: unknown[]): unknown;
+  /**
+   * What method `name` reads as when the script turns it into a string (`"" + obj.name`): e.g. Rhino's
+   * `function name() {/*\nint name()\n*\/}\n`; null for the sandbox's neutral native-function text.
+   */
+  guestMethodSource?(name: string): string | null;
 }
 
 /** Thrown by host code to raise an error in the script, with the constructor name the script sees. */

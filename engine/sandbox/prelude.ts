@@ -27,6 +27,7 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
   var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
+  var methods = Object.create(null), IE = typeof InternalError === "function" ? InternalError : Error;
   var lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
@@ -58,9 +59,31 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     var fn = t.c[name], id = t.i;
     if (fn) return fn;
     lastObject = self; lastName = name;
-    if (t.m[name] === 2) return (t.c[name] = function () { return SP[name].apply(toStr(this), arguments); });
-    if (t.m[name]) return (t.c[name] = function (a, b, c, d, e, f) { var n = arguments.length; return n > 6 ? call(id, name, -1, slice.call(arguments)) : call(id, name, n, a, b, c, d, e, f); });
+    if (t.m[name]) return (t.c[name] = t.s[name] || (t.s[name] = method(id, name, t.k, t.m[name] === 2)));
     return t.d ? call(id, "#get", 1, name) : undefined;
+  }
+  var realFnToString = Function.prototype.toString;
+  function nativeToString() { return "function toString() { [native code for Function.toString, arity=0] }\n"; }
+  var fnToString = new P(function toString() {}, {
+    apply: function (f, self) { var src = self !== null && (typeof self === "function" || typeof self === "object") ? self[KEY] : undefined; return typeof src === "function" ? src() : realFnToString.call(self); },
+    get: function (f, k) { return k === KEY ? nativeToString : f[k]; }
+  });
+  Object.defineProperty(Function.prototype, "toString", { value: fnToString, writable: true, configurable: true });
+  function method(id, name, cls, stringMethod) {
+    var text;
+    function source() {
+      if (text === undefined) { text = call(id, "#source", 1, name); if (typeof text !== S) text = "function " + name + "() {\n    [native code]\n}"; }
+      return text;
+    }
+    return new P(() => {}, {
+      apply: function (f, self, a) {
+        if (stringMethod) return SP[name].apply(toStr(self), a);
+        var n = a.length, to = self !== null && (typeof self === "object" || typeof self === "function") ? self[KEY] : undefined;
+        if (typeof to !== "number") throw new IE("Java method \"" + name + "\" was invoked with " + (self == null || self === g ? "[object global]" : toStr(self)) + " as \"this\" value that can not be converted to Java type " + cls + ".");
+        return n > 6 ? call(to, name, -1, slice.call(a)) : call(to, name, n, a[0], a[1], a[2], a[3], a[4], a[5]);
+      },
+      get: function (f, k) { return k === KEY ? source : k === "name" ? name : k === "length" ? 0 : f[k]; }
+    });
   }
   function construct(t, a) { return call(t.i, "#new", a.length, a[0], a[1], a[2], a[3], a[4], a[5]); }
   var handler = {
@@ -79,7 +102,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     apply: function (t, self, a) { return construct(t, a); },
     construct: construct
   };
-  function mk(id, names, dynamic, callable) {
+  function mk(id, names, dynamic, callable, cls) {
     var m = tables[names];
     if (!m) {
       m = tables[names] = Object.create(null);
@@ -87,7 +110,8 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
       for (var i = 0; i < list.length; i++) if (list[i].charAt(0) === "~") m[list[i].slice(1)] = 2; else m[list[i]] = true;
     }
     var t = callable ? function () {}.bind(null) : {};
-    t.i = id; t.m = m; t.c = Object.create(null); t.d = dynamic;
+    t.i = id; t.m = m; t.c = Object.create(null); t.d = dynamic; t.k = cls;
+    t.s = methods[cls] || (methods[cls] = Object.create(null));
     return new P(t, handler);
   }
   function classify(value) { var id = value[KEY]; return typeof id === "number" ? id : isArray(value) ? -2 : -1; }

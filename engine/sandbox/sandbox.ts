@@ -204,6 +204,7 @@ class Bridge {
       result = undefined;
     } else if (name === "#keys") result = target.guestKeys ? target.guestKeys() : [];
     else if (name === "#instanceof") result = target.guestHasInstance ? target.guestHasInstance(values[0]) : false;
+    else if (name === "#source") result = target.guestMethodSource?.(String(values[0])) ?? null;
     else if (name === "#new") {
       if (!target.guestConstruct) throw new GuestError(`${target.javaClass} is not a function`, "TypeError");
       result = target.guestConstruct(values);
@@ -465,7 +466,8 @@ class Bridge {
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
     const names = obj.guestStringMethods ? [...obj.guestMethods, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.guestMethods;
-    const args = [ctx.newNumber(id), ctx.newString(names.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false];
+    // Objects of one class share their method functions (`a.length === b.length`, as Rhino's NativeJavaMethod).
+    const args = [ctx.newNumber(id), ctx.newString(names.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false, ctx.newString(obj.javaClass)];
     const result = ctx.callFunction(this.mk, ctx.undefined, ...args);
     for (const a of args) a.dispose();
     const proxy = ctx.unwrapResult(result);

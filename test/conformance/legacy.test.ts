@@ -66,7 +66,7 @@ describe("legacy limitations are visible in the run result", () => {
   const cases: [string, string, string][] = [
     ["a class AM's allow-list blocks", "try { new java.io.File('/tmp'); } catch (e) {}", "java-class-blocked"],
     ["an allow-listed class the playground lacks", "try { java.util.Locale.getDefault(); } catch (e) {}", "java-class-not-emulated"],
-    ["a JS array stored with setField", "accessToken.setField('a', ['x', 1]);", "js-value-in-java-field"],
+    ["a JS array with a member JSON cannot hold stored with setField", "accessToken.setField('a', ['x', undefined]);", "js-value-in-java-field"],
     ["for…in over the scopes Set", "for (var k in scopes) {}", "java-set-for-in"],
     ["a failed call on a function's local value", "(function () { var o = { a: 1 }; try { o.a(); } catch (e) {} })();", "rhino-message-approximate"],
   ];

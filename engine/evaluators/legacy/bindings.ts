@@ -7,9 +7,13 @@ import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
-import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
+import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, chargeHost, identityHash, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
-import { resetRaisedJavaExceptions } from "./errors";
+import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
+import { javaMethodSource } from "./java-signatures";
+import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
+import { OBJECT_BYTES, storedBytes } from "./java-budget";
+import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { plainWithDoubles } from "../../token/values";
 
 export function legacyValues(ctx: RunContext): ValueModel {
@@ -31,14 +35,22 @@ export function legacyValues(ctx: RunContext): ValueModel {
       );
     }
     if (what.startsWith("setField") && value !== null && typeof value === "object" && !(value instanceof HostObject)) {
-      const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
-      warn(
-        ctx,
-        "js-value-in-java-field",
-        `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} as a ${rhinoClass}, not a Java list or map (getField then shows ${Array.isArray(value) ? '"a,b"' : '"[object Object]"'}); the playground stores it as JSON, which may not be what AM writes into the token. Build a java.util.ArrayList / HashMap, or JSON.stringify it, to be sure.`,
-      );
+      // Rhino hands AM the NativeArray / NativeObject itself; they are a java.util.List / Map, which AM's JSON
+      // serialisation writes as a JSON array / object of the elements (numbers as the Doubles they are, 1.0), as
+      // the playground does. Only members JSON has no such value for come out otherwise.
+      const problem = unserialisableMember(value, "");
+      if (problem) {
+        const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
+        warn(
+          ctx,
+          "js-value-in-java-field",
+          `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} (${preview(value)}) as a ${rhinoClass}, which AM serialises as a Java ${Array.isArray(value) ? "List" : "Map"}; ${problem}, which JSON has no value for: AM may write it differently from the playground (which drops it or writes null), or fail to write the token. Store only strings, numbers, booleans, null, arrays and objects of them.`,
+        );
+      }
     }
     const stored = toStoredJava(value);
+    // The token keeps it (and renders it as JSON, escapes and all) until the run's result is built.
+    chargeHost(storedBytes(stored));
     if (value !== null && typeof value === "object" && !(value instanceof HostObject) && stored !== null && typeof stored === "object") {
       storedFromScript.add(stored);
     }
@@ -72,17 +84,55 @@ export function legacyValues(ctx: RunContext): ValueModel {
     },
     extraDataIn: (value) => {
       const resolved = isGuestFunction(value) ? value.call() : value;
-      return resolved === null || resolved === undefined ? null : String(toStored(resolved));
+      const text = resolved === null || resolved === undefined ? null : String(toStored(resolved));
+      if (text !== null) chargeHost(storedBytes(text));
+      return text;
     },
-    extraJsonIn: (value) => toStoredJava(isGuestFunction(value) ? value.call() : value),
+    extraJsonIn: (value) => {
+      const stored = toStoredJava(isGuestFunction(value) ? value.call() : value);
+      chargeHost(storedBytes(stored));
+      return stored;
+    },
     integerOut: (value) => (value === null ? null : new JavaNumber(value, "java.lang.Integer")),
     java: {
       noSuchOverload: (javaClass, method, args) =>
         new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
       exception: (javaClass, message) => javaException(javaClass, message),
       refusal: (message) => new GuestError(message, "InternalError"),
+      javaString: (text) => new JavaString(text),
+      identityHash,
+      methodSource: javaMethodSource,
     },
   };
+}
+
+/** The first member of a script's array/object that JSON cannot hold as it is (a function, undefined, NaN, Infinity). */
+function unserialisableMember(value: unknown, path: string): string | null {
+  if (isGuestFunction(value)) return `${path || "it"} is a function`;
+  if (value === undefined) return `${path || "it"} is undefined`;
+  if (typeof value === "number" && !Number.isFinite(value)) return `${path || "it"} is ${value}`;
+  if (value === null || typeof value !== "object" || value instanceof HostObject) return null;
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value).map(([k, v]) => [`.${k}`, v]);
+  for (const [key, member] of entries) {
+    const problem = unserialisableMember(member, `${path}${key}`);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** The script's own value as JavaScript source, shortened for a message. */
+function preview(value: unknown): string {
+  const text = jsLiteral(value, 0);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function jsLiteral(value: unknown, depth: number): string {
+  if (isGuestFunction(value)) return "function";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || typeof value !== "object") return String(value);
+  if (value instanceof HostObject || depth > 8) return String(toStored(value));
+  if (Array.isArray(value)) return `[${value.map((v) => jsLiteral(v, depth + 1)).join(", ")}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsLiteral(v, depth + 1)}`).join(", ")}}`;
 }
 
 /** Rhino identity hash of the converted array, as its message prints it (any hex; goldens normalise it). */
@@ -107,8 +157,8 @@ export function rhinoArgType(value: unknown): string {
 }
 
 /** com.sun.identity.shared.debug.Debug: message / warning / error, each with `{}` placeholders. */
-class DebugLogger extends HostObject {
-  readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName"];
+class DebugLogger extends JavaObject {
+  readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName", "toString", "#primitive"];
   override readonly javaClass = "com.sun.identity.shared.debug.Debug";
 
   constructor(private readonly ctx: RunContext) {
@@ -128,7 +178,9 @@ class DebugLogger extends HostObject {
     const shown = rest.map((v) =>
       typeof v === "number" ? javaDoubleString(v) : v instanceof HostObject ? String(v) : v !== null && typeof v === "object" && !Array.isArray(v) ? "[object Object]" : v,
     );
-    this.ctx.logs.push({ level, message: formatSlf4j(format, shown) });
+    const message = formatSlf4j(format, shown);
+    chargeHost(OBJECT_BYTES + storedBytes(message));
+    this.ctx.logs.push({ level, message });
   }
   message(...args: unknown[]): void {
     this.write("debug", "message", args);
@@ -155,7 +207,7 @@ class DebugLogger extends HostObject {
 
 /** com.sun.identity.idm.IdType constants. */
 export class IdType extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "valueOf", "equals"];
+  readonly guestMethods = ["getName", "toString", "#primitive", "equals"];
   override readonly javaClass = "com.sun.identity.idm.IdType";
   constructor(readonly name: string) {
     super();
@@ -193,8 +245,12 @@ class AMIdentity extends JavaObject {
     "removeAttributes",
     "store",
     "getMemberships",
+    "getMembers",
     "isMember",
-    "toString", "valueOf",
+    "equals",
+    "hashCode",
+    "getDN",
+    "toString", "#primitive",
   ];
   override readonly javaClass = "com.sun.identity.idm.AMIdentity";
   private readonly attributes: Map<string, string[]>;
@@ -231,24 +287,41 @@ class AMIdentity extends JavaObject {
   getUniversalId(): JavaString {
     return new JavaString(`id=${this.name},ou=${this.type.name},${realmDn(this.ctx.scenario.realm)}`);
   }
+  /** An attribute's values (any spelling of its name, as the directory matches names), or null when unset. */
+  private valuesOf(name: string): string[] | null {
+    if (this.attributes.has(name)) return this.attributes.get(name) ?? null;
+    const lower = name.toLowerCase();
+    for (const [k, v] of this.attributes) if (k.toLowerCase() === lower) return v;
+    return null;
+  }
+  /** getAttribute(String): the values as a HashSet sized for them (am-maps.ts), empty when unset. */
   getAttribute(...args: unknown[]): JavaCollection {
     if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttribute(${args.map(rhinoArgType).join(",")}).`, "InternalError");
-    const name = args[0];
-    return javaStringSet(this.attributes.get(String(toStored(name))) ?? []);
+    return attributeValueSet(this.valuesOf(String(toStored(args[0]))) ?? []);
   }
+  /**
+   * getAttributes(): every attribute, in an AMHashMap; getAttributes(Set): those of the names asked for that
+   * exist, keyed as the script wrote them, in a CaseInsensitiveHashMap (am-maps.ts).
+   */
   getAttributes(...args: unknown[]): JavaMap {
+    if (args.length === 0) {
+      return new CaseInsensitiveJavaMap("com.iplanet.am.sdk.AMHashMap", new Map([...this.attributes].map(([k, v]) => [k, attributeValueSet(v)])));
+    }
     if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttributes(${args.map(rhinoArgType).join(",")}).`, "InternalError");
     const names = args[0];
     if (!(names instanceof JavaCollection && /Set/.test(names.javaClass))) throw notASet(names, `${this.javaClass}.getAttributes`);
-    const wanted = names.items.map((n) => String(toStored(n)));
-    const entries = new Map<string, unknown>();
-    for (const key of wanted) if (this.attributes.has(key)) entries.set(key, javaStringSet(this.attributes.get(key) ?? []));
-    return new JavaMap("com.sun.identity.common.CaseInsensitiveHashMap", entries, false);
+    const result = new CaseInsensitiveJavaMap("com.sun.identity.common.CaseInsensitiveHashMap", new Map());
+    for (const name of names.items.map((n) => String(toStored(n)))) {
+      const values = this.valuesOf(name);
+      if (values) result.put(name, attributeValueSet(values));
+    }
+    return result;
   }
   setAttributes(map: unknown): void {
     if (!(map instanceof JavaMap)) throw new GuestError(`Can't find method ${this.javaClass}.setAttributes(${typeof map}).`, "TypeError");
     for (const [k, v] of map.entries) {
       const stored = toStored(v);
+      chargeHost(storedBytes(k) + storedBytes(stored));
       this.attributes.set(k, Array.isArray(stored) ? stored.map(String) : [String(stored)]);
     }
     this.pending = true;
@@ -270,6 +343,24 @@ class AMIdentity extends JavaObject {
       this.groups.map((g) => new AMIdentity(this.ctx, g.id, ID_TYPES.GROUP, { cn: [g.id], ...g.attributes }, [])),
     );
   }
+  /** getMembers(IdType): the identities of that type this one holds; a user (and the scenario's groups) hold none. */
+  getMembers(...args: unknown[]): JavaCollection {
+    if (args.length !== 1 || !(args[0] instanceof IdType)) {
+      throw new GuestError(`Can't find method ${this.javaClass}.getMembers(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+    }
+    return new JavaCollection("java.util.HashSet", []);
+  }
+  /** As AM's: the same universal id, ignoring case. */
+  equals(other: unknown): boolean {
+    return other instanceof AMIdentity && other.getUniversalId().value.toLowerCase() === this.getUniversalId().value.toLowerCase();
+  }
+  hashCode(): number {
+    return new JavaString(this.getUniversalId().value.toLowerCase()).hashCode();
+  }
+  /** The AMSDK DN, which AM 7's identity stores do not have. */
+  getDN(): null {
+    return null;
+  }
   isMember(other: unknown): boolean {
     return other instanceof AMIdentity && this.groups.some((g) => g.id === other.name);
   }
@@ -281,23 +372,11 @@ class AMIdentity extends JavaObject {
   }
 }
 
-class Principal extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "valueOf"];
-  override readonly javaClass = "com.iplanet.sso.providers.dpro.SSOPrincipal";
-  constructor(private readonly name: string) {
-    super();
-  }
-  getName(): JavaString {
-    return new JavaString(this.name);
-  }
-  override toString(): string {
-    return this.name;
-  }
-}
-
 /** com.iplanet.sso.SSOToken for the scenario's session. */
-class SSOToken extends HostObject {
+class SSOToken extends JavaObject {
   readonly guestMethods = [
+    "toString",
+    "#primitive",
     "getProperty",
     "setProperty",
     "getPrincipal",
@@ -326,15 +405,25 @@ class SSOToken extends HostObject {
     return s;
   }
 
-  getProperty(name: unknown): JavaString | null {
+  /** getProperty(String) and getProperty(String, boolean ignoreState). */
+  getProperty(...args: unknown[]): JavaString | null {
+    const [name, ignoreState] = args;
+    if ((args.length !== 1 && args.length !== 2) || (args.length === 2 && typeof ignoreState !== "boolean")) {
+      throw new GuestError(`Can't find method ${this.javaClass}.getProperty(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+    }
     const value = this.properties.get(String(toStored(name)));
     return value === undefined ? null : new JavaString(value);
   }
   setProperty(name: unknown, value: unknown): void {
-    this.properties.set(String(toStored(name)), String(toStored(value)));
+    const key = String(toStored(name));
+    const text = String(toStored(value));
+    chargeHost(storedBytes(key) + storedBytes(text));
+    this.properties.set(key, text);
   }
-  getPrincipal(): Principal {
-    return new Principal(this.session.principal ?? `id=${this.ctx.scenario.identity.username},ou=user,${realmDn(this.ctx.scenario.realm)}`);
+  /** AM hands out a com.iplanet.sso.providers.dpro.SSOPrincipal, a class AM's allow-list does not name. */
+  getPrincipal(): never {
+    void this.session;
+    throw new GuestError('Access to Java class "com.iplanet.sso.providers.dpro.SSOPrincipal" is prohibited.', "InternalError");
   }
   getAuthType(): JavaString {
     return new JavaString(this.session.authType);
@@ -342,8 +431,10 @@ class SSOToken extends HostObject {
   getAuthLevel(): number {
     return this.session.authLevel;
   }
-  getIPAddress(): JavaString {
-    return new JavaString(this.session.ipAddress);
+  /** AM hands out a java.net.InetAddress (an Inet4Address), a class AM's allow-list does not name. */
+  getIPAddress(): never {
+    const address = this.session.ipAddress;
+    throw new GuestError(`Access to Java class "java.net.${address.includes(":") ? "Inet6Address" : "Inet4Address"}" is prohibited.`, "InternalError");
   }
   getHostName(): JavaString {
     return new JavaString(this.session.hostName);
@@ -371,10 +462,16 @@ class SSOToken extends HostObject {
 export interface LegacyBindings {
   globals: Record<string, unknown>;
   finish(): void;
+  /** Makes this run's Java world (java-world.ts) the active one: call when the sandbox starts evaluating. */
+  enter(): void;
+  /** Ends it once the sandbox has returned. */
+  leave(): void;
 }
 
 export function legacyBindings(ctx: RunContext): LegacyBindings {
-  resetRaisedJavaExceptions();
+  const world = new JavaWorld(ctx.scenario.seed, DEFAULT_LIMITS.memoryBytes, (code, message) => warn(ctx, code, message));
+  // The bindings' own Java values are built in this run's world, too.
+  enterJavaWorld(world);
   const s = ctx.scenario;
   const clientCredentials = s.token.grantType === "client_credentials";
   const identity = clientCredentials
@@ -419,5 +516,6 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
     scriptName: s.scriptName,
     ...javaPackages(ctx),
   };
-  return { globals, finish: () => identity.finish() };
+  leaveJavaWorld(world);
+  return { globals, finish: () => identity.finish(), enter: () => enterJavaWorld(world), leave: () => leaveJavaWorld(world) };
 }

@@ -3,10 +3,11 @@
  * object itself, and the allow-listed java.lang / java.util classes the playground emulates, with the
  * behaviour real Rhino 1.7.14 showed in the conformance recordings (test/conformance/legacy/).
  */
-import { GuestError, HostObject } from "../../sandbox/host";
-import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, javaException, toStored } from "./java";
+import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, callJavaCallback, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
 import { ownValue } from "../../util/own-keys";
+import { javaMethodSource } from "./java-signatures";
 
 /** A Java class object: constructible, with static members. */
 export class JavaClass extends HostObject {
@@ -22,6 +23,10 @@ export class JavaClass extends HostObject {
     this.javaClass = javaClass;
     this.guestMethods = [...Object.keys(staticMethods), "#primitive"];
     Object.assign(this, staticMethods);
+  }
+  /** A static method read as a value shows as Rhino shows a Java method (`"" + java.util.Collections.sort`). */
+  override guestMethodSource(name: string): string | null {
+    return javaMethodSource(`static ${this.javaClass}`, name);
   }
   /** String(java.util.HashMap) and `"" + cls` read "[JavaClass java.util.HashMap]", as in Rhino. */
   guestPrimitive(): string {
@@ -54,7 +59,7 @@ export class JavaClass extends HostObject {
 
 /** A Java exception object a script built with `new java.lang.RuntimeException(msg)` (and may throw). */
 export class JavaThrowable extends JavaObject {
-  readonly guestMethods = ["getMessage", "toString", "valueOf", "getLocalizedMessage"];
+  readonly guestMethods = ["getMessage", "toString", "#primitive", "getLocalizedMessage"];
   override readonly javaClass: string;
   constructor(
     javaClass: string,
@@ -127,8 +132,13 @@ function collectionsClass(): JavaClass {
       if (!(m instanceof JavaMap)) throw new GuestError(`Can't find method java.util.Collections.unmodifiableMap(${typeof m}).`, "InternalError");
       return new JavaMap("java.util.Collections$UnmodifiableMap", m.entries, true);
     },
-    sort: (c: unknown) => {
-      collectionOf(c).items.sort(compare);
+    /** sort(list) by natural order; sort(list, comparator) calls the script's function as the Comparator. */
+    sort: (c: unknown, comparator?: unknown) => {
+      const items = collectionOf(c).items;
+      if (comparator === undefined || comparator === null) return void items.sort(compare);
+      if (!isGuestFunction(comparator)) throw new GuestError(`Can't find method java.util.Collections.sort(${c instanceof HostObject ? c.javaClass : typeof c},${typeof comparator}).`, "InternalError");
+      // Comparator.compare returns an int: Rhino converts the function's result to one (NaN and undefined are 0).
+      items.sort((a, b) => Math.trunc(Number(toStored(callJavaCallback(comparator, a, b)))) || 0);
     },
     reverse: (c: unknown) => {
       collectionOf(c).items.reverse();
@@ -246,7 +256,7 @@ export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string
 }
 
 class JavaDate extends JavaObject {
-  readonly guestMethods = ["getTime", "toString", "valueOf"];
+  readonly guestMethods = ["getTime", "toString", "#primitive"];
   override readonly javaClass = "java.util.Date";
   constructor(private readonly ms: number) {
     super();
@@ -294,7 +304,7 @@ function parseUuid(value: string): string {
 
 /** java.util.UUID (allow-listed in AM): randomUUID() from the scenario's seed, so runs repeat. */
 class JavaUUID extends JavaObject {
-  readonly guestMethods = ["toString", "valueOf", "equals", "hashCode", "version", "getClass"];
+  readonly guestMethods = ["toString", "#primitive", "equals", "hashCode", "version", "getClass"];
   override readonly javaClass = "java.util.UUID";
   constructor(private readonly value: string) {
     super();

@@ -8,30 +8,10 @@
 import type { RunError } from "../../result";
 import type { GuestErrorInfo } from "../../sandbox/sandbox";
 import { describeGuestError } from "../../sandbox/sandbox";
+import { currentJavaWorld } from "./java-world";
 
 /** The key under which a thrown Java exception object reports its toString() when it escapes the script. */
 export const THROWN_JAVA_EXCEPTION = "#javaThrowable";
-
-interface RaisedJavaException {
-  javaClass: string;
-  message: string;
-}
-
-/**
- * The Java exceptions host methods raised during the current run, newest last. A guest error carries only
- * a name and a message across the sandbox, so the Java class is looked up here by message. Runs are
- * synchronous, one at a time, and legacyBindings() starts each with a fresh list.
- */
-let raised: RaisedJavaException[] = [];
-
-export function resetRaisedJavaExceptions(): void {
-  raised = [];
-}
-
-export function noteRaisedJavaException(javaClass: string, message: string): void {
-  raised.push({ javaClass, message });
-  if (raised.length > 32) raised.shift();
-}
 
 /** Rhino's wording for an uncaught legacy-script error, or null to keep the default description. */
 export function describeLegacyError(info: GuestErrorInfo): RunError | null {
@@ -53,7 +33,11 @@ export function describeLegacyError(info: GuestErrorInfo): RunError | null {
     return { ...error, message: String(thrown) };
   }
   if (!info.fromBinding || info.name !== "InternalError") return null;
-  const java = [...raised].reverse().find((r) => r.message === info.message);
+  // Rhino's own failure, not a binding's: the JVM's stack ran out under the script's callbacks.
+  if (currentJavaWorld().stackOverflowed && info.message === "java.lang.StackOverflowError") return { ...error, kind: "runtime", message: info.message };
+  // A guest error carries only a name and a message across the sandbox, so the Java class of an exception a host
+  // method raised is looked up by message among those the run raised (java-world.ts).
+  const java = [...currentJavaWorld().raised].reverse().find((r) => r.message === info.message);
   if (java) return { ...error, message: `Wrapped ${java.javaClass}${java.message === "null" ? "" : `: ${java.message}`}` };
   return { ...error, message: info.message };
 }

@@ -43,6 +43,13 @@ export function capacityFor(size: number, current = DEFAULT_CAPACITY): number {
   return capacity;
 }
 
+/** The table `new HashSet(n)` / `new HashMap(n)` starts with: the smallest power of two >= n (at least 1). */
+export function tableSizeFor(initialCapacity: number): number {
+  let capacity = 1;
+  while (capacity < initialCapacity) capacity *= 2;
+  return capacity;
+}
+
 /** The table size of `new HashSet(collection)` / `new HashMap(map)` for a source of `size` entries. */
 export function copyCapacity(size: number): number {
   const wanted = Math.max(Math.floor(size / LOAD_FACTOR) + 1, DEFAULT_CAPACITY);

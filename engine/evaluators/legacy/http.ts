@@ -13,19 +13,22 @@ import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/bindings";
-import { JavaCollection, JavaMap, JavaObject, JavaString, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, toStored } from "./java";
+import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { ID_TYPES, rhinoArgType } from "./bindings";
 import { javaValueFromJsonText } from "./jackson";
 
-class Headers extends HostObject {
-  readonly guestMethods = ["add", "put", "get", "getFirst", "containsKey", "remove", "asMapOfHeaders", "keySet"];
+class Headers extends JavaObject {
+  readonly guestMethods = ["add", "put", "get", "getFirst", "containsKey", "remove", "asMapOfHeaders", "keySet", "toString", "#primitive"];
   override readonly javaClass = "org.forgerock.http.protocol.Headers";
   readonly map = new Map<string, string[]>();
 
   add(name: unknown, value: unknown): Headers {
     const key = String(toStored(name));
     const values = toStored(value);
-    this.map.set(key, [...(this.map.get(key) ?? []), ...(Array.isArray(values) ? values.map(String) : [String(values)])]);
+    const added = Array.isArray(values) ? values.map(String) : [String(values)];
+    chargeHost(storedBytes(key) + storedBytes(added));
+    this.map.set(key, [...(this.map.get(key) ?? []), ...added]);
     return this;
   }
   put(name: unknown, value: unknown): Headers {
@@ -63,7 +66,7 @@ class Headers extends HostObject {
 }
 
 class Entity extends JavaObject {
-  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "valueOf", "isRawContentEmpty"];
+  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "#primitive", "isRawContentEmpty"];
   override readonly javaClass = "org.forgerock.http.protocol.Entity";
   constructor(public text: string) {
     super();
@@ -77,9 +80,12 @@ class Entity extends JavaObject {
   }
   setString(value: unknown): void {
     this.text = String(toStored(value));
+    chargeHost(storedBytes(this.text));
   }
   setJson(value: unknown): void {
-    this.text = JSON.stringify(toStored(value));
+    const stored = toStored(value);
+    chargeHost(storedBytes(stored));
+    this.text = JSON.stringify(stored);
   }
   isRawContentEmpty(): boolean {
     return this.text.length === 0;
@@ -90,7 +96,12 @@ class Entity extends JavaObject {
 }
 
 class Status extends JavaObject {
-  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "valueOf", "equals"];
+  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "#primitive", "equals", "valueOf"];
+  /** CHF's static Status.valueOf(int) answers through an instance too, as Rhino reaches static methods. */
+  override readonly guestAliases = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { toString: "javaToString", valueOf: "statusOf" }));
+  statusOf(code: unknown): Status {
+    return Status.of(Number(toStored(code)));
+  }
   override readonly javaClass = "org.forgerock.http.protocol.Status";
   private static readonly cache = new Map<number, Status>();
   private constructor(readonly code: number) {
@@ -144,8 +155,8 @@ const STATUS_NAMES: Record<string, number> = {
   GATEWAY_TIMEOUT: 504,
 };
 
-export class Request extends HostObject {
-  readonly guestMethods = ["setUri", "getUri", "setMethod", "getMethod", "getHeaders", "setEntity", "getEntity", "addHeaders", "modifyHeaders"];
+export class Request extends JavaObject {
+  readonly guestMethods = ["setUri", "getUri", "setMethod", "getMethod", "getHeaders", "setEntity", "getEntity", "addHeaders", "modifyHeaders", "toString", "#primitive"];
   override readonly javaClass = "org.forgerock.http.protocol.Request";
   uri = "";
   method = "GET";
@@ -156,8 +167,9 @@ export class Request extends HostObject {
     this.uri = String(toStored(uri));
     return this;
   }
-  getUri(): JavaString {
-    return new JavaString(this.uri);
+  /** CHF returns an org.forgerock.http.MutableUri, which AM's allow-list does not name. */
+  getUri(): never {
+    throw new GuestError('Access to Java class "org.forgerock.http.MutableUri" is prohibited.', "InternalError");
   }
   setMethod(method: unknown): Request {
     this.method = String(toStored(method)).toUpperCase();
@@ -170,7 +182,7 @@ export class Request extends HostObject {
     return this.headers;
   }
   modifyHeaders(fn: unknown): Request {
-    if (isGuestFunction(fn)) fn.call(this.headers);
+    if (isGuestFunction(fn)) callGuest(fn, this.headers);
     return this;
   }
   addHeaders(): Request {
@@ -178,6 +190,7 @@ export class Request extends HostObject {
   }
   setEntity(value: unknown): Request {
     const stored = toStored(value);
+    chargeHost(storedBytes(stored));
     this.entity = new Entity(typeof stored === "string" ? stored : JSON.stringify(stored));
     return this;
   }
@@ -186,8 +199,8 @@ export class Request extends HostObject {
   }
 }
 
-class Response extends HostObject {
-  readonly guestMethods = ["getStatus", "getEntity", "getHeaders", "setStatus", "setEntity"];
+class Response extends JavaObject {
+  readonly guestMethods = ["getStatus", "getEntity", "getHeaders", "setStatus", "setEntity", "toString", "#primitive"];
   override readonly javaClass = "org.forgerock.http.protocol.Response";
   private readonly headers = new Headers();
   private entity: Entity;
@@ -218,25 +231,66 @@ class Response extends HostObject {
 }
 
 /** org.forgerock.openam.scripting.api.http.JavaScriptHttpClient: send(Request) → Promise<Response>. */
-export class LegacyHttpClient extends HostObject {
-  readonly guestMethods = ["send"];
+export class LegacyHttpClient extends JavaObject {
+  readonly guestMethods = ["send", "toString", "#primitive"];
   override readonly javaClass = "org.forgerock.openam.scripting.api.http.JavaScriptHttpClient";
   constructor(private readonly ctx: RunContext) {
     super();
   }
-  send(request: unknown): PromiseBinding {
+  send(request: unknown): LegacyPromise {
     if (!(request instanceof Request)) {
       throw new GuestError(`Can't find method ${this.javaClass}.send(${rhinoArgType(request)}).`, "InternalError");
     }
     const body = request.entity.text;
+    // The run's result records every call, its headers and body included.
+    chargeHost(OBJECT_BYTES + storedBytes(body) + storedBytes(request.uri) + storedBytes(request.headers.toRecord()));
     const outcome = sendToMocks(this.ctx, {
       method: request.method,
       url: request.uri,
       headers: request.headers.toRecord(),
       ...(body ? { body } : {}),
     });
-    if (outcome.ok) return new PromiseBinding({ ok: true, value: new Response(outcome.answer) });
-    return new PromiseBinding({ ok: false, error: new GuestError(`java.net.ConnectException: ${outcome.message}`, "JavaException") });
+    if (outcome.ok) return new LegacyPromise(new PromiseBinding({ ok: true, value: new Response(outcome.answer) }));
+    return new LegacyPromise(new PromiseBinding({ ok: false, error: new GuestError(`java.net.ConnectException: ${outcome.message}`, "JavaException") }));
+  }
+}
+
+/**
+ * The org.forgerock.util.promise.PromiseImpl that send() returns, as a Java object (it converts to its
+ * toString() in string context, `"x" + promise`), over the settled promise the evaluators share.
+ */
+class LegacyPromise extends JavaObject {
+  readonly guestMethods = ["get", "getOrThrow", "then", "thenCatch", "thenAlways", "thenOnResult", "thenOnException", "isDone", "toString", "#primitive"];
+  override readonly javaClass = "org.forgerock.util.promise.PromiseImpl";
+  constructor(private readonly settled: PromiseBinding) {
+    super();
+  }
+  private wrap(result: PromiseBinding): LegacyPromise {
+    return result === this.settled ? this : new LegacyPromise(result);
+  }
+  get(): unknown {
+    return this.settled.get();
+  }
+  getOrThrow(): unknown {
+    return this.settled.getOrThrow();
+  }
+  isDone(): boolean {
+    return this.settled.isDone();
+  }
+  then(onResult: unknown, onError?: unknown): LegacyPromise {
+    return this.wrap(this.settled.then(onResult, onError));
+  }
+  thenCatch(fn: unknown): LegacyPromise {
+    return this.wrap(this.settled.thenCatch(fn));
+  }
+  thenAlways(fn: unknown): LegacyPromise {
+    return this.wrap(this.settled.thenAlways(fn));
+  }
+  thenOnResult(fn: unknown): LegacyPromise {
+    return this.wrap(this.settled.thenOnResult(fn));
+  }
+  thenOnException(fn: unknown): LegacyPromise {
+    return this.wrap(this.settled.thenOnException(fn));
   }
 }
 
@@ -336,7 +390,11 @@ class JavaPackage extends HostObject {
 
 /** `new JavaImporter(classOrPackage, …)`: inside `with (imp)`, imported classes and packages' classes resolve by simple name. */
 class JavaImporterBinding extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly guestMethods: readonly string[] = ["#primitive"];
+  /** String(new JavaImporter(…)) reads "[object JavaImporter]" in Rhino. */
+  guestPrimitive(): string {
+    return "[object JavaImporter]";
+  }
   override readonly javaClass = "org.mozilla.javascript.ImporterTopLevel";
   constructor(private readonly imported: (JavaClass | JavaPackage)[]) {
     super();
@@ -363,7 +421,7 @@ class JavaImporterBinding extends HostObject {
  * package's names lazily; the playground defines its emulated classes of that package when it is imported.
  */
 class ImportFunction extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly guestMethods: readonly string[] = ["#primitive"];
   override readonly javaClass = "org.mozilla.javascript.IdFunctionObject";
   constructor(private readonly kind: "importPackage" | "importClass") {
     super();
@@ -408,6 +466,10 @@ class ImportFunction extends HostObject {
   }
   override toString(): string {
     return `function ${this.kind}() { [native code for global.${this.kind}, arity=1] }`;
+  }
+  /** `"" + importPackage` reads the function's source, as Rhino prints a native function. */
+  guestPrimitive(): string {
+    return this.toString();
   }
 }
 

@@ -5,10 +5,12 @@
  */
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
-import { noteRaisedJavaException } from "./errors";
+import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { currentJavaWorld, type JavaWorld } from "./java-world";
+import { javaMethodSource } from "./java-signatures";
+import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
-import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, type OrderKeys } from "./hash-order";
+import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, tableSizeFor, type OrderKeys } from "./hash-order";
 
 /**
  * Guest names served by differently named host methods: in Rhino `x.toString()` is a Java method call and gives
@@ -23,22 +25,107 @@ function aliases(map: Record<string, string>): Readonly<Record<string, string>> 
   return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, map));
 }
 
-/** A Java object as a Rhino script sees it; subclasses list "toString" and "valueOf" among their guest methods. */
+/**
+ * A Java object as a Rhino script sees it; subclasses list "toString" (a Java method giving a java.lang.String)
+ * and "#primitive" among their guest methods. "#primitive" is how the guest converts the object (String(x),
+ * `x + ""`, template literals, `x == "…"`, `x * 1`): as Rhino converts a Java object, through its Java
+ * toString() — a number hint reads that text as a number, so most objects give NaN. It is the guest's
+ * Symbol.toPrimitive, so no `valueOf` member shows (Rhino's Java objects have none).
+ */
 export abstract class JavaObject extends HostObject {
   override readonly guestAliases = JAVA_ALIASES;
+  constructor() {
+    super();
+    // The sandbox keeps every host object the script is handed until the run ends (java-budget.ts).
+    chargeHost(OBJECT_BYTES);
+  }
   javaToString(): JavaString {
     return new JavaString(String(this.toString()));
   }
   javaValueOf(): unknown {
     return String(this.toString());
   }
+  guestPrimitive(_hint?: unknown): unknown {
+    return String(this.toString());
+  }
+  /** A method read as a value shows as Rhino shows a Java method (java-signatures.ts). */
+  override guestMethodSource(name: string): string | null {
+    return javaMethodSource(this.javaClass, name);
+  }
+  private ownHash: string | null = null;
+  /** Object.toString(): the class name and an identity hash, as for a Java class that does not override it. */
+  override toString(): string {
+    return `${this.javaClass}@${(this.ownHash ??= identityHash())}`;
+  }
 }
 
-/** Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`). */
-let nextIdentityHash = 0x1b6d3586;
+/**
+ * Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`): the next
+ * of the run's sequence, seeded by the scenario's seed (java-world.ts), so the same case prints the same hash.
+ */
 export function identityHash(): string {
-  nextIdentityHash = (nextIdentityHash + 0x9e3779b) >>> 0;
-  return nextIdentityHash.toString(16);
+  return currentJavaWorld().nextIdentityHash();
+}
+
+/**
+ * How deep script callbacks may nest through host code (`list.forEach(f)` where f calls forEach again). Each
+ * level costs the host's own stack (sandbox, bridge, QuickJS), which runs out after about 200 levels; Rhino's
+ * Java stack ran out after about 300 (probe cb.*), with a java.lang.StackOverflowError.
+ */
+const MAX_CALLBACK_DEPTH = 100;
+
+/**
+ * Calls a script function from host code (a Consumer, Comparator or BiConsumer Rhino made of it). Past the
+ * nesting depth, or when the host's stack runs out anyway, the run fails as Rhino's did: with a
+ * java.lang.StackOverflowError that no catch block of the script catches.
+ */
+export function callGuest(fn: GuestFunction, ...args: unknown[]): unknown {
+  const world = currentJavaWorld();
+  if (world.callbackDepth >= MAX_CALLBACK_DEPTH) throw stackOverflow(world);
+  world.callbackDepth++;
+  try {
+    return fn.call(...args);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackOverflow(world);
+    throw e;
+  } finally {
+    world.callbackDepth--;
+  }
+}
+
+/**
+ * A script function Java calls through an interface Rhino made of it (Consumer, BiConsumer, Comparator): Rhino
+ * hands it Java Strings, Numbers and Booleans as JavaScript values (probe cb.map-forEach: `typeof key` is
+ * "string"), other Java objects as they are.
+ */
+export function callJavaCallback(fn: GuestFunction, ...args: unknown[]): unknown {
+  return callGuest(fn, ...args.map(javaToJs));
+}
+
+function javaToJs(value: unknown): unknown {
+  if (value instanceof JavaString || value instanceof JavaNumber || value instanceof JavaBoolean) return value.valueOf();
+  return value;
+}
+
+function stackOverflow(world: JavaWorld): GuestError {
+  if (!world.stackOverflowed) {
+    world.warn(
+      "callback-stack-overflow",
+      "Script callbacks nested through Java (forEach, a Comparator) until the stack ran out: AM fails the script with java.lang.StackOverflowError without running its finally blocks; the playground runs them.",
+    );
+  }
+  world.stackOverflowed = true;
+  return new GuestError("java.lang.StackOverflowError", "InternalError", { javaExceptionClass: "java.lang.StackOverflowError" }, true);
+}
+
+/** Counts host-side bytes of the run's Java values against its memory limit (java-budget.ts). */
+export function chargeHost(bytes: number): void {
+  currentJavaWorld().budget.charge(bytes);
+}
+
+/** Fails with the run's memory error if `bytes` more would pass its limit, before anything that large is built. */
+export function requireHost(bytes: number): void {
+  currentJavaWorld().budget.require(bytes);
 }
 
 const JS_STRING_METHODS: readonly string[] = [
@@ -47,8 +134,7 @@ const JS_STRING_METHODS: readonly string[] = [
   "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup",
 ];
 
-export class JavaString extends JavaObject {
-  readonly guestMethods = [
+const JAVA_STRING_METHODS: readonly string[] = Object.freeze([
     "length",
     "charAt",
     "codePointAt",
@@ -71,6 +157,7 @@ export class JavaString extends JavaObject {
     "isBlank",
     "matches",
     "concat",
+    "repeat",
     "compareTo",
     "hashCode",
     "toString",
@@ -80,16 +167,25 @@ export class JavaString extends JavaObject {
     "intern",
     "toJSON",
     "getClass",
-  ];
+  ]);
+
+export class JavaString extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_STRING_METHODS;
   /**
    * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
    * method of that name (recorded: str.js-*, seam.string-match); they work on String(s) and return JS values.
    */
   override readonly guestStringMethods = JS_STRING_METHODS;
+  /** The JavaScript String methods read as Rhino's native functions (`function slice() { [native code …] }`). */
+  override guestMethodSource(name: string): string | null {
+    return JS_STRING_METHODS.includes(name) ? javaMethodSource("String.prototype", name) : javaMethodSource(this.javaClass, name);
+  }
   override readonly javaClass = "java.lang.String";
 
   constructor(readonly value: string) {
     super();
+    chargeHost(stringBytes(value.length));
   }
   override guestLooseValue(): string {
     return this.value;
@@ -145,11 +241,33 @@ export class JavaString extends JavaObject {
   contains(s: unknown): boolean {
     return this.value.includes(str(s));
   }
+  /**
+   * String.replace(CharSequence, CharSequence): every literal occurrence; an empty target matches before each
+   * character and at the end ("ab".replace("", "-") is "-a-b-"). The result's size is known before it is built.
+   */
   replace(a: unknown, b: unknown): JavaString {
-    return new JavaString(this.value.split(str(a)).join(str(b)));
+    const target = str(a);
+    const replacement = str(b);
+    const parts = target === "" ? [...this.value.split(""), ""] : this.value.split(target);
+    const occurrences = target === "" ? this.value.length + 1 : parts.length - 1;
+    requireHost(stringBytes(this.value.length + occurrences * (replacement.length - target.length)));
+    return new JavaString(target === "" ? replacement + parts.join(replacement) : parts.join(replacement));
   }
+  /** String.replaceAll(regex, replacement), with Java's `$n` groups and `\` escapes; the result is measured as it grows. */
   replaceAll(regex: unknown, replacement: unknown): JavaString {
-    return new JavaString(this.value.replace(new RegExp(str(regex), "g"), str(replacement).replace(/\$(\d)/g, "$$$1")));
+    const pattern = new RegExp(str(regex), "g");
+    // How many groups the pattern has: what an empty match reports.
+    const groupCount = (new RegExp(`${pattern.source}|`).exec("")?.length ?? 1) - 1;
+    const parts = parseJavaReplacement(str(replacement), groupCount);
+    let length = this.value.length;
+    const result = this.value.replace(pattern, (match: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, groupCount).map((g) => (typeof g === "string" ? g : ""));
+      const expanded = expandJavaReplacement(parts, match, groups);
+      length += expanded.length - match.length;
+      requireHost(stringBytes(length));
+      return expanded;
+    });
+    return new JavaString(result);
   }
   split(regex: unknown): JavaArray {
     const parts = this.value.split(new RegExp(str(regex)));
@@ -167,6 +285,13 @@ export class JavaString extends JavaObject {
   }
   concat(s: unknown): JavaString {
     return new JavaString(this.value + str(s));
+  }
+  /** String.repeat (Java 11): the result's size is known, and charged, before it is built. */
+  repeat(count: unknown): JavaString {
+    const n = Math.trunc(Number(count));
+    if (n < 0) throw javaException("java.lang.IllegalArgumentException", `count is negative: ${n}`);
+    requireHost(stringBytes(this.value.length * n));
+    return new JavaString(this.value.repeat(n));
   }
   /** String.compareTo: the first differing UTF-16 unit difference, else the length difference. */
   compareTo(s: unknown): number {
@@ -224,12 +349,45 @@ function str(value: unknown): string {
   return value instanceof JavaString ? value.value : String(value);
 }
 
+/** Matcher.appendReplacement's template, parsed once: literal text, and group numbers for `$n` (0 the whole match). */
+type ReplacementPart = string | number;
+
+/** `$n` is group n (further digits while they still name a group), `\x` a literal x. */
+function parseJavaReplacement(template: string, groupCount: number): ReplacementPart[] {
+  const parts: ReplacementPart[] = [];
+  let literal = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === "\\" && i + 1 < template.length) {
+      literal += template[++i];
+    } else if (c === "$" && /\d/.test(template[i + 1] ?? "")) {
+      let n = Number(template[++i]);
+      while (/\d/.test(template[i + 1] ?? "") && n * 10 + Number(template[i + 1]) <= groupCount) n = n * 10 + Number(template[++i]);
+      if (n > groupCount) throw javaException("java.lang.IndexOutOfBoundsException", `No group ${n}`);
+      if (literal) parts.push(literal);
+      literal = "";
+      parts.push(n);
+    } else {
+      literal += c;
+    }
+  }
+  if (literal) parts.push(literal);
+  return parts;
+}
+
+function expandJavaReplacement(parts: readonly ReplacementPart[], match: string, groups: readonly string[]): string {
+  if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
+  let out = "";
+  for (const part of parts) out += typeof part === "string" ? part : part === 0 ? match : groups[part - 1];
+  return out;
+}
+
 /**
  * A Java exception thrown by a Java method, as a Rhino script catches it: an InternalError whose message is
  * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
  */
 export function javaException(javaClass: string, message: string | null = null): GuestError {
-  noteRaisedJavaException(javaClass, message ?? "null");
+  currentJavaWorld().noteRaised(javaClass, message ?? "null");
   return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
 }
 
@@ -246,12 +404,15 @@ function uncatchableUnsupportedOperation(): GuestError {
   return new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
 }
 
+const JAVA_BOOLEAN_METHODS: readonly string[] = Object.freeze(["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"]);
+
 /**
  * A boxed java.lang.Boolean, as Object-typed Java values hand them over (CHF's getJson()): typeof "object",
  * `=== false` false, and truthy even when false, as every object is in Rhino; String() reads "true"/"false".
  */
 export class JavaBoolean extends JavaObject {
-  readonly guestMethods = ["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_BOOLEAN_METHODS;
   override readonly javaClass = "java.lang.Boolean";
   override readonly guestAliases = aliases({ toString: "javaToString" });
   constructor(readonly value: boolean) {
@@ -278,13 +439,16 @@ export class JavaBoolean extends JavaObject {
   toJSON(): boolean {
     return this.value;
   }
-  guestPrimitive(hint: unknown): boolean | string {
+  override guestPrimitive(hint: unknown): boolean | string {
     return hint === "string" ? String(this.value) : this.value;
   }
 }
 
+const JAVA_NUMBER_METHODS: readonly string[] = Object.freeze(["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"]);
+
 export class JavaNumber extends JavaObject {
-  readonly guestMethods = ["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_NUMBER_METHODS;
   override readonly javaClass: string;
   constructor(
     readonly value: number,
@@ -339,7 +503,7 @@ export class JavaNumber extends JavaObject {
    * can give the script a java.lang.String as Rhino does and valueOf() the number.
    */
   override readonly guestAliases = aliases({ toString: "javaToString" });
-  guestPrimitive(hint: unknown): number | string {
+  override guestPrimitive(hint: unknown): number | string {
     return hint === "string" ? this.toString() : this.value;
   }
 }
@@ -425,9 +589,7 @@ const HASH_SET_MEMBERS: readonly string[] = (
   "spliterator,forEach,containsAll,clear,isEmpty,removeIf,contains,size,addAll,equals,clone,toString,retainAll"
 ).split(",");
 
-/** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
-export class JavaCollection extends JavaObject {
-  readonly guestMethods = [
+const JAVA_COLLECTION_METHODS: readonly string[] = Object.freeze([
     "size",
     "isEmpty",
     "contains",
@@ -442,14 +604,19 @@ export class JavaCollection extends JavaObject {
     "indexOf",
     "containsAll",
     "toString",
-    "valueOf",
+    "#primitive",
     "equals",
     "hashCode",
     "stream",
     "forEach",
     "toJSON",
     "getClass",
-  ];
+  ]);
+
+/** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
+export class JavaCollection extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_COLLECTION_METHODS;
   /** Where this collection reports playground limitations a script runs into (when a binding handed it out). */
   sink?: GapSink;
   override readonly javaClass: string;
@@ -461,12 +628,15 @@ export class JavaCollection extends JavaObject {
     javaClass: string,
     readonly items: unknown[],
     private readonly readOnly = false,
+    /** A HashSet made with `new HashSet(n)`: its table starts at n's power of two, not 16. */
+    initialCapacity?: number,
   ) {
     super();
+    chargeHost(items.length * SLOT_BYTES);
     this.javaClass = javaClass;
     this.order =
       javaClass === "java.util.HashSet"
-        ? { kind: "hash", capacity: capacityFor(items.length), keys: null }
+        ? { kind: "hash", capacity: capacityFor(items.length, initialCapacity === undefined ? undefined : tableSizeFor(initialCapacity)), keys: null }
         : javaClass === "java.util.TreeSet"
           ? { kind: "tree", keys: null }
           : null;
@@ -525,11 +695,11 @@ export class JavaCollection extends JavaObject {
     }
     if (index === -1) {
       const size = Math.max(0, Math.trunc(Number(toStored(value))));
-      while (this.items.length < size) this.items.push(null);
+      this.grow(size);
       this.items.length = size;
       return;
     }
-    while (this.items.length < index) this.items.push(null);
+    this.grow(index + 1);
     this.items[index] = javaIn(value);
   }
   override guestKeys(): string[] {
@@ -544,6 +714,13 @@ export class JavaCollection extends JavaObject {
       return [...members];
     }
     return this.items.map((_, i) => String(i));
+  }
+  /** Pads the list with nulls up to `size` elements, charging the new slots before any is made. */
+  private grow(size: number): void {
+    const added = size - this.items.length;
+    if (added <= 0) return;
+    chargeHost(added * SLOT_BYTES);
+    while (this.items.length < size) this.items.push(null);
   }
   getClass(): never {
     throw classProhibited();
@@ -582,10 +759,16 @@ export class JavaCollection extends JavaObject {
   add(a: unknown, b?: unknown): boolean {
     this.mutate();
     if (b !== undefined && !this.isSet) {
+      const at = Number(a);
+      if (!Number.isInteger(at) || at < 0 || at > this.items.length) {
+        throw javaException("java.lang.IndexOutOfBoundsException", `Index: ${at}, Size: ${this.items.length}`);
+      }
+      chargeHost(SLOT_BYTES);
       this.items.splice(Number(a), 0, javaIn(b));
       return true;
     }
     if (this.isSet && this.contains(a)) return false;
+    chargeHost(SLOT_BYTES);
     this.items.push(javaIn(a));
     this.placeLast();
     return true;
@@ -618,9 +801,13 @@ export class JavaCollection extends JavaObject {
     }
     return this.items[i];
   }
+  /** List.set: only an existing index (a sparse host array of 2e9 slots would take the host down). */
   set(index: unknown, value: unknown): unknown {
     this.mutate();
     const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= this.items.length) {
+      throw javaException("java.lang.IndexOutOfBoundsException", `Index ${i} out of bounds for length ${this.items.length}`);
+    }
     const old = this.items[i];
     this.items[i] = javaIn(value);
     return old;
@@ -642,7 +829,7 @@ export class JavaCollection extends JavaObject {
   }
   forEach(fn: unknown): void {
     if (!isGuestFunction(fn)) throw new GuestError("forEach expects a function", "TypeError");
-    for (const item of [...this.items]) fn.call(item);
+    for (const item of [...this.items]) callJavaCallback(fn, item);
   }
 }
 
@@ -651,13 +838,7 @@ function arrayIndexOutOfBounds(index: number, length: number): GuestError {
   return new GuestError(`Array index ${index} is out of bounds [0..${length - 1}].`, "InternalError");
 }
 
-/**
- * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
- * array (`Array.isArray` false) but with `length`, indices, for…in over its indices, and the Array.prototype
- * methods Rhino lets through. Elements stay Java values, so `indexOf("b")` is -1 on a String[] as in Rhino.
- */
-export class JavaArray extends JavaObject {
-  readonly guestMethods = [
+const JAVA_ARRAY_METHODS: readonly string[] = Object.freeze([
     "join",
     "slice",
     "indexOf",
@@ -672,10 +853,19 @@ export class JavaArray extends JavaObject {
     "concat",
     "push",
     "toString",
-    "valueOf",
+    "#primitive",
     "toJSON",
     "getClass",
-  ];
+  ]);
+
+/**
+ * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
+ * array (`Array.isArray` false) but with `length`, indices, for…in over its indices, and the Array.prototype
+ * methods Rhino lets through. Elements stay Java values, so `indexOf("b")` is -1 on a String[] as in Rhino.
+ */
+export class JavaArray extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_ARRAY_METHODS;
   private readonly hash = identityHash();
 
   constructor(
@@ -684,6 +874,7 @@ export class JavaArray extends JavaObject {
     readonly items: unknown[],
   ) {
     super();
+    chargeHost(items.length * SLOT_BYTES);
   }
 
   override guestGet(name: string): unknown {
@@ -728,7 +919,7 @@ export class JavaArray extends JavaObject {
   }
   private callback(fn: unknown): (item: unknown, index: number) => unknown {
     if (!isGuestFunction(fn)) throw new GuestError(`${renderJava(fn)} is not a function`, "TypeError");
-    return (item, index) => fn.call(item, index, this);
+    return (item, index) => callGuest(fn, item, index, this);
   }
   forEach(fn: unknown): void {
     const f = this.callback(fn);
@@ -755,7 +946,7 @@ export class JavaArray extends JavaObject {
     const items = [...this.items];
     let acc = initial.length ? initial[0] : items.shift();
     items.forEach((item, i) => {
-      acc = fn.call(acc, item, i + (initial.length ? 0 : 1), this);
+      acc = callGuest(fn, acc, item, i + (initial.length ? 0 : 1), this);
     });
     return acc;
   }
@@ -798,8 +989,11 @@ function javaMemberMissing(javaClass: string, name: string): GuestError {
   return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
 }
 
-export class JavaIterator extends HostObject {
-  readonly guestMethods = ["hasNext", "next", "getClass"];
+const JAVA_ITERATOR_METHODS: readonly string[] = Object.freeze(["hasNext", "next", "getClass", "toString", "#primitive"]);
+
+export class JavaIterator extends JavaObject {
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_ITERATOR_METHODS;
   private index = 0;
   constructor(
     private readonly items: unknown[],
@@ -848,9 +1042,12 @@ class OrderedEntries extends Map<string, unknown> {
   }
 }
 
+const JAVA_MAP_METHODS: readonly string[] = Object.freeze(["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "forEach", "toString", "#primitive", "toJSON", "getClass"]);
+
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
-  readonly guestMethods = ["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "toString", "valueOf", "toJSON", "getClass"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_MAP_METHODS;
   sink?: GapSink;
   override readonly javaClass: string;
 
@@ -869,6 +1066,7 @@ export class JavaMap extends JavaObject {
     hashed = javaClass === "java.util.HashMap",
   ) {
     super();
+    for (const key of entries.keys()) chargeHost(ENTRY_BYTES + stringBytes(key.length));
     this.javaClass = javaClass;
     this.order = hashed
       ? { kind: "hash", capacity: capacityFor(entries.size), keys: null }
@@ -945,6 +1143,7 @@ export class JavaMap extends JavaObject {
     this.mutate();
     const k = str(key);
     const isNew = !this.entries.has(k);
+    if (isNew) chargeHost(ENTRY_BYTES + stringBytes(k.length));
     const old = this.entries.get(k) ?? null;
     this.entries.set(k, javaIn(value));
     // A new key takes its place in the iteration order when the map is next iterated; a replaced value keeps
@@ -954,8 +1153,11 @@ export class JavaMap extends JavaObject {
   }
   putAll(other: unknown): void {
     this.mutate();
-    if (other instanceof JavaMap) for (const [k, v] of other.entries) this.entries.set(k, v);
-    else if (other && typeof other === "object") for (const [k, v] of Object.entries(other)) this.entries.set(k, v);
+    const pairs = other instanceof JavaMap ? [...other.entries] : other && typeof other === "object" ? Object.entries(other) : [];
+    for (const [k, v] of pairs) {
+      if (!this.entries.has(k)) chargeHost(ENTRY_BYTES + stringBytes(k.length));
+      this.entries.set(k, v);
+    }
     if (this.order) this.unsettled = true;
   }
   remove(key: unknown): unknown {
@@ -967,6 +1169,11 @@ export class JavaMap extends JavaObject {
   }
   containsKey(key: unknown): boolean {
     return this.entries.has(str(key));
+  }
+  /** Map.forEach(BiConsumer): Rhino makes the script's function the BiConsumer, called with (key, value). */
+  forEach(fn: unknown): void {
+    if (!isGuestFunction(fn)) throw new GuestError(`Can't find method ${this.javaClass}.forEach(${typeof fn}).`, "InternalError");
+    for (const [k, v] of [...this.entries]) callJavaCallback(fn, k, v);
   }
   containsValue(value: unknown): boolean {
     return [...this.entries.values()].some((v) => javaEquals(v, value));
@@ -1001,8 +1208,11 @@ export class JavaMap extends JavaObject {
   }
 }
 
+const JAVA_MAP_ENTRY_METHODS: readonly string[] = Object.freeze(["getKey", "getValue", "toString", "#primitive"]);
+
 export class JavaMapEntry extends JavaObject {
-  readonly guestMethods = ["getKey", "getValue", "toString", "valueOf"];
+  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly guestMethods = JAVA_MAP_ENTRY_METHODS;
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(
     private readonly key: string,

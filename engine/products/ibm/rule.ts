@@ -11,7 +11,7 @@ import { createTokenState } from "../../token/state";
 import { createRunContext } from "../../evaluators/context";
 import { javaPackages } from "../../evaluators/legacy/http";
 import { describeLegacyError } from "../../evaluators/legacy/errors";
-import { resetRaisedJavaExceptions } from "../../evaluators/legacy/errors";
+import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "../../evaluators/legacy/java-world";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "../../sandbox/sandbox";
 import { rhinoCaughtMessage, rhinoRuntimeMessage } from "../../evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "../../dialect/rhino-surface";
@@ -51,7 +51,9 @@ export async function runRule(
   seed: number,
   now: () => number,
 ): Promise<RuleRun> {
-  resetRaisedJavaExceptions();
+  // The rule's own Java world (identity hashes, raised exceptions, the host-side budget), as a legacy run has.
+  const world = new JavaWorld(seed, DEFAULT_LIMITS.memoryBytes, (code, message) => ruleCtx.warnings.push({ code, message }));
+  enterJavaWorld(world);
   const random = new SeededRandom(seed);
   const runCtx = createRunContext({ ...scenario, clock: new Date(clockMs).toISOString() }, createTokenState(scenario, random), random);
   // One record for the request: the rule's logs and warnings land in the request's lists.
@@ -85,8 +87,11 @@ export async function runRule(
     onLine: (probe) => {
       ruleCtx.currentLine = probe;
       runCtx.currentLine = probe;
+      // Called as the sandbox starts evaluating this rule: another run may have entered its world meanwhile.
+      enterJavaWorld(world);
     },
   });
+  leaveJavaWorld(world);
   ruleCtx.currentLine = () => undefined;
   let error = outcome.error;
   if (error?.kind === "syntax") error = { ...error, message: `Rhino accepts this rule, but the playground cannot run it: ${error.message}` };

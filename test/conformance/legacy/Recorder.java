@@ -138,14 +138,37 @@ public class Recorder {
       attributes.put("mail", new HashSet<>(Arrays.asList("demo@example.com")));
       attributes.put("telephoneNumber", new HashSet<>(Arrays.asList("+1 555 0100")));
       attributes.put("cn", new HashSet<>(Arrays.asList("Demo User")));
+      // Multi-valued, in the order the directory returns them (scenario.json identity.attributes).
+      attributes.put("alias", new java.util.LinkedHashSet<>(Arrays.asList("user.0@c.com", "user.0@a.com")));
+      attributes.put("roles", new java.util.LinkedHashSet<>(Arrays.asList("reader", "admin", "Zed", "user.0", "beta")));
+    }
+    /**
+     * A copy of an attribute's values as AM hands them out: a HashSet sized for its values, filled in the
+     * directory's order (AMHashMap.getSetCopy, LDAPUtils.getAttributeValuesAsStringSet: new HashSet(values.size())).
+     */
+    static Set<String> valueSet(Set<String> values) {
+      Set<String> copy = new HashSet<>(values.size());
+      copy.addAll(values);
+      return copy;
     }
     public Set<String> getAttribute(String name) {
       Set<String> v = attributes.get(name);
-      return v == null ? new HashSet<>() : new HashSet<>(v);
+      return v == null ? new HashSet<>() : valueSet(v);
     }
-    public Map<String, Set<String>> getAttributes(Set<String> names) {
-      Map<String, Set<String>> result = new HashMap<>();
-      for (String n : names) if (attributes.containsKey(n)) result.put(n, new HashSet<>(attributes.get(n)));
+    /** AMIdentity.getAttributes(Set): a CaseInsensitiveHashMap of the names asked for (in their order) that exist. */
+    public Map getAttributes(Set<String> names) {
+      com.sun.identity.common.CaseInsensitiveHashMap result = new com.sun.identity.common.CaseInsensitiveHashMap();
+      for (String n : names) {
+        for (Map.Entry<String, Set<String>> a : attributes.entrySet()) {
+          if (a.getKey().equalsIgnoreCase(n)) result.put(n, valueSet(a.getValue()));
+        }
+      }
+      return result;
+    }
+    /** AMIdentity.getAttributes(): every attribute, in an AMHashMap. */
+    public Map getAttributes() {
+      com.iplanet.am.sdk.AMHashMap result = new com.iplanet.am.sdk.AMHashMap();
+      for (Map.Entry<String, Set<String>> a : attributes.entrySet()) result.put(a.getKey(), valueSet(a.getValue()));
       return result;
     }
     public void setAttributes(Map<String, Set<String>> values) { attributes.putAll(values); }
@@ -161,6 +184,13 @@ public class Recorder {
     public String getRealm() { return "o=alpha,ou=services,dc=openam,dc=forgerock,dc=org"; }
     public boolean isActive() { return true; }
     public boolean isExists() { return true; }
+    /** A user has no members; the scenario's group lists none. */
+    public Set<ProbeIdentity> getMembers(com.sun.identity.idm.IdType idType) { return new HashSet<>(); }
+    /** No AMSDK DN in AM 7's identity stores. */
+    public String getDN() { return null; }
+    /** As AM's: equal when the universal ids are, ignoring case; hashed by the lower-cased universal id. */
+    @Override public boolean equals(Object o) { return o instanceof ProbeIdentity && ((ProbeIdentity) o).getUniversalId().equalsIgnoreCase(getUniversalId()); }
+    @Override public int hashCode() { return getUniversalId().toLowerCase().hashCode(); }
     /** As AM's AMIdentity.toString(): "AMIdentity object: " and the universal id (no AMSDKDN here). */
     @Override public String toString() { return "AMIdentity object: " + getUniversalId(); }
   }
@@ -170,6 +200,15 @@ public class Recorder {
     final Map<String, String> properties = new HashMap<>();
     ProbeSession() { properties.put("Host", "192.0.2.10"); }
     public String getProperty(String name) { return properties.get(name); }
+    public String getProperty(String name, boolean ignoreState) { return properties.get(name); }
+    /** AM's SSOToken hands out a java.net.InetAddress and an SSOPrincipal, classes AM's allow-list does not name. */
+    public java.net.InetAddress getIPAddress() throws java.net.UnknownHostException {
+      return java.net.InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 10});
+    }
+    public java.security.Principal getPrincipal() {
+      return new com.iplanet.sso.providers.dpro.SSOPrincipal("id=demo,ou=user,o=alpha,ou=services,dc=openam,dc=forgerock,dc=org");
+    }
+    public int getAuthLevel() { return 0; }
     public void setProperty(String name, String value) { properties.put(name, value); }
   }
 
@@ -247,6 +286,9 @@ public class Recorder {
         } catch (RhinoException e) {
           out.add("ERR " + e.details());
         } catch (RuntimeException e) {
+          out.add("ERR " + e);
+        } catch (StackOverflowError e) {
+          // Script callbacks that nest through Java (list.forEach(f) inside f) exhaust the JVM's stack.
           out.add("ERR " + e);
         }
         StringBuilder text = new StringBuilder();

@@ -25,6 +25,10 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     why: "RegExp.prototype.flags is kept: QuickJS's own split with a regular expression and String(regexp) read it (without it they failed); Rhino has no such property.",
     warning: "regexp-flags",
   },
+  "cb.recursion-finally": {
+    why: "Rhino does not run finally blocks when a java.lang.StackOverflowError (script callbacks nested through Java until the JVM's stack ran out) ends the script; the playground's uncatchable errors pass catch blocks but still run finally blocks (the sandbox cannot skip them).",
+    warning: "callback-stack-overflow",
+  },
   "err.new-number": {
     why: `${LOCAL_VALUE} (an undefined value) where the local was the number 5 ("5.0 is not a function, it is number.").`,
     warning: "rhino-message-approximate",

@@ -692,4 +692,143 @@ e("mix.getfield-number-arith", `(function () { accessToken.setField("n", 2); ret
 e("mix.getfield-number-json", `(function () { accessToken.setField("n", 2); return JSON.stringify({ n: accessToken.getField("n") }); })()`);
 e("mix.getfield-string-concat", `(function () { accessToken.setField("s", "x"); return accessToken.getField("s") + "y"; })()`);
 
+// Host objects in string and number context: Rhino converts every Java object through its Java toString()
+// (a number hint reads that text as a number). The probes compare the conversion with toString() itself, so
+// they hold whatever text a stand-in's toString gives.
+const REQ = `(function () { var r = new org.forgerock.http.protocol.Request(); r.setUri("https://api.example.com/users/42"); return r; })()`;
+const RESP = `httpClient.send(${REQ}).get()`;
+const conv = (id, value) => {
+  e(`conv.${id}-plus`, `(function () { var v = ${value}; return ("" + v) === String(v.toString()); })()`);
+  e(`conv.${id}-String`, `(function () { var v = ${value}; return String(v) === String(v.toString()); })()`);
+  e(`conv.${id}-template`, `(function () { var v = ${value}; return \`<\${v}>\` === "<" + v.toString() + ">"; })()`);
+  e(`conv.${id}-loose-eq`, `(function () { var v = ${value}; return v == String(v.toString()); })()`);
+  e(`conv.${id}-times`, `(function () { var v = ${value}; return String(v * 1); })()`);
+  e(`conv.${id}-toString-typeof`, `typeof (${value}).toString()`);
+  e(`conv.${id}-valueOf-typeof`, `typeof (${value}).valueOf`);
+};
+conv("response", RESP);
+conv("request", REQ);
+conv("headers", `${REQ}.getHeaders()`);
+conv("promise", `httpClient.send(${REQ})`);
+conv("entity", `${RESP}.getEntity()`);
+conv("status", `${RESP}.getStatus()`);
+conv("identity", `identity`);
+conv("session", `session`);
+conv("logger", `logger`);
+conv("httpClient", `httpClient`);
+conv("accessToken", `accessToken`);
+conv("iterator", `scopes.iterator()`);
+conv("list", `new java.util.ArrayList()`);
+conv("map", `new java.util.HashMap()`);
+e("chf.request-getUri", `String(${REQ}.getUri())`);
+e("conv.promise-x-plus", `("x" + httpClient.send(${REQ})).indexOf("xorg.forgerock.util.promise.PromiseImpl@") === 0`);
+e("conv.response-class", `String(${RESP}).replace(/@[0-9a-f]+$/, "@")`);
+e("conv.list-plus-number", `(function () { var l = new java.util.ArrayList(); l.add(1); return l + 1; })()`);
+e("conv.date-times", `String(new java.util.Date(0) * 1)`);
+e("conv.importer", `String(new JavaImporter(java.util))`);
+
+// java.lang.String.replace / replaceAll as Java defines them
+e("str.replace-empty-target", `new java.lang.String("ab").replace("", "-")`);
+e("str.replace-none", `new java.lang.String("ab").replace("x", "-")`);
+e("str.replaceAll-group", `new java.lang.String("a1b2").replaceAll("([a-z])(\\\\d)", "$2$1")`);
+e("str.replaceAll-whole", `new java.lang.String("ab").replaceAll("b", "[$0]")`);
+e("str.replaceAll-escaped-dollar", `new java.lang.String("ab").replaceAll("b", "\\\\$")`);
+e("str.replaceAll-empty", `new java.lang.String("ab").replaceAll("", "-")`);
+
+// Script callbacks that Java calls (Consumer, BiConsumer, Comparator): their results, and recursion through
+// them, which exhausts the JVM's stack
+e("cb.sort-comparator", `(function () { var l = new java.util.ArrayList(); l.add(1); l.add(3); l.add(2); java.util.Collections.sort(l, function (a, b) { return b - a; }); return String(l); })()`);
+e("cb.sort-natural", `(function () { var l = new java.util.ArrayList(); l.add("b"); l.add("a"); java.util.Collections.sort(l); return String(l); })()`);
+s("cb.map-forEach", `var m = new java.util.LinkedHashMap(); m.put("a", 1); m.put("b", "x"); m.forEach(function (k, v) { out(k + "=" + v + " " + typeof k); });`);
+s("cb.list-forEach-typeof", `var l = new java.util.ArrayList(); l.add("a"); l.add(2); l.forEach(function (v) { out(typeof v + " " + v); });`);
+s("cb.list-forEach-args", `var l = new java.util.ArrayList(); l.add("a"); l.forEach(function () { out(arguments.length + " " + arguments[0]); });`);
+s("cb.list-forEach-recursion", `var l = new java.util.ArrayList(); l.add(1); function f() { l.forEach(f); } try { f(); } catch (x) { out("caught " + x.name); } out("after");`);
+s("cb.map-forEach-recursion", `var m = new java.util.HashMap(); m.put("a", 1); function f() { m.forEach(f); } f();`);
+s("cb.sort-recursion", `var l = new java.util.ArrayList(); l.add(1); l.add(2); function c(a, b) { java.util.Collections.sort(l, c); return 0; } try { c(); } catch (x) { out("caught " + x.name); }`);
+s("cb.recursion-finally", `var l = new java.util.ArrayList(); l.add(1); function f() { l.forEach(f); } try { f(); } finally { out("finally"); }`);
+
+// AMIdentity attributes as AM hands them out: value Sets sized for their values (their iteration order is Java's
+// hash order for that table size), getAttributes(Set) a CaseInsensitiveHashMap, getAttributes() an AMHashMap
+const NAMES = `(function () { var n = new java.util.HashSet(); n.add("mail"); n.add("ALIAS"); n.add("roles"); n.add("missing"); return n; })()`;
+e("attr.two-values", `String(identity.getAttribute("alias"))`);
+e("attr.five-values", `String(identity.getAttribute("roles"))`);
+e("attr.five-values-iterator", `(function () { var it = identity.getAttribute("roles").iterator(), out = []; while (it.hasNext()) out.push(it.next()); return out.join(" "); })()`);
+e("attr.five-values-json", `JSON.stringify(identity.getAttribute("roles"))`);
+e("attr.to-array-first", `identity.getAttribute("alias").toArray()[0]`);
+e("attr.missing", `String(identity.getAttribute("nope"))`);
+e("attr.set-class", `identity.getAttribute("alias") instanceof java.util.HashSet`);
+e("attrs.all-string", `String(identity.getAttributes())`);
+e("attrs.all-size", `identity.getAttributes().size()`);
+e("attrs.all-get-any-case", `String(identity.getAttributes().get("MAIL"))`);
+e("attrs.all-property", `String(identity.getAttributes().telephonenumber)`);
+e("attrs.all-contains", `identity.getAttributes().containsKey("Roles")`);
+e("attrs.all-for-in", `(function () { var ks = []; for (var k in identity.getAttributes()) ks.push(k); return ks.join(" "); })()`);
+e("attrs.all-json", `JSON.stringify(identity.getAttributes())`);
+e("attrs.all-keySet", `String(identity.getAttributes().keySet())`);
+e("attrs.all-entrySet", `identity.getAttributes().entrySet().size()`);
+e("attrs.all-values", `String(identity.getAttributes().values())`);
+e("attrs.all-instanceof", `identity.getAttributes() instanceof java.util.Map`);
+e("attrs.all-typeof-value", `typeof identity.getAttributes().get("mail")`);
+e("attrs.named-string", `String(identity.getAttributes(${NAMES}))`);
+e("attrs.named-get", `String(identity.getAttributes(${NAMES}).get("alias"))`);
+e("attrs.named-size", `identity.getAttributes(${NAMES}).size()`);
+e("attrs.named-for-in", `(function () { var ks = []; for (var k in identity.getAttributes(${NAMES})) ks.push(k); return ks.join(" "); })()`);
+e("attrs.wrong-arg", `identity.getAttributes("mail")`);
+e("attrs.two-args", `identity.getAttributes(${NAMES}, 1)`);
+
+// Java methods read as values: their source text, name and length are Rhino's (nothing of the emulation shows)
+const JS_ = `new java.lang.String("abc")`;
+e("src.string-length", `"" + ${JS_}.length`);
+e("src.string-indexOf", `String(${JS_}.indexOf)`);
+e("src.string-length-name", `${JS_}.length.name`);
+e("src.string-length-length", `${JS_}.length.length`);
+e("src.string-length-typeof", `typeof ${JS_}.length`);
+e("src.string-length-instanceof", `${JS_}.length instanceof Function`);
+e("src.string-length-template", `\`\${${JS_}.toUpperCase}\``);
+e("src.list-add", `"" + new java.util.ArrayList().add`);
+e("src.map-put", `"" + new java.util.HashMap().put`);
+e("src.set-contains", `"" + scopes.contains`);
+e("src.identity-getAttribute", `"" + identity.getAttribute`);
+e("src.identity-getAttributes", `"" + identity.getAttributes`);
+e("src.token-setField", `"" + accessToken.setField`);
+e("src.token-getScope", `"" + accessToken.getScope`);
+e("src.session-getProperty", `"" + session.getProperty`);
+e("src.logger-message", `"" + logger.message`);
+e("src.status-getCode", `"" + ${RESP}.getStatus().getCode`);
+e("src.array-join", `"" + ${JS_}.split("b").join`);
+e("src.apply", `${JS_}.length.apply(${JS_}, [])`);
+e("src.detached-call", `(function () { var f = ${JS_}.length; return f(); })()`);
+e("src.call-other-this", `${JS_}.length.call(new java.lang.String("hello"))`);
+e("src.js-string-method", `"" + ${JS_}.slice`);
+e("src.js-string-method-call", `${JS_}.slice(1)`);
+e("src.static-sort", `"" + java.util.Collections.sort`);
+e("src.static-parseInt", `String(java.lang.Integer.parseInt)`);
+e("src.toString-of-method", `String(${JS_}.length.toString)`);
+e("src.function-toString-call", `Function.prototype.toString.call(${JS_}.length)`);
+e("src.same-function", `${JS_}.length === ${JS_}.length`);
+
+// More of AMIdentity's and SSOToken's overloads (AM's javadoc): getMembers, equals/hashCode, getDN,
+// getProperty(name, ignoreState); getIPAddress and getPrincipal hand out classes AM's allow-list does not name
+e("id.getMembers", `String(identity.getMembers(com.sun.identity.idm.IdType.USER))`);
+e("id.getMembers-none", `identity.getMembers()`);
+e("id.equals-self", `identity.equals(identity)`);
+e("id.equals-group", `identity.equals(identity.getMemberships(com.sun.identity.idm.IdType.GROUP).toArray()[0])`);
+e("id.hashCode", `identity.hashCode()`);
+e("id.getDN", `identity.getDN()`);
+e("ses.getProperty-ignoreState", `session.getProperty("Host", true)`);
+e("ses.getProperty-wrong", `session.getProperty(1, 2, 3)`);
+e("ses.getIPAddress", `String(session.getIPAddress())`);
+e("ses.getPrincipal", `String(session.getPrincipal())`);
+e("ses.getAuthLevel", `typeof session.getAuthLevel()`);
+
+// List index bounds and String.repeat, as Java checks them
+e("list.set-past-end", `new java.util.ArrayList().set(5, "x")`);
+e("list.set-negative", `(function () { var l = new java.util.ArrayList(); l.add("a"); return l.set(-1, "x"); })()`);
+e("list.set-returns-old", `(function () { var l = new java.util.ArrayList(); l.add("a"); return l.set(0, "b") + " " + l; })()`);
+e("list.add-index-past-end", `new java.util.ArrayList().add(5, "x")`);
+e("list.add-index", `(function () { var l = new java.util.ArrayList(); l.add("a"); l.add(0, "b"); return String(l); })()`);
+e("str.repeat", `new java.lang.String("ab").repeat(3)`);
+e("str.repeat-typeof", `typeof new java.lang.String("ab").repeat(3)`);
+e("str.repeat-negative", `new java.lang.String("ab").repeat(-1)`);
+
 export default probes;

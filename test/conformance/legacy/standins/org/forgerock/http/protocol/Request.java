@@ -22,4 +22,6 @@ public final class Request {
 
   /** For the stand-in client only. */
   public String uriText() { return uri; }
+  /** CHF: the request's URI as an org.forgerock.http.MutableUri. */
+  public org.forgerock.http.MutableUri getUri() { return new org.forgerock.http.MutableUri(uri); }
 }
