@@ -4,10 +4,11 @@
  * regular expression's `flags`, which Rhino lacks but the playground keeps (rhino-surface.ts).
  */
 import { parse } from "acorn";
-import { simple } from "acorn-walk";
+import { simpleWalk } from "./dialect/walk";
 import type { Evaluator } from "./scenario/schema";
 import type { RunWarning } from "./result";
 import { isNativeFieldName } from "./token/state";
+import { measureNesting, rhinoDepthWarning } from "./dialect/rhino-depth";
 
 const LEGACY_ONLY: Record<string, string> = {
   "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
@@ -46,7 +47,7 @@ function memberCalls(source: string): { calls: MemberCall[]; flagsReads: number[
   }
   const calls: MemberCall[] = [];
   const flagsReads: number[] = [];
-  simple(ast, {
+  simpleWalk(ast, {
     MemberExpression(node) {
       const n = node as unknown as Node;
       const property = n.property as Node;
@@ -80,6 +81,8 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const warnings: RunWarning[] = [];
   const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
   const { calls, flagsReads } = memberCalls(source);
+  const deep = rhinoDepthWarning(measureNesting(source));
+  if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: 1 });
   for (const line of flagsReads) {
     warnings.push({
       code: "regexp-flags",

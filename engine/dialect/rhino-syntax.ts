@@ -10,10 +10,11 @@
  * Errors both reject are translated from acorn's message and the surrounding tokens to Rhino's wording.
  */
 import { Parser, type Node, type Token, type Options } from "acorn";
-import { fullAncestor } from "acorn-walk";
+import { fullAncestorWalk } from "./walk";
 import { classifyParseError } from "./rhino-errors";
-import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd } from "./rhino-locate";
+import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd, lineAt } from "./rhino-locate";
 import { M } from "./rhino-messages";
+import { measureNesting, rhinoDepthError, RHINO_DEPTH_LIMITS } from "./rhino-depth";
 
 export interface RhinoSyntaxError {
   message: string;
@@ -35,6 +36,9 @@ export interface Finding {
 }
 
 export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
+  // Before anything recursive reads the script: nesting Rhino cannot compile is reported as Rhino reports it.
+  const tooDeep = rhinoDepthError(source);
+  if (tooDeep) return tooDeep;
   let text = source;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const tokens: Token[] = [];
@@ -51,6 +55,9 @@ export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
     } catch (error) {
       const parseError = error as SyntaxError & { pos?: number; raisedAt?: number };
       const pos = parseError.pos ?? 0;
+      // acorn ran out of host stack (it is recursive too): the nesting measure under-estimated this shape, but
+      // Rhino's parser, with far less stack per level to spare, gives up on it as well.
+      if (/Not enough stack space/.test(parseError.message)) return hostStackExhausted(source, pos);
       const repaired = attempt < MAX_REPAIRS ? repairRhinoOnlySyntax(text, parseError.message, pos, tokens) : null;
       if (repaired !== null && repaired !== text) {
         text = repaired;
@@ -226,6 +233,18 @@ function scanRegexLiteral(text: string, start: number): { start: number; bodyEnd
 }
 
 // ---------------------------------------------------------------------------------------------------
+/**
+ * acorn ran out of host stack (it recurses once per level, as Rhino does, with more stack to spare): the script
+ * nests deeper than the nesting measure let through, in the band where Rhino's own outcome depends on its stack.
+ */
+function hostStackExhausted(source: string, pos: number): RhinoSyntaxError {
+  const measure = measureNesting(source);
+  if (measure && measure.chain > RHINO_DEPTH_LIMITS.chain.compiles && measure.parser <= RHINO_DEPTH_LIMITS.parser.compiles) {
+    return { message: `java.lang.StackOverflowError (Rhino 1.7.14 compiles a chain of ${measure.chain} operators recursively; it failed from ${RHINO_DEPTH_LIMITS.chain.fails} terms in every recording and sometimes from 2500: split the expression)`, line: lineAt(source, pos) };
+  }
+  return { message: M.tooDeepRecursion, line: lineAt(source, pos) };
+}
+
 // Constructs acorn accepts that Rhino rejects: walk the tree, keep the one Rhino meets first.
 
 type AnyNode = Node & Record<string, any>;
@@ -355,7 +374,7 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[]): Find
   /** Report at the token starting at `pos`, with Rhino's read cursor after it. */
   const reportToken = (message: string, pos: number) => report(message, pos, cursorAt(text, pos));
 
-  fullAncestor(program as any, (raw: any, _state: unknown, ancestorsRaw: any[]) => {
+  fullAncestorWalk(program, (raw, ancestorsRaw) => {
     const node = raw as AnyNode;
     const ancestors = ancestorsRaw as AnyNode[];
     const parent = ancestors[ancestors.length - 2];
