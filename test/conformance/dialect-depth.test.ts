@@ -9,7 +9,7 @@ import golden from "./dialect/depth.golden.json";
 import { DEPTH_SHAPES } from "./dialect/depth-shapes.mjs";
 import { check } from "../../engine/check";
 
-type Entry = { shape: keyof typeof DEPTH_SHAPES; size: number; compiled: boolean; rhino: string };
+type Entry = { shape: string; size: number; compiled: boolean; rhino: string };
 
 function rhinoMessage(entry: Entry): string {
   return entry.rhino.replace(/^js: line \d+: /, "");
