@@ -9,8 +9,9 @@
  *    parser gives (recorded from real Rhino in test/conformance/dialect/syntax.golden.json).
  * Errors both reject are translated from acorn's message and the surrounding tokens to Rhino's wording.
  */
-import { Parser, type Node, type Token, type Options } from "acorn";
+import { Parser, tokenizer, tokTypes, type Node, type Token, type Options } from "acorn";
 import { fullAncestorWalk } from "./walk";
+import { findConstRedeclaration } from "./rhino-const";
 import { classifyParseError } from "./rhino-errors";
 import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd, lineAt } from "./rhino-locate";
 import { M } from "./rhino-messages";
@@ -40,6 +41,9 @@ export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
   const tooDeep = rhinoDepthError(source);
   if (tooDeep) return tooDeep;
   let text = source;
+  // Starts of `const` keywords read as `var` (Rhino scopes const like var; acorn would reject the redeclarations).
+  const constStarts = new Set<number>();
+  if (/\bconst\b/.test(source)) text = constsAsVars(source, constStarts) ?? source;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const tokens: Token[] = [];
     const options: Options = {
@@ -65,7 +69,7 @@ export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
       }
       return toError(source, classifyParseError(text, parseError.message, pos, tokens));
     }
-    const finding = findRejectedFeature(text, program, tokens);
+    const finding = findRejectedFeature(text, program, tokens, constStarts, source);
     return finding ? toError(source, finding) : null;
   }
   return null;
@@ -233,6 +237,28 @@ function scanRegexLiteral(text: string, start: number): { start: number; bodyEnd
 }
 
 // ---------------------------------------------------------------------------------------------------
+/** The text with every `const` keyword read as `var  ` (same length), remembering where they were. */
+function constsAsVars(text: string, constStarts: Set<number>): string | null {
+  let out = text;
+  try {
+    const tokens = [...tokenizer(text, { ecmaVersion: "latest", allowReserved: true, allowReturnOutsideFunction: true })];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token.type !== tokTypes._const) continue;
+      // Only a declaration's keyword: `var const = 1` stays an error about the name.
+      const next = tokens[i + 1]?.type;
+      const previous = tokens[i - 1]?.type;
+      if (next !== tokTypes.name && next !== tokTypes.bracketL && next !== tokTypes.braceL) continue;
+      if (previous === tokTypes._var || previous === tokTypes.dot || previous === tokTypes._const) continue;
+      constStarts.add(token.start);
+      out = replaceRange(out, token.start, token.end, "var  ");
+    }
+  } catch {
+    return null;
+  }
+  return constStarts.size > 0 ? out : null;
+}
+
 /**
  * acorn ran out of host stack (it recurses once per level, as Rhino does, with more stack to spare): the script
  * nests deeper than the nesting measure let through, in the band where Rhino's own outcome depends on its stack.
@@ -365,12 +391,14 @@ function missingAfterExpression(ancestors: AnyNode[], node: AnyNode): string {
   return M.missingSemiBeforeStatement;
 }
 
-function findRejectedFeature(text: string, program: Node, tokens: Token[]): Finding | null {
+function findRejectedFeature(text: string, program: Node, tokens: Token[], constStarts: Set<number>, original: string): Finding | null {
   const index = new TokenIndex(text, tokens);
   let best: Finding | null = null;
   const report = (message: string, at: number, cursor: number) => {
     if (!best || at < best.at) best = { message, at, cursor };
   };
+  const redeclared = findConstRedeclaration(program, constStarts);
+  if (redeclared) report(redeclared.message, redeclared.at, cursorAt(text, redeclared.at));
   /** Report at the token starting at `pos`, with Rhino's read cursor after it. */
   const reportToken = (message: string, pos: number) => report(message, pos, cursorAt(text, pos));
 
@@ -384,7 +412,8 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[]): Find
           parent &&
           ((parent.type === "ForStatement" && parent.init === node) ||
             ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === node));
-        if (node.kind === "const" && inForHead) reportToken(M.syntaxError, node.start);
+        // Rhino's cursor is after the `const` keyword of the original text (the parsed copy reads it as `var  `).
+        if ((node.kind === "const" || constStarts.has(node.start)) && inForHead) report(M.syntaxError, node.start, cursorAt(original, node.start));
         if (node.kind === "let") {
           const next = index.next(node.start);
           if (!next || index.text_(next) === "[") break;
