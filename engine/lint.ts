@@ -9,6 +9,7 @@ import type { Evaluator } from "./scenario/schema";
 import type { RunWarning } from "./result";
 import { isNativeFieldName } from "./token/state";
 import { measureNesting, rhinoDepthWarning } from "./dialect/rhino-depth";
+import { constWarnings } from "./dialect/rhino-const";
 
 const LEGACY_ONLY: Record<string, string> = {
   "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
@@ -83,6 +84,7 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const { calls, flagsReads } = memberCalls(source);
   const deep = rhinoDepthWarning(measureNesting(source));
   if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: 1 });
+  warnings.push(...constWarnings(source));
   for (const line of flagsReads) {
     warnings.push({
       code: "regexp-flags",

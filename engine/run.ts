@@ -21,6 +21,7 @@ import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
 import { rhinoJsonError } from "./evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
+import { rewriteConstForRhino } from "./dialect/rhino-const";
 
 export interface RunOptions {
   /** Overrides the scenario's evaluator. */
@@ -108,7 +109,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   };
 
   const outcome = await runInSandbox({
-    source: script,
+    // const behaves as in AM's Rhino (function-scoped, set once; undefined at top level); same lines.
+    source: rewriteConstForRhino(script),
     globals: bindings.globals,
     clockMs: Date.parse(scenario.clock),
     seed: scenario.seed,

@@ -14,7 +14,7 @@
  * into `var`s that behave as above (same lines; columns shift only after an initialiser on a const line), and
  * the lint says where a script's `const` does something an ES6 reader would not expect.
  */
-import { Parser, type Node } from "acorn";
+import { Parser, tokenizer, tokTypes, type Node } from "acorn";
 import type { RunWarning } from "../result";
 import { fullAncestorWalk } from "./walk";
 
@@ -77,9 +77,38 @@ interface Analysis {
   constAssignments: { target: AnyNode; scope: AnyNode; line: number }[];
 }
 
-function parse(source: string): AnyNode | null {
+/**
+ * The text with each declaration's `const` keyword read as `var  ` (same length), recording where they were:
+ * Rhino scopes const like var, so this is how its parser sees them (acorn would reject `const a;` and the
+ * redeclarations Rhino reports itself). `var const = 1` stays as it is, an error about the name.
+ */
+export function constsAsVars(text: string, constStarts: Set<number>): string | null {
+  let out = text;
   try {
-    return Parser.parse(source, { ecmaVersion: "latest", sourceType: "script", allowReserved: true, allowReturnOutsideFunction: true, locations: true }) as AnyNode;
+    const tokens = [...tokenizer(text, { ecmaVersion: "latest", allowReserved: true, allowReturnOutsideFunction: true })];
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].type !== tokTypes._const) continue;
+      const next = tokens[i + 1]?.type;
+      const previous = tokens[i - 1]?.type;
+      if (next !== tokTypes.name && next !== tokTypes.bracketL && next !== tokTypes.braceL) continue;
+      if (previous === tokTypes._var || previous === tokTypes.dot || previous === tokTypes._const) continue;
+      constStarts.add(tokens[i].start);
+      out = out.slice(0, tokens[i].start) + "var  " + out.slice(tokens[i].end);
+    }
+  } catch {
+    return null;
+  }
+  return constStarts.size > 0 ? out : null;
+}
+
+/** The script parsed with its consts read as Rhino reads them, and where those consts are. */
+function parse(source: string): { program: AnyNode; constStarts: Set<number> } | null {
+  const constStarts = new Set<number>();
+  const text = constsAsVars(source, constStarts);
+  if (text === null) return null;
+  try {
+    const program = Parser.parse(text, { ecmaVersion: "latest", sourceType: "script", allowReserved: true, allowReturnOutsideFunction: true, locations: true }) as AnyNode;
+    return { program, constStarts };
   } catch {
     return null;
   }
@@ -101,7 +130,8 @@ function analyse(program: AnyNode, constStarts: ReadonlySet<number> = new Set())
         let inBlock = false;
         for (let i = ancestors.length - 2; i >= 0 && ancestors[i] !== scope; i--) {
           if (LOOPS.has(ancestors[i].type)) inLoop = true;
-          if (ancestors[i].type === "BlockStatement" || ancestors[i].type === "CatchClause") inBlock = true;
+          // A block inside the function (its own body is not one).
+          if ((ancestors[i].type === "BlockStatement" && ancestors[i - 1] !== scope) || ancestors[i].type === "CatchClause") inBlock = true;
         }
         consts.push({ node, scope, inLoop, inBlock });
       }
@@ -162,6 +192,8 @@ interface Edit {
   start: number;
   end: number;
   text: string;
+  /** Among insertions at one offset, the higher rank ends up further right. */
+  rank?: number;
 }
 
 /** Initialisers whose value a trailing `? void 0 : void 0` would not discard (it binds tighter than they do). */
@@ -173,9 +205,9 @@ const LOOSE_INITIALISERS = new Set(["AssignmentExpression", "ArrowFunctionExpres
  */
 export function rewriteConstForRhino(source: string): string {
   if (!/\bconst\b/.test(source)) return source;
-  const program = parse(source);
-  if (!program) return source;
-  const { consts, constAssignments } = analyse(program);
+  const parsed = parse(source);
+  if (!parsed) return source;
+  const { consts, constAssignments } = analyse(parsed.program, parsed.constStarts);
   if (consts.length === 0) return source;
   const edits: Edit[] = [];
   let flags = 0;
@@ -199,17 +231,18 @@ export function rewriteConstForRhino(source: string): string {
         const flag = `${CONST_FLAG}${++flags}`;
         declared.push(flag);
         edits.push({ start: init.start, end: init.start, text: `(${CONST_VALUE} = (` });
-        edits.push({ start: init.end, end: init.end, text: `), ${flag} ? ${d.id.name} : (${flag} = true, ${CONST_VALUE}))` });
+        edits.push({ start: init.end, end: init.end, text: `), ${flag} ? ${d.id.name} : (${flag} = true, ${CONST_VALUE}))`, rank: 1 });
       }
     }
     if (declared.length > 0) {
       const last = node.declarations[node.declarations.length - 1] as AnyNode;
-      edits.push({ start: last.end, end: last.end, text: `, ${declared.join(", ")}` });
+      edits.push({ start: last.end, end: last.end, text: `, ${declared.join(", ")}`, rank: 2 });
     }
   }
   for (const { target } of constAssignments) edits.push({ start: target.start, end: target.end, text: CONST_SINK });
-  // Right to left, so earlier offsets stay valid; at one offset, a replacement before an insertion.
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  // Right to left, so earlier offsets stay valid; at one offset, a replacement before an insertion, and the
+  // insertion meant to end up rightmost first.
+  edits.sort((a, b) => b.start - a.start || b.end - a.end || (b.rank ?? 0) - (a.rank ?? 0));
   let out = source;
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return `${out}\nvar ${CONST_VALUE}, ${CONST_SINK};`;
@@ -218,9 +251,9 @@ export function rewriteConstForRhino(source: string): string {
 /** Where a script's `const` does what an ES6 reader would not expect, as lint warnings. */
 export function constWarnings(source: string): RunWarning[] {
   if (!/\bconst\b/.test(source)) return [];
-  const program = parse(source);
-  if (!program) return [];
-  const { consts, constAssignments } = analyse(program);
+  const parsed = parse(source);
+  if (!parsed) return [];
+  const { consts, constAssignments } = analyse(parsed.program, parsed.constStarts);
   const warnings: RunWarning[] = [];
   for (const { node, scope, inLoop, inBlock } of consts) {
     const names = (node.declarations as AnyNode[]).flatMap((d) => patternNames(d.id).map((id) => id.name as string));

@@ -11,7 +11,7 @@
  */
 import { Parser, tokenizer, tokTypes, type Node, type Token, type Options } from "acorn";
 import { fullAncestorWalk } from "./walk";
-import { findConstRedeclaration } from "./rhino-const";
+import { constsAsVars, findConstRedeclaration } from "./rhino-const";
 import { classifyParseError } from "./rhino-errors";
 import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd, lineAt } from "./rhino-locate";
 import { M } from "./rhino-messages";
@@ -237,28 +237,6 @@ function scanRegexLiteral(text: string, start: number): { start: number; bodyEnd
 }
 
 // ---------------------------------------------------------------------------------------------------
-/** The text with every `const` keyword read as `var  ` (same length), remembering where they were. */
-function constsAsVars(text: string, constStarts: Set<number>): string | null {
-  let out = text;
-  try {
-    const tokens = [...tokenizer(text, { ecmaVersion: "latest", allowReserved: true, allowReturnOutsideFunction: true })];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (token.type !== tokTypes._const) continue;
-      // Only a declaration's keyword: `var const = 1` stays an error about the name.
-      const next = tokens[i + 1]?.type;
-      const previous = tokens[i - 1]?.type;
-      if (next !== tokTypes.name && next !== tokTypes.bracketL && next !== tokTypes.braceL) continue;
-      if (previous === tokTypes._var || previous === tokTypes.dot || previous === tokTypes._const) continue;
-      constStarts.add(token.start);
-      out = replaceRange(out, token.start, token.end, "var  ");
-    }
-  } catch {
-    return null;
-  }
-  return constStarts.size > 0 ? out : null;
-}
-
 /**
  * acorn ran out of host stack (it recurses once per level, as Rhino does, with more stack to spare): the script
  * nests deeper than the nesting measure let through, in the band where Rhino's own outcome depends on its stack.
