@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sand
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "./evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
-import { rhinoJsonError } from "./evaluators/rhino-json";
+import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, isHostStackExhaustion, rhinoJsonError } from "./evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 import { rewriteConstForRhino } from "./dialect/rhino-const";
@@ -115,10 +115,16 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     clockMs: Date.parse(scenario.clock),
     seed: scenario.seed,
     hidden: RHINO_MISSING,
-    preludeExtras: [...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []), ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
+    preludeExtras: [
+      ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
+      ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
+      // After the sandbox's JSON.parse hook (same condition), which it relies on.
+      ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
+    ],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {
+      if (info.name === "InternalError" && info.message === JAVA_STACK_OVERFLOW) return { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(info.line ? { line: info.line } : {}) };
       const legacy = evaluator === "legacy" ? describeLegacyError(info) : null;
       if (legacy) return legacy;
       const error = describeGuestError(info);
@@ -133,6 +139,18 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     },
   });
   ctx.currentLine = () => undefined;
+  if (outcome.error && isHostStackExhaustion(outcome.error.message)) {
+    // The host's stack ran out where Rhino's Java stack would have: AM's terms for it.
+    outcome.error = { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(outcome.error.line ? { line: outcome.error.line } : {}) };
+  }
+  if (outcome.error?.message === JAVA_STACK_OVERFLOW) {
+    ctx.warnings.push({
+      code: "rhino-stack-overflow",
+      message:
+        "Rhino ran out of Java stack (java.lang.StackOverflowError): AM fails the script and the token request, and no catch block sees it. Recorded in Rhino 1.7.14: JSON.parse of text nested 3,500 deep or more, JSON.stringify of a value nested that deep. Keep data shallow, or check its depth before parsing.",
+      ...(outcome.error.line ? { line: outcome.error.line } : {}),
+    });
+  }
   if (!outcome.error) bindings.finish();
   if (outcome.error?.kind === "syntax") {
     // The Rhino syntax check passed, so this is a construct Rhino runs that QuickJS cannot compile.
