@@ -26,7 +26,7 @@ describe("const as AM's Rhino 1.7.14 runs it (goldens from real Rhino)", () => {
     const source = 'const x = 5; var out = String(x);\nfor (var i = 0; i < 2; i++) { const y = i + 10; out += "," + y; }\naccessToken.setField("out", out);';
     const result = await run(source, {});
     expect(result.ok).toBe(true);
-    expect(result.token.after.out).toBe("undefined,undefined,undefined");
+    expect(result.token?.after.out).toBe("undefined,undefined,undefined");
     const warnings = check(source).warnings.filter((w) => w.code === "rhino-const");
     expect(warnings.map((w) => w.line)).toEqual([1, 2]);
     expect(warnings[0].message).toMatch(/const x at the script's top level reads back undefined in AM/);
@@ -36,7 +36,7 @@ describe("const as AM's Rhino 1.7.14 runs it (goldens from real Rhino)", () => {
   it("inside a function, a const in a loop keeps its first value and the lint says so", async () => {
     const source = 'function f() {\n  var out = "";\n  for (var i = 0; i < 2; i++) {\n    const y = i + 10;\n    out += "," + y;\n  }\n  return out;\n}\naccessToken.setField("out", f());';
     const result = await run(source, {});
-    expect(result.token.after.out).toBe(",10,10");
+    expect(result.token?.after.out).toBe(",10,10");
     const [warning] = check(source).warnings.filter((w) => w.code === "rhino-const");
     expect(warning).toMatchObject({ line: 4 });
     expect(warning.message).toMatch(/inside a loop.*first initialisation/);
