@@ -10,6 +10,7 @@ import type { RunWarning } from "./result";
 import { isNativeFieldName } from "./token/state";
 import { measureNesting, rhinoDepthWarning } from "./dialect/rhino-depth";
 import { constWarnings } from "./dialect/rhino-const";
+import { javaValueWarnings } from "./dialect/java-values";
 
 const LEGACY_ONLY: Record<string, string> = {
   "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
@@ -85,6 +86,7 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const deep = rhinoDepthWarning(measureNesting(source));
   if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: 1 });
   warnings.push(...constWarnings(source));
+  if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
   for (const line of flagsReads) {
     warnings.push({
       code: "regexp-flags",
