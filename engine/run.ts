@@ -22,6 +22,7 @@ import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, isHostStackExhaustion, rh
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 import { rewriteConstForRhino } from "./dialect/rhino-const";
+import { syntaxHints } from "./dialect/rhino-hints";
 
 export interface RunOptions {
   /** Overrides the scenario's evaluator. */
@@ -78,6 +79,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       line: syntax.line,
       ...(syntax.column ? { column: syntax.column } : {}),
     });
+    result.warnings = syntaxHints(script, syntax);
     result.timings.totalMs = now() - started;
     return result;
   }
