@@ -149,7 +149,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     ctx.warnings.push({
       code: "rhino-stack-overflow",
       message:
-        "Rhino ran out of Java stack (java.lang.StackOverflowError): AM fails the script and the token request, and no catch block sees it. Recorded in Rhino 1.7.14: JSON.parse of text nested 3,500 deep or more, JSON.stringify of a value nested that deep. Keep data shallow, or check its depth before parsing.",
+        "The script ran out of stack where Rhino runs out of Java stack (java.lang.StackOverflowError): AM fails the script and the token request, and no catch block sees it. Recorded in Rhino 1.7.14: JSON.parse of text nested 3,500 deep or more, JSON.stringify of a value nested that deep, expressions thousands of operators long. Keep data and expressions shallow, or check the depth of data before parsing it.",
       ...(outcome.error.line ? { line: outcome.error.line } : {}),
     });
   }
@@ -160,7 +160,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     ctx.warnings.push({
       code: "rhino-only-syntax",
       message:
-        "AM runs this script as written, but it uses a construct only Rhino (and old SpiderMonkey) compiles, which the playground does not emulate: a catch guard (catch (e if …)), an anonymous function statement, a reserved word such as class or enum used as a name, or const without a value. Rewrite that line in standard JavaScript to run it here.",
+        "AM runs this script as written, but it uses a construct only Rhino (and old SpiderMonkey) compiles, which the playground does not emulate: a catch guard (catch (e if …)), an anonymous function statement, or a reserved word such as class or enum used as a name. Rewrite that line in standard JavaScript to run it here.",
       ...(outcome.error.line ? { line: outcome.error.line } : {}),
     });
   }
