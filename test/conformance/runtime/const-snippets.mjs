@@ -22,5 +22,7 @@ export const CONST_SNIPPETS = [
   ["block-visible-in-function", "function g() {\n  if (true) { const b = 1; }\n  return b;\n}\nout(g());"],
   ["array-pattern-in-function", "function g() {\n  const [p, q] = [1, 2];\n  return p + q;\n}\nout(g());"],
   ["arrow-function", "var f = (k) => { const d = k + 1; return d; };\nout(f(1), f(5));"],
+  ["catch-param-redeclared", "function g() {\n  try { throw new Error('x'); }\n  catch (a) { out('in catch'); const a = 2; out('after', a); }\n  return 'done';\n}\ntry { out(g()); } catch (e) { out('caught', e.name, e.message); }"],
+  ["catch-param-redeclared-top", "try { throw 1; } catch (e) { out('in catch'); const e = 2; out('after'); }\nout('end');"],
   ["top-level-in-loop-then-function", "for (var i = 0; i < 2; i++) { const t = i; }\nfunction read() { return typeof t; }\nout(read());"],
 ];
