@@ -171,6 +171,26 @@ function analyse(program: AnyNode, constStarts: ReadonlySet<number> = new Set())
   return { declarations, consts, constAssignments };
 }
 
+/** Assignments whose target resolves to a const of the Program scope (for sources run as a function body). */
+function topLevelConstAssignments(program: AnyNode, constStarts: ReadonlySet<number>): AnyNode[] {
+  const { declarations } = analyse(program, constStarts);
+  const consts = new Set(declarations.filter((d) => d.scope === program && d.kind === "const").map((d) => d.name));
+  const shadowed = new Set(declarations.filter((d) => d.scope === program && d.kind !== "const").map((d) => d.name));
+  if (consts.size === 0) return [];
+  const targets: AnyNode[] = [];
+  fullAncestorWalk(program, (raw, rawAncestors) => {
+    const node = raw as AnyNode;
+    const target = node.type === "AssignmentExpression" ? node.left : node.type === "UpdateExpression" ? node.argument : null;
+    if (!target || target.type !== "Identifier" || !consts.has(target.name) || shadowed.has(target.name)) return;
+    const ancestors = rawAncestors as AnyNode[];
+    // Not when an inner function or catch clause declares the name itself.
+    const inner = declarations.some((d) => d.name === target.name && d.scope !== program && ancestors.includes(d.scope));
+    const caught = ancestors.some((a) => a.type === "CatchClause" && patternNames(a.param).some((p) => p.name === target.name));
+    if (!inner && !caught) targets.push(target);
+  });
+  return targets;
+}
+
 /** Rhino's compile error for a name declared twice in one function where one of them is a const, or null. */
 export function findConstRedeclaration(program: Node, constStarts: ReadonlySet<number> = new Set()): { name: string; message: string; at: number } | null {
   const { declarations } = analyse(program as AnyNode, constStarts);
@@ -199,11 +219,20 @@ interface Edit {
 /** Initialisers whose value a trailing `? void 0 : void 0` would not discard (it binds tighter than they do). */
 const LOOSE_INITIALISERS = new Set(["AssignmentExpression", "ArrowFunctionExpression", "SequenceExpression", "YieldExpression", "ConditionalExpression"]);
 
+export interface ConstRewriteOptions {
+  /**
+   * "script" (default): the source is a script AM runs in its ScriptContextScope, so top-level consts read
+   * undefined. "function": the source becomes a function's body (a next-generation library, which the
+   * playground wraps in a function as AM evaluates it): its top-level consts behave as a function's.
+   */
+  topLevel?: "script" | "function";
+}
+
 /**
  * The script with its `const` declarations rewritten to behave as in AM's Rhino (see the file comment), or the
  * script itself when it has none (or does not parse: the syntax check reports that).
  */
-export function rewriteConstForRhino(source: string): string {
+export function rewriteConstForRhino(source: string, options: ConstRewriteOptions = {}): string {
   if (!/\bconst\b/.test(source)) return source;
   const parsed = parse(source);
   if (!parsed) return source;
@@ -213,7 +242,7 @@ export function rewriteConstForRhino(source: string): string {
   let flags = 0;
   for (const { node, scope } of consts) {
     edits.push({ start: node.start, end: node.start + 5, text: "var  " });
-    const topLevel = scope.type === "Program";
+    const topLevel = scope.type === "Program" && options.topLevel !== "function";
     const declared: string[] = [];
     for (const d of node.declarations as AnyNode[]) {
       const init = d.init as AnyNode | null;
@@ -240,6 +269,8 @@ export function rewriteConstForRhino(source: string): string {
     }
   }
   for (const { target } of constAssignments) edits.push({ start: target.start, end: target.end, text: CONST_SINK });
+  // As a function body, assignments to its top-level consts are ignored too.
+  if (options.topLevel === "function") for (const target of topLevelConstAssignments(parsed.program, parsed.constStarts)) edits.push({ start: target.start, end: target.end, text: CONST_SINK });
   // Right to left, so earlier offsets stay valid; at one offset, a replacement before an insertion, and the
   // insertion meant to end up rightmost first.
   edits.sort((a, b) => b.start - a.start || b.end - a.end || (b.rank ?? 0) - (a.rank ?? 0));
