@@ -42,6 +42,11 @@ export const RHINO_DEPTH_LIMITS = {
 const SEPARATORS = new Set([tokTypes.semi, tokTypes.comma, tokTypes.colon]);
 const CLOSERS = new Set([tokTypes.parenR, tokTypes.bracketR, tokTypes.braceR]);
 
+/** A token after or before which an expression must go on (an operator, a dot, an opening bracket). */
+function continuesExpression(token: Token): boolean {
+  return isBinaryOperator(token) || token.type === tokTypes.dot || token.type === tokTypes.question || token.type === tokTypes.arrow || token.type === tokTypes.parenL || token.type === tokTypes.bracketL;
+}
+
 function isBinaryOperator(token: Token): boolean {
   const type = token.type as { binop?: number | null; isAssign?: boolean };
   return (type.binop !== null && type.binop !== undefined) || type.isAssign === true;
@@ -111,6 +116,13 @@ export function measureNesting(source: string): NestingMeasure | null {
       if (previous?.type === tokTypes.braceR && token.type !== tokTypes._else && level.bodies > 0) {
         depth -= level.bodies;
         level.bodies = 0;
+      }
+      // A new statement starts a new operator run: at a statement keyword, or at a line break between two
+      // tokens neither of which is an operator (automatic semicolon insertion).
+      const keyword = (token.type as { keyword?: string }).keyword;
+      const operatorKeyword = keyword === "in" || keyword === "instanceof" || keyword === "typeof" || keyword === "void" || keyword === "delete" || keyword === "new";
+      if ((keyword !== undefined && !operatorKeyword) || (previous && !continuesExpression(previous) && !continuesExpression(token) && /[\n\r\u2028\u2029]/.test(source.slice(previous.end, token.start)))) {
+        level.run = 0;
       }
       let opened: Opened | null = null;
       if (token.type === tokTypes.parenL) {

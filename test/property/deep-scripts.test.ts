@@ -87,6 +87,18 @@ describe("deep scripts: no crash, no hang, Rhino's verdict", () => {
     );
   });
 
+  it("many statements, with or without semicolons, are not one long chain", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8000 }), fc.constantFrom("\n", ";\n", "; "), (n, separator) => {
+        const source = Array.from({ length: n }, (_, i) => `total = total + ${i}`).join(separator);
+        const { result, warned } = verdict(`var total = 0;\n${source}`);
+        expect(result.error).toBeNull();
+        expect(warned).toBe(false);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it("random mixes of brackets, blocks and chains never throw and always answer in time", () => {
     const piece = fc.oneof(
       fc.integer({ min: 1, max: 3000 }).map((n) => `(${Array(n).fill("1").join("+")})`),
