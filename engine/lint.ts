@@ -8,7 +8,8 @@ import { simpleWalk } from "./dialect/walk";
 import type { Evaluator } from "./scenario/schema";
 import type { RunWarning } from "./result";
 import { isNativeFieldName } from "./token/state";
-import { measureNesting, rhinoDepthWarning } from "./dialect/rhino-depth";
+import { measureNesting, rhinoDepthWarning, rhinoDepthWarningAt } from "./dialect/rhino-depth";
+import { lineAt } from "./dialect/rhino-locate";
 import { constWarnings } from "./dialect/rhino-const";
 import { javaValueWarnings } from "./dialect/java-values";
 
@@ -83,8 +84,9 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const warnings: RunWarning[] = [];
   const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
   const { calls, flagsReads } = memberCalls(source);
-  const deep = rhinoDepthWarning(measureNesting(source));
-  if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: 1 });
+  const nesting = measureNesting(source);
+  const deep = rhinoDepthWarning(nesting);
+  if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: lineAt(source, rhinoDepthWarningAt(nesting) ?? 0) });
   warnings.push(...constWarnings(source));
   if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
   for (const line of flagsReads) {

@@ -25,6 +25,9 @@ export interface NestingMeasure {
   /** Where each measure first reached Rhino's limit (index into the source), if it did. */
   parserLimitAt?: number;
   chainLimitAt?: number;
+  /** Where each measure first passed what Rhino always compiled (the warning's line). */
+  parserWarnAt?: number;
+  chainWarnAt?: number;
 }
 
 /**
@@ -93,12 +96,14 @@ export function measureNesting(source: string): NestingMeasure | null {
     level.run += weight;
     if (level.run > measure.chain) {
       if (before < RHINO_DEPTH_LIMITS.chain.fails && level.run >= RHINO_DEPTH_LIMITS.chain.fails && measure.chainLimitAt === undefined) measure.chainLimitAt = token.start;
+      if (level.run > RHINO_DEPTH_LIMITS.chain.compiles && measure.chainWarnAt === undefined) measure.chainWarnAt = token.start;
       measure.chain = level.run;
     }
   };
   const reach = (token: Token) => {
     if (depth > measure.parser) {
       if (measure.parser < RHINO_DEPTH_LIMITS.parser.fails && depth >= RHINO_DEPTH_LIMITS.parser.fails) measure.parserLimitAt = token.start;
+      if (depth > RHINO_DEPTH_LIMITS.parser.compiles && measure.parserWarnAt === undefined) measure.parserWarnAt = token.start;
       measure.parser = depth;
     }
   };
@@ -189,6 +194,13 @@ export function rhinoDepthError(source: string, measure: NestingMeasure | null =
     };
   }
   return null;
+}
+
+/** Where the nesting first passed what Rhino always compiled, as an index into the source (for the warning's line). */
+export function rhinoDepthWarningAt(measure: NestingMeasure | null): number | undefined {
+  if (!measure) return undefined;
+  const at = [measure.parserWarnAt, measure.chainWarnAt].filter((x): x is number => x !== undefined);
+  return at.length > 0 ? Math.min(...at) : undefined;
 }
 
 /** A warning for nesting in the band where Rhino's outcome depends on its Java stack and JIT. */

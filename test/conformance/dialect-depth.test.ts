@@ -31,6 +31,13 @@ describe("deep scripts get Rhino 1.7.14's verdict (goldens from real Rhino)", ()
     });
   }
 
+  it("the warning names the line where the nesting passed what Rhino always compiled", () => {
+    const source = `var a = 1;\nvar b = 2;\nvar x = ${Array(3000).fill('"a"').join(" +\n")};`;
+    const warning = check(source).warnings.find((w) => w.code === "rhino-deep-nesting");
+    // The run counts `=` and then one `+` per line from line 3: operator 2,001 is the 2,000th `+`, on line 2,002.
+    expect(warning?.line).toBe(2002);
+  });
+
   it("the error names the line Rhino's tokenizer had reached", () => {
     const blocks = check(DEPTH_SHAPES.blocks(5000));
     expect(blocks.error).toMatchObject({ kind: "syntax", message: "Too deep recursion while parsing", line: 2 });
