@@ -86,11 +86,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   check: {
     name: "check",
-    usage: "check <script> [--evaluator legacy|next-gen] [--json] [--watch]",
+    usage: "check <script> [--scenario FILE] [--evaluator legacy|next-gen] [--json] [--watch]",
     summary: "Check a script's syntax (Rhino 1.7.14's dialect) and lint it, without running it.",
     notes: ["Exit codes: 0 no syntax error, 1 a syntax error, 2 bad usage or bad input."],
     options: {
-      evaluator: { ...EVALUATOR_OPTION, help: "Which evaluator's rules the lint applies; default legacy." },
+      scenario: { type: "string", value: "FILE", help: "The scenario whose evaluator the lint follows; default: <script>.scenario.json beside the script." },
+      evaluator: { ...EVALUATOR_OPTION, help: "Which evaluator's rules the lint applies; default: the scenario's, else legacy." },
       json: { type: "boolean", help: "Print { ok, error, warnings } as JSON." },
       watch: { ...WATCH_OPTION, help: "Check again whenever the script is saved; Ctrl+C stops." },
       help: HELP_OPTION,

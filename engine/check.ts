@@ -5,6 +5,7 @@
 import type { Evaluator } from "./scenario/schema";
 import type { RunError, RunWarning } from "./result";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
+import { syntaxHints } from "./dialect/rhino-hints";
 
 export interface CheckResult {
   ok: boolean;
@@ -18,7 +19,8 @@ export function check(script: string, evaluator: Evaluator = "legacy"): CheckRes
     return {
       ok: false,
       error: { kind: "syntax", message: syntax.message, line: syntax.line, ...(syntax.column ? { column: syntax.column } : {}) },
-      warnings: [],
+      // Rhino's message says where; the hint says which ES6+ construct it was and how to write it for Rhino.
+      warnings: syntaxHints(script, syntax),
     };
   }
   return { ok: true, error: null, warnings: lintOf(script, evaluator) };

@@ -4,11 +4,15 @@
  * regular expression's `flags`, which Rhino lacks but the playground keeps (rhino-surface.ts).
  */
 import { parse } from "acorn";
-import { simple } from "acorn-walk";
+import { simpleWalk } from "./dialect/walk";
 import type { Evaluator } from "./scenario/schema";
 import type { RunWarning } from "./result";
 import { isNativeFieldName } from "./token/state";
 import { ownValue } from "./util/own-keys";
+import { measureNesting, rhinoDepthWarning, rhinoDepthWarningAt } from "./dialect/rhino-depth";
+import { lineAt } from "./dialect/rhino-locate";
+import { constWarnings } from "./dialect/rhino-const";
+import { javaValueWarnings } from "./dialect/java-values";
 
 const LEGACY_ONLY: Record<string, string> = {
   "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
@@ -47,7 +51,7 @@ function memberCalls(source: string): { calls: MemberCall[]; flagsReads: number[
   }
   const calls: MemberCall[] = [];
   const flagsReads: number[] = [];
-  simple(ast, {
+  simpleWalk(ast, {
     MemberExpression(node) {
       const n = node as unknown as Node;
       const property = n.property as Node;
@@ -81,6 +85,11 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const warnings: RunWarning[] = [];
   const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
   const { calls, flagsReads } = memberCalls(source);
+  const nesting = measureNesting(source);
+  const deep = rhinoDepthWarning(nesting);
+  if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: lineAt(source, rhinoDepthWarningAt(nesting) ?? 0) });
+  warnings.push(...constWarnings(source));
+  if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
   for (const line of flagsReads) {
     warnings.push({
       code: "regexp-flags",

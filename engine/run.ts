@@ -18,12 +18,14 @@ import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "./sandbox/sand
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "./evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "./dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "./sandbox/rhino-date";
-import { rhinoJsonError } from "./evaluators/rhino-json";
+import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, isHostStackExhaustion, rhinoJsonError } from "./evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-regexp";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 import { runOneWelcome } from "./products/onewelcome/run";
 import { runIbm } from "./products/ibm/run";
 import type { HookTransport } from "./products/onewelcome/answer";
+import { rewriteConstForRhino } from "./dialect/rhino-const";
+import { syntaxHints } from "./dialect/rhino-hints";
 
 export interface RunOptions {
   /** Sends a OneWelcome hook request to the user's own service (onewelcome.hookUrl); the CLI and the app hand it in. */
@@ -84,6 +86,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       line: syntax.line,
       ...(syntax.column ? { column: syntax.column } : {}),
     });
+    result.warnings = syntaxHints(script, syntax);
     result.timings.totalMs = now() - started;
     return result;
   }
@@ -117,15 +120,22 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   };
 
   const outcome = await runInSandbox({
-    source: script,
+    // const behaves as in AM's Rhino (function-scoped, set once; undefined at top level); same lines.
+    source: rewriteConstForRhino(script),
     globals: bindings.globals,
     clockMs: Date.parse(scenario.clock),
     seed: scenario.seed,
     hidden: RHINO_MISSING,
-    preludeExtras: [...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []), ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
+    preludeExtras: [
+      ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
+      ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
+      // After the sandbox's JSON.parse hook (same condition), which it relies on.
+      ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
+    ],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
     describeError: (info) => {
+      if (info.name === "InternalError" && info.message === JAVA_STACK_OVERFLOW) return { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(info.line ? { line: info.line } : {}) };
       const legacyError = legacy ? describeLegacyError(info) : null;
       if (legacyError) return legacyError;
       const error = describeGuestError(info);
@@ -147,6 +157,18 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   });
   legacy?.leave();
   ctx.currentLine = () => undefined;
+  if (outcome.error && isHostStackExhaustion(outcome.error.message)) {
+    // The host's stack ran out where Rhino's Java stack would have: AM's terms for it.
+    outcome.error = { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(outcome.error.line ? { line: outcome.error.line } : {}) };
+  }
+  if (outcome.error?.message === JAVA_STACK_OVERFLOW) {
+    ctx.warnings.push({
+      code: "rhino-stack-overflow",
+      message:
+        "The script ran out of stack where Rhino runs out of Java stack (java.lang.StackOverflowError): AM fails the script and the token request, and no catch block sees it. Recorded in Rhino 1.7.14: JSON.parse of text nested 3,500 deep or more, JSON.stringify of a value nested that deep, expressions thousands of operators long. Keep data and expressions shallow, or check the depth of data before parsing it.",
+      ...(outcome.error.line ? { line: outcome.error.line } : {}),
+    });
+  }
   if (!outcome.error) bindings.finish();
   else nextGen?.explainFailure(outcome.error);
   if (outcome.error?.kind === "syntax") {
@@ -155,7 +177,7 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     ctx.warnings.push({
       code: "rhino-only-syntax",
       message:
-        "AM runs this script as written, but it uses a construct only Rhino (and old SpiderMonkey) compiles, which the playground does not emulate: a catch guard (catch (e if …)), an anonymous function statement, a reserved word such as class or enum used as a name, or const without a value. Rewrite that line in standard JavaScript to run it here.",
+        "AM runs this script as written, but it uses a construct only Rhino (and old SpiderMonkey) compiles, which the playground does not emulate: a catch guard (catch (e if …)), an anonymous function statement, or a reserved word such as class or enum used as a name. Rewrite that line in standard JavaScript to run it here.",
       ...(outcome.error.line ? { line: outcome.error.line } : {}),
     });
   }

@@ -2,15 +2,23 @@ import { resolve } from "node:path";
 import { check } from "../../engine/check";
 import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
-import { readTextFile } from "../files";
+import { loadScenario, readTextFile, siblingScenario } from "../files";
 
-/** `check <script> [--evaluator E] [--json]`: syntax and lint only; exit 1 on a syntax error. */
+/**
+ * `check <script> [--scenario F] [--evaluator E] [--json]`: syntax and lint only; exit 1 on a syntax error.
+ * The evaluator comes from --evaluator, else from the scenario (--scenario, or the one beside the script, as
+ * `run` finds it), else legacy: the lint's hints depend on it (Java values, the other evaluator's API).
+ */
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommand("check", argv);
-  if (args.positional.length !== 1) throw new UsageError("check needs exactly one script file: check <script>");
+  if (args.positional.length !== 1) throw new UsageError("check needs exactly one script file: check <script> [--scenario F]");
   const file = args.positional[0];
-  const script = readTextFile(resolve(io.cwd, file), "script");
-  const result = check(script, evaluatorFlag(args.flags.evaluator) ?? "legacy");
+  const scriptPath = resolve(io.cwd, file);
+  const script = readTextFile(scriptPath, "script");
+  const scenarioPath =
+    typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
+  const evaluator = evaluatorFlag(args.flags.evaluator) ?? (scenarioPath ? loadScenario(scenarioPath).evaluator : undefined) ?? "legacy";
+  const result = check(script, evaluator);
   if (args.flags.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else {

@@ -1,6 +1,7 @@
 /** Rhino 1.7.14's syntax error texts (org/mozilla/javascript/resources/Messages.properties, as formatted). */
 export const M = {
   syntaxError: "syntax error",
+  tooDeepRecursion: "Too deep recursion while parsing",
   unexpectedEof: "Unexpected end of file",
   missingSemiBeforeStatement: "missing ; before statement",
   missingColonAfterPropertyId: "missing : after property id",

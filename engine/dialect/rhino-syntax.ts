@@ -9,11 +9,13 @@
  *    parser gives (recorded from real Rhino in test/conformance/dialect/syntax.golden.json).
  * Errors both reject are translated from acorn's message and the surrounding tokens to Rhino's wording.
  */
-import { Parser, type Node, type Token, type Options } from "acorn";
-import { fullAncestor } from "acorn-walk";
+import { Parser, tokenizer, tokTypes, type Node, type Token, type Options } from "acorn";
+import { fullAncestorWalk } from "./walk";
+import { constsAsVars, findConstRedeclaration } from "./rhino-const";
 import { classifyParseError } from "./rhino-errors";
-import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd } from "./rhino-locate";
+import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd, lineAt } from "./rhino-locate";
 import { M } from "./rhino-messages";
+import { measureNesting, rhinoDepthError, RHINO_DEPTH_LIMITS } from "./rhino-depth";
 
 export interface RhinoSyntaxError {
   message: string;
@@ -35,7 +37,13 @@ export interface Finding {
 }
 
 export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
+  // Before anything recursive reads the script: nesting Rhino cannot compile is reported as Rhino reports it.
+  const tooDeep = rhinoDepthError(source);
+  if (tooDeep) return tooDeep;
   let text = source;
+  // Starts of `const` keywords read as `var` (Rhino scopes const like var; acorn would reject the redeclarations).
+  const constStarts = new Set<number>();
+  if (/\bconst\b/.test(source)) text = constsAsVars(source, constStarts) ?? source;
   for (let attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
     const tokens: Token[] = [];
     const options: Options = {
@@ -51,6 +59,9 @@ export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
     } catch (error) {
       const parseError = error as SyntaxError & { pos?: number; raisedAt?: number };
       const pos = parseError.pos ?? 0;
+      // acorn ran out of host stack (it is recursive too): the nesting measure under-estimated this shape, but
+      // Rhino's parser, with far less stack per level to spare, gives up on it as well.
+      if (/Not enough stack space/.test(parseError.message)) return hostStackExhausted(source, pos);
       const repaired = attempt < MAX_REPAIRS ? repairRhinoOnlySyntax(text, parseError.message, pos, tokens) : null;
       if (repaired !== null && repaired !== text) {
         text = repaired;
@@ -58,7 +69,7 @@ export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
       }
       return toError(source, classifyParseError(text, parseError.message, pos, tokens));
     }
-    const finding = findRejectedFeature(text, program, tokens);
+    const finding = findRejectedFeature(text, program, tokens, constStarts, source);
     return finding ? toError(source, finding) : null;
   }
   return null;
@@ -226,6 +237,18 @@ function scanRegexLiteral(text: string, start: number): { start: number; bodyEnd
 }
 
 // ---------------------------------------------------------------------------------------------------
+/**
+ * acorn ran out of host stack (it recurses once per level, as Rhino does, with more stack to spare): the script
+ * nests deeper than the nesting measure let through, in the band where Rhino's own outcome depends on its stack.
+ */
+function hostStackExhausted(source: string, pos: number): RhinoSyntaxError {
+  const measure = measureNesting(source);
+  if (measure && measure.chain > RHINO_DEPTH_LIMITS.chain.compiles && measure.parser <= RHINO_DEPTH_LIMITS.parser.compiles) {
+    return { message: `java.lang.StackOverflowError (Rhino 1.7.14 compiles a chain of ${measure.chain} operators recursively; it failed from ${RHINO_DEPTH_LIMITS.chain.fails} terms in every recording and sometimes from 2500: split the expression)`, line: lineAt(source, pos) };
+  }
+  return { message: M.tooDeepRecursion, line: lineAt(source, pos) };
+}
+
 // Constructs acorn accepts that Rhino rejects: walk the tree, keep the one Rhino meets first.
 
 type AnyNode = Node & Record<string, any>;
@@ -346,16 +369,18 @@ function missingAfterExpression(ancestors: AnyNode[], node: AnyNode): string {
   return M.missingSemiBeforeStatement;
 }
 
-function findRejectedFeature(text: string, program: Node, tokens: Token[]): Finding | null {
+function findRejectedFeature(text: string, program: Node, tokens: Token[], constStarts: Set<number>, original: string): Finding | null {
   const index = new TokenIndex(text, tokens);
   let best: Finding | null = null;
   const report = (message: string, at: number, cursor: number) => {
     if (!best || at < best.at) best = { message, at, cursor };
   };
+  const redeclared = findConstRedeclaration(program, constStarts);
+  if (redeclared) report(redeclared.message, redeclared.at, cursorAt(text, redeclared.at));
   /** Report at the token starting at `pos`, with Rhino's read cursor after it. */
   const reportToken = (message: string, pos: number) => report(message, pos, cursorAt(text, pos));
 
-  fullAncestor(program as any, (raw: any, _state: unknown, ancestorsRaw: any[]) => {
+  fullAncestorWalk(program, (raw, ancestorsRaw) => {
     const node = raw as AnyNode;
     const ancestors = ancestorsRaw as AnyNode[];
     const parent = ancestors[ancestors.length - 2];
@@ -365,7 +390,8 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[]): Find
           parent &&
           ((parent.type === "ForStatement" && parent.init === node) ||
             ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === node));
-        if (node.kind === "const" && inForHead) reportToken(M.syntaxError, node.start);
+        // Rhino's cursor is after the `const` keyword of the original text (the parsed copy reads it as `var  `).
+        if ((node.kind === "const" || constStarts.has(node.start)) && inForHead) report(M.syntaxError, node.start, cursorAt(original, node.start));
         if (node.kind === "let") {
           const next = index.next(node.start);
           if (!next || index.text_(next) === "[") break;

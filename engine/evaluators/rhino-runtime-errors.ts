@@ -5,7 +5,8 @@
  * found in the script's syntax tree at the error's position and its parts are described in the guest.
  */
 import { parse, type Node } from "acorn";
-import { full, fullAncestor } from "acorn-walk";
+// Walks without host recursion: a script thousands of levels deep must still get its error worded.
+import { fullWalk as full, fullAncestorWalk } from "../dialect/walk";
 import type { LastRead } from "../sandbox/sandbox";
 
 export interface RuntimeErrorSite {
@@ -116,7 +117,7 @@ function callAt(source: string, line: number, column: number): CallSite | null {
   let bestAncestors: AnyNode[] = [];
   let returned: AnyNode | null = null;
   let returnedAncestors: AnyNode[] = [];
-  fullAncestor(ast, (n, _state, ancestors) => {
+  fullAncestorWalk(ast, (n, ancestors) => {
     const node = n as AnyNode;
     // QuickJS compiles `return f()` as a tail call and reports the position of `return`, not of the call.
     if (node.type === "ReturnStatement" && node.loc.start.line === line && node.loc.start.column === column - 1) {

@@ -36,7 +36,7 @@ const KNOWN_MESSAGE_GAPS = new Set([
   "err-getter-keyword-ident",
 ]);
 /** Column agreement reached when these figures were last recorded; it must not drop. */
-const MIN_COLUMN_AGREEMENT = 310;
+const MIN_COLUMN_AGREEMENT = 323;
 
 describe("Rhino syntax dialect (goldens from real Rhino)", () => {
   const results = snippets.map((s) => ({ snippet: s, got: checkRhinoSyntax(s.source) }));

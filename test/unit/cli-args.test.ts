@@ -9,7 +9,7 @@ vi.setConfig({ testTimeout: 120000 });
 const COMMANDS: Record<string, string[]> = {
   run: ["--scenario", "--evaluator", "--json", "--watch", "--allow-outside", "--help"],
   test: ["--reporter", "--jobs", "--watch", "--allow-outside", "--help"],
-  check: ["--evaluator", "--json", "--watch", "--help"],
+  check: ["--scenario", "--evaluator", "--json", "--watch", "--help"],
   import: ["--out", "--force", "--allow-outside", "--help"],
   flow: ["--scenario", "--evaluator", "--json", "--help"],
   scenario: ["--out", "--force", "--help"],

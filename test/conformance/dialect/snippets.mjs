@@ -464,4 +464,32 @@ const holdout = [
 ];
 for (const [id, source] of holdout) snippets.push({ id, source });
 
+/** const as Rhino 1.7.14 scopes it: per function, so a name declared twice in one function is a compile error. */
+const constScoping = [
+  ["const-two-blocks-fn", "function g() {\n  if (a) { const t = 1; }\n  if (b) { const t = 2; }\n  return t;\n}"],
+  ["const-two-blocks-top", "if (a) { const t = 1; }\nif (b) { const t = 2; }"],
+  ["const-then-var", "const a = 1;\nvar a = 2;"],
+  ["var-then-const", "var a = 2;\nconst a = 1;"],
+  ["const-twice-fn", "function g() {\n  const a = 1;\n  const a = 2;\n}"],
+  ["const-param", "function g(a) {\n  const a = 1;\n  return a;\n}"],
+  ["const-after-function-decl", "function g() {\n  function a() {}\n  const a = 1;\n}"],
+  ["function-decl-after-const", "function g() {\n  const a = 1;\n  function a() {}\n}"],
+  ["const-in-two-functions-ok", "function f() { const a = 1; return a; }\nfunction g() { const a = 2; return a; }"],
+  ["const-shadows-outer-ok", "const a = 1;\nfunction g() { const a = 2; return a; }"],
+  ["const-in-loop-ok", "for (var i = 0; i < 2; i++) {\n  const y = i + 10;\n}"],
+  ["const-in-catch-ok", "try { x(); } catch (e) {\n  const m = e.message;\n}"],
+  ["const-assigned-ok", "function g() {\n  const a = 1;\n  a = 2;\n  a++;\n  return a;\n}"],
+  ["const-multi-dup", "const a = 1, a = 2;"],
+  ["const-same-name-as-catch-ok", "function g() {\n  try { x(); } catch (a) { const a = 2; }\n}"],
+  ["const-then-var-in-loop", "function g() {\n  for (var i = 0; i < 2; i++) { const v = i; }\n  var v = 3;\n}"],
+  ["const-dup-nested-fn-ok", "function g() {\n  const a = 1;\n  function h() { const a = 2; return a; }\n  return h();\n}"],
+  ["const-no-init-twice", "const a;\nconst a;"],
+  ["var-twice-ok", "var a = 1;\nvar a = 2;"],
+  ["let-after-const", "const a = 1;\nlet a = 2;"],
+  ["const-no-init-ok", "const a;\nvar b = a;"],
+  ["const-unbraced-if", "if (x) const a = 1;"],
+  ["const-named-const", "var const = 1;"],
+];
+for (const [id, source] of constScoping) snippets.push({ id, source });
+
 export default snippets;

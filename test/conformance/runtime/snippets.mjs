@@ -14,4 +14,10 @@ export const SNIPPETS = [
   { id: "throw-string", source: "throw 'plain string';" },
   { id: "throw-error", source: "throw new Error('boom');" },
   { id: "throw-type-error", source: "throw new TypeError('bad type');" },
+  { id: "json-parse-100000-deep-array", source: 'var s = Array(100001).join("[") + Array(100001).join("]");\nJSON.parse(s);' },
+  { id: "json-parse-100000-deep-object", source: 'var s = Array(100001).join("{\\"a\\":") + "1" + Array(100001).join("}");\nJSON.parse(s);' },
+  { id: "json-parse-deep-not-caught", source: 'var s = Array(100001).join("[") + Array(100001).join("]");\ntry { JSON.parse(s); } catch (e) { throw "caught: " + e; }' },
+  { id: "json-parse-3500-deep", source: 'var s = Array(3501).join("[") + Array(3501).join("]");\nJSON.parse(s);' },
+  { id: "json-parse-deep-malformed", source: 'var s = Array(100001).join("[") + "x";\nJSON.parse(s);' },
+  { id: "json-stringify-100000-deep", source: "var a = [];\nfor (var i = 0; i < 100000; i++) a = [a];\nJSON.stringify(a);" },
 ];

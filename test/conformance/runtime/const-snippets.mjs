@@ -1,0 +1,28 @@
+// const at run time, as Rhino 1.7.14 runs it in a standard scope ("shell") and in a scope built like AM's ("am").
+// Each snippet reports through out(...); recorded by record-const.mjs into const.golden.json.
+export const CONST_SNIPPETS = [
+  ["loop-top-level", 'const x = 5; var out1 = String(x);\nfor (var i = 0; i < 2; i++) { const y = i + 10; out1 += "," + y; }\nout(out1);'],
+  ["loop-in-function", 'function f() {\n  const x = 5; var s = String(x);\n  for (var i = 0; i < 2; i++) { const y = i + 10; s += "," + y; }\n  return s;\n}\nout(f());'],
+  ["top-level-read-assign", "const x = 5;\nout(typeof x, x);\nx = 7;\nout(x);\nfunction f() { x = 9; }\nf();\nout(x);"],
+  ["top-level-read-in-function", "const limit = 3;\nfunction get() { return limit; }\nout(get(), this.limit);"],
+  ["top-level-hoisted", "out(typeof k);\nconst k = 3;\nout(k);"],
+  ["top-level-side-effect", "var n = 0;\nconst v = (n = n + 1, 'val');\nout(n, v);"],
+  ["top-level-multi", "const a = 1, b = 'two';\nout(a, b);"],
+  ["function-assign-ignored", "function g() {\n  const a = 1;\n  out(a = 2);\n  a += 3;\n  a++;\n  return a;\n}\nout(g());"],
+  ["function-closure-assign-ignored", "function g() {\n  const a = 1;\n  function h() { a = 5; return a; }\n  var r = h();\n  return r + ',' + a;\n}\nout(g());"],
+  ["function-loop-closures", "function g() {\n  var fs = [];\n  for (var i = 0; i < 3; i++) { const c = i; fs.push(function () { return c; }); }\n  return fs.map(function (f) { return f(); }).join(',');\n}\nout(g());"],
+  ["function-for-in", "function g() {\n  var o = { p: 1, q: 2 }, s = '';\n  for (var k in o) { const v = k; s += v; }\n  return s + ',' + v;\n}\nout(g());"],
+  ["function-try-catch", "function g() {\n  try { const t = 1; throw new Error('x'); }\n  catch (e) { const m = e.message; out(m, t); }\n  return m;\n}\nout(g());"],
+  ["function-hoisted", "function g() {\n  out(typeof c);\n  const c = 3;\n  return c;\n}\nout(g());"],
+  ["function-no-init", "function g() {\n  const a;\n  a = 4;\n  return typeof a;\n}\nout(g());"],
+  ["function-initialiser-runs-each-time", "var n = 0;\nfunction next() { n++; return n; }\nfunction g() {\n  for (var i = 0; i < 3; i++) { const y = next(); }\n  return y + ',' + n;\n}\nout(g());"],
+  ["function-fresh-per-call", "function g(k) {\n  const a = k * 2;\n  return a;\n}\nout(g(1), g(2), g(3));"],
+  ["function-recursive", "function fact(n) {\n  const m = n;\n  return m <= 1 ? 1 : m * fact(m - 1);\n}\nout(fact(5));"],
+  ["nested-functions", "function outer() {\n  const a = 'outer';\n  function inner() { const a = 'inner'; return a; }\n  return inner() + ',' + a;\n}\nout(outer());"],
+  ["block-visible-in-function", "function g() {\n  if (true) { const b = 1; }\n  return b;\n}\nout(g());"],
+  ["array-pattern-in-function", "function g() {\n  const [p, q] = [1, 2];\n  return p + q;\n}\nout(g());"],
+  ["arrow-function", "var f = (k) => { const d = k + 1; return d; };\nout(f(1), f(5));"],
+  ["catch-param-redeclared", "function g() {\n  try { throw new Error('x'); }\n  catch (a) { out('in catch'); const a = 2; out('after', a); }\n  return 'done';\n}\ntry { out(g()); } catch (e) { out('caught', e.name, e.message); }"],
+  ["catch-param-redeclared-top", "try { throw 1; } catch (e) { out('in catch'); const e = 2; out('after'); }\nout('end');"],
+  ["top-level-in-loop-then-function", "for (var i = 0; i < 2; i++) { const t = i; }\nfunction read() { return typeof t; }\nout(read());"],
+];
