@@ -14,7 +14,7 @@
  * Positions QuickJS reports are mapped back to the script's own lines and columns.
  */
 import { parse, tokenizer, type Node } from "acorn";
-import { simple } from "acorn-walk";
+import { simpleWalk } from "../dialect/walk";
 
 /** The guest globals the inserted code calls (defined, read-only and non-enumerable, by the prelude). */
 export const CATCH_HOOK = "__playgroundCaught";
@@ -110,7 +110,8 @@ export function instrumentScript(source: string): InstrumentedSource {
   }
   const edits: Edit[] = [];
   for (const at of eachWords) edits.push({ at, remove: 4, text: "", rank: 0 });
-  simple(ast, {
+  // Iterative: a script of thousands of "a" + … terms must not exhaust the host's stack here (Rhino compiles it).
+  simpleWalk(ast, {
     ForInStatement(n) {
       const node = n as unknown as AnyNode;
       const word = eachWords.find((at) => at > node.start && at < (node.left as AnyNode).start);
