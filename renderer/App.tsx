@@ -15,6 +15,7 @@ import { ImportPicker, NoticeBar, RecoveryBar, type Notice } from "./components/
 import { WorkspaceView } from "./components/WorkspaceView";
 import { allSamples, findSample, SAMPLE_LIBRARIES } from "./samples";
 import { withEvaluator } from "./state/scenarioText";
+import { testCaseFrom } from "./state/testCase";
 import { isLibraryPath, libraryKey } from "./state/libraries";
 import { debounce } from "./state/debounce";
 import { errorMarkers, runMarkers, scenarioMarkers, warningMarkers, type Marker } from "./state/markers";
@@ -66,6 +67,12 @@ interface Shown {
  * intermediate states of a line are nearly always broken, and a banner per keystroke is noise.
  */
 export const BANNER_PAUSE_MS = 600;
+/** The scenario's HTTP mocks as written (the HTTP pane shows the answering one and why others missed). */
+function httpMocksOf(doc: unknown): unknown[] {
+  const http = (doc as { http?: unknown } | null)?.http;
+  return Array.isArray(http) ? http : [];
+}
+
 /** The narrowest a result column can be dragged. */
 const COLUMN_MIN_PX = 180;
 
@@ -402,6 +409,8 @@ export function App({ boot }: { boot: Boot }) {
       ? { result: shown.result, stale: true, running: true, staleLabel: "running the new input" }
       : null;
   const bannerHeld = typing && (failed || scenarioBroken);
+  const hmacSecret = (scenario.doc as { token?: { signing?: { secret?: unknown } } } | null)?.token?.signing?.secret;
+  if (display && typeof hmacSecret === "string") display.hmacSecret = hmacSecret;
 
   const checkMarkers = useMemo(() => [...errorMarkers(checked?.error), ...warningMarkers(checked?.warnings)], [checked]);
   const scriptMarkers = useMemo(
@@ -528,6 +537,14 @@ export function App({ boot }: { boot: Boot }) {
     const text = currentText();
     const outcome = document_ ? await platform().save(document_, text) : await platform().saveAs(suggestedName(), text);
     afterSave(outcome, text, target);
+  };
+  /** The scenario with the shown result as its `expect`: a regression test of what the script does now. */
+  const saveTestCase = async () => {
+    if (!current) return;
+    const scriptName = document_?.target === "script" ? document_.name : `${sample.id}.js`;
+    const file = testCaseFrom(inputs.current.scenario.doc, scriptName, current.result);
+    const outcome = await platform().saveAs(file.name, file.text);
+    if (outcome.status === "saved") setNotice({ kind: "info", text: `Saved ${outcome.name}: it expects what this run gave. Keep it beside ${scriptName}.` });
   };
   const saveAs = async () => {
     const target = document_?.target ?? tab;
@@ -846,7 +863,9 @@ export function App({ boot }: { boot: Boot }) {
                   </button>
                 ) : null}
               </div>
-            ) : null}
+            ) : (
+              <span className="banner-quiet">{bannerHeld ? "Typing… errors show when you pause." : "No errors."}</span>
+            )}
           </div>
           <div className="results-row" ref={resultsRow} style={{ height: `${layout.resultsPct}%` }} data-evaluator={shown?.result.evaluator}>
             <div className="column" style={{ width: `${layout.columnPcts[0]}%` }}>
@@ -872,7 +891,7 @@ export function App({ boot }: { boot: Boot }) {
           />
           <div className={`details-row ${evaluator === "next-gen" ? "with-idm" : ""}`}>
             <LogsPanel shown={display} />
-            <HttpPanel shown={display} />
+            <HttpPanel shown={display} mocks={httpMocksOf(scenario.doc)} />
             {/* openidm exists only for next-generation scripts. */}
             {evaluator === "next-gen" ? <IdmPanel shown={display} /> : null}
             <WarningsPanel shown={display} />
@@ -888,6 +907,15 @@ export function App({ boot }: { boot: Boot }) {
             <option value="dark">Dark</option>
           </select>
         </label>
+        <button
+          type="button"
+          data-testid="save-test-case"
+          disabled={current === null || scenarioBroken}
+          onClick={() => void saveTestCase().catch(reportFailure("Save as test case"))}
+          title="Save this scenario with the current result as its expectation (*.case.json), for the CLI and Run all cases"
+        >
+          Save as test case…
+        </button>
         <button type="button" data-testid="reset-layout" onClick={resetLayout} title="Panel sizes back to the defaults (also: double-click a divider)">
           Reset layout
         </button>

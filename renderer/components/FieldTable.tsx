@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import type { FieldMark, MarkedField } from "../state/marks";
 import { amJsonAt, NO_DOUBLES, pointerTo, type DoublePointers } from "../state/doubles";
 import { copyText } from "./clipboard";
+import { readableTime } from "../state/claimDates";
 
 const MARK_LABEL: Record<FieldMark, string> = {
   added: "added",
@@ -110,6 +111,7 @@ export function FieldTable({ rows, label, doubles = NO_DOUBLES, base = "", befor
               ) : (
                 <Value name={row.key} text={formatValue(row.value, doubles, pointerTo(base, row.key))} />
               )}
+              {readableTime(row.key, row.value) ? <div className="value-note">{readableTime(row.key, row.value)}</div> : null}
               {row.mark === "changed" ? (
                 <div className="was">was {shortened(formatValue(row.before, doubles, pointerTo(beforeBase, row.key)))}</div>
               ) : null}

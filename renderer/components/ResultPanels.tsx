@@ -1,6 +1,8 @@
 /** The result panels: token, token response, introspection (top) and logs, HTTP, IDM, warnings (below). */
-import type { ReactNode } from "react";
-import type { RunResult, JwtView } from "../engine-client/engineApi";
+import { useEffect, useState, type ReactNode } from "react";
+import type { HttpCallRecord, RunResult, JwtView } from "../engine-client/engineApi";
+import { copyText } from "./clipboard";
+import { curlOf, httpExchange, introspectRequestCurl, tokenRequestCurl } from "../state/httpExchange";
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
 import { FieldTable, formatValue } from "./FieldTable";
@@ -17,6 +19,8 @@ export interface ShownResult {
    * shown collapsed under the failure for comparison. Never a result of another sample or file.
    */
   previous?: { id: number; result: RunResult } | null;
+  /** The scenario's HS256 secret (token.signing.secret), to verify client-side tokens as AM signed them. */
+  hmacSecret?: string;
   /** True while a run of new input (another sample, a file just opened) is on its way and nothing is shown. */
   running?: boolean;
 }
@@ -48,26 +52,67 @@ function Previous({ shown, children }: { shown: ShownResult | null; children: (r
   );
 }
 
-function JwtParts({ jwt, marks, doubles }: { jwt: JwtView; marks: Map<string, MarkedField>; doubles: DoublePointers }) {
+/** jwt.io's view: the encoded token beside its decoded header and claims, and whether its signature verifies. */
+export function JwtParts({ jwt, marks, doubles, title, testId, hmacSecret, base = "/jwt/claims" }: { jwt: JwtView; marks: Map<string, MarkedField>; doubles: DoublePointers; title: string; testId: string; hmacSecret?: string; base?: string }) {
   const [header, payload, signature] = jwt.compact.split(".");
   const claimRows: MarkedField[] = Object.entries(jwt.claims).map(([key, value]) => ({
     key,
     value,
     mark: marks.get(key)?.mark === "added" || marks.get(key)?.mark === "changed" ? (marks.get(key)!.mark) : "native",
   }));
+  const [verification, setVerification] = useState<{ compact: string; verified: boolean; key: string; detail?: string } | null>(null);
+  const [jwks, setJwks] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("../state/jwtVerify").then(async ({ verifyJwt, demoJwks }) => {
+      const outcome = await verifyJwt(jwt.compact, hmacSecret);
+      if (!live) return;
+      setVerification({ compact: jwt.compact, ...outcome });
+      setJwks(JSON.stringify(demoJwks(), null, 2));
+    });
+    return () => {
+      live = false;
+    };
+  }, [jwt.compact, hmacSecret]);
+  const shownVerification = verification?.compact === jwt.compact ? verification : null;
   return (
-    <div className="jwt">
-      <p className="jwt-size" data-testid="jwt-size">
-        Client-side token (JWT): <strong>{jwt.bytes.toLocaleString("en")} bytes</strong>
+    <div className="jwt" data-testid={testId}>
+      <p className="jwt-size" data-testid={`${testId}-size`}>
+        {title}: <strong>{jwt.bytes.toLocaleString("en")} bytes</strong>
       </p>
-      <pre className="jwt-compact" aria-label="Encoded token">
-        <span className="jwt-header">{header}</span>.<span className="jwt-payload">{payload}</span>.
-        <span className="jwt-signature">{signature}</span>
-      </pre>
-      <h3>Header</h3>
-      <pre className="value">{JSON.stringify(jwt.header, null, 2)}</pre>
-      <h3>Claims</h3>
-      <FieldTable rows={claimRows} label="JWT claims" doubles={doubles} base="/jwt/claims" />
+      <div className="jwt-columns">
+        <div className="jwt-encoded">
+          <h3>Encoded</h3>
+          <pre className="jwt-compact" aria-label={`${title}, encoded`}>
+            <span className="jwt-header">{header}</span>.<span className="jwt-payload">{payload}</span>.<span className="jwt-signature">{signature}</span>
+          </pre>
+          <CopyButton label={`Copy ${title} (encoded)`} text={jwt.compact}>
+            Copy token
+          </CopyButton>
+          <p className={`jwt-verification ${shownVerification?.verified ? "verified" : shownVerification ? "failed" : ""}`} data-testid={`${testId}-signature`}>
+            {shownVerification
+              ? shownVerification.verified
+                ? `✓ Signature verified with ${shownVerification.key}.`
+                : `✗ Signature not verified (${shownVerification.key}): ${shownVerification.detail ?? ""}`
+              : "Checking the signature…"}
+          </p>
+          {jwks ? (
+            <details className="jwks">
+              <summary>Demo keys (JWKS)</summary>
+              <pre className="value">{jwks}</pre>
+              <CopyButton label="Copy JWKS of the demo keys" text={jwks}>
+                Copy JWKS
+              </CopyButton>
+            </details>
+          ) : null}
+        </div>
+        <div className="jwt-decoded">
+          <h3>Header</h3>
+          <pre className="value">{JSON.stringify(jwt.header, null, 2)}</pre>
+          <h3>Claims</h3>
+          <FieldTable rows={claimRows} label={`${title} claims`} doubles={doubles} base={base} />
+        </div>
+      </div>
     </div>
   );
 }
@@ -78,12 +123,12 @@ function tokenRows(result: RunResult | undefined): MarkedField[] {
   return token ? [...markTokenFields(token)].sort((a, b) => Number(a.mark === "native") - Number(b.mark === "native")) : [];
 }
 
-function TokenBody({ result, what }: { result: RunResult; what: string }) {
+function TokenBody({ result, what, hmacSecret }: { result: RunResult; what: string; hmacSecret?: string }) {
   const rows = tokenRows(result);
   const doubles = doublesOf(result);
   return (
     <>
-      {result.jwt ? <JwtParts jwt={result.jwt} marks={new Map(rows.map((r) => [r.key, r]))} doubles={doubles} /> : null}
+      {result.jwt ? <JwtParts jwt={result.jwt} marks={new Map(rows.map((r) => [r.key, r]))} doubles={doubles} title="Client-side token (JWT)" testId="jwt" hmacSecret={hmacSecret} /> : null}
       {result.jwt ? <h3>Token fields</h3> : null}
       <FieldTable rows={rows} label={what} doubles={doubles} base="/token/after" beforeBase="/token/before" />
     </>
@@ -109,7 +154,7 @@ export function TokenPanel({ shown }: { shown: ShownResult | null }) {
       staleLabel={shown?.staleLabel}
     >
       {token ? (
-        <TokenBody result={shown!.result} what="Token fields after the script" />
+        <TokenBody result={shown!.result} what="Token fields after the script" hmacSecret={shown!.hmacSecret} />
       ) : (
         <EmptyState>{noResultText(shown, "token")}</EmptyState>
       )}
@@ -128,14 +173,20 @@ function TokenResponseBody({ result, what }: { result: RunResult; what: string }
   const response = result.tokenResponse!;
   const rows = markTokenResponse(response, result.token?.extraData);
   const idToken = result.idToken;
+  const curl = result.token ? tokenRequestCurl(result.token.after) : null;
   return (
     <>
       <p className="panel-note">POST /oauth2/access_token → 200</p>
       <FieldTable rows={rows} label={what} doubles={doublesOf(result)} base="/tokenResponse" />
+      {curl ? (
+        <CopyButton label="Copy as cURL: the token request" text={curl}>
+          Copy as cURL
+        </CopyButton>
+      ) : null}
       {idToken ? (
         <>
-          <h3>ID token claims</h3>
-          <pre className="value">{amJsonAt(idToken.claims, doublesOf(result), "/idToken/claims")}</pre>
+          <h3>ID token</h3>
+          <JwtParts jwt={idToken} marks={new Map()} doubles={doublesOf(result)} title="ID token (JWT)" testId="id-token" base="/idToken/claims" />
         </>
       ) : null}
     </>
@@ -200,10 +251,17 @@ function introspectionRows(result: RunResult | undefined): MarkedField[] {
 
 function IntrospectionBody({ result, what }: { result: RunResult; what: string }) {
   const rows = introspectionRows(result);
+  const accessToken = result.tokenResponse?.access_token;
+  const curl = result.token && typeof accessToken === "string" ? introspectRequestCurl(result.token.after, accessToken) : null;
   return (
     <>
       <p className="panel-note">POST /oauth2/introspect{rows.some((r) => r.mark !== "native") ? " · script fields first" : ""}</p>
       <FieldTable rows={rows} label={what} doubles={doublesOf(result)} base="/introspection" />
+      {curl ? (
+        <CopyButton label="Copy as cURL: the introspection request" text={curl}>
+          Copy as cURL
+        </CopyButton>
+      ) : null}
     </>
   );
 }
@@ -259,7 +317,104 @@ export function LogsPanel({ shown }: { shown: ShownResult | null }) {
   );
 }
 
-export function HttpPanel({ shown }: { shown: ShownResult | null }) {
+function HeaderRows({ headers, label }: { headers: [string, string][]; label: string }) {
+  if (!headers.length) return <p className="panel-note">No headers.</p>;
+  return (
+    <table className="fields headers" aria-label={label}>
+      <tbody>
+        {headers.map(([name, value], i) => (
+          <tr key={i}>
+            <th scope="row">{name}</th>
+            <td>
+              <pre className="value">{value}</pre>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+/** One call as a request/response pair, with the mock that answered and why earlier mocks did not. */
+function HttpCall({ call, mocks, index }: { call: HttpCallRecord; mocks: readonly unknown[]; index: number }) {
+  const exchange = httpExchange(call, mocks);
+  return (
+    <li className={call.mock === null ? "call unmatched" : "call"} data-testid="http-call">
+      <details>
+        <summary>
+          <strong>{call.method}</strong> <span className="url">{call.url}</span>
+          {call.status !== undefined ? <span className="status"> → {call.status}</span> : null}
+          <span className="call-note"> · {exchange.answeredBy ? `mock ${exchange.answeredBy}` : "no mock matched"}</span>
+        </summary>
+        <div className="exchange">
+          <h3>Request</h3>
+          <p className="panel-note">
+            {exchange.request.method} {exchange.request.url}
+          </p>
+          <HeaderRows headers={exchange.request.headers} label={`Request ${index + 1} headers`} />
+          {exchange.request.body !== undefined ? <pre className="value body">{prettyBody(exchange.request.body)}</pre> : null}
+          <CopyButton label={`Copy call ${index + 1} as cURL`} text={curlOf(exchange.request)}>
+            Copy as cURL
+          </CopyButton>
+          <h3>Response{exchange.answeredBy ? ` (mock ${exchange.answeredBy})` : ""}</h3>
+          {exchange.response ? (
+            <>
+              <p className="panel-note" data-testid="http-response-status">
+                {exchange.response.status} {exchange.response.statusText}
+              </p>
+              <HeaderRows headers={exchange.response.headers} label={`Response ${index + 1} headers`} />
+              <pre className="value body">{prettyBody(exchange.response.body)}</pre>
+            </>
+          ) : (
+            <p className="call-note">{exchange.error ?? "No response."}</p>
+          )}
+          {exchange.misses.length ? (
+            <>
+              <h3>Mocks that did not match</h3>
+              <ul className="misses">
+                {exchange.misses.map((miss) => (
+                  <li key={miss.mock}>
+                    mock {miss.mock}: {miss.reasons.join("; ")}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      </details>
+      <div className="call-note">{call.mock === null ? (call.error ?? "No mock matched this call.") : `Answered by mock #${call.mock}`}</div>
+    </li>
+  );
+}
+
+/** A small copy action whose accessible name starts with its visible words. */
+export function CopyButton({ label, text, children }: { label: string; text: string; children: ReactNode }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="link copy-action"
+      aria-label={label}
+      onClick={async () => {
+        await copyText(text);
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1200);
+      }}
+    >
+      {copied ? "Copied" : children}
+    </button>
+  );
+}
+
+export function HttpPanel({ shown, mocks = [] }: { shown: ShownResult | null; mocks?: readonly unknown[] }) {
   if (shown?.running) return <RunningPanel testId="panel-http" title="HTTP" />;
   const calls = shown?.result.http ?? [];
   return (
@@ -267,15 +422,7 @@ export function HttpPanel({ shown }: { shown: ShownResult | null }) {
       {calls.length ? (
         <ol className="calls">
           {calls.map((call, i) => (
-            <li key={i} className={call.mock === null ? "call unmatched" : "call"}>
-              <div>
-                <strong>{call.method}</strong> <span className="url">{call.url}</span>
-                {call.status !== undefined ? <span className="status"> → {call.status}</span> : null}
-              </div>
-              <div className="call-note">
-                {call.mock === null ? (call.error ?? "No mock matched this call.") : `Answered by mock #${call.mock}`}
-              </div>
-            </li>
+            <HttpCall key={i} call={call} mocks={mocks} index={i} />
           ))}
         </ol>
       ) : (

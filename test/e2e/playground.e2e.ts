@@ -246,7 +246,7 @@ describe("the playground in Chromium", () => {
     await expect.poll(() => size.textContent()).toMatch(/\d+ bytes/);
     const token = await panel(page, "panel-token").textContent();
     expect(token).toContain('"alg"');
-    expect(await page.locator('[data-testid="panel-token"] table[aria-label="JWT claims"] tr[data-field="mail"]').getAttribute("data-mark")).toBe("added");
+    expect(await page.locator('[data-testid="panel-token"] table[aria-label="Client-side token (JWT) claims"] tr[data-field="mail"]').getAttribute("data-mark")).toBe("added");
     await page.screenshot({ path: `${RESULTS_DIR}/09-client-side-jwt.png` });
   });
 

@@ -58,3 +58,19 @@ describe("long values", () => {
     expect(isLongValue(Array.from({ length: 20 }, () => "a").join("\n"))).toBe(true);
   });
 });
+
+describe("HTTP exchanges and cURL", () => {
+  it("a call answered by the second mock: request, the mock's response, and why the first missed", async () => {
+    const { httpExchange, curlOf } = await import("../../renderer/state/httpExchange");
+    const mocks = [
+      { name: "users", request: { method: "GET", url: "https://api.example.com/users" }, response: { status: 404 } },
+      { name: "ip", request: { url: "https://api.example.com/ip" }, response: { status: 200, json: { ip: "1.2.3.4" }, headers: { "X-Trace": "t1" } } },
+    ];
+    const exchange = httpExchange({ method: "GET", url: "https://api.example.com/ip", status: 200, mock: 1, headers: { Accept: ["application/json"] } }, mocks);
+    expect(exchange.answeredBy).toBe('#1 "ip"');
+    expect(exchange.response).toEqual({ status: 200, statusText: "OK", headers: [["X-Trace", "t1"], ["Content-Type", "application/json"]], body: '{\n  "ip": "1.2.3.4"\n}' });
+    expect(exchange.misses).toEqual([{ mock: '#0 "users"', reasons: ["URL https://api.example.com/ip ≠ https://api.example.com/users"] }]);
+    expect(curlOf(exchange.request)).toBe("curl 'https://api.example.com/ip' \\\n  -H 'Accept: application/json'");
+    expect(curlOf({ method: "POST", url: "https://x/y", headers: [], body: "it's" })).toBe("curl -X POST 'https://x/y' \\\n  --data-raw 'it'\\''s'");
+  });
+});
