@@ -502,9 +502,28 @@ export function App({ boot }: { boot: Boot }) {
       setFileError(`${file.name}: not a script (.js), scenario (.scenario.json), case (.case.json) or AM / Frodo export (.json).`);
       return;
     }
+    if (kind === "script" && loadLibrary(file)) return;
     if (kind === "export") importFile(file);
     else openDocument(file, kind === "script" ? "script" : "scenario");
     platform().rememberRecent(file);
+  };
+
+  /**
+   * A .js file the scenario's "libraries" names by path and the page does not have yet: it becomes that
+   * library (the page cannot read paths itself), and the script in the editor stays.
+   */
+  const loadLibrary = (file: OpenedFile): boolean => {
+    const libraries = (inputs.current.scenario.doc as { libraries?: Record<string, unknown> } | null)?.libraries ?? {};
+    const wanted = Object.entries(libraries).find(
+      ([, value]) => typeof value === "string" && isLibraryPath(value) && !libraryFiles.current.has(libraryKey(value)) && libraryKey(value).replace(/^.*\//, "") === file.name,
+    );
+    if (!wanted) return false;
+    libraryFiles.current.set(libraryKey(wanted[1] as string), file.text);
+    setLibrariesRevision((r) => r + 1);
+    inputs.current.scenario = readScenario(lastScenarioText.current, libraryFiles.current);
+    setNotice({ kind: "info", text: `Loaded ${file.name} as the library "${wanted[0]}" the scenario names.` });
+    runRequested();
+    return true;
   };
 
   const reportFailure = (what: string) => (error: unknown) => setFileError(`${what} failed — ${error instanceof Error ? error.message : String(error)}`);

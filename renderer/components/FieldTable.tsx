@@ -61,7 +61,7 @@ function Value({ name, text, className }: { name: string; text: string; classNam
         <button
           type="button"
           className="link"
-          aria-label={`Copy value of ${name}`}
+          aria-label={copied ? `Copied: value of ${name}` : `Copy value of ${name}`}
           onClick={async () => {
             await copyText(text);
             setCopied(true);

@@ -45,7 +45,7 @@ export function Panel({ testId, title, summary, copyValue, copyDoubles, stale, s
             type="button"
             className="copy-button"
             // The visible words start the accessible name (WCAG 2.5.3, label in name).
-            aria-label={`Copy JSON of ${title}`}
+            aria-label={copied ? `Copied: JSON of ${title}` : `Copy JSON of ${title}`}
             onClick={async () => {
               await copyText(amJsonAt(copyValue, copyDoubles ?? NO_DOUBLES, "", 2));
               setCopied(true);

@@ -86,7 +86,7 @@ export function JwtParts({ jwt, marks, doubles, title, testId, hmacSecret, base 
           <pre className="jwt-compact" aria-label={`${title}, encoded`}>
             <span className="jwt-header">{header}</span>.<span className="jwt-payload">{payload}</span>.<span className="jwt-signature">{signature}</span>
           </pre>
-          <CopyButton label={`Copy ${title} (encoded)`} text={jwt.compact}>
+          <CopyButton label={`Copy token: ${title}, encoded`} text={jwt.compact}>
             Copy token
           </CopyButton>
           <p className={`jwt-verification ${shownVerification?.verified ? "verified" : shownVerification ? "failed" : ""}`} data-testid={`${testId}-signature`}>
@@ -361,7 +361,7 @@ function HttpCall({ call, mocks, index }: { call: HttpCallRecord; mocks: readonl
           </p>
           <HeaderRows headers={exchange.request.headers} label={`Request ${index + 1} headers`} />
           {exchange.request.body !== undefined ? <pre className="value body">{prettyBody(exchange.request.body)}</pre> : null}
-          <CopyButton label={`Copy call ${index + 1} as cURL`} text={curlOf(exchange.request)}>
+          <CopyButton label={`Copy as cURL: call ${index + 1}`} text={curlOf(exchange.request)}>
             Copy as cURL
           </CopyButton>
           <h3>Response{exchange.answeredBy ? ` (mock ${exchange.answeredBy})` : ""}</h3>
@@ -402,7 +402,8 @@ export function CopyButton({ label, text, children }: { label: string; text: str
     <button
       type="button"
       className="link copy-action"
-      aria-label={label}
+      // While it says "Copied", its name says so too (the visible words start the name, WCAG 2.5.3).
+      aria-label={copied ? `Copied: ${label}` : label}
       onClick={async () => {
         await copyText(text);
         setCopied(true);

@@ -183,6 +183,19 @@ describe("library scripts in the browser (defect 5)", () => {
     await expect.poll(() => banner.getAttribute("data-kind")).toBe("scenario");
     expect(await banner.textContent()).toContain("$.libraries.helpers");
     expect(await banner.textContent()).toContain("lib/not-there.js");
+
+    // Opening that file loads it as the library; the script in the editor stays.
+    const script = "var h = require('helpers');\naccessToken.setField('loud', h.shout('quiet'));\n";
+    await setScript(page, script);
+    const before = await currentRunId(page);
+    page.on("filechooser", () => undefined);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByTestId("open-button").click()]);
+    await chooser.setFiles({ name: "not-there.js", mimeType: "text/javascript", buffer: Buffer.from("exports.shout = function (s) { return String(s).toUpperCase(); };") });
+    await waitForResult(page, before);
+    await expect.poll(() => banner.count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="panel-introspection"] tr[data-field="loud"]').textContent()).toContain('"QUIET"');
+    expect(await page.getByTestId("notice").textContent()).toContain('as the library "helpers"');
+    expect(await page.evaluate(() => window.__playground!.getScript())).toBe(script);
   });
 });
 

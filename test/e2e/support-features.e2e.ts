@@ -4,6 +4,7 @@
  * cURL, Save as test case (checked by the engine's own case runner), the theme choice, the layout reset.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { run } from "../../engine";
@@ -18,6 +19,18 @@ async function open(): Promise<Page> {
   await opened.page.waitForSelector('[data-testid="editor"][data-ready="true"] .monaco-editor');
   await opened.context.grantPermissions(["clipboard-read", "clipboard-write"]);
   return opened.page;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's critical and serious violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -44,7 +57,7 @@ describe("the JWT view", () => {
     const decoded = (await jwt.locator(".jwt-decoded").boundingBox())!;
     expect(decoded.x).toBeGreaterThan(encoded.x + encoded.width - 1);
     expect(await jwt.locator('tr[data-field="exp"] .value-note').textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
-    await jwt.getByRole("button", { name: /Copy Client-side token \(JWT\) \(encoded\)/ }).click();
+    await jwt.getByRole("button", { name: "Copy token: Client-side token (JWT), encoded" }).click();
     await expect.poll(() => clipboard(page)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     // The demo JWKS is shown and copyable.
     await jwt.locator("details.jwks summary").click();
@@ -58,6 +71,7 @@ describe("the JWT view", () => {
     await expect.poll(() => idToken.getByTestId("id-token-signature").textContent()).toMatch(/verified with the demo public key "playground-demo-rsa"/);
     expect(await idToken.locator('tr[data-field="iat"] .value-note').textContent()).toMatch(/UTC$/);
     await page.screenshot({ path: `${RESULTS_DIR}/jwt-view.png` });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("a token signed with the scenario's own HS256 secret verifies with that secret", async () => {
@@ -85,9 +99,11 @@ describe("the HTTP pane", () => {
     expect(await call.textContent()).toContain('"ip": "1.70.145.10"');
     expect(await call.textContent()).toContain("Content-Type");
     expect(await call.textContent()).toMatch(/mock #0 "wrong path": URL https:\/\/dummyjson.com\/ip ≠ https:\/\/dummyjson.com\/users/);
-    await call.getByRole("button", { name: "Copy call 1 as cURL" }).click();
+    await call.getByRole("button", { name: "Copy as cURL: call 1" }).click();
     await expect.poll(() => clipboard(page)).toMatch(/^curl 'https:\/\/dummyjson.com\/ip'/);
     await page.screenshot({ path: `${RESULTS_DIR}/http-pane.png` });
+    // Next-gen (IDM panel shown) with a call opened: still no critical or serious accessibility violation.
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
