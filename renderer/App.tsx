@@ -405,7 +405,7 @@ export function App({ boot }: { boot: Boot }) {
       : holding
         ? { result: previous!.result, stale: true, staleLabel: "typing: last good result" }
         : { result: current.result, stale: false, previous: failed ? previous : null }
-    : shown !== null
+    : shown !== null && running
       ? { result: shown.result, stale: true, running: true, staleLabel: "running the new input" }
       : null;
   const bannerHeld = typing && (failed || scenarioBroken);
