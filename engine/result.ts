@@ -69,11 +69,34 @@ export interface JwtView {
   bytes: number;
 }
 
+/**
+ * What the client receives when the script fails: AM does not issue an unmodified token, the token request
+ * fails (reference flows-and-hooks.md §A.6). The message is AM's own; the status and the body's shape are
+ * inferred (the default script's comment says 500; the shape is that of AM's sibling script failures).
+ */
+export interface FailureResponse {
+  status: number;
+  body: { error: string; error_description: string };
+  /** Which parts of this response are inferred rather than seen in AM (JSON Pointers into this object). */
+  inferred: string[];
+  note: string;
+}
+
+export const TOKEN_REQUEST_FAILURE: FailureResponse = {
+  status: 500,
+  body: { error: "server_error", error_description: "Error running access token modification plugin" },
+  inferred: ["/status", "/body/error"],
+  note:
+    "AM fails the whole token request with the message \"Error running access token modification plugin\" (verified); the HTTP status 500 and the server_error body are inferred from the default script's comment and AM's sibling script failures.",
+};
+
 export interface RunResult {
   evaluator: Evaluator;
   ok: boolean;
   error: RunError | null;
   tokenResponse: Record<string, unknown> | null;
+  /** The token endpoint's failure response when the script failed (then tokenResponse is null); null when it ran. */
+  failure?: FailureResponse | null;
   introspection: Record<string, unknown> | null;
   token: TokenSnapshot | null;
   jwt: JwtView | null;
@@ -97,6 +120,7 @@ export function emptyRunResult(evaluator: Evaluator, error: RunError | null): Ru
     ok: error === null,
     error,
     tokenResponse: null,
+    failure: error === null ? null : freshFailure(),
     introspection: null,
     token: null,
     jwt: null,
@@ -108,4 +132,9 @@ export function emptyRunResult(evaluator: Evaluator, error: RunError | null): Ru
     timings: { evalMs: 0, totalMs: 0 },
     javaDoubles: [],
   };
+}
+
+/** A fresh copy per result, so one result's consumer cannot change another's. */
+function freshFailure(): FailureResponse {
+  return { ...TOKEN_REQUEST_FAILURE, body: { ...TOKEN_REQUEST_FAILURE.body }, inferred: [...TOKEN_REQUEST_FAILURE.inferred] };
 }

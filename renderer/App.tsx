@@ -13,10 +13,13 @@ import { draftKeyFor, importExport, isRunnable, kindOfFile, scenarioForImport } 
 import type { ImportedScript } from "../engine/import/exports";
 import { ImportPicker, NoticeBar, RecoveryBar, type Notice } from "./components/FileBars";
 import { WorkspaceView } from "./components/WorkspaceView";
-import { allSamples, findSample } from "./samples";
+import { allSamples, findSample, SAMPLE_LIBRARIES } from "./samples";
+import { withEvaluator } from "./state/scenarioText";
+import { testCaseFrom } from "./state/testCase";
+import { isLibraryPath, libraryKey } from "./state/libraries";
 import { debounce } from "./state/debounce";
 import { errorMarkers, runMarkers, scenarioMarkers, warningMarkers, type Marker } from "./state/markers";
-import { loadLayout, saveDraft, saveLayout, saveSession, type Layout } from "./state/persist";
+import { DEFAULT_LAYOUT, loadLayout, loadTheme, saveDraft, saveLayout, saveSession, saveTheme, type Layout, type ThemeChoice } from "./state/persist";
 import { formatScenario } from "./state/scenarioForm";
 import { useSystemDark } from "./hooks";
 import { CodeEditor, type EditorApi } from "./components/CodeEditor";
@@ -24,6 +27,7 @@ import { ScenarioForm } from "./components/ScenarioForm";
 import { Splitter } from "./components/Splitter";
 import {
   describeError,
+  errorLine,
   HttpPanel,
   IdmPanel,
   IntrospectionPanel,
@@ -54,7 +58,23 @@ interface Shown {
   id: number;
   result: RunResult;
   editedAt: number;
+  /** Which input it belongs to: bumped when another sample or file replaces the script and scenario. */
+  context: number;
 }
+
+/**
+ * While the user types, a failed run's banner waits until typing pauses this long (squiggles show at once):
+ * intermediate states of a line are nearly always broken, and a banner per keystroke is noise.
+ */
+export const BANNER_PAUSE_MS = 600;
+/** The scenario's HTTP mocks as written (the HTTP pane shows the answering one and why others missed). */
+function httpMocksOf(doc: unknown): unknown[] {
+  const http = (doc as { http?: unknown } | null)?.http;
+  return Array.isArray(http) ? http : [];
+}
+
+/** The narrowest a result column can be dragged. */
+const COLUMN_MIN_PX = 180;
 
 /** Timings the e2e tests and the UI benchmark read (window.__playground). */
 export interface PlaygroundProbe {
@@ -90,13 +110,23 @@ export function App({ boot }: { boot: Boot }) {
   const [scenarioView, setScenarioView] = useState<"form" | "json">(session.scenarioView ?? "json");
   const [layout, setLayout] = useState<Layout>(() => loadLayout(store));
   const [shown, setShown] = useState<Shown | null>(null);
-  const [lastGood, setLastGood] = useState<RunResult | null>(null);
+  const [lastGood, setLastGood] = useState<{ id: number; result: RunResult; context: number } | null>(null);
+  const [context, setContext] = useState(0);
+  const [typing, setTyping] = useState(false);
+  const [confirmRevert, setConfirmRevert] = useState(false);
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
   const [checked, setChecked] = useState<CheckOutcome | null>(null);
   const [running, setRunning] = useState(false);
   const [revisions, setRevisions] = useState({ script: 0, scenario: 0 });
   const bumpRevisions = (script: boolean, scenario: boolean) =>
     setRevisions((r) => ({ script: r.script + (script ? 1 : 0), scenario: r.scenario + (scenario ? 1 : 0) }));
-  const dark = useSystemDark();
+  const systemDark = useSystemDark();
+  const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme(store));
+  const chooseTheme = (next: ThemeChoice) => {
+    setTheme(next);
+    saveTheme(store, next);
+  };
+  const dark = theme === "system" ? systemDark : theme === "dark";
   const [document_, setDocument] = useState<OpenDocument | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -116,10 +146,14 @@ export function App({ boot }: { boot: Boot }) {
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
 
-  const scenario = useMemo(() => readScenario(scenarioText), [scenarioText]);
+  // Library files the scenario's "libraries" can name: the samples' (bundled) and those the user opened.
+  const libraryFiles = useRef(new Map(SAMPLE_LIBRARIES));
+  const [librariesRevision, setLibrariesRevision] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const scenario = useMemo(() => readScenario(scenarioText, libraryFiles.current), [scenarioText, librariesRevision]);
 
   // Refs give the debounced callbacks the newest input without re-creating them.
-  const inputs = useRef({ script, scenario, evaluator, editedAt: 0 });
+  const inputs = useRef({ script, scenario, evaluator, editedAt: 0, context: 0 });
   inputs.current = { ...inputs.current, script, scenario, evaluator };
 
   const runs = useRef(boot.runs);
@@ -143,13 +177,13 @@ export function App({ boot }: { boot: Boot }) {
   const firstResultAt = useRef<number | null>(null);
   const editorApi = useRef<EditorApi | null>(null);
 
-  const showWhenDone = useCallback((pending: Promise<RunAnswer>, editedAt: number) => {
+  const showWhenDone = useCallback((pending: Promise<RunAnswer>, editedAt: number, context: number) => {
     setRunning(true);
     void pending.then((answer) => {
       if (answer.superseded) return;
       if (runs.current.accept(answer.id)) {
-        setShown({ id: answer.id, result: answer.result, editedAt });
-        if (answer.result.ok || answer.result.tokenResponse) setLastGood(answer.result);
+        setShown({ id: answer.id, result: answer.result, editedAt, context });
+        if (answer.result.ok) setLastGood({ id: answer.id, result: answer.result, context });
       }
       if (!runs.current.isSuperseded(answer.id)) setRunning(false);
     });
@@ -158,10 +192,10 @@ export function App({ boot }: { boot: Boot }) {
   const gates = useRef({ runAsYouType: true, groovy: false });
   gates.current = { runAsYouType, groovy: groovy !== null };
   const runNow = useCallback(() => {
-    const { script, scenario, evaluator, editedAt } = inputs.current;
+    const { script, scenario, evaluator, editedAt, context } = inputs.current;
     if (scenario.issues.length) return; // results stay greyed until the scenario is fixed
     if (gates.current.groovy) return; // the playground does not run Groovy
-    showWhenDone(client.current.run({ script, scenario: scenario.doc, evaluator, timeoutMs: scenario.timeoutMs }), editedAt);
+    showWhenDone(client.current.run({ script, scenario: scenario.runDoc, evaluator, timeoutMs: scenario.timeoutMs }), editedAt, context);
   }, [showWhenDone]);
 
   const checkNow = useCallback(() => {
@@ -173,17 +207,31 @@ export function App({ boot }: { boot: Boot }) {
 
   const scheduledRun = useMemo(() => debounce(runNow, RUN_DEBOUNCE_MS), [runNow]);
   const scheduledCheck = useMemo(() => debounce(checkNow, CHECK_DEBOUNCE_MS), [checkNow]);
+  // Typing pauses: a held error banner may show now.
+  const typingPaused = useMemo(() => debounce(() => setTyping(false), BANNER_PAUSE_MS), []);
+  const typed = useCallback(() => {
+    setTyping(true);
+    typingPaused(undefined);
+  }, [typingPaused]);
   const runRequested = useCallback(() => {
     scheduledRun.cancel();
+    // An explicit run (button, Ctrl+Enter, a sample or file loaded) shows its outcome at once.
+    typingPaused.cancel();
+    setTyping(false);
     runNow();
-  }, [runNow, scheduledRun]);
+  }, [runNow, scheduledRun, typingPaused]);
+  /** Another sample or file replaces the input: results of the old one are not this one's "previous result". */
+  const newContext = () => {
+    inputs.current.context += 1;
+    setContext(inputs.current.context);
+  };
 
   // First load: the opening run started before the editor loaded (boot.ts); show it when it lands.
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    if (boot.firstRun) showWhenDone(boot.firstRun.answer, boot.firstRun.startedAt);
+    if (boot.firstRun) showWhenDone(boot.firstRun.answer, boot.firstRun.startedAt, 0);
     checkNow();
   }, [boot, showWhenDone, checkNow]);
 
@@ -196,10 +244,11 @@ export function App({ boot }: { boot: Boot }) {
       inputs.current.editedAt = performance.now();
       inputs.current.script = text;
       setScript(text);
+      typed();
       if (gates.current.runAsYouType) scheduledRun(undefined);
       scheduledCheck(undefined);
     },
-    [scheduledRun, scheduledCheck],
+    [scheduledRun, scheduledCheck, typed],
   );
   const onScenarioChange = useCallback(
     (text: string) => {
@@ -208,7 +257,7 @@ export function App({ boot }: { boot: Boot }) {
       inputs.current.editedAt = performance.now();
       const evaluatorIn = (doc: unknown) => (doc as { evaluator?: unknown } | null)?.evaluator;
       const previous = evaluatorIn(inputs.current.scenario.doc);
-      inputs.current.scenario = readScenario(text);
+      inputs.current.scenario = readScenario(text, libraryFiles.current);
       // Editing the scenario's "evaluator" moves the switch with it (the switch wins otherwise).
       const next = evaluatorIn(inputs.current.scenario.doc);
       if (next !== previous && (next === "legacy" || next === "next-gen")) {
@@ -216,9 +265,10 @@ export function App({ boot }: { boot: Boot }) {
         setEvaluator(next);
       }
       setScenarioText(text);
+      typed();
       if (gates.current.runAsYouType) scheduledRun(undefined);
     },
-    [scheduledRun],
+    [scheduledRun, typed],
   );
 
   // Drafts and session survive a reload; nothing typed is lost.
@@ -250,6 +300,14 @@ export function App({ boot }: { boot: Boot }) {
   const switchEvaluator = (next: Evaluator) => {
     inputs.current.evaluator = next;
     setEvaluator(next);
+    // The scenario says which evaluator it is for; Save must write the one the switch shows.
+    const text = withEvaluator(lastScenarioText.current, next);
+    if (text !== lastScenarioText.current) {
+      lastScenarioText.current = text;
+      inputs.current.scenario = readScenario(text, libraryFiles.current);
+      setScenarioText(text);
+      bumpRevisions(false, true);
+    }
     runRequested();
     scheduledCheck.cancel();
     checkNow();
@@ -258,7 +316,8 @@ export function App({ boot }: { boot: Boot }) {
   const switchSample = (id: string) => {
     const next = findSample(id);
     const texts = textsOf(next);
-    inputs.current = { script: texts.script, scenario: readScenario(texts.scenarioText), evaluator: next.evaluator, editedAt: performance.now() };
+    inputs.current = { ...inputs.current, script: texts.script, scenario: readScenario(texts.scenarioText, libraryFiles.current), evaluator: next.evaluator, editedAt: performance.now() };
+    newContext();
     closeDocument();
     setSample(next);
     setScript(texts.script);
@@ -270,10 +329,13 @@ export function App({ boot }: { boot: Boot }) {
     checkNow();
   };
 
+  const hasEdits = document_ !== null || script !== sample.script || scenarioText !== sample.scenarioText;
   const revertSample = () => {
+    setConfirmRevert(false);
     closeDocument();
     saveDraft(store, sample.id, {});
-    inputs.current = { script: sample.script, scenario: readScenario(sample.scenarioText), evaluator: sample.evaluator, editedAt: performance.now() };
+    newContext();
+    inputs.current = { ...inputs.current, script: sample.script, scenario: readScenario(sample.scenarioText, libraryFiles.current), evaluator: sample.evaluator, editedAt: performance.now() };
     setScript(sample.script);
     lastScenarioText.current = sample.scenarioText;
     setScenarioText(sample.scenarioText);
@@ -331,14 +393,24 @@ export function App({ boot }: { boot: Boot }) {
 
   // What the panels show and whether it is greyed.
   const scenarioBroken = scenario.issues.length > 0;
-  const failedWithoutToken = shown !== null && !shown.result.ok && !shown.result.tokenResponse;
-  const display: ShownResult | null = shown
+  // Only results of the current sample or file are shown; another one's are never taken for this one's.
+  const current = shown !== null && shown.context === context ? shown : null;
+  const previous = lastGood !== null && lastGood.context === context && current !== null && lastGood.id < current.id ? lastGood : null;
+  const failed = current !== null && current.result.error !== null;
+  // While typing through broken states the last good result stays, greyed, instead of flipping to each failure.
+  const holding = failed && typing && previous !== null;
+  const display: ShownResult | null = current
     ? scenarioBroken
-      ? { result: shown.result, stale: true }
-      : failedWithoutToken && lastGood
-        ? { result: { ...lastGood, error: shown.result.error, logs: shown.result.logs, http: shown.result.http, openidm: shown.result.openidm, warnings: shown.result.warnings }, stale: true }
-        : { result: shown.result, stale: false }
-    : null;
+      ? { result: current.result, stale: true, staleLabel: "scenario invalid: last result" }
+      : holding
+        ? { result: previous!.result, stale: true, staleLabel: "typing: last good result" }
+        : { result: current.result, stale: false, previous: failed ? previous : null }
+    : shown !== null && running
+      ? { result: shown.result, stale: true, running: true, staleLabel: "running the new input" }
+      : null;
+  const bannerHeld = typing && (failed || scenarioBroken);
+  const hmacSecret = (scenario.doc as { token?: { signing?: { secret?: unknown } } } | null)?.token?.signing?.secret;
+  if (display && typeof hmacSecret === "string") display.hmacSecret = hmacSecret;
 
   const checkMarkers = useMemo(() => [...errorMarkers(checked?.error), ...warningMarkers(checked?.warnings)], [checked]);
   const scriptMarkers = useMemo(
@@ -349,14 +421,21 @@ export function App({ boot }: { boot: Boot }) {
 
   const updateLayout = (patch: (l: Layout) => Layout) => setLayout((l) => patch(l));
   const persistLayout = () => setLayout((l) => (saveLayout(store, l), l));
-  const workspace = useRef<HTMLDivElement | null>(null);
+  const resetLayout = () => {
+    setLayout(DEFAULT_LAYOUT);
+    saveLayout(store, DEFAULT_LAYOUT);
+  };
+  const workspace = useRef<HTMLElement | null>(null);
   const resultsPane = useRef<HTMLDivElement | null>(null);
   const resultsRow = useRef<HTMLDivElement | null>(null);
   const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
   const resizeColumn = (index: 0 | 1, delta: number) =>
     updateLayout((l) => {
       const cols = [...l.columnPcts] as [number, number, number];
-      const d = clamp(delta, 10 - cols[index], cols[index + 1] - 10);
+      // A column keeps room for a key and a readable value (FieldTable's minimum), in pixels, not percent.
+      const width = resultsRow.current?.getBoundingClientRect().width ?? 0;
+      const minPct = width > 0 ? Math.min(31, (COLUMN_MIN_PX / width) * 100) : 10;
+      const d = clamp(delta, minPct - cols[index], cols[index + 1] - minPct);
       cols[index] += d;
       cols[index + 1] -= d;
       return { ...l, columnPcts: cols };
@@ -379,6 +458,7 @@ export function App({ boot }: { boot: Boot }) {
   };
 
   const openDocument = (file: OpenedFile, target: "script" | "scenario") => {
+    newContext();
     setGroovy(null);
     setFileError(null);
     loadText(target, file.text);
@@ -387,6 +467,7 @@ export function App({ boot }: { boot: Boot }) {
   };
 
   const loadImported = (picked: ImportedScript) => {
+    newContext();
     setImportChoices(null);
     const runnable = isRunnable(picked);
     // The scenario follows the script's evaluator; the rest of the user's scenario stays.
@@ -421,9 +502,28 @@ export function App({ boot }: { boot: Boot }) {
       setFileError(`${file.name}: not a script (.js), scenario (.scenario.json), case (.case.json) or AM / Frodo export (.json).`);
       return;
     }
+    if (kind === "script" && loadLibrary(file)) return;
     if (kind === "export") importFile(file);
     else openDocument(file, kind === "script" ? "script" : "scenario");
     platform().rememberRecent(file);
+  };
+
+  /**
+   * A .js file the scenario's "libraries" names by path and the page does not have yet: it becomes that
+   * library (the page cannot read paths itself), and the script in the editor stays.
+   */
+  const loadLibrary = (file: OpenedFile): boolean => {
+    const libraries = (inputs.current.scenario.doc as { libraries?: Record<string, unknown> } | null)?.libraries ?? {};
+    const wanted = Object.entries(libraries).find(
+      ([, value]) => typeof value === "string" && isLibraryPath(value) && !libraryFiles.current.has(libraryKey(value)) && libraryKey(value).replace(/^.*\//, "") === file.name,
+    );
+    if (!wanted) return false;
+    libraryFiles.current.set(libraryKey(wanted[1] as string), file.text);
+    setLibrariesRevision((r) => r + 1);
+    inputs.current.scenario = readScenario(lastScenarioText.current, libraryFiles.current);
+    setNotice({ kind: "info", text: `Loaded ${file.name} as the library "${wanted[0]}" the scenario names.` });
+    runRequested();
+    return true;
   };
 
   const reportFailure = (what: string) => (error: unknown) => setFileError(`${what} failed — ${error instanceof Error ? error.message : String(error)}`);
@@ -456,6 +556,14 @@ export function App({ boot }: { boot: Boot }) {
     const text = currentText();
     const outcome = document_ ? await platform().save(document_, text) : await platform().saveAs(suggestedName(), text);
     afterSave(outcome, text, target);
+  };
+  /** The scenario with the shown result as its `expect`: a regression test of what the script does now. */
+  const saveTestCase = async () => {
+    if (!current) return;
+    const scriptName = document_?.target === "script" ? document_.name : `${sample.id}.js`;
+    const file = testCaseFrom(inputs.current.scenario.doc, scriptName, current.result);
+    const outcome = await platform().saveAs(file.name, file.text);
+    if (outcome.status === "saved") setNotice({ kind: "info", text: `Saved ${outcome.name}: it expects what this run gave. Keep it beside ${scriptName}.` });
   };
   const saveAs = async () => {
     const target = document_?.target ?? tab;
@@ -546,11 +654,15 @@ export function App({ boot }: { boot: Boot }) {
 
   const bannerText = fileError
     ? fileError
-    : scenarioBroken
-    ? `Scenario is invalid — ${scenario.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}. Showing the last result until it is fixed.`
-    : shown?.result.error
-      ? describeError(shown.result)
-      : null;
+    : bannerHeld
+      ? null
+      : scenarioBroken
+        ? `Scenario is invalid — ${scenario.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}. Showing the last result until it is fixed.`
+        : current?.result.error
+          ? describeError(current.result)
+          : null;
+  const bannerKind = fileError ? "file" : scenarioBroken ? "scenario" : (current?.result.error?.kind ?? "");
+  const goToLine = !fileError && !scenarioBroken ? errorLine(current?.result.error) : null;
 
   return (
     <div
@@ -568,8 +680,8 @@ export function App({ boot }: { boot: Boot }) {
       <header className="toolbar" role="banner">
         <h1>Token Script Playground</h1>
         <label className="tool">
-          <span>Sample</span>
-          <select data-testid="scenario-select" value={sample.id} onChange={(e) => switchSample(e.target.value)}>
+          <span className="tool-label">Sample</span>
+          <select data-testid="scenario-select" aria-label="Sample" value={sample.id} onChange={(e) => switchSample(e.target.value)}>
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
@@ -577,25 +689,34 @@ export function App({ boot }: { boot: Boot }) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={revertSample} title="Discard your edits of this sample">
+        <button type="button" onClick={() => (hasEdits ? setConfirmRevert(true) : revertSample())} title="Discard your edits of this sample" aria-expanded={confirmRevert}>
           Revert
         </button>
         <label className="tool">
-          <span>Evaluator</span>
-          <select data-testid="evaluator-select" value={evaluator} onChange={(e) => switchEvaluator(e.target.value as Evaluator)}>
+          <span className="tool-label">Evaluator</span>
+          <select data-testid="evaluator-select" aria-label="Evaluator" value={evaluator} onChange={(e) => switchEvaluator(e.target.value as Evaluator)}>
             <option value="legacy">Legacy (1.0)</option>
-            <option value="next-gen">Next-generation (2.0)</option>
+            <option value="next-gen">Next-gen (2.0)</option>
           </select>
         </label>
         <button type="button" className="primary" data-testid="run-button" onClick={() => perform("run.run")} title={actionTitle("run.run", isMac)} aria-keyshortcuts="Control+Enter Meta+Enter">
           Run
         </button>
         <span className="status" role="status" aria-live="polite" data-testid="run-status" data-running={running ? "true" : "false"} data-run-id={shown?.id ?? 0}>
-          {running ? "Running…" : shown ? `${shown.result.ok ? "Done" : "Failed"} in ${shown.result.timings.totalMs.toFixed(1)} ms` : "Starting…"}
+          {running ? (
+            "Running…"
+          ) : shown ? (
+            <>
+              {shown.result.ok ? "Done" : "Failed"}
+              <span className="status-detail"> in {shown.result.timings.totalMs.toFixed(1)} ms</span>
+            </>
+          ) : (
+            "Starting…"
+          )}
         </span>
-        <label className="tool" title="Run the script as you type">
+        <label className="tool" title="Run as you type: run the script after each pause in typing">
           <input type="checkbox" data-testid="run-as-you-type" checked={runAsYouType} onChange={() => perform("run.toggleRunAsYouType")} />
-          <span>As you type</span>
+          <span>Live</span>
         </label>
         <span className="spacer" />
         {document_ ? (
@@ -635,6 +756,17 @@ export function App({ boot }: { boot: Boot }) {
           Save As…
         </button>
       </header>
+      {confirmRevert ? (
+        <div className="notice warning" role="alertdialog" aria-label="Discard edits?" data-testid="revert-confirm">
+          Discard your edits of “{sample.label}”{document_ ? ` and close ${document_.name}` : ""}? This cannot be undone.{" "}
+          <button type="button" onClick={revertSample}>
+            Discard edits
+          </button>{" "}
+          <button type="button" autoFocus onClick={() => setConfirmRevert(false)}>
+            Keep editing
+          </button>
+        </div>
+      ) : null}
       <RecoveryBar drafts={drafts} onRestore={(key) => void restoreDraft(key)} onDiscard={(key) => void discardRecovered(key)} />
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {groovy ? (
@@ -646,15 +778,18 @@ export function App({ boot }: { boot: Boot }) {
         <ImportPicker file={importChoices.file} scripts={importChoices.scripts} onPick={loadImported} onCancel={() => setImportChoices(null)} />
       ) : null}
       {workspaceOpen ? <WorkspaceView onOpen={(file) => void loadFile(file)} onClose={() => setWorkspaceOpen(false)} /> : null}
-      <div className="workspace" ref={workspace}>
+      <main className="workspace" ref={workspace}>
         <section className="editor-pane" style={{ width: `${layout.editorPct}%` }} aria-label="Editor">
-          <div className="tabs" role="tablist" aria-label="Editor tabs">
-            <button role="tab" type="button" aria-selected={tab === "script"} data-testid="tab-script" onClick={() => setTab("script")}>
-              Script
-            </button>
-            <button role="tab" type="button" aria-selected={tab === "scenario"} data-testid="tab-scenario" onClick={() => setTab("scenario")}>
-              Scenario{scenarioBroken ? " ⚠" : ""}
-            </button>
+          <div className="tabs">
+            {/* Only tabs inside the tablist (ARIA: a tablist owns tabs only); the view switch sits beside it. */}
+            <div role="tablist" aria-label="Editor tabs" className="tablist">
+              <button role="tab" type="button" aria-selected={tab === "script"} data-testid="tab-script" onClick={() => setTab("script")}>
+                Script
+              </button>
+              <button role="tab" type="button" aria-selected={tab === "scenario"} data-testid="tab-scenario" onClick={() => setTab("scenario")}>
+                Scenario{scenarioBroken ? " ⚠" : ""}
+              </button>
+            </div>
             {tab === "scenario" ? (
               <span className="view-switch" role="group" aria-label="Scenario view">
                 <button type="button" aria-pressed={scenarioView === "form"} data-testid="scenario-view-form" onClick={() => setScenarioView("form")}>
@@ -683,6 +818,8 @@ export function App({ boot }: { boot: Boot }) {
               dark={dark}
               onReady={(api) => (editorApi.current = api)}
               scriptReadOnly={groovy !== null}
+              tabMovesFocus={tabMovesFocus}
+              onToggleTabMovesFocus={() => setTabMovesFocus((t) => !t)}
             />
             {tab === "scenario" && scenarioView === "form" ? (
               <ScenarioForm doc={scenario.issues.length && scenario.doc === null ? null : scenario.doc} onChange={(doc) => {
@@ -692,52 +829,72 @@ export function App({ boot }: { boot: Boot }) {
               />
             ) : null}
           </div>
+          {tab === "script" || scenarioView === "json" ? (
+            <div className="editor-statusbar">
+              <button
+                type="button"
+                className="link"
+                data-testid="tab-focus-toggle"
+                aria-pressed={tabMovesFocus}
+                onClick={() => setTabMovesFocus((t) => !t)}
+                title="Tab trapping, as in VS Code: whether Tab indents or moves focus out of the editor"
+              >
+                {tabMovesFocus ? "Tab moves focus" : "Tab indents"} · {isMac ? "⌃⇧M" : "Ctrl+M"} to switch
+              </button>
+            </div>
+          ) : null}
         </section>
         <Splitter
           orientation="vertical"
           label="Resize editor"
+          onReset={resetLayout}
           valuePct={layout.editorPct}
           container={() => workspace.current}
           onResize={(d) => updateLayout((l) => ({ ...l, editorPct: clamp(l.editorPct + d, 15, 85) }))}
           onResizeEnd={persistLayout}
         />
         <section className="results-pane" ref={resultsPane} aria-label="Results">
-          {bannerText ? (
-            <div className={`error-banner ${fileError ? "file" : scenarioBroken ? "scenario" : shown?.result.error?.kind ?? ""}`} role="alert" data-testid="error-banner" data-kind={fileError ? "file" : scenarioBroken ? "scenario" : shown?.result.error?.kind}>
-              {bannerText}
-              {fileError ? (
-                <button type="button" className="link" onClick={() => setFileError(null)}>
-                  Dismiss
-                </button>
-              ) : null}
-              {!fileError && !scenarioBroken && shown?.result.error?.line !== undefined ? (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    setTab("script");
-                    const line = shown.result.error!.line!;
-                    setTimeout(() => {
-                      editorApi.current?.editor.revealLineInCenter(line);
-                      editorApi.current?.editor.setPosition({ lineNumber: line, column: shown.result.error?.column ?? 1 });
-                      editorApi.current?.editor.focus();
-                    });
-                  }}
-                >
-                  Go to line {shown.result.error.line}
-                </button>
-              ) : null}
-            </div>
-          ) : null}
+          {/* The banner's place is kept whether or not it shows, so the panels never move under the user. */}
+          <div className="banner-slot" role="alert" data-testid="banner-slot">
+            {bannerText ? (
+              <div className={`error-banner ${bannerKind}`} data-testid="error-banner" data-kind={bannerKind}>
+                <span className="banner-text">{bannerText}</span>
+                {fileError ? (
+                  <button type="button" className="link" onClick={() => setFileError(null)}>
+                    Dismiss
+                  </button>
+                ) : null}
+                {goToLine !== null ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      setTab("script");
+                      const column = current?.result.error?.column ?? 1;
+                      setTimeout(() => {
+                        editorApi.current?.editor.revealLineInCenter(goToLine);
+                        editorApi.current?.editor.setPosition({ lineNumber: goToLine, column });
+                        editorApi.current?.editor.focus();
+                      });
+                    }}
+                  >
+                    Go to line {goToLine}
+                  </button>
+                ) : null}
+              </div>
+            ) : (
+              <span className="banner-quiet">{bannerHeld ? "Typing… errors show when you pause." : "No errors."}</span>
+            )}
+          </div>
           <div className="results-row" ref={resultsRow} style={{ height: `${layout.resultsPct}%` }} data-evaluator={shown?.result.evaluator}>
             <div className="column" style={{ width: `${layout.columnPcts[0]}%` }}>
               <TokenPanel shown={display} />
             </div>
-            <Splitter orientation="vertical" label="Resize token column" valuePct={layout.columnPcts[0]} container={() => resultsRow.current} onResize={(d) => resizeColumn(0, d)} onResizeEnd={persistLayout} />
+            <Splitter orientation="vertical" label="Resize token column" onReset={resetLayout} valuePct={layout.columnPcts[0]} container={() => resultsRow.current} onResize={(d) => resizeColumn(0, d)} onResizeEnd={persistLayout} />
             <div className="column" style={{ width: `${layout.columnPcts[1]}%` }}>
               <TokenResponsePanel shown={display} />
             </div>
-            <Splitter orientation="vertical" label="Resize token response column" valuePct={layout.columnPcts[0] + layout.columnPcts[1]} container={() => resultsRow.current} onResize={(d) => resizeColumn(1, d)} onResizeEnd={persistLayout} />
+            <Splitter orientation="vertical" label="Resize token response column" onReset={resetLayout} valuePct={layout.columnPcts[0] + layout.columnPcts[1]} container={() => resultsRow.current} onResize={(d) => resizeColumn(1, d)} onResizeEnd={persistLayout} />
             <div className="column" style={{ width: `${layout.columnPcts[2]}%` }}>
               <IntrospectionPanel shown={display} />
             </div>
@@ -745,19 +902,43 @@ export function App({ boot }: { boot: Boot }) {
           <Splitter
             orientation="horizontal"
             label="Resize results and details"
+            onReset={resetLayout}
             valuePct={layout.resultsPct}
             container={() => resultsPane.current}
             onResize={(d) => updateLayout((l) => ({ ...l, resultsPct: clamp(l.resultsPct + d, 15, 90) }))}
             onResizeEnd={persistLayout}
           />
-          <div className="details-row">
+          <div className={`details-row ${evaluator === "next-gen" ? "with-idm" : ""}`}>
             <LogsPanel shown={display} />
-            <HttpPanel shown={display} />
-            <IdmPanel shown={display} />
+            <HttpPanel shown={display} mocks={httpMocksOf(scenario.doc)} />
+            {/* openidm exists only for next-generation scripts. */}
+            {evaluator === "next-gen" ? <IdmPanel shown={display} /> : null}
             <WarningsPanel shown={display} />
           </div>
         </section>
-      </div>
+      </main>
+      <footer className="statusbar">
+        <label className="tool">
+          <span>Theme</span>
+          <select data-testid="theme-select" value={theme} onChange={(e) => chooseTheme(e.target.value as ThemeChoice)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="save-test-case"
+          disabled={current === null || scenarioBroken}
+          onClick={() => void saveTestCase().catch(reportFailure("Save as test case"))}
+          title="Save this scenario with the current result as its expectation (*.case.json), for the CLI and Run all cases"
+        >
+          Save as test case…
+        </button>
+        <button type="button" data-testid="reset-layout" onClick={resetLayout} title="Panel sizes back to the defaults (also: double-click a divider)">
+          Reset layout
+        </button>
+      </footer>
     </div>
   );
 }

@@ -5,23 +5,28 @@
 import { parseJsonText, validateScenario, type Evaluator, type ScenarioIssue } from "./engine-client/engineApi";
 import { EngineClient, type RunAnswer } from "./engine-client/engineClient";
 import { platform } from "./platform";
-import { findSample, type Sample } from "./samples";
+import { findSample, SAMPLE_LIBRARIES, type Sample } from "./samples";
+import { resolveLibraries } from "./state/libraries";
 import { LatestOnly } from "./state/latest";
 import { loadDraft, loadSession, type SessionState } from "./state/persist";
 import EngineWorker from "./worker/engine.worker?worker";
 
 export interface ScenarioState {
+  /** The document as the user wrote it (the form edits this one). */
   doc: unknown;
+  /** The document the engine runs: library paths replaced by the library files' text. */
+  runDoc: unknown;
   issues: ScenarioIssue[];
   timeoutMs: number;
 }
 
-export function readScenario(text: string): ScenarioState {
+export function readScenario(text: string, libraryFiles: ReadonlyMap<string, string> = SAMPLE_LIBRARIES): ScenarioState {
   const json = parseJsonText(text);
-  if (!json.ok) return { doc: null, issues: [json.issue], timeoutMs: 1000 };
+  if (!json.ok) return { doc: null, runDoc: null, issues: [json.issue], timeoutMs: 1000 };
   const outcome = validateScenario(json.value);
-  if (!outcome.ok) return { doc: json.value, issues: outcome.issues, timeoutMs: 1000 };
-  return { doc: json.value, issues: [], timeoutMs: outcome.scenario.timeoutMs };
+  if (!outcome.ok) return { doc: json.value, runDoc: json.value, issues: outcome.issues, timeoutMs: 1000 };
+  const libraries = resolveLibraries(json.value, libraryFiles);
+  return { doc: json.value, runDoc: libraries.doc, issues: libraries.issues, timeoutMs: outcome.scenario.timeoutMs };
 }
 
 /** The sample's text, or the user's draft of it. */
@@ -55,7 +60,7 @@ export function boot(): Boot {
   const startedAt = performance.now();
   const firstRun = scenario.issues.length
     ? null
-    : { answer: client.run({ script, scenario: scenario.doc, evaluator, timeoutMs: scenario.timeoutMs }), startedAt };
+    : { answer: client.run({ script, scenario: scenario.runDoc, evaluator, timeoutMs: scenario.timeoutMs }), startedAt };
   const started: Boot = { client, runs, session, sample, script, scenarioText, evaluator, firstRun, firstAnsweredAt: null };
   void firstRun?.answer.then(() => (started.firstAnsweredAt = performance.now()));
   return started;

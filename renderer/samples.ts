@@ -16,6 +16,16 @@ export interface Sample {
 const scripts = import.meta.glob("../samples/*.js", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 const scenarios = import.meta.glob("../samples/*.{scenario,case}.json", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 
+const libraries = import.meta.glob("../samples/lib/**/*.js", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+
+/**
+ * The samples' library scripts by their path relative to samples/ ("lib/claim-helpers.js"), as the samples'
+ * `"libraries"` name them: the CLI reads these from disk, the page has them bundled.
+ */
+export const SAMPLE_LIBRARIES: ReadonlyMap<string, string> = new Map(
+  Object.entries(libraries).map(([path, source]) => [path.replace(/^.*\/samples\//, ""), source]),
+);
+
 export const SEED_SAMPLE_ID = "seed-legacy";
 
 function baseName(path: string): string {

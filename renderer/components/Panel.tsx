@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from "react";
 import { amJsonAt, NO_DOUBLES } from "../state/doubles";
+import { copyText } from "./clipboard";
 
 export interface PanelProps {
   testId: string;
@@ -12,30 +13,14 @@ export interface PanelProps {
   copyDoubles?: ReadonlySet<string>;
   /** Greyed: what is shown is the last good result, not the current input's. */
   stale?: boolean;
+  /** Says why the panel is greyed (shown when stale). */
+  staleLabel?: string;
   className?: string;
   children: ReactNode;
 }
 
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch {
-    // Clipboard API refused (insecure context, no permission): fall back to a selection copy.
-  }
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  document.execCommand("copy");
-  area.remove();
-}
-
 /** A named region of the results with a title, an optional summary and a Copy JSON action. */
-export function Panel({ testId, title, summary, copyValue, copyDoubles, stale, className, children }: PanelProps) {
+export function Panel({ testId, title, summary, copyValue, copyDoubles, stale, staleLabel, className, children }: PanelProps) {
   const headingId = useId();
   const [copied, setCopied] = useState(false);
   return (
@@ -49,12 +34,18 @@ export function Panel({ testId, title, summary, copyValue, copyDoubles, stale, c
     >
       <header className="panel-header">
         <h2 id={headingId}>{title}</h2>
-        {summary ? <span className="panel-summary">{summary}</span> : null}
+        {summary ? <span className="panel-summary">{summary}</span> : <span className="panel-summary" />}
+        {stale ? (
+          <span className="stale-label" data-testid="stale-label">
+            {staleLabel ?? "not the current input"}
+          </span>
+        ) : null}
         {copyValue !== undefined ? (
           <button
             type="button"
             className="copy-button"
-            aria-label={`Copy ${title} as JSON`}
+            // The visible words start the accessible name (WCAG 2.5.3, label in name).
+            aria-label={copied ? `Copied: JSON of ${title}` : `Copy JSON of ${title}`}
             onClick={async () => {
               await copyText(amJsonAt(copyValue, copyDoubles ?? NO_DOUBLES, "", 2));
               setCopied(true);

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import {
   applyFormEdit,
+  parseScopes,
   readForm,
   rowsToMultiMap,
   rowsToProperties,
@@ -49,6 +50,31 @@ function useRows<T>(fromDoc: T[], same: (a: T[], b: T[]) => boolean): [T[], (row
   return [rows, setRows];
 }
 
+/**
+ * A text field whose typed text is kept while it means the same as the document (so "access " keeps its
+ * space while the document already says ["access"]), and re-read when the document says something else.
+ */
+function useTypedText(fromDoc: string, same: (typed: string, doc: string) => boolean): [string, (text: string) => void] {
+  const [text, setText] = useState(fromDoc);
+  useEffect(() => {
+    setText((typed) => (same(typed, fromDoc) ? typed : fromDoc));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromDoc]);
+  return [text, setText];
+}
+
+const sameScopes = (typed: string, doc: string) => parseScopes(typed).join(" ") === parseScopes(doc).join(" ");
+const sameLifetime = (typed: string, doc: string) => typed.trim() === "" || Number(typed) === Number(doc) || !Number.isInteger(Number(typed)) || Number(typed) < 1;
+
+/** Why a typed lifetime is not written to the scenario, or null when it is a whole number of seconds ≥ 1. */
+export function lifetimeProblem(text: string): string | null {
+  if (text.trim() === "") return "Enter the lifetime in seconds; the scenario keeps its last value until then.";
+  const n = Number(text);
+  if (!Number.isInteger(n)) return "The lifetime is a whole number of seconds.";
+  if (n < 1) return "The lifetime must be at least 1 second (AM refuses 0 and negative lifetimes).";
+  return null;
+}
+
 const sameMulti = (a: NamedValues[], b: NamedValues[]) => JSON.stringify(rowsToMultiMap(a)) === JSON.stringify(rowsToMultiMap(b));
 const sameProps = (a: NamedValue[], b: NamedValue[]) => JSON.stringify(rowsToProperties(a)) === JSON.stringify(rowsToProperties(b));
 const sameMocks = (a: MockRow[], b: MockRow[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -88,6 +114,10 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
   const [mocks, setMocks] = useRows(form.mocks, sameMocks);
   const storageId = useId();
   const lifetimeId = useId();
+  const lifetimeErrorId = useId();
+  const [scopesText, setScopesText] = useTypedText(form.scopes, sameScopes);
+  const [lifetimeText, setLifetimeText] = useTypedText(String(form.lifetimeSeconds), sameLifetime);
+  const lifetimeIssue = lifetimeProblem(lifetimeText);
 
   if (doc === null) {
     return (
@@ -141,7 +171,16 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
         </div>
       </Fieldset>
       <Fieldset legend="Request">
-        <TextField label="Scopes" value={form.scopes} testId="form-scopes" placeholder="access openid" onChange={(v) => edit({ field: "scopes", value: v })} />
+        <TextField
+          label="Scopes"
+          value={scopesText}
+          testId="form-scopes"
+          placeholder="access openid"
+          onChange={(v) => {
+            setScopesText(v);
+            edit({ field: "scopes", value: v });
+          }}
+        />
         <MultiValueRows
           label="header"
           testId="form-headers"
@@ -165,15 +204,24 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
           <label htmlFor={lifetimeId}>Lifetime (seconds)</label>
           <input
             id={lifetimeId}
+            data-testid="form-lifetime"
             type="number"
             min={1}
-            value={form.lifetimeSeconds}
+            step={1}
+            value={lifetimeText}
+            aria-invalid={lifetimeIssue !== null}
+            aria-describedby={lifetimeIssue ? lifetimeErrorId : undefined}
             onChange={(e) => {
-              const n = Number(e.target.value);
-              if (Number.isInteger(n) && n > 0) edit({ field: "lifetimeSeconds", value: n });
+              setLifetimeText(e.target.value);
+              if (lifetimeProblem(e.target.value) === null) edit({ field: "lifetimeSeconds", value: Number(e.target.value) });
             }}
           />
         </div>
+        {lifetimeIssue ? (
+          <p className="form-error" id={lifetimeErrorId} data-testid="form-lifetime-error">
+            {lifetimeIssue}
+          </p>
+        ) : null}
       </Fieldset>
       <Fieldset legend="HTTP mocks (first match answers)">
         <div className="rows" data-testid="form-mocks">

@@ -11,10 +11,12 @@ export interface SplitterProps {
   /** The element whose size the percentages refer to. */
   container: () => HTMLElement | null;
   onResizeEnd?: () => void;
+  /** Double-click (or Enter): back to the default layout. */
+  onReset?: () => void;
 }
 
 /** A draggable, keyboard-operable divider (ARIA separator). */
-export function Splitter({ orientation, label, valuePct, onResize, container, onResizeEnd }: SplitterProps) {
+export function Splitter({ orientation, label, valuePct, onResize, container, onResizeEnd, onReset }: SplitterProps) {
   const last = useRef<number | null>(null);
   const vertical = orientation === "vertical";
 
@@ -39,6 +41,11 @@ export function Splitter({ orientation, label, valuePct, onResize, container, on
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const back = vertical ? "ArrowLeft" : "ArrowUp";
     const forward = vertical ? "ArrowRight" : "ArrowDown";
+    if (event.key === "Enter" && onReset) {
+      event.preventDefault();
+      onReset();
+      return;
+    }
     if (event.key !== back && event.key !== forward) return;
     event.preventDefault();
     onResize(event.key === back ? -2 : 2);
@@ -60,6 +67,8 @@ export function Splitter({ orientation, label, valuePct, onResize, container, on
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
       onKeyDown={onKeyDown}
+      onDoubleClick={onReset}
+      title={onReset ? `${label} (double-click: reset layout)` : undefined}
     />
   );
 }

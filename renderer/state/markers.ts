@@ -23,7 +23,8 @@ function lineMarker(message: string, severity: Marker["severity"], line: number,
 }
 
 export function errorMarkers(error: RunError | null | undefined): Marker[] {
-  if (!error || error.line === undefined) return [];
+  // Only an error with a real line of the script is marked (a watchdog timeout or an engine failure has none).
+  if (!error || typeof error.line !== "number" || !Number.isInteger(error.line) || error.line < 1) return [];
   return [lineMarker(error.message, "error", error.line, error.column)];
 }
 

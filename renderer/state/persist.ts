@@ -120,6 +120,21 @@ export function saveRunAsYouType(store: KeyValueStore, on: boolean): void {
   writeJson(store, SETTINGS_KEY, { ...settings, runAsYouType: on });
 }
 
+export type ThemeChoice = "system" | "light" | "dark";
+
+/** The chosen theme; "system" follows the operating system's light or dark setting. */
+export function loadTheme(store: KeyValueStore): ThemeChoice {
+  const raw = readJson(store, SETTINGS_KEY) as { theme?: unknown } | undefined;
+  const theme = raw && typeof raw === "object" ? raw.theme : undefined;
+  return theme === "light" || theme === "dark" ? theme : "system";
+}
+
+export function saveTheme(store: KeyValueStore, theme: ThemeChoice): void {
+  const raw = readJson(store, SETTINGS_KEY);
+  const settings = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  writeJson(store, SETTINGS_KEY, { ...settings, theme });
+}
+
 /** An in-memory store for places without localStorage (and for tests). */
 export function memoryStore(): KeyValueStore {
   const map = new Map<string, string>();

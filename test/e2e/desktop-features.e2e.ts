@@ -61,7 +61,7 @@ describe("desktop features in the browser build", () => {
     expect(await field(page, "panel-token", "n").locator("pre").textContent()).toBe("42.0");
     expect(await field(page, "panel-introspection", "half").locator("pre").textContent()).toBe("1.5");
     await session.current!.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.getByTestId("panel-introspection").getByRole("button", { name: /Copy Introspection/ }).click();
+    await page.getByTestId("panel-introspection").getByRole("button", { name: /Copy JSON of Introspection/ }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('"n": 42.0');
     expect(copied).not.toContain('"n": 42,');

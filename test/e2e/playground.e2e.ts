@@ -120,18 +120,19 @@ describe("the playground in Chromium", () => {
     expect(await hover.textContent()).toContain("supplier");
   });
 
-  it("a Rhino syntax error is reported at its line, squiggled, and the last good result stays greyed", async () => {
+  it("a Rhino syntax error is reported at its line, squiggled, with what the client gets and the last good result kept aside", async () => {
     const page = await open();
     const before = await currentRunId(page);
     await page.evaluate(() => window.__playground!.setScript("var a = 1;\nlet b = 2;\naccessToken.setField('a', a);\n"));
     await waitForResult(page, before);
     const banner = page.getByTestId("error-banner");
-    await expect.poll(() => banner.getAttribute("data-kind")).toBe("syntax");
+    await expect.poll(() => banner.getAttribute("data-kind"), { timeout: 5_000 }).toBe("syntax");
     expect(await banner.textContent()).toMatch(/line 2/);
     await page.locator('[data-testid="editor"] .squiggly-error').first().waitFor({ timeout: 10_000 });
-    // The last good token is still there, greyed.
-    expect(await panel(page, "panel-introspection").getAttribute("data-stale")).toBe("true");
-    expect(await field(page, "panel-introspection", "mail").count()).toBe(1);
+    // The client gets AM's failure; the last good token is kept, collapsed and labelled as the previous result.
+    expect(await page.getByTestId("failure-status").textContent()).toContain("500");
+    expect(await panel(page, "panel-introspection").getAttribute("data-stale")).toBe("false");
+    expect(await panel(page, "panel-introspection").getByTestId("previous-result").locator('tr[data-field="mail"]').count()).toBe(1);
     await page.screenshot({ path: `${RESULTS_DIR}/03-syntax-error.png` });
 
     // Fixing it clears the error.
@@ -148,7 +149,7 @@ describe("the playground in Chromium", () => {
     const started = Date.now();
     await typeInEditor(page, "while (true) {}");
     await waitForResult(page, before, 10_000);
-    await expect.poll(() => page.getByTestId("error-banner").getAttribute("data-kind")).toBe("timeout");
+    await expect.poll(() => page.getByTestId("error-banner").getAttribute("data-kind"), { timeout: 5_000 }).toBe("timeout");
     expect(Date.now() - started).toBeLessThan(6_000);
     await page.screenshot({ path: `${RESULTS_DIR}/04-timeout.png` });
 
@@ -195,7 +196,7 @@ describe("the playground in Chromium", () => {
       window.__playground!.setScenarioText('{\n  "identity": {\n    "attributes": { "mail": "not-a-list" }\n  }\n}\n'),
     );
     const banner = page.getByTestId("error-banner");
-    await expect.poll(() => banner.getAttribute("data-kind")).toBe("scenario");
+    await expect.poll(() => banner.getAttribute("data-kind"), { timeout: 5_000 }).toBe("scenario");
     expect(await banner.textContent()).toContain("$.identity.attributes.mail");
     await page.locator('[data-testid="editor"] .squiggly-error').first().waitFor({ timeout: 10_000 });
     expect(await panel(page, "panel-introspection").getAttribute("data-stale")).toBe("true");
@@ -203,7 +204,7 @@ describe("the playground in Chromium", () => {
 
     // Broken JSON syntax: still marked, still the old result.
     await page.evaluate(() => window.__playground!.setScenarioText('{\n  "identity": {\n    "username": "x",,\n  }\n}\n'));
-    await expect.poll(() => banner.textContent()).toContain("line 3");
+    await expect.poll(() => banner.textContent(), { timeout: 5_000 }).toContain("line 3");
     await page.screenshot({ path: `${RESULTS_DIR}/06-invalid-scenario.png` });
 
     // Fixed: a new result, not greyed.
@@ -245,7 +246,7 @@ describe("the playground in Chromium", () => {
     await expect.poll(() => size.textContent()).toMatch(/\d+ bytes/);
     const token = await panel(page, "panel-token").textContent();
     expect(token).toContain('"alg"');
-    expect(await page.locator('[data-testid="panel-token"] table[aria-label="JWT claims"] tr[data-field="mail"]').getAttribute("data-mark")).toBe("added");
+    expect(await page.locator('[data-testid="panel-token"] table[aria-label="Client-side token (JWT) claims"] tr[data-field="mail"]').getAttribute("data-mark")).toBe("added");
     await page.screenshot({ path: `${RESULTS_DIR}/09-client-side-jwt.png` });
   });
 

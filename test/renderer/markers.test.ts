@@ -36,3 +36,12 @@ describe("browser tests without Chromium", () => {
     expect(() => findChromium(["/nonexistent/chromium"])).toThrow(/No Chromium found \(looked at \/nonexistent\/chromium\)/);
   });
 });
+
+describe("errors without a line of the script", () => {
+  it("are not squiggled (a watchdog timeout, an engine failure, a line 0)", () => {
+    expect(errorMarkers({ kind: "timeout", message: "stopped by the watchdog" })).toEqual([]);
+    expect(errorMarkers({ kind: "runtime", message: "x", line: 0 })).toEqual([]);
+    expect(errorMarkers({ kind: "runtime", message: "x", line: null as unknown as number })).toEqual([]);
+    expect(errorMarkers({ kind: "runtime", message: "x", line: 3 })).toHaveLength(1);
+  });
+});

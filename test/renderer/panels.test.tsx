@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { run } from "../../engine";
-import { HttpPanel, IntrospectionPanel, LogsPanel, TokenPanel, TokenResponsePanel, WarningsPanel } from "../../renderer/components/ResultPanels";
+import { describeError, errorLine, HttpPanel, IntrospectionPanel, LogsPanel, TokenPanel, TokenResponsePanel, WarningsPanel } from "../../renderer/components/ResultPanels";
 
 /** Result panels rendered from real engine results (static markup: what the user reads in the panel). */
 async function seedLegacy() {
@@ -39,7 +39,33 @@ describe("result panels", () => {
     expect(renderToStaticMarkup(<IntrospectionPanel shown={{ ...shown, stale: true }} />)).toMatch(/class="panel [^"]*stale/);
     expect(text(renderToStaticMarkup(<TokenPanel shown={null} />))).toMatch(/Run the script \(Ctrl\/Cmd\+Enter\) to see token/);
     const failed = await run("null.foo;", { evaluator: "legacy" });
-    expect(text(renderToStaticMarkup(<TokenResponsePanel shown={{ result: failed, stale: false }} />))).toMatch(/the script failed/);
+    expect(text(renderToStaticMarkup(<TokenPanel shown={{ result: failed, stale: false }} />))).toMatch(/No token: the script failed, so AM fails the token request/);
+  });
+
+  it("show what the client receives when the script fails, the previous result closed and labelled", async () => {
+    const good = await seedLegacy();
+    const failed = await run("null.foo;", { evaluator: "legacy" });
+    const shown = { result: failed, stale: false, previous: { id: 3, result: good.result } };
+    const response = renderToStaticMarkup(<TokenResponsePanel shown={shown} />);
+    expect(text(response)).toMatch(/POST \/oauth2\/access_token → 500/);
+    expect(text(response)).toContain('"error_description": "Error running access token modification plugin"');
+    expect(text(response)).toMatch(/Inferred: \/status, \/body\/error/);
+    // The previous result is there for comparison, closed, and never the panel's main content.
+    const intro = renderToStaticMarkup(<IntrospectionPanel shown={shown} />);
+    expect(intro).toMatch(/<details class="previous-result" data-testid="previous-result"><summary>Previous result \(run 3, before this failure\)/);
+    expect(text(intro.slice(0, intro.indexOf("<details")))).not.toContain("(555) 323-1234");
+    expect(text(intro.slice(intro.indexOf("<details")))).toContain("(555) 323-1234");
+  });
+
+  it("an error's line is shown only when it is a line of the script", () => {
+    const base = { evaluator: "legacy", ok: false, tokenResponse: null } as const;
+    const result = (error: object) => ({ ...base, error }) as unknown as Parameters<typeof describeError>[0];
+    expect(describeError(result({ kind: "timeout", message: "stopped" }))).toBe("Timeout: stopped");
+    expect(describeError(result({ kind: "timeout", message: "stopped", line: null }))).toBe("Timeout: stopped");
+    expect(describeError(result({ kind: "runtime", message: "x", line: 0 }))).toBe("Runtime error: x");
+    expect(describeError(result({ kind: "runtime", message: "x", line: 4, column: 2 }))).toBe("Runtime error (line 4, column 2): x");
+    expect(errorLine({ kind: "binding", message: "m" })).toBeNull();
+    expect(errorLine({ kind: "syntax", message: "m", line: 7 })).toBe(7);
   });
 
   it("list logs with their level, HTTP calls with the mock that answered (or why none did), and warnings with lines", async () => {
