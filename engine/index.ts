@@ -19,7 +19,7 @@ export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox
 export { BINDING_DECLARATIONS, declaredGlobals } from "./bindings/declarations";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";
 export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";
-export { runFlow, defaultFlow, SCRIPT_FAILURE_BODY, type FlowResult, type FlowStepResult, type FlowOptions, type StepExecutor } from "./flow/run-flow";
+export { runFlow, defaultFlow, type FlowResult, type FlowStepResult, type FlowOptions, type StepExecutor } from "./flow/run-flow";
 export { flowStepSchema, type FlowStep, type TokenReference } from "./flow/schema";
 export type { FlowNote, Evidence } from "./flow/evidence";
 export { checkFlowExpectation } from "./flow/expect";

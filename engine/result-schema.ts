@@ -57,6 +57,18 @@ export const runResultSchema = z
     tokenResponse: fieldsSchema
       .nullable()
       .describe("The /oauth2/access_token response body: access_token, scope, token_type, expires_in, extra data, …"),
+    failure: z
+      .object({
+        status: z.number().int().describe("The HTTP status AM answers the token request with"),
+        body: z
+          .object({ error: z.string().describe("The OAuth error code"), error_description: z.string().describe("AM's message") })
+          .describe("The JSON body the client receives"),
+        inferred: z.array(z.string()).describe("JSON Pointers into this object of the parts inferred rather than seen in AM"),
+        note: z.string().describe("Where the response comes from and what rests on inference"),
+      })
+      .nullable()
+      .optional()
+      .describe("What the client receives when the script failed (tokenResponse is then null); null when it ran"),
     introspection: fieldsSchema.nullable().describe("The /oauth2/introspect response for the issued access token"),
     token: tokenSnapshotSchema.nullable().describe("The access token's fields; null when nothing was issued"),
     jwt: jwtViewSchema.nullable().describe("The client-side access token (token.storage client-side); null for server-side tokens"),

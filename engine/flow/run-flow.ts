@@ -7,7 +7,7 @@
 import { run, type RunOptions } from "../run";
 import { issuerOf, resolveScenario } from "../scenario/validate";
 import type { Scenario, ScenarioSession } from "../scenario/schema";
-import type { RunResult, RunWarning } from "../result";
+import { TOKEN_REQUEST_FAILURE, type RunResult, type RunWarning } from "../result";
 import { SeededRandom } from "../util/random";
 import { diffFields } from "../token/project";
 import type { FlowStep, TokenReference } from "./schema";
@@ -49,11 +49,6 @@ export interface FlowResult {
   steps: FlowStepResult[];
 }
 
-/** The body AM sends when the script fails the token request (product.md, "When the script fails"). */
-export const SCRIPT_FAILURE_BODY = {
-  error: "server_error",
-  error_description: "Error running access token modification plugin",
-} as const;
 
 const NO_SESSION_GRANTS = new Set(["refresh_token", "client_credentials", "password"]);
 const AUTHORIZATION_CODE_LIFETIME_MS = 120_000;
@@ -278,8 +273,10 @@ class FlowRunner {
     const out = this.base(step, 200, {}, notes);
     out.run = result;
     if (!result.ok || !result.tokenResponse) {
-      out.status = 500;
-      out.body = { ...SCRIPT_FAILURE_BODY };
+      // What the client receives instead of a token: the run's failure response (product.md, "When the script fails").
+      const failure = result.failure ?? TOKEN_REQUEST_FAILURE;
+      out.status = failure.status;
+      out.body = { ...failure.body };
       out.notes.push(FLOW_FACTS.failure);
       return out;
     }

@@ -223,6 +223,7 @@ const expectSchema = z
   .strictObject({
     ok: z.boolean().optional().describe("Whether the script ran without an error; false lets a case expect a failure without naming it"),
     tokenResponse: z.unknown().optional().describe("Fields the /oauth2/access_token response must have (extra data included)"),
+    failure: z.unknown().optional().describe("The failure response the client receives when the script fails: { status, body }"),
     introspection: z.unknown().optional().describe("Fields the /oauth2/introspect response must have"),
     token: z.unknown().optional().describe("The token's before/after fields, changes and extraData that must match"),
     jwt: z.unknown().optional().describe("The client-side access token: { header, claims, bytes } that must match"),

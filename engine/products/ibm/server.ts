@@ -225,6 +225,13 @@ export class IbmServer {
       // A throwSTSCustom* answer is the rule's own; the others rest on what IBM leaves undocumented.
       const undocumented = failure ? failure.inferred : IBM_INFERRED.ruleError;
       if (undocumented) result.warnings.push(inferred(undocumented));
+      // What the client receives is IBM's answer, not AM's "Error running access token modification plugin".
+      result.failure = {
+        status,
+        body: { error: String(body.error ?? "server_error"), error_description: String((body as Record<string, unknown>).error_description ?? failure?.message ?? error.message) },
+        inferred: undocumented ? ["/status", "/body"] : [],
+        note: undocumented ?? "The rule's own throwSTSCustom* answer.",
+      };
       return finish(result);
     };
     const runStage = async (stage: RuleStage): Promise<RunError | null> => {

@@ -5,7 +5,7 @@
  * marked inferred in the result's warnings.
  */
 import type { Scenario } from "../../scenario/schema";
-import { emptyRunResult, type RunResult, type RunWarning } from "../../result";
+import { emptyRunResult, type FailureResponse, type RunResult, type RunWarning } from "../../result";
 import { signJwt, viewJwt } from "../../token/jwt";
 import { SeededRandom } from "../../util/random";
 import { checkHookResponse } from "./contract";
@@ -35,6 +35,21 @@ const INFERRED = {
   introspection: "Whether introspection shows the hook's additionalClaims is not documented: the playground shows them only in the JWT (inferred).",
 };
 
+/** What the client receives when the hook fails: OneWelcome documents none of it, so all of it is inferred. */
+const HOOK_FAILURE: FailureResponse = {
+  status: 500,
+  body: { error: "server_error", error_description: "The Customize Access Token web hook failed" },
+  inferred: ["/status", "/body"],
+  note: "OneWelcome does not document what the client receives when the web hook fails, times out or answers badly (inferred).",
+};
+
+const ALL_SCOPES_REMOVED: FailureResponse = {
+  status: 400,
+  body: { error: "invalid_scope", error_description: "The web hook removed every requested scope" },
+  inferred: ["/status", "/body"],
+  note: "OneWelcome documents that the flow fails when every scope is removed, not the status or the error (inferred).",
+};
+
 function inferred(message: string): RunWarning {
   return { code: "onewelcome-inferred", message };
 }
@@ -52,8 +67,9 @@ export async function runOneWelcome(script: string, scenario: Scenario, options:
       ? answerFromExpectations(expectations, request)
       : await answerFromHandler(script, request, scenario.timeoutMs, clockMs, scenario.seed);
   const hook: HookExchangeView = { source: answer.source, request, response: answer.response, problems: [], mismatches: answer.mismatches };
-  const fail = (error: RunResult["error"]): OneWelcomeRunResult => {
+  const fail = (error: RunResult["error"], failure: FailureResponse = HOOK_FAILURE): OneWelcomeRunResult => {
     const result = emptyRunResult(scenario.evaluator, error) as OneWelcomeRunResult;
+    result.failure = { ...failure, body: { ...failure.body }, inferred: [...failure.inferred] };
     result.hook = hook;
     result.logs = answer.logs;
     result.timings = { evalMs: 0, totalMs: now() - started };
@@ -73,7 +89,7 @@ export async function runOneWelcome(script: string, scenario: Scenario, options:
   const notRequested = [...removed].filter((s) => !scenario.scopes.includes(s));
   if (notRequested.length) warnings.push({ code: "onewelcome-remove-unrequested", message: `The hook removed scopes the client did not request: ${notRequested.join(", ")} (nothing to remove).` });
   if (granted.length === 0) {
-    const result = fail({ kind: "runtime", message: "The hook removed every requested scope: the Access service fails the flow." });
+    const result = fail({ kind: "runtime", message: "The hook removed every requested scope: the Access service fails the flow." }, ALL_SCOPES_REMOVED);
     result.warnings = [inferred(INFERRED.allRemoved)];
     return result;
   }
