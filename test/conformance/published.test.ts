@@ -29,6 +29,8 @@ interface PublishedCase {
     tokenResponse?: Record<string, unknown>;
     /** The message of the error that stopped the script; null: it ran to the end. Absent: no error either. */
     error?: string | null;
+    /** Parts of that message, in order, where the source shows only parts of it (the rest names an object). */
+    errorIncludes?: string | string[];
   };
 }
 interface PublishedSource {
@@ -54,7 +56,13 @@ function scenarioOf(base: Record<string, unknown>, own: Record<string, unknown> 
 /** Differences between what AM gave and what the playground gives, in words. */
 function differences(observed: PublishedCase["observed"], result: RunResult): string[] {
   const out: string[] = [];
-  if (typeof observed.error === "string") {
+  if (observed.errorIncludes !== undefined) {
+    const parts = ([] as string[]).concat(observed.errorIncludes);
+    const message = result.error?.message ?? "";
+    let at = 0;
+    const inOrder = result.error !== null && parts.every((p) => (at = message.indexOf(p, at)) !== -1 && (at += p.length) > 0);
+    if (!inOrder) out.push(`error: AM's contains ${JSON.stringify(parts)}, playground ${JSON.stringify(result.error?.message ?? null)}`);
+  } else if (typeof observed.error === "string") {
     if (result.error?.message !== observed.error) out.push(`error: AM ${JSON.stringify(observed.error)}, playground ${JSON.stringify(result.error?.message ?? null)}`);
   } else if (result.error) out.push(`error: ${result.error.message}`);
   if (observed.logs) {
