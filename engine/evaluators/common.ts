@@ -27,20 +27,30 @@ export function javaToString(value: unknown): string {
   return String(value);
 }
 
-/** SLF4J message formatting: each `{}` takes the next argument; `\{}` stays literal. */
+/**
+ * SLF4J message formatting (MessageFormatter), which AM's loggers use behind both evaluators: each `{}` takes the
+ * next argument; `\{}` is a literal `{}` that takes none; `\\{}` is one literal backslash and a live `{}`. Once
+ * the arguments run out the rest of the message stays as written, escapes included (with no arguments at all the
+ * message is not formatted). Live AIC shows the escape rules on both evaluators (published/aic-manager-live.json).
+ */
 export function formatSlf4j(format: string, args: unknown[]): string {
   let out = "";
-  let next = 0;
-  for (let i = 0; i < format.length; i++) {
-    if (format[i] === "\\" && format[i + 1] === "{" && format[i + 2] === "}") {
-      out += "{}";
-      i += 2;
-    } else if (format[i] === "{" && format[i + 1] === "}" && next < args.length) {
-      out += javaToString(args[next++]);
-      i += 1;
-    } else out += format[i];
+  let from = 0;
+  for (let next = 0; next < args.length; next++) {
+    const at = format.indexOf("{}", from);
+    if (at === -1) break;
+    const escaped = at >= 1 && format[at - 1] === "\\";
+    const doubleEscaped = escaped && at >= 2 && format[at - 2] === "\\";
+    if (escaped && !doubleEscaped) {
+      out += format.slice(from, at - 1) + "{";
+      from = at + 1;
+      next--; // an escaped delimiter takes no argument
+    } else {
+      out += format.slice(from, doubleEscaped ? at - 1 : at) + javaToString(args[next]);
+      from = at + 2;
+    }
   }
-  return out;
+  return out + format.slice(from);
 }
 
 export function log(ctx: RunContext, level: LogLevel, message: string): void {

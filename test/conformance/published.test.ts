@@ -2,19 +2,37 @@
  * Published scripts with the output AM gave them: each file under published/ names its source (repository, path,
  * commit or page) and keeps, per script, what the live AM printed or answered. The playground must produce the
  * same, or the case must be a listed gap whose run carries the warning that tells the user.
+ * Each case says what its `observed` is the truth of (published/truth.mjs): the live AM or AIC ("live-am", the
+ * default), the output the vendor's docs print for it ("docs"), or, where the source shows no output, real Rhino
+ * 1.7.14 with AM-typed bindings ("rhino-1.7.14", recorded by published/record.mjs and run with its epilogue).
  */
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { run, type RunResult } from "../../engine";
 import { PUBLISHED_GAPS } from "./published/known-gaps";
 import { checkFigure, ratioFigure } from "./figures";
+import { LIVE_TRUTH, RHINO_EPILOGUE, RHINO_TRUTH } from "./published/truth.mjs";
+
+const TRUTHS = [LIVE_TRUTH, "docs", RHINO_TRUTH] as const;
+type Truth = (typeof TRUTHS)[number];
 
 interface PublishedCase {
   id: string;
   section: string;
   script: string;
   scenario?: Record<string, unknown>;
-  observed: { logs?: { level: string; message: string }[]; introspection?: Record<string, unknown>; tokenResponse?: Record<string, unknown> };
+  truth?: Truth;
+  /** Rhino-truth only: run before the script in the recorder so its fixed bindings match the case's scenario. */
+  rhinoPrologue?: string;
+  observed: {
+    logs?: { level: string; message: string }[];
+    introspection?: Record<string, unknown>;
+    tokenResponse?: Record<string, unknown>;
+    /** The message of the error that stopped the script; null: it ran to the end. Absent: no error either. */
+    error?: string | null;
+    /** Parts of that message, in order, where the source shows only parts of it (the rest names an object). */
+    errorIncludes?: string | string[];
+  };
 }
 interface PublishedSource {
   source: { what: string; repository?: string; path?: string; commit?: string; url?: string };
@@ -39,7 +57,15 @@ function scenarioOf(base: Record<string, unknown>, own: Record<string, unknown> 
 /** Differences between what AM gave and what the playground gives, in words. */
 function differences(observed: PublishedCase["observed"], result: RunResult): string[] {
   const out: string[] = [];
-  if (result.error) out.push(`error: ${result.error.message}`);
+  if (observed.errorIncludes !== undefined) {
+    const parts = ([] as string[]).concat(observed.errorIncludes);
+    const message = result.error?.message ?? "";
+    let at = 0;
+    const inOrder = result.error !== null && parts.every((p) => (at = message.indexOf(p, at)) !== -1 && (at += p.length) > 0);
+    if (!inOrder) out.push(`error: AM's contains ${JSON.stringify(parts)}, playground ${JSON.stringify(result.error?.message ?? null)}`);
+  } else if (typeof observed.error === "string") {
+    if (result.error?.message !== observed.error) out.push(`error: AM ${JSON.stringify(observed.error)}, playground ${JSON.stringify(result.error?.message ?? null)}`);
+  } else if (result.error) out.push(`error: ${result.error.message}`);
   if (observed.logs) {
     const seen = result.logs.map((l) => `${l.level} ${l.message}`);
     const wanted = observed.logs.map((l) => `${l.level} ${l.message}`);
@@ -63,23 +89,28 @@ describe("published scripts against the output AM gave them", () => {
       expect(data.source.what, file).toBeTruthy();
       expect(data.source.commit ?? data.source.url, `${file}: a commit or a URL`).toBeTruthy();
       expect(data.cases.length, file).toBeGreaterThan(0);
+      for (const c of data.cases) expect(TRUTHS, `${file}#${c.id}: truth`).toContain(c.truth ?? LIVE_TRUTH);
     }
   });
 
-  const all = sources.flatMap(({ file, data }) => data.cases.map((c) => ({ key: `${file.replace(/\.json$/, "")}#${c.id}`, c, base: data.scenario })));
+  const all = sources.flatMap(({ file, data }) => data.cases.map((c) => ({ key: `${file.replace(/\.json$/, "")}#${c.id}`, c, base: data.scenario, truth: c.truth ?? LIVE_TRUTH })));
   it("agree with AM except for the listed gaps, each warned in the run", async () => {
     const report: string[] = [];
     const disagreeing: string[] = [];
-    for (const { key, c, base } of all) {
-      const result = await run(c.script, scenarioOf(base, c.scenario));
+    for (const { key, c, base, truth } of all) {
+      const result = await run(truth === RHINO_TRUTH ? c.script + RHINO_EPILOGUE : c.script, scenarioOf(base, c.scenario));
       const diff = differences(c.observed, result);
       if (diff.length === 0) continue;
       disagreeing.push(key);
-      report.push(`${key} (${c.section})\n  ${diff.join("\n  ")}`);
+      report.push(`${key} (${c.section}; truth ${truth})\n  ${diff.join("\n  ")}`);
       const gap = PUBLISHED_GAPS[key];
       if (gap) expect(result.warnings.map((w) => w.code), `${key} is a listed gap: its run must warn`).toContain(gap.warning);
     }
-    console.log(`published scripts: ${all.length - disagreeing.length}/${all.length} agree with AM`);
+    const byTruth = TRUTHS.map((t) => {
+      const mine = all.filter((a) => a.truth === t);
+      return `${t} ${mine.filter((a) => !disagreeing.includes(a.key)).length}/${mine.length}`;
+    });
+    console.log(`published scripts: ${all.length - disagreeing.length}/${all.length} agree with AM (${byTruth.join(", ")})`);
     checkFigure("published-agreement", ratioFigure(all.length - disagreeing.length, all.length));
     if (process.env.PUBLISHED_GAPS) console.log(report.join("\n"));
     const unexpected = disagreeing.filter((k) => !(k in PUBLISHED_GAPS));

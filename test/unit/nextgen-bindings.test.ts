@@ -37,7 +37,8 @@ describe("next-generation bindings", () => {
     expect(result.logs).toEqual([
       { level: "info", message: "user bjensen has 3 groups" },
       { level: "error", message: "only array" },
-      { level: "warn", message: "literal {}" },
+      // no arguments: SLF4J does not format the message, so the escape stays as written (test/unit/slf4j-format.test.ts)
+      { level: "warn", message: "literal \\{}" },
     ]);
   });
 

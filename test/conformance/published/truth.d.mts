@@ -1,0 +1,4 @@
+/** Types for truth.mjs (plain JavaScript so that record.mjs, a node script, shares it with the test). */
+export declare const LIVE_TRUTH: "live-am";
+export declare const RHINO_TRUTH: "rhino-1.7.14";
+export declare const RHINO_EPILOGUE: string;
