@@ -11,6 +11,7 @@ const COMMANDS: Record<string, string[]> = {
   test: ["--reporter", "--jobs", "--watch", "--allow-outside", "--help"],
   check: ["--evaluator", "--json", "--watch", "--help"],
   import: ["--out", "--force", "--help"],
+  export: ["--like", "--out", "--force", "--evaluator", "--script", "--help"],
   schema: ["--result", "--help"],
   keys: ["--help"],
 };
