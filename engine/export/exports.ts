@@ -61,7 +61,7 @@ export function exportScript(request: ExportRequest): ExportedScript {
   const scripts = parseScriptExport(originalText, originalFile, readSibling);
   const records = scriptRecords(parseJsonSpans(originalText));
   if (records.length !== scripts.length) {
-    throw new Error(`export: found ${records.length} script records but the importer read ${scripts.length} in ${originalFile}`);
+    throw new ExportError(originalFile, "", `found ${records.length} script records where the importer read ${scripts.length}; this layout is not one export can rewrite`);
   }
   const index = chooseScript(scripts, request);
   const original = scripts[index];
@@ -78,7 +78,7 @@ export function exportScript(request: ExportRequest): ExportedScript {
   } else if (original.source !== source) {
     edits.push({ ...span(scriptMember.value), text: scriptValueText(originalText, scriptMember, original.format, source) });
   }
-  if (request.evaluator !== undefined && request.evaluator !== original.evaluator) {
+  if (request.evaluator !== undefined) {
     edits.push(...evaluatorEdits(originalText, record, path, request.evaluator, original, changes, originalFile));
   }
 
@@ -180,16 +180,26 @@ function scriptValueText(text: string, member: JsonMember, format: ImportedScrip
   return JSON.stringify(source);
 }
 
-/** Frodo joins the lines with "\n" on import, so splitting on "\n" alone keeps any "\r" and tab in the text. */
+/**
+ * Frodo joins the lines with "\n" on import, so splitting on "\n" alone keeps any "\r" and tab in the text.
+ * The array is laid out like the old one: one line per item with the old indentation and line breaks
+ * ("\r\n" in a file saved on Windows), or on one line when the old array was.
+ */
 function stringArrayText(text: string, member: JsonMember, source: string): string {
   const array = member.value as Extract<JsonNode, { kind: "array" }>;
+  const items = source.split("\n").map((line) => JSON.stringify(line));
+  const old = text.slice(array.start, array.end);
+  if (array.items.length > 0 && !old.includes("\n")) {
+    const separator = array.items.length > 1 ? text.slice(array.items[0].end, array.items[1].start) : ", ";
+    return `[${items.join(separator)}]`;
+  }
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const memberIndent = indentationAt(text, member.keyStart);
   const first = array.items[0];
-  const itemIndent = first !== undefined && lineStartOf(text, first.start) > array.start ? indentationAt(text, first.start) : `${memberIndent}  `;
+  const itemIndent = first !== undefined ? indentationAt(text, first.start) : `${memberIndent}  `;
   const closing = text.slice(lineStartOf(text, array.end - 1), array.end - 1);
-  const closingIndent = /^[ \t]*$/.test(closing) && lineStartOf(text, array.end - 1) > array.start ? closing : memberIndent;
-  const lines = source.split("\n").map((line) => `\n${itemIndent}${JSON.stringify(line)}`);
-  return `[${lines.join(",")}\n${closingIndent}]`;
+  const closingIndent = /^[ \t]*$/.test(closing) ? closing : memberIndent;
+  return `[${items.map((item) => `${newline}${itemIndent}${item}`).join(",")}${newline}${closingIndent}]`;
 }
 
 // --- the evaluator --------------------------------------------------------------------------------
@@ -216,12 +226,16 @@ function evaluatorEdits(
       changes.push(`context ${contextMember.value.value} → ${moved.context}`);
     }
   }
+  // Written whenever it is not already AM's string for the evaluator ("1.0"/"2.0", not 2 or "2"); a missing
+  // version already means legacy to AM, so it is only added for next-gen.
   const version = EVALUATOR_VERSION[evaluator];
   const versionMember = memberOf(record, "evaluatorVersion");
   if (versionMember) {
-    edits.push({ ...span(versionMember.value), text: JSON.stringify(version) });
-    changes.push(`evaluatorVersion ${text.slice(versionMember.value.start, versionMember.value.end)} → "${version}"`);
-  } else {
+    if (!(versionMember.value.kind === "string" && versionMember.value.value === version)) {
+      edits.push({ ...span(versionMember.value), text: JSON.stringify(version) });
+      changes.push(`evaluatorVersion ${text.slice(versionMember.value.start, versionMember.value.end)} → "${version}"`);
+    }
+  } else if (evaluator === "next-gen") {
     edits.push(insertMember(text, record, "evaluatorVersion", JSON.stringify(version), original.format === "frodo"));
     changes.push(`evaluatorVersion "${version}" added`);
   }
@@ -294,7 +308,7 @@ function readBack(
   const sibling = (relativePath: string) => siblings.find((s) => s.relativePath === relativePath)?.text ?? "";
   const script = parseScriptExport(exportText, file, sibling)[index];
   if (script.source !== source || script.evaluator !== evaluator) {
-    throw new Error(`export: the new ${file} reads back as a different script (${script.source !== source ? "text" : "evaluator"} differs)`);
+    throw new ExportError(file, "", `the new export would read back as a different script (its ${script.source !== source ? "text" : "evaluator"} differs); nothing was written`);
   }
   return script;
 }

@@ -118,6 +118,30 @@ describe("export: an edited script, in the format it came from", () => {
   });
 });
 
+describe("export: the file's own layout is kept", () => {
+  const FRODO = "frodo-allAlphaScripts.script.json";
+
+  it("a file saved with CRLF line breaks gets CRLF in the new array too, and is unchanged when unedited", () => {
+    const text = fixture(FRODO).text.replace(/\n/g, "\r\n");
+    const [target] = parseScriptExport(text, FRODO);
+    expect(exportScript({ originalText: text, originalFile: FRODO, source: target.source, sourceFile: "a.js", script: target.id }).exportText).toBe(text);
+    const { exportText } = exportScript({ originalText: text, originalFile: FRODO, source: "a();\nb();", sourceFile: "a.js", script: target.id });
+    expect(exportText.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(exportText).toContain('"script": [\r\n        "a();",\r\n        "b();"\r\n      ]');
+  });
+
+  it("a byte-order mark stays, and a one-line (minified) export stays on one line", () => {
+    const minified = JSON.stringify(JSON.parse(fixture(FRODO).text));
+    const withBom = `\ufeff${minified}`;
+    const [target] = parseScriptExport(withBom, FRODO);
+    expect(exportScript({ originalText: withBom, originalFile: FRODO, source: target.source, sourceFile: "a.js", script: target.id }).exportText).toBe(withBom);
+    const { exportText } = exportScript({ originalText: withBom, originalFile: FRODO, source: "a();\nb();", sourceFile: "a.js", script: target.id });
+    expect(exportText.startsWith("\ufeff{")).toBe(true);
+    expect(exportText).not.toContain("\n");
+    expect(exportText).toContain('"script":["a();","b();"]');
+  });
+});
+
 describe("export: moving to the next-generation evaluator", () => {
   it("sets evaluatorVersion 2.0 and the _NEXT_GEN context in place", () => {
     const { text } = fixture("am-rest-script.json");
@@ -143,6 +167,22 @@ describe("export: moving to the next-generation evaluator", () => {
     const { text, scripts } = fixture("am-rest-next-gen.json");
     const exported = exportScript({ originalText: text, originalFile: "n.json", source: scripts[0].source, sourceFile: "a.js", evaluator: "next-gen" });
     expect(exported.exportText).toBe(text);
+  });
+
+  it("a script that says 2.0 under the legacy context gets the _NEXT_GEN context, and its warning goes", () => {
+    const original = JSON.stringify({ _id: "1", name: "x", language: "JAVASCRIPT", context: "OAUTH2_ACCESS_TOKEN_MODIFICATION", evaluatorVersion: "2.0", script: encodeBase64Text("a();") }, null, 2);
+    expect(parseScriptExport(original, "m.json")[0].warnings.join(" ")).toContain("OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN");
+    const { exportText, script, changes } = exportScript({ originalText: original, originalFile: "m.json", source: "a();", sourceFile: "a.js", evaluator: "next-gen" });
+    expect(changes).toEqual(["context OAUTH2_ACCESS_TOKEN_MODIFICATION → OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN"]);
+    expect(exportText).toBe(original.replace('"OAUTH2_ACCESS_TOKEN_MODIFICATION"', '"OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN"'));
+    expect(script.warnings).toEqual([]);
+  });
+
+  it("back to legacy: evaluatorVersion 1.0 and the legacy context", () => {
+    const { text, scripts } = fixture("am-rest-next-gen.json");
+    const { exportText, script } = exportScript({ originalText: text, originalFile: "n.json", source: scripts[0].source, sourceFile: "a.js", evaluator: "legacy" });
+    expect(JSON.parse(exportText)).toMatchObject({ evaluatorVersion: "1.0", context: "OAUTH2_ACCESS_TOKEN_MODIFICATION" });
+    expect(script.evaluator).toBe("legacy");
   });
 
   it("refuses a context that has no next-gen counterpart, naming the place", () => {
