@@ -110,6 +110,24 @@ describe("export: an edited script, in the format it came from", () => {
     expect(exported.siblings).toEqual([{ relativePath: "Alpha-OAuth2-Access-Token-Modification-Script.script.js", text: EDIT }]);
   });
 
+  it("Frodo extracted with its .js missing: the export still writes it (the text is what is being replaced)", () => {
+    const name = "frodo-extracted/Missing-Sibling.script.json";
+    const text = readFileSync(join(FIXTURES, name), "utf8");
+    const exported = exportScript({ originalText: text, originalFile: name, source: "a();\n", sourceFile: "a.js", readSibling: () => undefined });
+    expect(exported.exportText).toBe(text);
+    expect(exported.siblings).toHaveLength(1);
+    expect(exported.siblings[0].text).toBe("a();\n");
+    expect(text).toContain(`"file://${exported.siblings[0].relativePath}"`);
+  });
+
+  it("a Groovy script cannot move to next-gen", () => {
+    const { text, scripts } = fixture("frodo-extracted/OAuth2-Access-Token-Modification-Script.script.json");
+    expect(scripts[0].language).toBe("GROOVY");
+    expect(() => exportScript({ originalText: text, originalFile: "g.json", source: "x", sourceFile: "a.groovy", evaluator: "next-gen" })).toThrow(
+      /^g\.json at \$\.script\["[^"]+"\]\.language: a Groovy script cannot move to the next-generation evaluator/,
+    );
+  });
+
   it("a plain-text single string that the importer would take for Base64 is written as Base64, so it reads back", () => {
     const { text } = fixture("amster-script-plain.json");
     const { exportText, script } = exportScript({ originalText: text, originalFile: "x.json", source: "YWJj", sourceFile: "a.js" });
