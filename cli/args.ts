@@ -158,6 +158,30 @@ export const COMMANDS: Record<string, CommandSpec> = {
       help: HELP_OPTION,
     },
   },
+  export: {
+    name: "export",
+    usage: "export <script.js> --like <original-export.json> [--out FILE] [--force] [--evaluator next-gen|legacy] [--script ID|NAME]",
+    summary: "Put an edited script back into the AM REST / Amster / Frodo export it came from, in that format, ready to import into the tenant.",
+    notes: [
+      "Only the values that change are rewritten (the script text; with --evaluator, evaluatorVersion and context), so ids, names, metadata, key order and layout stay as they were: an unedited script gives the original file back byte for byte.",
+      "Without --out the new export is printed. A Frodo export with the text extracted to \"file://X.script.js\" needs --out: the .json is written there and X.script.js beside it.",
+      "A many-script export (frodo -a, a config export, an AM REST query) keeps every script; the edited one is found by --script, or by the file name import gave it.",
+      "Existing files are never replaced without --force (one that already holds exactly the new text is left alone), and nothing is written on any error.",
+      "Exit codes: 0 written, 2 bad usage or bad input (the message names the file and the place).",
+    ],
+    options: {
+      like: { type: "string", value: "FILE", help: "The original export the script was imported from; its format, ids and metadata are kept." },
+      out: { type: "string", value: "FILE", help: "Write the new export here (and a Frodo extracted script beside it) instead of printing it." },
+      force: { type: "boolean", help: "Replace --out (and the extracted script beside it) if they exist." },
+      evaluator: {
+        type: "string",
+        value: "next-gen|legacy",
+        help: 'Move the script to this evaluator: next-gen sets evaluatorVersion "2.0" and the _NEXT_GEN context (as after migrate); default: keep the original\'s.',
+      },
+      script: { type: "string", value: "ID|NAME", help: "Which script of a many-script export the edited file is, by _id or name." },
+      help: HELP_OPTION,
+    },
+  },
   schema: {
     name: "schema",
     usage: "schema [--result]",

@@ -9,6 +9,7 @@ import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
 import { checkCommand } from "./commands/check";
 import { importCommand } from "./commands/import";
+import { exportCommand } from "./commands/export";
 import { flowCommand } from "./commands/flow";
 import { scenarioCommand } from "./commands/scenario";
 import { migrateCommand } from "./commands/migrate";
@@ -24,6 +25,7 @@ const HANDLERS: Record<string, Command> = {
   test: testCommand,
   check: checkCommand,
   import: importCommand,
+  export: exportCommand,
   flow: flowCommand,
   scenario: scenarioCommand,
   migrate: migrateCommand,

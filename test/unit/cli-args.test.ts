@@ -14,6 +14,7 @@ const COMMANDS: Record<string, string[]> = {
   flow: ["--scenario", "--evaluator", "--json", "--help"],
   scenario: ["--out", "--force", "--help"],
   migrate: ["--scenario", "--out", "--force", "--json", "--help"],
+  export: ["--like", "--out", "--force", "--evaluator", "--script", "--help"],
   schema: ["--result", "--help"],
   keys: ["--help"],
 };
