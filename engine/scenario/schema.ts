@@ -43,6 +43,11 @@ const clientSchema = z
       .record(z.string(), z.unknown())
       .default({})
       .describe("The client's custom properties; `customMap[key1]=v` entries appear as nested maps"),
+    agentAttributes: multiValueMap
+      .default({ "com.forgerock.openam.oauth2provider.clientType": ["Confidential"] })
+      .describe(
+        "The client's own profile, which a client-credentials script sees as its identity (an agent): e.g. com.forgerock.openam.oauth2provider.clientType, and userpassword (AM hands the client secret; put a placeholder here)",
+      ),
   })
   .describe("The OAuth 2.0 client (clientProperties binding); null when AM could not identify the client");
 

@@ -68,6 +68,19 @@ export function legacyValues(ctx: RunContext): ValueModel {
     give: (v) => {
       if (v === null || v === undefined) return null;
       if (typeof v === "object" && storedFromScript.has(v)) return plainWithDoubles(v, "", []);
+      if (typeof v === "object" && !Array.isArray(v) && !(v instanceof HostObject)) {
+        // A map of the token's fields (getCustomFields, getTokenInfo): AM's holds the NativeArray / NativeObject a
+        // script stored, which its toString prints as org.mozilla.javascript.NativeArray@…; the playground's holds
+        // a Java view of the values. Say so where a script reads such a map.
+        const fromScript = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && typeof x === "object" && storedFromScript.has(x));
+        if (fromScript.length > 0) {
+          warn(
+            ctx,
+            "js-value-in-java-field",
+            `This map holds ${fromScript.map(([k]) => `"${k}"`).join(", ")}, stored from a JavaScript ${Array.isArray(fromScript[0][1]) ? "array" : "object"}: in AM the map holds Rhino's ${Array.isArray(fromScript[0][1]) ? "NativeArray" : "NativeObject"} itself (printed as org.mozilla.javascript.${Array.isArray(fromScript[0][1]) ? "NativeArray" : "NativeObject"}@… and read back as the JavaScript value), while the playground's holds a Java view of its values. The token AM issues is the same.`,
+          );
+        }
+      }
       return toJava(v);
     },
     scopesIn: (value) => {
@@ -297,7 +310,16 @@ class AMIdentity extends JavaObject {
   /** getAttribute(String): the values as a HashSet sized for them (am-maps.ts), empty when unset. */
   getAttribute(...args: unknown[]): JavaCollection {
     if (args.length !== 1) throw new GuestError(`Can't find method ${this.javaClass}.getAttribute(${args.map(rhinoArgType).join(",")}).`, "InternalError");
-    return attributeValueSet(this.valuesOf(String(toStored(args[0]))) ?? []);
+    const name = String(toStored(args[0]));
+    const values = this.valuesOf(name) ?? [];
+    if (values.length > 1) {
+      warn(
+        this.ctx,
+        "attribute-value-order",
+        `"${name}" has ${values.length} values: AM hands them in a java.util.HashSet sized to the values, so which comes first (toArray()[0], iterator().next(), the printed set) is that set's hash order, which the playground reproduces as a live AM 7.0 showed it; one of AM's own doc examples prints another order. Do not rely on which value comes first.`,
+      );
+    }
+    return attributeValueSet(values);
   }
   /**
    * getAttributes(): every attribute, in an AMHashMap; getAttributes(Set): those of the names asked for that
@@ -475,7 +497,7 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
   const s = ctx.scenario;
   const clientCredentials = s.token.grantType === "client_credentials";
   const identity = clientCredentials
-    ? new AMIdentity(ctx, s.client?.clientId ?? "unknown-client", ID_TYPES.AGENT, {}, [])
+    ? new AMIdentity(ctx, s.client?.clientId ?? "unknown-client", ID_TYPES.AGENT, { ...(s.client?.agentAttributes ?? {}) }, [])
     : new AMIdentity(ctx, s.identity.username, ID_TYPES.USER, { ...s.identity.attributes }, s.identity.groups);
   const sink: GapSink = (code, message) => warn(ctx, code, message);
   const client = s.client
