@@ -644,7 +644,11 @@ function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | nul
     const line = inCallee ? info.line : timeoutLine(run.source, info);
     return { kind: "timeout", message: timeoutMessage(run.limits.timeoutMs), ...(line ? { line } : {}) };
   }
-  if (error?.kind === "memory") return { ...error, message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) };
+  // QuickJS's own bare "out of memory" gets the sentence that names the limits; an evaluator's memory error
+  // (the legacy host-side budget) already names its own limit and keeps it.
+  if (error?.kind === "memory" && !/memory limit of/.test(error.message)) {
+    return { ...error, message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) };
+  }
   return error;
 }
 

@@ -60,7 +60,9 @@ export function timeoutLine(source: string, reported: { line?: number; column?: 
     },
   });
   const mine = loops.filter((l) => l.owner === frame).map((l) => l.node);
-  const containing = mine.filter((l) => l.start <= at && at < l.end).sort((a, b) => b.start - a.start)[0];
+  // The outermost loop around the position: an inner loop that was running when the limit struck may be a
+  // finite one inside the endless outer loop (the likelier culprit, and its line is the one to look at).
+  const containing = mine.filter((l) => l.start <= at && at < l.end).sort((a, b) => a.start - b.start)[0];
   if (containing) {
     // A loop further down the same function may be the one running (the containing one may have ended).
     return mine.some((l) => l.start >= containing.end) ? undefined : lineOf(source, containing.start);

@@ -69,7 +69,7 @@ describe("HTTP exchanges and cURL", () => {
     const exchange = httpExchange({ method: "GET", url: "https://api.example.com/ip", status: 200, mock: 1, headers: { Accept: ["application/json"] } }, mocks);
     expect(exchange.answeredBy).toBe('#1 "ip"');
     expect(exchange.response).toEqual({ status: 200, statusText: "OK", headers: [["X-Trace", "t1"], ["Content-Type", "application/json"]], body: '{\n  "ip": "1.2.3.4"\n}' });
-    expect(exchange.misses).toEqual([{ mock: '#0 "users"', reasons: ["URL https://api.example.com/ip ≠ https://api.example.com/users"] }]);
+    expect(exchange.misses).toEqual([{ mock: '#0 "users"', reasons: ["URL: the script sent https://api.example.com/ip, the mock expects https://api.example.com/users"] }]);
     expect(curlOf(exchange.request)).toBe("curl 'https://api.example.com/ip' \\\n  -H 'Accept: application/json'");
     expect(curlOf({ method: "POST", url: "https://x/y", headers: [], body: "it's" })).toBe("curl -X POST 'https://x/y' \\\n  --data-raw 'it'\\''s'");
   });
