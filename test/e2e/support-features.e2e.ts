@@ -98,7 +98,7 @@ describe("the HTTP pane", () => {
     expect(await call.getByTestId("http-response-status").textContent()).toBe("200 OK");
     expect(await call.textContent()).toContain('"ip": "1.70.145.10"');
     expect(await call.textContent()).toContain("Content-Type");
-    expect(await call.textContent()).toMatch(/mock #0 "wrong path": URL https:\/\/dummyjson.com\/ip ≠ https:\/\/dummyjson.com\/users/);
+    expect(await call.textContent()).toMatch(/mock #0 "wrong path": URL: the script sent https:\/\/dummyjson.com\/ip, the mock expects https:\/\/dummyjson.com\/users/);
     await call.getByRole("button", { name: "Copy as cURL: call 1" }).click();
     await expect.poll(() => clipboard(page)).toMatch(/^curl 'https:\/\/dummyjson.com\/ip'/);
     await page.screenshot({ path: `${RESULTS_DIR}/http-pane.png` });
