@@ -134,9 +134,14 @@ function MigrationDiff({ legacy, report }: { legacy: string; report: MigrationRe
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       glyphMargin: true,
-      ariaLabel: "Legacy script beside its next-generation rewrite",
+      // Each side's own name for screen readers (the two editable-looking areas need one each).
+      originalAriaLabel: "Legacy script (original), read-only",
+      modifiedAriaLabel: "Next-generation rewrite, read-only",
     });
     diff.setModel({ original, modified });
+    // The inner editors' text areas take their names from their own options, not the diff editor's.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: "Legacy script (original), read-only" });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: "Next-generation rewrite, read-only" });
     const hovers = new Map<number, string[]>();
     for (const c of report.changes) hovers.set(c.line, [...(hovers.get(c.line) ?? []), `**${c.from} → ${c.to}**: ${c.why}`]);
     for (const u of report.unresolved) hovers.set(u.line, [...(hovers.get(u.line) ?? []), `**Not translated**: ${u.message}`]);
@@ -145,7 +150,7 @@ function MigrationDiff({ legacy, report }: { legacy: string; report: MigrationRe
         range: new monaco.Range(line, 1, line, 1),
         options: {
           isWholeLine: true,
-          className: "migration-changed-line",
+          // No line background of its own: over the diff's removed-line colour it would dim the text below AA.
           glyphMarginClassName: "migration-glyph",
           hoverMessage: texts.map((value) => ({ value })),
           glyphMarginHoverMessage: texts.map((value) => ({ value })),
