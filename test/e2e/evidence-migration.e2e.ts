@@ -87,6 +87,21 @@ describe("evidence → scenario", () => {
     expect(await seriousViolations(page, '[data-testid="evidence-report"]')).toEqual([]);
   });
 
+  it("Evidence… picks files in the browser build: a JWT and a token response build the scenario too", async () => {
+    const page = await open();
+    page.on("filechooser", () => undefined);
+    const before = await currentRunId(page);
+    const files = ["access-token.jwt", "token-response.json"].map(evidenceFixture);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByTestId("import-evidence-button").click()]);
+    await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: "application/octet-stream", buffer: Buffer.from(f.text) })));
+    const report = page.getByTestId("evidence-report");
+    await expect.poll(() => report.getAttribute("data-ok")).toBe("true");
+    await waitForResult(page, before);
+    expect(await report.getByTestId("evidence-file").count()).toBe(2);
+    expect(await report.locator('[data-file="access-token.jwt"]').textContent()).toMatch(/JWT/i);
+    expect(await scenarioText(page)).toMatch(/"name": "From access-token\.jwt, token-response\.json"/);
+  });
+
   it("still imports an AM script export dropped on the window (told apart by content)", async () => {
     const page = await open();
     const before = await currentRunId(page);
