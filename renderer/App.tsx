@@ -806,18 +806,6 @@ export function App({ boot }: { boot: Boot }) {
         <button type="button" data-testid="import-button" onClick={() => perform("file.importExport")} title={action("file.importExport").label}>
           Import…
         </button>
-        <button type="button" data-testid="import-evidence-button" onClick={() => perform("file.importEvidence")} title="Build a scenario from a customer's files (client export, user, token, introspection, HAR, mocks); you can also drop them on the window">
-          Evidence…
-        </button>
-        <button
-          type="button"
-          data-testid="migrate-button"
-          onClick={() => perform("run.migrate")}
-          disabled={evaluator !== "legacy"}
-          title={evaluator === "legacy" ? actionTitle("run.migrate", isMac) : "Only legacy (1.0) scripts are migrated"}
-        >
-          Migrate…
-        </button>
         <button type="button" data-testid="workspace-button" onClick={() => setWorkspaceOpen((o) => !o)} aria-pressed={workspaceOpen}>
           Workspace
         </button>
@@ -1000,6 +988,19 @@ export function App({ boot }: { boot: Boot }) {
             <option value="dark">Dark</option>
           </select>
         </label>
+        {/* Here, not in the toolbar: the toolbar must stay one unclipped row at 1024 px. */}
+        <button type="button" data-testid="import-evidence-button" onClick={() => perform("file.importEvidence")} title="Build a scenario from a customer's files (client export, user, token, introspection, HAR, mocks); you can also drop them on the window">
+          Import evidence…
+        </button>
+        <button
+          type="button"
+          data-testid="migrate-button"
+          onClick={() => perform("run.migrate")}
+          disabled={evaluator !== "legacy"}
+          title={evaluator === "legacy" ? actionTitle("run.migrate", isMac) : "Only legacy (1.0) scripts are migrated"}
+        >
+          Migrate to next-gen…
+        </button>
         <button
           type="button"
           data-testid="save-test-case"
