@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -128,6 +128,8 @@ describe("migrate to next-generation", () => {
     expect(await view.getByTestId("migration-run-next-gen").getAttribute("data-ok")).toBe("true");
     // The diff editor: the original's line 6 is marked, and hovering it tells why.
     await page.waitForSelector('[data-testid="migration-diff"] .editor.original .migration-glyph');
+    // The diff has been computed (its marks are drawn) before axe looks at the colours.
+    await page.waitForSelector('[data-testid="migration-diff"] .editor.original .char-delete');
     expect(await seriousViolations(page, '[data-testid="migration-view"]')).toEqual([]);
     const original = page.locator('[data-testid="migration-diff"] .editor.original');
     await original.locator(".view-line").nth(5).hover({ position: { x: 60, y: 5 } });
@@ -157,6 +159,8 @@ describe("migrate to next-generation", () => {
     const differences = view.getByTestId("migration-differences");
     expect(await differences.locator('tr[data-path="introspection.host"]').textContent()).toContain("h1");
     expect(await view.getByTestId("migration-unresolved").textContent()).toMatch(/Line 1: .*session/);
+    await page.waitForSelector('[data-testid="migration-diff"] .editor.original .char-delete');
+    await page.screenshot({ path: `${RESULTS_DIR}/migration-view-differs.png` });
     expect(await seriousViolations(page, '[data-testid="migration-view"]')).toEqual([]);
     // Closing keeps the legacy script and evaluator.
     await view.getByTestId("migration-close").click();
