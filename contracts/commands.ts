@@ -44,6 +44,7 @@ export const COMMANDS = [
   { id: "file.open", menu: "file", group: 1, label: "Open…", accelerator: "CmdOrCtrl+O", target: "renderer" },
   { id: "file.openRecent", menu: "file", group: 1, label: "Open Recent", target: "renderer" },
   { id: "file.importExport", menu: "file", group: 1, label: "Import AM / Frodo Export…", target: "renderer" },
+  { id: "file.importEvidence", menu: "file", group: 1, label: "Import Evidence…", target: "renderer" },
   { id: "file.save", menu: "file", group: 2, label: "Save", accelerator: "CmdOrCtrl+S", target: "renderer" },
   { id: "file.saveAs", menu: "file", group: 2, label: "Save As…", accelerator: "CmdOrCtrl+Shift+S", target: "renderer" },
   { id: "file.closeWindow", menu: "file", group: 3, label: "Close Window", accelerator: "CmdOrCtrl+W", target: "role", role: "close" },
@@ -66,6 +67,7 @@ export const COMMANDS = [
   { id: "run.toggleRunAsYouType", menu: "run", group: 0, label: "Run As You Type", target: "renderer" },
   { id: "run.evaluatorLegacy", menu: "run", group: 1, label: "Legacy Evaluator (1.0)", accelerator: "CmdOrCtrl+Alt+1", target: "renderer" },
   { id: "run.evaluatorNextGen", menu: "run", group: 1, label: "Next-Generation Evaluator (2.0)", accelerator: "CmdOrCtrl+Alt+2", target: "renderer" },
+  { id: "run.migrate", menu: "run", group: 2, label: "Migrate to Next-Generation…", accelerator: "CmdOrCtrl+Alt+M", target: "renderer" },
 
   { id: "help.documentation", menu: "help", group: 0, label: "Access Token Modification Docs", target: "main" },
   { id: "help.about", menu: "help", group: 1, label: "About Token Script Playground", target: "main" },

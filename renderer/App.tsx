@@ -9,10 +9,14 @@ import { platform, type OpenedFile } from "./platform";
 import type { DraftSummary, FileStamp, RecentFile } from "../contracts/api";
 import type { RendererCommandId } from "../contracts/commands";
 import { action, actionForKey, actionTitle, isMacPlatform, type ActionHost } from "./actions/actions";
-import { draftKeyFor, importExport, isRunnable, kindOfFile, scenarioForImport } from "./state/fileKinds";
+import { draftKeyFor, importExport, isRunnable, scenarioForImport } from "./state/fileKinds";
 import type { ImportedScript } from "../engine/import/exports";
 import { ImportPicker, NoticeBar, RecoveryBar, type Notice } from "./components/FileBars";
 import { WorkspaceView } from "./components/WorkspaceView";
+import { EvidenceReport } from "./components/EvidenceReport";
+import { MigrationView, type MigrationState } from "./components/MigrationView";
+import { buildEvidence, kindOfDropped, type EvidenceBuild } from "./state/evidenceFiles";
+import { migrateInEngineWorker } from "./engine-client/migrationClient";
 import { allSamples, findSample, SAMPLE_LIBRARIES } from "./samples";
 import { withEvaluator } from "./state/scenarioText";
 import { testCaseFrom } from "./state/testCase";
@@ -145,6 +149,8 @@ export function App({ boot }: { boot: Boot }) {
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
+  const [evidence, setEvidence] = useState<EvidenceBuild | null>(null);
+  const [migration, setMigration] = useState<{ legacy: string; state: MigrationState } | null>(null);
 
   // Library files the scenario's "libraries" can name: the samples' (bundled) and those the user opened.
   const libraryFiles = useRef(new Map(SAMPLE_LIBRARIES));
@@ -495,9 +501,32 @@ export function App({ boot }: { boot: Boot }) {
     else setImportChoices({ file: file.name, scripts: outcome.scripts });
   };
 
+  /**
+   * Evidence files (one drop or pick) become one scenario, opened in the form; the report says how. A bad
+   * file leaves the user's scenario as it was and the report names the file and the place.
+   */
+  const loadEvidence = (files: OpenedFile[]) => {
+    const build = buildEvidence(files.map((f) => ({ name: f.name, text: f.text })));
+    setEvidence(build);
+    if (!build.ok) return;
+    newContext();
+    if (document_?.target === "scenario") setDocument(null);
+    // The evidence says nothing about the evaluator: the one the switch shows stays.
+    loadText("scenario", formatScenario({ ...build.outcome.scenario, evaluator: inputs.current.evaluator }));
+    setTab("scenario");
+    setScenarioView("form");
+  };
+  /** Files opened together: the evidence among them is read as one set, the rest one by one. */
+  const loadFiles = async (files: OpenedFile[]) => {
+    const evidenceFiles = files.filter((f) => kindOfDropped(f.name, f.text) === "evidence");
+    for (const file of files) if (!evidenceFiles.includes(file)) await loadFile(file);
+    if (evidenceFiles.length) loadEvidence(evidenceFiles);
+  };
+
   /** Any file the user opened, dropped or picked in the workspace: sorted by kind. */
   const loadFile = async (file: OpenedFile) => {
-    const kind = kindOfFile(file.name, file.text);
+    const kind = kindOfDropped(file.name, file.text);
+    if (kind === "evidence") return loadEvidence([file]);
     if (kind === "unknown") {
       setFileError(`${file.name}: not a script (.js), scenario (.scenario.json), case (.case.json) or AM / Frodo export (.json).`);
       return;
@@ -531,10 +560,39 @@ export function App({ boot }: { boot: Boot }) {
   const openFiles = async () => {
     const files = await platform().openFiles([".js", ".json"]);
     // A script and a scenario picked together load side by side; otherwise the last of a kind wins.
-    for (const file of files) await loadFile(file);
+    await loadFiles(files);
   };
   const dropFiles = async (dropped: File[]) => {
-    for (const f of dropped) await loadFile(await platform().openDropped(f));
+    const files: OpenedFile[] = [];
+    for (const f of dropped) files.push(await platform().openDropped(f));
+    await loadFiles(files);
+  };
+  const importEvidence = async () => {
+    const files = await platform().openFiles([".json", ".jwt", ".har", ".txt"]);
+    if (files.length) loadEvidence(files);
+  };
+
+  /** The legacy script rewritten for next-generation, both run on the current scenario in a worker of their own. */
+  const migrate = () => {
+    if (inputs.current.evaluator !== "legacy") {
+      setNotice({ kind: "info", text: "Migrate to next-generation applies to legacy (1.0) scripts; this one is already for next-generation." });
+      return;
+    }
+    const legacy = inputs.current.script;
+    const { scenario: current } = inputs.current;
+    setMigration({ legacy, state: { status: "running" } });
+    const settle = (state: MigrationState) => setMigration((m) => (m && m.legacy === legacy ? { legacy, state } : m));
+    // An invalid scenario cannot be run: the rewrite and its changes still show, without a verdict.
+    migrateInEngineWorker(legacy, current.issues.length ? undefined : current.runDoc, current.timeoutMs).then(
+      (report) => settle({ status: "done", report }),
+      (error: unknown) => settle({ status: "failed", message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  const adoptRewrite = (rewritten: string) => {
+    setMigration(null);
+    loadText("script", rewritten);
+    setTab("script");
+    switchEvaluator("next-gen");
   };
   const openRecent = async (path: string | undefined) => {
     if (!path) return;
@@ -646,6 +704,8 @@ export function App({ boot }: { boot: Boot }) {
         .pickExportFile()
         .then((file) => (file ? importFile(file) : undefined))
         .catch(reportFailure("Import")),
+    importEvidence: () => void importEvidence().catch(reportFailure("Import evidence")),
+    migrate,
     save: () => void save().catch(reportFailure("Save")),
     saveAs: () => void saveAs().catch(reportFailure("Save as")),
   };
@@ -777,6 +837,8 @@ export function App({ boot }: { boot: Boot }) {
       {importChoices ? (
         <ImportPicker file={importChoices.file} scripts={importChoices.scripts} onPick={loadImported} onCancel={() => setImportChoices(null)} />
       ) : null}
+      {evidence ? <EvidenceReport build={evidence} onDismiss={() => setEvidence(null)} /> : null}
+      {migration ? <MigrationView legacy={migration.legacy} state={migration.state} onUse={adoptRewrite} onClose={() => setMigration(null)} /> : null}
       {workspaceOpen ? <WorkspaceView onOpen={(file) => void loadFile(file)} onClose={() => setWorkspaceOpen(false)} /> : null}
       <main className="workspace" ref={workspace}>
         <section className="editor-pane" style={{ width: `${layout.editorPct}%` }} aria-label="Editor">
@@ -926,6 +988,19 @@ export function App({ boot }: { boot: Boot }) {
             <option value="dark">Dark</option>
           </select>
         </label>
+        {/* Here, not in the toolbar: the toolbar must stay one unclipped row at 1024 px. */}
+        <button type="button" data-testid="import-evidence-button" onClick={() => perform("file.importEvidence")} title="Build a scenario from a customer's files (client export, user, token, introspection, HAR, mocks); you can also drop them on the window">
+          Import evidence…
+        </button>
+        <button
+          type="button"
+          data-testid="migrate-button"
+          onClick={() => perform("run.migrate")}
+          disabled={evaluator !== "legacy"}
+          title={evaluator === "legacy" ? actionTitle("run.migrate", isMac) : "Only legacy (1.0) scripts are migrated"}
+        >
+          Migrate to next-gen…
+        </button>
         <button
           type="button"
           data-testid="save-test-case"

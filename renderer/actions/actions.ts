@@ -15,6 +15,8 @@ export interface ActionHost {
   open(): void;
   openRecent(path: string | undefined): void;
   importExport(): void;
+  importEvidence(): void;
+  migrate(): void;
   save(): void;
   saveAs(): void;
 }
@@ -30,12 +32,14 @@ const PERFORM: Record<RendererCommandId, Action["perform"]> = {
   "file.open": (host) => host.open(),
   "file.openRecent": (host, path) => host.openRecent(path),
   "file.importExport": (host) => host.importExport(),
+  "file.importEvidence": (host) => host.importEvidence(),
   "file.save": (host) => host.save(),
   "file.saveAs": (host) => host.saveAs(),
   "run.run": (host) => host.run(),
   "run.toggleRunAsYouType": (host) => host.toggleRunAsYouType(),
   "run.evaluatorLegacy": (host) => host.setEvaluator("legacy"),
   "run.evaluatorNextGen": (host) => host.setEvaluator("next-gen"),
+  "run.migrate": (host) => host.migrate(),
 };
 
 export const ACTIONS: ReadonlyMap<RendererCommandId, Action> = new Map(

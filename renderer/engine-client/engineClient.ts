@@ -189,7 +189,7 @@ export class EngineClient {
     this.running = null;
     if (message.type === "result") this.answer(job, { id: job.id, superseded: false, result: message.result });
     else if (message.type === "checked") this.answer(job, { id: job.id, superseded: false, outcome: message.outcome });
-    else if (job.kind === "run")
+    else if (job.kind === "run" && message.type === "failed")
       this.answer(job, { id: job.id, superseded: false, result: failureResult(job.evaluator, "binding", message.message) });
     else this.answer(job, { id: job.id, superseded: true });
     this.pump();

@@ -3,7 +3,7 @@
  * (the page's watchdog can always terminate this worker). It answers each request with exactly one message.
  */
 import wasmLocation from "@jitl/quickjs-wasmfile-release-sync/wasm?url";
-import { check, configureSandbox, run } from "../../engine";
+import { check, configureSandbox, migrateAndCompare, run } from "../../engine";
 import type { FromWorker, ToWorker } from "../engine-client/protocol";
 
 configureSandbox({ wasmLocation });
@@ -16,6 +16,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     if (request.type === "run") {
       const result = await run(request.script, request.scenario, { evaluator: request.evaluator });
       post({ type: "result", id: request.id, result });
+    } else if (request.type === "migrate") {
+      const report = await migrateAndCompare(request.script, request.scenario);
+      post({ type: "migrated", id: request.id, report });
     } else {
       const outcome = await check(request.script, request.evaluator);
       post({ type: "checked", id: request.id, outcome });

@@ -30,6 +30,8 @@ function recordingHost() {
     open: () => calls.push("open"),
     openRecent: (p) => calls.push(`recent:${p}`),
     importExport: () => calls.push("import"),
+    importEvidence: () => calls.push("evidence"),
+    migrate: () => calls.push("migrate"),
     save: () => calls.push("save"),
     saveAs: () => calls.push("saveAs"),
   };
@@ -44,11 +46,11 @@ describe("actions: one implementation per renderer command", () => {
 
   it("each command does its own thing (menu event with a path for open recent)", () => {
     const { host, calls } = recordingHost();
-    for (const id of ["file.open", "file.importExport", "file.save", "file.saveAs", "run.run", "run.toggleRunAsYouType", "run.evaluatorLegacy", "run.evaluatorNextGen"] as const) {
+    for (const id of ["file.open", "file.importExport", "file.save", "file.saveAs", "run.run", "run.toggleRunAsYouType", "run.evaluatorLegacy", "run.evaluatorNextGen", "file.importEvidence", "run.migrate"] as const) {
       action(id).perform(host);
     }
     action("file.openRecent").perform(host, "/work/a.js");
-    expect(calls).toEqual(["open", "import", "save", "saveAs", "run", "toggle", "evaluator:legacy", "evaluator:next-gen", "recent:/work/a.js"]);
+    expect(calls).toEqual(["open", "import", "save", "saveAs", "run", "toggle", "evaluator:legacy", "evaluator:next-gen", "evidence", "migrate", "recent:/work/a.js"]);
   });
 
   it("maps keys to commands by the shared accelerators: Ctrl on Linux/Windows, Cmd on a Mac", () => {
@@ -57,6 +59,7 @@ describe("actions: one implementation per renderer command", () => {
     expect(actionForKey(chord("o", { ctrlKey: true }), false)?.id).toBe("file.open");
     expect(actionForKey(chord("Enter", { ctrlKey: true }), false)?.id).toBe("run.run");
     expect(actionForKey(chord("2", { ctrlKey: true, altKey: true }), false)?.id).toBe("run.evaluatorNextGen");
+    expect(actionForKey(chord("m", { ctrlKey: true, altKey: true }), false)?.id).toBe("run.migrate");
     expect(actionForKey(chord("s", { metaKey: true }), true)?.id).toBe("file.save");
     expect(actionForKey(chord("s", { metaKey: true }), false)).toBeNull();
     expect(actionForKey(chord("s"), false)).toBeNull(); // typing an "s" is not a save
