@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { runFlow, type FlowStep } from "../../engine";
+import { run, runFlow, type FlowStep } from "../../engine";
 
 const seedScript = readFileSync(new URL("../../samples/seed-legacy.js", import.meta.url), "utf8");
 const seedScenario = JSON.parse(readFileSync(new URL("../../samples/seed-legacy.scenario.json", import.meta.url), "utf8"));
@@ -184,5 +184,17 @@ describe("flow test cases", () => {
     expect(checkFlowExpectation({ ok: false, steps: [{ status: 200 }, { status: 200 }] }, result).map((m) => m.path)).toEqual([
       "$.steps[1].status",
     ]);
+  });
+});
+
+describe("a single request binds a session only where AM does", () => {
+  it("a refresh request has no session, even when the scenario gives one, and says so", async () => {
+    const script = "accessToken.setField('hasSession', session !== null);";
+    const refresh = await run(script, { evaluator: "legacy", session: { properties: {} }, token: { grantType: "refresh_token" } });
+    expect(refresh.token?.after.hasSession).toBe(false);
+    expect(refresh.warnings.map((w) => w.code)).toContain("session-not-bound");
+    const code = await run(script, { evaluator: "legacy", session: { properties: {} } });
+    expect(code.token?.after.hasSession).toBe(true);
+    expect(code.warnings.map((w) => w.code)).not.toContain("session-not-bound");
   });
 });

@@ -490,6 +490,25 @@ export interface LegacyBindings {
   leave(): void;
 }
 
+/**
+ * Whether AM hands this grant's request a session (reference flows-and-hooks.md §A.1): the code exchange and
+ * implicit issuance at /authorize do; a refresh (observed), client credentials (observed), ROPC (documented) and the
+ * other non-interactive grants (inferred) do not. A scenario's session for such a grant is said to be unused.
+ */
+function grantBindsSession(ctx: RunContext): boolean {
+  const grant = ctx.scenario.token.grantType;
+  const binds = grant === "authorization_code" || grant === "implicit";
+  if (!binds) {
+    const basis = grant === "password" ? "documented" : grant === "refresh_token" || grant === "client_credentials" ? "observed" : "inferred";
+    warn(
+      ctx,
+      "session-not-bound",
+      `The scenario has a session, but AM binds none for a ${grant} request (${basis}: no session cookie reaches the token endpoint), so session is null here.`,
+    );
+  }
+  return binds;
+}
+
 export function legacyBindings(ctx: RunContext): LegacyBindings {
   const world = new JavaWorld(ctx.scenario.seed, DEFAULT_LIMITS.memoryBytes, (code, message) => warn(ctx, code, message));
   // The bindings' own Java values are built in this run's world, too.
@@ -530,7 +549,7 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
     scopes: Object.assign(javaStringSet(s.scopes), { sink }),
     clientProperties: client,
     requestProperties: request,
-    session: s.session && !["password", "client_credentials"].includes(s.token.grantType) ? new SSOToken(ctx) : null,
+    session: s.session && grantBindsSession(ctx) ? new SSOToken(ctx) : null,
     logger: new DebugLogger(ctx),
     httpClient: new LegacyHttpClient(ctx),
     systemEnv: new SystemEnvBinding(ctx),
