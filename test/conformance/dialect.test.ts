@@ -6,6 +6,7 @@
  * Re-record the goldens with `npm run conformance:record:dialect` (needs /usr/bin/rhino).
  */
 import { readFileSync } from "node:fs";
+import { checkFigure, ratioFigure } from "./figures";
 import { describe, expect, it } from "vitest";
 import golden from "./dialect/syntax.golden.json";
 import rhinoSurface from "./dialect/surface.golden.json";
@@ -78,6 +79,9 @@ describe("Rhino syntax dialect (goldens from real Rhino)", () => {
       `dialect agreement: verdict ${verdict}/${results.length}, message ${sameMessage}/${rejected.length}, ` +
         `line+column ${sameColumn.length}/${rejected.length} (of snippets both reject)`,
     );
+    checkFigure("dialect-verdict", ratioFigure(verdict, results.length));
+    checkFigure("dialect-message", ratioFigure(sameMessage, rejected.length));
+    checkFigure("dialect-column", ratioFigure(sameColumn.length, rejected.length));
     expect(sameColumn.length).toBeGreaterThanOrEqual(MIN_COLUMN_AGREEMENT);
   });
 

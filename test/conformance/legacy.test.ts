@@ -12,6 +12,7 @@ import { PRELUDE } from "./legacy/probes.mjs";
 // @ts-expect-error plain ESM modules shared with the Node recorder
 import { normalizeObservation } from "./legacy/normalize.mjs";
 import { KNOWN_GAPS } from "./legacy/known-gaps";
+import { checkFigure, ratioFigure } from "./figures";
 
 interface Probe {
   id: string;
@@ -46,6 +47,7 @@ describe("legacy evaluator vs real Rhino 1.7.14", () => {
     const agreement = ((probes.length - mismatched.length) / probes.length) * 100;
     console.log(`legacy agreement: ${probes.length - mismatched.length}/${probes.length} (${agreement.toFixed(1)}%)`);
     if (process.env.LEGACY_GAPS) console.log(details.join("\n"));
+    checkFigure("legacy-agreement", ratioFigure(probes.length - mismatched.length, probes.length));
     const unexpected = mismatched.filter((id) => !(id in KNOWN_GAPS));
     expect(unexpected, details.filter((d) => unexpected.includes(d.split("\n")[0])).join("\n")).toEqual([]);
     const healed = Object.keys(KNOWN_GAPS).filter((id) => !mismatched.includes(id));
