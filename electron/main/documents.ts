@@ -62,7 +62,8 @@ const DOCUMENT_FILTERS = [
 ];
 
 /** The kinds the open dialog offers (scripts, scenarios, cases, exports); other dropped files are refused. */
-const DROPPABLE_EXTENSIONS = [".js", ".json"];
+/** Scripts, JSON (scenarios, cases, exports, JSON evidence) and the customer's evidence files: HAR captures and JWTs. */
+const DROPPABLE_EXTENSIONS = [".js", ".json", ".har", ".jwt"];
 
 export const CONFLICT_BUTTONS = ["Overwrite", "Cancel"] as const;
 
@@ -135,7 +136,7 @@ export class DocumentService<W> {
    */
   async openDroppedPath(target: DocumentWindow<W>, filePath: string): Promise<OpenedDocument> {
     if (!DROPPABLE_EXTENSIONS.includes(path.extname(filePath).toLowerCase())) {
-      throw new UserFacingError(`${path.basename(filePath)}: only scripts (.js) and JSON files (.json) can be dropped here.`);
+      throw new UserFacingError(`${path.basename(filePath)}: only scripts (.js), JSON files (.json) and evidence (.har, .jwt) can be dropped here.`);
     }
     await this.guard.check(filePath);
     const document = await readDocument(this.options.fs, filePath);

@@ -248,6 +248,16 @@ describe("dropped files (openDroppedPath)", () => {
     expect(await call(REQUEST_CHANNELS.openDroppedPath, [arg()])).toEqual({ ok: false, message });
   });
 
+  it("opens dropped evidence: a HAR capture and a JWT", async () => {
+    const { call, dir } = await setup();
+    const har = path.join(dir, "capture.har");
+    await writeFile(har, '{"log":{"entries":[]}}');
+    const jwt = path.join(dir, "token.jwt");
+    await writeFile(jwt, "eyJhbGciOiJIUzI1NiJ9.e30.x");
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [har])).toMatchObject({ ok: true });
+    expect(await call(REQUEST_CHANNELS.openDroppedPath, [jwt])).toMatchObject({ ok: true });
+  });
+
   it("refuses a directory, a missing file, a wrong kind and an oversized file, granting nothing", async () => {
     const { call, dir, session, store } = await setup();
     const { mkdir } = await import("node:fs/promises");
@@ -262,7 +272,7 @@ describe("dropped files (openDroppedPath)", () => {
     expect(await call(REQUEST_CHANNELS.openDroppedPath, [missing])).toEqual({ ok: false, message: `${missing} no longer exists.` });
     expect(await call(REQUEST_CHANNELS.openDroppedPath, [key])).toEqual({
       ok: false,
-      message: "id_rsa: only scripts (.js) and JSON files (.json) can be dropped here.",
+      message: "id_rsa: only scripts (.js), JSON files (.json) and evidence (.har, .jwt) can be dropped here.",
     });
     expect(await call(REQUEST_CHANNELS.openDroppedPath, [huge])).toEqual({ ok: false, message: `${huge} is larger than 5 MB.` });
     expect([...session.grants]).toEqual([]);
