@@ -709,7 +709,7 @@ export function App({ boot }: { boot: Boot }) {
             <option value="next-gen">Next-gen (2.0)</option>
           </select>
         </label>
-        <label className="tool">
+        <label className="tool product" title="Product: which server runs the script (AM, OneWelcome's web hook, IBM Verify Access)">
           <span className="tool-label">Product</span>
           <select
             data-testid="product-select"

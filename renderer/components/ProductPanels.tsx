@@ -10,9 +10,9 @@ import type { Product } from "../../engine/scenario/schema";
 import { Panel } from "./Panel";
 
 export const PRODUCTS: { id: Product; label: string }[] = [
-  { id: "am", label: "PingAM / AIC" },
+  { id: "am", label: "AM" },
   { id: "onewelcome", label: "OneWelcome" },
-  { id: "ibm-verify-access", label: "IBM Verify Access" },
+  { id: "ibm-verify-access", label: "IBM ISVA" },
 ];
 
 export function productOf(doc: unknown): Product {
