@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
-import { runFlow, validateScenario } from "../../engine";
+import { checkFlowExpectation, runFlow, validateScenario } from "../../engine";
+import { testCaseFrom } from "../../renderer/state/testCase";
 import { EngineClient, type WorkerLike } from "../../renderer/engine-client/engineClient";
 import type { FromWorker, ToWorker } from "../../renderer/engine-client/protocol";
 import { flowRunResult, flowStepCount, isFlowResult, stepLabel, stepRunResult } from "../../renderer/state/flowResult";
@@ -160,5 +161,22 @@ describe("the watchdog over a flow", () => {
   it("a scenario without a flow keeps the single run's limit", () => {
     expect(flowStepCount({})).toBe(1);
     expect(flowStepCount({ flow: [] })).toBe(1);
+  });
+});
+
+describe("Save as test case from a flow", () => {
+  it("writes each step's request, status and what the script decided; the case passes against the same flow and fails when the script changes", async () => {
+    const { script, scenario } = caseOf("session-claim-on-refresh");
+    const result = flowRunResult(await runFlow(script, scenario), "legacy");
+    const file = testCaseFrom(scenario, "session-claim-on-refresh.js", result);
+    const expectation = (JSON.parse(file.text) as { expect: Record<string, unknown> }).expect;
+    const steps = expectation.steps as Record<string, unknown>[];
+    expect(steps).toHaveLength(4);
+    expect(steps[0]).toEqual({ request: "authorize", status: 302 });
+    expect(steps[2]).toMatchObject({ request: "token", grantType: "refresh_token", status: 200, warnings: [{ code: "claim-lost-on-refresh" }] });
+    expect(steps[3]).toEqual({ request: "introspect", status: 200, body: { active: true, token_type: "Bearer" } });
+    expect(checkFlowExpectation(expectation, result.flow)).toEqual([]);
+    const changed = await runFlow("accessToken.setField('login_host', 'fixed');", scenario);
+    expect(checkFlowExpectation(expectation, changed).length).toBeGreaterThan(0);
   });
 });
