@@ -916,7 +916,7 @@ export function App({ boot }: { boot: Boot }) {
               <span className="banner-quiet">{bannerHeld ? "Typing… errors show when you pause." : "No errors."}</span>
             )}
           </div>
-          {flow && step !== null ? <FlowTimeline flow={flow} selected={step} onSelect={setFlowStep} /> : null}
+          {flow && step !== null ? <FlowTimeline flow={flow} selected={step} onSelect={setFlowStep} stale={display?.stale} /> : null}
           <ProductPanels result={panels?.result} stale={panels?.stale} />
           <div className="results-row" ref={resultsRow} style={{ height: `${layout.resultsPct}%` }} data-evaluator={shown?.result.evaluator}>
             <div className="column" style={{ width: `${layout.columnPcts[0]}%` }}>

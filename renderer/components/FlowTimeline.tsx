@@ -11,6 +11,8 @@ export interface FlowTimelineProps {
   flow: FlowResult;
   selected: number;
   onSelect: (index: number) => void;
+  /** Greyed with the panels: the flow shown is the last good one, not the current input's. */
+  stale?: boolean;
 }
 
 /** The step a new flow result opens on: the first failed one (what needs fixing), else the last. */
@@ -53,7 +55,7 @@ function Changes({ step }: { step: FlowStepResult }) {
   );
 }
 
-export function FlowTimeline({ flow, selected, onSelect }: FlowTimelineProps) {
+export function FlowTimeline({ flow, selected, onSelect, stale }: FlowTimelineProps) {
   const base = useId();
   const step = flow.steps[selected];
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -73,7 +75,7 @@ export function FlowTimeline({ flow, selected, onSelect }: FlowTimelineProps) {
     onSelect(next);
   };
   return (
-    <section className="flow" aria-label="Flow">
+    <section className={`flow${stale ? " stale" : ""}`} aria-label="Flow" data-stale={stale ? "true" : "false"}>
       <div
         className="flow-timeline"
         data-testid="flow-timeline"

@@ -175,3 +175,19 @@ describe("product picker", () => {
     await page.getByTestId("ibm-panel").waitFor();
   });
 });
+
+describe("flow timeline and stale input", () => {
+  it("greys the timeline with the panels while the scenario is invalid", async () => {
+    const page = await open();
+    await pickSample(page, "seed-legacy-flow");
+    await expect.poll(() => chips(page).count()).toBe(7);
+    await page.evaluate(() => {
+      const probe = window.__playground!;
+      const doc = JSON.parse(probe.getScenarioText());
+      probe.setScenarioText(JSON.stringify({ ...doc, flow: [{ request: "nonsense" }] }, null, 2));
+    });
+    await expect.poll(() => page.getByTestId("panel-token").getAttribute("data-stale")).toBe("true");
+    expect(await page.locator('section[aria-label="Flow"]').getAttribute("data-stale")).toBe("true");
+    expect(await chips(page).count()).toBe(7);
+  });
+});
