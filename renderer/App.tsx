@@ -29,6 +29,9 @@ import { useSystemDark } from "./hooks";
 import { CodeEditor, type EditorApi } from "./components/CodeEditor";
 import { ScenarioForm } from "./components/ScenarioForm";
 import { Splitter } from "./components/Splitter";
+import { defaultStep, FlowTimeline } from "./components/FlowTimeline";
+import { ProductPanels, PRODUCTS, productOf } from "./components/ProductPanels";
+import { isFlowResult, stepRunResult } from "./state/flowResult";
 import {
   describeError,
   errorLine,
@@ -121,6 +124,8 @@ export function App({ boot }: { boot: Boot }) {
   const [tabMovesFocus, setTabMovesFocus] = useState(false);
   const [checked, setChecked] = useState<CheckOutcome | null>(null);
   const [running, setRunning] = useState(false);
+  /** The flow step the timeline shows; null: the default one of each new result. */
+  const [flowStep, setFlowStep] = useState<number | null>(null);
   const [revisions, setRevisions] = useState({ script: 0, scenario: 0 });
   const bumpRevisions = (script: boolean, scenario: boolean) =>
     setRevisions((r) => ({ script: r.script + (script ? 1 : 0), scenario: r.scenario + (scenario ? 1 : 0) }));
@@ -228,6 +233,7 @@ export function App({ boot }: { boot: Boot }) {
   }, [runNow, scheduledRun, typingPaused]);
   /** Another sample or file replaces the input: results of the old one are not this one's "previous result". */
   const newContext = () => {
+    setFlowStep(null);
     inputs.current.context += 1;
     setContext(inputs.current.context);
   };
@@ -414,6 +420,10 @@ export function App({ boot }: { boot: Boot }) {
     : shown !== null && running
       ? { result: shown.result, stale: true, running: true, staleLabel: "running the new input" }
       : null;
+  // A flow's result: the panels show the step chosen on the timeline (the first failed or last step until one is).
+  const flow = display && isFlowResult(display.result) ? display.result.flow : null;
+  const step = flow && flow.steps.length ? (flowStep !== null && flowStep < flow.steps.length ? flowStep : defaultStep(flow)) : null;
+  const panels: ShownResult | null = display && flow && step !== null ? { ...display, result: stepRunResult(flow.steps[step]!, display.result.evaluator), previous: null } : display;
   const bannerHeld = typing && (failed || scenarioBroken);
   const hmacSecret = (scenario.doc as { token?: { signing?: { secret?: unknown } } } | null)?.token?.signing?.secret;
   if (display && typeof hmacSecret === "string") display.hmacSecret = hmacSecret;
@@ -759,6 +769,26 @@ export function App({ boot }: { boot: Boot }) {
             <option value="next-gen">Next-gen (2.0)</option>
           </select>
         </label>
+        <label className="tool product" title="Product: which server runs the script (AM, OneWelcome's web hook, IBM Verify Access)">
+          <span className="tool-label">Product</span>
+          <select
+            data-testid="product-select"
+            aria-label="Product"
+            value={productOf(scenario.doc)}
+            disabled={scenario.doc === null || typeof scenario.doc !== "object" || Array.isArray(scenario.doc)}
+            onChange={(e) => {
+              // Written into the scenario: the product is part of the case, as the CLI reads it.
+              onScenarioChange(formatScenario({ ...(scenario.doc as Record<string, unknown>), product: e.target.value }));
+              bumpRevisions(false, true);
+            }}
+          >
+            {PRODUCTS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="primary" data-testid="run-button" onClick={() => perform("run.run")} title={actionTitle("run.run", isMac)} aria-keyshortcuts="Control+Enter Meta+Enter">
           Run
         </button>
@@ -948,17 +978,19 @@ export function App({ boot }: { boot: Boot }) {
               <span className="banner-quiet">{bannerHeld ? "Typing… errors show when you pause." : "No errors."}</span>
             )}
           </div>
+          {flow && step !== null ? <FlowTimeline flow={flow} selected={step} onSelect={setFlowStep} stale={display?.stale} /> : null}
+          <ProductPanels result={panels?.result} stale={panels?.stale} />
           <div className="results-row" ref={resultsRow} style={{ height: `${layout.resultsPct}%` }} data-evaluator={shown?.result.evaluator}>
             <div className="column" style={{ width: `${layout.columnPcts[0]}%` }}>
-              <TokenPanel shown={display} />
+              <TokenPanel shown={panels} />
             </div>
             <Splitter orientation="vertical" label="Resize token column" onReset={resetLayout} valuePct={layout.columnPcts[0]} container={() => resultsRow.current} onResize={(d) => resizeColumn(0, d)} onResizeEnd={persistLayout} />
             <div className="column" style={{ width: `${layout.columnPcts[1]}%` }}>
-              <TokenResponsePanel shown={display} />
+              <TokenResponsePanel shown={panels} />
             </div>
             <Splitter orientation="vertical" label="Resize token response column" onReset={resetLayout} valuePct={layout.columnPcts[0] + layout.columnPcts[1]} container={() => resultsRow.current} onResize={(d) => resizeColumn(1, d)} onResizeEnd={persistLayout} />
             <div className="column" style={{ width: `${layout.columnPcts[2]}%` }}>
-              <IntrospectionPanel shown={display} />
+              <IntrospectionPanel shown={panels} />
             </div>
           </div>
           <Splitter
@@ -971,11 +1003,11 @@ export function App({ boot }: { boot: Boot }) {
             onResizeEnd={persistLayout}
           />
           <div className={`details-row ${evaluator === "next-gen" ? "with-idm" : ""}`}>
-            <LogsPanel shown={display} />
-            <HttpPanel shown={display} mocks={httpMocksOf(scenario.doc)} />
+            <LogsPanel shown={panels} />
+            <HttpPanel shown={panels} mocks={httpMocksOf(scenario.doc)} />
             {/* openidm exists only for next-generation scripts. */}
-            {evaluator === "next-gen" ? <IdmPanel shown={display} /> : null}
-            <WarningsPanel shown={display} />
+            {evaluator === "next-gen" ? <IdmPanel shown={panels} /> : null}
+            <WarningsPanel shown={panels} />
           </div>
         </section>
       </main>

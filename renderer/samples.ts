@@ -65,14 +65,43 @@ function labelOf(id: string, scenarioText: string): string {
   return id;
 }
 
+/** Script files a case may name besides `X.js`: OneWelcome's MockServer expectation is a JSON file. */
+const jsonScripts = import.meta.glob(["../samples/*.json", "!../samples/*.{scenario,case}.json"], { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+
+/**
+ * Cases that run another sample's script (a flow of the seed's script, a product's second request): each is a
+ * sample of its own, with the script its `script` key names.
+ */
+function casesOfOtherScripts(): Sample[] {
+  const byFile = new Map([...Object.entries(scripts), ...Object.entries(jsonScripts)].map(([path, text]) => [path.replace(/^.*\//, ""), text]));
+  const out: Sample[] = [];
+  for (const [path, text] of Object.entries(scenarios)) {
+    if (!path.endsWith(".case.json")) continue;
+    const id = baseName(path);
+    let file: unknown;
+    try {
+      file = (JSON.parse(text) as { script?: unknown }).script;
+    } catch {
+      continue;
+    }
+    if (typeof file !== "string" || file === `${id}.js`) continue;
+    const script = byFile.get(file);
+    if (script === undefined) continue;
+    const scenarioText = scenarioFor(id);
+    out.push({ id, label: labelOf(id, scenarioText), script, scenarioText, evaluator: evaluatorOf(scenarioText, id) });
+  }
+  return out;
+}
+
 /** The bundled samples, the seed's legacy and next-gen examples first. */
-export const SAMPLES: Sample[] = Object.entries(scripts)
-  .map(([path, script]) => {
+export const SAMPLES: Sample[] = [
+  ...Object.entries(scripts).map(([path, script]) => {
     const id = baseName(path);
     const scenarioText = scenarioFor(id);
     return { id, label: labelOf(id, scenarioText), script, scenarioText, evaluator: evaluatorOf(scenarioText, id) };
-  })
-  .sort((a, b) => {
+  }),
+  ...casesOfOtherScripts(),
+].sort((a, b) => {
     const rank = (s: Sample) => (s.id === SEED_SAMPLE_ID ? 0 : s.id.startsWith("seed-") ? 1 : 2);
     return rank(a) - rank(b) || a.label.localeCompare(b.label);
   });

@@ -11,6 +11,7 @@ import {
   type NamedValue,
   type NamedValues,
 } from "../state/scenarioForm";
+import { FlowEditor } from "./FlowEditor";
 
 export interface ScenarioFormProps {
   /** The parsed scenario document, or null when the JSON does not parse. */
@@ -260,6 +261,7 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
           </button>
         </div>
       </Fieldset>
+      <FlowEditor doc={doc} onChange={onChange} />
       <p className="form-note">Everything else (session, openidm objects, secrets, clock…) is in the JSON view.</p>
     </form>
   );

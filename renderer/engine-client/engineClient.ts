@@ -8,6 +8,7 @@ import { emptyRunResult, type RunResult } from "../../engine/result";
 import type { Evaluator } from "../../engine/scenario/schema";
 import { timeoutMessage } from "../../engine/sandbox/limits";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
+import { flowStepCount } from "../state/flowResult";
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
@@ -88,7 +89,8 @@ export class EngineClient {
         id,
         kind: "run",
         message: { type: "run", id, script: request.script, scenario: request.scenario, evaluator: request.evaluator },
-        limitMs: request.timeoutMs + this.margin,
+        // A flow runs the script once per step: the watchdog covers the whole flow, each step at its own limit.
+        limitMs: flowStepCount(request.scenario) * request.timeoutMs + this.margin,
         scriptLimitMs: request.timeoutMs,
         evaluator: request.evaluator,
         resolve: resolve as (answer: never) => void,

@@ -5,7 +5,9 @@
  * passing while the script does the same thing and fails when it stops.
  */
 import type { RunResult } from "../../engine/result";
+import type { FlowStepResult } from "../../engine/flow/run-flow";
 import { markIntrospection, markTokenResponse } from "./marks";
+import { isFlowResult } from "./flowResult";
 
 export interface TestCaseFile {
   name: string;
@@ -17,7 +19,30 @@ export function caseFileName(scriptName: string): string {
   return `${scriptName.replace(/\.(js|json)$/i, "").replace(/\.(scenario|case)$/i, "") || "script"}.case.json`;
 }
 
+/**
+ * A flow's step as its case expects it: the request, AM's status and what the script decided there; an
+ * introspection's activity and token type. Token values and codes are left out, as for a single run.
+ */
+function stepExpectation(step: FlowStepResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { request: step.request };
+  if (step.grantType) out.grantType = step.grantType;
+  out.status = step.status;
+  if (step.run) {
+    const run = expectationOf(step.run);
+    if (run.tokenResponse) out.body = run.tokenResponse;
+    if (step.run.error) out.run = { ok: false };
+  } else if (step.request === "introspect") {
+    out.body = { active: step.body.active, ...(step.body.token_type !== undefined ? { token_type: step.body.token_type } : {}) };
+  } else if (step.status >= 400 && typeof step.body.error === "string") {
+    out.body = { error: step.body.error };
+  }
+  if (step.warnings.length) out.warnings = step.warnings.map((w) => ({ code: w.code }));
+  return out;
+}
+
 export function expectationOf(result: RunResult): Record<string, unknown> {
+  // A flow's case is checked step by step (engine/flow/expect.ts): ok and steps are what it reads.
+  if (isFlowResult(result)) return { ok: result.flow.ok, steps: result.flow.steps.map(stepExpectation) };
   if (result.error) {
     return { ok: false, error: { kind: result.error.kind, ...(result.error.line !== undefined ? { line: result.error.line } : {}) } };
   }

@@ -3,7 +3,8 @@
  * (the page's watchdog can always terminate this worker). It answers each request with exactly one message.
  */
 import wasmLocation from "@jitl/quickjs-wasmfile-release-sync/wasm?url";
-import { check, configureSandbox, migrateAndCompare, run } from "../../engine";
+import { check, configureSandbox, migrateAndCompare, run, runFlow } from "../../engine";
+import { flowRunResult, hasFlow } from "../state/flowResult";
 import type { FromWorker, ToWorker } from "../engine-client/protocol";
 
 configureSandbox({ wasmLocation });
@@ -14,7 +15,10 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const request = event.data;
   try {
     if (request.type === "run") {
-      const result = await run(request.script, request.scenario, { evaluator: request.evaluator });
+      // A scenario with a `flow` is a grant's whole life: every issuance runs through this worker's run().
+      const result = hasFlow(request.scenario)
+        ? flowRunResult(await runFlow(request.script, request.scenario, { evaluator: request.evaluator, execute: run }), request.evaluator)
+        : await run(request.script, request.scenario, { evaluator: request.evaluator });
       post({ type: "result", id: request.id, result });
     } else if (request.type === "migrate") {
       const report = await migrateAndCompare(request.script, request.scenario);

@@ -1,0 +1,95 @@
+/**
+ * What the other products exchange, beside AM's token panels: OneWelcome's Customize Access Token web hook
+ * (the request OneWelcome posts and the answer it got) and IBM Verify Access's OAuth request as the mapping
+ * rules saw it (stsuu, state_id, associations).
+ */
+import type { RunResult } from "../engine-client/engineApi";
+import type { HookExchangeView } from "../../engine/products/onewelcome/run";
+import type { IbmRequestView } from "../../engine/products/ibm/server";
+import type { Product } from "../../engine/scenario/schema";
+import { Panel } from "./Panel";
+
+export const PRODUCTS: { id: Product; label: string }[] = [
+  { id: "am", label: "AM" },
+  { id: "onewelcome", label: "OneWelcome" },
+  { id: "ibm-verify-access", label: "IBM ISVA" },
+];
+
+export function productOf(doc: unknown): Product {
+  const product = (doc as { product?: unknown } | null)?.product;
+  return PRODUCTS.some((p) => p.id === product) ? (product as Product) : "am";
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+function HookPanel({ hook, stale }: { hook: HookExchangeView; stale?: boolean }) {
+  return (
+    <Panel testId="hook-panel" title="OneWelcome web hook" summary={`answered by the ${hook.source}`} copyValue={hook} stale={stale} className="product-panel">
+      <div className="product-columns">
+        <div>
+          <h3>Request</h3>
+          <p className="panel-note" data-testid="hook-request-line">
+            {hook.request.method} {hook.request.url}
+          </p>
+          <pre className="value" aria-label="Hook request headers">{json(hook.request.headers)}</pre>
+          <pre className="value" data-testid="hook-request-body" aria-label="Hook request body">{json(hook.request.body)}</pre>
+        </div>
+        <div>
+          <h3>Response</h3>
+          {hook.response ? (
+            <>
+              <p className="panel-note" data-testid="hook-response-status">HTTP {hook.response.status}</p>
+              <pre className="value" data-testid="hook-response-body" aria-label="Hook response body">{json(hook.response.body)}</pre>
+            </>
+          ) : (
+            <p className="panel-note" data-testid="hook-response-status">No answer from the hook.</p>
+          )}
+          {[...hook.problems, ...hook.mismatches].length ? (
+            <ul className="product-problems" data-testid="hook-problems">
+              {[...hook.problems, ...hook.mismatches].map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </div>
+    </Panel>
+  );
+}
+
+function IbmPanel({ ibm, stale }: { ibm: IbmRequestView; stale?: boolean }) {
+  return (
+    <Panel testId="ibm-panel" title="IBM Verify Access request" summary={`${ibm.requestType}${ibm.grantType ? ` · ${ibm.grantType}` : ""} → ${ibm.status}`} copyValue={ibm} stale={stale} className="product-panel">
+      <div className="product-columns">
+        <div>
+          <h3>STSUU after the mapping rules</h3>
+          <pre className="value" data-testid="ibm-stsuu" aria-label="STSUU after the rules">{json(ibm.stsuu)}</pre>
+        </div>
+        <div>
+          <h3>Grant</h3>
+          <p className="panel-note" data-testid="ibm-state-id">state_id: {ibm.stateId ?? "none (no grant yet)"}</p>
+          <h3>Associations</h3>
+          <pre className="value" data-testid="ibm-associations" aria-label="Associated attributes">{json(ibm.associations)}</pre>
+          <h3>Rules run</h3>
+          <ul data-testid="ibm-rules">
+            {ibm.rules.map((r, i) => (
+              <li key={i}>
+                {r.stage} ({r.file}){r.error ? `: ${r.error.message}` : ""}
+              </li>
+            ))}
+          </ul>
+          {ibm.failure ? <p className="panel-note failure-note">{ibm.failure.method}: {ibm.failure.message}</p> : null}
+        </div>
+      </div>
+    </Panel>
+  );
+}
+
+/** The product's own exchange for the shown result, or nothing for AM. */
+export function ProductPanels({ result, stale }: { result: RunResult | null | undefined; stale?: boolean }) {
+  const hook = (result as { hook?: HookExchangeView } | null | undefined)?.hook;
+  const ibm = (result as { ibm?: IbmRequestView } | null | undefined)?.ibm;
+  if (hook) return <HookPanel hook={hook} stale={stale} />;
+  if (ibm) return <IbmPanel ibm={ibm} stale={stale} />;
+  return null;
+}
