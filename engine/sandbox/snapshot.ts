@@ -54,9 +54,13 @@ export function sandboxSnapshotsEnabled(): boolean {
 }
 
 function heapOf(mod: QuickJSWASMModule): Uint8Array {
-  const heap = (mod as unknown as { module?: { HEAPU8?: Uint8Array } }).module?.HEAPU8;
+  const heap = exposedHeap(mod);
   if (!heap) throw new Error("The QuickJS module does not expose its memory (HEAPU8)");
   return heap;
+}
+
+function exposedHeap(mod: QuickJSWASMModule): Uint8Array | undefined {
+  return (mod as unknown as { module?: { HEAPU8?: Uint8Array } }).module?.HEAPU8;
 }
 
 /** Granularity of the capture: runs of all-zero pages are restored with a fill, not a copy. */
@@ -118,7 +122,8 @@ function restore(heap: Uint8Array, snapshot: Capture): void {
  * current memory; it is called once per kind and module.
  */
 export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: () => PreparedSandbox): PreparedSandbox | null {
-  if (!enabled) return null;
+  // A build that does not expose its memory gets the fallback path (a sandbox built per run), not an error.
+  if (!enabled || !exposedHeap(mod)) return null;
   const snapshot = snapshots.get(mod);
   const existing = snapshot?.prepared.get(kind);
   if (snapshot && existing) {
