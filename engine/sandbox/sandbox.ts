@@ -1,5 +1,7 @@
 /**
- * One script run in a fresh QuickJS runtime and context, with memory, stack and time limits.
+ * One script run in a fresh QuickJS runtime and context, with memory, stack and time limits: a prepared one
+ * restored byte for byte from a snapshot of the wasm memory (snapshot.ts), or, when that is off or cannot be
+ * used, one built for the run.
  * Host objects cross as opaque guest proxies; plain data crosses as JSON; guest functions come back as
  * callable GuestFunction values. Every handle created here is disposed before the runtime is, so a
  * dispose never aborts the process.
