@@ -16,6 +16,7 @@ export {
   type ScenarioIssue,
 } from "./scenario/validate";
 export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox/module";
+export { setSandboxSnapshots } from "./sandbox/snapshot";
 export { BINDING_DECLARATIONS, declaredGlobals } from "./bindings/declarations";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";
 export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";

@@ -21,6 +21,8 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  * - classify(): >= 0 is a host object's id (only our proxies answer the per-run secret KEY), -1 a plain
  *   object, -2 an array.
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
+ * - configure(): sets the per-run clock, seed and secret key in a prepared sandbox restored from a
+ *   snapshot (snapshot.ts), whose prelude ran once with placeholders.
  * - HOOKS_SOURCE, caught: the host answers a string (Rhino's message), or true for an error the script's
  *   catch blocks cannot catch (Rhino lets it pass; finally blocks still run). JSON.parse: a failure asks the
  *   host for the engine's own wording of it (Rhino's JSON parser messages).
@@ -124,7 +126,8 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     if (owner) for (var n = 0; n < names.length; n++) delete owner[names[n]];
   }
   function lastRead() { return [lastObject, lastName]; }
-  return [mk, classify, fromJson, read, lastRead];
+  function configure(c, sd, k) { clockMs = c; s = sd >>> 0; KEY = k; lastObject = null; lastName = ""; }
+  return [mk, classify, fromJson, read, lastRead, configure];
 })`;
 
 /**

@@ -1,5 +1,7 @@
 /**
- * One script run in a fresh QuickJS runtime and context, with memory, stack and time limits.
+ * One script run in a fresh QuickJS runtime and context, with memory, stack and time limits: a prepared one
+ * restored byte for byte from a snapshot of the wasm memory (snapshot.ts), or, when that is off or cannot be
+ * used, one built for the run.
  * Host objects cross as opaque guest proxies; plain data crosses as JSON; guest functions come back as
  * callable GuestFunction values. Every handle created here is disposed before the runtime is, so a
  * dispose never aborts the process.
@@ -14,6 +16,7 @@ import { instrumentScript, originalPosition, type InstrumentedSource } from "./i
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
+import { dropSnapshot, restorePrepared, type PreparedSandbox } from "./snapshot";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -658,43 +661,84 @@ export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
   return runWithModule(mod, run);
 }
 
+/** A host secret the guest's proxies answer to; fresh for every run so a script cannot forge a proxy. */
+function newProxyKey(): string {
+  return `#host-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * A runtime and context with the prelude evaluated once, for the snapshot (snapshot.ts): the prelude gets
+ * placeholder clock, seed and key, which every run replaces through the prelude's configure().
+ */
+function prepareSandbox(mod: QuickJSWASMModule, hidden: string): PreparedSandbox {
+  const runtime = mod.newRuntime();
+  const context = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
+  const dispatch: PreparedSandbox["dispatch"] = { target: null };
+  const call = context.newFunction("call", (...args) => {
+    if (!dispatch.target) throw new Error("No run is using this sandbox");
+    return dispatch.target(args);
+  });
+  // The context caches the global object's handle on first use: it must exist in the captured memory.
+  const global = context.global;
+  const preludeFn = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, "prelude.js"));
+  const preludeArgs = [global, call, context.newNumber(0), context.newNumber(0), context.newString(hidden), context.newString(newProxyKey())];
+  const helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
+  for (const h of preludeArgs.slice(2)) h.dispose();
+  preludeFn.dispose();
+  return { runtime, context, call, helpers, dispatch };
+}
+
+/** Runs under way; a run started from inside another (a binding running a sandbox) must not restore memory. */
+let activeRuns = 0;
+
 export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxOutcome {
+  const nested = activeRuns > 0;
+  activeRuns++;
   const now = run.now ?? (() => Date.now());
   let runtime: QuickJSRuntime | null = null;
   let ctx: QuickJSContext | null = null;
   let bridge: Bridge | null = null;
+  let prepared: PreparedSandbox | null = null;
   let evalMs = 0;
   let outcome: SandboxOutcome = { error: null, evalMs: 0 };
   let trapped = false;
   try {
-    runtime = mod.newRuntime();
+    const hidden = groupedHidden(run.hidden);
+    prepared = nested ? null : restorePrepared(mod, hidden, () => prepareSandbox(mod, hidden));
+    runtime = prepared ? prepared.runtime : mod.newRuntime();
     runtime.setMemoryLimit(run.limits.memoryBytes);
     runtime.setMaxStackSize(run.limits.stackBytes);
-    ctx = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
+    ctx = prepared ? prepared.context : runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     const context = ctx;
     const activeBridge = new Bridge(context);
     bridge = activeBridge;
-
-    const call = context.newFunction("call", (...args) => {
+    const dispatch = (args: QuickJSHandle[]): QuickJSHandle => {
       try {
         return activeBridge.dispatch(args);
       } catch (e) {
         return { error: activeBridge.raise(e) } as unknown as QuickJSHandle;
       }
-    });
-    const preludeFn = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, "prelude.js"));
-    const key = context.newString(`#host-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`);
-    const preludeArgs = [
-      context.global,
-      call,
-      context.newNumber(run.clockMs),
-      context.newNumber(run.seed),
-      context.newString(groupedHidden(run.hidden)),
-      key,
-    ];
-    const helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
-    for (const h of preludeArgs.slice(2, 5)) h.dispose();
-    preludeFn.dispose();
+    };
+
+    const key = context.newString(newProxyKey());
+    let call: QuickJSHandle;
+    let helpers: QuickJSHandle;
+    if (prepared) {
+      prepared.dispatch.target = dispatch;
+      call = prepared.call;
+      helpers = prepared.helpers;
+      const configure = context.getProp(helpers, 5);
+      const values = [context.newNumber(run.clockMs), context.newNumber(run.seed)];
+      context.unwrapResult(context.callFunction(configure, context.undefined, ...values, key)).dispose();
+      for (const h of [configure, ...values]) h.dispose();
+    } else {
+      call = context.newFunction("call", (...args) => dispatch(args));
+      const preludeFn = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, "prelude.js"));
+      const preludeArgs = [context.global, call, context.newNumber(run.clockMs), context.newNumber(run.seed), context.newString(hidden), key];
+      helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
+      for (const h of preludeArgs.slice(2, 5)) h.dispose();
+      preludeFn.dispose();
+    }
     activeBridge.init(helpers);
 
     const instrumented = run.onCaughtError ? instrumentScript(run.source) : undefined;
@@ -707,8 +751,10 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       for (const h of [hooksFn, lastReadFn, which]) h.dispose();
     }
     key.dispose();
-    call.dispose();
-    helpers.dispose();
+    if (!prepared) {
+      call.dispose();
+      helpers.dispose();
+    }
     for (const extra of run.preludeExtras ?? []) context.unwrapResult(context.evalCode(extra, "prelude-extra.js")).dispose();
 
     run.onLine?.(() => {
@@ -791,15 +837,25 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       : "runtime";
     return { error: { kind, message: kind === "memory" ? `${memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes))} (${message})` : message }, evalMs };
   } finally {
+    activeRuns--;
     try {
       bridge?.dispose();
-      ctx?.dispose();
-      runtime?.dispose();
+      if (prepared) {
+        // The prepared sandbox stays; the next run restores its memory from the snapshot.
+        prepared.dispatch.target = null;
+        runtime?.removeInterruptHandler();
+      } else {
+        ctx?.dispose();
+        runtime?.dispose();
+      }
     } catch {
       trapped = true;
     }
-    // A trap or a failed dispose leaves the module's C heap suspect: drop it, and keep what C printed.
-    if (trapped) recycleSandboxModule();
+    // A trap or a failed dispose leaves the module's C heap suspect: drop it (and its snapshot), and keep what C printed.
+    if (trapped) {
+      dropSnapshot(mod);
+      recycleSandboxModule();
+    }
     takeSandboxStderr();
   }
 }

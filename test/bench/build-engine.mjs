@@ -12,14 +12,15 @@ export { ROOT };
 export const ENGINE_BUNDLE_DIR = join(ROOT, "node_modules/.cache/token-playground-bench");
 export const ENGINE_BUNDLE = join(ENGINE_BUNDLE_DIR, "engine.js");
 
-export async function buildEngine() {
+/** Builds the engine bundle into `outDir` (the shared cache by default) and returns its URL. */
+export async function buildEngine(outDir = ENGINE_BUNDLE_DIR) {
   await build({
     configFile: false,
     root: ROOT,
     logLevel: "warn",
     build: {
       ssr: true,
-      outDir: ENGINE_BUNDLE_DIR,
+      outDir,
       emptyOutDir: true,
       target: "node20",
       minify: false,
@@ -30,7 +31,7 @@ export async function buildEngine() {
       },
     },
   });
-  return pathToFileURL(ENGINE_BUNDLE).href;
+  return pathToFileURL(join(outDir, "engine.js")).href;
 }
 
 export const engineUrl = () => pathToFileURL(ENGINE_BUNDLE).href;

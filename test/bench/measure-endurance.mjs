@@ -7,6 +7,8 @@ import { loadCorpus } from "./corpus.mjs";
 const [engineUrl, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 10000);
 const engine = await import(engineUrl);
+// BENCH_SANDBOX_SNAPSHOTS=off measures the fallback path (a sandbox built per run), for before/after figures.
+if (process.env.BENCH_SANDBOX_SNAPSHOTS === "off") engine.setSandboxSnapshots(false);
 const corpus = loadCorpus();
 
 function snapshot() {

@@ -10,6 +10,8 @@ import { median } from "./stats.mjs";
 const [engineUrl, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 60);
 const engine = await import(engineUrl);
+// BENCH_SANDBOX_SNAPSHOTS=off measures the fallback path (a sandbox built per run), for before/after figures.
+if (process.env.BENCH_SANDBOX_SNAPSHOTS === "off") engine.setSandboxSnapshots(false);
 const corpus = loadCorpus().map((entry) => ({ ...entry, resolved: engine.resolveScenario(entry.scenario) }));
 
 async function timeEngine(entry) {

@@ -1,0 +1,159 @@
+/**
+ * Prepared sandboxes restored from a snapshot of the wasm memory instead of built for every run.
+ *
+ * The whole QuickJS state (runtime, context, the evaluated prelude) lives in the module's linear memory, and
+ * the host-side wrappers only hold pointers into it. So a runtime + context + prelude is built once per kind
+ * of run (per list of hidden globals, i.e. per evaluator), the used part of the memory is copied, and before
+ * each run that copy is written back: every run starts from byte-identical guest memory, whatever the run
+ * before it did to prototypes or globals, and pays a memory copy instead of a runtime, a context and a
+ * prelude compile. Bytes above the copied region were zero at capture time and are free heap afterwards
+ * (the allocator's own bookkeeping is inside the copy), so QuickJS never reads what a run left there.
+ *
+ * Every prepared sandbox of a module lives in the one snapshot: preparing another kind first restores the
+ * snapshot, builds beside the existing ones, and captures again. A run that trapped or failed to clean up
+ * drops the snapshot with its module (sandbox.ts), and the next run prepares afresh.
+ */
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
+
+/** A runtime and context with the prelude evaluated, kept alive between runs. */
+export interface PreparedSandbox {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  /** The host function the prelude's proxies call; it forwards to `dispatch.target`. */
+  call: QuickJSHandle;
+  /** What the prelude returned (mk, classify, fromJson, read, lastRead, configure). */
+  helpers: QuickJSHandle;
+  /** The current run's dispatcher; null between runs. */
+  dispatch: { target: ((args: QuickJSHandle[]) => QuickJSHandle) | null };
+}
+
+interface ModuleSnapshot {
+  image: Capture;
+  prepared: Map<string, PreparedSandbox>;
+}
+
+/** Kinds of prepared sandbox per module (one per evaluator's hidden list in practice). */
+const MAX_PREPARED = 4;
+
+const snapshots = new WeakMap<QuickJSWASMModule, ModuleSnapshot>();
+let enabled = true;
+let observer: ((restored: Uint8Array) => void) | null = null;
+
+/** Test hook: sees the restored region right after each restore, before the run sets its own values. */
+export function observeRestores(fn: ((restored: Uint8Array) => void) | null): void {
+  observer = fn;
+}
+
+/** Turns the snapshot path on or off (off: every run builds its sandbox, the fallback path). */
+export function setSandboxSnapshots(on: boolean): void {
+  enabled = on;
+}
+
+export function sandboxSnapshotsEnabled(): boolean {
+  return enabled;
+}
+
+function heapOf(mod: QuickJSWASMModule): Uint8Array {
+  const heap = exposedHeap(mod);
+  if (!heap) throw new Error("The QuickJS module does not expose its memory (HEAPU8)");
+  return heap;
+}
+
+function exposedHeap(mod: QuickJSWASMModule): Uint8Array | undefined {
+  return (mod as unknown as { module?: { HEAPU8?: Uint8Array } }).module?.HEAPU8;
+}
+
+/** Granularity of the capture: runs of all-zero pages are restored with a fill, not a copy. */
+const PAGE_BYTES = 4096;
+
+/**
+ * The memory up to its last non-zero byte, as the pages to copy back and the all-zero spans between them
+ * (most of it: the C stack's reserve lies between the static data and the heap), which a restore fills
+ * with zeros: several times cheaper than copying them, and the restored region is byte-identical all the same.
+ */
+interface Capture {
+  length: number;
+  copies: { at: number; bytes: Uint8Array }[];
+  zeros: { at: number; end: number }[];
+}
+
+function capture(heap: Uint8Array): Capture {
+  const words = new Uint32Array(heap.buffer, heap.byteOffset, heap.byteLength >>> 2);
+  let end = words.length;
+  while (end > 0 && words[end - 1] === 0) end--;
+  const length = Math.min(heap.byteLength, Math.ceil((end * 4) / PAGE_BYTES) * PAGE_BYTES);
+  const copies: Capture["copies"] = [];
+  const zeros: Capture["zeros"] = [];
+  const wordsPerPage = PAGE_BYTES / 4;
+  let spanStart = 0;
+  let spanZero: boolean | null = null;
+  const close = (at: number) => {
+    if (spanZero === null || at === spanStart) return;
+    if (spanZero) zeros.push({ at: spanStart, end: at });
+    else copies.push({ at: spanStart, bytes: heap.slice(spanStart, at) });
+  };
+  for (let page = 0; page * PAGE_BYTES < length; page++) {
+    let zero = true;
+    const last = Math.min(words.length, (page + 1) * wordsPerPage);
+    for (let w = page * wordsPerPage; w < last; w++) {
+      if (words[w] !== 0) {
+        zero = false;
+        break;
+      }
+    }
+    if (zero !== spanZero) {
+      close(page * PAGE_BYTES);
+      spanStart = page * PAGE_BYTES;
+      spanZero = zero;
+    }
+  }
+  close(length);
+  return { length, copies, zeros };
+}
+
+function restore(heap: Uint8Array, snapshot: Capture): void {
+  for (const c of snapshot.copies) heap.set(c.bytes, c.at);
+  for (const z of snapshot.zeros) heap.fill(0, z.at, z.end);
+}
+
+/**
+ * The prepared sandbox for `kind`, with the module's memory restored to the snapshot, or null when snapshots
+ * are off or too many kinds exist (the caller then builds a sandbox of its own). `prepare` builds one in the
+ * current memory; it is called once per kind and module.
+ */
+export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: () => PreparedSandbox): PreparedSandbox | null {
+  // A build that does not expose its memory gets the fallback path (a sandbox built per run), not an error.
+  if (!enabled || !exposedHeap(mod)) return null;
+  const snapshot = snapshots.get(mod);
+  const existing = snapshot?.prepared.get(kind);
+  if (snapshot && existing) {
+    const heap = heapOf(mod);
+    restore(heap, snapshot.image);
+    observer?.(heap.subarray(0, snapshot.image.length));
+    return existing;
+  }
+  if (snapshot && snapshot.prepared.size >= MAX_PREPARED) return null;
+  // The other prepared sandboxes must be pristine in the new capture too, and what runs left above the
+  // snapshot is free heap: cleared, so that the new capture (up to the last non-zero byte) stays tight.
+  if (snapshot) {
+    const heap = heapOf(mod);
+    restore(heap, snapshot.image);
+    heap.fill(0, snapshot.image.length);
+  }
+  const prepared = prepare();
+  const next = new Map(snapshot?.prepared ?? []);
+  next.set(kind, prepared);
+  snapshots.set(mod, { image: capture(heapOf(mod)), prepared: next });
+  return prepared;
+}
+
+/** Forgets the module's snapshot (after a trap its memory is suspect); the next run prepares again. */
+export function dropSnapshot(mod: QuickJSWASMModule): void {
+  snapshots.delete(mod);
+}
+
+/** The part of the module's memory a restore writes, as it is now (for tests: hash it before a run). */
+export function snapshotRegion(mod: QuickJSWASMModule): Uint8Array | null {
+  const snapshot = snapshots.get(mod);
+  return snapshot ? heapOf(mod).subarray(0, snapshot.image.length) : null;
+}
