@@ -9,7 +9,7 @@
  *    parser gives (recorded from real Rhino in test/conformance/dialect/syntax.golden.json).
  * Errors both reject are translated from acorn's message and the surrounding tokens to Rhino's wording.
  */
-import { Parser, tokenizer, tokTypes, type Node, type Token, type Options } from "acorn";
+import { Parser, type Node, type Token, type Options } from "acorn";
 import { fullAncestorWalk } from "./walk";
 import { constsAsVars, findConstRedeclaration } from "./rhino-const";
 import { classifyParseError } from "./rhino-errors";
@@ -140,7 +140,7 @@ function repairRhinoOnlySyntax(text: string, message: string, pos: number, token
   if (text.startsWith("let", pos) && /^\s*\[/.test(text.slice(pos + 3, pos + 40))) return replaceRange(text, pos, pos + 3, "_et");
 
   // E4X attribute names (@attr) parse in Rhino.
-  if (/^Unexpected character '@'/.test(message) && /[\w$*\[]/.test(text[pos + 1] ?? "")) return replaceRange(text, pos, pos + 1, "_");
+  if (/^Unexpected character '@'/.test(message) && /[\w$*[]/.test(text[pos + 1] ?? "")) return replaceRange(text, pos, pos + 1, "_");
 
   // const x;  Rhino allows const without an initializer.
   if (/Missing initializer in const declaration/.test(message)) {
@@ -586,7 +586,7 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[], const
 
   function checkIdentifierChars(node: AnyNode): void {
     const raw = text.slice(node.start, node.end);
-    if (/^[\x00-\x7f]*$/.test(raw)) return;
+    if (/^\p{ASCII}*$/u.test(raw)) return;
     for (let i = 0; i < raw.length; i++) {
       const ch = raw[i];
       if (ch.charCodeAt(0) < 0x80) continue;
@@ -604,7 +604,7 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[], const
     for (const p of node.properties as AnyNode[]) {
       if (p.type !== "Property" || p.computed) continue;
       const name = p.key.type === "Identifier" ? p.key.name : String(p.key.value);
-      let duplicate = false;
+      let duplicate: boolean;
       if (p.kind === "get") {
         duplicate = getters.has(name);
         getters.add(name);
