@@ -13,28 +13,14 @@ import { Parser, type Node, type Token, type Options } from "acorn";
 import { fullAncestorWalk } from "./walk";
 import { constsAsVars, findConstRedeclaration } from "./rhino-const";
 import { classifyParseError } from "./rhino-errors";
+import type { Finding, RhinoSyntaxError } from "./syntax-finding";
 import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd, lineAt } from "./rhino-locate";
 import { M } from "./rhino-messages";
 import { measureNesting, rhinoDepthError, RHINO_DEPTH_LIMITS } from "./rhino-depth";
 
-export interface RhinoSyntaxError {
-  message: string;
-  line: number;
-  column?: number;
-}
+export type { RhinoSyntaxError } from "./syntax-finding";
 
 const MAX_REPAIRS = 16;
-
-/** One reason Rhino rejects the script: the message and Rhino's read cursor when it gave up. */
-export interface Finding {
-  message: string;
-  /** Index where the offending token starts (orders findings the way Rhino meets them). */
-  at: number;
-  /** Index just past the furthest character Rhino's tokenizer read. */
-  cursor: number;
-  /** Rhino reports some errors (found while generating code) at line 1, column 1. */
-  fixedPosition?: RhinoSyntaxError;
-}
 
 export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
   // Before anything recursive reads the script: nesting Rhino cannot compile is reported as Rhino reports it.
