@@ -6,8 +6,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, basename, sep } from "node:path";
-import { ScenarioError, parseScenarioText } from "../engine/scenario/validate";
-import type { Scenario } from "../engine/scenario/schema";
+import { ScenarioError, parseScenarioText } from "../engine/api";
+import type { Scenario } from "../engine/api";
 import { UsageError } from "./io";
 
 const MiB = 1024 * 1024;

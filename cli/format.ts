@@ -1,8 +1,8 @@
 /** Human-readable output of a run result for the terminal. */
-import { formatAmJson } from "../engine/token/values";
-import type { RunResult } from "../engine/result";
-import type { Mismatch } from "../engine/cases";
-import { describeMismatch as describeMismatchInWords } from "../engine/case-text";
+import { formatAmJson } from "../engine/api";
+import type { RunResult } from "../engine/api";
+import type { Mismatch } from "../engine/api";
+import { describeMismatch as describeMismatchInWords } from "../engine/api";
 
 function block(title: string, value: unknown, result: RunResult, base: string): string {
   return `${title}\n${formatAmJson(value, result.javaDoubles ?? [], 2, base)}\n`;

@@ -15,8 +15,8 @@ import { scenarioCommand } from "./commands/scenario";
 import { migrateCommand } from "./commands/migrate";
 import { demoJwks } from "./commands/keys";
 import { watchCommand } from "./watch";
-import { scenarioJsonSchema } from "../engine/scenario/schema";
-import { runResultJsonSchema } from "../engine/result-schema";
+import { scenarioJsonSchema } from "../engine/api";
+import { runResultJsonSchema } from "../engine/api";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 

@@ -8,9 +8,9 @@
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { emptyRunResult, type RunResult } from "../engine/result";
-import type { Evaluator } from "../engine/scenario/schema";
-import { timeoutMessage } from "../engine/sandbox/limits";
+import { emptyRunResult, type RunResult } from "../engine/api";
+import type { Evaluator } from "../engine/api";
+import { timeoutMessage } from "../engine/api";
 import type { RunReply, RunRequest, WorkerOptions } from "./worker";
 
 /** How long past the script's own limit the watchdog waits before it terminates the worker. */

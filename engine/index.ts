@@ -1,4 +1,6 @@
 /** The engine's public surface: everything the CLI, the renderer's worker and the tests use. */
+// Everything of the light entry point too (engine/api.ts: types and pure helpers, what the app's page loads).
+export * from "./api";
 export { run, TOKEN_SIZE_LIMITS, type RunOptions } from "./run";
 export { check, type CheckResult } from "./check";
 export * from "./result";

@@ -3,7 +3,7 @@
  * point the CLI, the renderer's worker and the tests share.
  */
 import { resolveScenario } from "./scenario/validate";
-import type { Evaluator, Scenario } from "./scenario/schema";
+import type { Scenario } from "./scenario/schema";
 import { emptyRunResult, type RunResult, type RunWarning } from "./result";
 import { SeededRandom } from "./util/random";
 import { cloneTokenState, createTokenState } from "./token/state";
@@ -23,18 +23,11 @@ import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "./evaluators/rhino-re
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 import { runOneWelcome } from "./products/onewelcome/run";
 import { runIbm } from "./products/ibm/run";
-import type { HookTransport } from "./products/onewelcome/answer";
 import { rewriteConstForRhino } from "./dialect/rhino-const";
 import { syntaxHints } from "./dialect/rhino-hints";
+import type { RunOptions } from "./run-options";
 
-export interface RunOptions {
-  /** Sends a OneWelcome hook request to the user's own service (onewelcome.hookUrl); the CLI and the app hand it in. */
-  hookTransport?: HookTransport;
-  /** Overrides the scenario's evaluator. */
-  evaluator?: Evaluator;
-  /** Host clock for timings (tests inject a fake). */
-  now?: () => number;
-}
+export type { RunOptions } from "./run-options";
 
 /** Common size limits a client-side token can run into, smallest first. */
 export const TOKEN_SIZE_LIMITS: { bytes: number; what: string }[] = [

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { check } from "../../engine/check";
+import { check } from "../../engine/index";
 import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { loadScenario, readTextFile, siblingScenario } from "../files";

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ImportError, parseScriptExport, type ImportedScript } from "../../engine/import/exports";
-import { planScriptFiles, scenarioStub } from "../../engine/import/file-names";
+import { ImportError, parseScriptExport, type ImportedScript } from "../../engine/api";
+import { planScriptFiles, scenarioStub } from "../../engine/api";
 import type { CliIO } from "../io";
 import { shellQuote } from "../format";
 import { MAX_EXPORT_BYTES, MAX_SCRIPT_BYTES, readRegularFile } from "../files";

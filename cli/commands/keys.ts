@@ -1,4 +1,4 @@
-import { DEMO_EC_PRIVATE_JWK, DEMO_RSA_PRIVATE_JWK } from "../../engine/token/demo-keys";
+import { DEMO_EC_PRIVATE_JWK, DEMO_RSA_PRIVATE_JWK } from "../../engine/api";
 
 /** Only the public members of a JWK: what a verifier needs, never the private parts. */
 function publicJwk(jwk: Record<string, string>, members: string[]): Record<string, string> {

@@ -1,9 +1,9 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import { ScenarioError, parseScenarioText } from "../../engine/scenario/validate";
-import type { Scenario } from "../../engine/scenario/schema";
-import { checkExpectation } from "../../engine/cases";
+import { ScenarioError, parseScenarioText } from "../../engine/api";
+import type { Scenario } from "../../engine/api";
+import { checkExpectation } from "../../engine/api";
 import { checkFlowExpectation, runFlow, type FlowResult } from "../../engine/index";
 import { jobsFlag, parseCommand } from "../args";
 import { UsageError, type CliIO } from "../io";

@@ -391,7 +391,7 @@ interface AccessToken {
   getConfirmationKey(): any;
   /** Adds a string next to access_token in the /oauth2/access_token response; value may be a supplier function. */
   addExtraData(key: string, value: string | (() => string)): void;
-  /** Always fails in AM: java.lang.Class is on the deny-list ("Access to Java class \"java.lang.Class\" is prohibited."). */
+  /** Always fails in AM: java.lang.Class is on the deny-list ("Access to Java class "java.lang.Class" is prohibited."). */
   getClass(): never;
   /** Adds JSON next to access_token in the /oauth2/access_token response; value may be a supplier function. */
   addExtraJsonData(key: string, value: any): void;${ACCESS_TOKEN_COMMON}

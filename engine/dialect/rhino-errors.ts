@@ -5,7 +5,7 @@
  * The enclosing construct is recovered from the tokens acorn read before the error.
  */
 import type { Token } from "acorn";
-import type { Finding } from "./rhino-syntax";
+import type { Finding } from "./syntax-finding";
 import { isIdentifierChar, isLineBreak, positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, wordEnd } from "./rhino-locate";
 import { M } from "./rhino-messages";
 

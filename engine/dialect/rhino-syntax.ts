@@ -9,32 +9,18 @@
  *    parser gives (recorded from real Rhino in test/conformance/dialect/syntax.golden.json).
  * Errors both reject are translated from acorn's message and the surrounding tokens to Rhino's wording.
  */
-import { Parser, tokenizer, tokTypes, type Node, type Token, type Options } from "acorn";
+import { Parser, type Node, type Token, type Options } from "acorn";
 import { fullAncestorWalk } from "./walk";
 import { constsAsVars, findConstRedeclaration } from "./rhino-const";
 import { classifyParseError } from "./rhino-errors";
+import type { Finding, RhinoSyntaxError } from "./syntax-finding";
 import { positionOfCursor, rhinoCursorAfterToken, rhinoPunctuator, cursorAfterWord, wordEnd, lineAt } from "./rhino-locate";
 import { M } from "./rhino-messages";
 import { measureNesting, rhinoDepthError, RHINO_DEPTH_LIMITS } from "./rhino-depth";
 
-export interface RhinoSyntaxError {
-  message: string;
-  line: number;
-  column?: number;
-}
+export type { RhinoSyntaxError } from "./syntax-finding";
 
 const MAX_REPAIRS = 16;
-
-/** One reason Rhino rejects the script: the message and Rhino's read cursor when it gave up. */
-export interface Finding {
-  message: string;
-  /** Index where the offending token starts (orders findings the way Rhino meets them). */
-  at: number;
-  /** Index just past the furthest character Rhino's tokenizer read. */
-  cursor: number;
-  /** Rhino reports some errors (found while generating code) at line 1, column 1. */
-  fixedPosition?: RhinoSyntaxError;
-}
 
 export function checkRhinoSyntax(source: string): RhinoSyntaxError | null {
   // Before anything recursive reads the script: nesting Rhino cannot compile is reported as Rhino reports it.
@@ -140,7 +126,7 @@ function repairRhinoOnlySyntax(text: string, message: string, pos: number, token
   if (text.startsWith("let", pos) && /^\s*\[/.test(text.slice(pos + 3, pos + 40))) return replaceRange(text, pos, pos + 3, "_et");
 
   // E4X attribute names (@attr) parse in Rhino.
-  if (/^Unexpected character '@'/.test(message) && /[\w$*\[]/.test(text[pos + 1] ?? "")) return replaceRange(text, pos, pos + 1, "_");
+  if (/^Unexpected character '@'/.test(message) && /[\w$*[]/.test(text[pos + 1] ?? "")) return replaceRange(text, pos, pos + 1, "_");
 
   // const x;  Rhino allows const without an initializer.
   if (/Missing initializer in const declaration/.test(message)) {
@@ -586,7 +572,7 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[], const
 
   function checkIdentifierChars(node: AnyNode): void {
     const raw = text.slice(node.start, node.end);
-    if (/^[\x00-\x7f]*$/.test(raw)) return;
+    if (/^\p{ASCII}*$/u.test(raw)) return;
     for (let i = 0; i < raw.length; i++) {
       const ch = raw[i];
       if (ch.charCodeAt(0) < 0x80) continue;
@@ -604,7 +590,7 @@ function findRejectedFeature(text: string, program: Node, tokens: Token[], const
     for (const p of node.properties as AnyNode[]) {
       if (p.type !== "Property" || p.computed) continue;
       const name = p.key.type === "Identifier" ? p.key.name : String(p.key.value);
-      let duplicate = false;
+      let duplicate: boolean;
       if (p.kind === "get") {
         duplicate = getters.has(name);
         getters.add(name);

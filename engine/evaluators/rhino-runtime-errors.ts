@@ -54,7 +54,7 @@ let parsed: { source: string; ast: Node | null } | null = null;
 /** The script's syntax tree; a script that catches errors in a loop asks for it often, so the last is kept. */
 function syntaxTree(source: string): Node | null {
   if (parsed?.source !== source) {
-    let ast: Node | null = null;
+    let ast: Node | null;
     try {
       ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
     } catch {

@@ -4,50 +4,19 @@
  * request parameters), through the same run() a single request uses. What survives between requests is what
  * AM keeps: the grant's id and scopes, its codes and tokens with their expiry, and the clock.
  */
-import { run, type RunOptions } from "../run";
+import { run } from "../run";
 import { issuerOf, resolveScenario } from "../scenario/validate";
 import type { Scenario, ScenarioSession } from "../scenario/schema";
 import { TOKEN_REQUEST_FAILURE, type RunResult, type RunWarning } from "../result";
 import { SeededRandom } from "../util/random";
 import { diffFields } from "../token/project";
-import type { FlowStep, TokenReference } from "./schema";
+import type { FlowStep } from "./schema";
 import { GrantState, type IssuedToken } from "./grant";
 import { FLOW_FACTS, type FlowNote } from "./evidence";
 import { runIbmFlow } from "../products/ibm/run";
+import type { FlowOptions, FlowResult, FlowStepResult } from "./flow-result";
 
-export interface FlowStepResult {
-  request: FlowStep["request"];
-  grantType?: string;
-  token?: TokenReference;
-  /** When the request was made (the scenario's clock plus every `after` so far). */
-  at: string;
-  /** The HTTP status AM answers with. */
-  status: number;
-  /** The JSON the client receives: token response, authorization response, introspection or error. */
-  body: Record<string, unknown>;
-  /** JSON Pointers into `body` of numbers AM holds as java.lang.Double (printed as 42.0). */
-  bodyDoubles: string[];
-  /** The script's run at this step; null when the script did not run. */
-  run: RunResult | null;
-  /** Token fields added, changed or removed since the previous issuance of this flow. */
-  changes?: { added: string[]; changed: string[]; removed: string[] };
-  /** The facts this answer rests on, marked documented / observed / inferred. */
-  notes: FlowNote[];
-  warnings: RunWarning[];
-}
-
-/** Runs the script for one issuance; the CLI hands in its supervised worker pool, tests and the app's worker use run(). */
-export type StepExecutor = (script: string, scenario: Scenario, options: RunOptions) => Promise<RunResult>;
-
-export interface FlowOptions extends RunOptions {
-  execute?: StepExecutor;
-}
-
-export interface FlowResult {
-  /** False when any step's script failed. */
-  ok: boolean;
-  steps: FlowStepResult[];
-}
+export type { FlowOptions, FlowResult, FlowStepResult, StepExecutor } from "./flow-result";
 
 
 const NO_SESSION_GRANTS = new Set(["refresh_token", "client_credentials", "password"]);

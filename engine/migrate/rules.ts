@@ -364,7 +364,7 @@ export function chfRequestRule(ctx: RuleContext, program: N): void {
 /** A statement's range widened to its whole line(s) when nothing else is on them, so removing it leaves no blank line. */
 function lineRange(source: string, node: N): { start: number; end: number } {
   let start = node.start;
-  let end = node.end;
+  const end = node.end;
   while (start > 0 && (source[start - 1] === " " || source[start - 1] === "\t")) start--;
   const atLineStart = start === 0 || source[start - 1] === "\n";
   let after = end;

@@ -186,7 +186,7 @@ class Bridge {
       if (error && this.escapingErrors.some((h) => ctx.sameValue(h, error))) return ctx.true;
       for (let i = 0; i < Math.min(argc, 5); i++) values.push(this.toHost(args[3 + i], 0, []));
       // The hook must never turn a caught error into another one: any failure keeps QuickJS's message.
-      let reworded: string | null = null;
+      let reworded: string | null;
       try {
         reworded = this.onCaught?.(values) ?? null;
       } catch {
@@ -559,7 +559,7 @@ function rhinoJavaEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const x = a instanceof HostObject ? a.guestLooseValue?.() : undefined;
   const y = b instanceof HostObject ? b.guestLooseValue?.() : undefined;
-  // eslint-disable-next-line eqeqeq -- Rhino applies JavaScript's loose equality to the two values
+  // Loose equality on purpose: Rhino applies JavaScript's == to the two values.
   return x !== undefined && y !== undefined && x == y;
 }
 
@@ -700,7 +700,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   let bridge: Bridge | null = null;
   let prepared: PreparedSandbox | null = null;
   let evalMs = 0;
-  let outcome: SandboxOutcome = { error: null, evalMs: 0 };
+  let outcome: SandboxOutcome;
   let trapped = false;
   try {
     const hidden = groupedHidden(run.hidden);

@@ -55,10 +55,17 @@ describe("electron-builder.json", () => {
   });
 });
 
+/** The parts of the resolved electron-vite config this test reads. */
+type BuiltConfig = {
+  main: { build: { rolldownOptions: { input: Record<string, string> }; outDir: string } };
+  preload: { build: { rolldownOptions: { output: unknown }; outDir: string } };
+  renderer: { root: string; base: string; build: { outDir: string; sourcemap: unknown } };
+};
+
 describe("electron-vite config", () => {
   it("builds main from electron/main, a CommonJS preload (.cjs) and the renderer into out/", async () => {
     const { default: configExport } = await import("../../electron.vite.config");
-    const config = await (configExport as (env: { command: "build"; mode: string }) => Promise<Record<string, any>>)({ command: "build", mode: "production" });
+    const config = await (configExport as (env: { command: "build"; mode: string }) => Promise<BuiltConfig>)({ command: "build", mode: "production" });
     expect(config.main.build.rolldownOptions.input.index).toBe(path.join(root, "electron/main/index.ts"));
     expect(config.main.build.outDir).toBe(path.join(root, "out/main"));
     expect(config.preload.build.rolldownOptions.output).toEqual({ format: "cjs", entryFileNames: "[name].cjs" });

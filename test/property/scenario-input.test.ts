@@ -23,7 +23,7 @@ const shape = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small" },
     fc.jsonValue({ maxDepth: 1 }),
-    fc.constantFrom(null, "", 0, -1, 1e309 - 1e309, "legacy", "next-gen", "client-side", "2025-08-13T17:57:40Z"),
+    fc.constantFrom(null, "", 0, -1, Number.NaN, "legacy", "next-gen", "client-side", "2025-08-13T17:57:40Z"),
     fc.array(tie("value"), { maxLength: 3 }),
     fc.dictionary(key, tie("value"), { maxKeys: 4 }),
   ),

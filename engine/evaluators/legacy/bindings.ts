@@ -9,6 +9,8 @@ import { warn, type RunContext } from "../context";
 import type { LogLevel } from "../../result";
 import { JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, chargeHost, identityHash, javaDoubleString, javaException, javaFromJson, javaStringSet, toJava, toStored, toStoredJava, type GapSink } from "./java";
 import { LegacyHttpClient, javaPackages } from "./http";
+import { rhinoArgType } from "../rhino-arg-type";
+import { ID_TYPES, IdType } from "./id-types";
 import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
@@ -160,15 +162,6 @@ export function notASet(value: unknown, method: string): GuestError {
   return new GuestError(`Can't find method ${method}(${rhinoArgType(value)}).`, "InternalError");
 }
 
-/** How Rhino names a JS argument's type in "Can't find method" messages. */
-export function rhinoArgType(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === null) return "null";
-  if (value instanceof HostObject) return value.javaClass;
-  if (typeof value === "function" || isGuestFunction(value)) return "function";
-  return typeof value;
-}
-
 /** com.sun.identity.shared.debug.Debug: message / warning / error, each with `{}` placeholders. */
 class DebugLogger extends JavaObject {
   readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName", "toString", "#primitive"];
@@ -217,26 +210,6 @@ class DebugLogger extends JavaObject {
     return `scripts.OAUTH2_ACCESS_TOKEN_MODIFICATION.playground.(${this.ctx.scenario.scriptName})`;
   }
 }
-
-/** com.sun.identity.idm.IdType constants. */
-export class IdType extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "#primitive", "equals"];
-  override readonly javaClass = "com.sun.identity.idm.IdType";
-  constructor(readonly name: string) {
-    super();
-  }
-  getName(): JavaString {
-    return new JavaString(this.name);
-  }
-  override toString(): string {
-    return this.name;
-  }
-  equals(other: unknown): boolean {
-    return other instanceof IdType && other.name === this.name;
-  }
-}
-
-export const ID_TYPES = { USER: new IdType("user"), GROUP: new IdType("group"), ROLE: new IdType("role"), AGENT: new IdType("agent") };
 
 function realmDn(realm: string): string {
   const parts = realm.split("/").filter(Boolean).reverse();

@@ -170,7 +170,8 @@ function numberClasses(): JavaClass[] {
   const long = new JavaClass(
     "java.lang.Long",
     (args) => new JavaNumber(Math.trunc(num(args[0])), "java.lang.Long"),
-    { MAX_VALUE: 9223372036854775807, MIN_VALUE: -9223372036854775808 },
+    // A script sees the long as the nearest double: 2^63 - 1 rounds to 2^63.
+    { MAX_VALUE: 2 ** 63, MIN_VALUE: -(2 ** 63) },
     { parseLong: (v: unknown) => parseJavaInteger(v) },
   );
   const double = new JavaClass(

@@ -12,10 +12,11 @@ import { SeededRandom } from "../../util/random";
 import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
-import { PromiseBinding } from "../nextgen/bindings";
+import { PromiseBinding } from "../nextgen/promise";
 import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, toStored } from "./java";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
-import { ID_TYPES, rhinoArgType } from "./bindings";
+import { rhinoArgType } from "../rhino-arg-type";
+import { ID_TYPES } from "./id-types";
 import { javaValueFromJsonText } from "./jackson";
 
 class Headers extends JavaObject {

@@ -4,13 +4,14 @@
  * read-only Java maps for `clientProperties` / `requestProperties` (maps.ts), promise-likes with get()/then()
  * for HTTP.
  */
-import { GuestError, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
 import { IdmError, type PatchOperation } from "../../openidm/store";
-import { rhinoArgType } from "../legacy/bindings";
+import { rhinoArgType } from "../rhino-arg-type";
+import { PromiseBinding } from "./promise";
 import type { LogLevel, OpenIdmCallRecord } from "../../result";
 import type { MockAnswer } from "../../http/mocks";
 import { UtilsBinding } from "./utils";
@@ -161,75 +162,6 @@ class ResponseBinding extends HostObject {
     for (const [k, v] of new URLSearchParams(this.answer.body)) out[k] = [...(ownValue(out, k) ?? []), v];
     return out;
   }
-}
-
-type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
-
-/** ForgeRock's Promise as scripts see it: already settled (mocks answer at once), callbacks run in order. */
-export class PromiseBinding extends HostObject {
-  readonly guestMethods = ["get", "getOrThrow", "then", "thenCatch", "thenAlways", "thenOnResult", "thenOnException", "isDone"];
-  override readonly javaClass = "org.forgerock.util.promise.PromiseImpl";
-
-  constructor(private readonly settled: Settled) {
-    super();
-  }
-
-  private unwrap(): unknown {
-    if (this.settled.ok) return this.settled.value;
-    throw this.settled.error;
-  }
-
-  get(): unknown {
-    return this.unwrap();
-  }
-  getOrThrow(): unknown {
-    return this.unwrap();
-  }
-  isDone(): boolean {
-    return true;
-  }
-
-  private chain(fn: unknown, onResult: boolean, onError: boolean): PromiseBinding {
-    if (!isGuestFunction(fn)) throw new GuestError("Expected a function", "TypeError");
-    const call = (f: GuestFunction, arg: unknown): Settled => {
-      try {
-        return { ok: true, value: f.call(arg) };
-      } catch (e) {
-        return { ok: false, error: e };
-      }
-    };
-    if (this.settled.ok && onResult) return new PromiseBinding(call(fn, this.settled.value));
-    if (!this.settled.ok && onError) return new PromiseBinding(call(fn, errorValue(this.settled.error)));
-    return this;
-  }
-
-  then(onResult: unknown, onError?: unknown): PromiseBinding {
-    if (!this.settled.ok && onError !== undefined) return this.chain(onError, false, true);
-    return this.chain(onResult, true, false);
-  }
-  thenOnResult(fn: unknown): PromiseBinding {
-    if (this.settled.ok) this.chain(fn, true, false);
-    return this;
-  }
-  thenCatch(fn: unknown): PromiseBinding {
-    return this.chain(fn, false, true);
-  }
-  thenOnException(fn: unknown): PromiseBinding {
-    if (!this.settled.ok) this.chain(fn, false, true);
-    return this;
-  }
-  thenAlways(fn: unknown): PromiseBinding {
-    if (!isGuestFunction(fn)) throw new GuestError("Expected a function", "TypeError");
-    fn.call();
-    return this;
-  }
-}
-
-/** The value a thenCatch callback receives: the script's own exception, or a description of ours. */
-function errorValue(error: unknown): unknown {
-  if (error instanceof GuestThrow) return error;
-  if (error instanceof GuestError) return { message: error.message, name: error.guestName, ...error.fields };
-  return { message: String(error) };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from "../../scenario/schema";
 import type { FlowNote } from "../../flow/evidence";
-import type { FlowOptions, FlowResult, FlowStepResult } from "../../flow/run-flow";
+import type { FlowOptions, FlowResult, FlowStepResult } from "../../flow/flow-result";
 import type { FlowStep } from "../../flow/schema";
 import { IBM_INFERRED, IbmServer, type IbmRule, type IbmRunResult } from "./server";
 import { IbmEndpoints } from "./endpoints";

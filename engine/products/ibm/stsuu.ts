@@ -6,7 +6,7 @@
  */
 import { GuestError } from "../../sandbox/host";
 import { JavaArray, JavaCollection, JavaObject, JavaString, toStored } from "../../evaluators/legacy/java";
-import { rhinoArgType } from "../../evaluators/legacy/bindings";
+import { rhinoArgType } from "../../evaluators/rhino-arg-type";
 
 export const ATTRIBUTE_CLASS = "com.tivoli.am.fim.trustserver.sts.uuser.Attribute";
 export const STSUU_CLASS = "com.tivoli.am.fim.trustserver.sts.uuser.STSUniversalUser";

@@ -9,7 +9,7 @@
 import { GuestError, HostObject } from "../../sandbox/host";
 import { JavaArray, JavaCollection, JavaMap, JavaObject, JavaString, javaException, toStored } from "../../evaluators/legacy/java";
 import { JavaClass } from "../../evaluators/legacy/classes";
-import { rhinoArgType } from "../../evaluators/legacy/bindings";
+import { rhinoArgType } from "../../evaluators/rhino-arg-type";
 import type { LogEntry, RunWarning } from "../../result";
 import { ASSOCIATION_LIMIT, ASSOCIATION_LIMIT_SOURCE, type IbmGrant, type IbmToken, type IbmWorld } from "./world";
 import { ATTRIBUTE_CLASS, IbmAttribute, STSUU_CLASS, STSUniversalUser, javaStringArg } from "./stsuu";

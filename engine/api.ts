@@ -1,0 +1,31 @@
+/**
+ * The engine's light entry point: types and pure helpers (scenario schema and validation, result types, the
+ * case checker, AM's JSON printing, script import/export, the demo keys), nothing that runs a script. The app's
+ * page imports this one; importing engine/index.ts there would put the run machinery (acorn, the dialect
+ * checkers, the evaluators: ~240 kB) into the page's first load, where only the worker needs it. Its light
+ * weight is a rule: .dependency-cruiser.cjs "api-stays-light".
+ */
+export * from "./result";
+export * from "./scenario/schema";
+export { runResultSchema, runResultJsonSchema } from "./result-schema";
+export {
+  ScenarioError,
+  validateScenario,
+  parseScenarioText,
+  parseJsonText,
+  resolveScenario,
+  issuerOf,
+  jsonPath,
+  lineColumnAt,
+  type ScenarioIssue,
+} from "./scenario/validate";
+export { BINDING_DECLARATIONS, declaredGlobals } from "./bindings/declarations";
+export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";
+export { checkExpectation, type Mismatch } from "./cases";
+export { describeMismatch } from "./case-text";
+export { timeoutMessage } from "./sandbox/limits";
+export { mismatches, reasonPhrase } from "./http/mocks";
+export { DEMO_EC_PRIVATE_JWK, DEMO_HMAC_SECRET, DEMO_RSA_PRIVATE_JWK } from "./token/demo-keys";
+export { ImportError, parseScriptExport, type ImportedScript } from "./import/exports";
+export { planScriptFiles, scenarioStub } from "./import/file-names";
+export { ExportError, exportScript, type ExportedScript } from "./export/exports";

@@ -1,0 +1,11 @@
+// Shared by the legacy and next-generation bindings (and the IBM products' ones), so neither imports the other.
+import { HostObject, isGuestFunction } from "../sandbox/host";
+
+/** How Rhino names a JS argument's type in "Can't find method" messages. */
+export function rhinoArgType(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (value instanceof HostObject) return value.javaClass;
+  if (typeof value === "function" || isGuestFunction(value)) return "function";
+  return typeof value;
+}
