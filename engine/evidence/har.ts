@@ -4,19 +4,13 @@
  * endpoint becomes an `http` mock answering as the capture did.
  */
 import { contribution, isRecord, placeholder, type Contribution } from "./types";
+import { FLOW_GRANT_TYPES } from "../flow/schema";
 import { recogniseTokenResponse } from "./token";
 
 const SECRET_PARAMS = new Set(["client_secret", "password", "code", "refresh_token", "assertion", "client_assertion", "subject_token", "actor_token", "code_verifier"]);
 const SECRET_HEADERS = new Set(["authorization", "cookie", "proxy-authorization", "x-api-key"]);
-const GRANT_TYPES = new Set([
-  "authorization_code",
-  "client_credentials",
-  "password",
-  "refresh_token",
-  "urn:ietf:params:oauth:grant-type:device_code",
-  "urn:ietf:params:oauth:grant-type:jwt-bearer",
-  "urn:ietf:params:oauth:grant-type:token-exchange",
-]);
+/** The grant types a client posts to /access_token (the scenario's own list). */
+const GRANT_TYPES = new Set<string>(FLOW_GRANT_TYPES);
 
 interface HarNameValue {
   name: string;

@@ -4,18 +4,12 @@
  * Native fields fill the scenario; fields AM does not set itself are reported as set by the customer's script.
  */
 import { decodeJwt, decodeProtectedHeader } from "jose";
+import { FLOW_GRANT_TYPES } from "../flow/schema";
 import { isNativeFieldName } from "../token/state";
 import { contribution, isRecord, type Contribution } from "./types";
 
-const GRANT_TYPES = new Set([
-  "authorization_code",
-  "client_credentials",
-  "password",
-  "refresh_token",
-  "urn:ietf:params:oauth:grant-type:device_code",
-  "urn:ietf:params:oauth:grant-type:jwt-bearer",
-  "urn:ietf:params:oauth:grant-type:token-exchange",
-]);
+/** The grant types a client posts to /access_token (the scenario's own list). */
+const GRANT_TYPES = new Set<string>(FLOW_GRANT_TYPES);
 /** Introspection and response members AM writes itself, beside the token's native fields. */
 const PROTOCOL_MEMBERS = new Set(["active", "user_id", "username", "expires_in", "access_token", "refresh_token", "id_token", "token_type", "scope", "issued_token_type", "macaroon"]);
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+/** The grant types a client posts to /oauth2/access_token, as AM names them (also the scenario token's, with "implicit"). */
 export const FLOW_GRANT_TYPES = [
   "authorization_code",
   "refresh_token",

@@ -4,7 +4,7 @@
  * JSON paths, and the published JSON Schema (see `scenarioJsonSchema`).
  */
 import { z } from "zod";
-import { flowSchema } from "../flow/schema";
+import { FLOW_GRANT_TYPES, flowSchema } from "../flow/schema";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
 export const DEMO_USER_ID = "014c54bd-6078-4639-8316-8ce0e7746fa4";
@@ -121,16 +121,7 @@ export type SigningAlg = z.infer<typeof signingAlgSchema>;
 const tokenSchema = z
   .strictObject({
     grantType: z
-      .enum([
-        "authorization_code",
-        "client_credentials",
-        "password",
-        "refresh_token",
-        "urn:ietf:params:oauth:grant-type:device_code",
-        "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        "urn:ietf:params:oauth:grant-type:token-exchange",
-        "implicit",
-      ])
+      .enum([...FLOW_GRANT_TYPES, "implicit"])
       .default("authorization_code")
       .describe('The grant that issues the token; client_credentials issues it for the client, without a user; "implicit" stands for a token issued at /authorize (implicit and hybrid response types)'),
     storage: z
