@@ -67,6 +67,8 @@ interface Opened {
   expression: boolean;
   /** The operator run counted at this level. */
   run: number;
+  /** `?` of conditional expressions open in the current expression at this level (each one parser level deeper). */
+  ternaries?: number;
 }
 
 /** What a `{` costs Rhino's parser and what it opens, from the token before it and the innermost open bracket. */
@@ -145,13 +147,18 @@ export function measureNesting(source: string): NestingMeasure | null {
       } else if (CLOSERS.has(token.type)) {
         if (open.length > 1) {
           const closed = open.pop() as Opened;
-          depth -= closed.cost + closed.bodies;
+          depth -= closed.cost + closed.bodies + (closed.ternaries ?? 0);
           if (closed.head) bodyMayFollow = true;
         }
       } else if (token.type === tokTypes._else || token.type === tokTypes._do) {
         bodyMayFollow = true;
       } else if (SEPARATORS.has(token.type)) {
         level.run = 0;
+        // A conditional's `:` goes on with its expression; `;` and `,` end it, and the levels its `?`s opened.
+        if (token.type !== tokTypes.colon && level.ternaries) {
+          depth -= level.ternaries;
+          level.ternaries = 0;
+        }
         if (token.type === tokTypes.semi && level.bodies > 0) {
           depth -= level.bodies;
           level.bodies = 0;
@@ -163,7 +170,13 @@ export function measureNesting(source: string): NestingMeasure | null {
         depth++;
         reach(token);
         countOperators(token, 5);
-      } else if (isBinaryOperator(token) || token.type === tokTypes.question) {
+      } else if (token.type === tokTypes.question) {
+        // Rhino parses a conditional's branches recursively (recorded: 1000 nested conditionals compile, 3000 are
+        // "Too deep recursion while parsing"): parser depth, not an operator run.
+        level.ternaries = (level.ternaries ?? 0) + 1;
+        depth++;
+        reach(token);
+      } else if (isBinaryOperator(token)) {
         countOperators(token, 1);
       }
       previous = token;
