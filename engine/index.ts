@@ -3,25 +3,9 @@
 export * from "./api";
 export { run, TOKEN_SIZE_LIMITS, type RunOptions } from "./run";
 export { check, type CheckResult } from "./check";
-export * from "./result";
-export { runResultSchema, runResultJsonSchema } from "./result-schema";
-export * from "./scenario/schema";
-export {
-  ScenarioError,
-  validateScenario,
-  parseScenarioText,
-  parseJsonText,
-  resolveScenario,
-  issuerOf,
-  jsonPath,
-  lineColumnAt,
-  type ScenarioIssue,
-} from "./scenario/validate";
 export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox/module";
 export { setSandboxSnapshots } from "./sandbox/snapshot";
-export { BINDING_DECLARATIONS, declaredGlobals } from "./bindings/declarations";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";
-export { JavaDouble, formatAmJson, javaDoubleString } from "./token/values";
 export { runFlow, defaultFlow, type FlowResult, type FlowStepResult, type FlowOptions, type StepExecutor } from "./flow/run-flow";
 export { flowStepSchema, type FlowStep, type TokenReference } from "./flow/schema";
 export type { FlowNote, Evidence } from "./flow/evidence";
