@@ -5,6 +5,7 @@
  * flow, running the pre-token and post-token rules at every one, with one association store per grant.
  */
 import type { Scenario } from "../../scenario/schema";
+import { emptyRunResult } from "../../result";
 import type { FlowNote } from "../../flow/evidence";
 import type { FlowOptions, FlowResult, FlowStepResult } from "../../flow/flow-result";
 import type { FlowStep } from "../../flow/schema";
@@ -53,21 +54,10 @@ function setUp(script: string, scenario: Scenario, options: IbmOptions): { serve
 }
 
 function bindingError(message: string): IbmRunResult {
+  // The scenario itself is unusable (no request was made), so there is no failure response to show.
+  const { failure: _none, ...empty } = emptyRunResult("legacy", { kind: "binding", message });
   return {
-    evaluator: "legacy",
-    ok: false,
-    error: { kind: "binding", message },
-    tokenResponse: null,
-    introspection: null,
-    token: null,
-    jwt: null,
-    idToken: null,
-    logs: [],
-    http: [],
-    openidm: [],
-    warnings: [],
-    timings: { evalMs: 0, totalMs: 0 },
-    javaDoubles: [],
+    ...empty,
     ibm: { requestType: "access_token", grantType: null, status: 500, body: {}, stateId: null, associations: {}, rules: [], stsuu: { principal: [], attributes: [], context: [] }, failure: null },
   };
 }
