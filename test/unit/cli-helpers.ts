@@ -11,7 +11,7 @@ export function cli(args: string[], cwd = process.cwd()) {
 /** The CLI under a pseudo-terminal (util-linux `script`), so it sees a TTY as it does in a user's shell. */
 export function cliOnTerminal(args: string[], cwd = process.cwd()) {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-  const result = spawnSync("script", ["-qefc", `${command} 2>&1`, "/dev/null"], { cwd, encoding: "utf8", timeout: 60000 });
+  const result = spawnSync("script", ["-qefc", `exec ${command} 2>&1`, "/dev/null"], { cwd, encoding: "utf8", timeout: 60000 });
   return { code: result.status, output: result.stdout };
 }
 
@@ -22,14 +22,16 @@ export class LiveCli {
   stderr = "";
   private exited: Promise<number | null>;
 
-  /** On a terminal (`script`), output comes merged on stdout and Ctrl+C is typed, as a user would. */
+  /** On a terminal (`script`), output comes merged on stdout and Ctrl+C is typed, as a user would.
+   *  `exec` leaves no shell between `script` and the CLI: a waiting dash (CI's SHELL may be /bin/sh) takes the
+   *  typed Ctrl+C itself and dies of it, so `script` reported 130 whatever the CLI did. */
   constructor(
     args: string[],
     cwd: string,
     private readonly terminal = false,
   ) {
     this.child = terminal
-      ? spawn("script", ["-qefc", [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" "), "/dev/null"], { cwd })
+      ? spawn("script", ["-qefc", `exec ${[process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ")}`, "/dev/null"], { cwd })
       : spawn(process.execPath, [BIN, ...args], { cwd });
     this.child.stdout.setEncoding("utf8").on("data", (d: string) => (this.stdout += d));
     this.child.stderr.setEncoding("utf8").on("data", (d: string) => (this.stderr += d));
