@@ -26,7 +26,10 @@ function text(report: MigrationReport, file: string): string {
   }
   if (report.differences.length) {
     lines.push("", "Differences (legacy → next-generation):");
-    for (const d of report.differences) lines.push(`  ${d.path}: ${JSON.stringify(d.legacy)} → ${JSON.stringify(d.nextGen)}`);
+    for (const d of report.differences) {
+      lines.push(`  ${d.path}: ${JSON.stringify(d.legacy)} → ${JSON.stringify(d.nextGen)}`);
+      if (d.why) lines.push(`    ${d.why}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -12,6 +12,16 @@ export interface Difference {
   path: string;
   legacy: unknown;
   nextGen: unknown;
+  /** Why the two differ, when the difference is of a kind no rewrite can remove. */
+  why?: string;
+}
+
+/** The same JSON value printed differently: only a number's form (a Java double's 42.0 against 42) tells them apart. */
+const SAME_NUMBER_OTHER_FORM =
+  "The same number in another form: legacy Rhino hands a JS number to AM as a java.lang.Double, which the token prints as 42.0 (observed on AIC), while the playground's next-generation evaluator issues a whole number as 42 (inferred: its wrapper converts script values itself, and no published next-generation token shows such a number). A client that parses the claim as a number reads the same value; one that compares its text does not.";
+
+function sameValueOtherForm(left: string, right: string): boolean {
+  return JSON.stringify(JSON.parse(left)) === JSON.stringify(JSON.parse(right));
 }
 
 export interface MigrationReport extends MigrationResult {
@@ -47,7 +57,10 @@ function compareObjects(path: string, a: RunResult, av: Record<string, unknown> 
     if (skip.has(key)) continue;
     const left = key in av ? rendered(a, av[key], `${base}/${key}`) : undefined;
     const right = key in bv ? rendered(b, bv[key], `${base}/${key}`) : undefined;
-    if (left !== right) out.push({ path: `${path}.${key}`, legacy: left === undefined ? "(absent)" : shown(left), nextGen: right === undefined ? "(absent)" : shown(right) });
+    if (left === right) continue;
+    const difference: Difference = { path: `${path}.${key}`, legacy: left === undefined ? "(absent)" : shown(left), nextGen: right === undefined ? "(absent)" : shown(right) };
+    if (left !== undefined && right !== undefined && sameValueOtherForm(left, right)) difference.why = SAME_NUMBER_OTHER_FORM;
+    out.push(difference);
   }
 }
 

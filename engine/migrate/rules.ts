@@ -15,7 +15,7 @@ export interface Unresolved {
 }
 
 /** What a value is in the legacy script, as far as the rules need to know. */
-export type ValueKind = "collection" | "javaList" | "javaMap" | "chfRequest" | "chfResponse";
+export type ValueKind = "collection" | "listMap" | "javaList" | "javaMap" | "chfRequest" | "chfResponse";
 
 export interface RuleContext {
   source: string;
@@ -29,6 +29,7 @@ const WHY = {
   attributeValues: "Next-generation identity returns an attribute's values as a JS array (getAttributeValues); legacy getAttribute returned a java.util.Set.",
   alreadyArray: "The value is a JS array in next-generation scripts: toArray() is not needed (and does not exist).",
   firstValue: "A JS array's first value is [0]; arrays have no iterator().",
+  listGet: "The value is a JS array in next-generation scripts (a java.util.List in legacy ones): read an element with [i], not get(i).",
   contains: "JS arrays and strings have indexOf, not contains().",
   size: "JS arrays have length, not size().",
   isEmpty: "JS arrays and strings have length, not isEmpty().",
@@ -79,14 +80,47 @@ function isIdentityAttribute(node: N | undefined): boolean {
   return !!call && identifierName(call.receiver) === "identity" && (call.method === "getAttribute" || call.method === "getAttributeValues");
 }
 
-/** A legacy java.util.Set that next-generation hands out as a JS array (or the array it already became). */
+/** clientProperties keys whose value is a java.util.List in legacy scripts and a JS array in next-generation ones. */
+const CLIENT_LIST_KEYS = new Set(["allowedGrantTypes", "allowedResponseTypes", "allowedScopes", "redirectUris"]);
+/** requestProperties keys whose value maps each name to a java.util.List (legacy) or a JS array (next-generation). */
+const REQUEST_LIST_MAPS = new Set(["requestParams", "requestHeaders"]);
+
+/** The key of `receiver.get("key")` or `receiver.key` / `receiver["key"]`, when the receiver is the given binding. */
+function readOf(node: N | undefined, binding: string): string | undefined {
+  if (!node) return undefined;
+  const call = methodCall(node);
+  if (call && call.method === "get" && call.args.length === 1 && identifierName(call.receiver) === binding) return stringLiteral(call.args[0]);
+  if (node.type === "MemberExpression" && identifierName(child(node, "object")) === binding) {
+    const property = child(node, "property");
+    return node.computed ? stringLiteral(property) : identifierName(property);
+  }
+  return undefined;
+}
+
+function stringLiteral(node: N | undefined): string | undefined {
+  return node?.type === "Literal" && typeof node.value === "string" ? node.value : undefined;
+}
+
+/** requestProperties.get("requestParams"), or a variable holding it: a map whose values are lists. */
+function isRequestListMap(node: N | undefined, ctx: RuleContext): boolean {
+  const key = readOf(node, "requestProperties");
+  if (key && REQUEST_LIST_MAPS.has(key)) return true;
+  const name = identifierName(node);
+  return !!name && ctx.vars.get(name)?.kind === "listMap";
+}
+
+/** A legacy java.util.Set or List that next-generation hands out as a JS array (or the array it already became). */
 export function isCollection(node: N | undefined, ctx: RuleContext): boolean {
   if (!node) return false;
   if (isIdentityAttribute(node)) return true;
   const name = identifierName(node);
   if (name === "scopes") return true;
   if (name && ctx.vars.get(name)?.kind === "collection") return true;
+  const clientKey = readOf(node, "clientProperties");
+  if (clientKey && CLIENT_LIST_KEYS.has(clientKey)) return true;
   const call = methodCall(node);
+  if (call && call.method === "get" && call.args.length === 1 && isRequestListMap(call.receiver, ctx)) return true;
+  if (node.type === "MemberExpression" && isRequestListMap(child(node, "object"), ctx)) return true;
   return !!call && identifierName(call.receiver) === "accessToken" && call.method === "getScope" && call.args.length === 0;
 }
 
@@ -101,6 +135,7 @@ function isTokenMap(node: N | undefined): boolean {
 function kindOfInit(init: N | undefined, ctx: RuleContext): ValueKind | undefined {
   if (!init) return undefined;
   if (isCollection(init, ctx)) return "collection";
+  if (isRequestListMap(init, ctx)) return "listMap";
   if (isTokenMap(init)) return "javaMap";
   if (init.type === "NewExpression") {
     const name = dottedName(child(init, "callee")) ?? "";
@@ -159,6 +194,8 @@ function collectionIdiomRule(node: N, ancestors: N[], ctx: RuleContext): void {
     if (call.method === "toArray" && call.args.length === 0) return replace(ctx, node, receiverText, WHY.alreadyArray);
     if (call.method === "size" && call.args.length === 0) return replace(ctx, node, `${receiverText}.length`, WHY.size);
     if (call.method === "toString" && call.args.length === 0) return replace(ctx, node, wrap(`"[" + ${receiverText}.join(", ") + "]"`, ancestors), WHY.setText);
+    // A java.util.Set has no get(int), so only a List (client and request values) reaches this in a working script.
+    if (call.method === "get" && call.args.length === 1) return replace(ctx, node, `${receiverText}[${text(ctx.source, call.args[0])}]`, WHY.listGet);
   }
   if (call.method === "next" && call.args.length === 0) {
     const iterator = methodCall(call.receiver);
@@ -441,9 +478,22 @@ function unresolvedRule(node: N, ancestors: N[], ctx: RuleContext): void {
   if (name && outermost && /^(java|javax|org|com)\.[a-z]/.test(name) && node.type === "MemberExpression") {
     ctx.unresolved.push({ start: node.start, message: `${name}: Java classes are not reachable the same way in next-generation scripts.` });
   }
+  if (identifierName(node) === "require" && !isPropertyName(node, ancestors)) {
+    ctx.unresolved.push({
+      start: node.start,
+      message: 'require: legacy access-token scripts have no require (AM: ReferenceError: "require" is not defined; typeof require is "undefined"), next-generation ones load library scripts with it, so this line answers differently there.',
+    });
+  }
   if (node.type === "CallExpression" && ["importPackage", "importClass"].includes(identifierName(child(node, "callee")) ?? "")) {
     ctx.unresolved.push({ start: node.start, message: `${identifierName(child(node, "callee"))}: next-generation scripts have no Java imports.` });
   }
+}
+
+/** `x.require` or `{ require: … }`: a property name, not the binding. */
+function isPropertyName(node: N, ancestors: N[]): boolean {
+  const parent = ancestors[ancestors.length - 2];
+  if (parent?.type === "MemberExpression") return child(parent, "property") === node && !parent.computed;
+  return parent?.type === "Property" && child(parent, "key") === node && !parent.computed;
 }
 
 /** Runs every node rule once over the tree. */

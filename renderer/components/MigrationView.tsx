@@ -95,7 +95,10 @@ function RunsSideBySide({ report, runs }: { report: MigrationReport; runs: { leg
                   <code>{d.path}</code>
                 </th>
                 <td>{show(d.legacy)}</td>
-                <td>{show(d.nextGen)}</td>
+                <td>
+                  {show(d.nextGen)}
+                  {d.why ? <p className="migration-why">{d.why}</p> : null}
+                </td>
               </tr>
             ))}
           </tbody>

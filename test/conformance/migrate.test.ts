@@ -40,6 +40,8 @@ describe("published legacy scripts migrate to next-generation", () => {
       // Honest: equivalent exactly when the two runs show no difference and the legacy script ran.
       expect(report.equivalent, c.key).toBe(report.differences.length === 0 && report.runs!.legacy.ok);
       if (report.equivalent) equivalent++;
+      // A run that differs says why: something the rewrite could not translate, or a difference no rewrite removes.
+      else expect(report.unresolved.length > 0 || report.differences.every((d) => d.why), `${c.key}: differs with no reason given`).toBe(true);
       verdicts.push(`${c.key}: ${report.equivalent ? "equivalent" : `differs (${report.differences.map((d) => d.path).join(", ")}; unresolved: ${report.unresolved.map((u) => u.message.slice(0, 60)).join(" | ")})`}`);
     }
     console.log(`migration: ${equivalent}/${cases.length} published scripts equivalent\n  ${verdicts.join("\n  ")}`);

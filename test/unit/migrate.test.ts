@@ -138,7 +138,31 @@ describe("migration proved by running both evaluators", () => {
     const report = await migrateAndCompare("accessToken.setField('n', 42);", {});
     // Legacy stores a JS number as a java.lang.Double (42.0 on the wire); next-generation keeps 42.
     expect(report.equivalent).toBe(false);
-    expect(report.differences).toEqual([{ path: "introspection.n", legacy: "42.0", nextGen: 42 }]);
+    expect(report.differences).toMatchObject([{ path: "introspection.n", legacy: "42.0", nextGen: 42 }]);
+    // …and says that no rewrite removes it, and why.
+    expect(report.differences[0].why).toMatch(/java\.lang\.Double.*42\.0/);
+  });
+
+  it("a client's redirect URIs and a request's parameter values are lists in legacy and arrays in next-generation scripts", async () => {
+    const script = [
+      'var uris = clientProperties.get("redirectUris");',
+      'accessToken.setField("uris", "uris " + uris + " first " + uris.get(0) + " of " + uris.size());',
+      'var params = requestProperties.get("requestParams");',
+      'accessToken.setField("grant", params.get("grant_type").get(0));',
+      'accessToken.setField("scopes", clientProperties.get("allowedScopes").contains("write"));',
+    ].join("\n");
+    const scenario = { client: { redirectUris: ["https://app.example.com/cb"], allowedScopes: ["read", "write"] } };
+    const report = await migrateAndCompare(script, scenario);
+    expect(report.script).toContain('"uris " + ("[" + uris.join(", ") + "]") + " first " + uris[0] + " of " + uris.length');
+    expect(report.script).toContain('params.get("grant_type")[0]');
+    expect(report.runs!.legacy.introspection).toMatchObject({ uris: "uris [https://app.example.com/cb] first https://app.example.com/cb of 1", grant: "authorization_code", scopes: true });
+    expect(report.differences).toEqual([]);
+    expect(report.equivalent).toBe(true);
+  });
+
+  it("require exists only in next-generation scripts, and the report says so at its line", () => {
+    const result = migrateScript('var a = 1;\naccessToken.setField("t", typeof require);\nvar o = { require: 1 }; o.require = 2;');
+    expect(result.unresolved).toEqual([{ line: 2, message: expect.stringContaining('typeof require is "undefined"') }]);
   });
 });
 
