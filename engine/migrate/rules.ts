@@ -121,7 +121,8 @@ export function isCollection(node: N | undefined, ctx: RuleContext): boolean {
   const call = methodCall(node);
   if (call && call.method === "get" && call.args.length === 1 && isRequestListMap(call.receiver, ctx)) return true;
   if (node.type === "MemberExpression" && isRequestListMap(child(node, "object"), ctx)) return true;
-  return !!call && identifierName(call.receiver) === "accessToken" && call.method === "getScope" && call.args.length === 0;
+  // getScope() is a java.util.Set and getAudience() a java.util.List in legacy scripts; both are arrays in next-generation ones.
+  return !!call && identifierName(call.receiver) === "accessToken" && (call.method === "getScope" || call.method === "getAudience") && call.args.length === 0;
 }
 
 /** accessToken methods that hand back a java.util.Map in legacy and a plain object in next-generation scripts. */

@@ -31,6 +31,7 @@ describe("migration rules", () => {
     expect(rewrite("if (scopes.contains('openid')) {}")).toBe("if (scopes.indexOf('openid') !== -1) {}");
     expect(rewrite("var n = scopes.size(); var a = scopes.toArray();")).toBe("var n = scopes.length; var a = scopes;");
     expect(rewrite("var first = accessToken.getScope().iterator().next();")).toBe("var first = accessToken.getScope()[0];");
+    expect(rewrite("var aud = accessToken.getAudience().get(0);")).toBe("var aud = accessToken.getAudience()[0];");
   });
 
   it("Java String methods become JS ones", () => {
