@@ -28,6 +28,7 @@ import { lintOf } from "../../engine/analysis";
 import { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
 import { EVALUATOR_NAMES } from "../../contracts/validation";
 import { COMMANDS } from "../../contracts/commands";
+import { COMMANDS as CLI_COMMANDS, commandHelp, evaluatorFlag } from "../../cli/args";
 
 /** A product of its own: plain JavaScript (no Rhino profile), its own syntax rule, lint and declarations. */
 function tinyLint(script: string): RunWarning[] {
@@ -109,6 +110,17 @@ describe("the shipped registry", () => {
     expect([...EVALUATOR_NAMES]).toEqual(EVALUATOR_IDS);
     const menu = COMMANDS.filter((c) => c.id.startsWith("run.evaluator"));
     expect(menu.map((c) => c.label)).toEqual(EVALUATORS.map((e) => expect.stringContaining(`(${e.evaluatorVersion})`)));
+  });
+});
+
+describe("the command line's --evaluator", () => {
+  it("offers, accepts and names exactly the registry's evaluators", () => {
+    for (const command of ["run", "check", "flow", "export"]) {
+      const help = commandHelp(CLI_COMMANDS[command] as Parameters<typeof commandHelp>[0]);
+      expect(help, command).toContain(`--evaluator ${EVALUATOR_IDS.join("|")}`);
+    }
+    for (const id of EVALUATOR_IDS) expect(evaluatorFlag(id)).toBe(id);
+    expect(() => evaluatorFlag("nextgen")).toThrow('--evaluator must be "legacy" or "next-gen", not "nextgen"');
   });
 });
 
