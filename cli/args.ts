@@ -5,6 +5,10 @@
  */
 import { parseArgs as parseNodeArgs } from "node:util";
 import { UsageError } from "./io";
+import { DEFAULT_EVALUATOR, EVALUATOR_IDS, isEvaluatorId, quotedChoices, type EvaluatorId } from "../engine/api";
+
+/** The --evaluator values, from the engine's registry catalog: `legacy|next-gen`. */
+const EVALUATOR_CHOICES = EVALUATOR_IDS.join("|");
 
 export interface OptionSpec {
   type: "string" | "boolean";
@@ -28,8 +32,8 @@ const HELP_OPTION: OptionSpec = { type: "boolean", short: "h", help: "Show this 
 
 const EVALUATOR_OPTION: OptionSpec = {
   type: "string",
-  value: "legacy|next-gen",
-  help: 'Which evaluator runs the script; default: the scenario\'s "evaluator" (legacy when unset).',
+  value: EVALUATOR_CHOICES,
+  help: `Which evaluator runs the script; default: the scenario's "evaluator" (${DEFAULT_EVALUATOR} when unset).`,
 };
 
 const WATCH_OPTION: OptionSpec = {
@@ -45,7 +49,7 @@ const ALLOW_OUTSIDE_OPTION: OptionSpec = {
 export const COMMANDS: Record<string, CommandSpec> = {
   run: {
     name: "run",
-    usage: "run <script> [--scenario FILE] [--evaluator legacy|next-gen] [--json] [--watch] [--allow-outside]",
+    usage: `run <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--json] [--watch] [--allow-outside]`,
     summary: "Run a script once against a scenario and print the token response, introspection, JWT, logs and warnings.",
     notes: [
       "Without --scenario, <script>.scenario.json beside the script is used if it exists, else the defaults of an empty scenario ({}).",
@@ -86,12 +90,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   check: {
     name: "check",
-    usage: "check <script> [--scenario FILE] [--evaluator legacy|next-gen] [--json] [--watch]",
+    usage: `check <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--json] [--watch]`,
     summary: "Check a script's syntax (Rhino 1.7.14's dialect) and lint it, without running it.",
     notes: ["Exit codes: 0 no syntax error, 1 a syntax error, 2 bad usage or bad input."],
     options: {
       scenario: { type: "string", value: "FILE", help: "The scenario whose evaluator the lint follows; default: <script>.scenario.json beside the script." },
-      evaluator: { ...EVALUATOR_OPTION, help: "Which evaluator's rules the lint applies; default: the scenario's, else legacy." },
+      evaluator: { ...EVALUATOR_OPTION, help: `Which evaluator's rules the lint applies; default: the scenario's, else ${DEFAULT_EVALUATOR}.` },
       json: { type: "boolean", help: "Print { ok, error, warnings } as JSON." },
       watch: { ...WATCH_OPTION, help: "Check again whenever the script is saved; Ctrl+C stops." },
       help: HELP_OPTION,
@@ -99,7 +103,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   flow: {
     name: "flow",
-    usage: "flow <script> [--scenario FILE] [--evaluator legacy|next-gen] [--json]",
+    usage: `flow <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--json]`,
     summary: "Run a grant's whole life (the scenario's flow: authorize, token, refresh, introspect, revoke) and print what AM answers at each request.",
     notes: [
       "Without a flow in the scenario, the grant's usual life runs: authorize and exchange the code (or the grant's one request), introspect, refresh halfway through the lifetime, introspect every token.",
@@ -160,7 +164,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   export: {
     name: "export",
-    usage: "export <script.js> --like <original-export.json> [--out FILE] [--force] [--evaluator next-gen|legacy] [--script ID|NAME]",
+    usage: `export <script.js> --like <original-export.json> [--out FILE] [--force] [--evaluator ${EVALUATOR_CHOICES}] [--script ID|NAME]`,
     summary: "Put an edited script back into the AM REST / Amster / Frodo export it came from, in that format, ready to import into the tenant.",
     notes: [
       "Only the values that change are rewritten (the script text; with --evaluator, evaluatorVersion and context), so ids, names, metadata, key order and layout stay as they were: an unedited script gives the original file back byte for byte.",
@@ -175,7 +179,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       force: { type: "boolean", help: "Replace --out (and the extracted script beside it) if they exist." },
       evaluator: {
         type: "string",
-        value: "next-gen|legacy",
+        value: EVALUATOR_CHOICES,
         help: 'Move the script to this evaluator: next-gen sets evaluatorVersion "2.0" and the _NEXT_GEN context (as after migrate); default: keep the original\'s.',
       },
       script: { type: "string", value: "ID|NAME", help: "Which script of a many-script export the edited file is, by _id or name." },
@@ -282,10 +286,10 @@ export function commandHelp(spec: CommandSpec): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function evaluatorFlag(value: string | true | undefined): "legacy" | "next-gen" | undefined {
+export function evaluatorFlag(value: string | true | undefined): EvaluatorId | undefined {
   if (value === undefined) return undefined;
-  if (value === "legacy" || value === "next-gen") return value;
-  throw new UsageError(`--evaluator must be "legacy" or "next-gen", not "${String(value)}"`);
+  if (isEvaluatorId(value)) return value;
+  throw new UsageError(`--evaluator must be ${quotedChoices(EVALUATOR_IDS)}, not "${String(value)}"`);
 }
 
 /** Beyond this many workers the machine thrashes whatever it has; a typo like 200 is refused, not obeyed. */

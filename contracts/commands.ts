@@ -65,6 +65,7 @@ export const COMMANDS = [
 
   { id: "run.run", menu: "run", group: 0, label: "Run", accelerator: "CmdOrCtrl+Enter", target: "renderer" },
   { id: "run.toggleRunAsYouType", menu: "run", group: 0, label: "Run As You Type", target: "renderer" },
+  // One per engine evaluator (engine/products/catalog.ts), in its order; test/unit/registry.test.ts holds them equal.
   { id: "run.evaluatorLegacy", menu: "run", group: 1, label: "Legacy Evaluator (1.0)", accelerator: "CmdOrCtrl+Alt+1", target: "renderer" },
   { id: "run.evaluatorNextGen", menu: "run", group: 1, label: "Next-Generation Evaluator (2.0)", accelerator: "CmdOrCtrl+Alt+2", target: "renderer" },
   { id: "run.migrate", menu: "run", group: 2, label: "Migrate to Next-Generation…", accelerator: "CmdOrCtrl+Alt+M", target: "renderer" },

@@ -9,6 +9,10 @@
 import { z } from "zod";
 
 export const THEMES = ["system", "light", "dark"] as const;
+/**
+ * The engine's evaluators (engine/products/catalog.ts), the default first. contracts/ may import no engine
+ * module (its layer rule), so this is a copy: test/unit/registry.test.ts fails when the two differ.
+ */
 export const EVALUATOR_NAMES = ["legacy", "next-gen"] as const;
 
 /** A draft's label: letters, digits, "-" and "_", at most 64, so it can never name a file or a folder. */

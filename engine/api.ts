@@ -7,6 +7,7 @@
  */
 export * from "./result";
 export * from "./scenario/schema";
+export * from "./products/catalog";
 export { runResultSchema, runResultJsonSchema } from "./result-schema";
 export {
   ScenarioError,

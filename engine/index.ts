@@ -2,7 +2,10 @@
 // Everything of the light entry point too (engine/api.ts: types and pure helpers, what the app's page loads).
 export * from "./api";
 export { run, TOKEN_SIZE_LIMITS, type RunOptions } from "./run";
-export { check, type CheckResult } from "./check";
+export { check, type CheckResult, type CheckOptions } from "./check";
+export { SHIPPED_REGISTRY } from "./products/registry";
+export { createRegistry } from "./products/create-registry";
+export type { ProductDefinition, ProductRunContext, Registry, SyntaxFinding } from "./products/definition";
 export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox/module";
 export { setSandboxSnapshots } from "./sandbox/snapshot";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";

@@ -2,6 +2,7 @@
 // calls those runners, so they cannot import run.ts for the type without a cycle.
 import type { Evaluator } from "./scenario/schema";
 import type { HookTransport } from "./products/onewelcome/answer";
+import type { Registry } from "./products/definition";
 
 export interface RunOptions {
   /** Sends a OneWelcome hook request to the user's own service (onewelcome.hookUrl); the CLI and the app hand it in. */
@@ -10,4 +11,11 @@ export interface RunOptions {
   evaluator?: Evaluator;
   /** Host clock for timings (tests inject a fake). */
   now?: () => number;
+  /** The products and evaluators to choose from (default: the shipped registry, products/registry.ts). */
+  registry?: Registry;
+  /**
+   * Overrides the scenario's product: one of `registry`'s, which the scenario schema need not list (a test's
+   * or an embedding's own product).
+   */
+  product?: string;
 }

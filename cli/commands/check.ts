@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { check } from "../../engine/index";
+import { DEFAULT_EVALUATOR, check } from "../../engine/index";
 import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { loadScenario, readTextFile, siblingScenario } from "../files";
@@ -17,7 +17,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const script = readTextFile(scriptPath, "script");
   const scenarioPath =
     typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
-  const evaluator = evaluatorFlag(args.flags.evaluator) ?? (scenarioPath ? loadScenario(scenarioPath).evaluator : undefined) ?? "legacy";
+  const evaluator = evaluatorFlag(args.flags.evaluator) ?? (scenarioPath ? loadScenario(scenarioPath).evaluator : undefined) ?? DEFAULT_EVALUATOR;
   const result = check(script, evaluator);
   if (args.flags.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { evaluatorFlag, parseCommand } from "../args";
+import { COMMANDS, evaluatorFlag, parseCommand } from "../args";
 import { MAX_EXPORT_BYTES, readTextFile } from "../files";
 import { UsageError, type CliIO } from "../io";
 import { ExportError, exportScript, type ExportedScript } from "../../engine/api";
 import { ImportError } from "../../engine/api";
 
-const USAGE = "export <script.js> --like <original-export.json> [--out FILE] [--force] [--evaluator next-gen|legacy] [--script ID|NAME]";
+const USAGE = COMMANDS.export.usage;
 
 interface PlannedWrite {
   file: string;

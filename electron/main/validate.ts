@@ -8,6 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../../contracts/api";
 import {
+  EVALUATOR_NAMES,
   draftInputSchema,
   draftKeySchema,
   fileStampSchema,
@@ -116,7 +117,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   editorFontSize: 14,
   wordWrap: false,
   runAsYouType: true,
-  defaultEvaluator: "legacy",
+  // The engine's default evaluator (its registry lists it first).
+  defaultEvaluator: EVALUATOR_NAMES[0],
 };
 
 /** Strict: a patch from the renderer with any bad field is refused whole. */

@@ -1,4 +1,5 @@
 import type { EvaluatorName } from "../import/exports";
+import { EVALUATORS } from "../products/catalog";
 
 /**
  * Legacy script contexts and their next-generation counterparts, as AM lists them
@@ -19,7 +20,7 @@ const NEXT_GEN_OF: Record<string, string> = {
 const LEGACY_OF: Record<string, string> = Object.fromEntries(Object.entries(NEXT_GEN_OF).map(([legacy, next]) => [next, legacy]));
 const NEXT_GEN_ONLY = new Set(["LIBRARY", "OAUTH2_DYNAMIC_CLIENT_REGISTRATION"]);
 
-export const EVALUATOR_VERSION: Record<EvaluatorName, string> = { legacy: "1.0", "next-gen": "2.0" };
+export const EVALUATOR_VERSION = Object.fromEntries(EVALUATORS.map((e) => [e.id, e.evaluatorVersion])) as Record<EvaluatorName, string>;
 
 /**
  * The context a script of `context` has under `evaluator`: itself when it already belongs there,

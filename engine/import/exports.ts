@@ -1,12 +1,14 @@
 import { decodeBase64Text, decodeIfBase64, isAmbiguousBase64 } from "./base64-text";
 import { ImportError, JsonPath } from "./import-error";
 import { parseJsonDocument } from "./json-text";
+import type { EvaluatorId } from "../products/catalog";
 
 export { ImportError } from "./import-error";
 
 export type ScriptLanguage = "JAVASCRIPT" | "GROOVY";
 export type ExportFormat = "am-rest" | "amster" | "frodo";
-export type EvaluatorName = "legacy" | "next-gen";
+/** AM's evaluators, as the registry's catalog names them. */
+export type EvaluatorName = EvaluatorId;
 
 export interface ImportedScript {
   id?: string;

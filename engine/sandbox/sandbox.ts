@@ -28,20 +28,17 @@ export interface SandboxLimits {
 
 export const DEFAULT_LIMITS: SandboxLimits = { timeoutMs: 1000, memoryBytes: 32 * 1024 * 1024, stackBytes: 256 * 1024 };
 
-export interface SandboxRun {
-  source: string;
-  globals: Record<string, unknown>;
-  clockMs: number;
-  seed: number;
+/**
+ * What a script's dialect brings to a run, beyond the script and its bindings: the globals its engine lacks,
+ * guest code to evaluate first, its wording of errors, and what its host world does around the evaluation.
+ * Rhino's (products/am/rhino-profile.ts) makes QuickJS behave like AM's Rhino; a product on plain JavaScript
+ * hands an empty one. The sandbox knows no dialect itself.
+ */
+export interface SandboxProfile {
   /** Dotted paths of globals and methods to delete (what Rhino lacks). */
   hidden: readonly string[];
-  limits: SandboxLimits;
   /** Maps a guest error to the script's error; lets evaluators word messages like AM. */
   describeError?: (error: GuestErrorInfo) => RunError | null;
-  /** Clock used to measure (the host's, not the scenario's). */
-  now?: () => number;
-  /** Receives a probe that tells the script line executing during a binding call. */
-  onLine?: (probe: () => number | undefined) => void;
   /** The message JSON.parse should give for malformed `text` (the engine's own wording), or null to keep QuickJS's. */
   rewordJsonError?: (text: string) => string | null;
   /** Guest source evaluated after the prelude, before the bindings (e.g. Rhino's dates, for scripts that use them). */
@@ -52,6 +49,22 @@ export interface SandboxRun {
    * hooked and `==` between two Java values follows Rhino.
    */
   onCaughtError?: (error: GuestErrorInfo) => string | null;
+  /** Called as the sandbox starts evaluating this run, before the bindings cross (synchronously, one run at a time). */
+  enter?: () => void;
+  /** Called once the run is over, whatever its outcome (after enter, or instead of it when setting up failed). */
+  leave?: () => void;
+}
+
+export interface SandboxRun extends SandboxProfile {
+  source: string;
+  globals: Record<string, unknown>;
+  clockMs: number;
+  seed: number;
+  limits: SandboxLimits;
+  /** Clock used to measure (the host's, not the scenario's). */
+  now?: () => number;
+  /** Receives a probe that tells the script line executing during a binding call. */
+  onLine?: (probe: () => number | undefined) => void;
 }
 
 /** The last property the script read from a host object, as a failed call on it needs it described. */
@@ -768,6 +781,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       probe.value.dispose();
       return locate(stack).line;
     });
+    run.enter?.();
     for (const [name, value] of Object.entries(run.globals)) {
       const h = activeBridge.toGuest(value);
       context.setProp(context.global, name, h);
@@ -857,5 +871,6 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       recycleSandboxModule();
     }
     takeSandboxStderr();
+    run.leave?.();
   }
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { FLOW_GRANT_TYPES, flowSchema } from "../flow/schema";
+import { DEFAULT_EVALUATOR, DEFAULT_PRODUCT, EVALUATORS, EVALUATOR_IDS, PRODUCTS, PRODUCT_IDS } from "../products/catalog";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
 export const DEMO_USER_ID = "014c54bd-6078-4639-8316-8ce0e7746fa4";
@@ -27,9 +28,8 @@ const isoDateTime = () => z.iso.datetime({ offset: true, error: "must be an ISO 
 /** The largest time a JavaScript or Rhino Date can hold (ms since 1970), so every derived date shows. */
 const MAX_DATE_MS = 8.64e15;
 
-export const evaluatorSchema = z
-  .enum(["legacy", "next-gen"])
-  .describe('"legacy" (evaluatorVersion 1.0, Java objects) or "next-gen" (evaluatorVersion 2.0, JS wrappers)');
+// The names come from the registry's catalog (products/catalog.ts), so a new evaluator or product is listed once.
+export const evaluatorSchema = z.enum(EVALUATOR_IDS).describe(EVALUATORS.map((e) => `"${e.id}" (${e.summary})`).join(" or "));
 export type Evaluator = z.infer<typeof evaluatorSchema>;
 
 const clientSchema = z
@@ -239,9 +239,7 @@ const expectSchema = z
 /** Loopback only: the playground calls a hook service the user runs on this machine, never the network. */
 const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/;
 
-export const productSchema = z
-  .enum(["am", "onewelcome", "ibm-verify-access"])
-  .describe('"am": an AM / AIC access-token modification script (default); "onewelcome": OneWelcome\'s Customize Access Token web hook; "ibm-verify-access": an IBM Security Verify Access OAuth pre- or post-token mapping rule (classic appliance)');
+export const productSchema = z.enum(PRODUCT_IDS).describe(PRODUCTS.map((p) => `"${p.id}": ${p.summary}`).join("; "));
 export type Product = z.infer<typeof productSchema>;
 
 const oneWelcomeSchema = z
@@ -308,8 +306,8 @@ export const scenarioSchema = z
     $schema: z.string().optional().describe("The JSON Schema this file follows, for editors: a path or URL to schema/scenario.schema.json"),
     name: z.string().default("Untitled scenario").describe("A name for the scenario; test output names cases by it"),
     description: z.string().optional().describe("Notes for people reading the file; not used by the run"),
-    evaluator: evaluatorSchema.default("legacy"),
-    product: productSchema.default("am"),
+    evaluator: evaluatorSchema.default(DEFAULT_EVALUATOR),
+    product: productSchema.default(DEFAULT_PRODUCT),
     onewelcome: oneWelcomeSchema.prefault({}),
     ibm: ibmSchema.prefault({}),
     clock: isoDateTime()

@@ -1,0 +1,35 @@
+/**
+ * An AM evaluator as a registry definition: its spec (bindings, wording, lint, declarations) run through the
+ * shared AM pipeline — check (Rhino's syntax) → prepare (token, context, bindings) → execute (the sandbox
+ * under Rhino's profile) → project (the spec's projection, else AM's).
+ */
+import type { ProductDefinition } from "../definition";
+import { checkStage, rhinoSyntaxFinding } from "./rhino-check";
+import { prepareRun } from "./prepare";
+import { rhinoProfile } from "./rhino-profile";
+import { executeRun } from "./execute";
+import { projectAmRun } from "./project";
+import type { AmEvaluatorSpec } from "./types";
+
+export function amEvaluator(spec: AmEvaluatorSpec): ProductDefinition {
+  const project = spec.project ?? projectAmRun;
+  return {
+    product: "am",
+    evaluator: spec.evaluator,
+    label: spec.label,
+    syntax: rhinoSyntaxFinding,
+    lint: spec.lint,
+    declarations: spec.declarations,
+    run: async (script, scenario, context) => {
+      const early = checkStage(script, spec.evaluator, rhinoSyntaxFinding);
+      if (early) {
+        early.timings.totalMs = context.now() - context.started;
+        return early;
+      }
+      const prepared = prepareRun(scenario, spec.bindings);
+      const profile = rhinoProfile(script, prepared.ctx, prepared.bindings, spec.describeError);
+      const outcome = await executeRun(script, prepared, profile, context.now);
+      return project({ ...prepared, script, outcome, evaluator: spec.evaluator, lint: spec.lint, context });
+    },
+  };
+}

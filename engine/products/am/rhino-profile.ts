@@ -1,0 +1,69 @@
+/**
+ * AM's Rhino 1.7.14 as a sandbox profile: the globals Rhino lacks hidden, Rhino's dates, regular expressions
+ * and JSON depth compiled in when the script needs them, QuickJS's error messages reworded as Rhino words
+ * them, and the evaluator's host world entered around the evaluation.
+ */
+import type { RunError } from "../../result";
+import type { RunContext } from "../../evaluators/context";
+import { describeGuestError, type GuestErrorInfo, type SandboxProfile } from "../../sandbox/sandbox";
+import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "../../evaluators/rhino-runtime-errors";
+import { RHINO_MISSING } from "../../dialect/rhino-surface";
+import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
+import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
+import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
+import type { AmBindings } from "./types";
+
+/**
+ * Whether a script may create or print Date objects (then Rhino's date behaviour is compiled into its sandbox).
+ * `Date.now()` and `Date.UTC(…)` alone give numbers, the same in both engines, and are what most token scripts use.
+ */
+function usesDateObjects(script: string): boolean {
+  return /\bDate\b(?!\s*\.\s*(?:now|UTC)\s*\()/.test(script);
+}
+
+export function rhinoProfile(
+  script: string,
+  ctx: RunContext,
+  bindings: AmBindings,
+  describeEvaluatorError?: (info: GuestErrorInfo) => RunError | null,
+): SandboxProfile {
+  /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
+  const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
+    const notes: WordingNotes = {};
+    const message = word(notes);
+    if (message && notes.approximate && !ctx.warnings.some((w) => w.code === "rhino-message-approximate" && w.line === line)) {
+      ctx.warnings.push({
+        code: "rhino-message-approximate",
+        message: `Rhino names the value a failed call was made on; here it was a function's local variable, which the playground cannot look at after the error, so the message shows the likely value and AM's may read differently.`,
+        ...(line ? { line } : {}),
+      });
+    }
+    return message;
+  };
+  return {
+    hidden: RHINO_MISSING,
+    preludeExtras: [
+      ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
+      ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
+      // After the sandbox's JSON.parse hook (same condition), which it relies on.
+      ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
+    ],
+    describeError: (info) => {
+      if (info.name === "InternalError" && info.message === JAVA_STACK_OVERFLOW) return { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(info.line ? { line: info.line } : {}) };
+      const evaluatorError = describeEvaluatorError?.(info) ?? null;
+      if (evaluatorError) return evaluatorError;
+      const error = describeGuestError(info);
+      if (info.fromBinding || info.thrownValue !== undefined || error.kind !== "runtime") return error;
+      const rhino = reworded(info.line, (notes) => rhinoRuntimeMessage(info, script, notes));
+      return rhino ? { ...error, message: rhino } : error;
+    },
+    rewordJsonError: rhinoJsonError,
+    onCaughtError: (info) => {
+      const message = reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes));
+      if (message) bindings.explainFailure?.({ kind: "runtime", message, ...(info.line ? { line: info.line } : {}) });
+      return message;
+    },
+    ...(bindings.enter ? { enter: () => bindings.enter?.() } : {}),
+    ...(bindings.leave ? { leave: () => bindings.leave?.() } : {}),
+  };
+}

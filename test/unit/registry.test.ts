@@ -1,0 +1,182 @@
+/**
+ * The product/evaluator registry (issue 12): run() and check() choose what runs a script from a registry, the
+ * shipped one lists exactly the catalog's products and evaluators, and a registry built in a test runs its own
+ * product through the same entry points without touching the shipped list (engine/README.md, "Adding an
+ * evaluator or product").
+ */
+import { describe, expect, it } from "vitest";
+import {
+  EVALUATORS,
+  EVALUATOR_IDS,
+  PRODUCTS,
+  PRODUCT_IDS,
+  SHIPPED_REGISTRY,
+  check,
+  createRegistry,
+  emptyRunResult,
+  run,
+  scenarioJsonSchema,
+  type ProductDefinition,
+  type RunWarning,
+} from "../../engine";
+import { DEFAULT_LIMITS, runInSandbox } from "../../engine/sandbox/sandbox";
+import { amEvaluator } from "../../engine/products/am/evaluator";
+import { amLegacy } from "../../engine/products/am/legacy";
+import { legacyBindings } from "../../engine/evaluators/legacy/bindings";
+import { tokenFields } from "../../engine/token/project";
+import { lintOf } from "../../engine/analysis";
+import { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
+import { EVALUATOR_NAMES } from "../../contracts/validation";
+import { COMMANDS } from "../../contracts/commands";
+import { COMMANDS as CLI_COMMANDS, commandHelp, evaluatorFlag } from "../../cli/args";
+
+/** A product of its own: plain JavaScript (no Rhino profile), its own syntax rule, lint and declarations. */
+function tinyLint(script: string): RunWarning[] {
+  return script.split("\n").flatMap((text, i) => (text.includes("TODO") ? [{ code: "tiny-todo", message: "A TODO is left in the hook.", line: i + 1 }] : []));
+}
+
+const tinyHook: ProductDefinition = {
+  product: "tiny-hook",
+  label: "Tiny hook",
+  syntax: (script) => {
+    const line = script.split("\n").findIndex((text) => /\bwith\s*\(/.test(text));
+    return line < 0 ? null : { error: { kind: "syntax", message: "Tiny hooks may not use with", line: line + 1 }, warnings: [] };
+  },
+  lint: tinyLint,
+  declarations: "declare const claims: Record<string, string>;",
+  run: async (script, scenario, context) => {
+    const outcome = await runInSandbox({
+      source: script,
+      globals: { claims: { sub: scenario.identity.id } },
+      clockMs: Date.parse(scenario.clock),
+      seed: scenario.seed,
+      limits: DEFAULT_LIMITS,
+      hidden: [],
+      now: context.now,
+    });
+    const result = emptyRunResult(context.evaluator, outcome.error);
+    if (!outcome.error) result.tokenResponse = { access_token: "tiny", token_type: "Bearer" };
+    result.warnings = tinyLint(script);
+    return result;
+  },
+};
+
+const testRegistry = createRegistry([amLegacy, tinyHook]);
+
+describe("the shipped registry", () => {
+  it("has one definition per catalog product, and one per evaluator for the product that has evaluators", () => {
+    const listed = SHIPPED_REGISTRY.definitions.map((d) => `${d.product}${d.evaluator ? `/${d.evaluator}` : ""}`).sort();
+    const expected = PRODUCTS.flatMap((p) => (p.hasEvaluators ? EVALUATORS.map((e) => `${p.id}/${e.id}`) : [p.id])).sort();
+    expect(listed).toEqual(expected);
+    for (const d of SHIPPED_REGISTRY.definitions) {
+      const label = d.evaluator ? EVALUATORS.find((e) => e.id === d.evaluator)?.label : PRODUCTS.find((p) => p.id === d.product)?.label;
+      expect(d.label, `${d.product}/${d.evaluator}`).toBe(label);
+    }
+  });
+
+  it("is what the scenario schema offers: its enums are the catalog's ids, the defaults its first", () => {
+    const properties = (scenarioJsonSchema() as { properties: Record<string, { enum?: string[]; default?: string }> }).properties;
+    expect(properties.evaluator).toMatchObject({ enum: EVALUATOR_IDS, default: "legacy" });
+    expect(properties.product).toMatchObject({ enum: PRODUCT_IDS, default: "am" });
+  });
+
+  it("chooses AM's pipeline by the evaluator and the other products' whatever the evaluator", () => {
+    expect(SHIPPED_REGISTRY.forRun("am", "next-gen").evaluator).toBe("next-gen");
+    expect(SHIPPED_REGISTRY.forRun("am", "legacy").evaluator).toBe("legacy");
+    expect(SHIPPED_REGISTRY.forRun("onewelcome", "next-gen").product).toBe("onewelcome");
+    expect(SHIPPED_REGISTRY.forRun("ibm-verify-access", "legacy").product).toBe("ibm-verify-access");
+  });
+
+  it("gives each AM evaluator its own declarations and lint, and products without their own the default's", () => {
+    expect(SHIPPED_REGISTRY.forCheck("next-gen").declarations).toBe(BINDING_DECLARATIONS["next-gen"]);
+    expect(SHIPPED_REGISTRY.forCheck("legacy").declarations).toBe(BINDING_DECLARATIONS.legacy);
+    expect(SHIPPED_REGISTRY.forCheck(undefined).evaluator).toBe("legacy");
+    expect(SHIPPED_REGISTRY.forCheck("ibm-verify-access").declarations).toBe(BINDING_DECLARATIONS.legacy);
+    // The next-generation lint flags legacy API; the legacy one does not.
+    const script = 'logger.message("x");';
+    expect(check(script, "next-gen").warnings.map((w) => w.code)).toContain("wrong-evaluator-api");
+    expect(check(script, "legacy").warnings.map((w) => w.code)).not.toContain("wrong-evaluator-api");
+    expect(check(script, "onewelcome")).toEqual(check(script, "legacy"));
+  });
+
+  it("names what it has when asked for what it has not", () => {
+    expect(() => SHIPPED_REGISTRY.forRun("okta", "legacy")).toThrow('Nothing runs product "okta" with evaluator "legacy": this registry has product "am" with evaluator "legacy"');
+    expect(() => check("x", "groovy")).toThrow(/Nothing checks "groovy": this registry knows "am", "legacy", "next-gen", "onewelcome", "ibm-verify-access"/);
+    expect(() => createRegistry([tinyHook, tinyHook])).toThrow('The registry lists product "tiny-hook" twice.');
+  });
+
+  it("is the desktop shell's list too: the settings' evaluators and the menu's evaluator commands match it", () => {
+    // contracts/ may import no engine module (its layer rule), so it keeps its own copy and this test keeps it equal.
+    expect([...EVALUATOR_NAMES]).toEqual(EVALUATOR_IDS);
+    const menu = COMMANDS.filter((c) => c.id.startsWith("run.evaluator"));
+    expect(menu.map((c) => c.label)).toEqual(EVALUATORS.map((e) => expect.stringContaining(`(${e.evaluatorVersion})`)));
+  });
+});
+
+describe("the command line's --evaluator", () => {
+  it("offers, accepts and names exactly the registry's evaluators", () => {
+    for (const command of ["run", "check", "flow", "export"]) {
+      const help = commandHelp(CLI_COMMANDS[command] as Parameters<typeof commandHelp>[0]);
+      expect(help, command).toContain(`--evaluator ${EVALUATOR_IDS.join("|")}`);
+    }
+    for (const id of EVALUATOR_IDS) expect(evaluatorFlag(id)).toBe(id);
+    expect(() => evaluatorFlag("nextgen")).toThrow('--evaluator must be "legacy" or "next-gen", not "nextgen"');
+  });
+});
+
+describe("a registry of a test's own", () => {
+  it("runs its product through run(): its bindings, no Rhino profile, its own result", async () => {
+    const result = await run('if (claims.sub !== "u-1") throw new Error("no claims"); var tag = "TODO later";', { identity: { id: "u-1" } }, { registry: testRegistry, product: "tiny-hook" });
+    expect(result.error).toBeNull();
+    expect(result.tokenResponse).toEqual({ access_token: "tiny", token_type: "Bearer" });
+    expect(result.warnings).toEqual([{ code: "tiny-todo", message: "A TODO is left in the hook.", line: 1 }]);
+    // QuickJS's own wording reaches the tiny product; AM's run words the same failure as Rhino does.
+    const failing = "var a = null; a.x;";
+    const tiny = await run(failing, {}, { registry: testRegistry, product: "tiny-hook" });
+    const am = await run(failing, {});
+    expect(am.error?.message).toMatch(/^TypeError: Cannot read property "x" from null/);
+    expect(tiny.error?.message).not.toBe(am.error?.message);
+    expect(tiny.error?.message).toMatch(/cannot read property 'x' of null/);
+  });
+
+  it("checks its product through check(): its syntax rule and its lint, not Rhino's", () => {
+    expect(check("with (claims) {}", "tiny-hook", { registry: testRegistry })).toEqual({
+      ok: false,
+      error: { kind: "syntax", message: "Tiny hooks may not use with", line: 1 },
+      warnings: [],
+    });
+    // let is a syntax error for AM's Rhino, not for the tiny product.
+    expect(check("let x = 1; // TODO", "tiny-hook", { registry: testRegistry })).toEqual({
+      ok: true,
+      error: null,
+      warnings: [{ code: "tiny-todo", message: "A TODO is left in the hook.", line: 1 }],
+    });
+    expect(check("let x = 1;", "legacy", { registry: testRegistry }).ok).toBe(false);
+  });
+
+  it("leaves the shipped registry as it was", async () => {
+    expect(SHIPPED_REGISTRY.definitions.some((d) => d.product === "tiny-hook")).toBe(false);
+    await expect(run("var x = 1;", {}, { product: "tiny-hook" })).rejects.toThrow('Nothing runs product "tiny-hook"');
+  });
+
+  it("can replace an AM evaluator's projection and keep its check, bindings and sandbox", async () => {
+    const projected = amEvaluator({
+      evaluator: "legacy",
+      label: "Legacy, fields only",
+      lint: (script) => lintOf(script, "legacy"),
+      declarations: BINDING_DECLARATIONS.legacy,
+      bindings: legacyBindings,
+      project: async (executed) => {
+        const result = emptyRunResult(executed.evaluator, executed.outcome.error);
+        result.tokenResponse = { fields: tokenFields(executed.state) };
+        return result;
+      },
+    });
+    const registry = createRegistry([projected]);
+    const result = await run('accessToken.setField("tier", "gold");', {}, { registry });
+    expect(result.tokenResponse).toMatchObject({ fields: { tier: "gold" } });
+    expect(result.introspection).toBeNull();
+    // Rhino's syntax check still comes first.
+    expect((await run("let x = 1;", {}, { registry })).error?.kind).toBe("syntax");
+  });
+});
