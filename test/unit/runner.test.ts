@@ -87,7 +87,7 @@ describe("a run that cannot be carried", () => {
 describe("a worker that dies mid-run", () => {
   function dyingWorker(body: string): URL {
     const file = join(mkdtempSync(join(tmpdir(), "tp-runner-")), "worker.mjs");
-    writeFileSync(file, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { ${body} });\nparentPort.postMessage({ ready: true });\n`);
+    writeFileSync(file, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { ${body} });\nparentPort.postMessage({ type: "ready" });\n`);
     return pathToFileURL(file);
   }
 
