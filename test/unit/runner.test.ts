@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ScriptRunner, workerCount } from "../../cli/runner";
+import { COLD_START_MS, WATCHDOG_MARGIN_MS } from "../../engine/index";
 
 const WORKER = pathToFileURL(join(process.cwd(), "dist/cli/worker.js"));
 const SCRIPT = 'accessToken.addExtraData("claim", "yes");';
@@ -77,6 +78,21 @@ describe("a run that cannot be carried", () => {
     expect(result.ok).toBe(true);
     expect(ms).toBeGreaterThan(0);
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe("the watchdog over a real worker", () => {
+  it("stops a builtin that ignores the limit at the limit plus the one margin, words it as the app does, and the next run gets a fresh worker", async () => {
+    runner = new ScriptRunner(WORKER, 1);
+    const started = Date.now();
+    const stuck = await runner.run("new Array(1e9).join();", { timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(300 + WATCHDOG_MARGIN_MS + COLD_START_MS);
+    expect(stuck.error).toEqual({
+      kind: "timeout",
+      message: `The script ran longer than 300 ms (timeoutMs in the scenario) and was stopped. A builtin kept running past the limit, so the watchdog stopped the sandbox after ${300 + WATCHDOG_MARGIN_MS} ms and restarted it.`,
+    });
+    const next = await runner.run(SCRIPT, {});
+    expect(next.ok).toBe(true);
   });
 });
 
