@@ -92,6 +92,8 @@ function describe(e: unknown): string {
 
 function watchdogMessage(job: EngineJob, waitedMs: number): string {
   if (job.type === "check") return `The check did not finish within ${waitedMs} ms; the sandbox was stopped and restarted.`;
+  // A migration's worker serves that one request, so nothing is restarted for it.
+  if (job.type === "migrate") return `${timeoutMessage(job.scriptLimitMs)} A builtin kept running past the limit in the legacy script or its rewrite, so the watchdog stopped the sandbox after ${waitedMs} ms.`;
   return `${timeoutMessage(job.scriptLimitMs)} A builtin kept running past the limit, so the watchdog stopped the sandbox after ${waitedMs} ms and restarted it.`;
 }
 
