@@ -1,43 +1,11 @@
-/** A worker thread that runs scripts for the CLI, so a stuck builtin can be stopped from outside. */
+/**
+ * A worker thread that runs scripts for the CLI, so a stuck builtin can be stopped from outside. It speaks the
+ * engine's one protocol through the shared request handler (engine/supervisor/serve.ts); this file only wires
+ * it to node's message port and hands in the CLI's hook transport.
+ */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadSandboxModule, run, type Evaluator } from "../engine";
+import { serveEngineRequests, type EngineRequest } from "../engine";
 import { loopbackHookTransport } from "./hook-transport";
-
-export interface RunRequest {
-  id: number;
-  script: string;
-  scenario: unknown;
-  evaluator?: Evaluator;
-}
-
-/** What the worker answers: the result and how long the run itself took (no start-up, no queueing). */
-export type RunReply =
-  | { id: number; result: unknown; ms: number }
-  | { id: number; failure: string; ms: number };
-
-function describeFailure(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-}
-
-parentPort?.on("message", async (request: RunRequest) => {
-  const started = performance.now();
-  let reply: RunReply;
-  try {
-    const result = await run(request.script, request.scenario, {
-      ...(request.evaluator ? { evaluator: request.evaluator } : {}),
-      hookTransport: loopbackHookTransport,
-    });
-    reply = { id: request.id, result, ms: performance.now() - started };
-  } catch (e) {
-    reply = { id: request.id, failure: describeFailure(e), ms: performance.now() - started };
-  }
-  try {
-    parentPort?.postMessage(reply);
-  } catch (e) {
-    // A result the structured clone cannot carry (too deep, say) still answers, so the case fails alone.
-    parentPort?.postMessage({ id: request.id, failure: `the run's result could not be sent back: ${describeFailure(e)}`, ms: reply.ms });
-  }
-});
 
 /** What the runner tells a worker at start. */
 export interface WorkerOptions {
@@ -46,12 +14,8 @@ export interface WorkerOptions {
 }
 
 const options = (workerData ?? {}) as WorkerOptions;
-
-// Load the wasm before taking work, so the watchdog's clock measures the script, not the cold start; when
-// asked, run an empty script once too, as the first run in a fresh isolate also compiles the engine.
-loadSandboxModule()
-  .then(() => (options.warmUp ? run("", {}) : undefined))
-  .then(
-    () => parentPort?.postMessage({ ready: true }),
-    (e: unknown) => parentPort?.postMessage({ fatal: e instanceof Error ? e.message : String(e) }),
-  );
+const port = parentPort;
+if (port) {
+  const answer = serveEngineRequests((reply) => port.postMessage(reply), { hookTransport: loopbackHookTransport, warmUp: options.warmUp === true });
+  port.on("message", (request: EngineRequest) => void answer(request));
+}

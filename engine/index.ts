@@ -22,3 +22,8 @@ export type { HookTransport, HookHttpResponse } from "./products/onewelcome/answ
 export type { HookHttpRequest } from "./products/onewelcome/request";
 export type { OneWelcomeRunResult, HookExchangeView } from "./products/onewelcome/run";
 export type { IbmRunResult, IbmRequestView } from "./products/ibm/run";
+// The one run supervisor (queue, deadline, watchdog, respawn) over a worker port, its protocol and the workers' side.
+export { Supervisor, failureRunResult, type WorkerPort, type WorkerFault, type EngineJob, type JobOutcome, type SupervisorOptions } from "./supervisor/supervisor";
+export { WATCHDOG_MARGIN_MS, COLD_START_MS, CHECK_LIMIT_MS, runBudgetMs } from "./supervisor/deadlines";
+export type { EngineRequest, EngineReply, EngineAnswer, CheckOutcome } from "./supervisor/protocol";
+export { serveEngineRequests, answerRequest, type ServeOptions } from "./supervisor/serve";

@@ -1,6 +1,6 @@
 /**
- * How the sandbox words a run it stopped at a limit, shared by the engine and the two outside watchdogs
- * (cli/runner.ts, renderer/engine-client) so the user reads one sentence that names the limit and where it
+ * How the sandbox words a run it stopped at a limit, shared by the engine and the outside watchdog of the
+ * run supervisor (supervisor/supervisor.ts, for the CLI and the app) so the user reads one sentence that names the limit and where it
  * is set, never QuickJS's bare "InternalError: interrupted".
  */
 

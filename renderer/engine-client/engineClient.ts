@@ -1,15 +1,16 @@
 /**
- * Talks to the engine worker. One request runs at a time (the worker is single-threaded); while one
- * runs, only the newest waiting run and the newest waiting check are kept — older ones are answered
- * as superseded, so a burst of edits costs one run. A watchdog terminates and recreates the worker when a
- * request overruns its time limit plus a margin, and answers with a `timeout` error: the page never hangs.
+ * The page's side of the one run supervisor (engine/supervisor/): one Web Worker as its port, and the
+ * "newest" queue — one request runs at a time; while one runs, only the newest waiting run and the newest
+ * waiting check are kept, older ones are answered as superseded, so a burst of edits costs one run. The
+ * supervisor's watchdog terminates and recreates the worker when a request overruns its time limit plus the
+ * margin, and the run is answered with a `timeout` error: the page never hangs.
  */
-import { emptyRunResult, type RunResult } from "../../engine/result";
-import type { Evaluator } from "../../engine/scenario/schema";
-import { timeoutMessage } from "../../engine/sandbox/limits";
+import type { Evaluator, RunResult } from "../../engine/api";
+import { failureRunResult, Supervisor, type JobOutcome, type WorkerPort } from "../../engine/supervisor/supervisor";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
-import { flowStepCount } from "../state/flowResult";
+import { flowRunResult, flowStepCount, hasFlow } from "../state/flowResult";
 
+/** What the page needs of a Web Worker (tests hand in doubles). */
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
   terminate(): void;
@@ -22,7 +23,7 @@ export interface RunRequest {
   /** The scenario document (validated by the engine again). */
   scenario: unknown;
   evaluator: Evaluator;
-  /** The scenario's script time limit; the watchdog allows this plus its margin. */
+  /** The scenario's script time limit; the watchdog allows this (per flow step) plus its margin. */
   timeoutMs: number;
 }
 
@@ -30,9 +31,9 @@ export type RunAnswer = { id: number; superseded: false; result: RunResult } | {
 export type CheckAnswer = { id: number; superseded: false; outcome: CheckOutcome } | { id: number; superseded: true };
 
 export interface EngineClientOptions {
-  /** Extra time past the script's own limit before the worker is killed. */
+  /** Extra time past the script's own limit before the worker is killed (engine WATCHDOG_MARGIN_MS by default). */
   watchdogMarginMs?: number;
-  /** Extra time for the first request of a fresh worker (it loads the wasm first). */
+  /** Extra time for a request to a fresh worker that is still loading the wasm (COLD_START_MS by default). */
   coldStartMs?: number;
   /** Time limit for a check (syntax + lint). */
   checkLimitMs?: number;
@@ -40,160 +41,83 @@ export interface EngineClientOptions {
   nextId?: () => number;
 }
 
-interface Job {
-  id: number;
-  kind: "run" | "check";
-  message: ToWorker;
-  limitMs: number;
-  /** A run's own limit (the scenario's timeoutMs), which the watchdog's message names. */
-  scriptLimitMs?: number;
-  evaluator: Evaluator;
-  resolve: (answer: never) => void;
-}
-
-/** A run result for a failure outside the script (watchdog, engine crash), shaped like any other. */
-export function failureResult(evaluator: Evaluator, kind: "timeout" | "binding", message: string): RunResult {
-  return emptyRunResult(evaluator, { kind, message });
+/** A Web Worker (or a double of one) as the supervisor's port. */
+export function webWorkerPort(worker: WorkerLike): WorkerPort {
+  const port: WorkerPort = {
+    postMessage: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    onmessage: null,
+    onerror: null,
+  };
+  worker.onmessage = (event) => port.onmessage?.(event.data);
+  worker.onerror = (event) => {
+    // Handled here: the supervisor answers the run, so the browser need not report it as uncaught.
+    event.preventDefault?.();
+    port.onerror?.({ kind: "crashed", detail: event.message || "it could not be loaded" });
+  };
+  return port;
 }
 
 export class EngineClient {
-  private worker: WorkerLike | null = null;
-  private fresh = true;
-  private running: Job | null = null;
-  private watchdog: ReturnType<typeof setTimeout> | null = null;
-  private waitingRun: Job | null = null;
-  private waitingCheck: Job | null = null;
+  private readonly supervisor: Supervisor;
   private counter = 0;
   private checkCounter = 0;
-  private readonly margin: number;
-  private readonly coldStart: number;
-  private readonly checkLimit: number;
   private readonly nextId: () => number;
-  /** How many times the watchdog replaced the worker (shown in diagnostics, asserted in tests). */
-  restarts = 0;
 
-  constructor(
-    private readonly createWorker: () => WorkerLike,
-    options: EngineClientOptions = {},
-  ) {
-    // One second past the script's own limit: with the default 1 s limit a stuck builtin ends within 2 s, as in the CLI.
-    this.margin = options.watchdogMarginMs ?? 1000;
-    this.coldStart = options.coldStartMs ?? 5000;
-    this.checkLimit = options.checkLimitMs ?? 1000;
+  constructor(createWorker: () => WorkerLike, options: EngineClientOptions = {}) {
+    this.supervisor = new Supervisor(() => webWorkerPort(createWorker()), {
+      workers: 1,
+      queue: "newest",
+      ...(options.watchdogMarginMs !== undefined ? { marginMs: options.watchdogMarginMs } : {}),
+      ...(options.coldStartMs !== undefined ? { coldStartMs: options.coldStartMs } : {}),
+      ...(options.checkLimitMs !== undefined ? { checkLimitMs: options.checkLimitMs } : {}),
+    });
     this.nextId = options.nextId ?? (() => ++this.counter);
   }
 
-  run(request: RunRequest, id = this.nextId()): Promise<RunAnswer> {
-    return new Promise((resolve) => {
-      const job: Job = {
-        id,
-        kind: "run",
-        message: { type: "run", id, script: request.script, scenario: request.scenario, evaluator: request.evaluator },
-        // A flow runs the script once per step: the watchdog covers the whole flow, each step at its own limit.
-        limitMs: flowStepCount(request.scenario) * request.timeoutMs + this.margin,
-        scriptLimitMs: request.timeoutMs,
-        evaluator: request.evaluator,
-        resolve: resolve as (answer: never) => void,
-      };
-      if (this.waitingRun) this.answer(this.waitingRun, { id: this.waitingRun.id, superseded: true });
-      this.waitingRun = job;
-      this.pump();
-    });
+  /** How many times the watchdog (or a crash) replaced the worker (shown in diagnostics, asserted in tests). */
+  get restarts(): number {
+    return this.supervisor.restarts;
+  }
+
+  /** A scenario with a `flow` is a grant's whole life: the worker runs every step, the page shows it as one result. */
+  async run(request: RunRequest, id = this.nextId()): Promise<RunAnswer> {
+    const { script, scenario, evaluator, timeoutMs } = request;
+    const flow = hasFlow(scenario);
+    const outcome = await this.supervisor.submit(
+      flow
+        ? { type: "flow", script, scenario, evaluator, scriptLimitMs: timeoutMs, steps: flowStepCount(scenario) }
+        : { type: "run", script, scenario, evaluator, scriptLimitMs: timeoutMs },
+      id,
+    );
+    const result = resultOf(outcome, evaluator);
+    return result ? { id, superseded: false, result } : { id, superseded: true };
   }
 
   /** Checks count down from -1 so they never use up (or collide with) the page's run ids. */
-  check(script: string, evaluator: Evaluator, id = --this.checkCounter): Promise<CheckAnswer> {
-    return new Promise((resolve) => {
-      const job: Job = {
-        id,
-        kind: "check",
-        message: { type: "check", id, script, evaluator },
-        limitMs: this.checkLimit,
-        evaluator,
-        resolve: resolve as (answer: never) => void,
-      };
-      if (this.waitingCheck) this.answer(this.waitingCheck, { id: this.waitingCheck.id, superseded: true });
-      this.waitingCheck = job;
-      this.pump();
-    });
+  async check(script: string, evaluator: Evaluator, id = --this.checkCounter): Promise<CheckAnswer> {
+    const outcome = await this.supervisor.submit({ type: "check", script, evaluator }, id);
+    // A check that failed or overran has nothing to show: the squiggles stay as they were.
+    if (outcome.status === "answered" && outcome.answer.type === "checked") return { id, superseded: false, outcome: outcome.answer.outcome };
+    return { id, superseded: true };
   }
 
   /** Stops the worker for good (page unload, tests). */
   dispose(): void {
-    this.clearWatchdog();
-    this.worker?.terminate();
-    this.worker = null;
+    void this.supervisor.close();
   }
+}
 
-  private answer(job: Job, value: RunAnswer | CheckAnswer): void {
-    (job.resolve as (v: RunAnswer | CheckAnswer) => void)(value);
-  }
-
-  private ensureWorker(): WorkerLike {
-    if (this.worker) return this.worker;
-    const worker = this.createWorker();
-    worker.onmessage = (event) => this.onMessage(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.replaceWorker(`The engine worker failed: ${event.message || "it could not be loaded"}`, "binding");
-    };
-    this.worker = worker;
-    this.fresh = true;
-    return worker;
-  }
-
-  private pump(): void {
-    if (this.running) return;
-    // Checks are quick and drive the squiggles, so they go first.
-    const job = this.waitingCheck ?? this.waitingRun;
-    if (!job) return;
-    if (job === this.waitingCheck) this.waitingCheck = null;
-    else this.waitingRun = null;
-    const worker = this.ensureWorker();
-    this.running = job;
-    const limit = job.limitMs + (this.fresh ? this.coldStart : 0);
-    this.fresh = false;
-    this.watchdog = setTimeout(() => {
-      this.replaceWorker(
-        job.scriptLimitMs === undefined
-          ? `The check did not finish within ${job.limitMs} ms; the sandbox was stopped and restarted.`
-          : `${timeoutMessage(job.scriptLimitMs)} A builtin kept running past the limit, so the watchdog stopped the sandbox after ${job.limitMs} ms and restarted it.`,
-        "timeout",
-      );
-    }, limit);
-    worker.postMessage(job.message);
-  }
-
-  private clearWatchdog(): void {
-    if (this.watchdog !== null) clearTimeout(this.watchdog);
-    this.watchdog = null;
-  }
-
-  private replaceWorker(message: string, kind: "timeout" | "binding"): void {
-    this.clearWatchdog();
-    this.worker?.terminate();
-    this.worker = null;
-    this.restarts += 1;
-    const job = this.running;
-    this.running = null;
-    if (job) {
-      if (job.kind === "run") this.answer(job, { id: job.id, superseded: false, result: failureResult(job.evaluator, kind, message) });
-      else this.answer(job, { id: job.id, superseded: true });
-    }
-    this.pump();
-  }
-
-  private onMessage(message: FromWorker): void {
-    if (message.type === "ready") return;
-    const job = this.running;
-    if (!job || job.id !== message.id) return;
-    this.clearWatchdog();
-    this.running = null;
-    if (message.type === "result") this.answer(job, { id: job.id, superseded: false, result: message.result });
-    else if (message.type === "checked") this.answer(job, { id: job.id, superseded: false, outcome: message.outcome });
-    else if (job.kind === "run" && message.type === "failed")
-      this.answer(job, { id: job.id, superseded: false, result: failureResult(job.evaluator, "binding", message.message) });
-    else this.answer(job, { id: job.id, superseded: true });
-    this.pump();
+/** The run result the page shows for a run's outcome; null when there is none (superseded, closed). */
+function resultOf(outcome: JobOutcome, evaluator: Evaluator): RunResult | null {
+  switch (outcome.status) {
+    case "answered":
+      if (outcome.answer.type === "result") return outcome.answer.result;
+      if (outcome.answer.type === "flowed") return flowRunResult(outcome.answer.flow, evaluator);
+      return failureRunResult(evaluator, { kind: "runtime", message: `The run failed in the playground itself: the worker answered "${outcome.answer.type}"` });
+    case "failed":
+      return failureRunResult(evaluator, outcome.error, outcome.ms);
+    default:
+      return null;
   }
 }

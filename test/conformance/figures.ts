@@ -7,7 +7,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { expect } from "vitest";
 
 const ROOT = new URL("../../", import.meta.url);
-export const FIGURE_FILES = ["README.md", "engine/dialect/README.md", "engine/evaluators/legacy/README.md", "test/conformance/README.md"];
+export const FIGURE_FILES = [
+  "README.md",
+  "engine/README.md",
+  "engine/dialect/README.md",
+  "engine/evaluators/legacy/README.md",
+  "test/conformance/README.md",
+  "cli/README.md",
+  "renderer/README.md",
+];
 
 function markerPattern(name: string): RegExp {
   return new RegExp(`(<!-- figure:${name} -->)([\\s\\S]*?)(<!-- /figure -->)`, "g");

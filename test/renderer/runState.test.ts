@@ -158,13 +158,13 @@ describe("EngineClient", () => {
     expect(client.restarts).toBe(0);
   });
 
-  it("an engine exception becomes an error result instead of a hang", async () => {
+  it("an engine exception becomes an error result instead of a hang, worded as the CLI words it", async () => {
     const worker = new FakeWorker();
     const client = new EngineClient(() => worker, { coldStartMs: 0 });
     const pending = client.run(request("x"));
     worker.reply({ type: "failed", id: 1, message: "engine bug" });
     const answer = await pending;
-    expect(answer.superseded === false && answer.result.error).toEqual({ kind: "binding", message: "engine bug" });
+    expect(answer.superseded === false && answer.result.error).toEqual({ kind: "runtime", message: "The run failed in the playground itself: engine bug" });
   });
 });
 

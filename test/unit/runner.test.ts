@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ScriptRunner, workerCount } from "../../cli/runner";
+import { COLD_START_MS, WATCHDOG_MARGIN_MS } from "../../engine/index";
 
 const WORKER = pathToFileURL(join(process.cwd(), "dist/cli/worker.js"));
 const SCRIPT = 'accessToken.addExtraData("claim", "yes");';
@@ -80,6 +81,21 @@ describe("a run that cannot be carried", () => {
   });
 });
 
+describe("the watchdog over a real worker", () => {
+  it("stops a builtin that ignores the limit at the limit plus the one margin, words it as the app does, and the next run gets a fresh worker", async () => {
+    runner = new ScriptRunner(WORKER, 1);
+    const started = Date.now();
+    const stuck = await runner.run("new Array(1e9).join();", { timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(300 + WATCHDOG_MARGIN_MS + COLD_START_MS);
+    expect(stuck.error).toEqual({
+      kind: "timeout",
+      message: `The script ran longer than 300 ms (timeoutMs in the scenario) and was stopped. A builtin kept running past the limit, so the watchdog stopped the sandbox after ${300 + WATCHDOG_MARGIN_MS} ms and restarted it.`,
+    });
+    const next = await runner.run(SCRIPT, {});
+    expect(next.ok).toBe(true);
+  });
+});
+
 /**
  * Workers that die under the runner. The engine gives no script a way to do this on purpose, so these
  * workers are small stand-ins that answer "ready" and then die the way a real worker could.
@@ -87,7 +103,7 @@ describe("a run that cannot be carried", () => {
 describe("a worker that dies mid-run", () => {
   function dyingWorker(body: string): URL {
     const file = join(mkdtempSync(join(tmpdir(), "tp-runner-")), "worker.mjs");
-    writeFileSync(file, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { ${body} });\nparentPort.postMessage({ ready: true });\n`);
+    writeFileSync(file, `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => { ${body} });\nparentPort.postMessage({ type: "ready" });\n`);
     return pathToFileURL(file);
   }
 

@@ -1,0 +1,46 @@
+/**
+ * The one message protocol between a supervisor (cli/runner.ts, renderer/engine-client/) and an engine worker
+ * (cli/worker.ts, renderer/worker/engine.worker.ts). It lives in engine/ rather than contracts/ because its
+ * replies carry the engine's own types (RunResult, FlowResult, MigrationReport) and contracts/ imports none of
+ * the layers; engine/ stays platform-free (no node:, no DOM), so both the Node and the browser side import it.
+ * Types only: nothing here runs a script, so the page may import it without the run machinery.
+ */
+import type { Evaluator } from "../scenario/schema";
+import type { RunError, RunResult, RunWarning } from "../result";
+import type { FlowResult } from "../flow/flow-result";
+import type { MigrationReport } from "../migrate/compare";
+
+/** What a check (syntax + lint, no run) answers; the same shape as engine/check.ts's CheckResult. */
+export interface CheckOutcome {
+  ok: boolean;
+  error: RunError | null;
+  warnings: RunWarning[];
+}
+
+/** One request to the worker; the worker answers each with exactly one reply of the same id. */
+export type EngineRequest =
+  | { type: "run"; id: number; script: string; scenario: unknown; evaluator?: Evaluator }
+  /** A grant's whole life: the script runs once per step of the scenario's `flow`. */
+  | { type: "flow"; id: number; script: string; scenario: unknown; evaluator?: Evaluator }
+  | { type: "check"; id: number; script: string; evaluator: Evaluator }
+  /** The legacy script rewritten for next-gen and both run on the scenario (migrateAndCompare). */
+  | { type: "migrate"; id: number; script: string; scenario: unknown };
+
+/**
+ * What the worker sends. `ms` is how long the request itself took inside the worker (no start-up, no queueing),
+ * when the worker measured it.
+ */
+export type EngineReply =
+  /** The sandbox is loaded (and warmed up when asked): from now on a request's time is its own. */
+  | { type: "ready" }
+  /** The sandbox could not be loaded: this worker will answer nothing. */
+  | { type: "fatal"; message: string }
+  | { type: "result"; id: number; result: RunResult; ms?: number }
+  | { type: "flowed"; id: number; flow: FlowResult; ms?: number }
+  | { type: "checked"; id: number; outcome: CheckOutcome; ms?: number }
+  | { type: "migrated"; id: number; report: MigrationReport; ms?: number }
+  /** The engine itself threw (a bug, or an input it did not expect, or a reply that could not be carried back). */
+  | { type: "failed"; id: number; message: string; ms?: number };
+
+/** The replies that answer a request (everything but the worker's own start-up news). */
+export type EngineAnswer = Extract<EngineReply, { id: number }>;
