@@ -126,6 +126,12 @@ export const runResultSchema = z
         totalMs: z.number().describe("Time for the whole run (scenario, sandbox, script, token), in milliseconds"),
       })
       .describe("How long the run took (varies between runs; not part of what a case should expect)"),
+    world: z
+      .object({
+        openidm: z.record(z.string(), fieldsSchema).describe('The IDM\'s objects after the run, keyed by full id ("managed/alpha_user/<uuid>"), as a scenario\'s openidm'),
+      })
+      .optional()
+      .describe("What the run leaves for the grant's next request, when the script wrote to IDM (a flow's next step starts from it)"),
     javaDoubles: z
       .array(z.string())
       .optional()

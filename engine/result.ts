@@ -90,6 +90,11 @@ export const TOKEN_REQUEST_FAILURE: FailureResponse = {
     "AM fails the whole token request with the message \"Error running access token modification plugin\" (verified); the HTTP status 500 and the server_error body are inferred from the default script's comment and AM's sibling script failures.",
 };
 
+/** What outlives one run of a grant's requests: data only, so it crosses a worker boundary as it is. */
+export interface RunWorld {
+  openidm: Record<string, Record<string, unknown>>;
+}
+
 export interface RunResult {
   evaluator: Evaluator;
   ok: boolean;
@@ -106,6 +111,11 @@ export interface RunResult {
   openidm: OpenIdmCallRecord[];
   warnings: RunWarning[];
   timings: { evalMs: number; totalMs: number };
+  /**
+   * What this run leaves for the grant's next request: the IDM's objects (keyed by full id, as a scenario's
+   * `openidm`) when the script created, updated, patched or deleted one; absent when it changed nothing.
+   */
+  world?: RunWorld;
   /**
    * JSON Pointers (from the result's root, e.g. "/introspection/n") of numbers AM holds as java.lang.Double;
    * AM prints them as `42.0` (formatAmJson does too).

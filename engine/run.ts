@@ -180,6 +180,8 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
   result.logs = ctx.logs;
   result.http = ctx.http;
   result.openidm = ctx.openidm;
+  // IDM writes are REST calls outside the token request: they stand even when the script then fails.
+  if (ctx.idm.changed) result.world = { openidm: ctx.idm.snapshot() };
   result.warnings = [...lintOf(script, evaluator).filter((w) => !ctx.warnings.some((c) => c.code === w.code)), ...ctx.warnings];
   const doubles: string[] = [];
   result.javaDoubles = doubles;

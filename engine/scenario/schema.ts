@@ -227,7 +227,7 @@ const expectSchema = z
     error: z.unknown().optional().describe("The error the script must fail with, e.g. { kind, message, line }; null: no error"),
     logs: z.unknown().optional().describe("Log entries ({ level, message }) that must appear, in order"),
     http: z.unknown().optional().describe("HTTP calls ({ method, url, status, mock, … }) that must appear, in order"),
-    openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order"),
+    openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order; for a flow: the IDM's objects after the flow, by id (a deep subset)"),
     warnings: z.unknown().optional().describe("Warnings ({ code, message, line }) that must appear, in order"),
     steps: z.unknown().optional().describe("For a flow: step i of the flow result must match step i here (a deep subset)"),
     ibm: z.unknown().optional().describe("For product ibm-verify-access: a deep subset of the request view (status, body, stateId, associations, stsuu)"),

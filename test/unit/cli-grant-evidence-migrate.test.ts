@@ -52,6 +52,28 @@ describe("flow", () => {
     expect(stdout).toContain("Error running access token modification plugin");
   });
 
+  it("a script's IDM writes reach the next request, the text names each write and the IDM after the flow, and a case checks it", () => {
+    const args = ["flow", "samples/idm-token-history.js", "--scenario", "samples/idm-token-history.case.json"];
+    const text = cli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/── 2\. token \(authorization_code\)[^]*?\n {2}IDM patch managed\/alpha_user\/014c54bd-6078-4639-8316-8ce0e7746fa4\n/);
+    expect(text.stdout).toMatch(/── 3\. token \(refresh_token\)[^]*?since the previous token: added previous_token_at/);
+    expect(text.stdout).toMatch(/── IDM after the flow[^]*managed\/alpha_user\/014c54bd-6078-4639-8316-8ce0e7746fa4 \(_rev 3\)/);
+    const json = JSON.parse(cli([...args, "--json"]).stdout);
+    expect(json.steps[3].body.previous_token_at).toBe("2025-08-13T17:57:40.000Z");
+    expect(json.openidm["managed/alpha_user/014c54bd-6078-4639-8316-8ce0e7746fa4"]).toMatchObject({ custom_tokenCount: 2 });
+    // A case whose expected IDM state is not what the flow left fails, naming the field.
+    const dir = mkdtempSync(join(tmpdir(), "tp-flow-idm-"));
+    writeFileSync(join(dir, "s.js"), readFileSync("samples/idm-token-history.js", "utf8"));
+    const kase = JSON.parse(readFileSync("samples/idm-token-history.case.json", "utf8"));
+    kase.script = "s.js";
+    kase.expect.openidm["managed/alpha_user/014c54bd-6078-4639-8316-8ce0e7746fa4"].custom_tokenCount = 1;
+    writeFileSync(join(dir, "s.case.json"), JSON.stringify(kase));
+    const failed = cli(["test", dir]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/openidm.*custom_tokenCount/);
+  });
+
   it("--help documents it", () => {
     const { code, stdout } = cli(["flow", "--help"]);
     expect(code).toBe(0);
