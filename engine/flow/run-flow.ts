@@ -118,6 +118,9 @@ class FlowRunner {
         return this.introspect(step);
       case "revoke":
         return this.revoke(step);
+      case "userinfo":
+        // The scenario schema refuses userinfo steps for AM (the script does not run at /userinfo).
+        throw new Error("a userinfo step reached AM's flow runner; scenario validation refuses it");
     }
   }
 

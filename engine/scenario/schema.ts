@@ -4,7 +4,7 @@
  * JSON paths, and the published JSON Schema (see `scenarioJsonSchema`).
  */
 import { z } from "zod";
-import { FLOW_GRANT_TYPES, flowSchema } from "../flow/schema";
+import { FLOW_GRANT_TYPES, USERINFO_PRODUCTS, flowSchema } from "../flow/schema";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
 export const DEMO_USER_ID = "014c54bd-6078-4639-8316-8ce0e7746fa4";
@@ -354,6 +354,18 @@ export const scenarioSchema = z
     const issued = Date.parse(scenario.clock);
     if (Math.abs(issued + scenario.token.lifetimeSeconds * 1000) > MAX_DATE_MS) {
       context.addIssue({ code: "custom", path: ["token", "lifetimeSeconds"], message: "puts the expiry (clock + lifetime) past the last date a Date can hold" });
+    }
+    // Only a product whose script runs at /userinfo has something to show there (AM's claims there come from the OIDC claims script).
+    if (!(USERINFO_PRODUCTS as readonly string[]).includes(scenario.product)) {
+      scenario.flow?.forEach((step, i) => {
+        if (step.request === "userinfo") {
+          context.addIssue({
+            code: "custom",
+            path: ["flow", i, "request"],
+            message: `a userinfo step needs "product": "ibm-verify-access" (IBM's mapping rules run at /userinfo); ${scenario.product === "am" ? "AM's access-token modification script does not run at /userinfo (its claims come from the OIDC claims script, which the playground does not run)" : "OneWelcome's token hook does not run at /userinfo"}`,
+          });
+        }
+      });
     }
     // AM answers within the token's lifetime: a longer delay would make expires_in negative.
     if (scenario.token.responseDelayMs >= scenario.token.lifetimeSeconds * 1000) {

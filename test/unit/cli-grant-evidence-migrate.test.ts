@@ -74,6 +74,21 @@ describe("flow", () => {
     expect(failed.stdout).toMatch(/openidm.*custom_tokenCount/);
   });
 
+  it("an IBM flow shows authorize → token → userinfo with the claims the rule saved; an AM flow with a userinfo step is bad input", () => {
+    const ibm = cli(["flow", "samples/ibm-userinfo-flow.js", "--scenario", "samples/ibm-userinfo-flow.case.json"]);
+    expect(ibm.code).toBe(0);
+    expect(ibm.stdout).toMatch(/── 3\. userinfo at 2025-08-13T17:57:40Z → 200\n[^]*?"email": "bjensen@example\.com"/);
+    expect(ibm.stdout).toMatch(/── 7\. userinfo at .* → 401/);
+    const dir = mkdtempSync(join(tmpdir(), "tp-flow-userinfo-"));
+    writeFileSync(join(dir, "s.js"), "accessToken.setField('a', 'b');\n");
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ flow: [{ request: "token", grantType: "authorization_code" }, { request: "userinfo" }] }));
+    const am = cli(["flow", "s.js"], dir);
+    expect(am.code).toBe(2);
+    expect(am.stderr).toMatch(/s\.scenario\.json/);
+    expect(am.stderr).toMatch(/flow.*1.*request/);
+    expect(am.stderr).toMatch(/does not run at \/userinfo/);
+  });
+
   it("--help documents it", () => {
     const { code, stdout } = cli(["flow", "--help"]);
     expect(code).toBe(0);
