@@ -61,6 +61,17 @@ export interface TokenSnapshot {
   extraData: Record<string, unknown>;
 }
 
+/** What /json/token/macaroon?_action=inspect shows, plus the serialized token and its size. */
+export interface MacaroonView {
+  serialized: string;
+  format: "libmacaroons-v2-binary-base64url";
+  identifier: string;
+  location: string;
+  caveats: ({ type: "first-party"; identifier: unknown } | { type: "third-party"; location: string; identifier: string })[];
+  signature: string;
+  bytes: number;
+}
+
 export interface JwtView {
   compact: string;
   header: Record<string, unknown>;
@@ -105,6 +116,8 @@ export interface RunResult {
   introspection: Record<string, unknown> | null;
   token: TokenSnapshot | null;
   jwt: JwtView | null;
+  /** token.storage "macaroon": the access token as /json/token/macaroon inspects it, with its serialized form. */
+  macaroon?: MacaroonView;
   idToken: JwtView | null;
   logs: LogEntry[];
   http: HttpCallRecord[];

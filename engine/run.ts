@@ -26,6 +26,7 @@ import { runIbm } from "./products/ibm/run";
 import { rewriteConstForRhino } from "./dialect/rhino-const";
 import { syntaxHints } from "./dialect/rhino-hints";
 import type { RunOptions } from "./run-options";
+import { MACAROON_NOT_EMULATED, introspectMacaroon, issueMacaroons } from "./token/macaroon-token";
 
 export type { RunOptions } from "./run-options";
 
@@ -201,6 +202,12 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
       accessTokenValue = compact;
       result.warnings.push(...sizeWarnings(result.jwt.bytes, scenario));
     }
+    if (state.macaroon) {
+      const issued = issueMacaroons(state, scenario, state.macaroon);
+      accessTokenValue = issued.accessToken;
+      state.refreshToken = issued.refreshToken;
+      result.macaroon = issued.view;
+    }
     let idTokenValue: string | null = null;
     if ((state.native.scope ?? []).includes("openid") && scenario.token.grantType !== "client_credentials") {
       const issuedAt = Math.floor(state.issuedAt / 1000);
@@ -224,6 +231,11 @@ export async function run(script: string, scenarioInput: unknown = {}, options: 
     }
     result.tokenResponse = plainWithDoubles(tokenEndpointResponse(state, scenario, accessTokenValue, idTokenValue), "/tokenResponse", doubles) as Record<string, unknown>;
     result.introspection = plainWithDoubles(introspectionResponse(state), "/introspection", doubles) as Record<string, unknown>;
+    if (state.macaroon) {
+      const applied = introspectMacaroon(result.introspection, state.macaroon, state.native.aud ?? [], Math.floor(state.issuedAt / 1000));
+      result.introspection = applied.introspection;
+      result.warnings.push(...applied.warnings, { code: "macaroon-emulation", message: MACAROON_NOT_EMULATED });
+    }
   }
   result.timings = { evalMs: outcome.evalMs, totalMs: now() - started };
   return result;

@@ -125,9 +125,11 @@ const tokenSchema = z
       .default("authorization_code")
       .describe('The grant that issues the token; client_credentials issues it for the client, without a user; "implicit" stands for a token issued at /authorize (implicit and hybrid response types)'),
     storage: z
-      .enum(["server-side", "client-side"])
+      .enum(["server-side", "client-side", "macaroon"])
       .default("server-side")
-      .describe("server-side: an opaque token kept in CTS; client-side: a signed JWT"),
+      .describe(
+        'server-side: an opaque token kept in CTS; client-side: a signed JWT; macaroon: AM\'s "Use Macaroon Access and Refresh Tokens" (fields kept server-side, the token a macaroon the script may add caveats to; its wire form is the playground\'s, see docs/flows.md)',
+      ),
     lifetimeSeconds: z.number().int().positive().default(3600).describe("The access token's lifetime in seconds (the provider's access token lifetime)"),
     refreshToken: z.boolean().default(true).describe("Whether a refresh token is issued with the access token"),
     refreshLifetimeSeconds: z

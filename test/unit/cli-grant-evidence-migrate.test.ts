@@ -89,6 +89,26 @@ describe("flow", () => {
     expect(am.stderr).toMatch(/does not run at \/userinfo/);
   });
 
+  it("macaroon tokens: the token is a macaroon with the script's caveats, introspection narrowed by them, and the output says what is the playground's choice", () => {
+    const args = ["samples/macaroon-caveats.js", "--scenario", "samples/macaroon-caveats.case.json"];
+    const json = JSON.parse(cli(["run", ...args, "--json"]).stdout);
+    expect(json.tokenResponse.access_token).toBe(json.macaroon.serialized);
+    expect(json.macaroon).toMatchObject({ location: "", caveats: [{ type: "first-party", identifier: { scope: "profile", exp: 1755108160 } }] });
+    expect(json.introspection).toMatchObject({ active: true, scope: "profile", exp: 1755108160 });
+    const text = cli(["run", ...args]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/AM does not document its serialized macaroon[^]*\[macaroon-emulation\]/);
+    const flow = cli(["flow", ...args]);
+    expect(flow.code).toBe(0);
+    expect(flow.stdout).toMatch(/── 4\. introspect access_token at 2025-08-13T18:02:41Z → 200\n {2}\{\n {4}"active": false\n {2}\}/);
+    const dir = mkdtempSync(join(tmpdir(), "tp-macaroon-"));
+    writeFileSync(join(dir, "s.js"), "");
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ token: { storage: "macaron" } }));
+    const bad = cli(["run", "s.js"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/s\.scenario\.json[^]*token\.storage[^]*macaroon/);
+  });
+
   it("--help documents it", () => {
     const { code, stdout } = cli(["flow", "--help"]);
     expect(code).toBe(0);
