@@ -114,6 +114,10 @@ describe("flow", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/--scenario FILE/);
     expect(stdout).toMatch(/INFERRED/);
+    // What is new: IDM writes across steps, the IBM userinfo step, macaroon tokens.
+    expect(stdout).toMatch(/expect\.openidm/);
+    expect(stdout).toMatch(/"userinfo" step \(product ibm-verify-access\)/);
+    expect(stdout).toMatch(/token\.storage "macaroon"/);
   });
 });
 
