@@ -20,7 +20,7 @@ export type { ScriptCaveat };
 export const MACAROON_NOT_EMULATED =
   "Macaroon tokens: AM does not document its serialized macaroon, its key or what the identifier holds, so the playground issues a standard libmacaroons version-2 macaroon (base64url) with its own key and the token id as identifier; the bytes AM issues differ. " +
   "Caveats are applied as AM's docs describe them (scope: intersection; exp: shortens the expiry; aud, cnf per a community write-up); the script's caveat methods are named after org.forgerock.macaroons.Macaroon because the MacaroonToken javadoc is not public (inferred). " +
-  "Not emulated: discharge macaroons (X-Discharge-Macaroon), so a token with a third-party caveat introspects as inactive here.";
+  "Not emulated: discharge macaroons (X-Discharge-Macaroon), so a token with a third-party caveat introspects as inactive here; and macaroons over client-side tokens (AM's docs have a section on macaroons and token storage that the reference could not retrieve): storage \"macaroon\" keeps the fields server-side.";
 
 /** The playground's macaroon root key: derived from the scenario's seed, so a run is reproducible (and a test can verify it). */
 export function playgroundMacaroonKey(seed: number): string {
