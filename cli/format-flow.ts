@@ -4,6 +4,9 @@ import { formatError } from "./format";
 
 const EVIDENCE_MARK = { documented: "documented", observed: "observed", inferred: "INFERRED" } as const;
 
+/** The openidm calls that change what IDM holds, which the flow's later requests then see. */
+const WRITES = new Set(["create", "update", "patch", "delete"]);
+
 function title(step: FlowStepResult, index: number): string {
   const what =
     step.request === "token"
@@ -34,6 +37,9 @@ function formatStep(step: FlowStepResult, index: number, file: string): string {
     .join("\n");
   out += `${indented}\n`;
   out += changesLine(step);
+  for (const call of step.run?.openidm ?? []) {
+    if (WRITES.has(call.op)) out += `  IDM ${call.op} ${call.id}${call.error ? ` failed: ${call.error}` : ""}\n`;
+  }
   for (const log of step.run?.logs ?? []) out += `  [${log.level}] ${log.message}\n`;
   for (const w of [...(step.run?.warnings ?? []), ...step.warnings]) out += `  ⚠ ${w.line ? `line ${w.line}: ` : ""}${w.message} [${w.code}]\n`;
   for (const note of step.notes) out += `  ${EVIDENCE_MARK[note.evidence]}: ${note.message} (${note.source})\n`;
@@ -45,5 +51,10 @@ export function formatFlowResult(result: FlowResult, file: string): string {
   const head = result.ok
     ? `✔ ${file}: ${result.steps.length} requests\n\n`
     : `✖ ${file}: the script failed at ${failed} of ${result.steps.length} requests\n\n`;
-  return head + result.steps.map((s, i) => formatStep(s, i, file)).join("\n");
+  const idm = result.openidm
+    ? `\n── IDM after the flow (--json prints the objects)\n${Object.entries(result.openidm)
+        .map(([id, obj]) => `  ${id}${obj._rev !== undefined ? ` (_rev ${String(obj._rev)})` : ""}\n`)
+        .join("")}`
+    : "";
+  return head + result.steps.map((s, i) => formatStep(s, i, file)).join("\n") + idm;
 }

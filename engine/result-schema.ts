@@ -126,6 +126,38 @@ export const runResultSchema = z
         totalMs: z.number().describe("Time for the whole run (scenario, sandbox, script, token), in milliseconds"),
       })
       .describe("How long the run took (varies between runs; not part of what a case should expect)"),
+    macaroon: z
+      .object({
+        serialized: z.string().describe("The access token as the client receives it"),
+        format: z.literal("libmacaroons-v2-binary-base64url").describe("The playground's wire form: AM's is not documented"),
+        identifier: z.string().describe("The macaroon's identifier (here the token id; what AM puts there is not documented)"),
+        location: z.string().describe('The location hint ("" as AM\'s inspect example shows)'),
+        caveats: z
+          .array(
+            z.union([
+              z.object({
+                type: z.literal("first-party").describe("Checked by AM itself"),
+                identifier: z.unknown().describe("The condition: JSON as AM writes its caveats, else the text"),
+              }),
+              z.object({
+                type: z.literal("third-party").describe("Needs a discharge macaroon from a third party"),
+                location: z.string().describe("Where the discharge macaroon comes from"),
+                identifier: z.string().describe("The caveat's identifier, for the third party"),
+              }),
+            ]),
+          )
+          .describe("The caveats the script added, in order"),
+        signature: z.string().describe("The macaroon's signature, hex"),
+        bytes: z.number().int().describe("Length of the serialized token in characters"),
+      })
+      .optional()
+      .describe('token.storage "macaroon": the access token as /json/token/macaroon?_action=inspect shows it'),
+    world: z
+      .object({
+        openidm: z.record(z.string(), fieldsSchema).describe('The IDM\'s objects after the run, keyed by full id ("managed/alpha_user/<uuid>"), as a scenario\'s openidm'),
+      })
+      .optional()
+      .describe("What the run leaves for the grant's next request, when the script wrote to IDM (a flow's next step starts from it)"),
     javaDoubles: z
       .array(z.string())
       .optional()

@@ -61,6 +61,17 @@ export interface TokenSnapshot {
   extraData: Record<string, unknown>;
 }
 
+/** What /json/token/macaroon?_action=inspect shows, plus the serialized token and its size. */
+export interface MacaroonView {
+  serialized: string;
+  format: "libmacaroons-v2-binary-base64url";
+  identifier: string;
+  location: string;
+  caveats: ({ type: "first-party"; identifier: unknown } | { type: "third-party"; location: string; identifier: string })[];
+  signature: string;
+  bytes: number;
+}
+
 export interface JwtView {
   compact: string;
   header: Record<string, unknown>;
@@ -90,6 +101,11 @@ export const TOKEN_REQUEST_FAILURE: FailureResponse = {
     "AM fails the whole token request with the message \"Error running access token modification plugin\" (verified); the HTTP status 500 and the server_error body are inferred from the default script's comment and AM's sibling script failures.",
 };
 
+/** What outlives one run of a grant's requests: data only, so it crosses a worker boundary as it is. */
+export interface RunWorld {
+  openidm: Record<string, Record<string, unknown>>;
+}
+
 export interface RunResult {
   evaluator: Evaluator;
   ok: boolean;
@@ -100,12 +116,19 @@ export interface RunResult {
   introspection: Record<string, unknown> | null;
   token: TokenSnapshot | null;
   jwt: JwtView | null;
+  /** token.storage "macaroon": the access token as /json/token/macaroon inspects it, with its serialized form. */
+  macaroon?: MacaroonView;
   idToken: JwtView | null;
   logs: LogEntry[];
   http: HttpCallRecord[];
   openidm: OpenIdmCallRecord[];
   warnings: RunWarning[];
   timings: { evalMs: number; totalMs: number };
+  /**
+   * What this run leaves for the grant's next request: the IDM's objects (keyed by full id, as a scenario's
+   * `openidm`) when the script created, updated, patched or deleted one; absent when it changed nothing.
+   */
+  world?: RunWorld;
   /**
    * JSON Pointers (from the result's root, e.g. "/introspection/n") of numbers AM holds as java.lang.Double;
    * AM prints them as `42.0` (formatAmJson does too).

@@ -133,6 +133,13 @@ export const ACCESS_TOKEN_METHODS = [
 ] as const;
 
 /**
+ * Token storage "macaroon" only: the caveat methods. AM's docs say the script may add caveats to a macaroon
+ * token; the MacaroonToken javadoc is not public, so the names and arguments are org.forgerock.macaroons.Macaroon's
+ * (reference flows-and-hooks.md §B) and every macaroon run says so (token/macaroon-token.ts).
+ */
+export const MACAROON_TOKEN_METHODS = ["addFirstPartyCaveat", "addThirdPartyCaveat"] as const;
+
+/**
  * How many arguments each method's Java signatures take (the rest take none). Rhino refuses any other count
  * with "Can't find method …"; the setters generated from SIMPLE_FIELDS take one.
  */
@@ -149,6 +156,8 @@ const ARITY: Record<string, readonly number[]> = {
   setConfirmationKey: [1],
   addExtraData: [2],
   addExtraJsonData: [2],
+  addFirstPartyCaveat: [1],
+  addThirdPartyCaveat: [3],
   ...Object.fromEntries(Object.keys(SIMPLE_FIELDS).map((suffix) => [`set${suffix}`, [1]])),
 };
 
@@ -163,9 +172,11 @@ export class AccessTokenBinding extends HostObject {
     javaClass: string,
   ) {
     super();
-    this.javaClass = javaClass;
+    // A macaroon token is its own class in AM (the AIC allow-list names it).
+    this.javaClass = ctx.token.macaroon && values.java ? "org.forgerock.openam.oauth2.token.macaroon.MacaroonAccessToken" : javaClass;
+    const methods: readonly string[] = ctx.token.macaroon ? [...ACCESS_TOKEN_METHODS, ...MACAROON_TOKEN_METHODS] : ACCESS_TOKEN_METHODS;
     // Rhino reaches Object.getClass() on any Java object; AM's deny-list then blocks java.lang.Class.
-    this.guestMethods = values.java ? [...ACCESS_TOKEN_METHODS, "getClass", "toString", "#primitive"] : ACCESS_TOKEN_METHODS;
+    this.guestMethods = values.java ? [...methods, "getClass", "toString", "#primitive"] : methods;
     // Legacy: toString() is the Java method, which gives the script a java.lang.String.
     this.guestAliases = values.java ? { toString: "javaToString" } : undefined;
   }
@@ -205,6 +216,49 @@ export class AccessTokenBinding extends HostObject {
   private requireString(value: unknown, method: string): string {
     if (value === undefined) throw new GuestError(`Can't find method ${this.javaClass}.${method}().`, "TypeError");
     return String(this.values.store(value, method));
+  }
+
+  /** A condition string, or a JSON object (AM's caveats are JSON: { "scope": "profile", "exp": … }). */
+  addFirstPartyCaveat(caveat: unknown): void {
+    const stored = this.values.store(caveat, "addFirstPartyCaveat");
+    if (typeof stored !== "string" && (stored === null || typeof stored !== "object")) {
+      throw this.values.java?.noSuchOverload(this.javaClass, "addFirstPartyCaveat", [caveat]) ??
+        new GuestError(`addFirstPartyCaveat takes a condition string or a JSON object, not ${stored === null ? "null" : typeof stored}`, "TypeError");
+    }
+    let identifier = typeof stored === "string" ? stored : JSON.stringify(stored);
+    if (this.values.java && typeof stored !== "string" && !(caveat instanceof HostObject)) {
+      // Java takes String, byte[] or JsonValue here; Rhino hands a JS object to the String overload as its
+      // toString(), as it does for any String parameter (recorded in Rhino 1.7.14: "x".concat({a: 1}) is
+      // "x[object Object]"). A JsonValue (or JSON.stringify's text) keeps the JSON.
+      identifier = Array.isArray(stored) ? stored.map(String).join(",") : "[object Object]";
+      warn(
+        this.ctx,
+        "macaroon-caveat-js-object",
+        `addFirstPartyCaveat got a JavaScript ${Array.isArray(stored) ? "array" : "object"}: in a legacy script Rhino passes it to the Java method's String parameter as "${identifier}", so the caveat is that text, which no AM verifier satisfies. Pass JSON.stringify(${Array.isArray(stored) ? "[…]" : "{…}"}) instead.`,
+      );
+    }
+    this.ctx.token.macaroon?.push({ type: "first-party", identifier });
+  }
+
+  /** Where the discharge comes from, the caveat key the third party signs it with, and the caveat's identifier. */
+  addThirdPartyCaveat(location: unknown, caveatKey: unknown, identifier: unknown): void {
+    const key = this.values.store(caveatKey, "addThirdPartyCaveat");
+    const bytes =
+      typeof key === "string"
+        ? new TextEncoder().encode(key)
+        : Array.isArray(key) && key.every((b) => typeof b === "number")
+          ? Uint8Array.from(key as number[], (b) => b & 0xff)
+          : null;
+    if (bytes === null || location === null || location === undefined || identifier === null || identifier === undefined) {
+      throw this.values.java?.noSuchOverload(this.javaClass, "addThirdPartyCaveat", [location, caveatKey, identifier]) ??
+        new GuestError("addThirdPartyCaveat takes (location, key as a string or byte array, identifier)", "TypeError");
+    }
+    this.ctx.token.macaroon?.push({
+      type: "third-party",
+      location: String(this.values.store(location, "addThirdPartyCaveat")),
+      key: bytes,
+      identifier: String(this.values.store(identifier, "addThirdPartyCaveat")),
+    });
   }
 
   getField(key: unknown): unknown {
@@ -407,7 +461,7 @@ for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
 }
 
 /** Legacy: every script-visible method first checks its argument count against its Java signatures, as Rhino does. */
-for (const method of ACCESS_TOKEN_METHODS) {
+for (const method of [...ACCESS_TOKEN_METHODS, ...MACAROON_TOKEN_METHODS]) {
   const proto = AccessTokenBinding.prototype as unknown as Record<string, unknown>;
   const body = proto[method] as (this: AccessTokenBinding, ...args: unknown[]) => unknown;
   const counts = ARITY[method] ?? [0];

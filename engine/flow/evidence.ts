@@ -68,6 +68,11 @@ export const FLOW_FACTS = {
     "RFC 7009 §2.1",
     "Revoking a refresh token also revokes the access tokens of its grant (RFC 7009's SHOULD; AM's behaviour is not in the reference).",
   ),
+  idmWritesPersist: note(
+    "inferred",
+    "am-token-modification.md §1.9 (openidm: AM integrated with IDM)",
+    "The script wrote to IDM: the write is a call to IDM outside the token request, so the next requests of the flow (and anything else reading IDM) see it, even when the script fails after it.",
+  ),
   codeWithoutAuthorize: note(
     "inferred",
     "product.md, flows",

@@ -14,6 +14,8 @@ export function checkFlowExpectation(expect: Record<string, unknown> | undefined
     });
   }
   if (expected.ok !== undefined) matches(expected.ok, result.ok, ["ok"], out);
+  // What IDM holds after the flow (the scripts' writes), a deep subset like the rest.
+  if (expected.openidm !== undefined) matches(expected.openidm, result.openidm ?? {}, ["openidm"], out);
   if (expected.steps !== undefined) {
     if (!Array.isArray(expected.steps)) {
       out.push({ path: "$.steps", expected: expected.steps, actual: "(a list of steps)" });

@@ -38,4 +38,6 @@ export interface FlowResult {
   /** False when any step's script failed. */
   ok: boolean;
   steps: FlowStepResult[];
+  /** The IDM's objects after the last step, when a script created, updated, patched or deleted one during the flow. */
+  openidm?: Record<string, Record<string, unknown>>;
 }

@@ -66,6 +66,9 @@ class FlowRunner {
   private readonly random: SeededRandom;
   private readonly steps: FlowStepResult[] = [];
   private lastIssued: { fields: Record<string, unknown>; step: number } | null = null;
+  /** The IDM's objects as the grant's requests find them: each run starts from what the one before it left. */
+  private openidm: Scenario["openidm"];
+  private openidmChanged = false;
 
   constructor(
     private readonly script: string,
@@ -75,6 +78,7 @@ class FlowRunner {
     this.now = Date.parse(scenario.clock);
     this.random = new SeededRandom((scenario.seed ^ 0x5f3759df) >>> 0);
     this.grant = new GrantState(scenario.token.authGrantId ?? new SeededRandom(scenario.seed).tokenId());
+    this.openidm = scenario.openidm;
   }
 
   async runAll(flow: FlowStep[]): Promise<FlowResult> {
@@ -82,7 +86,11 @@ class FlowRunner {
       this.now += (step.after ?? 0) * 1000;
       this.steps.push(await this.answer(step));
     }
-    return { ok: this.steps.every((s) => s.run === null || s.run.ok), steps: this.steps };
+    return {
+      ok: this.steps.every((s) => s.run === null || s.run.ok),
+      steps: this.steps,
+      ...(this.openidmChanged ? { openidm: this.openidm } : {}),
+    };
   }
 
   private base(step: FlowStep, status: number, body: Record<string, unknown>, notes: FlowNote[] = []): FlowStepResult {
@@ -110,6 +118,9 @@ class FlowRunner {
         return this.introspect(step);
       case "revoke":
         return this.revoke(step);
+      case "userinfo":
+        // The scenario schema refuses userinfo steps for AM (the script does not run at /userinfo).
+        throw new Error("a userinfo step reached AM's flow runner; scenario validation refuses it");
     }
   }
 
@@ -241,6 +252,11 @@ class FlowRunner {
     const result = await execute(this.script, scenario, runOptions);
     const out = this.base(step, 200, {}, notes);
     out.run = result;
+    if (result.world) {
+      this.openidm = result.world.openidm;
+      this.openidmChanged = true;
+      out.notes.push(FLOW_FACTS.idmWritesPersist);
+    }
     if (!result.ok || !result.tokenResponse) {
       // What the client receives instead of a token: the run's failure response (product.md, "When the script fails").
       const failure = result.failure ?? TOKEN_REQUEST_FAILURE;
@@ -271,6 +287,7 @@ class FlowRunner {
       seed: (s.seed + stepIndex + 1) | 0,
       scopes: issuance.scopes,
       session: issuance.session,
+      openidm: this.openidm,
       ...(issuance.clientId && s.client ? { client: { ...s.client, clientId: issuance.clientId } } : {}),
       request: {
         ...s.request,

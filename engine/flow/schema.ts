@@ -64,11 +64,23 @@ const revokeStep = z.strictObject({
   after,
 });
 
+const userinfoStep = z.strictObject({
+  request: z
+    .literal("userinfo")
+    .describe(
+      "A userinfo request with the grant's current access token. Product ibm-verify-access only: IBM's mapping rules run there too (request_type userinfo); AM's access-token modification script does not",
+    ),
+  after,
+});
+
+/** The products whose token customisation runs at /userinfo, so a flow can show that request. */
+export const USERINFO_PRODUCTS = ["ibm-verify-access"] as const;
+
 export const flowStepSchema = z
-  .discriminatedUnion("request", [authorizeStep, tokenStep, introspectStep, revokeStep])
+  .discriminatedUnion("request", [authorizeStep, tokenStep, introspectStep, revokeStep, userinfoStep])
   .describe("One request of the flow");
 export type FlowStep = z.output<typeof flowStepSchema>;
 
 export const flowSchema = z
   .array(flowStepSchema)
-  .describe("Requests made in order against one grant: authorize, token, introspect, revoke (see the README's Flows section)");
+  .describe("Requests made in order against one grant: authorize, token, introspect, revoke, userinfo (IBM) (see docs/flows.md)");

@@ -41,6 +41,8 @@ function pointer(field: string): string[] {
 
 export class IdmStore {
   private readonly objects = new Map<string, IdmObject>();
+  /** True once a create, update, patch or delete has changed what the store holds. */
+  changed = false;
   /** Told what the scenario's IDM data cannot answer for a `fields` selection (the binding turns it into warnings). */
   onGap: (message: string) => void = () => {};
 
@@ -108,6 +110,14 @@ export class IdmStore {
     obj._rev = String(Number(obj._rev ?? "0") + 1);
   }
 
+  /**
+   * Every object as stored, keyed by full id: the shape of a scenario's `openidm`, so a later run seeded with it
+   * starts from what this one left (a flow's next request; the run world can cross a worker boundary as data).
+   */
+  snapshot(): Record<string, IdmObject> {
+    return Object.fromEntries([...this.objects.entries()].map(([id, obj]) => [id, copy(obj)]));
+  }
+
   read(id: string, fields?: string[]): IdmObject | null {
     const obj = this.objects.get(this.key(id));
     return obj ? this.select(this.key(id), copy(obj), fields) : null;
@@ -119,6 +129,7 @@ export class IdmStore {
     if (this.objects.has(key)) throw new IdmError(412, "Precondition Failed", `Object ${key} already exists`);
     const obj = this.withReferences({ ...copy(content), _id: id, _rev: "1" });
     this.objects.set(key, obj);
+    this.changed = true;
     return this.select(key, copy(obj), fields);
   }
 
@@ -132,6 +143,7 @@ export class IdmStore {
     const next: IdmObject = this.withReferences({ ...copy(kept), ...copy(content), _id: obj._id, _rev: obj._rev });
     this.bump(next);
     this.objects.set(this.key(id), next);
+    this.changed = true;
     return this.select(this.key(id), copy(next), fields);
   }
 
@@ -143,6 +155,7 @@ export class IdmStore {
     this.withReferences(obj);
     this.bump(obj);
     this.objects.set(this.key(id), obj);
+    this.changed = true;
     return this.select(this.key(id), copy(obj), fields);
   }
 
@@ -150,6 +163,7 @@ export class IdmStore {
     const obj = this.require(id);
     this.checkRev(obj, rev, id);
     this.objects.delete(this.key(id));
+    this.changed = true;
     return this.select(this.key(id), copy(obj), fields);
   }
 

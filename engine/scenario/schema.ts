@@ -4,7 +4,7 @@
  * JSON paths, and the published JSON Schema (see `scenarioJsonSchema`).
  */
 import { z } from "zod";
-import { FLOW_GRANT_TYPES, flowSchema } from "../flow/schema";
+import { FLOW_GRANT_TYPES, USERINFO_PRODUCTS, flowSchema } from "../flow/schema";
 import { DEFAULT_EVALUATOR, DEFAULT_PRODUCT, EVALUATORS, EVALUATOR_IDS, PRODUCTS, PRODUCT_IDS } from "../products/catalog";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
@@ -125,9 +125,11 @@ const tokenSchema = z
       .default("authorization_code")
       .describe('The grant that issues the token; client_credentials issues it for the client, without a user; "implicit" stands for a token issued at /authorize (implicit and hybrid response types)'),
     storage: z
-      .enum(["server-side", "client-side"])
+      .enum(["server-side", "client-side", "macaroon"])
       .default("server-side")
-      .describe("server-side: an opaque token kept in CTS; client-side: a signed JWT"),
+      .describe(
+        'server-side: an opaque token kept in CTS; client-side: a signed JWT; macaroon: AM\'s "Use Macaroon Access and Refresh Tokens" (fields kept server-side, the token a macaroon the script may add caveats to; its wire form is the playground\'s, see docs/flows.md)',
+      ),
     lifetimeSeconds: z.number().int().positive().default(3600).describe("The access token's lifetime in seconds (the provider's access token lifetime)"),
     refreshToken: z.boolean().default(true).describe("Whether a refresh token is issued with the access token"),
     refreshLifetimeSeconds: z
@@ -227,7 +229,7 @@ const expectSchema = z
     error: z.unknown().optional().describe("The error the script must fail with, e.g. { kind, message, line }; null: no error"),
     logs: z.unknown().optional().describe("Log entries ({ level, message }) that must appear, in order"),
     http: z.unknown().optional().describe("HTTP calls ({ method, url, status, mock, … }) that must appear, in order"),
-    openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order"),
+    openidm: z.unknown().optional().describe("IDM calls ({ op, id, error }) that must appear, in order; for a flow: the IDM's objects after the flow, by id (a deep subset)"),
     warnings: z.unknown().optional().describe("Warnings ({ code, message, line }) that must appear, in order"),
     steps: z.unknown().optional().describe("For a flow: step i of the flow result must match step i here (a deep subset)"),
     ibm: z.unknown().optional().describe("For product ibm-verify-access: a deep subset of the request view (status, body, stateId, associations, stsuu)"),
@@ -352,6 +354,18 @@ export const scenarioSchema = z
     const issued = Date.parse(scenario.clock);
     if (Math.abs(issued + scenario.token.lifetimeSeconds * 1000) > MAX_DATE_MS) {
       context.addIssue({ code: "custom", path: ["token", "lifetimeSeconds"], message: "puts the expiry (clock + lifetime) past the last date a Date can hold" });
+    }
+    // Only a product whose script runs at /userinfo has something to show there (AM's claims there come from the OIDC claims script).
+    if (!(USERINFO_PRODUCTS as readonly string[]).includes(scenario.product)) {
+      scenario.flow?.forEach((step, i) => {
+        if (step.request === "userinfo") {
+          context.addIssue({
+            code: "custom",
+            path: ["flow", i, "request"],
+            message: `a userinfo step needs "product": "ibm-verify-access" (IBM's mapping rules run at /userinfo); ${scenario.product === "am" ? "AM's access-token modification script does not run at /userinfo (its claims come from the OIDC claims script, which the playground does not run)" : "OneWelcome's token hook does not run at /userinfo"}`,
+          });
+        }
+      });
     }
     // AM answers within the token's lifetime: a longer delay would make expires_in negative.
     if (scenario.token.responseDelayMs >= scenario.token.lifetimeSeconds * 1000) {

@@ -38,6 +38,11 @@ export interface NativeFields {
   id: string;
 }
 
+/** A caveat a script added to a macaroon token (token.storage "macaroon"), before it is applied to the macaroon. */
+export type ScriptCaveat =
+  | { type: "first-party"; identifier: string }
+  | { type: "third-party"; location: string; key: Uint8Array; identifier: string };
+
 export interface TokenState {
   native: NativeFields;
   /** Fields set by the script (setField/setFields), in insertion order. */
@@ -45,6 +50,8 @@ export interface TokenState {
   /** addExtraData / addExtraJsonData entries, in insertion order. */
   extraData: Map<string, unknown>;
   clientSide: boolean;
+  /** token.storage "macaroon": the caveats the script added, in order; null for other storage. */
+  macaroon: ScriptCaveat[] | null;
   refreshToken: string | null;
   /** Issue time in epoch ms. */
   issuedAt: number;
@@ -84,7 +91,8 @@ export function createTokenState(scenario: Scenario, random: SeededRandom): Toke
     id: random.tokenId(),
   };
   const refreshToken = scenario.token.refreshToken && !clientCredentials ? random.tokenId() : null;
-  return { native, custom: new Map(), extraData: new Map(), clientSide, refreshToken, issuedAt };
+  const macaroon = scenario.token.storage === "macaroon" ? [] : null;
+  return { native, custom: new Map(), extraData: new Map(), clientSide, macaroon, refreshToken, issuedAt };
 }
 
 /** Native field names a script may remove or overwrite (AM then may reject its own token). */
@@ -128,6 +136,7 @@ export function cloneTokenState(state: TokenState): TokenState {
     custom: new Map([...state.custom].map(([k, v]) => [k, structuredCloneJson(v)])),
     extraData: new Map([...state.extraData].map(([k, v]) => [k, structuredCloneJson(v)])),
     clientSide: state.clientSide,
+    macaroon: state.macaroon ? [...state.macaroon] : null,
     refreshToken: state.refreshToken,
     issuedAt: state.issuedAt,
   };

@@ -52,11 +52,72 @@ describe("flow", () => {
     expect(stdout).toContain("Error running access token modification plugin");
   });
 
+  it("a script's IDM writes reach the next request, the text names each write and the IDM after the flow, and a case checks it", () => {
+    const args = ["flow", "samples/idm-token-history.js", "--scenario", "samples/idm-token-history.case.json"];
+    const text = cli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/── 2\. token \(authorization_code\)[^]*?\n {2}IDM patch managed\/alpha_user\/014c54bd-6078-4639-8316-8ce0e7746fa4\n/);
+    expect(text.stdout).toMatch(/── 3\. token \(refresh_token\)[^]*?since the previous token: added previous_token_at/);
+    expect(text.stdout).toMatch(/── IDM after the flow[^]*managed\/alpha_user\/014c54bd-6078-4639-8316-8ce0e7746fa4 \(_rev 3\)/);
+    const json = JSON.parse(cli([...args, "--json"]).stdout);
+    expect(json.steps[3].body.previous_token_at).toBe("2025-08-13T17:57:40.000Z");
+    expect(json.openidm["managed/alpha_user/014c54bd-6078-4639-8316-8ce0e7746fa4"]).toMatchObject({ custom_tokenCount: 2 });
+    // A case whose expected IDM state is not what the flow left fails, naming the field.
+    const dir = mkdtempSync(join(tmpdir(), "tp-flow-idm-"));
+    writeFileSync(join(dir, "s.js"), readFileSync("samples/idm-token-history.js", "utf8"));
+    const kase = JSON.parse(readFileSync("samples/idm-token-history.case.json", "utf8"));
+    kase.script = "s.js";
+    kase.expect.openidm["managed/alpha_user/014c54bd-6078-4639-8316-8ce0e7746fa4"].custom_tokenCount = 1;
+    writeFileSync(join(dir, "s.case.json"), JSON.stringify(kase));
+    const failed = cli(["test", dir]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/openidm.*custom_tokenCount/);
+  });
+
+  it("an IBM flow shows authorize → token → userinfo with the claims the rule saved; an AM flow with a userinfo step is bad input", () => {
+    const ibm = cli(["flow", "samples/ibm-userinfo-flow.js", "--scenario", "samples/ibm-userinfo-flow.case.json"]);
+    expect(ibm.code).toBe(0);
+    expect(ibm.stdout).toMatch(/── 3\. userinfo at 2025-08-13T17:57:40Z → 200\n[^]*?"email": "bjensen@example\.com"/);
+    expect(ibm.stdout).toMatch(/── 7\. userinfo at .* → 401/);
+    const dir = mkdtempSync(join(tmpdir(), "tp-flow-userinfo-"));
+    writeFileSync(join(dir, "s.js"), "accessToken.setField('a', 'b');\n");
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ flow: [{ request: "token", grantType: "authorization_code" }, { request: "userinfo" }] }));
+    const am = cli(["flow", "s.js"], dir);
+    expect(am.code).toBe(2);
+    expect(am.stderr).toMatch(/s\.scenario\.json/);
+    expect(am.stderr).toMatch(/flow.*1.*request/);
+    expect(am.stderr).toMatch(/does not run at \/userinfo/);
+  });
+
+  it("macaroon tokens: the token is a macaroon with the script's caveats, introspection narrowed by them, and the output says what is the playground's choice", () => {
+    const args = ["samples/macaroon-caveats.js", "--scenario", "samples/macaroon-caveats.case.json"];
+    const json = JSON.parse(cli(["run", ...args, "--json"]).stdout);
+    expect(json.tokenResponse.access_token).toBe(json.macaroon.serialized);
+    expect(json.macaroon).toMatchObject({ location: "", caveats: [{ type: "first-party", identifier: { scope: "profile", exp: 1755108160 } }] });
+    expect(json.introspection).toMatchObject({ active: true, scope: "profile", exp: 1755108160 });
+    const text = cli(["run", ...args]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/AM does not document its serialized macaroon[^]*\[macaroon-emulation\]/);
+    const flow = cli(["flow", ...args]);
+    expect(flow.code).toBe(0);
+    expect(flow.stdout).toMatch(/── 4\. introspect access_token at 2025-08-13T18:02:41Z → 200\n {2}\{\n {4}"active": false\n {2}\}/);
+    const dir = mkdtempSync(join(tmpdir(), "tp-macaroon-"));
+    writeFileSync(join(dir, "s.js"), "");
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ token: { storage: "macaron" } }));
+    const bad = cli(["run", "s.js"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/s\.scenario\.json[^]*token\.storage[^]*macaroon/);
+  });
+
   it("--help documents it", () => {
     const { code, stdout } = cli(["flow", "--help"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/--scenario FILE/);
     expect(stdout).toMatch(/INFERRED/);
+    // What is new: IDM writes across steps, the IBM userinfo step, macaroon tokens.
+    expect(stdout).toMatch(/expect\.openidm/);
+    expect(stdout).toMatch(/"userinfo" step \(product ibm-verify-access\)/);
+    expect(stdout).toMatch(/token\.storage "macaroon"/);
   });
 });
 

@@ -8,6 +8,7 @@ import { emptyRunResult, type RunResult, type RunWarning } from "../../result";
 import { diffFields, introspectionResponse, tokenEndpointResponse, tokenFields } from "../../token/project";
 import { atHash, signJwt, viewJwt } from "../../token/jwt";
 import { plainWithDoubles } from "../../token/values";
+import { MACAROON_NOT_EMULATED, introspectMacaroon, issueMacaroons } from "../../token/macaroon-token";
 import type { ExecutedRun } from "./types";
 
 /** Common size limits a client-side token can run into, smallest first. */
@@ -42,6 +43,8 @@ export async function projectAmRun(run: ExecutedRun): Promise<RunResult> {
   result.logs = ctx.logs;
   result.http = ctx.http;
   result.openidm = ctx.openidm;
+  // IDM writes are REST calls outside the token request: they stand even when the script then fails.
+  if (ctx.idm.changed) result.world = { openidm: ctx.idm.snapshot() };
   result.warnings = [...run.lint(script).filter((w) => !ctx.warnings.some((c) => c.code === w.code)), ...ctx.warnings];
   const doubles: string[] = [];
   result.javaDoubles = doubles;
@@ -60,6 +63,12 @@ export async function projectAmRun(run: ExecutedRun): Promise<RunResult> {
       plainWithDoubles(after, "/jwt/claims", doubles);
       accessTokenValue = compact;
       result.warnings.push(...sizeWarnings(result.jwt.bytes, scenario));
+    }
+    if (state.macaroon) {
+      const issued = issueMacaroons(state, scenario, state.macaroon);
+      accessTokenValue = issued.accessToken;
+      state.refreshToken = issued.refreshToken;
+      result.macaroon = issued.view;
     }
     let idTokenValue: string | null = null;
     if ((state.native.scope ?? []).includes("openid") && scenario.token.grantType !== "client_credentials") {
@@ -84,6 +93,11 @@ export async function projectAmRun(run: ExecutedRun): Promise<RunResult> {
     }
     result.tokenResponse = plainWithDoubles(tokenEndpointResponse(state, scenario, accessTokenValue, idTokenValue), "/tokenResponse", doubles) as Record<string, unknown>;
     result.introspection = plainWithDoubles(introspectionResponse(state), "/introspection", doubles) as Record<string, unknown>;
+    if (state.macaroon) {
+      const applied = introspectMacaroon(result.introspection, state.macaroon, state.native.aud ?? [], Math.floor(state.issuedAt / 1000));
+      result.introspection = applied.introspection;
+      result.warnings.push(...applied.warnings, { code: "macaroon-emulation", message: MACAROON_NOT_EMULATED });
+    }
   }
   result.timings = { evalMs: outcome.evalMs, totalMs: run.context.now() - run.context.started };
   return result;

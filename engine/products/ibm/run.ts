@@ -28,6 +28,11 @@ export const IBM_FACTS = {
     "The state_id is the same for the access and refresh tokens and does not change on refresh: attributes associated with it are still there after a refresh (unlike AM, which carries nothing into a refreshed token).",
   ),
   noStateInPre: note("documented", SEED_003, "The pre-token rule has no state_id (at /authorize and for ROPC no grant exists yet); the post-token rule has it."),
+  rulesAtUserinfo: note(
+    "documented",
+    "flows-and-hooks.md §C.2, §C.3 (IBM-AAC post)",
+    "The rules run at /userinfo too (request_type userinfo): response attributes the rule adds there become userinfo claims, JSON text parsed into arrays.",
+  ),
   sessionOnlyAtAuthorize: note("documented", SEED_003, "Only /authorize sees the user's session and credential attributes; save what /token needs with OAuthMappingExtUtils.associate."),
 } satisfies Record<string, FlowNote>;
 
@@ -128,6 +133,10 @@ export async function runIbmFlow(script: string, scenario: Scenario, flow: FlowS
           if (step.grantType === "refresh_token") notes.push(IBM_FACTS.stateIdSurvivesRefresh);
           if (step.grantType === "authorization_code" && !sawAuthorize) notes.push(note("inferred", "flow", "The flow has no /authorize step: the code was issued before the flow began, and no rule ran for it."));
           run = await endpoints.token(step.grantType, step.scopes, step.params ?? {}, step.clientId);
+          break;
+        case "userinfo":
+          notes.push(IBM_FACTS.rulesAtUserinfo);
+          run = await endpoints.about("userinfo", endpoints.current.access_token ?? null);
           break;
         case "introspect":
         case "revoke": {
