@@ -2,10 +2,13 @@
  * check(script): syntax in the Rhino dialect plus static lint, without running anything. The editor calls it
  * on every keystroke; the CLI's `check` prints it.
  */
-import type { Evaluator } from "./scenario/schema";
+import type { Evaluator, Product } from "./scenario/schema";
 import type { RunError, RunWarning } from "./result";
 import { lintOf, rhinoSyntaxOf } from "./analysis";
 import { syntaxHints } from "./dialect/rhino-hints";
+import { checkIbmRule } from "./products/ibm/check";
+import { checkOneWelcomeHook, type HookSettings } from "./products/onewelcome/check";
+import type { RuleStage } from "./products/ibm/rule";
 
 export interface CheckResult {
   ok: boolean;
@@ -13,7 +16,18 @@ export interface CheckResult {
   warnings: RunWarning[];
 }
 
-export function check(script: string, evaluator: Evaluator = "legacy"): CheckResult {
+/** Which product's rules the check applies (the scenario's product and what it says of the script). */
+export interface CheckTarget {
+  product?: Product;
+  /** IBM: the scenario's ibm.rule, for the stage-dependent lint. */
+  ibmRule?: RuleStage;
+  /** OneWelcome: the scenario's hook settings. */
+  onewelcome?: HookSettings;
+}
+
+export function check(script: string, evaluator: Evaluator = "legacy", target: CheckTarget = {}): CheckResult {
+  if (target.product === "ibm-verify-access") return checkIbmRule(script, target.ibmRule);
+  if (target.product === "onewelcome") return checkOneWelcomeHook(script, target.onewelcome);
   const syntax = rhinoSyntaxOf(script);
   if (syntax) {
     return {
