@@ -55,6 +55,28 @@ function withoutRepeatedMisses(result: RunResult): RunResult {
   };
 }
 
+/** The IBM request view's part the text output shows: the rule under edit and what it changed in the stsuu. */
+interface IbmChangesView {
+  rules: { stage: string; file: string }[];
+  stsuuChanges: { container: string; name: string; type: string; before: string[] | null; after: string[] | null }[] | null;
+}
+
+/** IBM: what the rule under edit changed in the stsuu (added +, changed ~, removed -), as AM's token changes are read. */
+function formatStsuuChanges(result: RunResult): string {
+  const ibm = (result as RunResult & { ibm?: IbmChangesView }).ibm;
+  if (!ibm) return "";
+  const stage = ibm.rules.find((r) => r.file === "script")?.stage;
+  if (!ibm.stsuuChanges || !stage) return "\nSTSUU: the rule under edit did not run at this request.\n";
+  const values = (v: string[]) => JSON.stringify(v.length === 1 ? v[0] : v);
+  const lines = ibm.stsuuChanges.map((c) => {
+    const what = `${c.container} ${c.name} (${c.type})`;
+    if (c.before === null) return `  + ${what} = ${values(c.after ?? [])}`;
+    if (c.after === null) return `  - ${what} (was ${values(c.before)})`;
+    return `  ~ ${what}: ${values(c.before)} → ${values(c.after)}`;
+  });
+  return `\nSTSUU changed by the ${stage} rule:\n${lines.length ? lines.join("\n") : "  nothing"}\n`;
+}
+
 export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?: number): string {
   const result = withoutRepeatedMisses(fullResult);
   let out = "";
@@ -71,6 +93,7 @@ export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?:
     out += `\n${block(`ID token (${result.idToken.bytes} bytes) header:`, result.idToken.header, result, "/idToken/header")}`;
     out += block("ID token claims:", result.idToken.claims, result, "/idToken/claims");
   }
+  out += formatStsuuChanges(result);
   if (result.logs.length) out += `\nLogs:\n${result.logs.map((l) => `  [${l.level}] ${l.message}`).join("\n")}\n`;
   if (result.http.length) {
     out += `\nHTTP calls:\n${result.http
