@@ -8,6 +8,7 @@ import { emptyRunResult, type RunResult } from "../../engine/result";
 import type { Evaluator } from "../../engine/scenario/schema";
 import { timeoutMessage } from "../../engine/sandbox/limits";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
+import type { CheckTarget } from "../../engine/check";
 import { flowStepCount } from "../state/flowResult";
 
 export interface WorkerLike {
@@ -102,12 +103,12 @@ export class EngineClient {
   }
 
   /** Checks count down from -1 so they never use up (or collide with) the page's run ids. */
-  check(script: string, evaluator: Evaluator, id = --this.checkCounter): Promise<CheckAnswer> {
+  check(script: string, evaluator: Evaluator, target: CheckTarget = {}, id = --this.checkCounter): Promise<CheckAnswer> {
     return new Promise((resolve) => {
       const job: Job = {
         id,
         kind: "check",
-        message: { type: "check", id, script, evaluator },
+        message: { type: "check", id, script, evaluator, target },
         limitMs: this.checkLimit,
         evaluator,
         resolve: resolve as (answer: never) => void,

@@ -2,6 +2,7 @@
 import type { RunError, RunResult, RunWarning } from "../../engine/result";
 import type { Evaluator } from "../../engine/scenario/schema";
 import type { MigrationReport } from "../../engine/migrate/compare";
+import type { CheckTarget } from "../../engine/check";
 
 export interface CheckOutcome {
   ok: boolean;
@@ -11,7 +12,8 @@ export interface CheckOutcome {
 
 export type ToWorker =
   | { type: "run"; id: number; script: string; scenario: unknown; evaluator: Evaluator }
-  | { type: "check"; id: number; script: string; evaluator: Evaluator }
+  /** target: the scenario's product (and what it says of the script), whose rules the check applies. */
+  | { type: "check"; id: number; script: string; evaluator: Evaluator; target?: CheckTarget }
   /** The legacy script rewritten and both run on the scenario (migrateAndCompare). */
   | { type: "migrate"; id: number; script: string; scenario: unknown };
 

@@ -24,7 +24,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       const report = await migrateAndCompare(request.script, request.scenario);
       post({ type: "migrated", id: request.id, report });
     } else {
-      const outcome = await check(request.script, request.evaluator);
+      const outcome = await check(request.script, request.evaluator, request.target);
       post({ type: "checked", id: request.id, outcome });
     }
   } catch (error) {
