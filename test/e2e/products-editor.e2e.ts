@@ -60,3 +60,21 @@ describe("the editor follows the product", () => {
     await page.locator(".suggest-widget .monaco-list-row", { hasText: "setField" }).first().waitFor({ timeout: 15_000 });
   });
 });
+
+describe("the IBM panel's STSUU before and after", () => {
+  it("shows what IBM handed the rule and what the rule changed, attribute by attribute", async () => {
+    const page = await open();
+    const before = await currentRunId(page);
+    await page.getByTestId("scenario-select").selectOption("ibm-associations");
+    await waitForResult(page, before, 20_000);
+    await page.getByTestId("ibm-panel").waitFor();
+    const changes = page.getByTestId("ibm-stsuu-changes");
+    await expect.poll(() => changes.locator('li[data-change="added"]').allTextContents()).toContain('+ context tier (urn:ibm:names:ITFIM:oauth:response:attribute) = "platinum"');
+    // Before: the post-token rule got the grant's state_id and the response about to be returned, not the rule's tier.
+    const shownBefore = (await page.getByTestId("ibm-stsuu-before").textContent()) ?? "";
+    expect(shownBefore).toContain('"state_id"');
+    expect(shownBefore).not.toContain('"platinum"');
+    expect(await page.getByTestId("ibm-stsuu").textContent()).toContain('"platinum"');
+    await page.getByTestId("ibm-panel").screenshot({ path: `${RESULTS_DIR}/products-ibm-stsuu.png` });
+  });
+});
