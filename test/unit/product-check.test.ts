@@ -168,3 +168,22 @@ describe("the product samples check clean", () => {
     expect(check(text, "legacy", { product: scenario.product, ibmRule: scenario.ibm?.rule ?? "post-token", onewelcome: scenario.onewelcome ?? {} })).toEqual({ ok: true, error: null, warnings: [] });
   });
 });
+
+describe("Java values in an IBM rule", () => {
+  it("says a stsuu value is a java.lang.String that === never matches, and the run agrees", async () => {
+    const source = `${IMPORTS}var type = stsuu.getContextAttributes().getAttributeValueByName("request_type");
+IDMappingExtUtils.traceString("" + (type === "access_token") + " " + (type == "access_token") + " " + (String(type) === "access_token"));`;
+    const result = ibmCheck(source);
+    expect(result.warnings.map((w) => `${w.code}@${w.line}`)).toEqual(["java-string-equality@5"]);
+    expect(result.warnings[0].message).toContain("type holds a java.lang.String");
+    const ran = await ibmRun(source);
+    expect(ran.logs.filter((l) => l.level === "trace").map((l) => l.message)).toEqual(["false true true"]);
+  });
+
+  it("takes a String[]'s length as the array's and its element as a Java String", () => {
+    const source = `${IMPORTS}var values = stsuu.getContextAttributes().getAttributeValuesByName("scope");
+var n = values.length;
+if (values[0] === "openid") { n = 0; }`;
+    expect(ibmCheck(source).warnings.map((w) => `${w.code}@${w.line}`)).toEqual(["java-string-equality@6"]);
+  });
+});

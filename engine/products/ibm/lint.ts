@@ -8,6 +8,7 @@
  */
 import { parse } from "acorn";
 import { simpleWalk } from "../../dialect/walk";
+import { javaValueWarnings, type JavaSurface } from "../../dialect/java-values";
 import type { RunWarning } from "../../result";
 import { ownValue } from "../../util/own-keys";
 import { IBM_ATTRIBUTE_TYPE_DOCS, ibmDeclaredMethods } from "./declarations";
@@ -345,9 +346,36 @@ function attributeTypes(s: Scan, stage: RuleStage | undefined): RunWarning[] {
   return warnings;
 }
 
+/**
+ * The Java values an IBM rule reads: IBM's classes hand out java.lang.String and String[] (stsuu.ts, utils.ts),
+ * so `ctx.getAttributeValueByName("request_type") === "access_token"` is always false, as in AM's legacy.
+ */
+const IBM_JAVA_SURFACE: JavaSurface = {
+  stringCalls: new Set(),
+  collectionCalls: new Set(),
+  collectionGlobals: new Set(),
+  stringMethodsAnywhere: new Set([
+    "getAttributeValueByName",
+    "getAttributeValueByNameAndType",
+    "getPrincipalName",
+    "getAssociation",
+    "disassociate",
+    "generateRandomString",
+    "getStateId",
+    "getUsername",
+    "getTokenId",
+    "getClientName",
+    "getExtendedData",
+    "getOtherInfo",
+  ]),
+  arrayMethodsAnywhere: new Set(["getAttributeValuesByName", "getAttributeValuesByNameAndType", "getValues", "getAssociationKeys", "getAttributeNames"]),
+  mentions: /\b(getAttributeValues?By|getPrincipalName|getAssociation|disassociate|generateRandomString|getStateId|getUsername|getTokenId|getClientName|getExtendedData|getOtherInfo|getValues|getAttributeNames)/,
+  runtime: "an IBM rule (Rhino)",
+};
+
 /** Warnings for an IBM rule; `stage` (the scenario's ibm.rule) turns on the stage-dependent ones. */
 export function lintIbmRule(source: string, stage?: RuleStage): RunWarning[] {
   const s = scan(source);
   if (!s) return [];
-  return [...notImported(s), ...otherProductGlobals(s), ...unknownMethods(s), ...attributeTypes(s, stage)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return [...notImported(s), ...otherProductGlobals(s), ...unknownMethods(s), ...attributeTypes(s, stage), ...javaValueWarnings(source, IBM_JAVA_SURFACE)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
