@@ -61,6 +61,15 @@ interface IbmChangesView {
   stsuuChanges: { container: string; name: string; type: string; before: string[] | null; after: string[] | null }[] | null;
 }
 
+/** IBM, one line for a flow step: the attributes the rule under edit added (+), changed (~) and removed (-). */
+export function stsuuChangesLine(result: RunResult | null): string {
+  const ibm = (result as (RunResult & { ibm?: IbmChangesView }) | null)?.ibm;
+  const stage = ibm?.rules.find((r) => r.file === "script")?.stage;
+  if (!ibm || !ibm.stsuuChanges || !stage) return "";
+  const marks = ibm.stsuuChanges.map((c) => `${c.before === null ? "+" : c.after === null ? "-" : "~"}${c.name}`);
+  return `  stsuu changed by the ${stage} rule: ${marks.length ? marks.join(" ") : "nothing"}\n`;
+}
+
 /** IBM: what the rule under edit changed in the stsuu (added +, changed ~, removed -), as AM's token changes are read. */
 function formatStsuuChanges(result: RunResult): string {
   const ibm = (result as RunResult & { ibm?: IbmChangesView }).ibm;

@@ -73,4 +73,14 @@ describe("the CLI's text output", () => {
       ].join("\n"),
     );
   });
+
+  it("says at each request of a flow which attributes the rule changed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-stsuu-flow-"));
+    writeFileSync(join(dir, "rule.js"), `${IMPORTS}stsuu.addContextAttribute(new Attribute("tier", RESPONSE, "gold"));\n`);
+    writeFileSync(join(dir, "rule.scenario.json"), JSON.stringify({ product: "ibm-verify-access", flow: [{ request: "token", grantType: "client_credentials" }] }));
+    const result = spawnSync(process.execPath, [join(process.cwd(), "bin/token-playground.js"), "flow", "rule.js"], { cwd: dir, encoding: "utf8", timeout: 60000 });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("  stsuu changed by the post-token rule: +tier\n");
+  });
 });
