@@ -8,6 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { watchTargets } from "../../cli/watch";
+import { parseCommand } from "../../cli/args";
 
 const BIN = join(process.cwd(), "bin/token-playground.js");
 
@@ -98,5 +100,15 @@ describe("--other-rule FILE", () => {
     const am = cli(["run", "post.js", "--scenario", "am.scenario.json", "--other-rule", "post.js"], dir);
     expect(am.code).toBe(2);
     expect(am.stderr).toContain('--other-rule post.js: the other mapping rule is for IBM Verify Access, and the scenario\'s product is "am"');
+  });
+});
+
+describe("run --watch", () => {
+  it("watches the other rule's file, named in the scenario or on the command line", () => {
+    const dir = project("rules/pre.js");
+    writeFileSync(join(dir, "cli-pre.js"), PRE);
+    const watched = (argv: string[]) => [...watchTargets("run", parseCommand("run", argv), dir).files].flatMap(([folder, names]) => [...names].map((n) => join(folder, n)));
+    expect(watched(["post.js", "--scenario", "scenarios/s.scenario.json"])).toContain(join(dir, "scenarios", "rules", "pre.js"));
+    expect(watched(["post.js", "--scenario", "scenarios/s.scenario.json", "--other-rule", "cli-pre.js"])).toContain(join(dir, "cli-pre.js"));
   });
 });
