@@ -86,14 +86,22 @@ function formatStsuuChanges(result: RunResult): string {
   return `\nSTSUU changed by the ${stage} rule:\n${lines.length ? lines.join("\n") : "  nothing"}\n`;
 }
 
+/** Whose endpoint answered: AM's paths are AM's only; an IBM or OneWelcome result says its product. */
+function endpointNames(result: RunResult): { token: string; introspect: string } {
+  if ("ibm" in result) return { token: "IBM Verify Access token endpoint", introspect: "IBM Verify Access introspection endpoint" };
+  if ("hook" in result) return { token: "OneWelcome /oauth/token", introspect: "OneWelcome introspection" };
+  return { token: "/oauth2/access_token", introspect: "/oauth2/introspect" };
+}
+
 export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?: number): string {
   const result = withoutRepeatedMisses(fullResult);
   let out = "";
   out += result.ok
     ? `✔ ${file} ran (${result.evaluator}) in ${result.timings.totalMs.toFixed(1)} ms\n\n`
     : `✖ ${formatError(result, file, timeoutMs)}\n`;
-  if (result.tokenResponse) out += block("Token response (/oauth2/access_token):", result.tokenResponse, result, "/tokenResponse");
-  if (result.introspection) out += `\n${block("Introspection (/oauth2/introspect):", result.introspection, result, "/introspection")}`;
+  const endpoints = endpointNames(result);
+  if (result.tokenResponse) out += block(`Token response (${endpoints.token}):`, result.tokenResponse, result, "/tokenResponse");
+  if (result.introspection) out += `\n${block(`Introspection (${endpoints.introspect}):`, result.introspection, result, "/introspection")}`;
   if (result.jwt) {
     out += `\n${block(`JWT (${result.jwt.bytes} bytes) header:`, result.jwt.header, result, "/jwt/header")}`;
     out += block("JWT claims:", result.jwt.claims, result, "/jwt/claims");

@@ -65,6 +65,8 @@ describe("the CLI's text output", () => {
     writeFileSync(join(dir, "rule.scenario.json"), JSON.stringify({ product: "ibm-verify-access" }));
     const result = spawnSync(process.execPath, [join(process.cwd(), "bin/token-playground.js"), "run", "rule.js"], { cwd: dir, encoding: "utf8", timeout: 60000 });
     expect(result.status).toBe(0);
+    // The answer is IBM's, not AM's /oauth2/access_token.
+    expect(result.stdout).toContain("Token response (IBM Verify Access token endpoint):");
     expect(result.stdout).toContain(
       [
         "STSUU changed by the post-token rule:",
