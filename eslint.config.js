@@ -46,7 +46,8 @@ export default tseslint.config(
   {
     // The dialect checkers walk acorn's trees generically, reading each ESTree kind's fields after testing
     // node.type; acorn's Node type declares none of those fields, so the walkers' node type is deliberately loose.
-    files: ["engine/dialect/rhino-syntax.ts", "engine/dialect/rhino-const.ts", "engine/dialect/java-values.ts"],
+    files: ["engine/dialect/rhino-syntax.ts", "engine/dialect/rhino-const.ts", "engine/dialect/java-values.ts", "engine/products/ibm/lint.ts",
+      "engine/products/onewelcome/check.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {

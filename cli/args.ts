@@ -41,6 +41,12 @@ const WATCH_OPTION: OptionSpec = {
   help: "Run again whenever the script, the scenario, a case or a library is saved; Ctrl+C stops.",
 };
 
+const OTHER_RULE_OPTION: OptionSpec = {
+  type: "string",
+  value: "FILE",
+  help: "IBM Verify Access: the other stage's mapping rule (pre-token or post-token), in place of the scenario's ibm.otherRule.",
+};
+
 const ALLOW_OUTSIDE_OPTION: OptionSpec = {
   type: "boolean",
   help: "Let a case's or scenario's script and libraries live outside its folder tree (refused by default).",
@@ -49,7 +55,7 @@ const ALLOW_OUTSIDE_OPTION: OptionSpec = {
 export const COMMANDS: Record<string, CommandSpec> = {
   run: {
     name: "run",
-    usage: `run <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--json] [--watch] [--allow-outside]`,
+    usage: `run <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--other-rule FILE] [--json] [--watch] [--allow-outside]`,
     summary: "Run a script once against a scenario and print the token response, introspection, JWT, logs and warnings.",
     notes: [
       "Without --scenario, <script>.scenario.json beside the script is used if it exists, else the defaults of an empty scenario ({}).",
@@ -58,6 +64,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {
       scenario: { type: "string", value: "FILE", help: "The scenario file (*.scenario.json or *.case.json)." },
       evaluator: EVALUATOR_OPTION,
+      "other-rule": OTHER_RULE_OPTION,
       json: { type: "boolean", help: "Print the whole run result as JSON (its shape: schema/run-result.schema.json)." },
       watch: WATCH_OPTION,
       "allow-outside": ALLOW_OUTSIDE_OPTION,
@@ -103,7 +110,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   flow: {
     name: "flow",
-    usage: `flow <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--json]`,
+    usage: `flow <script> [--scenario FILE] [--evaluator ${EVALUATOR_CHOICES}] [--other-rule FILE] [--json]`,
     summary: "Run a grant's whole life (the scenario's flow: authorize, token, refresh, introspect, revoke, userinfo) and print what AM answers at each request.",
     notes: [
       "Without a flow in the scenario, the grant's usual life runs: authorize and exchange the code (or the grant's one request), introspect, refresh halfway through the lifetime, introspect every token.",
@@ -116,6 +123,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {
       scenario: { type: "string", value: "FILE", help: "The scenario (or case) file with the flow; default: <script>.scenario.json beside the script." },
       evaluator: EVALUATOR_OPTION,
+      "other-rule": OTHER_RULE_OPTION,
       json: { type: "boolean", help: "Print the flow result as JSON: { ok, steps: [ { request, at, status, body, run, notes, … } ], openidm }." },
       help: HELP_OPTION,
     },

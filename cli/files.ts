@@ -150,14 +150,14 @@ export function loadScenario(path: string, options: { allowOutside?: boolean } =
   }
 }
 
-/** Whether a library value names a file rather than holding source: it ends in .js and has no code in it. */
-function isLibraryPath(value: string): boolean {
+/** Whether a library value (or ibm.otherRule) names a file rather than holding source: it ends in .js and has no code in it. */
+export function isLibraryPath(value: string): boolean {
   return /\.js$/i.test(value.trim()) && !/[\n;(){}]/.test(value);
 }
 
 /**
- * Library values that name a .js file (relative to the scenario or case file) are replaced by its text;
- * the files must lie in the confinement's folder tree.
+ * Library values and `ibm.otherRule` that name a .js file (relative to the scenario or case file) are
+ * replaced by its text; the files must lie in the confinement's folder tree.
  */
 export function inlineLibraries(
   scenario: Scenario,
@@ -176,5 +176,28 @@ export function inlineLibraries(
     const path = confinedPath(resolve(dirname(file), value.trim()), confinement, shown, where);
     libraries[name] = readTextFile(path, `library "${name}" (${where})`);
   }
-  return { ...scenario, libraries };
+  return inlineOtherRule({ ...scenario, libraries }, file, confinement, shown);
+}
+
+/** IBM's other mapping rule, named by path in the file: read relative to the file, confined like a library. */
+function inlineOtherRule(scenario: Scenario, file: string, confinement: Confinement, shown: string): Scenario {
+  const other = scenario.ibm?.otherRule;
+  if (other === undefined || !isLibraryPath(other)) return scenario;
+  const where = "$.ibm.otherRule";
+  const path = confinedPath(resolve(dirname(file), other.trim()), confinement, shown, where);
+  return { ...scenario, ibm: { ...scenario.ibm, otherRule: readTextFile(path, `the other mapping rule (${shown}, ${where})`) } };
+}
+
+/**
+ * `--other-rule FILE`: the other stage's IBM mapping rule from the command line (relative to the current
+ * folder, as every path typed there), in place of the scenario's ibm.otherRule. Only an IBM scenario has one.
+ */
+export function withOtherRuleFile(scenario: Record<string, unknown>, flag: string | true | undefined, cwd: string): Record<string, unknown> {
+  if (typeof flag !== "string") return scenario;
+  const product = typeof scenario.product === "string" ? scenario.product : "am";
+  if (product !== "ibm-verify-access") {
+    throw new UsageError(`--other-rule ${flag}: the other mapping rule is for IBM Verify Access, and the scenario's product is "${product}" (set "product": "ibm-verify-access")`);
+  }
+  const ibm = (scenario.ibm && typeof scenario.ibm === "object" ? scenario.ibm : {}) as Record<string, unknown>;
+  return { ...scenario, ibm: { ...ibm, otherRule: readTextFile(resolve(cwd, flag), "the other mapping rule (--other-rule)") } };
 }

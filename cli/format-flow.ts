@@ -1,6 +1,6 @@
 /** Human-readable output of a flow: one block per request, with its status and what changed since the last issuance. */
 import { formatAmJson, type FlowResult, type FlowStepResult } from "../engine/index";
-import { formatError } from "./format";
+import { formatError, stsuuChangesLine } from "./format";
 
 const EVIDENCE_MARK = { documented: "documented", observed: "observed", inferred: "INFERRED" } as const;
 
@@ -40,6 +40,7 @@ function formatStep(step: FlowStepResult, index: number, file: string): string {
   for (const call of step.run?.openidm ?? []) {
     if (WRITES.has(call.op)) out += `  IDM ${call.op} ${call.id}${call.error ? ` failed: ${call.error}` : ""}\n`;
   }
+  out += stsuuChangesLine(step.run);
   for (const log of step.run?.logs ?? []) out += `  [${log.level}] ${log.message}\n`;
   for (const w of [...(step.run?.warnings ?? []), ...step.warnings]) out += `  ⚠ ${w.line ? `line ${w.line}: ` : ""}${w.message} [${w.code}]\n`;
   for (const note of step.notes) out += `  ${EVIDENCE_MARK[note.evidence]}: ${note.message} (${note.source})\n`;

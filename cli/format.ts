@@ -55,14 +55,53 @@ function withoutRepeatedMisses(result: RunResult): RunResult {
   };
 }
 
+/** The IBM request view's part the text output shows: the rule under edit and what it changed in the stsuu. */
+interface IbmChangesView {
+  rules: { stage: string; file: string }[];
+  stsuuChanges: { container: string; name: string; type: string; before: string[] | null; after: string[] | null }[] | null;
+}
+
+/** IBM, one line for a flow step: the attributes the rule under edit added (+), changed (~) and removed (-). */
+export function stsuuChangesLine(result: RunResult | null): string {
+  const ibm = (result as (RunResult & { ibm?: IbmChangesView }) | null)?.ibm;
+  const stage = ibm?.rules.find((r) => r.file === "script")?.stage;
+  if (!ibm || !ibm.stsuuChanges || !stage) return "";
+  const marks = ibm.stsuuChanges.map((c) => `${c.before === null ? "+" : c.after === null ? "-" : "~"}${c.name}`);
+  return `  stsuu changed by the ${stage} rule: ${marks.length ? marks.join(" ") : "nothing"}\n`;
+}
+
+/** IBM: what the rule under edit changed in the stsuu (added +, changed ~, removed -), as AM's token changes are read. */
+function formatStsuuChanges(result: RunResult): string {
+  const ibm = (result as RunResult & { ibm?: IbmChangesView }).ibm;
+  if (!ibm) return "";
+  const stage = ibm.rules.find((r) => r.file === "script")?.stage;
+  if (!ibm.stsuuChanges || !stage) return "\nSTSUU: the rule under edit did not run at this request.\n";
+  const values = (v: string[]) => JSON.stringify(v.length === 1 ? v[0] : v);
+  const lines = ibm.stsuuChanges.map((c) => {
+    const what = `${c.container} ${c.name} (${c.type})`;
+    if (c.before === null) return `  + ${what} = ${values(c.after ?? [])}`;
+    if (c.after === null) return `  - ${what} (was ${values(c.before)})`;
+    return `  ~ ${what}: ${values(c.before)} → ${values(c.after)}`;
+  });
+  return `\nSTSUU changed by the ${stage} rule:\n${lines.length ? lines.join("\n") : "  nothing"}\n`;
+}
+
+/** Whose endpoint answered: AM's paths are AM's only; an IBM or OneWelcome result says its product. */
+function endpointNames(result: RunResult): { token: string; introspect: string } {
+  if ("ibm" in result) return { token: "IBM Verify Access token endpoint", introspect: "IBM Verify Access introspection endpoint" };
+  if ("hook" in result) return { token: "OneWelcome /oauth/token", introspect: "OneWelcome introspection" };
+  return { token: "/oauth2/access_token", introspect: "/oauth2/introspect" };
+}
+
 export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?: number): string {
   const result = withoutRepeatedMisses(fullResult);
   let out = "";
   out += result.ok
     ? `✔ ${file} ran (${result.evaluator}) in ${result.timings.totalMs.toFixed(1)} ms\n\n`
     : `✖ ${formatError(result, file, timeoutMs)}\n`;
-  if (result.tokenResponse) out += block("Token response (/oauth2/access_token):", result.tokenResponse, result, "/tokenResponse");
-  if (result.introspection) out += `\n${block("Introspection (/oauth2/introspect):", result.introspection, result, "/introspection")}`;
+  const endpoints = endpointNames(result);
+  if (result.tokenResponse) out += block(`Token response (${endpoints.token}):`, result.tokenResponse, result, "/tokenResponse");
+  if (result.introspection) out += `\n${block(`Introspection (${endpoints.introspect}):`, result.introspection, result, "/introspection")}`;
   if (result.jwt) {
     out += `\n${block(`JWT (${result.jwt.bytes} bytes) header:`, result.jwt.header, result, "/jwt/header")}`;
     out += block("JWT claims:", result.jwt.claims, result, "/jwt/claims");
@@ -71,6 +110,7 @@ export function formatRunResult(fullResult: RunResult, file: string, timeoutMs?:
     out += `\n${block(`ID token (${result.idToken.bytes} bytes) header:`, result.idToken.header, result, "/idToken/header")}`;
     out += block("ID token claims:", result.idToken.claims, result, "/idToken/claims");
   }
+  out += formatStsuuChanges(result);
   if (result.logs.length) out += `\nLogs:\n${result.logs.map((l) => `  [${l.level}] ${l.message}`).join("\n")}\n`;
   if (result.http.length) {
     out += `\nHTTP calls:\n${result.http

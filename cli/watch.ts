@@ -8,7 +8,7 @@ import { watch, readdirSync, readFileSync, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError, type CliIO } from "./io";
 import type { ParsedArgs } from "./args";
-import { siblingScenario } from "./files";
+import { isLibraryPath, siblingScenario } from "./files";
 
 /** Time to wait after the last change before running: one save often fires several events. */
 export const WATCH_DEBOUNCE_MS = 150;
@@ -37,9 +37,11 @@ function referencedFiles(file: string): string[] {
     return [];
   }
   if (data === null || typeof data !== "object") return [];
-  const { script, libraries } = data as { script?: unknown; libraries?: unknown };
+  const { script, libraries, ibm } = data as { script?: unknown; libraries?: unknown; ibm?: { otherRule?: unknown } };
   const out: string[] = [];
   if (typeof script === "string") out.push(resolve(dirname(file), script));
+  const otherRule = ibm && typeof ibm === "object" ? ibm.otherRule : undefined;
+  if (typeof otherRule === "string" && isLibraryPath(otherRule)) out.push(resolve(dirname(file), otherRule.trim()));
   if (libraries && typeof libraries === "object") {
     for (const value of Object.values(libraries)) {
       if (typeof value === "string" && /\.js$/i.test(value.trim()) && !/[\n;(){}]/.test(value)) {
@@ -89,6 +91,7 @@ export function watchTargets(command: string, args: ParsedArgs, cwd: string): Wa
         : (siblingScenario(script) ?? resolve(dirname(script), `${basename(script).replace(/\.(js|groovy)$/i, "")}.scenario.json`));
     addFile(targets, scenario);
     for (const file of referencedFiles(scenario)) addFile(targets, file);
+    if (typeof args.flags["other-rule"] === "string") addFile(targets, resolve(cwd, args.flags["other-rule"]));
   }
   return targets;
 }

@@ -81,22 +81,36 @@ function literal(node: unknown): string | null {
   return n && n.type === "Literal" && typeof n.value === "string" ? n.value : null;
 }
 
-export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
+/** Nesting deeper than Rhino parses, and a const as Rhino scopes it: true of any script Rhino runs (AM's or IBM's). */
+export function rhinoParseWarnings(source: string): RunWarning[] {
   const warnings: RunWarning[] = [];
-  const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
-  const { calls, flagsReads } = memberCalls(source);
   const nesting = measureNesting(source);
   const deep = rhinoDepthWarning(nesting);
   if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: lineAt(source, rhinoDepthWarningAt(nesting) ?? 0) });
   warnings.push(...constWarnings(source));
+  return warnings;
+}
+
+/** Reads of a regular expression's `flags`, which Rhino lacks (any Rhino-run script). */
+export function regExpFlagsWarnings(flagsReads: readonly number[]): RunWarning[] {
+  return flagsReads.map((line) => ({
+    code: "regexp-flags",
+    message: "A regular expression has no flags property in Rhino (it reads undefined there); the playground keeps QuickJS's, which reads e.g. \"g\". Use .global, .ignoreCase and .multiline.",
+    line,
+  }));
+}
+
+/** Every `.flags` read of a script, by line (for a product's own lint). */
+export function flagsReadLines(source: string): number[] {
+  return memberCalls(source).flagsReads;
+}
+
+export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
+  const warnings: RunWarning[] = rhinoParseWarnings(source);
+  const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
+  const { calls, flagsReads } = memberCalls(source);
   if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
-  for (const line of flagsReads) {
-    warnings.push({
-      code: "regexp-flags",
-      message: "A regular expression has no flags property in Rhino (it reads undefined on AM); the playground keeps QuickJS's, which reads e.g. \"g\". Use .global, .ignoreCase and .multiline.",
-      line,
-    });
-  }
+  warnings.push(...regExpFlagsWarnings(flagsReads));
   for (const call of calls) {
     const key = `${call.object}.${call.property}`;
     if (call.object === "accessToken" && /^remove/.test(call.property)) {

@@ -1,6 +1,6 @@
 /** The playground page: editor on the left, results on the right, engine in a worker. */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { BINDING_DECLARATIONS, scenarioJsonSchema, type Evaluator, type RunResult } from "./engine-client/engineApi";
+import { scenarioJsonSchema, type Evaluator, type RunResult } from "./engine-client/engineApi";
 import type { EngineClient, RunAnswer } from "./engine-client/engineClient";
 import { readScenario, textsOf, type Boot } from "./boot";
 import type { CheckOutcome } from "./engine-client/protocol";
@@ -31,6 +31,7 @@ import { ScenarioForm } from "./components/ScenarioForm";
 import { Splitter } from "./components/Splitter";
 import { defaultStep, FlowTimeline } from "./components/FlowTimeline";
 import { ProductPanels, PRODUCTS, productOf } from "./components/ProductPanels";
+import { checkTargetOf, scriptDeclarations } from "./monaco/declarations";
 import { isFlowResult, stepRunResult } from "./state/flowResult";
 import {
   describeError,
@@ -210,8 +211,8 @@ export function App({ boot }: { boot: Boot }) {
   }, [showWhenDone]);
 
   const checkNow = useCallback(() => {
-    const { script, evaluator } = inputs.current;
-    void client.current.check(script, evaluator).then((answer) => {
+    const { script, evaluator, scenario } = inputs.current;
+    void client.current.check(script, evaluator, checkTargetOf(scenario.doc, productOf(scenario.doc))).then((answer) => {
       if (!answer.superseded) setChecked(answer.outcome);
     });
   }, []);
@@ -279,8 +280,10 @@ export function App({ boot }: { boot: Boot }) {
       setScenarioText(text);
       typed();
       if (gates.current.runAsYouType) scheduledRun(undefined);
+      // The scenario's product (and IBM's rule stage, OneWelcome's hook settings) decide what check applies.
+      scheduledCheck(undefined);
     },
-    [scheduledRun, typed],
+    [scheduledRun, scheduledCheck, typed],
   );
 
   // Drafts and session survive a reload; nothing typed is lost.
@@ -291,10 +294,11 @@ export function App({ boot }: { boot: Boot }) {
   }, [script, scenarioText, sample, store, document_]);
   useEffect(() => saveSession(store, { sampleId: sample.id, evaluator, tab, scenarioView }), [sample, evaluator, tab, scenarioView, store]);
 
-  // Editor help for the chosen evaluator; scenario JSON Schema for the JSON tab.
+  // Editor help for the chosen product and evaluator; scenario JSON Schema for the JSON tab.
+  const product = productOf(scenario.doc);
   useEffect(() => {
-    javascriptDefaults.setExtraLibs([{ content: BINDING_DECLARATIONS[evaluator], filePath: `file:///bindings-${evaluator}.d.ts` }]);
-  }, [evaluator]);
+    javascriptDefaults.setExtraLibs([scriptDeclarations(product, evaluator)]);
+  }, [product, evaluator]);
   useEffect(() => {
     jsonDefaults.setDiagnosticsOptions({
       validate: true,

@@ -17,14 +17,16 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const script = readTextFile(scriptPath, "script");
   const scenarioPath =
     typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
-  const evaluator = evaluatorFlag(args.flags.evaluator) ?? (scenarioPath ? loadScenario(scenarioPath).evaluator : undefined) ?? DEFAULT_EVALUATOR;
-  const result = check(script, evaluator);
+  const scenario = scenarioPath ? loadScenario(scenarioPath) : null;
+  const evaluator = evaluatorFlag(args.flags.evaluator) ?? scenario?.evaluator ?? DEFAULT_EVALUATOR;
+  // The scenario's product decides whose rules apply: an IBM mapping rule or a OneWelcome hook is no AM script.
+  const result = check(script, evaluator, scenario ? { product: scenario.product, ibmRule: scenario.ibm.rule, onewelcome: scenario.onewelcome } : {});
   if (args.flags.json) {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     if (result.error) {
       const e = result.error;
-      io.stdout(`${file}:${e.line ?? 1}${e.column ? `:${e.column}` : ""}: syntax error: ${e.message}\n`);
+      io.stdout(`${file}:${e.line ?? 1}${e.column ? `:${e.column}` : ""}: ${e.kind === "syntax" ? "syntax error" : "error"}: ${e.message}\n`);
     }
     for (const w of result.warnings) io.stdout(`${file}:${w.line ?? 1}: warning: ${w.message} [${w.code}]\n`);
     if (result.ok) io.stdout(`✔ ${file}: no syntax errors${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ""}\n`);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
-import { loadScenario, readTextFile, siblingScenario } from "../files";
+import { loadScenario, readTextFile, siblingScenario, withOtherRuleFile } from "../files";
 import { formatAmJson, runFlow, type FlowResult } from "../../engine/index";
 import { formatFlowResult } from "../format-flow";
 import { ScriptRunner } from "../runner";
@@ -23,7 +23,7 @@ export async function flowCommand(argv: string[], io: CliIO): Promise<number> {
   const evaluator = evaluatorFlag(args.flags.evaluator);
   const script = readTextFile(scriptPath, "script");
   const scenarioPath = typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
-  const scenario = scenarioPath ? loadScenario(scenarioPath) : {};
+  const scenario = withOtherRuleFile(scenarioPath ? loadScenario(scenarioPath) : {}, args.flags["other-rule"], io.cwd);
   const runner = new ScriptRunner(workerUrl(), 1);
   try {
     // Each issuance runs in the supervised worker, so the watchdog guards every step.

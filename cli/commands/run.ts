@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { parseCommand, evaluatorFlag } from "../args";
 import { UsageError, type CliIO } from "../io";
-import { loadScenario, readTextFile, siblingScenario } from "../files";
+import { loadScenario, readTextFile, siblingScenario, withOtherRuleFile } from "../files";
 import { formatRunResult, formatRunResultJson } from "../format";
 import { ScriptRunner } from "../runner";
 import { workerUrl } from "../worker-url";
@@ -18,7 +18,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const script = readTextFile(scriptPath, "script");
   const scenarioPath =
     typeof args.flags.scenario === "string" ? resolve(io.cwd, args.flags.scenario) : siblingScenario(scriptPath);
-  const scenario = scenarioPath ? loadScenario(scenarioPath, { allowOutside: args.allowOutside }) : loadScenarioDefaults();
+  const scenario = withOtherRuleFile(scenarioPath ? loadScenario(scenarioPath, { allowOutside: args.allowOutside }) : loadScenarioDefaults(), args.flags["other-rule"], io.cwd);
   const runner = new ScriptRunner(workerUrl(), 1);
   try {
     const result = await runner.run(script, scenario, evaluator);

@@ -14,7 +14,8 @@ import type { RunWarning } from "../result";
 import { fullAncestorWalk } from "./walk";
 
 type AnyNode = Node & Record<string, any>;
-type JavaKind = "string" | "collection";
+/** "array": a Java String[] (IBM's getAttributeValuesByName): it has a length, and its elements are Java Strings. */
+type JavaKind = "string" | "collection" | "array";
 
 /** `object.method(...)` calls of the legacy bindings that return a java.lang.String. */
 const STRING_CALLS = new Set([
@@ -34,6 +35,35 @@ const COLLECTION_CALLS = new Set(["identity.getAttribute", "accessToken.getScope
 const COLLECTION_GLOBALS = new Set(["scopes"]);
 /** Methods that return a java.lang.String whatever object they are called on (CHF responses, principals). */
 const STRING_METHODS_ANYWHERE = new Set(["getString", "getReasonPhrase"]);
+
+/** Where Java values come from in one kind of script: the bindings' methods that return them. */
+export interface JavaSurface {
+  /** `binding.method` calls that return a java.lang.String. */
+  stringCalls: ReadonlySet<string>;
+  /** `binding.method` calls that return a java.util.Set / List. */
+  collectionCalls: ReadonlySet<string>;
+  /** Globals that are Java collections. */
+  collectionGlobals: ReadonlySet<string>;
+  /** Methods that return a java.lang.String whatever they are called on. */
+  stringMethodsAnywhere: ReadonlySet<string>;
+  /** Methods that return a Java String[] whatever they are called on. */
+  arrayMethodsAnywhere: ReadonlySet<string>;
+  /** A cheap test first: a script that mentions none of these has no Java value to warn about. */
+  mentions: RegExp;
+  /** How the messages name the runtime ("legacy"). */
+  runtime: string;
+}
+
+/** AM's legacy evaluator (next-generation bindings hand out JS values). */
+export const AM_LEGACY_SURFACE: JavaSurface = {
+  stringCalls: STRING_CALLS,
+  collectionCalls: COLLECTION_CALLS,
+  collectionGlobals: COLLECTION_GLOBALS,
+  stringMethodsAnywhere: STRING_METHODS_ANYWHERE,
+  arrayMethodsAnywhere: new Set(),
+  mentions: /\b(identity|session|scopes|accessToken|getString|getReasonPhrase)\b/,
+  runtime: "legacy",
+};
 /** java.lang.String methods that return a java.lang.String (toString too: legacy golden str.toString-typeof). */
 const STRING_TO_STRING = new Set(["substring", "toUpperCase", "toLowerCase", "trim", "replace", "replaceAll", "concat", "intern", "strip", "toString"]);
 
@@ -62,8 +92,8 @@ function quote(source: string, node: AnyNode): string {
 }
 
 /** Warnings for Java values used as JS values (legacy evaluator only: next-generation bindings hand out JS values). */
-export function javaValueWarnings(source: string): RunWarning[] {
-  if (!/\b(identity|session|scopes|accessToken|getString|getReasonPhrase)\b/.test(source)) return [];
+export function javaValueWarnings(source: string, surface: JavaSurface = AM_LEGACY_SURFACE): RunWarning[] {
+  if (!surface.mentions.test(source)) return [];
   const program = parse(source);
   if (!program) return [];
 
@@ -109,7 +139,7 @@ export function javaValueWarnings(source: string): RunWarning[] {
     for (let i = chain.length - 1; i >= 0; i--) {
       const n = chain[i];
       if (n.type === "Identifier") {
-        if (COLLECTION_GLOBALS.has(n.name) && !assigned.has(n.name)) kind = "collection";
+        if (surface.collectionGlobals.has(n.name) && !assigned.has(n.name)) kind = "collection";
         else if (aliasDepth >= MAX_ALIASES) kind = null;
         else {
           aliasDepth++;
@@ -119,9 +149,10 @@ export function javaValueWarnings(source: string): RunWarning[] {
       } else if (n.type === "CallExpression" && n.callee.type === "MemberExpression" && !n.callee.computed && n.callee.property.type === "Identifier") {
         const method = n.callee.property.name as string;
         const key = calleeKey(n.callee);
-        if (key && STRING_CALLS.has(key)) kind = "string";
-        else if (key && COLLECTION_CALLS.has(key)) kind = "collection";
-        else if (STRING_METHODS_ANYWHERE.has(method)) kind = "string";
+        if (key && surface.stringCalls.has(key)) kind = "string";
+        else if (key && surface.collectionCalls.has(key)) kind = "collection";
+        else if (surface.stringMethodsAnywhere.has(method)) kind = "string";
+        else if (surface.arrayMethodsAnywhere.has(method)) kind = "array";
         else if (kind === "collection" && (method === "get" || method === "next")) kind = "string";
         else if (kind === "collection" && method === "iterator") kind = "collection";
         else if (kind === "collection" && method === "toArray") kind = "collection";
@@ -131,6 +162,9 @@ export function javaValueWarnings(source: string): RunWarning[] {
         else kind = null;
       } else if (n.type === "MemberExpression" && n.computed && kind === "collection" && isToArrayCall(chain[i + 1])) {
         // toArray()[0]: an element of a Java array of Strings.
+        kind = "string";
+      } else if (n.type === "MemberExpression" && n.computed && kind === "array") {
+        // values[0] of a String[]: a Java String.
         kind = "string";
       } else if (n.type === "CallExpression" || n.type === "MemberExpression" || n.type === "ChainExpression") {
         // A member read or a call of something else: not known to be Java.
@@ -179,7 +213,7 @@ export function javaValueWarnings(source: string): RunWarning[] {
     } else if (node.type === "MemberExpression" && !node.computed && node.property.type === "Identifier" && node.property.name === "length") {
       const kind = kindOf(node.object);
       const text = quote(source, node.object);
-      if (kind === "string") push("java-string-length", node, `${describe(node.object)}: in legacy, a Java String's length is a method: ${text}.length() (or String(${text}).length); ${text}.length reads the method itself.`);
+      if (kind === "string") push("java-string-length", node, `${describe(node.object)}: in ${surface.runtime}, a Java String's length is a method: ${text}.length() (or String(${text}).length); ${text}.length reads the method itself.`);
       else if (kind === "collection") push("java-collection-length", node, `${text} is a java.util.Set/List: it has no length (reads undefined in Rhino); use ${text}.size().`);
     } else if (node.type === "SwitchStatement" && kindOf(node.discriminant) === "string") {
       const text = quote(source, node.discriminant);

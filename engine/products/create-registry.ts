@@ -37,6 +37,7 @@ export function createRegistry(definitions: readonly ProductDefinition[]): Regis
     },
     forCheck(target) {
       if (target === undefined) return complete(fallback);
+      if (typeof target === "object") return complete(this.forRun(target.product, target.evaluator));
       const found = definitions.find((d) => d.evaluator === target) ?? definitions.find((d) => d.product === target);
       if (!found) {
         const known = [...new Set(definitions.flatMap((d) => (d.evaluator === undefined ? [d.product] : [d.product, d.evaluator])))].map((n) => `"${n}"`).join(", ");

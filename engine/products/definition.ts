@@ -6,12 +6,22 @@
 import type { RunError, RunResult, RunWarning } from "../result";
 import type { Scenario } from "../scenario/schema";
 import type { HookTransport } from "./onewelcome/answer";
+import type { HookSettings } from "./onewelcome/check";
+import type { RuleStage } from "./ibm/rule";
 
 /** What check() answers: the dialect's syntax error, else the lint's warnings. */
 export interface CheckResult {
   ok: boolean;
   error: RunError | null;
   warnings: RunWarning[];
+}
+
+/** What a scenario tells a product's own check about the script (the product reads its part). */
+export interface CheckSettings {
+  /** IBM: the scenario's ibm.rule (pre- or post-token), for the stage-dependent lint. */
+  ibmRule?: RuleStage;
+  /** OneWelcome: the scenario's hook settings. */
+  onewelcome?: HookSettings;
 }
 
 /** A syntax error in the definition's dialect, with the hints that say how to write it there. */
@@ -45,6 +55,11 @@ export interface ProductDefinition {
   readonly syntax?: (script: string) => SyntaxFinding | null;
   /** Static warnings before a run. Absent: the default definition's, as for `syntax`. */
   readonly lint?: (script: string) => RunWarning[];
+  /**
+   * The product's whole check (its syntax, its lint and what the scenario says of the script), when it is more
+   * than `syntax` then `lint`; check() uses it instead of them.
+   */
+  readonly check?: (script: string, settings: CheckSettings) => CheckResult;
   /** TypeScript declarations of the script's bindings (the editor's IntelliSense). Absent: the default definition's. */
   readonly declarations?: string;
   /** One run of the script against the scenario: what the product would issue. */
@@ -58,7 +73,8 @@ export interface Registry {
   forRun(product: string, evaluator: string): ProductDefinition;
   /**
    * What check() uses for a target: an evaluator id (that evaluator's definition) or a product id (its first
-   * definition); undefined gives the default (first) definition. Missing checks are filled from the default.
+   * definition), or a product with an evaluator (the definition that runs them); undefined gives the default
+   * (first) definition. Missing checks are filled from the default.
    */
-  forCheck(target?: string): Required<Pick<ProductDefinition, "syntax" | "lint" | "declarations">> & ProductDefinition;
+  forCheck(target?: string | { product: string; evaluator: string }): Required<Pick<ProductDefinition, "syntax" | "lint" | "declarations">> & ProductDefinition;
 }

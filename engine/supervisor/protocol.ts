@@ -9,6 +9,7 @@ import type { Evaluator } from "../scenario/schema";
 import type { RunError, RunResult, RunWarning } from "../result";
 import type { FlowResult } from "../flow/flow-result";
 import type { MigrationReport } from "../migrate/compare";
+import type { CheckTarget } from "../check";
 
 /** What a check (syntax + lint, no run) answers; the same shape as engine/check.ts's CheckResult. */
 export interface CheckOutcome {
@@ -22,7 +23,8 @@ export type EngineRequest =
   | { type: "run"; id: number; script: string; scenario: unknown; evaluator?: Evaluator }
   /** A grant's whole life: the script runs once per step of the scenario's `flow`. */
   | { type: "flow"; id: number; script: string; scenario: unknown; evaluator?: Evaluator }
-  | { type: "check"; id: number; script: string; evaluator: Evaluator }
+  /** target: the scenario's product (and what it says of the script), whose rules the check applies. */
+  | { type: "check"; id: number; script: string; evaluator: Evaluator; target?: CheckTarget }
   /** The legacy script rewritten for next-gen and both run on the scenario (migrateAndCompare). */
   | { type: "migrate"; id: number; script: string; scenario: unknown };
 

@@ -32,7 +32,7 @@ export async function answerRequest(request: EngineRequest, options: ServeOption
     case "flow":
       return { type: "flowed", id: request.id, flow: await runFlow(request.script, request.scenario, withHooks(request.evaluator ? { evaluator: request.evaluator } : {})) };
     case "check":
-      return { type: "checked", id: request.id, outcome: check(request.script, request.evaluator) };
+      return { type: "checked", id: request.id, outcome: check(request.script, request.evaluator, request.target ?? {}) };
     case "migrate":
       return { type: "migrated", id: request.id, report: await migrateAndCompare(request.script, request.scenario, (s, sc, o) => run(s, sc, withHooks(o))) };
     default:

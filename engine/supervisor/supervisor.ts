@@ -7,6 +7,7 @@
  */
 import { emptyRunResult, type RunError, type RunResult } from "../result";
 import type { Evaluator } from "../scenario/schema";
+import type { CheckTarget } from "../check";
 import { timeoutMessage } from "../sandbox/limits";
 import type { EngineAnswer, EngineReply, EngineRequest } from "./protocol";
 import { CHECK_LIMIT_MS, COLD_START_MS, WATCHDOG_MARGIN_MS, runBudgetMs } from "./deadlines";
@@ -34,7 +35,7 @@ export type EngineJob =
   | { type: "flow"; script: string; scenario: unknown; evaluator?: Evaluator; scriptLimitMs: number; steps: number }
   /** Two runs (legacy and its rewrite), each at `scriptLimitMs`. */
   | { type: "migrate"; script: string; scenario: unknown; scriptLimitMs: number }
-  | { type: "check"; script: string; evaluator: Evaluator };
+  | { type: "check"; script: string; evaluator: Evaluator; target?: CheckTarget };
 
 export type JobOutcome =
   | { status: "answered"; answer: Exclude<EngineAnswer, { type: "failed" }>; ms: number }
@@ -116,7 +117,7 @@ function requestOf(id: number, job: EngineJob): EngineRequest {
     case "migrate":
       return { type: "migrate", id, script: job.script, scenario: job.scenario };
     case "check":
-      return { type: "check", id, script: job.script, evaluator: job.evaluator };
+      return { type: "check", id, script: job.script, evaluator: job.evaluator, ...(job.target ? { target: job.target } : {}) };
   }
 }
 

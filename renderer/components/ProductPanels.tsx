@@ -1,7 +1,7 @@
 /**
  * What the other products exchange, beside AM's token panels: OneWelcome's Customize Access Token web hook
  * (the request OneWelcome posts and the answer it got) and IBM Verify Access's OAuth request as the mapping
- * rules saw it (stsuu, state_id, associations).
+ * rules saw it (the stsuu before and after the rule under edit and what it changed, state_id, associations).
  */
 import type { RunResult } from "../engine-client/engineApi";
 import type { HookExchangeView } from "../../engine/products/onewelcome/run";
@@ -57,13 +57,38 @@ function HookPanel({ hook, stale }: { hook: HookExchangeView; stale?: boolean })
   );
 }
 
+const shownValues = (values: string[]) => JSON.stringify(values.length === 1 ? values[0] : values);
+
+/** What the rule under edit changed in the stsuu, one line per attribute, as the token's changes are listed. */
+function StsuuChanges({ ibm }: { ibm: IbmRequestView }) {
+  const stage = ibm.rules.find((r) => r.file === "script")?.stage;
+  if (!ibm.stsuuChanges || !stage) return <p className="panel-note" data-testid="ibm-stsuu-changes">The rule under edit did not run at this request.</p>;
+  return (
+    <>
+      <h3>Changed by the {stage} rule</h3>
+      {ibm.stsuuChanges.length === 0 ? (
+        <p className="panel-note" data-testid="ibm-stsuu-changes">Nothing: the rule left the STSUU as it got it.</p>
+      ) : (
+        <ul className="stsuu-changes" data-testid="ibm-stsuu-changes">
+          {ibm.stsuuChanges.map((c, i) => (
+            <li key={i} data-change={c.before === null ? "added" : c.after === null ? "removed" : "changed"}>
+              {c.before === null ? "+ " : c.after === null ? "− " : "~ "}
+              <code>{c.container} {c.name}</code> <span className="panel-note">({c.type})</span>{" "}
+              {c.before === null ? `= ${shownValues(c.after ?? [])}` : c.after === null ? `(was ${shownValues(c.before)})` : `${shownValues(c.before)} → ${shownValues(c.after)}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function IbmPanel({ ibm, stale }: { ibm: IbmRequestView; stale?: boolean }) {
   return (
     <Panel testId="ibm-panel" title="IBM Verify Access request" summary={`${ibm.requestType}${ibm.grantType ? ` · ${ibm.grantType}` : ""} → ${ibm.status}`} copyValue={ibm} stale={stale} className="product-panel">
       <div className="product-columns">
         <div>
-          <h3>STSUU after the mapping rules</h3>
-          <pre className="value" data-testid="ibm-stsuu" aria-label="STSUU after the rules">{json(ibm.stsuu)}</pre>
+          <StsuuChanges ibm={ibm} />
         </div>
         <div>
           <h3>Grant</h3>
@@ -79,6 +104,16 @@ function IbmPanel({ ibm, stale }: { ibm: IbmRequestView; stale?: boolean }) {
             ))}
           </ul>
           {ibm.failure ? <p className="panel-note failure-note">{ibm.failure.method}: {ibm.failure.message}</p> : null}
+        </div>
+      </div>
+      <div className="product-columns">
+        <div>
+          <h3>STSUU before the rule under edit</h3>
+          <pre className="value" data-testid="ibm-stsuu-before" aria-label="STSUU before the rule under edit">{ibm.stsuuBefore ? json(ibm.stsuuBefore) : "The rule under edit did not run."}</pre>
+        </div>
+        <div>
+          <h3>STSUU after the mapping rules</h3>
+          <pre className="value" data-testid="ibm-stsuu" aria-label="STSUU after the rules">{json(ibm.stsuu)}</pre>
         </div>
       </div>
     </Panel>

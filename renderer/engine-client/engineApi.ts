@@ -4,6 +4,8 @@
  * the sandbox; runs always go through the worker (engineClient.ts), which imports the engine as a whole.
  */
 export { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
+export { IBM_DECLARATIONS } from "../../engine/products/ibm/declarations";
+export { ONEWELCOME_DECLARATIONS } from "../../engine/products/onewelcome/declarations";
 export { scenarioJsonSchema, type Evaluator, type Scenario } from "../../engine/scenario/schema";
 export { validateScenario, parseJsonText, type ScenarioIssue } from "../../engine/scenario/validate";
 export type { RunResult, RunError, RunWarning, LogEntry, HttpCallRecord, OpenIdmCallRecord, JwtView, TokenSnapshot } from "../../engine/result";

@@ -8,6 +8,7 @@
 import type { Evaluator, RunResult } from "../../engine/api";
 import { failureRunResult, Supervisor, type JobOutcome, type WorkerPort } from "../../engine/supervisor/supervisor";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
+import type { CheckTarget } from "../../engine/check";
 import { flowRunResult, flowStepCount, hasFlow } from "../state/flowResult";
 
 /** What the page needs of a Web Worker (tests hand in doubles). */
@@ -95,8 +96,8 @@ export class EngineClient {
   }
 
   /** Checks count down from -1 so they never use up (or collide with) the page's run ids. */
-  async check(script: string, evaluator: Evaluator, id = --this.checkCounter): Promise<CheckAnswer> {
-    const outcome = await this.supervisor.submit({ type: "check", script, evaluator }, id);
+  async check(script: string, evaluator: Evaluator, target: CheckTarget = {}, id = --this.checkCounter): Promise<CheckAnswer> {
+    const outcome = await this.supervisor.submit({ type: "check", script, evaluator, target }, id);
     // A check that failed or overran has nothing to show: the squiggles stay as they were.
     if (outcome.status === "answered" && outcome.answer.type === "checked") return { id, superseded: false, outcome: outcome.answer.outcome };
     return { id, superseded: true };

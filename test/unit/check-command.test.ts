@@ -23,6 +23,21 @@ beforeAll(() => {
 const NEXT_GEN_SCRIPT = 'var mail = identity.getAttributeValues("mail");\nif (mail[0] === "a@b") { accessToken.setField("m", mail[0]); }\n';
 
 describe("token-playground check", () => {
+  it("checks a rule or hook by the scenario's product: IBM's and OneWelcome's own rules, not AM's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-check-"));
+    writeFileSync(join(dir, "rule.js"), 'var m = OAuthMappingExtUtils.getEmptyMap();\nvar t = accessToken.getScope();\n');
+    writeFileSync(join(dir, "rule.scenario.json"), JSON.stringify({ product: "ibm-verify-access", ibm: { rule: "pre-token" } }));
+    const ibm = cli(["check", "rule.js"], dir);
+    expect(ibm.code).toBe(0);
+    expect(ibm.stdout).toContain("rule.js:1: warning: OAuthMappingExtUtils is used but never imported");
+    expect(ibm.stdout).toContain("rule.js:2: warning: accessToken is an AM binding; an IBM mapping rule has none");
+    writeFileSync(join(dir, "hook.js"), "function answer(request) { return {}; }\n");
+    writeFileSync(join(dir, "hook.scenario.json"), JSON.stringify({ product: "onewelcome" }));
+    const hook = cli(["check", "hook.js"], dir);
+    expect(hook.code).toBe(1);
+    expect(hook.stdout).toContain("hook.js:1: error: The hook script must define function handle(request)");
+  });
+
   it("reads the evaluator from the scenario beside the script, as run does", () => {
     const dir = mkdtempSync(join(tmpdir(), "tp-check-"));
     writeFileSync(join(dir, "ng.js"), NEXT_GEN_SCRIPT);

@@ -7,11 +7,11 @@ import { cli } from "./cli-helpers";
 vi.setConfig({ testTimeout: 120000 });
 
 const COMMANDS: Record<string, string[]> = {
-  run: ["--scenario", "--evaluator", "--json", "--watch", "--allow-outside", "--help"],
+  run: ["--scenario", "--evaluator", "--other-rule", "--json", "--watch", "--allow-outside", "--help"],
   test: ["--reporter", "--jobs", "--watch", "--allow-outside", "--help"],
   check: ["--scenario", "--evaluator", "--json", "--watch", "--help"],
   import: ["--out", "--force", "--allow-outside", "--help"],
-  flow: ["--scenario", "--evaluator", "--json", "--help"],
+  flow: ["--scenario", "--evaluator", "--other-rule", "--json", "--help"],
   scenario: ["--out", "--force", "--help"],
   migrate: ["--scenario", "--out", "--force", "--json", "--help"],
   export: ["--like", "--out", "--force", "--evaluator", "--script", "--help"],

@@ -26,6 +26,8 @@ import { legacyBindings } from "../../engine/evaluators/legacy/bindings";
 import { tokenFields } from "../../engine/token/project";
 import { lintOf } from "../../engine/analysis";
 import { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
+import { IBM_DECLARATIONS } from "../../engine/products/ibm/declarations";
+import { ONEWELCOME_DECLARATIONS } from "../../engine/products/onewelcome/declarations";
 import { EVALUATOR_NAMES } from "../../contracts/validation";
 import { COMMANDS } from "../../contracts/commands";
 import { COMMANDS as CLI_COMMANDS, commandHelp, evaluatorFlag } from "../../cli/args";
@@ -87,16 +89,19 @@ describe("the shipped registry", () => {
     expect(SHIPPED_REGISTRY.forRun("ibm-verify-access", "legacy").product).toBe("ibm-verify-access");
   });
 
-  it("gives each AM evaluator its own declarations and lint, and products without their own the default's", () => {
+  it("gives each AM evaluator its own declarations and lint, and each product its own", () => {
     expect(SHIPPED_REGISTRY.forCheck("next-gen").declarations).toBe(BINDING_DECLARATIONS["next-gen"]);
     expect(SHIPPED_REGISTRY.forCheck("legacy").declarations).toBe(BINDING_DECLARATIONS.legacy);
     expect(SHIPPED_REGISTRY.forCheck(undefined).evaluator).toBe("legacy");
-    expect(SHIPPED_REGISTRY.forCheck("ibm-verify-access").declarations).toBe(BINDING_DECLARATIONS.legacy);
+    // IBM and OneWelcome bring their own declarations and checks, chosen by the product.
+    expect(SHIPPED_REGISTRY.forCheck("ibm-verify-access").declarations).toBe(IBM_DECLARATIONS);
+    expect(SHIPPED_REGISTRY.forCheck({ product: "onewelcome", evaluator: "legacy" }).declarations).toBe(ONEWELCOME_DECLARATIONS);
+    expect(check("IDMappingExtUtils.traceString('x');", "legacy", { product: "ibm-verify-access" }).warnings.map((w) => w.message).join(" ")).toMatch(/never imported/);
     // The next-generation lint flags legacy API; the legacy one does not.
     const script = 'logger.message("x");';
     expect(check(script, "next-gen").warnings.map((w) => w.code)).toContain("wrong-evaluator-api");
     expect(check(script, "legacy").warnings.map((w) => w.code)).not.toContain("wrong-evaluator-api");
-    expect(check(script, "onewelcome")).toEqual(check(script, "legacy"));
+    expect(check(script, "onewelcome")).not.toEqual(check(script, "legacy"));
   });
 
   it("names what it has when asked for what it has not", () => {

@@ -1,16 +1,21 @@
 /**
- * IBM Security Verify Access OAuth mapping rules as a registry definition. Its own syntax check, lint and
- * declarations go in the fields below (until then the registry checks a rule as AM's default evaluator does,
- * which is what check() did before products had their own).
+ * IBM Security Verify Access OAuth mapping rules as a registry definition: its own check (Rhino's syntax as IBM
+ * parses a rule, and the mapping-rule lint), its declarations and its run.
  */
 import type { ProductDefinition } from "../definition";
 import { productInfo } from "../catalog";
 import { runIbm } from "./run";
+import { checkIbmRule } from "./check";
+import { lintIbmRule } from "./lint";
+import { IBM_DECLARATIONS } from "./declarations";
 
 const INFO = productInfo("ibm-verify-access");
 
 export const ibmVerifyAccess: ProductDefinition = {
   product: INFO.id,
   label: INFO.label,
+  check: (script, settings) => checkIbmRule(script, settings.ibmRule),
+  lint: (script) => lintIbmRule(script),
+  declarations: IBM_DECLARATIONS,
   run: (script, scenario, context) => runIbm(script, scenario, { now: context.now }),
 };

@@ -63,7 +63,7 @@ function bindingError(message: string): IbmRunResult {
   const { failure: _none, ...empty } = emptyRunResult("legacy", { kind: "binding", message });
   return {
     ...empty,
-    ibm: { requestType: "access_token", grantType: null, status: 500, body: {}, stateId: null, associations: {}, rules: [], stsuu: { principal: [], attributes: [], context: [] }, failure: null },
+    ibm: { requestType: "access_token", grantType: null, status: 500, body: {}, stateId: null, associations: {}, rules: [], stsuu: { principal: [], attributes: [], context: [] }, stsuuBefore: null, stsuuChanges: null, failure: null },
   };
 }
 

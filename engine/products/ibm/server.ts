@@ -12,6 +12,7 @@ import { IbmAttribute, STSUniversalUser, type AttributeView } from "./stsuu";
 import { runRule, ruleSyntaxError, type RuleRun, type RuleStage } from "./rule";
 import type { IbmRuleContext, StsFailure } from "./utils";
 import { IbmWorld, type IbmGrant, type IbmToken } from "./world";
+import { stsuuChanges, type StsuuAttributeChange, type StsuuView } from "./stsuu-diff";
 
 export const IBM_TYPES = {
   request: "urn:ibm:names:ITFIM:oauth:request",
@@ -111,6 +112,10 @@ export interface IbmRequestView {
   rules: RuleRun[];
   /** The stsuu after the last rule ran. */
   stsuu: { principal: AttributeView[]; attributes: AttributeView[]; context: AttributeView[] };
+  /** The stsuu as IBM handed it to the rule under edit (null: that rule did not run at this request). */
+  stsuuBefore: StsuuView | null;
+  /** What the rule under edit changed in the stsuu (null: it did not run). */
+  stsuuChanges: StsuuAttributeChange[] | null;
   /** The throwSTS* call that failed the request, if any. */
   failure: StsFailure | null;
 }
@@ -199,6 +204,9 @@ export class IbmServer {
     for (const claim of requestedClaims(spec.query.claims?.[0] ?? spec.body.claims?.[0])) stsuu.context.put(claim);
 
     const ruleRuns: RuleRun[] = [];
+    // The stsuu around the rule under edit, for its before/after and what it changed.
+    let scriptBefore: StsuuView | null = null;
+    let scriptAfter: StsuuView | null = null;
     const view = (status: number, body: Record<string, unknown>, grant: IbmGrant | null): IbmRequestView => ({
       requestType: spec.requestType,
       grantType: spec.grantType,
@@ -208,6 +216,8 @@ export class IbmServer {
       associations: Object.fromEntries(this.world.liveGrant(grant?.stateId ?? null)?.associations ?? []),
       rules: ruleRuns,
       stsuu: stsuu.view(),
+      stsuuBefore: scriptBefore,
+      stsuuChanges: scriptBefore && scriptAfter ? stsuuChanges(scriptBefore, scriptAfter) : null,
       failure: ruleCtx.failure,
     });
     const finish = (result: IbmRunResult): IbmRunResult => {
@@ -237,8 +247,10 @@ export class IbmServer {
     const runStage = async (stage: RuleStage): Promise<RunError | null> => {
       const rule = stage === "pre-token" ? this.rules.pre : this.rules.post;
       if (!rule) return null;
+      if (rule.file === "script") scriptBefore = stsuu.view();
       const run = await runRule(rule.source, stage, rule.file, stsuu, ruleCtx, s, this.world.nowMs, (s.seed + this.seedStep * 2 + (stage === "post-token" ? 1 : 0)) | 0, this.now);
       ruleRuns.push(run);
+      if (rule.file === "script") scriptAfter = stsuu.view();
       return run.error;
     };
 
@@ -336,7 +348,7 @@ export class IbmServer {
       const shown: RunError =
         rule.file === "script" ? error : { kind: error.kind, message: `ibm.otherRule${error.line ? ` (line ${error.line})` : ""}: ${error.message}` };
       const result = emptyRunResult("legacy", shown) as IbmRunResult;
-      result.ibm = { requestType: "access_token", grantType: null, status: 500, body: { error: "server_error" }, stateId: null, associations: {}, rules: [], stsuu: { principal: [], attributes: [], context: [] }, failure: null };
+      result.ibm = { requestType: "access_token", grantType: null, status: 500, body: { error: "server_error" }, stateId: null, associations: {}, rules: [], stsuu: { principal: [], attributes: [], context: [] }, stsuuBefore: null, stsuuChanges: null, failure: null };
       return result;
     }
     return null;

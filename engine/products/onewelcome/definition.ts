@@ -1,17 +1,21 @@
 /**
- * OneWelcome's Customize Access Token web hook as a registry definition. Its own syntax check, lint and
- * declarations go in the fields below (until then the registry checks a handler as AM's default evaluator
- * does, which is what check() did before products had their own).
+ * OneWelcome's Customize Access Token web hook as a registry definition: its own check (a handler or a
+ * MockServer expectation file against the hook contract and the scenario's hook settings), its declarations
+ * and its run.
  */
 import type { ProductDefinition } from "../definition";
 import { productInfo } from "../catalog";
 import { runOneWelcome } from "./run";
+import { checkOneWelcomeHook } from "./check";
+import { ONEWELCOME_DECLARATIONS } from "./declarations";
 
 const INFO = productInfo("onewelcome");
 
 export const oneWelcome: ProductDefinition = {
   product: INFO.id,
   label: INFO.label,
+  check: (script, settings) => checkOneWelcomeHook(script, settings.onewelcome),
+  declarations: ONEWELCOME_DECLARATIONS,
   run: (script, scenario, context) =>
     runOneWelcome(script, scenario, { ...(context.hookTransport ? { hookTransport: context.hookTransport } : {}), now: context.now }),
 };
