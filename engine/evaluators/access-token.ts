@@ -6,6 +6,8 @@
 import { GuestError, HostObject } from "../sandbox/host";
 import { isNativeFieldName, type NativeFields } from "../token/state";
 import { warn, type RunContext } from "./context";
+import type { MemberTable } from "../bindings/members";
+import { ACCESS_TOKEN_LEGACY_MEMBERS, ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "../bindings/tables/access-token";
 
 export interface ValueModel {
   /** A script value as AM stores it in the token (JSON-compatible, Java types flattened). */
@@ -65,95 +67,8 @@ const SIMPLE_FIELDS: Record<string, NullableNative> = {
   AuthTime: "auth_time",
 };
 
-export const ACCESS_TOKEN_METHODS = [
-  "getField",
-  "setField",
-  "setFields",
-  "toMap",
-  "getTokenInfo",
-  "getCustomFields",
-  "getPermissions",
-  "setPermissions",
-  "removePermissions",
-  "getScope",
-  "setScope",
-  "removeScopes",
-  "getNonce",
-  "setNonce",
-  "removeNonce",
-  "getRealm",
-  "setRealm",
-  "removeRealm",
-  "getAudience",
-  "setId",
-  "getTokenId",
-  "getAuditTrackingId",
-  "setAuditTrackingId",
-  "removeAuditTrackingId",
-  "isExpired",
-  "getResourceOwnerId",
-  "setResourceOwnerId",
-  "removeResourceOwnerId",
-  "getResourceOwner",
-  "getAuthTimeSeconds",
-  "setAuthTime",
-  "removeAuthTime",
-  "getAct",
-  "setAct",
-  "getMayAct",
-  "setMayAct",
-  "getAuthGrantId",
-  "setAuthGrantId",
-  "removeAuthGrantId",
-  "getAuthLevel",
-  "setAuthLevel",
-  "removeAuthLevel",
-  "getExpiryTime",
-  "setExpiryTime",
-  "getClaims",
-  "setClaims",
-  "removeClaims",
-  "getClientId",
-  "setClientId",
-  "removeClientId",
-  "getGrantType",
-  "setGrantType",
-  "removeGrantType",
-  "getTokenType",
-  "setTokenType",
-  "removeTokenType",
-  "getTokenName",
-  "setTokenName",
-  "removeTokenName",
-  "getConfirmationKey",
-  "setConfirmationKey",
-  "removeConfirmationKey",
-  "addExtraData",
-  "addExtraJsonData",
-] as const;
-
-/**
- * How many arguments each method's Java signatures take (the rest take none). Rhino refuses any other count
- * with "Can't find method …"; the setters generated from SIMPLE_FIELDS take one.
- */
-const ARITY: Record<string, readonly number[]> = {
-  getField: [1],
-  setField: [2],
-  setFields: [1],
-  setPermissions: [1],
-  setScope: [1],
-  setId: [1],
-  setAct: [1],
-  setMayAct: [1],
-  setExpiryTime: [1],
-  setConfirmationKey: [1],
-  addExtraData: [2],
-  addExtraJsonData: [2],
-  ...Object.fromEntries(Object.keys(SIMPLE_FIELDS).map((suffix) => [`set${suffix}`, [1]])),
-};
-
 export class AccessTokenBinding extends HostObject {
-  readonly guestMethods: readonly string[];
+  readonly members: MemberTable;
   override readonly guestAliases: Readonly<Record<string, string>> | undefined;
   override readonly javaClass: string;
 
@@ -165,7 +80,7 @@ export class AccessTokenBinding extends HostObject {
     super();
     this.javaClass = javaClass;
     // Rhino reaches Object.getClass() on any Java object; AM's deny-list then blocks java.lang.Class.
-    this.guestMethods = values.java ? [...ACCESS_TOKEN_METHODS, "getClass", "toString", "#primitive"] : ACCESS_TOKEN_METHODS;
+    this.members = values.java ? ACCESS_TOKEN_LEGACY_MEMBERS : ACCESS_TOKEN_NEXT_GEN_MEMBERS;
     // Legacy: toString() is the Java method, which gives the script a java.lang.String.
     this.guestAliases = values.java ? { toString: "javaToString" } : undefined;
   }
@@ -406,14 +321,16 @@ for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
   };
 }
 
-/** Legacy: every script-visible method first checks its argument count against its Java signatures, as Rhino does. */
-for (const method of ACCESS_TOKEN_METHODS) {
+/**
+ * Legacy: every token method first checks its argument count against its Java overloads (the member table),
+ * as Rhino does.
+ */
+for (const method of ACCESS_TOKEN_NEXT_GEN_MEMBERS.names) {
   const proto = AccessTokenBinding.prototype as unknown as Record<string, unknown>;
   const body = proto[method] as (this: AccessTokenBinding, ...args: unknown[]) => unknown;
-  const counts = ARITY[method] ?? [0];
   proto[method] = function (this: AccessTokenBinding, ...args: unknown[]) {
     const java = (this as unknown as { values: ValueModel }).values.java;
-    if (java && !counts.includes(args.length)) throw java.noSuchOverload(this.javaClass, method, args);
+    if (java && !this.members.accepts(method, args.length)) throw java.noSuchOverload(this.javaClass, method, args);
     return body.apply(this, args);
   };
 }

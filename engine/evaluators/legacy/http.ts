@@ -18,9 +18,19 @@ import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { rhinoArgType } from "../rhino-arg-type";
 import { ID_TYPES } from "./id-types";
 import { javaValueFromJsonText } from "./jackson";
+import {
+  CHF_ENTITY_MEMBERS,
+  CHF_HEADERS_MEMBERS,
+  CHF_PROMISE_MEMBERS,
+  CHF_REQUEST_MEMBERS,
+  CHF_RESPONSE_MEMBERS,
+  CHF_STATUS_MEMBERS,
+  LEGACY_HTTP_CLIENT_MEMBERS,
+} from "../../bindings/tables/chf";
+import { JAVA_PACKAGE_MEMBERS, RHINO_FUNCTION_MEMBERS } from "../../bindings/tables/rhino";
 
 class Headers extends JavaObject {
-  readonly guestMethods = ["add", "put", "get", "getFirst", "containsKey", "remove", "asMapOfHeaders", "keySet", "toString", "#primitive"];
+  readonly members = CHF_HEADERS_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Headers";
   readonly map = new Map<string, string[]>();
 
@@ -67,7 +77,7 @@ class Headers extends JavaObject {
 }
 
 class Entity extends JavaObject {
-  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "#primitive", "isRawContentEmpty"];
+  readonly members = CHF_ENTITY_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Entity";
   constructor(public text: string) {
     super();
@@ -97,7 +107,7 @@ class Entity extends JavaObject {
 }
 
 class Status extends JavaObject {
-  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "#primitive", "equals", "valueOf"];
+  readonly members = CHF_STATUS_MEMBERS;
   /** CHF's static Status.valueOf(int) answers through an instance too, as Rhino reaches static methods. */
   override readonly guestAliases = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { toString: "javaToString", valueOf: "statusOf" }));
   statusOf(code: unknown): Status {
@@ -157,7 +167,7 @@ const STATUS_NAMES: Record<string, number> = {
 };
 
 export class Request extends JavaObject {
-  readonly guestMethods = ["setUri", "getUri", "setMethod", "getMethod", "getHeaders", "setEntity", "getEntity", "addHeaders", "modifyHeaders", "toString", "#primitive"];
+  readonly members = CHF_REQUEST_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Request";
   uri = "";
   method = "GET";
@@ -201,7 +211,7 @@ export class Request extends JavaObject {
 }
 
 class Response extends JavaObject {
-  readonly guestMethods = ["getStatus", "getEntity", "getHeaders", "setStatus", "setEntity", "toString", "#primitive"];
+  readonly members = CHF_RESPONSE_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Response";
   private readonly headers = new Headers();
   private entity: Entity;
@@ -233,7 +243,7 @@ class Response extends JavaObject {
 
 /** org.forgerock.openam.scripting.api.http.JavaScriptHttpClient: send(Request) → Promise<Response>. */
 export class LegacyHttpClient extends JavaObject {
-  readonly guestMethods = ["send", "toString", "#primitive"];
+  readonly members = LEGACY_HTTP_CLIENT_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.api.http.JavaScriptHttpClient";
   constructor(private readonly ctx: RunContext) {
     super();
@@ -261,7 +271,7 @@ export class LegacyHttpClient extends JavaObject {
  * toString() in string context, `"x" + promise`), over the settled promise the evaluators share.
  */
 class LegacyPromise extends JavaObject {
-  readonly guestMethods = ["get", "getOrThrow", "then", "thenCatch", "thenAlways", "thenOnResult", "thenOnException", "isDone", "toString", "#primitive"];
+  readonly members = CHF_PROMISE_MEMBERS;
   override readonly javaClass = "org.forgerock.util.promise.PromiseImpl";
   constructor(private readonly settled: PromiseBinding) {
     super();
@@ -342,8 +352,7 @@ export interface ClassAccess {
 export const LEGACY_CLASS_ACCESS: ClassAccess = { visible: classVisible, listName: "AM's allow-list" };
 
 class JavaPackage extends HostObject {
-  /** "#instanceof": `x instanceof java.util.Set` (a blocked name) is false in Rhino, not a TypeError. */
-  readonly guestMethods: readonly string[] = ["#instanceof", "#primitive"];
+  readonly members = JAVA_PACKAGE_MEMBERS;
   override readonly javaClass: string;
   constructor(
     readonly path: string,
@@ -391,7 +400,7 @@ class JavaPackage extends HostObject {
 
 /** `new JavaImporter(classOrPackage, …)`: inside `with (imp)`, imported classes and packages' classes resolve by simple name. */
 class JavaImporterBinding extends HostObject {
-  readonly guestMethods: readonly string[] = ["#primitive"];
+  readonly members = RHINO_FUNCTION_MEMBERS;
   /** String(new JavaImporter(…)) reads "[object JavaImporter]" in Rhino. */
   guestPrimitive(): string {
     return "[object JavaImporter]";
@@ -422,7 +431,7 @@ class JavaImporterBinding extends HostObject {
  * package's names lazily; the playground defines its emulated classes of that package when it is imported.
  */
 class ImportFunction extends HostObject {
-  readonly guestMethods: readonly string[] = ["#primitive"];
+  readonly members = RHINO_FUNCTION_MEMBERS;
   override readonly javaClass = "org.mozilla.javascript.IdFunctionObject";
   constructor(private readonly kind: "importPackage" | "importClass") {
     super();

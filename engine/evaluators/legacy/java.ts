@@ -10,6 +10,19 @@ import { currentJavaWorld, type JavaWorld } from "./java-world";
 import { javaMethodSource } from "./java-signatures";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
+import { collectionKind, type CollectionKind } from "./collection-kinds";
+import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
+import {
+  JAVA_ARRAY_MEMBERS,
+  JAVA_BOOLEAN_MEMBERS,
+  JAVA_ITERATOR_MEMBERS,
+  JAVA_LIST_MEMBERS,
+  JAVA_MAP_ENTRY_MEMBERS,
+  JAVA_MAP_MEMBERS,
+  JAVA_NUMBER_MEMBERS,
+  JAVA_SET_MEMBERS,
+  JAVA_STRING_MEMBERS,
+} from "../../bindings/tables/java";
 import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, tableSizeFor, type OrderKeys } from "./hash-order";
 
 /**
@@ -134,44 +147,9 @@ const JS_STRING_METHODS: readonly string[] = [
   "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup",
 ];
 
-const JAVA_STRING_METHODS: readonly string[] = Object.freeze([
-    "length",
-    "charAt",
-    "codePointAt",
-    "substring",
-    "indexOf",
-    "lastIndexOf",
-    "toUpperCase",
-    "toLowerCase",
-    "trim",
-    "strip",
-    "equals",
-    "equalsIgnoreCase",
-    "startsWith",
-    "endsWith",
-    "contains",
-    "replace",
-    "replaceAll",
-    "split",
-    "isEmpty",
-    "isBlank",
-    "matches",
-    "concat",
-    "repeat",
-    "compareTo",
-    "hashCode",
-    "toString",
-    "valueOf",
-    "getBytes",
-    "toCharArray",
-    "intern",
-    "toJSON",
-    "getClass",
-  ]);
-
 export class JavaString extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_STRING_METHODS;
+  readonly members = JAVA_STRING_MEMBERS;
   /**
    * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
    * method of that name (recorded: str.js-*, seam.string-match); they work on String(s) and return JS values.
@@ -404,7 +382,6 @@ function uncatchableUnsupportedOperation(): GuestError {
   return new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
 }
 
-const JAVA_BOOLEAN_METHODS: readonly string[] = Object.freeze(["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"]);
 
 /**
  * A boxed java.lang.Boolean, as Object-typed Java values hand them over (CHF's getJson()): typeof "object",
@@ -412,7 +389,7 @@ const JAVA_BOOLEAN_METHODS: readonly string[] = Object.freeze(["booleanValue", "
  */
 export class JavaBoolean extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_BOOLEAN_METHODS;
+  readonly members = JAVA_BOOLEAN_MEMBERS;
   override readonly javaClass = "java.lang.Boolean";
   override readonly guestAliases = aliases({ toString: "javaToString" });
   constructor(readonly value: boolean) {
@@ -444,11 +421,10 @@ export class JavaBoolean extends JavaObject {
   }
 }
 
-const JAVA_NUMBER_METHODS: readonly string[] = Object.freeze(["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"]);
 
 export class JavaNumber extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_NUMBER_METHODS;
+  readonly members = JAVA_NUMBER_MEMBERS;
   override readonly javaClass: string;
   constructor(
     readonly value: number,
@@ -589,34 +565,12 @@ const HASH_SET_MEMBERS: readonly string[] = (
   "spliterator,forEach,containsAll,clear,isEmpty,removeIf,contains,size,addAll,equals,clone,toString,retainAll"
 ).split(",");
 
-const JAVA_COLLECTION_METHODS: readonly string[] = Object.freeze([
-    "size",
-    "isEmpty",
-    "contains",
-    "iterator",
-    "toArray",
-    "add",
-    "addAll",
-    "remove",
-    "clear",
-    "get",
-    "set",
-    "indexOf",
-    "containsAll",
-    "toString",
-    "#primitive",
-    "equals",
-    "hashCode",
-    "stream",
-    "forEach",
-    "toJSON",
-    "getClass",
-  ]);
-
 /** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
 export class JavaCollection extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_COLLECTION_METHODS;
+  /** Shared by every instance of a kind: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly members: MemberTable;
+  /** A Set (no indices, no duplicates) or a List, as collection-kinds.ts names the class. */
+  readonly kind: CollectionKind;
   /** Where this collection reports playground limitations a script runs into (when a binding handed it out). */
   sink?: GapSink;
   override readonly javaClass: string;
@@ -634,6 +588,8 @@ export class JavaCollection extends JavaObject {
     super();
     chargeHost(items.length * SLOT_BYTES);
     this.javaClass = javaClass;
+    this.kind = collectionKind(javaClass);
+    this.members = this.kind === "set" ? JAVA_SET_MEMBERS : JAVA_LIST_MEMBERS;
     this.order =
       javaClass === "java.util.HashSet"
         ? { kind: "hash", capacity: capacityFor(items.length, initialCapacity === undefined ? undefined : tableSizeFor(initialCapacity)), keys: null }
@@ -664,7 +620,7 @@ export class JavaCollection extends JavaObject {
   }
 
   private get isSet(): boolean {
-    return /Set/.test(this.javaClass);
+    return this.kind === "set";
   }
 
   /** Rhino wraps a java.util.List as NativeJavaList (`list[i]`, `list.length`); other collections have no indices. */
@@ -838,26 +794,6 @@ function arrayIndexOutOfBounds(index: number, length: number): GuestError {
   return new GuestError(`Array index ${index} is out of bounds [0..${length - 1}].`, "InternalError");
 }
 
-const JAVA_ARRAY_METHODS: readonly string[] = Object.freeze([
-    "join",
-    "slice",
-    "indexOf",
-    "lastIndexOf",
-    "includes",
-    "forEach",
-    "map",
-    "filter",
-    "some",
-    "every",
-    "reduce",
-    "concat",
-    "push",
-    "toString",
-    "#primitive",
-    "toJSON",
-    "getClass",
-  ]);
-
 /**
  * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
  * array (`Array.isArray` false) but with `length`, indices, for…in over its indices, and the Array.prototype
@@ -865,7 +801,7 @@ const JAVA_ARRAY_METHODS: readonly string[] = Object.freeze([
  */
 export class JavaArray extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_ARRAY_METHODS;
+  readonly members = JAVA_ARRAY_MEMBERS;
   private readonly hash = identityHash();
 
   constructor(
@@ -962,7 +898,7 @@ export class JavaArray extends JavaObject {
 
 /** A Java member Rhino would reach but the playground does not emulate: calling it says so. */
 class UnemulatedJavaMember extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly members = NO_MEMBERS;
   constructor(
     private readonly owner: string,
     private readonly member: string,
@@ -989,11 +925,10 @@ function javaMemberMissing(javaClass: string, name: string): GuestError {
   return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
 }
 
-const JAVA_ITERATOR_METHODS: readonly string[] = Object.freeze(["hasNext", "next", "getClass", "toString", "#primitive"]);
 
 export class JavaIterator extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_ITERATOR_METHODS;
+  readonly members = JAVA_ITERATOR_MEMBERS;
   private index = 0;
   constructor(
     private readonly items: unknown[],
@@ -1042,12 +977,11 @@ class OrderedEntries extends Map<string, unknown> {
   }
 }
 
-const JAVA_MAP_METHODS: readonly string[] = Object.freeze(["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "forEach", "toString", "#primitive", "toJSON", "getClass"]);
 
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_MAP_METHODS;
+  readonly members = JAVA_MAP_MEMBERS;
   sink?: GapSink;
   override readonly javaClass: string;
 
@@ -1208,11 +1142,10 @@ export class JavaMap extends JavaObject {
   }
 }
 
-const JAVA_MAP_ENTRY_METHODS: readonly string[] = Object.freeze(["getKey", "getValue", "toString", "#primitive"]);
 
 export class JavaMapEntry extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_MAP_ENTRY_METHODS;
+  readonly members = JAVA_MAP_ENTRY_MEMBERS;
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(
     private readonly key: string,

@@ -7,6 +7,7 @@
 import { GuestError } from "../../sandbox/host";
 import { JavaArray, JavaCollection, JavaObject, JavaString, toStored } from "../../evaluators/legacy/java";
 import { rhinoArgType } from "../../evaluators/rhino-arg-type";
+import { IBM_ATTRIBUTE_CONTAINER_MEMBERS, IBM_ATTRIBUTE_MEMBERS, IBM_STSUU_MEMBERS } from "../../bindings/tables/ibm";
 
 export const ATTRIBUTE_CLASS = "com.tivoli.am.fim.trustserver.sts.uuser.Attribute";
 export const STSUU_CLASS = "com.tivoli.am.fim.trustserver.sts.uuser.STSUniversalUser";
@@ -32,7 +33,7 @@ function stringArray(values: readonly string[]): JavaArray {
 }
 
 export class IbmAttribute extends JavaObject {
-  readonly guestMethods = ["getName", "getType", "getValues", "getValue", "addValue", "setValues", "toString", "valueOf"];
+  readonly members = IBM_ATTRIBUTE_MEMBERS;
   override readonly javaClass = ATTRIBUTE_CLASS;
   constructor(
     readonly name: string,
@@ -72,26 +73,7 @@ export class IbmAttribute extends JavaObject {
 
 /** One container: attributes kept in insertion order; adding one with the same name and type replaces it. */
 export class AttributeContainer extends JavaObject {
-  readonly guestMethods = [
-    "getAttributeValueByName",
-    "getAttributeValueByNameAndType",
-    "getAttributeValuesByName",
-    "getAttributeValuesByNameAndType",
-    "getAttributeByName",
-    "getAttributeByNameAndType",
-    "getAttributes",
-    "getAttributeNames",
-    "setAttribute",
-    "addAttribute",
-    "removeAttribute",
-    "removeAttributeByName",
-    "removeAttributeByNameAndType",
-    "size",
-    "isEmpty",
-    "clear",
-    "toString",
-    "valueOf",
-  ];
+  readonly members = IBM_ATTRIBUTE_CONTAINER_MEMBERS;
   override readonly javaClass = CONTAINER_CLASS;
   readonly items: IbmAttribute[] = [];
   /** Called when an attribute replaces another of the same name and type (the playground's inference). */
@@ -185,21 +167,7 @@ export interface AttributeView {
 }
 
 export class STSUniversalUser extends JavaObject {
-  readonly guestMethods = [
-    "getAttributeContainer",
-    "getContextAttributes",
-    "getPrincipalAttributes",
-    "addAttribute",
-    "addContextAttribute",
-    "addPrincipalAttribute",
-    "getAttributeValueByName",
-    "getAttributeValuesByName",
-    "getPrincipalName",
-    "setPrincipalName",
-    "clear",
-    "toString",
-    "valueOf",
-  ];
+  readonly members = IBM_STSUU_MEMBERS;
   override readonly javaClass = STSUU_CLASS;
   readonly principal = new AttributeContainer();
   readonly attributes = new AttributeContainer();
