@@ -344,6 +344,9 @@ class AMIdentity extends JavaObject {
   override toString(): string {
     return `AMIdentity object: ${this.getUniversalId().value}`;
   }
+  /**
+   * @host the run calls it when the script has ended; scripts cannot call it.
+   */
   finish(): void {
     if (this.pending) warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");
   }

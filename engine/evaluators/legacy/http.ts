@@ -71,6 +71,9 @@ class Headers extends JavaObject {
   keySet(): JavaCollection {
     return new JavaCollection("java.util.LinkedHashSet", [...this.map.keys()].map((k) => new JavaString(k)), true);
   }
+  /**
+   * @host the HTTP client reads the headers it sends; scripts cannot call it.
+   */
   toRecord(): Record<string, string[]> {
     return Object.fromEntries(this.map);
   }

@@ -286,7 +286,10 @@ export class JavaString extends JavaObject {
     for (let i = 0; i < this.value.length; i++) h = (Math.imul(31, h) + this.value.charCodeAt(i)) | 0;
     return h;
   }
-  /** Host-side: the bucket key in a HashSet / HashMap. */
+  /**
+   * Host-side: the bucket key in a HashSet / HashMap.
+   * @host hash-order.ts places the value in a HashMap/HashSet table; scripts cannot call it.
+   */
   javaHashKey(): number {
     return this.hashCode();
   }
@@ -461,6 +464,9 @@ export class JavaNumber extends JavaObject {
     if (this.javaClass === "java.lang.Long") return Number(BigInt.asIntN(32, BigInt(this.value) ^ (BigInt.asUintN(64, BigInt(this.value)) >> 32n)));
     return this.value | 0;
   }
+  /**
+   * @host hash-order.ts places the value in a HashMap/HashSet table; scripts cannot call it.
+   */
   javaHashKey(): number {
     return this.hashCode();
   }
@@ -599,7 +605,10 @@ export class JavaCollection extends JavaObject {
     this.reorder();
   }
 
-  /** `new HashSet(collection)` sizes its table for the source up front. */
+  /**
+   * `new HashSet(collection)` sizes its table for the source up front.
+   * @host `new HashSet(c)` / `new HashMap(m)` size the copy; scripts cannot call it.
+   */
   presize(size: number): void {
     if (this.order?.kind === "hash") this.order.capacity = Math.max(this.order.capacity, copyCapacity(size));
   }
@@ -1024,7 +1033,10 @@ export class JavaMap extends JavaObject {
     this.reorder();
   }
 
-  /** `new HashMap(map)` sizes its table for the source up front. */
+  /**
+   * `new HashMap(map)` sizes its table for the source up front.
+   * @host `new HashSet(c)` / `new HashMap(m)` size the copy; scripts cannot call it.
+   */
   presize(size: number): void {
     if (this.order?.kind === "hash") this.order.capacity = Math.max(this.order.capacity, copyCapacity(size));
   }

@@ -74,8 +74,6 @@ export function nextGenValues(ctx: RunContext): ValueModel {
   };
 }
 
-const LEVELS: LogLevel[] = ["trace", "debug", "info", "warn", "error"];
-
 /** ScriptedLoggerWrapper: SLF4J-style levels; trace is filtered as in AIC. */
 class LoggerBinding extends HostObject {
   readonly members = LOGGER_MEMBERS;
@@ -83,9 +81,22 @@ class LoggerBinding extends HostObject {
 
   constructor(private readonly ctx: RunContext) {
     super();
-    for (const level of LEVELS) {
-      (this as unknown as Record<string, unknown>)[level] = (...args: unknown[]) => this.write(level, args);
-    }
+  }
+
+  trace(...args: unknown[]): void {
+    this.write("trace", args);
+  }
+  debug(...args: unknown[]): void {
+    this.write("debug", args);
+  }
+  info(...args: unknown[]): void {
+    this.write("info", args);
+  }
+  warn(...args: unknown[]): void {
+    this.write("warn", args);
+  }
+  error(...args: unknown[]): void {
+    this.write("error", args);
   }
 
   private write(level: LogLevel, args: unknown[]): void {
@@ -379,7 +390,10 @@ class IdentityBinding extends HostObject {
     log(this.ctx, "debug", "[playground] identity.store() persisted the attribute changes");
   }
 
-  /** Called after the run: changes never stored are lost in AM. */
+  /**
+   * Called after the run: changes never stored are lost in AM.
+   * @host the run calls it when the script has ended; scripts cannot call it.
+   */
   finish(): void {
     if (this.pending) {
       warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");

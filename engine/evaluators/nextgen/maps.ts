@@ -124,7 +124,10 @@ export class ScriptMap extends HostObject {
   remove(key: unknown): never {
     throw readOnly(this.label, `${this.label}.remove("${String(key)}")`);
   }
-  /** The entries as plain JSON, for values a script stores in the token. */
+  /**
+   * The entries as plain JSON, for values a script stores in the token.
+   * @host storing the value in the token flattens it; scripts cannot call it.
+   */
   toPlain(): Record<string, unknown> {
     return Object.fromEntries([...this.entries].map(([k, v]) => [k, plainOf(v)]));
   }
@@ -186,6 +189,9 @@ export class ScriptCollection extends HostObject {
     if (!isGuestFunction(fn)) throw new GuestError("forEach expects a function", "TypeError");
     for (const item of this.items) fn.call(item);
   }
+  /**
+   * @host storing the value in the token flattens it; scripts cannot call it.
+   */
   toPlain(): unknown[] {
     return this.items.map(plainOf);
   }
@@ -251,6 +257,9 @@ export class ScriptList extends HostObject {
   toJSON(): unknown[] {
     return this.toPlain();
   }
+  /**
+   * @host storing the value in the token flattens it; scripts cannot call it.
+   */
   toPlain(): unknown[] {
     return this.items.map(plainOf);
   }

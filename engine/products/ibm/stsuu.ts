@@ -121,7 +121,10 @@ export class AttributeContainer extends JavaObject {
     }
     this.put(attribute);
   }
-  /** Host side: adds or replaces (same name and type). */
+  /**
+   * Host side: adds or replaces (same name and type).
+   * @host the rule runner fills the container; scripts cannot call it.
+   */
   put(attribute: IbmAttribute): void {
     const at = this.items.findIndex((a) => a.name === attribute.name && a.type === attribute.type);
     if (at >= 0) {
@@ -150,7 +153,10 @@ export class AttributeContainer extends JavaObject {
   clear(): void {
     this.items.length = 0;
   }
-  /** Host side: values of the attributes of one type, by name. */
+  /**
+   * Host side: values of the attributes of one type, by name.
+   * @host the rule runner reads the container; scripts cannot call it.
+   */
   ofType(type: string): IbmAttribute[] {
     return this.items.filter((a) => a.type === type);
   }
@@ -214,6 +220,9 @@ export class STSUniversalUser extends JavaObject {
     this.attributes.clear();
     this.context.clear();
   }
+  /**
+   * @host the result shows the user; scripts cannot call it.
+   */
   view(): { principal: AttributeView[]; attributes: AttributeView[]; context: AttributeView[] } {
     const v = (c: AttributeContainer) => c.items.map((a) => ({ name: a.name, type: a.type, values: [...a.values] }));
     return { principal: v(this.principal), attributes: v(this.attributes), context: v(this.context) };
