@@ -33,6 +33,11 @@ export const HIDDEN: MemberSpec = Object.freeze({ overloads: ["(...args: any[]):
 
 export class MemberTable {
   private readonly byName: ReadonlyMap<string, Member>;
+  /**
+   * The class's methods are Java methods: Rhino matches a call's arguments against their overloads and refuses
+   * any other count with "Can't find method …" (the host object words it, HostObject.guestNoSuchOverload).
+   */
+  checksArity = false;
   /** Member names in table order (the order the editor lists them and the guest proxy defines them). */
   readonly names: readonly string[];
 
@@ -70,15 +75,26 @@ export class MemberTable {
     return member.counts.has(argc) || (member.restFrom !== null && argc >= member.restFrom);
   }
 
+  /** The same table, with Rhino's argument-count check (see checksArity). */
+  withArityChecks(): MemberTable {
+    const table = new MemberTable(this.name, this.specs(), this.typeParams, this.doc);
+    table.checksArity = true;
+    return table;
+  }
+
   /** A table of the same class with more members (or other overloads of some): a subclass, a product's variant. */
   with(members: Readonly<Record<string, MemberInit>>, name = this.name, typeParams = this.typeParams, doc = this.doc): MemberTable {
-    return new MemberTable(name, { ...this.specs(), ...members }, typeParams, doc);
+    const table = new MemberTable(name, { ...this.specs(), ...members }, typeParams, doc);
+    table.checksArity = this.checksArity;
+    return table;
   }
 
   /** The same table without some members (a map whose keys shadow its methods; a Set, which has no get(int)). */
   without(names: readonly string[], name = this.name): MemberTable {
     const kept = Object.fromEntries(Object.entries(this.specs()).filter(([n]) => !names.includes(n)));
-    return new MemberTable(name, kept, this.typeParams, this.doc);
+    const table = new MemberTable(name, kept, this.typeParams, this.doc);
+    table.checksArity = this.checksArity;
+    return table;
   }
 
   private specs(): Record<string, MemberSpec> {

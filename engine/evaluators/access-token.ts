@@ -100,6 +100,11 @@ export class AccessTokenBinding extends HostObject {
     return this.values.java?.methodSource(this.javaClass, name) ?? null;
   }
 
+  /** Legacy: Rhino refuses a count no Java overload takes (the legacy table checks arity; next-gen's does not). */
+  override guestNoSuchOverload(name: string, args: unknown[]): GuestError {
+    return this.values.java?.noSuchOverload(this.javaClass, name, args) ?? new GuestError(`Can't find method ${this.javaClass}.${name}().`, "TypeError");
+  }
+
   getClass(): never {
     throw this.values.java?.refusal('Access to Java class "java.lang.Class" is prohibited.') ??
       new GuestError("getClass is not a function", "TypeError");
@@ -318,19 +323,5 @@ for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
     const self = this as unknown as { n: NativeFields; nativeChanged(f: string, h: string): void };
     (self.n as unknown as Record<string, unknown>)[field] = null;
     self.nativeChanged(field, "removed");
-  };
-}
-
-/**
- * Legacy: every token method first checks its argument count against its Java overloads (the member table),
- * as Rhino does.
- */
-for (const method of ACCESS_TOKEN_NEXT_GEN_MEMBERS.names) {
-  const proto = AccessTokenBinding.prototype as unknown as Record<string, unknown>;
-  const body = proto[method] as (this: AccessTokenBinding, ...args: unknown[]) => unknown;
-  proto[method] = function (this: AccessTokenBinding, ...args: unknown[]) {
-    const java = (this as unknown as { values: ValueModel }).values.java;
-    if (java && !this.members.accepts(method, args.length)) throw java.noSuchOverload(this.javaClass, method, args);
-    return body.apply(this, args);
   };
 }

@@ -22,6 +22,11 @@ export abstract class HostObject {
    * Rhino lets them reach a java.lang.String), so their arguments (regular expressions) never cross.
    */
   readonly guestStringMethods?: readonly string[];
+  /**
+   * The error for a call whose argument count no overload in a table that checks arity takes
+   * (MemberTable.checksArity): Rhino's "Can't find method java.lang.String.substring()." for a Java object.
+   */
+  guestNoSuchOverload?(name: string, args: unknown[]): GuestError;
   /** The Java class name AM would report for this object, for messages. */
   readonly javaClass: string = "java.lang.Object";
   /**

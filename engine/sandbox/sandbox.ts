@@ -218,6 +218,9 @@ class Bridge {
       if (typeof method !== "function" || !target.members.has(name)) {
         throw new GuestError(`Cannot find function ${name} in object ${target.javaClass}.`, "TypeError");
       }
+      if (target.members.checksArity && target.guestNoSuchOverload && !target.members.accepts(name, values.length)) {
+        throw target.guestNoSuchOverload(name, values);
+      }
       result = (method as (...a: unknown[]) => unknown).apply(target, values);
       values.forEach((value, i) => {
         if (takeWriteBack(value)) this.writeBack(args[3 + i], value as unknown[]);

@@ -113,4 +113,4 @@ export const ACCESS_TOKEN_LEGACY_MEMBERS = new MemberTable(
   },
   "",
   "org.forgerock.oauth2.core.AccessToken (legacy). JS numbers become Java doubles (42 reads back as 42.0).",
-);
+).withArityChecks();

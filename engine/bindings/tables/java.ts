@@ -15,8 +15,8 @@ export const JAVA_STRING_MEMBERS = new MemberTable(
     substring: ["(beginIndex: number): JavaString", "(beginIndex: number, endIndex: number): JavaString"],
     indexOf: ["(str: string): number", "(str: string, fromIndex: number): number"],
     lastIndexOf: ["(str: string): number", "(str: string, fromIndex: number): number"],
-    toUpperCase: "(): JavaString",
-    toLowerCase: "(): JavaString",
+    toUpperCase: ["(): JavaString", "(locale: any): JavaString"],
+    toLowerCase: ["(): JavaString", "(locale: any): JavaString"],
     trim: "(): JavaString",
     strip: "(): JavaString",
     equals: { overloads: ["(other: any): boolean"], doc: "true only for a Java String with the same text (a JS string is converted)." },
@@ -36,7 +36,7 @@ export const JAVA_STRING_MEMBERS = new MemberTable(
     hashCode: "(): number",
     toString: { overloads: ["(): JavaString"], doc: "Still a java.lang.String: use String(s) for a JS string." },
     valueOf: HIDDEN,
-    getBytes: "(): number[]",
+    getBytes: ["(): number[]", "(charset: string | any): number[]", "(srcBegin: number, srcEnd: number, dst: number[], dstBegin: number): void"],
     toCharArray: "(): string[]",
     intern: "(): JavaString",
     toJSON: HIDDEN,
@@ -44,7 +44,7 @@ export const JAVA_STRING_MEMBERS = new MemberTable(
   },
   "",
   'java.lang.String: typeof is "object", === a JS string is false; .length is a method. Use String(x) for a JS string.',
-);
+).withArityChecks();
 
 /** java.lang.Boolean as AM hands it out (a boxed value of a Java map or list). */
 export const JAVA_BOOLEAN_MEMBERS = new MemberTable("JavaBoolean", {
@@ -55,7 +55,7 @@ export const JAVA_BOOLEAN_MEMBERS = new MemberTable("JavaBoolean", {
   hashCode: "(): number",
   toJSON: HIDDEN,
   "#primitive": HIDDEN,
-});
+}).withArityChecks();
 
 /** java.lang.Integer / Long / Double as AM hands them out. */
 export const JAVA_NUMBER_MEMBERS = new MemberTable("JavaNumber", {
@@ -70,7 +70,7 @@ export const JAVA_NUMBER_MEMBERS = new MemberTable("JavaNumber", {
   toJSON: HIDDEN,
   getClass: "(): never",
   "#primitive": HIDDEN,
-});
+}).withArityChecks();
 
 /**
  * What java.util.Collection implementations share; java.util.List adds indexed access. Lists and Sets are one
@@ -81,7 +81,7 @@ const COLLECTION = {
   isEmpty: "(): boolean",
   contains: "(o: any): boolean",
   iterator: "(): JavaIterator<T>",
-  toArray: { overloads: ["(): T[]"], doc: "An Object[]: a Java array, not a JS array (Array.isArray is false)." },
+  toArray: { overloads: ["(): T[]", "(array: any): T[]"], doc: "An Object[]: a Java array, not a JS array (Array.isArray is false)." },
   add: "(e: T): boolean",
   addAll: "(c: JavaCollection<T> | T[]): boolean",
   remove: "(o: any): boolean",
@@ -106,6 +106,7 @@ export const JAVA_LIST_MEMBERS = new MemberTable(
   {
     ...COLLECTION,
     add: ["(e: T): boolean", "(index: number, element: T): void"],
+    addAll: ["(c: JavaCollection<T> | T[]): boolean", "(index: number, c: JavaCollection<T> | T[]): boolean"],
     remove: ["(o: any): boolean", "(index: number): T"],
     get: "(index: number): T",
     set: "(index: number, element: T): T",
@@ -114,7 +115,7 @@ export const JAVA_LIST_MEMBERS = new MemberTable(
   },
   "<T>",
   "java.util.List: also list[i] and list.length, as Rhino's NativeJavaList.",
-);
+).withArityChecks();
 
 /**
  * java.util.Set (HashSet, LinkedHashSet, TreeSet, the unmodifiable ones). Rhino finds get/set/indexOf on no
@@ -131,7 +132,7 @@ export const JAVA_SET_MEMBERS = new MemberTable(
   },
   "<T>",
   "java.util.Set: no indices; toArray() or iterator() to walk it.",
-);
+).withArityChecks();
 
 /** A Java array (String[] from split, Object[] from toArray) with the Array.prototype methods Rhino lets through. */
 export const JAVA_ARRAY_MEMBERS = new MemberTable("JavaArray", {
@@ -164,7 +165,7 @@ export const JAVA_ITERATOR_MEMBERS = new MemberTable(
     "#primitive": HIDDEN,
   },
   "<T>",
-);
+).withArityChecks();
 
 /** java.util.Map (HashMap, LinkedHashMap, TreeMap, AM's CaseInsensitiveHashMap…); also answers map[key]. */
 export const JAVA_MAP_MEMBERS = new MemberTable(
@@ -179,7 +180,7 @@ export const JAVA_MAP_MEMBERS = new MemberTable(
     entrySet: "(): JavaSet<JavaMapEntry<V>>",
     size: "(): number",
     isEmpty: "(): boolean",
-    remove: "(key: string): V",
+    remove: { overloads: ["(key: string): V", "(key: string, value: any): boolean"], doc: "The removed value; with a value, removes the key only when it maps to that value." },
     putAll: "(m: JavaMap<V> | { [key: string]: V }): void",
     getOrDefault: "(key: string, defaultValue: V): V",
     forEach: "(action: (key: string, value: V) => void): void",
@@ -190,7 +191,7 @@ export const JAVA_MAP_MEMBERS = new MemberTable(
   },
   "<V>",
   "java.util.Map; also answers map[key] and map.key.",
-);
+).withArityChecks();
 
 export const JAVA_MAP_ENTRY_MEMBERS = new MemberTable(
   "JavaMapEntry",
@@ -201,4 +202,4 @@ export const JAVA_MAP_ENTRY_MEMBERS = new MemberTable(
     "#primitive": HIDDEN,
   },
   "<V>",
-);
+).withArityChecks();

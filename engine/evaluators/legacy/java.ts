@@ -6,8 +6,9 @@
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { rhinoArgType } from "../rhino-arg-type";
 import { currentJavaWorld, type JavaWorld } from "./java-world";
-import { javaMethodSource } from "./java-signatures";
+import { javaMethodOwner, javaMethodSource } from "./java-signatures";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
 import { collectionKind, type CollectionKind } from "./collection-kinds";
@@ -60,6 +61,10 @@ export abstract class JavaObject extends HostObject {
   }
   guestPrimitive(_hint?: unknown): unknown {
     return String(this.toString());
+  }
+  /** Rhino's refusal of a call no overload of the Java method takes. */
+  override guestNoSuchOverload(name: string, args: unknown[]): GuestError {
+    return new GuestError(`Can't find method ${javaMethodOwner(this.javaClass, name)}.${name}(${args.map(rhinoArgType).join(",")}).`, "InternalError");
   }
   /** A method read as a value shows as Rhino shows a Java method (java-signatures.ts). */
   override guestMethodSource(name: string): string | null {
@@ -306,9 +311,19 @@ export class JavaString extends JavaObject {
   override javaValueOf(): string {
     return this.value;
   }
-  /** byte[]: Rhino hands a primitive array element to scripts as a number. */
-  getBytes(): JavaArray {
-    return new JavaArray("[B", Array.from(new TextEncoder().encode(this.value), (b: number) => (b > 127 ? b - 256 : b)));
+  /**
+   * byte[] in the JVM's default charset (UTF-8) or the named one; Rhino hands a primitive array element to
+   * scripts as a number.
+   */
+  getBytes(charset?: unknown): JavaArray {
+    const name = charset === undefined ? "UTF-8" : str(charset).toUpperCase();
+    let bytes: number[];
+    if (name === "UTF-8" || name === "UTF8") bytes = Array.from(new TextEncoder().encode(this.value));
+    else if (name === "ISO-8859-1" || name === "US-ASCII" || name === "ASCII") {
+      const limit = name === "ISO-8859-1" ? 0xff : 0x7f;
+      bytes = Array.from(this.value, (c) => (c.charCodeAt(0) > limit ? 0x3f : c.charCodeAt(0)));
+    } else throw javaException("java.io.UnsupportedEncodingException", str(charset));
+    return new JavaArray("[B", bytes.map((b) => (b > 127 ? b - 256 : b)));
   }
   /** char[]: each element reaches the script as its char code, like charAt. */
   toCharArray(): JavaArray {
@@ -738,8 +753,15 @@ export class JavaCollection extends JavaObject {
     this.placeLast();
     return true;
   }
-  addAll(other: unknown): boolean {
-    const list = other instanceof JavaCollection ? other.items : Array.isArray(other) ? other : [];
+  /** addAll(c), or on a List addAll(index, c): c's items inserted at index, in c's order. */
+  addAll(a: unknown, b?: unknown): boolean {
+    const source = b === undefined ? a : b;
+    const list = source instanceof JavaCollection ? source.items : Array.isArray(source) ? source : [];
+    if (b !== undefined && !this.isSet) {
+      let at = Number(a);
+      for (const v of [...list]) this.add(at++, v);
+      return list.length > 0;
+    }
     let changed = false;
     for (const v of list) changed = this.add(v) || changed;
     return changed;
@@ -1106,9 +1128,15 @@ export class JavaMap extends JavaObject {
     }
     if (this.order) this.unsettled = true;
   }
-  remove(key: unknown): unknown {
+  /** remove(key) gives the old value; remove(key, value) removes only a key mapped to that value. */
+  remove(key: unknown, ...value: unknown[]): unknown {
     this.mutate();
     const k = str(key);
+    if (value.length) {
+      if (!this.entries.has(k) || !javaEquals(this.entries.get(k), javaIn(value[0]))) return false;
+      this.entries.delete(k);
+      return true;
+    }
     const old = this.entries.get(k) ?? null;
     this.entries.delete(k);
     return old;
