@@ -5,38 +5,61 @@
  */
 import { HIDDEN, MemberTable } from "../members";
 
-export const CHF_HEADERS_MEMBERS = new MemberTable(
-  "ChfHeaders",
+/** org.forgerock.http.protocol.Header: what Headers.get/put/remove give. */
+export const CHF_HEADER_MEMBERS = new MemberTable(
+  "ChfHeader",
   {
-    add: "(name: string, value: any): ChfHeaders",
-    put: "(name: string, value: any): ChfHeaders",
-    get: "(name: string): JavaList<JavaString> | null",
-    getFirst: "(name: string): JavaString | null",
-    containsKey: "(name: string): boolean",
-    remove: "(name: string): void",
-    asMapOfHeaders: "(): JavaMap<JavaString>",
-    keySet: "(): JavaSet<JavaString>",
+    getName: "(): JavaString",
+    getValues: "(): JavaList<JavaString>",
+    getFirstValue: "(): JavaString | null",
     toString: HIDDEN,
     "#primitive": HIDDEN,
   },
   "",
-  "org.forgerock.http.protocol.Headers: header names are case-insensitive.",
-);
+  "org.forgerock.http.protocol.Header: a header's name and values.",
+).withArityChecks();
+
+/** Values a header takes, as CHF's "script compatible" add/put accept them. */
+const VALUE = "string | string[] | JavaCollection<string> | ChfHeader";
+
+export const CHF_HEADERS_MEMBERS = new MemberTable(
+  "ChfHeaders",
+  {
+    add: { overloads: [`(name: string, value: ${VALUE}): void`, "(header: ChfHeader): void"], doc: "Adds values to the header (returns nothing: calls do not chain)." },
+    put: { overloads: [`(name: string, value: ${VALUE} | null): ChfHeader | null`, "(header: ChfHeader): ChfHeader | null"], doc: "Replaces the header; gives the previous one, or null." },
+    get: { overloads: ["(name: string): ChfHeader | null"], doc: "The Header (getValues(), getFirstValue()), or null; names are case-insensitive." },
+    getFirst: "(name: string): JavaString | null",
+    containsKey: "(name: string): boolean",
+    remove: "(name: string): ChfHeader | null",
+    size: "(): number",
+    isEmpty: "(): boolean",
+    clear: "(): void",
+    putAll: "(headers: JavaMap<any> | { [name: string]: any }): void",
+    addAll: "(headers: JavaMap<any> | { [name: string]: any }): void",
+    keySet: { overloads: ["(): never"], doc: 'Refused in AM: its java.util.TreeMap$KeySet is not on the allow-list.' },
+    asMapOfHeaders: "(): JavaMap<ChfHeader>",
+    copyAsMapOfList: "(): JavaMap<JavaList<JavaString>>",
+    toString: HIDDEN,
+    "#primitive": HIDDEN,
+  },
+  "",
+  "org.forgerock.http.protocol.Headers: a case-insensitive multiple-value map; also headers[name].",
+).withArityChecks();
 
 export const CHF_ENTITY_MEMBERS = new MemberTable(
   "ChfEntity",
   {
     getString: "(): JavaString",
     getJson: { overloads: ["(): any"], doc: "Java values as Jackson builds them (a java.util.Map with property access, boxed numbers and booleans)." },
-    setString: "(value: string): void",
-    setJson: "(value: any): void",
+    setString: { overloads: ["(value: string): void"], doc: "Sets the body and its Content-Length." },
+    setJson: { overloads: ["(value: any): void"], doc: "Sets the body to the value's JSON, Content-Type to application/json; charset=UTF-8, and Content-Length." },
     toString: HIDDEN,
     "#primitive": HIDDEN,
     isRawContentEmpty: "(): boolean",
   },
   "",
   "org.forgerock.http.protocol.Entity",
-);
+).withArityChecks();
 
 export const CHF_STATUS_MEMBERS = new MemberTable(
   "ChfStatus",
@@ -53,7 +76,7 @@ export const CHF_STATUS_MEMBERS = new MemberTable(
   },
   "",
   "org.forgerock.http.protocol.Status",
-);
+).withArityChecks();
 
 export const CHF_REQUEST_MEMBERS = new MemberTable(
   "ChfRequest",
@@ -63,7 +86,7 @@ export const CHF_REQUEST_MEMBERS = new MemberTable(
     setMethod: "(method: string): ChfRequest",
     getMethod: "(): JavaString",
     getHeaders: "(): ChfHeaders",
-    setEntity: { overloads: ["(entity: any): ChfRequest"], doc: "A string is the body; an object or array is sent as its JSON." },
+    setEntity: { overloads: ["(entity: any): ChfRequest"], doc: "A string is the body (setString); anything else is sent as its JSON (setJson, which sets Content-Type)." },
     getEntity: "(): ChfEntity",
     addHeaders: "(...headers: any[]): ChfRequest",
     modifyHeaders: "(fn: (headers: ChfHeaders) => void): ChfRequest",
@@ -72,7 +95,7 @@ export const CHF_REQUEST_MEMBERS = new MemberTable(
   },
   "",
   "org.forgerock.http.protocol.Request: new org.forgerock.http.protocol.Request(), then httpClient.send(request).",
-);
+).withArityChecks();
 
 export const CHF_RESPONSE_MEMBERS = new MemberTable(
   "ChfResponse",
@@ -87,7 +110,7 @@ export const CHF_RESPONSE_MEMBERS = new MemberTable(
   },
   "",
   "org.forgerock.http.protocol.Response",
-);
+).withArityChecks();
 
 export const LEGACY_HTTP_CLIENT_MEMBERS = new MemberTable(
   "LegacyHttpClient",
@@ -98,7 +121,7 @@ export const LEGACY_HTTP_CLIENT_MEMBERS = new MemberTable(
   },
   "",
   "CHF HTTP client: build a new org.forgerock.http.protocol.Request() and send it.",
-);
+).withArityChecks();
 
 export const CHF_PROMISE_MEMBERS = new MemberTable(
   "ChfPromise",
