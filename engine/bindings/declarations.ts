@@ -10,6 +10,7 @@ import { ACCESS_TOKEN_LEGACY_MEMBERS, ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "./ta
 import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "./tables/am-legacy";
 import {
   CHF_ENTITY_MEMBERS,
+  CHF_FORM_MEMBERS,
   CHF_HEADER_MEMBERS,
   CHF_HEADERS_MEMBERS,
   CHF_PROMISE_MEMBERS,
@@ -225,6 +226,8 @@ ${CHF_HEADER_MEMBERS.declaration()}
 ${CHF_HEADERS_MEMBERS.declaration(["[name: string]: any;"])}
 
 ${CHF_ENTITY_MEMBERS.declaration()}
+
+${CHF_FORM_MEMBERS.declaration()}
 
 ${CHF_STATUS_MEMBERS.declaration()}
 

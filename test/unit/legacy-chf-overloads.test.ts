@@ -3,7 +3,8 @@
  * in ForgeRock's commons http-framework, as the OpenIdentityPlatform/commons copy publishes it):
  * Headers is a case-insensitive multiple-value map whose add() is void and whose get/put/remove give Header
  * objects; Entity.setJson sets Content-Type, setString and setJson set Content-Length; a message's
- * setEntity(o) is setString for a string and setJson for anything else.
+ * setEntity(o) is setString for a string and setJson for anything else; Form.toRequestEntity makes the request a
+ * POST of the form, URL-encoded as java.net.URLEncoder encodes (space as "+").
  */
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine";
@@ -82,5 +83,25 @@ describe("CHF Headers, Entity and Request overloads (legacy)", () => {
       "InternalError: Can't find method org.forgerock.http.protocol.Request.setUri().",
       "InternalError: Can't find method org.forgerock.http.protocol.Entity.setString(string,string).",
     ]);
+  });
+
+  it("Form.toRequestEntity posts the URL-encoded form with CHF's headers", async () => {
+    const result = await legacy([
+      "var f = new org.forgerock.http.protocol.Form(); f.add('grant_type', 'client_credentials'); f.add('scope', 'a b'); f.add('scope', 'é&');",
+      "r.setUri('https://api.example.com/x'); f.toRequestEntity(r);",
+      "out.push(String(f.toFormString()), String(r.getMethod()), String(h.getFirst('Content-Type')), String(h.getFirst('Content-Length')), String(f.get('scope')));",
+      "out.push(String(new org.forgerock.http.protocol.Form().fromFormString('a=1&b=x+y%21&bad').getFirst('b')));",
+      "httpClient.send(r).get();",
+    ]);
+    expect(result.error).toBeNull();
+    expect(String(result.introspection?.out).split("\n")).toEqual([
+      "grant_type=client_credentials&scope=a+b&scope=%C3%A9%26",
+      "POST",
+      "application/x-www-form-urlencoded",
+      "55",
+      "[a b, é&]",
+      "x y!",
+    ]);
+    expect(JSON.stringify(result.http)).toContain("grant_type=client_credentials&scope=a+b&scope=%C3%A9%26");
   });
 });

@@ -61,6 +61,28 @@ export const CHF_ENTITY_MEMBERS = new MemberTable(
   "org.forgerock.http.protocol.Entity",
 ).withArityChecks();
 
+/** org.forgerock.http.protocol.Form: `new org.forgerock.http.protocol.Form()`, then toRequestEntity(request). */
+export const CHF_FORM_MEMBERS = new MemberTable(
+  "ChfForm",
+  {
+    add: "(name: string, value: string): void",
+    putSingle: "(name: string, value: string): JavaList<JavaString> | null",
+    get: "(name: string): JavaList<JavaString> | null",
+    getFirst: "(name: string): JavaString | null",
+    containsKey: "(name: string): boolean",
+    remove: "(name: string): JavaList<JavaString> | null",
+    size: "(): number",
+    isEmpty: "(): boolean",
+    fromFormString: "(form: string): ChfForm",
+    toFormString: { overloads: ["(): JavaString"], doc: "URL-encoded as java.net.URLEncoder does (space as +)." },
+    toRequestEntity: { overloads: ["(request: ChfRequest): void"], doc: "Makes the request a POST of the URL-encoded form, with its Content-Type and Content-Length." },
+    toString: HIDDEN,
+    "#primitive": HIDDEN,
+  },
+  "",
+  "org.forgerock.http.protocol.Form: form fields, a case-sensitive multi-valued map.",
+).withArityChecks();
+
 export const CHF_STATUS_MEMBERS = new MemberTable(
   "ChfStatus",
   {

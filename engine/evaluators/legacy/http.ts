@@ -13,7 +13,7 @@ import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/promise";
-import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, javaException, toStored } from "./java";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { rhinoArgType } from "../rhino-arg-type";
 import { ID_TYPES } from "./id-types";
@@ -21,6 +21,7 @@ import { javaValueFromJsonText } from "./jackson";
 import { requireVisible } from "./java-views";
 import {
   CHF_ENTITY_MEMBERS,
+  CHF_FORM_MEMBERS,
   CHF_HEADER_MEMBERS,
   CHF_HEADERS_MEMBERS,
   CHF_PROMISE_MEMBERS,
@@ -324,6 +325,92 @@ export class Request extends JavaObject {
   }
 }
 
+/** java.net.URLEncoder.encode(s, UTF-8), as CHF's Form encodes names and values: space as "+", A-Za-z0-9.-*_ kept. */
+function formEncode(text: string): string {
+  return Array.from(new TextEncoder().encode(text), (b) => {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9.\-*_]/.test(c)) return c;
+    return b === 0x20 ? "+" : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+}
+
+/** java.net.URLDecoder.decode(s, UTF-8). */
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw javaException("java.lang.IllegalArgumentException", `URLDecoder: Illegal hex characters in escape (%) pattern`);
+  }
+}
+
+/**
+ * org.forgerock.http.protocol.Form: form fields, a case-sensitive multi-string-valued map (a LinkedHashMap of
+ * lists), written to a request as a URL-encoded POST body by toRequestEntity, as CHF's Form does.
+ */
+class Form extends JavaObject {
+  readonly members = CHF_FORM_MEMBERS;
+  override readonly javaClass = "org.forgerock.http.protocol.Form";
+  private readonly fields = new Map<string, string[]>();
+
+  add(name: unknown, value: unknown): void {
+    const key = String(toStored(name));
+    const text = String(toStored(value));
+    chargeHost(storedBytes(key) + storedBytes(text));
+    this.fields.set(key, [...(this.fields.get(key) ?? []), text]);
+  }
+  putSingle(name: unknown, value: unknown): JavaCollection | null {
+    const previous = this.get(name);
+    this.fields.set(String(toStored(name)), [String(toStored(value))]);
+    return previous;
+  }
+  get(name: unknown): JavaCollection | null {
+    const values = this.fields.get(String(toStored(name)));
+    return values ? new JavaCollection("java.util.ArrayList", values.map((v) => new JavaString(v))) : null;
+  }
+  getFirst(name: unknown): JavaString | null {
+    const values = this.fields.get(String(toStored(name)));
+    return values?.length ? new JavaString(values[0]) : null;
+  }
+  containsKey(name: unknown): boolean {
+    return this.fields.has(String(toStored(name)));
+  }
+  remove(name: unknown): JavaCollection | null {
+    const previous = this.get(name);
+    this.fields.delete(String(toStored(name)));
+    return previous;
+  }
+  size(): number {
+    return this.fields.size;
+  }
+  isEmpty(): boolean {
+    return this.fields.size === 0;
+  }
+  fromFormString(text: unknown): Form {
+    for (const param of String(toStored(text)).split("&")) {
+      const at = param.indexOf("=");
+      if (at >= 0) this.add(formDecode(param.slice(0, at)), formDecode(param.slice(at + 1)));
+    }
+    return this;
+  }
+  toFormString(): JavaString {
+    return new JavaString(this.formString());
+  }
+  private formString(): string {
+    return [...this.fields].flatMap(([name, values]) => values.map((v) => `${formEncode(name)}=${formEncode(v)}`)).join("&");
+  }
+  /** The request becomes a POST of the URL-encoded form (CHF sets Content-Type and Content-Length). */
+  toRequestEntity(request: unknown): void {
+    if (!(request instanceof Request)) throw new GuestError(`Can't find method ${this.javaClass}.toRequestEntity(${rhinoArgType(request)}).`, "InternalError");
+    request.setMethod("POST");
+    request.headers.put("Content-Type", "application/x-www-form-urlencoded");
+    request.entity.setString(this.formString());
+  }
+  /** Form.toString() is its form string. */
+  override toString(): string {
+    return this.formString();
+  }
+}
+
 class Response extends JavaObject {
   readonly members = CHF_RESPONSE_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Response";
@@ -424,6 +511,7 @@ function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClas
   const add = (c: JavaClass) => classes.set(c.javaClass, c);
   add(new JavaClass("org.forgerock.http.protocol.Request", () => new Request()));
   add(new JavaClass("org.forgerock.http.protocol.Response", null));
+  add(new JavaClass("org.forgerock.http.protocol.Form", () => new Form()));
   add(new JavaClass("org.forgerock.http.protocol.Status", null, Object.fromEntries(Object.entries(STATUS_NAMES).map(([k, v]) => [k, Status.of(v)]))));
   add(new JavaClass("com.sun.identity.idm.IdType", null, { ...ID_TYPES }));
   for (const name of ["java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayList", "java.util.LinkedList"]) {
