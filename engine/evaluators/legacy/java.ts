@@ -7,7 +7,11 @@ import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
 import { rhinoArgType } from "../rhino-arg-type";
-import { currentJavaWorld, type JavaWorld } from "./java-world";
+import { arrayIndexOutOfBounds, classProhibited, javaException, javaMemberMissing, uncatchableUnsupportedOperation } from "./java-exceptions";
+import { callGuest, chargeHost, identityHash, requireHost } from "./java-runtime";
+import { expandJavaReplacement, parseJavaReplacement } from "./java-replacement";
+// Re-exported: bindings, classes and products take them from here, with the Java values.
+export { callGuest, chargeHost, identityHash, javaException, requireHost };
 import { javaMethodOwner, javaMethodSource } from "./java-signatures";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
@@ -77,39 +81,8 @@ export abstract class JavaObject extends HostObject {
   }
 }
 
-/**
- * Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`): the next
- * of the run's sequence, seeded by the scenario's seed (java-world.ts), so the same case prints the same hash.
- */
-export function identityHash(): string {
-  return currentJavaWorld().nextIdentityHash();
-}
 
-/**
- * How deep script callbacks may nest through host code (`list.forEach(f)` where f calls forEach again). Each
- * level costs the host's own stack (sandbox, bridge, QuickJS), which runs out after about 200 levels; Rhino's
- * Java stack ran out after about 300 (probe cb.*), with a java.lang.StackOverflowError.
- */
-const MAX_CALLBACK_DEPTH = 100;
 
-/**
- * Calls a script function from host code (a Consumer, Comparator or BiConsumer Rhino made of it). Past the
- * nesting depth, or when the host's stack runs out anyway, the run fails as Rhino's did: with a
- * java.lang.StackOverflowError that no catch block of the script catches.
- */
-export function callGuest(fn: GuestFunction, ...args: unknown[]): unknown {
-  const world = currentJavaWorld();
-  if (world.callbackDepth >= MAX_CALLBACK_DEPTH) throw stackOverflow(world);
-  world.callbackDepth++;
-  try {
-    return fn.call(...args);
-  } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackOverflow(world);
-    throw e;
-  } finally {
-    world.callbackDepth--;
-  }
-}
 
 /**
  * A script function Java calls through an interface Rhino made of it (Consumer, BiConsumer, Comparator): Rhino
@@ -125,26 +98,7 @@ function javaToJs(value: unknown): unknown {
   return value;
 }
 
-function stackOverflow(world: JavaWorld): GuestError {
-  if (!world.stackOverflowed) {
-    world.warn(
-      "callback-stack-overflow",
-      "Script callbacks nested through Java (forEach, a Comparator) until the stack ran out: AM fails the script with java.lang.StackOverflowError without running its finally blocks; the playground runs them.",
-    );
-  }
-  world.stackOverflowed = true;
-  return new GuestError("java.lang.StackOverflowError", "InternalError", { javaExceptionClass: "java.lang.StackOverflowError" }, true);
-}
 
-/** Counts host-side bytes of the run's Java values against its memory limit (java-budget.ts). */
-export function chargeHost(bytes: number): void {
-  currentJavaWorld().budget.charge(bytes);
-}
-
-/** Fails with the run's memory error if `bytes` more would pass its limit, before anything that large is built. */
-export function requireHost(bytes: number): void {
-  currentJavaWorld().budget.require(bytes);
-}
 
 const JS_STRING_METHODS: readonly string[] = [
   "match", "search", "slice", "substr", "charCodeAt", "includes", "padStart", "padEnd", "localeCompare", "normalize",
@@ -345,60 +299,12 @@ function str(value: unknown): string {
   return value instanceof JavaString ? value.value : String(value);
 }
 
-/** Matcher.appendReplacement's template, parsed once: literal text, and group numbers for `$n` (0 the whole match). */
-type ReplacementPart = string | number;
 
-/** `$n` is group n (further digits while they still name a group), `\x` a literal x. */
-function parseJavaReplacement(template: string, groupCount: number): ReplacementPart[] {
-  const parts: ReplacementPart[] = [];
-  let literal = "";
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i];
-    if (c === "\\" && i + 1 < template.length) {
-      literal += template[++i];
-    } else if (c === "$" && /\d/.test(template[i + 1] ?? "")) {
-      let n = Number(template[++i]);
-      while (/\d/.test(template[i + 1] ?? "") && n * 10 + Number(template[i + 1]) <= groupCount) n = n * 10 + Number(template[++i]);
-      if (n > groupCount) throw javaException("java.lang.IndexOutOfBoundsException", `No group ${n}`);
-      if (literal) parts.push(literal);
-      literal = "";
-      parts.push(n);
-    } else {
-      literal += c;
-    }
-  }
-  if (literal) parts.push(literal);
-  return parts;
-}
-
-function expandJavaReplacement(parts: readonly ReplacementPart[], match: string, groups: readonly string[]): string {
-  if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
-  let out = "";
-  for (const part of parts) out += typeof part === "string" ? part : part === 0 ? match : groups[part - 1];
-  return out;
-}
-
-/**
- * A Java exception thrown by a Java method, as a Rhino script catches it: an InternalError whose message is
- * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
- */
-export function javaException(javaClass: string, message: string | null = null): GuestError {
-  currentJavaWorld().noteRaised(javaClass, message ?? "null");
-  return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
-}
 
 /**
  * A boxed Java number (what a JS number becomes once it has passed through Java as Object): typeof "object",
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
-/**
- * The UnsupportedOperationException an unmodifiable map or list throws when Rhino's NativeJavaMap/NativeJavaList
- * writes to it directly (`map.key = v`, `list[i] = v`): a raw Java RuntimeException, which passes every catch
- * block (finally blocks still run) and fails the script.
- */
-function uncatchableUnsupportedOperation(): GuestError {
-  return new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
-}
 
 
 /**
@@ -820,10 +726,6 @@ export class JavaCollection extends JavaObject {
   }
 }
 
-/** Rhino's message when a script reads or writes past the end of a Java array. */
-function arrayIndexOutOfBounds(index: number, length: number): GuestError {
-  return new GuestError(`Array index ${index} is out of bounds [0..${length - 1}].`, "InternalError");
-}
 
 /**
  * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
@@ -944,17 +846,10 @@ class UnemulatedJavaMember extends HostObject {
   }
 }
 
-/** getClass() reaches java.lang.Class, which AM's deny-list blocks. */
-function classProhibited(): GuestError {
-  return new GuestError('Access to Java class "java.lang.Class" is prohibited.', "InternalError");
-}
 
 /** Reports a playground limitation into the run's warnings (set on objects the bindings hand out). */
 export type GapSink = (code: string, message: string) => void;
 
-function javaMemberMissing(javaClass: string, name: string): GuestError {
-  return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
-}
 
 
 export class JavaIterator extends JavaObject {
