@@ -64,7 +64,7 @@ export class MemberTable {
     return this.byName.get(name);
   }
 
-  members(): IterableIterator<Member> {
+  all(): IterableIterator<Member> {
     return this.byName.values();
   }
 
