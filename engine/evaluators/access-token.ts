@@ -6,6 +6,8 @@
 import { GuestError, HostObject } from "../sandbox/host";
 import { isNativeFieldName, type NativeFields } from "../token/state";
 import { warn, type RunContext } from "./context";
+import type { MemberTable } from "../bindings/members";
+import { ACCESS_TOKEN_LEGACY_MEMBERS, ACCESS_TOKEN_NEXT_GEN_MEMBERS, MACAROON_ACCESS_TOKEN_LEGACY_MEMBERS, MACAROON_ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "../bindings/tables/access-token";
 
 export interface ValueModel {
   /** A script value as AM stores it in the token (JSON-compatible, Java types flattened). */
@@ -65,104 +67,8 @@ const SIMPLE_FIELDS: Record<string, NullableNative> = {
   AuthTime: "auth_time",
 };
 
-export const ACCESS_TOKEN_METHODS = [
-  "getField",
-  "setField",
-  "setFields",
-  "toMap",
-  "getTokenInfo",
-  "getCustomFields",
-  "getPermissions",
-  "setPermissions",
-  "removePermissions",
-  "getScope",
-  "setScope",
-  "removeScopes",
-  "getNonce",
-  "setNonce",
-  "removeNonce",
-  "getRealm",
-  "setRealm",
-  "removeRealm",
-  "getAudience",
-  "setId",
-  "getTokenId",
-  "getAuditTrackingId",
-  "setAuditTrackingId",
-  "removeAuditTrackingId",
-  "isExpired",
-  "getResourceOwnerId",
-  "setResourceOwnerId",
-  "removeResourceOwnerId",
-  "getResourceOwner",
-  "getAuthTimeSeconds",
-  "setAuthTime",
-  "removeAuthTime",
-  "getAct",
-  "setAct",
-  "getMayAct",
-  "setMayAct",
-  "getAuthGrantId",
-  "setAuthGrantId",
-  "removeAuthGrantId",
-  "getAuthLevel",
-  "setAuthLevel",
-  "removeAuthLevel",
-  "getExpiryTime",
-  "setExpiryTime",
-  "getClaims",
-  "setClaims",
-  "removeClaims",
-  "getClientId",
-  "setClientId",
-  "removeClientId",
-  "getGrantType",
-  "setGrantType",
-  "removeGrantType",
-  "getTokenType",
-  "setTokenType",
-  "removeTokenType",
-  "getTokenName",
-  "setTokenName",
-  "removeTokenName",
-  "getConfirmationKey",
-  "setConfirmationKey",
-  "removeConfirmationKey",
-  "addExtraData",
-  "addExtraJsonData",
-] as const;
-
-/**
- * Token storage "macaroon" only: the caveat methods. AM's docs say the script may add caveats to a macaroon
- * token; the MacaroonToken javadoc is not public, so the names and arguments are org.forgerock.macaroons.Macaroon's
- * (reference flows-and-hooks.md §B) and every macaroon run says so (token/macaroon-token.ts).
- */
-export const MACAROON_TOKEN_METHODS = ["addFirstPartyCaveat", "addThirdPartyCaveat"] as const;
-
-/**
- * How many arguments each method's Java signatures take (the rest take none). Rhino refuses any other count
- * with "Can't find method …"; the setters generated from SIMPLE_FIELDS take one.
- */
-const ARITY: Record<string, readonly number[]> = {
-  getField: [1],
-  setField: [2],
-  setFields: [1],
-  setPermissions: [1],
-  setScope: [1],
-  setId: [1],
-  setAct: [1],
-  setMayAct: [1],
-  setExpiryTime: [1],
-  setConfirmationKey: [1],
-  addExtraData: [2],
-  addExtraJsonData: [2],
-  addFirstPartyCaveat: [1],
-  addThirdPartyCaveat: [3],
-  ...Object.fromEntries(Object.keys(SIMPLE_FIELDS).map((suffix) => [`set${suffix}`, [1]])),
-};
-
 export class AccessTokenBinding extends HostObject {
-  readonly guestMethods: readonly string[];
+  readonly members: MemberTable;
   override readonly guestAliases: Readonly<Record<string, string>> | undefined;
   override readonly javaClass: string;
 
@@ -174,9 +80,10 @@ export class AccessTokenBinding extends HostObject {
     super();
     // A macaroon token is its own class in AM (the AIC allow-list names it).
     this.javaClass = ctx.token.macaroon && values.java ? "org.forgerock.openam.oauth2.token.macaroon.MacaroonAccessToken" : javaClass;
-    const methods: readonly string[] = ctx.token.macaroon ? [...ACCESS_TOKEN_METHODS, ...MACAROON_TOKEN_METHODS] : ACCESS_TOKEN_METHODS;
     // Rhino reaches Object.getClass() on any Java object; AM's deny-list then blocks java.lang.Class.
-    this.guestMethods = values.java ? [...methods, "getClass", "toString", "#primitive"] : methods;
+    this.members = values.java
+      ? ctx.token.macaroon ? MACAROON_ACCESS_TOKEN_LEGACY_MEMBERS : ACCESS_TOKEN_LEGACY_MEMBERS
+      : ctx.token.macaroon ? MACAROON_ACCESS_TOKEN_NEXT_GEN_MEMBERS : ACCESS_TOKEN_NEXT_GEN_MEMBERS;
     // Legacy: toString() is the Java method, which gives the script a java.lang.String.
     this.guestAliases = values.java ? { toString: "javaToString" } : undefined;
   }
@@ -194,6 +101,11 @@ export class AccessTokenBinding extends HostObject {
   }
   override guestMethodSource(name: string): string | null {
     return this.values.java?.methodSource(this.javaClass, name) ?? null;
+  }
+
+  /** Legacy: Rhino refuses a count no Java overload takes (the legacy table checks arity; next-gen's does not). */
+  override guestNoSuchOverload(name: string, args: unknown[]): GuestError {
+    return this.values.java?.noSuchOverload(this.javaClass, name, args) ?? new GuestError(`Can't find method ${this.javaClass}.${name}().`, "TypeError");
   }
 
   getClass(): never {
@@ -457,17 +369,5 @@ for (const [suffix, field] of Object.entries(SIMPLE_FIELDS)) {
     const self = this as unknown as { n: NativeFields; nativeChanged(f: string, h: string): void };
     (self.n as unknown as Record<string, unknown>)[field] = null;
     self.nativeChanged(field, "removed");
-  };
-}
-
-/** Legacy: every script-visible method first checks its argument count against its Java signatures, as Rhino does. */
-for (const method of [...ACCESS_TOKEN_METHODS, ...MACAROON_TOKEN_METHODS]) {
-  const proto = AccessTokenBinding.prototype as unknown as Record<string, unknown>;
-  const body = proto[method] as (this: AccessTokenBinding, ...args: unknown[]) => unknown;
-  const counts = ARITY[method] ?? [0];
-  proto[method] = function (this: AccessTokenBinding, ...args: unknown[]) {
-    const java = (this as unknown as { values: ValueModel }).values.java;
-    if (java && !counts.includes(args.length)) throw java.noSuchOverload(this.javaClass, method, args);
-    return body.apply(this, args);
   };
 }

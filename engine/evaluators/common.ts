@@ -7,6 +7,7 @@ import type { LogLevel } from "../result";
 import { recordCall, type MockOutcome, type OutgoingRequest } from "../http/mocks";
 import { warn, type RunContext } from "./context";
 import { ownValue } from "../util/own-keys";
+import { SYSTEM_ENV_MEMBERS } from "../bindings/tables/common";
 
 /** Renders a value the way Java's String.valueOf would show the converted object. */
 export function javaToString(value: unknown): string {
@@ -82,7 +83,7 @@ const JAVA_CLASS_CONVERTERS: Record<string, (value: unknown) => unknown> = {
 
 /** systemEnv: ESV-style properties from the scenario (`esv.*` in AIC); unknown → default or null. */
 export class SystemEnvBinding extends HostObject {
-  readonly guestMethods = ["getProperty"];
+  readonly members = SYSTEM_ENV_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.api.PrefixedScriptPropertyResolver";
 
   constructor(private readonly ctx: RunContext) {

@@ -3,11 +3,15 @@
  * objects with methods (AM's Java objects and script wrappers), and guest functions the host may call
  * back (suppliers, promise callbacks). Binding code depends on these types only, never on QuickJS.
  */
+import type { MemberTable } from "../bindings/members";
 
-/** A host-side object exposed to scripts. The guest sees only the listed methods. */
+/** A host-side object exposed to scripts. The guest sees only the methods its member table lists. */
 export abstract class HostObject {
-  /** Method names scripts may call (`obj.name(...)`). */
-  abstract readonly guestMethods: readonly string[];
+  /**
+   * What scripts may call (`obj.name(...)`), with each method's overloads and doc: one table per class
+   * (engine/bindings/tables/), which also renders the editor's declarations.
+   */
+  abstract readonly members: MemberTable;
   /**
    * Guest method names served by a differently named host method (e.g. a Java `toString()` that must give
    * the script a java.lang.String while the host keeps JavaScript's own toString).
@@ -18,6 +22,11 @@ export abstract class HostObject {
    * Rhino lets them reach a java.lang.String), so their arguments (regular expressions) never cross.
    */
   readonly guestStringMethods?: readonly string[];
+  /**
+   * The error for a call whose argument count no overload in a table that checks arity takes
+   * (MemberTable.checksArity): Rhino's "Can't find method java.lang.String.substring()." for a Java object.
+   */
+  guestNoSuchOverload?(name: string, args: unknown[]): GuestError;
   /** The Java class name AM would report for this object, for messages. */
   readonly javaClass: string = "java.lang.Object";
   /**

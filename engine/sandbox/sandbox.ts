@@ -228,8 +228,11 @@ class Bridge {
       // "#primitive" (the guest's Symbol.toPrimitive, see prelude.ts) is served by guestPrimitive(hint).
       const alias = target.guestAliases && Object.hasOwn(target.guestAliases, name) ? target.guestAliases[name] : name === "#primitive" ? "guestPrimitive" : name;
       const method = (target as unknown as Record<string, unknown>)[alias];
-      if (typeof method !== "function" || !target.guestMethods.includes(name)) {
+      if (typeof method !== "function" || !target.members.has(name)) {
         throw new GuestError(`Cannot find function ${name} in object ${target.javaClass}.`, "TypeError");
+      }
+      if (target.members.checksArity && target.guestNoSuchOverload && !target.members.accepts(name, values.length)) {
+        throw target.guestNoSuchOverload(name, values);
       }
       result = (method as (...a: unknown[]) => unknown).apply(target, values);
       values.forEach((value, i) => {
@@ -481,7 +484,7 @@ class Bridge {
     this.objectIds.set(obj, id);
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
-    const names = obj.guestStringMethods ? [...obj.guestMethods, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.guestMethods;
+    const names = obj.guestStringMethods ? [...obj.members.names, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.members.names;
     // Objects of one class share their method functions (`a.length === b.length`, as Rhino's NativeJavaMethod).
     const args = [ctx.newNumber(id), ctx.newString(names.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false, ctx.newString(obj.javaClass)];
     const result = ctx.callFunction(this.mk, ctx.undefined, ...args);
@@ -586,7 +589,7 @@ function guestTypeof(value: unknown): string {
 
 function describeRead(holder: unknown, property: unknown): LastRead | undefined {
   if (!(holder instanceof HostObject) || typeof property !== "string") return undefined;
-  const isMethod = holder.guestMethods.includes(property);
+  const isMethod = holder.members.has(property);
   let value: unknown;
   try {
     value = isMethod ? undefined : holder.guestGet?.(property);

@@ -34,7 +34,7 @@ function members(declarations: string, name: string): string[] {
   return found.members.flatMap((m) => (m.name && ts.isIdentifier(m.name) ? [m.name.text] : [])).sort();
 }
 
-const guest = (host: HostObject) => [...host.guestMethods].filter((m) => m !== "toString" && m !== "valueOf" && !m.startsWith("#")).sort();
+const guest = (host: HostObject) => [...host.members.names].filter((m) => m !== "toString" && m !== "valueOf" && !m.startsWith("#")).sort();
 
 function ruleContext(): IbmRuleContext {
   return { world: new IbmWorld(1, 0, undefined, {}), logs: [], warnings: [], clientId: "c", confidential: true, clientName: undefined, extendedData: {}, otherInfo: undefined, failure: null, currentLine: () => undefined };

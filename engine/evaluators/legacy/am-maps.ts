@@ -80,8 +80,8 @@ export class CaseInsensitiveJavaMap extends JavaMap {
   override put(key: unknown, value: unknown): unknown {
     return super.put(this.stored(String(key)), value);
   }
-  override remove(key: unknown): unknown {
-    return super.remove(this.stored(String(key)));
+  override remove(key: unknown, ...value: unknown[]): unknown {
+    return super.remove(this.stored(String(key)), ...value);
   }
   override guestKeys(): string[] {
     return this.keyOrder();

@@ -17,6 +17,7 @@ import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { plainWithDoubles } from "../../token/values";
+import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "../../bindings/tables/am-legacy";
 
 export function legacyValues(ctx: RunContext): ValueModel {
   /**
@@ -164,7 +165,7 @@ export function notASet(value: unknown, method: string): GuestError {
 
 /** com.sun.identity.shared.debug.Debug: message / warning / error, each with `{}` placeholders. */
 class DebugLogger extends JavaObject {
-  readonly guestMethods = ["message", "warning", "error", "messageEnabled", "warningEnabled", "errorEnabled", "getName", "toString", "#primitive"];
+  readonly members = DEBUG_MEMBERS;
   override readonly javaClass = "com.sun.identity.shared.debug.Debug";
 
   constructor(private readonly ctx: RunContext) {
@@ -218,26 +219,7 @@ function realmDn(realm: string): string {
 
 /** com.sun.identity.idm.AMIdentity over the scenario's identity (or one of its groups). */
 class AMIdentity extends JavaObject {
-  readonly guestMethods = [
-    "getName",
-    "getType",
-    "getRealm",
-    "isActive",
-    "isExists",
-    "getUniversalId",
-    "getAttribute",
-    "getAttributes",
-    "setAttributes",
-    "removeAttributes",
-    "store",
-    "getMemberships",
-    "getMembers",
-    "isMember",
-    "equals",
-    "hashCode",
-    "getDN",
-    "toString", "#primitive",
-  ];
+  readonly members = AM_IDENTITY_MEMBERS;
   override readonly javaClass = "com.sun.identity.idm.AMIdentity";
   private readonly attributes: Map<string, string[]>;
   private pending = false;
@@ -362,6 +344,9 @@ class AMIdentity extends JavaObject {
   override toString(): string {
     return `AMIdentity object: ${this.getUniversalId().value}`;
   }
+  /**
+   * @host the run calls it when the script has ended; scripts cannot call it.
+   */
   finish(): void {
     if (this.pending) warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");
   }
@@ -369,23 +354,7 @@ class AMIdentity extends JavaObject {
 
 /** com.iplanet.sso.SSOToken for the scenario's session. */
 class SSOToken extends JavaObject {
-  readonly guestMethods = [
-    "toString",
-    "#primitive",
-    "getProperty",
-    "setProperty",
-    "getPrincipal",
-    "getAuthType",
-    "getAuthLevel",
-    "getIPAddress",
-    "getHostName",
-    "getTimeLeft",
-    "getMaxSessionTime",
-    "getIdleTime",
-    "getMaxIdleTime",
-    "getTokenID",
-    "isTokenRestricted",
-  ];
+  readonly members = SSO_TOKEN_MEMBERS;
   override readonly javaClass = "com.iplanet.sso.providers.dpro.SessionSsoToken";
   private readonly properties: Map<string, string>;
 

@@ -8,10 +8,13 @@ import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaStrin
 import { THROWN_JAVA_EXCEPTION } from "./errors";
 import { ownValue } from "../../util/own-keys";
 import { javaMethodSource } from "./java-signatures";
+import { JAVA_BIG_INTEGER_MEMBERS, JAVA_DATE_MEMBERS, JAVA_THROWABLE_MEMBERS, JAVA_UUID_MEMBERS } from "../../bindings/tables/am-legacy";
+import { MemberTable, HIDDEN } from "../../bindings/members";
 
 /** A Java class object: constructible, with static members. */
 export class JavaClass extends HostObject {
-  readonly guestMethods: readonly string[];
+  /** The class's static methods, as its Java class declares them (any arguments: each checks its own). */
+  readonly members: MemberTable;
   override readonly javaClass: string;
   constructor(
     javaClass: string,
@@ -21,7 +24,7 @@ export class JavaClass extends HostObject {
   ) {
     super();
     this.javaClass = javaClass;
-    this.guestMethods = [...Object.keys(staticMethods), "#primitive"];
+    this.members = new MemberTable(javaClass, { ...Object.fromEntries(Object.keys(staticMethods).map((name) => [name, HIDDEN])), "#primitive": HIDDEN });
     Object.assign(this, staticMethods);
   }
   /** A static method read as a value shows as Rhino shows a Java method (`"" + java.util.Collections.sort`). */
@@ -59,7 +62,7 @@ export class JavaClass extends HostObject {
 
 /** A Java exception object a script built with `new java.lang.RuntimeException(msg)` (and may throw). */
 export class JavaThrowable extends JavaObject {
-  readonly guestMethods = ["getMessage", "toString", "#primitive", "getLocalizedMessage"];
+  readonly members = JAVA_THROWABLE_MEMBERS;
   override readonly javaClass: string;
   constructor(
     javaClass: string,
@@ -257,7 +260,7 @@ export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string
 }
 
 class JavaDate extends JavaObject {
-  readonly guestMethods = ["getTime", "toString", "#primitive"];
+  readonly members = JAVA_DATE_MEMBERS;
   override readonly javaClass = "java.util.Date";
   constructor(private readonly ms: number) {
     super();
@@ -274,7 +277,7 @@ class JavaDate extends JavaObject {
 }
 
 class JavaBigInteger extends JavaObject {
-  readonly guestMethods = ["toString", "valueOf", "add", "longValue", "intValue"];
+  readonly members = JAVA_BIG_INTEGER_MEMBERS;
   override readonly javaClass = "java.math.BigInteger";
   constructor(private readonly value: bigint) {
     super();
@@ -305,7 +308,7 @@ function parseUuid(value: string): string {
 
 /** java.util.UUID (allow-listed in AM): randomUUID() from the scenario's seed, so runs repeat. */
 class JavaUUID extends JavaObject {
-  readonly guestMethods = ["toString", "#primitive", "equals", "hashCode", "version", "getClass"];
+  readonly members = JAVA_UUID_MEMBERS;
   override readonly javaClass = "java.util.UUID";
   constructor(private readonly value: string) {
     super();

@@ -13,63 +13,181 @@ import { JavaClass, javaLangAndUtilClasses } from "./classes";
 import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/promise";
-import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, toStored } from "./java";
+import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, javaException, toStored } from "./java";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { rhinoArgType } from "../rhino-arg-type";
 import { ID_TYPES } from "./id-types";
 import { javaValueFromJsonText } from "./jackson";
+import { requireVisible } from "./java-views";
+import {
+  CHF_ENTITY_MEMBERS,
+  CHF_FORM_MEMBERS,
+  CHF_HEADER_MEMBERS,
+  CHF_HEADERS_MEMBERS,
+  CHF_PROMISE_MEMBERS,
+  CHF_REQUEST_MEMBERS,
+  CHF_RESPONSE_MEMBERS,
+  CHF_STATUS_MEMBERS,
+  LEGACY_HTTP_CLIENT_MEMBERS,
+} from "../../bindings/tables/chf";
+import { JAVA_PACKAGE_MEMBERS, RHINO_FUNCTION_MEMBERS } from "../../bindings/tables/rhino";
 
-class Headers extends JavaObject {
-  readonly guestMethods = ["add", "put", "get", "getFirst", "containsKey", "remove", "asMapOfHeaders", "keySet", "toString", "#primitive"];
-  override readonly javaClass = "org.forgerock.http.protocol.Headers";
-  readonly map = new Map<string, string[]>();
-
-  add(name: unknown, value: unknown): Headers {
-    const key = String(toStored(name));
-    const values = toStored(value);
-    const added = Array.isArray(values) ? values.map(String) : [String(values)];
-    chargeHost(storedBytes(key) + storedBytes(added));
-    this.map.set(key, [...(this.map.get(key) ?? []), ...added]);
-    return this;
+/**
+ * org.forgerock.http.protocol.Header, as Headers.get/put/remove return it: a header's name and its values
+ * (CHF's GenericHeader for the headers scripts set).
+ */
+class ChfHeader extends JavaObject {
+  readonly members = CHF_HEADER_MEMBERS;
+  override readonly javaClass = "org.forgerock.http.header.GenericHeader";
+  constructor(
+    readonly name: string,
+    readonly values: readonly string[],
+  ) {
+    super();
   }
-  put(name: unknown, value: unknown): Headers {
-    this.map.delete(String(toStored(name)));
-    return this.add(name, value);
+  getName(): JavaString {
+    return new JavaString(this.name);
   }
-  private find(name: unknown): string[] | undefined {
-    const wanted = String(toStored(name)).toLowerCase();
-    for (const [k, v] of this.map) if (k.toLowerCase() === wanted) return v;
-    return undefined;
+  getValues(): JavaCollection {
+    return new JavaCollection("java.util.ArrayList", this.values.map((v) => new JavaString(v)));
   }
-  get(name: unknown): JavaCollection | null {
-    const v = this.find(name);
-    return v ? new JavaCollection("java.util.ArrayList", v.map((s) => new JavaString(s))) : null;
+  getFirstValue(): JavaString | null {
+    return this.values.length ? new JavaString(this.values[0]) : null;
   }
-  getFirst(name: unknown): JavaString | null {
-    const v = this.find(name);
-    return v && v.length ? new JavaString(v[0]) : null;
-  }
-  containsKey(name: unknown): boolean {
-    return this.find(name) !== undefined;
-  }
-  remove(name: unknown): void {
-    this.map.delete(String(toStored(name)));
-  }
-  asMapOfHeaders(): JavaMap {
-    return new JavaMap("java.util.LinkedHashMap", new Map([...this.map].map(([k, v]) => [k, new JavaString(v.join(","))])), true);
-  }
-  keySet(): JavaCollection {
-    return new JavaCollection("java.util.LinkedHashSet", [...this.map.keys()].map((k) => new JavaString(k)), true);
-  }
-  toRecord(): Record<string, string[]> {
-    return Object.fromEntries(this.map);
+  /** "The header as a single string value": its values joined, as the header line carries them. */
+  override toString(): string {
+    return this.values.join(", ");
   }
 }
 
+/**
+ * org.forgerock.http.protocol.Headers: a case-insensitive multiple-value map (CHF keeps a TreeMap in
+ * String.CASE_INSENSITIVE_ORDER, so a name keeps its first spelling and names iterate in that order). add()
+ * returns nothing (CHF's is void, so `headers.add(a, b).add(c, d)` fails as in AM); put/remove/get give the
+ * Header object. Values may be a string, a collection or an array of strings, as CHF's "script compatible"
+ * add/put take them.
+ */
+class Headers extends JavaObject {
+  readonly members = CHF_HEADERS_MEMBERS;
+  override readonly javaClass = "org.forgerock.http.protocol.Headers";
+  /** Lower-cased name → the name as first spelled and its values. */
+  private readonly byName = new Map<string, ChfHeader>();
+
+  private valuesOf(value: unknown): string[] {
+    const stored = value instanceof ChfHeader ? [...value.values] : toStored(value);
+    const added = Array.isArray(stored) ? stored.filter((v) => v !== null && v !== undefined).map(String) : [String(stored)];
+    chargeHost(storedBytes(added));
+    return added;
+  }
+  private store(name: string, values: string[]): ChfHeader | null {
+    const key = name.toLowerCase();
+    const previous = this.byName.get(key) ?? null;
+    chargeHost(storedBytes(name));
+    this.byName.set(key, new ChfHeader(previous?.name ?? name, values));
+    return previous;
+  }
+  add(name: unknown, value?: unknown): void {
+    // add(Header): the header's own name.
+    if (name instanceof ChfHeader && value === undefined) return this.add(name.name, name);
+    if (value === null || value === undefined) return;
+    const key = String(toStored(name));
+    const values = [...(this.byName.get(key.toLowerCase())?.values ?? []), ...this.valuesOf(value)];
+    if (values.length) this.store(key, values);
+  }
+  put(name: unknown, value?: unknown): ChfHeader | null {
+    if (name instanceof ChfHeader && value === undefined) return this.put(name.name, name);
+    const key = String(toStored(name));
+    if (value === null || value === undefined) return this.remove(key);
+    const values = this.valuesOf(value);
+    return values.length ? this.store(key, values) : this.remove(key);
+  }
+  get(name: unknown): ChfHeader | null {
+    return this.byName.get(String(toStored(name)).toLowerCase()) ?? null;
+  }
+  getFirst(name: unknown): JavaString | null {
+    return this.get(name)?.getFirstValue() ?? null;
+  }
+  containsKey(name: unknown): boolean {
+    return this.get(name) !== null;
+  }
+  remove(name: unknown): ChfHeader | null {
+    const key = String(toStored(name)).toLowerCase();
+    const previous = this.byName.get(key) ?? null;
+    this.byName.delete(key);
+    return previous;
+  }
+  size(): number {
+    return this.byName.size;
+  }
+  isEmpty(): boolean {
+    return this.byName.size === 0;
+  }
+  clear(): void {
+    this.byName.clear();
+  }
+  /** putAll(map) / addAll(map): each entry as put / add would take it. */
+  putAll(map: unknown): void {
+    for (const [k, v] of this.entriesOf(map)) this.put(k, v);
+  }
+  addAll(map: unknown): void {
+    for (const [k, v] of this.entriesOf(map)) this.add(k, v);
+  }
+  private entriesOf(map: unknown): [string, unknown][] {
+    if (map instanceof JavaMap) return [...map.entries];
+    if (map && typeof map === "object" && !(map instanceof JavaObject)) return Object.entries(map as Record<string, unknown>);
+    throw new GuestError(`Can't find method ${this.javaClass}.putAll(${rhinoArgType(map)}).`, "InternalError");
+  }
+  /** The names in CHF's case-insensitive order. */
+  private ordered(): ChfHeader[] {
+    return [...this.byName.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, h]) => h);
+  }
+  /** A TreeMap's key set, which AM's allow-list refuses to hand a script (java-views.ts). */
+  keySet(): JavaCollection {
+    requireVisible("java.util.TreeMap$KeySet");
+    return new JavaCollection("java.util.TreeMap$KeySet", this.ordered().map((h) => new JavaString(h.name)), true);
+  }
+  /** The underlying TreeMap of names to Header objects. */
+  asMapOfHeaders(): JavaMap {
+    return new JavaMap("java.util.TreeMap", new Map(this.ordered().map((h) => [h.name, h])), false);
+  }
+  /** A disconnected copy: names to unmodifiable lists of values. */
+  copyAsMapOfList(): JavaMap {
+    const lists = this.ordered().map((h): [string, unknown] => [h.name, new JavaCollection("java.util.Collections$UnmodifiableRandomAccessList", h.values.map((v) => new JavaString(v)), true)]);
+    return new JavaMap("java.util.Collections$UnmodifiableMap", new Map(lists), true);
+  }
+  /** Map access, as Rhino gives a java.util.Map: `headers["Content-Type"]` is the Header. */
+  override guestGet(name: string): unknown {
+    return this.get(name) ?? undefined;
+  }
+  override toString(): string {
+    return `{${this.ordered().map((h) => `${h.name}=${h.toString()}`).join(", ")}}`;
+  }
+  /**
+   * @host the HTTP client sends these headers; scripts cannot call it.
+   */
+  toRecord(): Record<string, string[]> {
+    return Object.fromEntries(this.ordered().map((h) => [h.name, [...h.values]]));
+  }
+  /**
+   * @host Entity sets Content-Type and Content-Length as CHF's does; scripts cannot call it.
+   */
+  putSingle(name: string, value: string): void {
+    this.store(name, [value]);
+  }
+}
+
+/**
+ * org.forgerock.http.protocol.Entity of a message. As CHF's: setString sets Content-Length (the bytes in the
+ * Content-Type's charset, ISO-8859-1 by default), setJson also sets Content-Type to JSON in UTF-8; a message's
+ * setEntity(o) is setString for a string and setJson for anything else.
+ */
 class Entity extends JavaObject {
-  readonly guestMethods = ["getString", "getJson", "setString", "setJson", "toString", "#primitive", "isRawContentEmpty"];
+  readonly members = CHF_ENTITY_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Entity";
-  constructor(public text: string) {
+  constructor(
+    public text: string,
+    private readonly headers: Headers,
+  ) {
     super();
   }
   getString(): JavaString {
@@ -80,13 +198,22 @@ class Entity extends JavaObject {
     return javaValueFromJsonText(this.text);
   }
   setString(value: unknown): void {
-    this.text = String(toStored(value));
-    chargeHost(storedBytes(this.text));
+    const text = value === null || value === undefined ? "" : String(toStored(value));
+    chargeHost(storedBytes(text));
+    const utf8 = /charset=utf-8/i.test(this.headers.getFirst("Content-Type")?.value ?? "");
+    this.headers.putSingle("Content-Length", String(utf8 ? new TextEncoder().encode(text).length : text.length));
+    this.text = text;
   }
   setJson(value: unknown): void {
     const stored = toStored(value);
     chargeHost(storedBytes(stored));
-    this.text = JSON.stringify(stored);
+    this.headers.putSingle("Content-Type", "application/json; charset=UTF-8");
+    this.setString(JSON.stringify(stored));
+  }
+  /** @host Request/Response.setEntity(o): setString for a string, setJson for anything else. */
+  setEntity(value: unknown): void {
+    if (typeof value === "string" || value instanceof JavaString) this.setString(value);
+    else this.setJson(value);
   }
   isRawContentEmpty(): boolean {
     return this.text.length === 0;
@@ -97,7 +224,7 @@ class Entity extends JavaObject {
 }
 
 class Status extends JavaObject {
-  readonly guestMethods = ["getCode", "getReasonPhrase", "isSuccessful", "isClientError", "isServerError", "toString", "#primitive", "equals", "valueOf"];
+  readonly members = CHF_STATUS_MEMBERS;
   /** CHF's static Status.valueOf(int) answers through an instance too, as Rhino reaches static methods. */
   override readonly guestAliases = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, { toString: "javaToString", valueOf: "statusOf" }));
   statusOf(code: unknown): Status {
@@ -157,12 +284,12 @@ const STATUS_NAMES: Record<string, number> = {
 };
 
 export class Request extends JavaObject {
-  readonly guestMethods = ["setUri", "getUri", "setMethod", "getMethod", "getHeaders", "setEntity", "getEntity", "addHeaders", "modifyHeaders", "toString", "#primitive"];
+  readonly members = CHF_REQUEST_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Request";
   uri = "";
   method = "GET";
   readonly headers = new Headers();
-  entity = new Entity("");
+  readonly entity = new Entity("", this.headers);
 
   setUri(uri: unknown): Request {
     this.uri = String(toStored(uri));
@@ -190,9 +317,7 @@ export class Request extends JavaObject {
     return this;
   }
   setEntity(value: unknown): Request {
-    const stored = toStored(value);
-    chargeHost(storedBytes(stored));
-    this.entity = new Entity(typeof stored === "string" ? stored : JSON.stringify(stored));
+    this.entity.setEntity(value);
     return this;
   }
   getEntity(): Entity {
@@ -200,8 +325,94 @@ export class Request extends JavaObject {
   }
 }
 
+/** java.net.URLEncoder.encode(s, UTF-8), as CHF's Form encodes names and values: space as "+", A-Za-z0-9.-*_ kept. */
+function formEncode(text: string): string {
+  return Array.from(new TextEncoder().encode(text), (b) => {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9.\-*_]/.test(c)) return c;
+    return b === 0x20 ? "+" : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+}
+
+/** java.net.URLDecoder.decode(s, UTF-8). */
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw javaException("java.lang.IllegalArgumentException", `URLDecoder: Illegal hex characters in escape (%) pattern`);
+  }
+}
+
+/**
+ * org.forgerock.http.protocol.Form: form fields, a case-sensitive multi-string-valued map (a LinkedHashMap of
+ * lists), written to a request as a URL-encoded POST body by toRequestEntity, as CHF's Form does.
+ */
+class Form extends JavaObject {
+  readonly members = CHF_FORM_MEMBERS;
+  override readonly javaClass = "org.forgerock.http.protocol.Form";
+  private readonly fields = new Map<string, string[]>();
+
+  add(name: unknown, value: unknown): void {
+    const key = String(toStored(name));
+    const text = String(toStored(value));
+    chargeHost(storedBytes(key) + storedBytes(text));
+    this.fields.set(key, [...(this.fields.get(key) ?? []), text]);
+  }
+  putSingle(name: unknown, value: unknown): JavaCollection | null {
+    const previous = this.get(name);
+    this.fields.set(String(toStored(name)), [String(toStored(value))]);
+    return previous;
+  }
+  get(name: unknown): JavaCollection | null {
+    const values = this.fields.get(String(toStored(name)));
+    return values ? new JavaCollection("java.util.ArrayList", values.map((v) => new JavaString(v))) : null;
+  }
+  getFirst(name: unknown): JavaString | null {
+    const values = this.fields.get(String(toStored(name)));
+    return values?.length ? new JavaString(values[0]) : null;
+  }
+  containsKey(name: unknown): boolean {
+    return this.fields.has(String(toStored(name)));
+  }
+  remove(name: unknown): JavaCollection | null {
+    const previous = this.get(name);
+    this.fields.delete(String(toStored(name)));
+    return previous;
+  }
+  size(): number {
+    return this.fields.size;
+  }
+  isEmpty(): boolean {
+    return this.fields.size === 0;
+  }
+  fromFormString(text: unknown): Form {
+    for (const param of String(toStored(text)).split("&")) {
+      const at = param.indexOf("=");
+      if (at >= 0) this.add(formDecode(param.slice(0, at)), formDecode(param.slice(at + 1)));
+    }
+    return this;
+  }
+  toFormString(): JavaString {
+    return new JavaString(this.formString());
+  }
+  private formString(): string {
+    return [...this.fields].flatMap(([name, values]) => values.map((v) => `${formEncode(name)}=${formEncode(v)}`)).join("&");
+  }
+  /** The request becomes a POST of the URL-encoded form (CHF sets Content-Type and Content-Length). */
+  toRequestEntity(request: unknown): void {
+    if (!(request instanceof Request)) throw new GuestError(`Can't find method ${this.javaClass}.toRequestEntity(${rhinoArgType(request)}).`, "InternalError");
+    request.setMethod("POST");
+    request.headers.put("Content-Type", "application/x-www-form-urlencoded");
+    request.entity.setString(this.formString());
+  }
+  /** Form.toString() is its form string. */
+  override toString(): string {
+    return this.formString();
+  }
+}
+
 class Response extends JavaObject {
-  readonly guestMethods = ["getStatus", "getEntity", "getHeaders", "setStatus", "setEntity", "toString", "#primitive"];
+  readonly members = CHF_RESPONSE_MEMBERS;
   override readonly javaClass = "org.forgerock.http.protocol.Response";
   private readonly headers = new Headers();
   private entity: Entity;
@@ -209,8 +420,8 @@ class Response extends JavaObject {
   constructor(answer: MockAnswer) {
     super();
     this.status = Status.of(answer.status);
-    this.entity = new Entity(answer.body);
     for (const [k, v] of Object.entries(answer.headers)) this.headers.add(k, v);
+    this.entity = new Entity(answer.body, this.headers);
   }
   getStatus(): Status {
     return this.status;
@@ -226,14 +437,14 @@ class Response extends JavaObject {
     return this;
   }
   setEntity(v: unknown): Response {
-    this.entity = new Entity(String(toStored(v)));
+    this.entity.setEntity(v);
     return this;
   }
 }
 
 /** org.forgerock.openam.scripting.api.http.JavaScriptHttpClient: send(Request) → Promise<Response>. */
 export class LegacyHttpClient extends JavaObject {
-  readonly guestMethods = ["send", "toString", "#primitive"];
+  readonly members = LEGACY_HTTP_CLIENT_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.api.http.JavaScriptHttpClient";
   constructor(private readonly ctx: RunContext) {
     super();
@@ -261,7 +472,7 @@ export class LegacyHttpClient extends JavaObject {
  * toString() in string context, `"x" + promise`), over the settled promise the evaluators share.
  */
 class LegacyPromise extends JavaObject {
-  readonly guestMethods = ["get", "getOrThrow", "then", "thenCatch", "thenAlways", "thenOnResult", "thenOnException", "isDone", "toString", "#primitive"];
+  readonly members = CHF_PROMISE_MEMBERS;
   override readonly javaClass = "org.forgerock.util.promise.PromiseImpl";
   constructor(private readonly settled: PromiseBinding) {
     super();
@@ -300,6 +511,7 @@ function emulatedClasses(ctx: RunContext, clockMs: number): Map<string, JavaClas
   const add = (c: JavaClass) => classes.set(c.javaClass, c);
   add(new JavaClass("org.forgerock.http.protocol.Request", () => new Request()));
   add(new JavaClass("org.forgerock.http.protocol.Response", null));
+  add(new JavaClass("org.forgerock.http.protocol.Form", () => new Form()));
   add(new JavaClass("org.forgerock.http.protocol.Status", null, Object.fromEntries(Object.entries(STATUS_NAMES).map(([k, v]) => [k, Status.of(v)]))));
   add(new JavaClass("com.sun.identity.idm.IdType", null, { ...ID_TYPES }));
   for (const name of ["java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayList", "java.util.LinkedList"]) {
@@ -342,8 +554,7 @@ export interface ClassAccess {
 export const LEGACY_CLASS_ACCESS: ClassAccess = { visible: classVisible, listName: "AM's allow-list" };
 
 class JavaPackage extends HostObject {
-  /** "#instanceof": `x instanceof java.util.Set` (a blocked name) is false in Rhino, not a TypeError. */
-  readonly guestMethods: readonly string[] = ["#instanceof", "#primitive"];
+  readonly members = JAVA_PACKAGE_MEMBERS;
   override readonly javaClass: string;
   constructor(
     readonly path: string,
@@ -391,7 +602,7 @@ class JavaPackage extends HostObject {
 
 /** `new JavaImporter(classOrPackage, …)`: inside `with (imp)`, imported classes and packages' classes resolve by simple name. */
 class JavaImporterBinding extends HostObject {
-  readonly guestMethods: readonly string[] = ["#primitive"];
+  readonly members = RHINO_FUNCTION_MEMBERS;
   /** String(new JavaImporter(…)) reads "[object JavaImporter]" in Rhino. */
   guestPrimitive(): string {
     return "[object JavaImporter]";
@@ -422,7 +633,7 @@ class JavaImporterBinding extends HostObject {
  * package's names lazily; the playground defines its emulated classes of that package when it is imported.
  */
 class ImportFunction extends HostObject {
-  readonly guestMethods: readonly string[] = ["#primitive"];
+  readonly members = RHINO_FUNCTION_MEMBERS;
   override readonly javaClass = "org.mozilla.javascript.IdFunctionObject";
   constructor(private readonly kind: "importPackage" | "importClass") {
     super();

@@ -1,9 +1,10 @@
 // The IdType constants on their own: the identity bindings and the HTTP client's identity lookups both use them.
 import { JavaObject, JavaString } from "./java";
+import { ID_TYPE_MEMBERS } from "../../bindings/tables/am-legacy";
 
 /** com.sun.identity.idm.IdType constants. */
 export class IdType extends JavaObject {
-  readonly guestMethods = ["getName", "toString", "#primitive", "equals"];
+  readonly members = ID_TYPE_MEMBERS;
   override readonly javaClass = "com.sun.identity.idm.IdType";
   constructor(readonly name: string) {
     super();

@@ -6,6 +6,7 @@
  * lets through to a Java array show as its native functions.
  */
 import table from "./java-signatures.json";
+import owners from "./java-method-owners.json";
 
 const SIGNATURES = table as Record<string, Record<string, string>>;
 
@@ -27,4 +28,16 @@ export function javaMethodSource(javaClass: string, name: string): string | null
   const text = owner ? SIGNATURES[owner]?.[name] : undefined;
   if (text === undefined) return null;
   return text.startsWith("function ") ? text : `function ${name}() {/*\n${text}\n*/}\n`;
+}
+
+const OWNERS = owners as Record<string, Record<string, string>>;
+
+/**
+ * The class Rhino names when a call matches no overload of method `name` ("Can't find method
+ * java.util.AbstractCollection.size(number)."): the class declaring the method it reflected, recorded in real
+ * Rhino (test/conformance/legacy/record-overload-owners.mjs → java-method-owners.json); the object's own class
+ * where the recording says nothing else.
+ */
+export function javaMethodOwner(javaClass: string, name: string): string {
+  return OWNERS[javaClass]?.[name] ?? javaClass;
 }

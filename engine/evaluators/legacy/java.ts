@@ -6,10 +6,28 @@
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
 import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
-import { currentJavaWorld, type JavaWorld } from "./java-world";
-import { javaMethodSource } from "./java-signatures";
+import { rhinoArgType } from "../rhino-arg-type";
+import { arrayIndexOutOfBounds, classProhibited, javaException, javaMemberMissing, uncatchableUnsupportedOperation } from "./java-exceptions";
+import { callGuest, chargeHost, identityHash, requireHost } from "./java-runtime";
+import { expandJavaReplacement, parseJavaReplacement } from "./java-replacement";
+// Re-exported: bindings, classes and products take them from here, with the Java values.
+export { callGuest, chargeHost, identityHash, javaException, requireHost };
+import { javaMethodOwner, javaMethodSource } from "./java-signatures";
 import { ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES, stringBytes } from "./java-budget";
 import { iteratorClass, mapViewClass, requireVisible, type MapView } from "./java-views";
+import { collectionKind, type CollectionKind } from "./collection-kinds";
+import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
+import {
+  JAVA_ARRAY_MEMBERS,
+  JAVA_BOOLEAN_MEMBERS,
+  JAVA_ITERATOR_MEMBERS,
+  JAVA_LIST_MEMBERS,
+  JAVA_MAP_ENTRY_MEMBERS,
+  JAVA_MAP_MEMBERS,
+  JAVA_NUMBER_MEMBERS,
+  JAVA_SET_MEMBERS,
+  JAVA_STRING_MEMBERS,
+} from "../../bindings/tables/java";
 import { capacityFor, copyCapacity, doubleHashCode, orderAll, placeAppended, tableSizeFor, type OrderKeys } from "./hash-order";
 
 /**
@@ -48,6 +66,10 @@ export abstract class JavaObject extends HostObject {
   guestPrimitive(_hint?: unknown): unknown {
     return String(this.toString());
   }
+  /** Rhino's refusal of a call no overload of the Java method takes. */
+  override guestNoSuchOverload(name: string, args: unknown[]): GuestError {
+    return new GuestError(`Can't find method ${javaMethodOwner(this.javaClass, name)}.${name}(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+  }
   /** A method read as a value shows as Rhino shows a Java method (java-signatures.ts). */
   override guestMethodSource(name: string): string | null {
     return javaMethodSource(this.javaClass, name);
@@ -59,39 +81,8 @@ export abstract class JavaObject extends HostObject {
   }
 }
 
-/**
- * Rhino-style identity hashes for objects whose toString prints one (`[Ljava.lang.String;@1b6d3586`): the next
- * of the run's sequence, seeded by the scenario's seed (java-world.ts), so the same case prints the same hash.
- */
-export function identityHash(): string {
-  return currentJavaWorld().nextIdentityHash();
-}
 
-/**
- * How deep script callbacks may nest through host code (`list.forEach(f)` where f calls forEach again). Each
- * level costs the host's own stack (sandbox, bridge, QuickJS), which runs out after about 200 levels; Rhino's
- * Java stack ran out after about 300 (probe cb.*), with a java.lang.StackOverflowError.
- */
-const MAX_CALLBACK_DEPTH = 100;
 
-/**
- * Calls a script function from host code (a Consumer, Comparator or BiConsumer Rhino made of it). Past the
- * nesting depth, or when the host's stack runs out anyway, the run fails as Rhino's did: with a
- * java.lang.StackOverflowError that no catch block of the script catches.
- */
-export function callGuest(fn: GuestFunction, ...args: unknown[]): unknown {
-  const world = currentJavaWorld();
-  if (world.callbackDepth >= MAX_CALLBACK_DEPTH) throw stackOverflow(world);
-  world.callbackDepth++;
-  try {
-    return fn.call(...args);
-  } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) throw stackOverflow(world);
-    throw e;
-  } finally {
-    world.callbackDepth--;
-  }
-}
 
 /**
  * A script function Java calls through an interface Rhino made of it (Consumer, BiConsumer, Comparator): Rhino
@@ -107,26 +98,7 @@ function javaToJs(value: unknown): unknown {
   return value;
 }
 
-function stackOverflow(world: JavaWorld): GuestError {
-  if (!world.stackOverflowed) {
-    world.warn(
-      "callback-stack-overflow",
-      "Script callbacks nested through Java (forEach, a Comparator) until the stack ran out: AM fails the script with java.lang.StackOverflowError without running its finally blocks; the playground runs them.",
-    );
-  }
-  world.stackOverflowed = true;
-  return new GuestError("java.lang.StackOverflowError", "InternalError", { javaExceptionClass: "java.lang.StackOverflowError" }, true);
-}
 
-/** Counts host-side bytes of the run's Java values against its memory limit (java-budget.ts). */
-export function chargeHost(bytes: number): void {
-  currentJavaWorld().budget.charge(bytes);
-}
-
-/** Fails with the run's memory error if `bytes` more would pass its limit, before anything that large is built. */
-export function requireHost(bytes: number): void {
-  currentJavaWorld().budget.require(bytes);
-}
 
 const JS_STRING_METHODS: readonly string[] = [
   "match", "search", "slice", "substr", "charCodeAt", "includes", "padStart", "padEnd", "localeCompare", "normalize",
@@ -134,44 +106,9 @@ const JS_STRING_METHODS: readonly string[] = [
   "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup",
 ];
 
-const JAVA_STRING_METHODS: readonly string[] = Object.freeze([
-    "length",
-    "charAt",
-    "codePointAt",
-    "substring",
-    "indexOf",
-    "lastIndexOf",
-    "toUpperCase",
-    "toLowerCase",
-    "trim",
-    "strip",
-    "equals",
-    "equalsIgnoreCase",
-    "startsWith",
-    "endsWith",
-    "contains",
-    "replace",
-    "replaceAll",
-    "split",
-    "isEmpty",
-    "isBlank",
-    "matches",
-    "concat",
-    "repeat",
-    "compareTo",
-    "hashCode",
-    "toString",
-    "valueOf",
-    "getBytes",
-    "toCharArray",
-    "intern",
-    "toJSON",
-    "getClass",
-  ]);
-
 export class JavaString extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_STRING_METHODS;
+  readonly members = JAVA_STRING_MEMBERS;
   /**
    * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
    * method of that name (recorded: str.js-*, seam.string-match); they work on String(s) and return JS values.
@@ -308,7 +245,10 @@ export class JavaString extends JavaObject {
     for (let i = 0; i < this.value.length; i++) h = (Math.imul(31, h) + this.value.charCodeAt(i)) | 0;
     return h;
   }
-  /** Host-side: the bucket key in a HashSet / HashMap. */
+  /**
+   * Host-side: the bucket key in a HashSet / HashMap.
+   * @host hash-order.ts places the value in a HashMap/HashSet table; scripts cannot call it.
+   */
   javaHashKey(): number {
     return this.hashCode();
   }
@@ -325,9 +265,19 @@ export class JavaString extends JavaObject {
   override javaValueOf(): string {
     return this.value;
   }
-  /** byte[]: Rhino hands a primitive array element to scripts as a number. */
-  getBytes(): JavaArray {
-    return new JavaArray("[B", Array.from(new TextEncoder().encode(this.value), (b: number) => (b > 127 ? b - 256 : b)));
+  /**
+   * byte[] in the JVM's default charset (UTF-8) or the named one; Rhino hands a primitive array element to
+   * scripts as a number.
+   */
+  getBytes(charset?: unknown): JavaArray {
+    const name = charset === undefined ? "UTF-8" : str(charset).toUpperCase();
+    let bytes: number[];
+    if (name === "UTF-8" || name === "UTF8") bytes = Array.from(new TextEncoder().encode(this.value));
+    else if (name === "ISO-8859-1" || name === "US-ASCII" || name === "ASCII") {
+      const limit = name === "ISO-8859-1" ? 0xff : 0x7f;
+      bytes = Array.from(this.value, (c) => (c.charCodeAt(0) > limit ? 0x3f : c.charCodeAt(0)));
+    } else throw javaException("java.io.UnsupportedEncodingException", str(charset));
+    return new JavaArray("[B", bytes.map((b) => (b > 127 ? b - 256 : b)));
   }
   /** char[]: each element reaches the script as its char code, like charAt. */
   toCharArray(): JavaArray {
@@ -349,62 +299,13 @@ function str(value: unknown): string {
   return value instanceof JavaString ? value.value : String(value);
 }
 
-/** Matcher.appendReplacement's template, parsed once: literal text, and group numbers for `$n` (0 the whole match). */
-type ReplacementPart = string | number;
 
-/** `$n` is group n (further digits while they still name a group), `\x` a literal x. */
-function parseJavaReplacement(template: string, groupCount: number): ReplacementPart[] {
-  const parts: ReplacementPart[] = [];
-  let literal = "";
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i];
-    if (c === "\\" && i + 1 < template.length) {
-      literal += template[++i];
-    } else if (c === "$" && /\d/.test(template[i + 1] ?? "")) {
-      let n = Number(template[++i]);
-      while (/\d/.test(template[i + 1] ?? "") && n * 10 + Number(template[i + 1]) <= groupCount) n = n * 10 + Number(template[++i]);
-      if (n > groupCount) throw javaException("java.lang.IndexOutOfBoundsException", `No group ${n}`);
-      if (literal) parts.push(literal);
-      literal = "";
-      parts.push(n);
-    } else {
-      literal += c;
-    }
-  }
-  if (literal) parts.push(literal);
-  return parts;
-}
-
-function expandJavaReplacement(parts: readonly ReplacementPart[], match: string, groups: readonly string[]): string {
-  if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
-  let out = "";
-  for (const part of parts) out += typeof part === "string" ? part : part === 0 ? match : groups[part - 1];
-  return out;
-}
-
-/**
- * A Java exception thrown by a Java method, as a Rhino script catches it: an InternalError whose message is
- * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
- */
-export function javaException(javaClass: string, message: string | null = null): GuestError {
-  currentJavaWorld().noteRaised(javaClass, message ?? "null");
-  return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
-}
 
 /**
  * A boxed Java number (what a JS number becomes once it has passed through Java as Object): typeof "object",
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
-/**
- * The UnsupportedOperationException an unmodifiable map or list throws when Rhino's NativeJavaMap/NativeJavaList
- * writes to it directly (`map.key = v`, `list[i] = v`): a raw Java RuntimeException, which passes every catch
- * block (finally blocks still run) and fails the script.
- */
-function uncatchableUnsupportedOperation(): GuestError {
-  return new GuestError("java.lang.UnsupportedOperationException", "InternalError", { javaExceptionClass: "java.lang.UnsupportedOperationException" }, true);
-}
 
-const JAVA_BOOLEAN_METHODS: readonly string[] = Object.freeze(["booleanValue", "toString", "valueOf", "equals", "hashCode", "toJSON", "#primitive"]);
 
 /**
  * A boxed java.lang.Boolean, as Object-typed Java values hand them over (CHF's getJson()): typeof "object",
@@ -412,7 +313,7 @@ const JAVA_BOOLEAN_METHODS: readonly string[] = Object.freeze(["booleanValue", "
  */
 export class JavaBoolean extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_BOOLEAN_METHODS;
+  readonly members = JAVA_BOOLEAN_MEMBERS;
   override readonly javaClass = "java.lang.Boolean";
   override readonly guestAliases = aliases({ toString: "javaToString" });
   constructor(readonly value: boolean) {
@@ -444,11 +345,10 @@ export class JavaBoolean extends JavaObject {
   }
 }
 
-const JAVA_NUMBER_METHODS: readonly string[] = Object.freeze(["doubleValue", "intValue", "longValue", "toString", "valueOf", "equals", "hashCode", "isNaN", "toJSON", "getClass", "#primitive"]);
 
 export class JavaNumber extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_NUMBER_METHODS;
+  readonly members = JAVA_NUMBER_MEMBERS;
   override readonly javaClass: string;
   constructor(
     readonly value: number,
@@ -485,6 +385,9 @@ export class JavaNumber extends JavaObject {
     if (this.javaClass === "java.lang.Long") return Number(BigInt.asIntN(32, BigInt(this.value) ^ (BigInt.asUintN(64, BigInt(this.value)) >> 32n)));
     return this.value | 0;
   }
+  /**
+   * @host hash-order.ts places the value in a HashMap/HashSet table; scripts cannot call it.
+   */
   javaHashKey(): number {
     return this.hashCode();
   }
@@ -589,34 +492,12 @@ const HASH_SET_MEMBERS: readonly string[] = (
   "spliterator,forEach,containsAll,clear,isEmpty,removeIf,contains,size,addAll,equals,clone,toString,retainAll"
 ).split(",");
 
-const JAVA_COLLECTION_METHODS: readonly string[] = Object.freeze([
-    "size",
-    "isEmpty",
-    "contains",
-    "iterator",
-    "toArray",
-    "add",
-    "addAll",
-    "remove",
-    "clear",
-    "get",
-    "set",
-    "indexOf",
-    "containsAll",
-    "toString",
-    "#primitive",
-    "equals",
-    "hashCode",
-    "stream",
-    "forEach",
-    "toJSON",
-    "getClass",
-  ]);
-
 /** java.util.Set / List implementations (HashSet, LinkedHashSet, ArrayList, ...). */
 export class JavaCollection extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_COLLECTION_METHODS;
+  /** Shared by every instance of a kind: the run may hold hundreds of thousands of these (java-budget.ts). */
+  readonly members: MemberTable;
+  /** A Set (no indices, no duplicates) or a List, as collection-kinds.ts names the class. */
+  readonly kind: CollectionKind;
   /** Where this collection reports playground limitations a script runs into (when a binding handed it out). */
   sink?: GapSink;
   override readonly javaClass: string;
@@ -634,6 +515,8 @@ export class JavaCollection extends JavaObject {
     super();
     chargeHost(items.length * SLOT_BYTES);
     this.javaClass = javaClass;
+    this.kind = collectionKind(javaClass);
+    this.members = this.kind === "set" ? JAVA_SET_MEMBERS : JAVA_LIST_MEMBERS;
     this.order =
       javaClass === "java.util.HashSet"
         ? { kind: "hash", capacity: capacityFor(items.length, initialCapacity === undefined ? undefined : tableSizeFor(initialCapacity)), keys: null }
@@ -643,7 +526,10 @@ export class JavaCollection extends JavaObject {
     this.reorder();
   }
 
-  /** `new HashSet(collection)` sizes its table for the source up front. */
+  /**
+   * `new HashSet(collection)` sizes its table for the source up front.
+   * @host `new HashSet(c)` / `new HashMap(m)` size the copy; scripts cannot call it.
+   */
   presize(size: number): void {
     if (this.order?.kind === "hash") this.order.capacity = Math.max(this.order.capacity, copyCapacity(size));
   }
@@ -664,7 +550,7 @@ export class JavaCollection extends JavaObject {
   }
 
   private get isSet(): boolean {
-    return /Set/.test(this.javaClass);
+    return this.kind === "set";
   }
 
   /** Rhino wraps a java.util.List as NativeJavaList (`list[i]`, `list.length`); other collections have no indices. */
@@ -773,8 +659,15 @@ export class JavaCollection extends JavaObject {
     this.placeLast();
     return true;
   }
-  addAll(other: unknown): boolean {
-    const list = other instanceof JavaCollection ? other.items : Array.isArray(other) ? other : [];
+  /** addAll(c), or on a List addAll(index, c): c's items inserted at index, in c's order. */
+  addAll(a: unknown, b?: unknown): boolean {
+    const source = b === undefined ? a : b;
+    const list = source instanceof JavaCollection ? source.items : Array.isArray(source) ? source : [];
+    if (b !== undefined && !this.isSet) {
+      let at = Number(a);
+      for (const v of [...list]) this.add(at++, v);
+      return list.length > 0;
+    }
     let changed = false;
     for (const v of list) changed = this.add(v) || changed;
     return changed;
@@ -833,30 +726,6 @@ export class JavaCollection extends JavaObject {
   }
 }
 
-/** Rhino's message when a script reads or writes past the end of a Java array. */
-function arrayIndexOutOfBounds(index: number, length: number): GuestError {
-  return new GuestError(`Array index ${index} is out of bounds [0..${length - 1}].`, "InternalError");
-}
-
-const JAVA_ARRAY_METHODS: readonly string[] = Object.freeze([
-    "join",
-    "slice",
-    "indexOf",
-    "lastIndexOf",
-    "includes",
-    "forEach",
-    "map",
-    "filter",
-    "some",
-    "every",
-    "reduce",
-    "concat",
-    "push",
-    "toString",
-    "#primitive",
-    "toJSON",
-    "getClass",
-  ]);
 
 /**
  * A Java array (`String[]` from split, `Object[]` from toArray, `byte[]`…) as Rhino's NativeJavaArray: not a JS
@@ -865,7 +734,7 @@ const JAVA_ARRAY_METHODS: readonly string[] = Object.freeze([
  */
 export class JavaArray extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_ARRAY_METHODS;
+  readonly members = JAVA_ARRAY_MEMBERS;
   private readonly hash = identityHash();
 
   constructor(
@@ -962,7 +831,7 @@ export class JavaArray extends JavaObject {
 
 /** A Java member Rhino would reach but the playground does not emulate: calling it says so. */
 class UnemulatedJavaMember extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly members = NO_MEMBERS;
   constructor(
     private readonly owner: string,
     private readonly member: string,
@@ -977,23 +846,15 @@ class UnemulatedJavaMember extends HostObject {
   }
 }
 
-/** getClass() reaches java.lang.Class, which AM's deny-list blocks. */
-function classProhibited(): GuestError {
-  return new GuestError('Access to Java class "java.lang.Class" is prohibited.', "InternalError");
-}
 
 /** Reports a playground limitation into the run's warnings (set on objects the bindings hand out). */
 export type GapSink = (code: string, message: string) => void;
 
-function javaMemberMissing(javaClass: string, name: string): GuestError {
-  return new GuestError(`Java class "${javaClass}" has no public instance field or method named "${name}".`, "InternalError");
-}
 
-const JAVA_ITERATOR_METHODS: readonly string[] = Object.freeze(["hasNext", "next", "getClass", "toString", "#primitive"]);
 
 export class JavaIterator extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_ITERATOR_METHODS;
+  readonly members = JAVA_ITERATOR_MEMBERS;
   private index = 0;
   constructor(
     private readonly items: unknown[],
@@ -1042,12 +903,11 @@ class OrderedEntries extends Map<string, unknown> {
   }
 }
 
-const JAVA_MAP_METHODS: readonly string[] = Object.freeze(["get", "put", "containsKey", "containsValue", "keySet", "values", "entrySet", "size", "isEmpty", "remove", "putAll", "getOrDefault", "forEach", "toString", "#primitive", "toJSON", "getClass"]);
 
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_MAP_METHODS;
+  readonly members = JAVA_MAP_MEMBERS;
   sink?: GapSink;
   override readonly javaClass: string;
 
@@ -1090,7 +950,10 @@ export class JavaMap extends JavaObject {
     this.reorder();
   }
 
-  /** `new HashMap(map)` sizes its table for the source up front. */
+  /**
+   * `new HashMap(map)` sizes its table for the source up front.
+   * @host `new HashSet(c)` / `new HashMap(m)` size the copy; scripts cannot call it.
+   */
   presize(size: number): void {
     if (this.order?.kind === "hash") this.order.capacity = Math.max(this.order.capacity, copyCapacity(size));
   }
@@ -1160,9 +1023,15 @@ export class JavaMap extends JavaObject {
     }
     if (this.order) this.unsettled = true;
   }
-  remove(key: unknown): unknown {
+  /** remove(key) gives the old value; remove(key, value) removes only a key mapped to that value. */
+  remove(key: unknown, ...value: unknown[]): unknown {
     this.mutate();
     const k = str(key);
+    if (value.length) {
+      if (!this.entries.has(k) || !javaEquals(this.entries.get(k), javaIn(value[0]))) return false;
+      this.entries.delete(k);
+      return true;
+    }
     const old = this.entries.get(k) ?? null;
     this.entries.delete(k);
     return old;
@@ -1208,11 +1077,10 @@ export class JavaMap extends JavaObject {
   }
 }
 
-const JAVA_MAP_ENTRY_METHODS: readonly string[] = Object.freeze(["getKey", "getValue", "toString", "#primitive"]);
 
 export class JavaMapEntry extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
-  readonly guestMethods = JAVA_MAP_ENTRY_METHODS;
+  readonly members = JAVA_MAP_ENTRY_MEMBERS;
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(
     private readonly key: string,

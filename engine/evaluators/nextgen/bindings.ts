@@ -21,6 +21,20 @@ import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
 import { LibraryLoads } from "../../sandbox/library";
+import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
+import {
+  HTTP_CLIENT_MEMBERS,
+  HTTP_RESPONSE_MEMBERS,
+  IDENTITY_MEMBERS,
+  JWT_ASSERTION_MEMBERS,
+  JWT_VALIDATOR_MEMBERS,
+  LOGGER_MEMBERS,
+  OPEN_IDM_MEMBERS,
+  POLICY_MEMBERS,
+  RESOURCE_EXCEPTION_MEMBERS,
+  SECRET_MEMBERS,
+  SECRETS_MEMBERS,
+} from "../../bindings/tables/nextgen";
 
 /** Next-generation values are plain JSON; functions and undefined are values AM cannot store. */
 export function nextGenValues(ctx: RunContext): ValueModel {
@@ -60,26 +74,29 @@ export function nextGenValues(ctx: RunContext): ValueModel {
   };
 }
 
-const LEVELS: LogLevel[] = ["trace", "debug", "info", "warn", "error"];
-
 /** ScriptedLoggerWrapper: SLF4J-style levels; trace is filtered as in AIC. */
 class LoggerBinding extends HostObject {
-  readonly guestMethods = [
-    ...LEVELS,
-    "getName",
-    "isTraceEnabled",
-    "isDebugEnabled",
-    "isInfoEnabled",
-    "isWarnEnabled",
-    "isErrorEnabled",
-  ];
+  readonly members = LOGGER_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.logging.ScriptedLoggerWrapper";
 
   constructor(private readonly ctx: RunContext) {
     super();
-    for (const level of LEVELS) {
-      (this as unknown as Record<string, unknown>)[level] = (...args: unknown[]) => this.write(level, args);
-    }
+  }
+
+  trace(...args: unknown[]): void {
+    this.write("trace", args);
+  }
+  debug(...args: unknown[]): void {
+    this.write("debug", args);
+  }
+  info(...args: unknown[]): void {
+    this.write("info", args);
+  }
+  warn(...args: unknown[]): void {
+    this.write("warn", args);
+  }
+  error(...args: unknown[]): void {
+    this.write("error", args);
   }
 
   private write(level: LogLevel, args: unknown[]): void {
@@ -117,7 +134,7 @@ class LoggerBinding extends HostObject {
  * `headers[name]` both give the list of values.
  */
 class ResponseBinding extends HostObject {
-  readonly guestMethods = ["json", "text", "formData"];
+  readonly members = HTTP_RESPONSE_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.wrappers.ResponseScriptWrapper";
   private readonly headers: ScriptMap;
 
@@ -189,7 +206,7 @@ interface RequestOptions {
 }
 
 class HttpClientBinding extends HostObject {
-  readonly guestMethods = ["send"];
+  readonly members = HTTP_CLIENT_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.wrappers.HttpClientScriptWrapper";
 
   constructor(private readonly ctx: RunContext) {
@@ -231,7 +248,7 @@ class HttpClientBinding extends HostObject {
 
 /** Details of an IDM failure, as `e.javaException` exposes them. */
 class ResourceExceptionBinding extends HostObject {
-  readonly guestMethods = ["getCode", "getReason", "getDetail", "isServerError", "getMessage", "toString"];
+  readonly members = RESOURCE_EXCEPTION_MEMBERS;
   override readonly javaClass = "org.forgerock.json.resource.ResourceException";
   constructor(private readonly error: IdmError) {
     super();
@@ -257,7 +274,7 @@ class ResourceExceptionBinding extends HostObject {
 }
 
 class OpenIdmBinding extends HostObject {
-  readonly guestMethods = ["create", "read", "update", "patch", "query", "delete", "action"];
+  readonly members = OPEN_IDM_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.wrappers.IdmIntegrationServiceScriptWrapper";
 
   constructor(private readonly ctx: RunContext) {
@@ -328,7 +345,7 @@ class OpenIdmBinding extends HostObject {
 
 /** ScriptedIdentityScriptWrapper: attribute changes stay pending until store(). */
 class IdentityBinding extends HostObject {
-  readonly guestMethods = ["getName", "store", "exists", "setAttribute", "addAttribute", "getUniversalId", "getAttributeValues"];
+  readonly members = IDENTITY_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.api.identity.ScriptedIdentityScriptWrapper";
   private readonly attributes: Map<string, string[]>;
   private pending = false;
@@ -373,7 +390,10 @@ class IdentityBinding extends HostObject {
     log(this.ctx, "debug", "[playground] identity.store() persisted the attribute changes");
   }
 
-  /** Called after the run: changes never stored are lost in AM. */
+  /**
+   * Called after the run: changes never stored are lost in AM.
+   * @host the run calls it when the script has ended; scripts cannot call it.
+   */
   finish(): void {
     if (this.pending) {
       warn(this.ctx, "identity-not-stored", "identity attributes were changed but store() was never called; AM discards the changes.");
@@ -382,7 +402,7 @@ class IdentityBinding extends HostObject {
 }
 
 class SecretBinding extends HostObject {
-  readonly guestMethods = ["getAsBytes", "getAsUtf8"];
+  readonly members = SECRET_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.api.secrets.Secret";
   constructor(private readonly value: string) {
     super();
@@ -396,7 +416,7 @@ class SecretBinding extends HostObject {
 }
 
 class SecretsBinding extends HostObject {
-  readonly guestMethods = ["getGenericSecret", "getDecryptionKey", "getEncryptionKey", "getSigningKey", "getVerificationKey"];
+  readonly members = SECRETS_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.api.secrets.ScriptedSecretsFacadeImpl";
   constructor(private readonly ctx: RunContext) {
     super();
@@ -430,13 +450,13 @@ class SecretsBinding extends HostObject {
 class NotEmulatedBinding extends HostObject {
   override readonly javaClass: string;
   constructor(
-    readonly guestMethods: readonly string[],
+    readonly members: MemberTable,
     private readonly bindingName: string,
     javaClass: string,
   ) {
     super();
     this.javaClass = javaClass;
-    for (const m of guestMethods) {
+    for (const m of members.names) {
       (this as unknown as Record<string, unknown>)[m] = () => {
         throw new GuestError(`${this.bindingName}.${m}() is not emulated by the playground (it needs a live AM service).`, "JavaException");
       };
@@ -452,7 +472,7 @@ const CONTEXT_BINDINGS = ["accessToken", "identity", "scopes", "clientProperties
  * `exports` (or `module.exports`), as sandbox/library.ts evaluates it: context bindings hidden, cycles refused.
  */
 class RequireBinding extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly members = NO_MEMBERS;
   override readonly javaClass = "require";
   private readonly loads = new LibraryLoads();
 
@@ -583,9 +603,9 @@ export function nextGenBindings(ctx: RunContext): NextGenBindings {
     realm: s.realm,
     scriptName: s.scriptName,
     cookieName: s.cookieName,
-    jwtAssertion: new NotEmulatedBinding(["generateJwt"], "jwtAssertion", "org.forgerock.openam.scripting.bindings.JwtAssertionScriptWrapper"),
-    jwtValidator: new NotEmulatedBinding(["validateJwtClaims"], "jwtValidator", "org.forgerock.openam.scripting.bindings.JwtValidatorScriptWrapper"),
-    policy: new NotEmulatedBinding(["evaluate", "evaluateTree"], "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
+    jwtAssertion: new NotEmulatedBinding(JWT_ASSERTION_MEMBERS, "jwtAssertion", "org.forgerock.openam.scripting.bindings.JwtAssertionScriptWrapper"),
+    jwtValidator: new NotEmulatedBinding(JWT_VALIDATOR_MEMBERS, "jwtValidator", "org.forgerock.openam.scripting.bindings.JwtValidatorScriptWrapper"),
+    policy: new NotEmulatedBinding(POLICY_MEMBERS, "policy", "org.forgerock.openam.scripting.bindings.ScriptPolicyService"),
     require: new RequireBinding(ctx),
     ...nextGenJava(ctx),
   };

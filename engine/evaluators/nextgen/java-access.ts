@@ -17,6 +17,8 @@ import type { RunContext } from "../context";
 import { JavaClass } from "../legacy/classes";
 import { javaPackages, type ClassAccess } from "../legacy/http";
 import { JavaObject, identityHash } from "../legacy/java";
+import { NO_MEMBERS } from "../../bindings/members";
+import { JAVA_LANG_OBJECT_MEMBERS } from "../../bindings/tables/nextgen";
 
 /** `allowLists` of OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN on the AIC tenant (reference Appendix C). */
 export const NEXT_GEN_ALLOW_LIST: readonly string[] = ["org.forgerock.util.promise.PromiseImpl", "org.forgerock.util.promise.Promises$*", "java.lang.Object"];
@@ -33,7 +35,7 @@ export const NEXT_GEN_CLASS_ACCESS: ClassAccess = {
 
 /** `new java.lang.Object()`: prints as java.lang.Object@<hash>, as in Rhino. */
 class JavaLangObject extends JavaObject {
-  readonly guestMethods = ["toString", "valueOf", "hashCode", "equals"];
+  readonly members = JAVA_LANG_OBJECT_MEMBERS;
   override readonly javaClass = "java.lang.Object";
   private readonly hash = identityHash();
   hashCode(): number {
@@ -49,7 +51,7 @@ class JavaLangObject extends JavaObject {
 
 /** Rhino's JavaImporter: refuses a value that is neither a Java class nor a package, then imports as legacy does. */
 class NextGenJavaImporter extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly members = NO_MEMBERS;
   override readonly javaClass = "org.mozilla.javascript.ImporterTopLevel";
   constructor(private readonly importer: HostObject) {
     super();

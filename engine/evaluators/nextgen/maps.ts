@@ -22,6 +22,14 @@
  */
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { warn, type RunContext } from "../context";
+import type { MemberTable } from "../../bindings/members";
+import {
+  SCRIPT_COLLECTION_MEMBERS,
+  SCRIPT_ITERATOR_MEMBERS,
+  SCRIPT_LIST_MEMBERS,
+  SCRIPT_MAP_ENTRY_MEMBERS,
+  SCRIPT_MAP_MEMBERS,
+} from "../../bindings/tables/nextgen";
 
 /** Java's AbstractMap/AbstractCollection rendering, used by toString() and Rhino's messages. */
 function javaText(value: unknown): string {
@@ -44,14 +52,13 @@ function inferred(ctx: RunContext, label: string, what: string): void {
 }
 
 /** A read-only java.util.Map as a next-generation script sees it: `.get(k)`, `map.k`, `map[k]`. */
-const MAP_METHODS = ["get", "containsKey", "keySet", "values", "entrySet", "size", "isEmpty", "getOrDefault", "toString", "put", "remove"];
 
 export class ScriptMap extends HostObject {
   /**
    * A key wins over a method of the same name, as in Rhino's NativeJavaMap (recorded: with a key "get",
    * `map.get` is that value and `map.get("k")` fails "Cannot call property get … It is not a function").
    */
-  readonly guestMethods: readonly string[];
+  readonly members: MemberTable;
   override readonly javaClass = "java.util.Collections$UnmodifiableMap";
   private readonly entries: Map<string, unknown>;
 
@@ -65,7 +72,8 @@ export class ScriptMap extends HostObject {
   ) {
     super();
     this.entries = new Map(Object.entries(entries).map(([k, v]) => [k, wrap(v, `${label}.${k}`)]));
-    this.guestMethods = MAP_METHODS.filter((m) => !this.entries.has(m));
+    const shadowed = SCRIPT_MAP_MEMBERS.names.filter((m) => this.entries.has(m));
+    this.members = shadowed.length ? SCRIPT_MAP_MEMBERS.without(shadowed) : SCRIPT_MAP_MEMBERS;
   }
 
   get(key: unknown): unknown {
@@ -116,7 +124,10 @@ export class ScriptMap extends HostObject {
   remove(key: unknown): never {
     throw readOnly(this.label, `${this.label}.remove("${String(key)}")`);
   }
-  /** The entries as plain JSON, for values a script stores in the token. */
+  /**
+   * The entries as plain JSON, for values a script stores in the token.
+   * @host storing the value in the token flattens it; scripts cannot call it.
+   */
   toPlain(): Record<string, unknown> {
     return Object.fromEntries([...this.entries].map(([k, v]) => [k, plainOf(v)]));
   }
@@ -133,7 +144,7 @@ function readOnly(label: string, what: string): GuestError {
 
 /** A key/value pair of `entrySet()` (inferred, as the whole view is). */
 export class ScriptMapEntry extends HostObject {
-  readonly guestMethods = ["getKey", "getValue", "toString"];
+  readonly members = SCRIPT_MAP_ENTRY_MEMBERS;
   override readonly javaClass = "java.util.AbstractMap$SimpleImmutableEntry";
   constructor(
     private readonly key: string,
@@ -154,7 +165,7 @@ export class ScriptMapEntry extends HostObject {
 
 /** The read-only Set/Collection views `keySet()`, `values()` and `entrySet()` return. */
 export class ScriptCollection extends HostObject {
-  readonly guestMethods = ["size", "isEmpty", "contains", "toArray", "iterator", "forEach", "toString"];
+  readonly members = SCRIPT_COLLECTION_MEMBERS;
   override readonly javaClass = "java.util.Collections$UnmodifiableSet";
   constructor(private readonly items: unknown[]) {
     super();
@@ -178,6 +189,9 @@ export class ScriptCollection extends HostObject {
     if (!isGuestFunction(fn)) throw new GuestError("forEach expects a function", "TypeError");
     for (const item of this.items) fn.call(item);
   }
+  /**
+   * @host storing the value in the token flattens it; scripts cannot call it.
+   */
   toPlain(): unknown[] {
     return this.items.map(plainOf);
   }
@@ -194,7 +208,7 @@ export class ScriptCollection extends HostObject {
  * (Array.prototype.join.call(l) and Array.from(l) work).
  */
 export class ScriptList extends HostObject {
-  readonly guestMethods = ["get", "size", "isEmpty", "contains", "indexOf", "lastIndexOf", "toArray", "iterator", "toString", "toJSON"];
+  readonly members = SCRIPT_LIST_MEMBERS;
   override readonly javaClass = "java.util.Collections$UnmodifiableRandomAccessList";
   constructor(
     private readonly items: unknown[],
@@ -243,6 +257,9 @@ export class ScriptList extends HostObject {
   toJSON(): unknown[] {
     return this.toPlain();
   }
+  /**
+   * @host storing the value in the token flattens it; scripts cannot call it.
+   */
   toPlain(): unknown[] {
     return this.items.map(plainOf);
   }
@@ -252,7 +269,7 @@ export class ScriptList extends HostObject {
 }
 
 class ScriptIterator extends HostObject {
-  readonly guestMethods = ["hasNext", "next"];
+  readonly members = SCRIPT_ITERATOR_MEMBERS;
   override readonly javaClass = "java.util.Collections$UnmodifiableCollection$1";
   private at = 0;
   constructor(private readonly items: unknown[]) {

@@ -1,11 +1,12 @@
 // ForgeRock's Promise on its own: the next-generation httpClient and the legacy one's requestAsync both return it.
 import { GuestError, GuestThrow, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { HTTP_PROMISE_MEMBERS } from "../../bindings/tables/nextgen";
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** ForgeRock's Promise as scripts see it: already settled (mocks answer at once), callbacks run in order. */
 export class PromiseBinding extends HostObject {
-  readonly guestMethods = ["get", "getOrThrow", "then", "thenCatch", "thenAlways", "thenOnResult", "thenOnException", "isDone"];
+  readonly members = HTTP_PROMISE_MEMBERS;
   override readonly javaClass = "org.forgerock.util.promise.PromiseImpl";
 
   constructor(private readonly settled: Settled) {

@@ -5,28 +5,16 @@
  * scenario may choose the type the docs leave open. The accessors follow java.net.URI's documented results.
  */
 import { HostObject } from "../../sandbox/host";
+import { JAVA_URI_MEMBERS } from "../../bindings/tables/nextgen";
 
-/** The java.net.URI methods a script can call here; a string requestUri lacks all of them. */
-export const URI_METHODS = [
-  "getScheme",
-  "getHost",
-  "getPort",
-  "getPath",
-  "getRawPath",
-  "getQuery",
-  "getRawQuery",
-  "getFragment",
-  "getRawFragment",
-  "getAuthority",
-  "getRawAuthority",
-  "getUserInfo",
-  "isAbsolute",
-  "toASCIIString",
-  "toURL",
-] as const;
+/**
+ * The java.net.URI methods a script may call on requestUri (for the hint when it is a string): the table's
+ * accessors, and toURL, which the playground does not emulate (its java.net.URL is off AM's allow-list).
+ */
+export const URI_METHODS: readonly string[] = [...JAVA_URI_MEMBERS.names.filter((m) => !["toString", "equals", "#primitive"].includes(m)), "toURL"];
 
 export class JavaUri extends HostObject {
-  readonly guestMethods = [...URI_METHODS.filter((m) => m !== "toURL"), "toString", "equals", "#primitive"];
+  readonly members = JAVA_URI_MEMBERS;
   override readonly javaClass = "java.net.URI";
   private readonly url: URL;
 

@@ -16,6 +16,8 @@ import { warn, type RunContext } from "../context";
 import { ownValue } from "../../util/own-keys";
 import { DEMO_RSA_PRIVATE_JWK } from "../../token/demo-keys";
 import { RsaError, decodePrivateKey, decodePublicKey, encodePrivateKey, encodePublicKey, keyFromJwk, rsaDecrypt, rsaEncrypt, rsaSign, rsaVerify } from "./rsa";
+import { NO_MEMBERS } from "../../bindings/members";
+import { BASE64_MEMBERS, CRYPTO_MEMBERS, SUBTLE_MEMBERS, TYPES_MEMBERS } from "../../bindings/tables/nextgen";
 
 type Bytes = Uint8Array;
 
@@ -37,7 +39,7 @@ function decodeOrThrow(text: unknown): Bytes {
 }
 
 class Base64Binding extends HostObject {
-  readonly guestMethods = ["encode", "decode", "decodeToBytes", "btoa", "atob"];
+  readonly members = BASE64_MEMBERS;
   override readonly javaClass: string;
 
   constructor(private readonly url: boolean) {
@@ -67,7 +69,7 @@ class Base64Binding extends HostObject {
 }
 
 class TypesBinding extends HostObject {
-  readonly guestMethods = ["bytesToString", "stringToBytes"];
+  readonly members = TYPES_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.bindings.ScriptTypesService";
   bytesToString(bytes: unknown): string {
     return utf8.decode(bytesIn(bytes, "bytesToString"));
@@ -129,7 +131,7 @@ function rsa<T>(work: () => T): T {
 const isRsa = (name: string) => /^RSA(SSA-PKCS1-V1_5)?$/i.test(name);
 
 class SubtleBinding extends HostObject {
-  readonly guestMethods = ["digest", "sign", "verify", "encrypt", "decrypt", "generateKey", "deriveKey"];
+  readonly members = SUBTLE_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService";
 
   constructor(private readonly ctx: RunContext) {
@@ -246,7 +248,7 @@ class SubtleBinding extends HostObject {
 }
 
 class CryptoBinding extends HostObject {
-  readonly guestMethods = ["randomUUID", "getRandomValues", "checkBcrypt"];
+  readonly members = CRYPTO_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService";
   private readonly subtle: SubtleBinding;
 
@@ -284,7 +286,7 @@ class CryptoBinding extends HostObject {
 }
 
 export class UtilsBinding extends HostObject {
-  readonly guestMethods: readonly string[] = [];
+  readonly members = NO_MEMBERS;
   override readonly javaClass = "org.forgerock.openam.scripting.bindings.ScriptUtilityService";
   private readonly fields: Record<string, HostObject>;
 

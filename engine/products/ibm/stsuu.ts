@@ -7,6 +7,7 @@
 import { GuestError } from "../../sandbox/host";
 import { JavaArray, JavaCollection, JavaObject, JavaString, toStored } from "../../evaluators/legacy/java";
 import { rhinoArgType } from "../../evaluators/rhino-arg-type";
+import { IBM_ATTRIBUTE_CONTAINER_MEMBERS, IBM_ATTRIBUTE_MEMBERS, IBM_STSUU_MEMBERS } from "../../bindings/tables/ibm";
 
 export const ATTRIBUTE_CLASS = "com.tivoli.am.fim.trustserver.sts.uuser.Attribute";
 export const STSUU_CLASS = "com.tivoli.am.fim.trustserver.sts.uuser.STSUniversalUser";
@@ -32,7 +33,7 @@ function stringArray(values: readonly string[]): JavaArray {
 }
 
 export class IbmAttribute extends JavaObject {
-  readonly guestMethods = ["getName", "getType", "getValues", "getValue", "addValue", "setValues", "toString", "valueOf"];
+  readonly members = IBM_ATTRIBUTE_MEMBERS;
   override readonly javaClass = ATTRIBUTE_CLASS;
   constructor(
     readonly name: string,
@@ -72,26 +73,7 @@ export class IbmAttribute extends JavaObject {
 
 /** One container: attributes kept in insertion order; adding one with the same name and type replaces it. */
 export class AttributeContainer extends JavaObject {
-  readonly guestMethods = [
-    "getAttributeValueByName",
-    "getAttributeValueByNameAndType",
-    "getAttributeValuesByName",
-    "getAttributeValuesByNameAndType",
-    "getAttributeByName",
-    "getAttributeByNameAndType",
-    "getAttributes",
-    "getAttributeNames",
-    "setAttribute",
-    "addAttribute",
-    "removeAttribute",
-    "removeAttributeByName",
-    "removeAttributeByNameAndType",
-    "size",
-    "isEmpty",
-    "clear",
-    "toString",
-    "valueOf",
-  ];
+  readonly members = IBM_ATTRIBUTE_CONTAINER_MEMBERS;
   override readonly javaClass = CONTAINER_CLASS;
   readonly items: IbmAttribute[] = [];
   /** Called when an attribute replaces another of the same name and type (the playground's inference). */
@@ -139,7 +121,10 @@ export class AttributeContainer extends JavaObject {
     }
     this.put(attribute);
   }
-  /** Host side: adds or replaces (same name and type). */
+  /**
+   * Host side: adds or replaces (same name and type).
+   * @host the rule runner fills the container; scripts cannot call it.
+   */
   put(attribute: IbmAttribute): void {
     const at = this.items.findIndex((a) => a.name === attribute.name && a.type === attribute.type);
     if (at >= 0) {
@@ -168,7 +153,10 @@ export class AttributeContainer extends JavaObject {
   clear(): void {
     this.items.length = 0;
   }
-  /** Host side: values of the attributes of one type, by name. */
+  /**
+   * Host side: values of the attributes of one type, by name.
+   * @host the rule runner reads the container; scripts cannot call it.
+   */
   ofType(type: string): IbmAttribute[] {
     return this.items.filter((a) => a.type === type);
   }
@@ -185,21 +173,7 @@ export interface AttributeView {
 }
 
 export class STSUniversalUser extends JavaObject {
-  readonly guestMethods = [
-    "getAttributeContainer",
-    "getContextAttributes",
-    "getPrincipalAttributes",
-    "addAttribute",
-    "addContextAttribute",
-    "addPrincipalAttribute",
-    "getAttributeValueByName",
-    "getAttributeValuesByName",
-    "getPrincipalName",
-    "setPrincipalName",
-    "clear",
-    "toString",
-    "valueOf",
-  ];
+  readonly members = IBM_STSUU_MEMBERS;
   override readonly javaClass = STSUU_CLASS;
   readonly principal = new AttributeContainer();
   readonly attributes = new AttributeContainer();
@@ -246,6 +220,9 @@ export class STSUniversalUser extends JavaObject {
     this.attributes.clear();
     this.context.clear();
   }
+  /**
+   * @host the result shows the user; scripts cannot call it.
+   */
   view(): { principal: AttributeView[]; attributes: AttributeView[]; context: AttributeView[] } {
     const v = (c: AttributeContainer) => c.items.map((a) => ({ name: a.name, type: a.type, values: [...a.values] }));
     return { principal: v(this.principal), attributes: v(this.attributes), context: v(this.context) };

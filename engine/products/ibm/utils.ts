@@ -13,6 +13,7 @@ import { rhinoArgType } from "../../evaluators/rhino-arg-type";
 import type { LogEntry, RunWarning } from "../../result";
 import { ASSOCIATION_LIMIT, ASSOCIATION_LIMIT_SOURCE, type IbmGrant, type IbmToken, type IbmWorld } from "./world";
 import { ATTRIBUTE_CLASS, IbmAttribute, STSUU_CLASS, STSUniversalUser, javaStringArg } from "./stsuu";
+import { IBM_ID_MAPPING_EXT_CACHE_MEMBERS, IBM_OAUTH_CLIENT_MEMBERS, IBM_OAUTH_TOKEN_MEMBERS } from "../../bindings/tables/ibm";
 
 const UTILITIES = "com.tivoli.am.fim.trustserver.sts.utilities";
 export const STS_EXCEPTION = "com.tivoli.am.fim.trustserver.sts.STSException";
@@ -76,21 +77,7 @@ function listItems(value: unknown): string[] | null {
 
 /** An OAuth token as getToken/getTokens return it. */
 class OAuthToken extends JavaObject {
-  readonly guestMethods = [
-    "getStateId",
-    "getId",
-    "getTokenId",
-    "getUsername",
-    "getClientId",
-    "getScope",
-    "getType",
-    "getLifetime",
-    "getDateCreated",
-    "isExpired",
-    "isEnabled",
-    "toString",
-    "valueOf",
-  ];
+  readonly members = IBM_OAUTH_TOKEN_MEMBERS;
   override readonly javaClass = "com.tivoli.am.fim.oauth20.token.OAuthToken";
   constructor(
     private readonly token: IbmToken,
@@ -305,7 +292,7 @@ function oauthMappingExtUtils(ctx: IbmRuleContext): JavaClass {
 
 /** IDMappingExtUtils.getIDMappingExtCache(): a cache that outlives the request (the flow's clock expires it). */
 class IdMappingExtCache extends JavaObject {
-  readonly guestMethods = ["put", "get", "getAndRemove", "remove", "exists", "toString", "valueOf"];
+  readonly members = IBM_ID_MAPPING_EXT_CACHE_MEMBERS;
   override readonly javaClass = "com.tivoli.am.fim.trustserver.sts.utilities.IDMappingExtCache";
   constructor(private readonly world: IbmWorld) {
     super();
@@ -394,7 +381,7 @@ export function ibmClasses(ctx: IbmRuleContext): JavaClass[] {
 
 /** The `oauth_client` global: the API protection client making the request. */
 export class OAuthClient extends JavaObject {
-  readonly guestMethods = ["getClientId", "getClientName", "isConfidential", "getExtendedData", "getOtherInfo", "toString", "valueOf"];
+  readonly members = IBM_OAUTH_CLIENT_MEMBERS;
   override readonly javaClass = "com.tivoli.am.fim.oauth20.client.OAuth20Client";
   constructor(private readonly ctx: IbmRuleContext) {
     super();

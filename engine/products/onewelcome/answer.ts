@@ -8,6 +8,7 @@ import { HostObject } from "../../sandbox/host";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "../../sandbox/sandbox";
 import type { LogEntry, RunError } from "../../result";
 import type { HookHttpRequest } from "./request";
+import { HOOK_EXCHANGE_MEMBERS } from "../../bindings/tables/onewelcome";
 
 export interface HookHttpResponse {
   status: number;
@@ -31,7 +32,7 @@ export interface HookAnswer {
 export type HookTransport = (request: HookHttpRequest & { timeoutMs: number }) => Promise<HookHttpResponse>;
 
 class HookExchange extends HostObject {
-  readonly guestMethods = ["request", "answer", "log"];
+  readonly members = HOOK_EXCHANGE_MEMBERS;
   answered: unknown = undefined;
   readonly logs: LogEntry[] = [];
   constructor(private readonly body: unknown) {
