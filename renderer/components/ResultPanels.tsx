@@ -6,7 +6,7 @@ import { curlOf, httpExchange, introspectRequestCurl, tokenRequestCurl } from ".
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
 import { FieldTable, formatValue } from "./FieldTable";
-import { amJsonAt, doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
+import { doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
 
 export interface ShownResult {
   result: RunResult;
