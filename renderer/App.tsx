@@ -10,7 +10,7 @@ import type { DraftSummary, FileStamp, RecentFile } from "../contracts/api";
 import type { RendererCommandId } from "../contracts/commands";
 import { action, actionForKey, actionTitle, isMacPlatform, type ActionHost } from "./actions/actions";
 import { draftKeyFor, importExport, isRunnable, scenarioForImport } from "./state/fileKinds";
-import type { ImportedScript } from "../engine/import/exports";
+import type { ImportedScript } from "../engine/api";
 import { ImportPicker, NoticeBar, RecoveryBar, type Notice } from "./components/FileBars";
 import { WorkspaceView } from "./components/WorkspaceView";
 import { EvidenceReport } from "./components/EvidenceReport";

@@ -2,7 +2,7 @@
  * The sample scripts shipped in samples/, bundled into the page: each `X.js` with its `X.scenario.json`
  * (or `X.case.json`, whose `script`/`expect` keys are dropped: the editor holds the script).
  */
-import type { Evaluator } from "../engine/scenario/schema";
+import type { Evaluator } from "../engine/api";
 
 export interface Sample {
   id: string;

@@ -1,6 +1,6 @@
 /** The strips under the toolbar: drafts to recover, file notices, and the script picker of an import. */
 import type { DraftSummary } from "../../contracts/api";
-import type { ImportedScript } from "../../engine/import/exports";
+import type { ImportedScript } from "../../engine/api";
 
 export interface Notice {
   kind: "info" | "warning";

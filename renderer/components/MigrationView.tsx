@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from "react";
 import { monaco } from "../monaco/setup";
-import type { MigrationReport } from "../../engine/migrate/compare";
+import type { MigrationReport } from "../../engine/api";
 import type { RunResult } from "../engine-client/engineApi";
 
 export type MigrationState = { status: "running" } | { status: "failed"; message: string } | { status: "done"; report: MigrationReport };

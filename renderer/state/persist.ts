@@ -3,7 +3,7 @@
  * JSON in a key-value store (localStorage in a browser, the Electron bridge's store in the app). Anything
  * unreadable falls back to defaults instead of breaking the page.
  */
-import type { Evaluator } from "../../engine/scenario/schema";
+import type { Evaluator } from "../../engine/api";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
