@@ -2,11 +2,9 @@
 import type { DraftSummary } from "../../contracts/api";
 import type { ImportedScript } from "../../engine/api";
 
-export interface Notice {
-  kind: "info" | "warning";
-  text: string;
-  action?: { label: string; run: () => void };
-}
+import type { Notice } from "../state/pageState";
+
+export type { Notice };
 
 export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
   if (!notice) return null;
