@@ -30,3 +30,18 @@ export { DEMO_EC_PRIVATE_JWK, DEMO_HMAC_SECRET, DEMO_RSA_PRIVATE_JWK } from "./t
 export { ImportError, parseScriptExport, type ImportedScript } from "./import/exports";
 export { planScriptFiles, scenarioStub } from "./import/file-names";
 export { ExportError, exportScript, type ExportedScript } from "./export/exports";
+export { FLOW_GRANT_TYPES, TOKEN_REFERENCES, type TokenReference } from "./flow/schema";
+export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome } from "./evidence/build";
+export { EvidenceError } from "./evidence/types";
+// What the worker answers, as types only (they cost the page nothing: api-stays-light counts runtime imports).
+export type { FlowResult, FlowStepResult } from "./flow/flow-result";
+export type { MigrationReport } from "./migrate/compare";
+export type { HookExchangeView } from "./products/onewelcome/run";
+export type { IbmRequestView } from "./products/ibm/server";
+export type { CheckTarget } from "./check";
+// The products' IntelliSense: declaration strings with no imports (the rule lets these files through).
+export { IBM_DECLARATIONS } from "./products/ibm/declarations";
+export { ONEWELCOME_DECLARATIONS } from "./products/onewelcome/declarations";
+// The run supervisor (queue, deadlines, watchdog, respawn) and its protocol: the page's engine client is one of its adapters.
+export { Supervisor, failureRunResult, type JobOutcome, type WorkerPort } from "./supervisor/supervisor";
+export type { CheckOutcome, EngineReply, EngineRequest } from "./supervisor/protocol";

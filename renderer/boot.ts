@@ -2,32 +2,16 @@
  * The first thing the page does: start the engine worker and the first run of the opening sample, before
  * the large editor bundle has even loaded, so the first result is ready about when the page is.
  */
-import { parseJsonText, validateScenario, type Evaluator, type ScenarioIssue } from "./engine-client/engineApi";
+import type { Evaluator } from "../engine/api";
 import { EngineClient, type RunAnswer } from "./engine-client/engineClient";
 import { platform } from "./platform";
-import { findSample, SAMPLE_LIBRARIES, type Sample } from "./samples";
-import { resolveLibraries } from "./state/libraries";
+import { findSample, type Sample } from "./samples";
+import { readScenario } from "./state/scenarioState";
 import { LatestOnly } from "./state/latest";
 import { loadDraft, loadSession, type SessionState } from "./state/persist";
 import EngineWorker from "./worker/engine.worker?worker";
 
-export interface ScenarioState {
-  /** The document as the user wrote it (the form edits this one). */
-  doc: unknown;
-  /** The document the engine runs: library paths replaced by the library files' text. */
-  runDoc: unknown;
-  issues: ScenarioIssue[];
-  timeoutMs: number;
-}
-
-export function readScenario(text: string, libraryFiles: ReadonlyMap<string, string> = SAMPLE_LIBRARIES): ScenarioState {
-  const json = parseJsonText(text);
-  if (!json.ok) return { doc: null, runDoc: null, issues: [json.issue], timeoutMs: 1000 };
-  const outcome = validateScenario(json.value);
-  if (!outcome.ok) return { doc: json.value, runDoc: json.value, issues: outcome.issues, timeoutMs: 1000 };
-  const libraries = resolveLibraries(json.value, libraryFiles);
-  return { doc: json.value, runDoc: libraries.doc, issues: libraries.issues, timeoutMs: outcome.scenario.timeoutMs };
-}
+export { readScenario, type ScenarioState } from "./state/scenarioState";
 
 /** The sample's text, or the user's draft of it. */
 export function textsOf(sample: Sample): { script: string; scenarioText: string } {

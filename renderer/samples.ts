@@ -2,7 +2,8 @@
  * The sample scripts shipped in samples/, bundled into the page: each `X.js` with its `X.scenario.json`
  * (or `X.case.json`, whose `script`/`expect` keys are dropped: the editor holds the script).
  */
-import type { Evaluator } from "../engine/scenario/schema";
+import type { Evaluator } from "../engine/api";
+import { isEvaluator, LEGACY, NEXT_GEN } from "./state/evaluators";
 
 export interface Sample {
   id: string;
@@ -48,11 +49,11 @@ function scenarioFor(id: string): string {
 function evaluatorOf(scenarioText: string, id: string): Evaluator {
   try {
     const value = (JSON.parse(scenarioText) as { evaluator?: unknown }).evaluator;
-    if (value === "legacy" || value === "next-gen") return value;
+    if (isEvaluator(value)) return value;
   } catch {
     // fall through to the file-name convention
   }
-  return /next-?gen/i.test(id) ? "next-gen" : "legacy";
+  return /next-?gen/i.test(id) ? NEXT_GEN : LEGACY;
 }
 
 function labelOf(id: string, scenarioText: string): string {
@@ -107,7 +108,7 @@ export const SAMPLES: Sample[] = [
   });
 
 /** Only when samples/ is empty (a broken build): an empty script the user can start from. */
-const EMPTY: Sample = { id: SEED_SAMPLE_ID, label: "Empty script", evaluator: "legacy", script: "", scenarioText: "{}\n" };
+const EMPTY: Sample = { id: SEED_SAMPLE_ID, label: "Empty script", evaluator: LEGACY, script: "", scenarioText: "{}\n" };
 
 export function findSample(id: string | undefined): Sample {
   return SAMPLES.find((s) => s.id === id) ?? SAMPLES.find((s) => s.id === SEED_SAMPLE_ID) ?? SAMPLES[0] ?? EMPTY;

@@ -1,45 +1,54 @@
 /**
- * One implementation per renderer command (Excalidraw-style action modules). The Electron menu
- * (`onMenuCommand`), the browser's keyboard shortcuts and the toolbar buttons all call `perform`, so a
- * command does the same thing whichever way the user reached it. Labels and accelerators come from the
- * shared command list (`electron/commands.ts`), so the menu, tooltips and shortcuts cannot drift apart.
+ * One action per renderer command (Excalidraw-style): each performs its own work on the page's store and
+ * host (documents.ts holds the work several share). The Electron menu (`onMenuCommand`), the browser's
+ * keyboard shortcuts and the toolbar buttons all call `perform`, so a command does the same thing whichever
+ * way the user reached it. Labels and accelerators come from the shared command list (contracts/commands.ts),
+ * so the menu, tooltips and shortcuts cannot drift apart. Unit-tested in test/renderer/actions.test.ts.
  */
 import { COMMANDS, acceleratorMatches, type KeyChord, type RendererCommandId } from "../../contracts/commands";
-import type { Evaluator } from "../engine-client/engineApi";
-
-/** What the page offers the actions; App implements it. */
-export interface ActionHost {
-  run(): void;
-  toggleRunAsYouType(): void;
-  setEvaluator(evaluator: Evaluator): void;
-  open(): void;
-  openRecent(path: string | undefined): void;
-  importExport(): void;
-  importEvidence(): void;
-  migrate(): void;
-  save(): void;
-  saveAs(): void;
-}
+import type { ActionContext } from "./context";
+import { EVALUATORS } from "../state/evaluators";
+import * as documents from "./documents";
 
 export interface Action {
   id: RendererCommandId;
   label: string;
   accelerator?: string;
-  perform(host: ActionHost, path?: string): void;
+  /** `path`: the recent file a menu's Open Recent entry names. */
+  perform(ctx: ActionContext, path?: string): void;
 }
 
+const evaluatorCommand = (id: RendererCommandId): Action["perform"] => {
+  const choice = EVALUATORS.find((e) => e.command === id);
+  if (!choice) throw new Error(`no evaluator for ${id}`);
+  return (ctx) => documents.switchEvaluator(ctx, choice.id);
+};
+
 const PERFORM: Record<RendererCommandId, Action["perform"]> = {
-  "file.open": (host) => host.open(),
-  "file.openRecent": (host, path) => host.openRecent(path),
-  "file.importExport": (host) => host.importExport(),
-  "file.importEvidence": (host) => host.importEvidence(),
-  "file.save": (host) => host.save(),
-  "file.saveAs": (host) => host.saveAs(),
-  "run.run": (host) => host.run(),
-  "run.toggleRunAsYouType": (host) => host.toggleRunAsYouType(),
-  "run.evaluatorLegacy": (host) => host.setEvaluator("legacy"),
-  "run.evaluatorNextGen": (host) => host.setEvaluator("next-gen"),
-  "run.migrate": (host) => host.migrate(),
+  "file.open": (ctx) =>
+    void ctx.platform
+      .openFiles([".js", ".json"])
+      // A script and a scenario picked together load side by side; otherwise the last of a kind wins.
+      .then((files) => documents.loadFiles(ctx, files))
+      .catch(documents.reportFailure(ctx, "Open")),
+  "file.openRecent": (ctx, path) => void documents.openRecent(ctx, path).catch(documents.reportFailure(ctx, "Open recent")),
+  "file.importExport": (ctx) =>
+    void ctx.platform
+      .pickExportFile()
+      .then((file) => (file ? documents.importFile(ctx, file) : undefined))
+      .catch(documents.reportFailure(ctx, "Import")),
+  "file.importEvidence": (ctx) =>
+    void ctx.platform
+      .openFiles([".json", ".jwt", ".har", ".txt"])
+      .then((files) => (files.length ? documents.loadEvidence(ctx, files) : undefined))
+      .catch(documents.reportFailure(ctx, "Import evidence")),
+  "file.save": (ctx) => void documents.save(ctx).catch(documents.reportFailure(ctx, "Save")),
+  "file.saveAs": (ctx) => void documents.saveAs(ctx).catch(documents.reportFailure(ctx, "Save as")),
+  "run.run": (ctx) => ctx.runs.request(),
+  "run.toggleRunAsYouType": (ctx) => documents.toggleRunAsYouType(ctx),
+  "run.evaluatorLegacy": evaluatorCommand("run.evaluatorLegacy"),
+  "run.evaluatorNextGen": evaluatorCommand("run.evaluatorNextGen"),
+  "run.migrate": (ctx) => documents.migrate(ctx),
 };
 
 export const ACTIONS: ReadonlyMap<RendererCommandId, Action> = new Map(

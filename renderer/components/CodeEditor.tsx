@@ -155,14 +155,21 @@ export function CodeEditor(props: CodeEditorProps) {
     a.editor.updateOptions({ ariaLabel: props.show === "script" ? "Script editor" : "Scenario JSON editor" });
   }, [props.show]);
 
+  // A text is pushed into its model only when its revision moved (see scriptRevision): the revision each model
+  // last received is remembered, so a text that merely changed (typing) is never pushed back.
+  const pushed = useRef({ script: props.scriptRevision, scenario: props.scenarioRevision });
   useEffect(() => {
+    if (pushed.current.script === props.scriptRevision) return;
+    pushed.current.script = props.scriptRevision;
+    // Before Monaco exists there is no model to push into: it is created from the newest text.
     if (api.current) replaceText(api.current.scriptModel, props.script);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.scriptRevision]);
+  }, [props.scriptRevision, props.script]);
   useEffect(() => {
+    if (pushed.current.scenario === props.scenarioRevision) return;
+    pushed.current.scenario = props.scenarioRevision;
+    // Before Monaco exists there is no model to push into: it is created from the newest text.
     if (api.current) replaceText(api.current.scenarioModel, props.scenarioText);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.scenarioRevision]);
+  }, [props.scenarioRevision, props.scenarioText]);
 
   useEffect(() => {
     const a = api.current;

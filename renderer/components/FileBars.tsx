@@ -1,12 +1,10 @@
 /** The strips under the toolbar: drafts to recover, file notices, and the script picker of an import. */
 import type { DraftSummary } from "../../contracts/api";
-import type { ImportedScript } from "../../engine/import/exports";
+import type { ImportedScript } from "../../engine/api";
 
-export interface Notice {
-  kind: "info" | "warning";
-  text: string;
-  action?: { label: string; run: () => void };
-}
+import type { Notice } from "../state/pageState";
+
+export type { Notice };
 
 export function NoticeBar({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
   if (!notice) return null;

@@ -4,7 +4,7 @@
  * here is what changed in the token since the previous issuance and the step's warnings.
  */
 import { useId, type KeyboardEvent } from "react";
-import type { FlowResult, FlowStepResult } from "../../engine/flow/run-flow";
+import type { FlowResult, FlowStepResult } from "../../engine/api";
 import { statusTone, stepLabel, stepWarnings } from "../state/flowResult";
 
 export interface FlowTimelineProps {

@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef } from "react";
 import { monaco } from "../monaco/setup";
-import type { MigrationReport } from "../../engine/migrate/compare";
-import type { RunResult } from "../engine-client/engineApi";
+import type { MigrationReport, RunResult } from "../../engine/api";
+import type { MigrationState } from "../state/pageState";
 
-export type MigrationState = { status: "running" } | { status: "failed"; message: string } | { status: "done"; report: MigrationReport };
+export type { MigrationState };
 
 export interface MigrationViewProps {
   legacy: string;

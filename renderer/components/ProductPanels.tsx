@@ -4,9 +4,7 @@
  * rules saw it (the stsuu before and after the rule under edit and what it changed, state_id, associations).
  */
 import type { RunResult } from "../engine-client/engineApi";
-import type { HookExchangeView } from "../../engine/products/onewelcome/run";
-import type { IbmRequestView } from "../../engine/products/ibm/server";
-import type { Product } from "../../engine/scenario/schema";
+import type { HookExchangeView, IbmRequestView, Product } from "../../engine/api";
 import { Panel } from "./Panel";
 
 export const PRODUCTS: { id: Product; label: string }[] = [

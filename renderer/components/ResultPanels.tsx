@@ -5,8 +5,9 @@ import { copyText } from "./clipboard";
 import { curlOf, httpExchange, introspectRequestCurl, tokenRequestCurl } from "../state/httpExchange";
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
+import { evaluatorChoice, LEGACY } from "../state/evaluators";
 import { FieldTable, formatValue } from "./FieldTable";
-import { amJsonAt, doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
+import { doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
 
 export interface ShownResult {
   result: RunResult;
@@ -308,9 +309,7 @@ export function LogsPanel({ shown }: { shown: ShownResult | null }) {
         </ol>
       ) : (
         <EmptyState>
-          {shown?.result.evaluator === "next-gen"
-            ? "Nothing logged. Use logger.info(…), logger.warn(…), logger.error(…) or logger.debug(…) in the script ({} takes the next argument)."
-            : "Nothing logged. Use logger.message(…), logger.warning(…) or logger.error(…) in the script."}
+          {evaluatorChoice(shown?.result.evaluator ?? LEGACY).emptyLogsHint}
         </EmptyState>
       )}
     </Panel>

@@ -44,10 +44,14 @@ function TextField(props: { label: string; value: string; onChange: (v: string) 
  */
 function useRows<T>(fromDoc: T[], same: (a: T[], b: T[]) => boolean): [T[], (rows: T[]) => void] {
   const [rows, setRows] = useState(fromDoc);
-  useEffect(() => {
-    setRows((local) => (same(local, fromDoc) ? local : fromDoc));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(fromDoc)]);
+  // The document's rows are a new array on every render; what they say is compared, during render (React's
+  // "adjusting state when a prop changes"), so a changed document is never shown a frame late.
+  const docKey = JSON.stringify(fromDoc);
+  const [seenKey, setSeenKey] = useState(docKey);
+  if (seenKey !== docKey) {
+    setSeenKey(docKey);
+    if (!same(rows, fromDoc)) setRows(fromDoc);
+  }
   return [rows, setRows];
 }
 
@@ -59,8 +63,7 @@ function useTypedText(fromDoc: string, same: (typed: string, doc: string) => boo
   const [text, setText] = useState(fromDoc);
   useEffect(() => {
     setText((typed) => (same(typed, fromDoc) ? typed : fromDoc));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fromDoc]);
+  }, [fromDoc, same]);
   return [text, setText];
 }
 

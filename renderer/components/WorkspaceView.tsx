@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { EngineClient } from "../engine-client/engineClient";
-import { readScenario } from "../boot";
+import { readScenario } from "../state/scenarioState";
+import { isEvaluator, LEGACY } from "../state/evaluators";
 import { platform, type OpenedFile } from "../platform";
 import { judgeCase, listWorkspace, prepareCase, type CaseOutcome, type WorkspaceListing } from "../state/workspace";
 import EngineWorker from "../worker/engine.worker?worker";
@@ -42,7 +43,7 @@ export function WorkspaceView({ onOpen, onClose }: { onOpen: (file: OpenedFile) 
       let outcome: CaseOutcome;
       if ("error" in prepared) outcome = { status: "error", message: prepared.error };
       else {
-        const evaluator = prepared.scenario.evaluator === "next-gen" ? "next-gen" : "legacy";
+        const evaluator = isEvaluator(prepared.scenario.evaluator) ? prepared.scenario.evaluator : LEGACY;
         const answer = await client.current.run({ script: prepared.script, scenario: prepared.scenario, evaluator, timeoutMs: readScenario(caseFile.text).timeoutMs });
         // Runs are awaited one at a time, so none is superseded; the check keeps the types honest.
         outcome = answer.superseded ? { status: "error", message: "superseded" } : judgeCase(prepared.expect, answer.result);

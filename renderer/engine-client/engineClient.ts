@@ -5,10 +5,8 @@
  * supervisor's watchdog terminates and recreates the worker when a request overruns its time limit plus the
  * margin, and the run is answered with a `timeout` error: the page never hangs.
  */
-import type { Evaluator, RunResult } from "../../engine/api";
-import { failureRunResult, Supervisor, type JobOutcome, type WorkerPort } from "../../engine/supervisor/supervisor";
+import { failureRunResult, Supervisor, type CheckTarget, type Evaluator, type JobOutcome, type RunResult, type WorkerPort } from "../../engine/api";
 import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
-import type { CheckTarget } from "../../engine/check";
 import { flowRunResult, flowStepCount, hasFlow } from "../state/flowResult";
 
 /** What the page needs of a Web Worker (tests hand in doubles). */

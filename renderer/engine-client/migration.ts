@@ -5,8 +5,7 @@
  * worker stays free for run-as-you-type meanwhile. Kept apart from the worker bundle's import so tests can
  * hand in a worker double.
  */
-import type { MigrationReport } from "../../engine/migrate/compare";
-import { Supervisor } from "../../engine/supervisor/supervisor";
+import { Supervisor, type MigrationReport } from "../../engine/api";
 import { webWorkerPort, type EngineClientOptions, type WorkerLike } from "./engineClient";
 
 /** Resolves with the report; rejects with the supervisor's words when the runs overran or the worker failed. */

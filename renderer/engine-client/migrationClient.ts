@@ -1,5 +1,5 @@
 /** The app's migration: a fresh engine worker of the same bundle as the editor's (see migration.ts). */
-import type { MigrationReport } from "../../engine/migrate/compare";
+import type { MigrationReport } from "../../engine/api";
 import { migrateInWorker } from "./migration";
 import type { WorkerLike } from "./engineClient";
 import EngineWorker from "../worker/engine.worker?worker";

@@ -4,8 +4,7 @@
  * IBM rule is offered stsuu and OAuthMappingExtUtils, never AM's accessToken, and the other way round.
  */
 import { BINDING_DECLARATIONS, IBM_DECLARATIONS, ONEWELCOME_DECLARATIONS, type Evaluator } from "../engine-client/engineApi";
-import type { Product } from "../../engine/scenario/schema";
-import type { CheckTarget } from "../../engine/check";
+import type { CheckTarget, Product } from "../../engine/api";
 
 export interface ExtraLib {
   content: string;

@@ -3,7 +3,7 @@
  * (`javaDoubles`), the numbers AM holds as java.lang.Double and prints as `42.0`. The panels and Copy JSON
  * print a value through these helpers so a legacy `setField('n', 42)` shows as AM would write it.
  */
-import { formatAmJson } from "../../engine/token/values";
+import { formatAmJson } from "../../engine/api";
 
 export type DoublePointers = ReadonlySet<string>;
 

@@ -4,11 +4,8 @@
  * a valid scenario or a readable script export keeps its old meaning, and only then is it tried as evidence.
  * Pure: the engine's evidence code runs here on the page (it needs no sandbox).
  */
-// Module by module, not engine/index.ts, so the page bundle does not carry the sandbox.
-import { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome } from "../../engine/evidence/build";
-import { EvidenceError } from "../../engine/evidence/types";
-import { validateScenario } from "../../engine/scenario/validate";
-import { parseScriptExport } from "../../engine/import/exports";
+// engine/api.ts, not engine/index.ts: the page bundle does not carry the sandbox.
+import { buildScenarioFromEvidence, EvidenceError, parseScriptExport, recogniseEvidence, validateScenario, type EvidenceOutcome } from "../../engine/api";
 import { kindOfFile, type FileKind } from "./fileKinds";
 
 export type DroppedKind = FileKind | "evidence";

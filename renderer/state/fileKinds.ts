@@ -4,7 +4,7 @@
  *   `expect` stay in the JSON; the case runs as a scenario);
  * - any other JSON that looks like an AM REST / Amster / Frodo script export → the importer.
  */
-import { ImportError, parseScriptExport, type ImportedScript } from "../../engine/import/exports";
+import { ImportError, parseScriptExport, type ImportedScript } from "../../engine/api";
 
 export type FileKind = "script" | "scenario" | "case" | "export" | "unknown";
 

@@ -3,7 +3,7 @@
  * scenario JSON. A step keeps only the keys its request takes (engine/flow/schema.ts is strict), so switching
  * a step from token to introspect drops grantType instead of leaving a step the engine refuses.
  */
-import { FLOW_GRANT_TYPES, TOKEN_REFERENCES } from "../../engine/flow/schema";
+import { FLOW_GRANT_TYPES, TOKEN_REFERENCES } from "../../engine/api";
 
 export type FlowRequest = "authorize" | "token" | "introspect" | "revoke";
 export const FLOW_REQUESTS: readonly FlowRequest[] = ["authorize", "token", "introspect", "revoke"];

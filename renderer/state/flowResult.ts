@@ -3,9 +3,7 @@
  * show one run, so a step is turned into the run result those panels read (its script run, or for a step
  * where the script did not run, the body AM answered with in the panel where a user looks for it).
  */
-import { emptyRunResult, type RunResult } from "../../engine/result";
-import type { Evaluator } from "../../engine/scenario/schema";
-import type { FlowResult, FlowStepResult } from "../../engine/flow/run-flow";
+import { emptyRunResult, type Evaluator, type FlowResult, type FlowStepResult, type RunResult } from "../../engine/api";
 
 /** A run result that answers a whole flow: the last issuance's run at the top, every step in `flow`. */
 export type FlowRunResult = RunResult & { flow: FlowResult };

@@ -4,9 +4,7 @@
  * the request and the answering mock's index; the answer and the misses are read from the scenario's mocks
  * with the engine's own matcher, so the pane cannot disagree with the run.
  */
-import type { HttpCallRecord } from "../../engine/result";
-import type { HttpMock } from "../../engine/scenario/schema";
-import { mismatches, reasonPhrase } from "../../engine/http/mocks";
+import { mismatches, reasonPhrase, type HttpCallRecord, type HttpMock } from "../../engine/api";
 
 export interface HttpExchange {
   request: { method: string; url: string; headers: [string, string][]; body?: string };

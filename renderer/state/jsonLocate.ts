@@ -2,7 +2,7 @@
  * Finds where a JSON path (as the scenario validator names it, e.g. `$.identity.attributes.mail[0]`)
  * sits in the JSON text, so an invalid field can be underlined where the user wrote it.
  */
-import { jsonPath } from "../../engine/scenario/validate";
+import { jsonPath } from "../../engine/api";
 
 export interface TextRange {
   /** Offset of the first character. */

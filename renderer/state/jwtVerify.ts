@@ -4,7 +4,7 @@
  * one). Loaded on demand, so the opening page does not carry jose.
  */
 import { compactVerify, importJWK, type JWK } from "jose";
-import { DEMO_EC_PRIVATE_JWK, DEMO_HMAC_SECRET, DEMO_RSA_PRIVATE_JWK } from "../../engine/token/demo-keys";
+import { DEMO_EC_PRIVATE_JWK, DEMO_HMAC_SECRET, DEMO_RSA_PRIVATE_JWK } from "../../engine/api";
 
 /** The demo keys' public halves: what a resource server would fetch from AM's jwk_uri. */
 export function demoJwks(): { keys: JWK[] } {

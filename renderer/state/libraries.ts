@@ -5,7 +5,7 @@
  * cannot resolve is a scenario issue at `$.libraries.<name>` (the engine would otherwise run the path itself
  * as JavaScript, failing with `"lib" is not defined`).
  */
-import type { ScenarioIssue } from "../../engine/scenario/validate";
+import type { ScenarioIssue } from "../../engine/api";
 
 /** The same test as the CLI's: a one-line value ending in .js, with nothing that could be code. */
 export function isLibraryPath(value: string): boolean {

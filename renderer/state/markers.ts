@@ -2,8 +2,7 @@
  * Editor squiggles: Rhino-dialect syntax errors and lint warnings from `check`, the failing line of the
  * last run, and scenario issues placed where their JSON path points in the text.
  */
-import type { RunError, RunWarning } from "../../engine/result";
-import { lineColumnAt, type ScenarioIssue } from "../../engine/scenario/validate";
+import { lineColumnAt, type RunError, type RunWarning, type ScenarioIssue } from "../../engine/api";
 import { indexJsonPlaces, locateJsonPath } from "./jsonLocate";
 
 export interface Marker {

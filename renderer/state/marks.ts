@@ -2,7 +2,7 @@
  * Which fields the script touched, per panel: the token (added / changed / removed against the token AM
  * built), the token endpoint response (extra data the script added) and introspection (the script's fields).
  */
-import type { TokenSnapshot } from "../../engine/result";
+import type { TokenSnapshot } from "../../engine/api";
 
 export type FieldMark = "added" | "changed" | "removed" | "extra" | "custom" | "native";
 

@@ -3,7 +3,8 @@
  * JSON in a key-value store (localStorage in a browser, the Electron bridge's store in the app). Anything
  * unreadable falls back to defaults instead of breaking the page.
  */
-import type { Evaluator } from "../../engine/scenario/schema";
+import type { Evaluator } from "../../engine/api";
+import { isEvaluator } from "./evaluators";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -76,7 +77,7 @@ export function loadSession(store: KeyValueStore): Partial<SessionState> {
   const s = raw as Record<string, unknown>;
   const out: Partial<SessionState> = {};
   if (typeof s.sampleId === "string") out.sampleId = s.sampleId;
-  if (s.evaluator === "legacy" || s.evaluator === "next-gen") out.evaluator = s.evaluator;
+  if (isEvaluator(s.evaluator)) out.evaluator = s.evaluator;
   if (s.tab === "script" || s.tab === "scenario") out.tab = s.tab;
   if (s.scenarioView === "form" || s.scenarioView === "json") out.scenarioView = s.scenarioView;
   return out;

@@ -4,8 +4,7 @@
  * values every run draws anew or AM sets whatever the script does (token ids, timestamps), so the case keeps
  * passing while the script does the same thing and fails when it stops.
  */
-import type { RunResult } from "../../engine/result";
-import type { FlowStepResult } from "../../engine/flow/run-flow";
+import type { FlowStepResult, RunResult } from "../../engine/api";
 import { markIntrospection, markTokenResponse } from "./marks";
 import { isFlowResult } from "./flowResult";
 

@@ -3,8 +3,7 @@
  * A case names its script relative to itself; the folder view is flat, so the name is looked up among
  * the folder's files (a "./" prefix is allowed, sub-folders are not).
  */
-import { checkExpectation, type Mismatch } from "../../engine/cases";
-import type { RunResult } from "../../engine/result";
+import { checkExpectation, type Mismatch, type RunResult } from "../../engine/api";
 
 export interface WorkspaceFile {
   /** Path relative to the folder, "/"-separated. */

@@ -1,4 +1,6 @@
+/** Light, dark or the system's choice, remembered; "system" follows the system live. */
 import { useEffect, useState } from "react";
+import { loadTheme, saveTheme, type KeyValueStore, type ThemeChoice } from "../state/persist";
 
 /** Whether the system asks for a dark theme, following changes live. */
 export function useSystemDark(): boolean {
@@ -11,4 +13,14 @@ export function useSystemDark(): boolean {
     return () => query.removeEventListener("change", onChange);
   }, [query]);
   return dark;
+}
+
+export function useTheme(store: KeyValueStore): { theme: ThemeChoice; dark: boolean; choose: (next: ThemeChoice) => void } {
+  const systemDark = useSystemDark();
+  const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme(store));
+  const choose = (next: ThemeChoice) => {
+    setTheme(next);
+    saveTheme(store, next);
+  };
+  return { theme, dark: theme === "system" ? systemDark : theme === "dark", choose };
 }
