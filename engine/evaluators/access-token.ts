@@ -3,13 +3,18 @@
  * the run's TokenState, with a ValueModel deciding how values cross (Java objects for legacy, plain JS
  * for next-generation). Method names are AM's (reference §1.3, §1.4 and Appendix C).
  */
-import { GuestError, HostObject } from "../sandbox/host";
+import { GuestError, GuestReference, HostObject } from "../sandbox/host";
 import { isNativeFieldName, type NativeFields } from "../token/state";
 import { warn, type RunContext } from "./context";
 
 export interface ValueModel {
   /** A script value as AM stores it in the token (JSON-compatible, Java types flattened). */
   store(value: unknown, what: string): unknown;
+  /**
+   * Legacy: what the token keeps of a script's array or object stored by reference, once the script has ended
+   * (its contents then, as AM serialises the NativeArray / NativeObject when it issues the token).
+   */
+  settledValue?(reference: GuestReference, contents: unknown, what: string): unknown;
   /** A stored value as the script reads it back. */
   give(value: unknown): unknown;
   /** A scope collection from the script (legacy: java.util.Set only; next-gen: array). */
@@ -156,6 +161,7 @@ export class AccessTokenBinding extends HostObject {
   readonly guestMethods: readonly string[];
   override readonly guestAliases: Readonly<Record<string, string>> | undefined;
   override readonly javaClass: string;
+  override readonly guestReferenceArgs: Readonly<Record<string, readonly number[]>> | undefined;
 
   constructor(
     private readonly ctx: RunContext,
@@ -168,6 +174,8 @@ export class AccessTokenBinding extends HostObject {
     this.guestMethods = values.java ? [...ACCESS_TOKEN_METHODS, "getClass", "toString", "#primitive"] : ACCESS_TOKEN_METHODS;
     // Legacy: toString() is the Java method, which gives the script a java.lang.String.
     this.guestAliases = values.java ? { toString: "javaToString" } : undefined;
+    // Legacy: Rhino hands setField / setFields the script's own NativeArray / NativeObject, which AM keeps.
+    this.guestReferenceArgs = values.java ? { setField: [1], setFields: [0] } : undefined;
   }
 
   private ownHash: string | null = null;
@@ -216,7 +224,17 @@ export class AccessTokenBinding extends HostObject {
   setField(key: unknown, value: unknown): void {
     const name = String(key);
     if (isNativeFieldName(name)) this.nativeChanged(name, "changed");
-    this.ctx.token.custom.set(name, this.values.store(value, `setField("${name}")`));
+    this.putCustom(name, this.values.store(value, `setField("${name}")`), `setField("${name}")`);
+  }
+
+  /** A custom field; one held by reference becomes its contents when the script ends, unless replaced by then. */
+  private putCustom(name: string, stored: unknown, what: string): void {
+    this.ctx.token.custom.set(name, stored);
+    if (!(stored instanceof GuestReference)) return;
+    stored.onSettle((contents) => {
+      if (this.ctx.token.custom.get(name) !== stored) return;
+      this.ctx.token.custom.set(name, this.values.settledValue ? this.values.settledValue(stored, contents, what) : contents);
+    });
   }
 
   setFields(fields: unknown): void {
@@ -226,7 +244,7 @@ export class AccessTokenBinding extends HostObject {
     }
     for (const [k, v] of Object.entries(entries as Record<string, unknown>)) {
       if (isNativeFieldName(k)) this.nativeChanged(k, "changed");
-      this.ctx.token.custom.set(k, v);
+      this.putCustom(k, v, `setFields: "${k}"`);
     }
   }
 
