@@ -27,9 +27,9 @@ export interface ValueModel {
   /** JSON-valued arguments (setPermissions/setAct/...); legacy needs a JsonValue. */
   jsonIn(value: unknown, method: string): unknown;
   /** addExtraData's value: a string, or (legacy) a supplier function. */
-  extraDataIn(value: unknown): unknown;
+  extraDataIn(value: unknown, key: unknown, javaClass: string): unknown;
   /** addExtraJsonData's value. */
-  extraJsonIn(value: unknown): unknown;
+  extraJsonIn(value: unknown, key: unknown, javaClass: string): unknown;
   /** An `Integer` getter's value (getAuthLevel); legacy boxes it as java.lang.Integer. */
   integerOut?(value: number | null): unknown;
   /**
@@ -387,12 +387,12 @@ export class AccessTokenBinding extends HostObject {
 
   addExtraData(key: unknown, value: unknown): void {
     const name = String(key);
-    const resolved = this.values.extraDataIn(value);
+    const resolved = this.values.extraDataIn(value, key, this.javaClass);
     this.ctx.token.extraData.set(name, resolved === null || resolved === undefined ? null : String(resolved));
   }
 
   addExtraJsonData(key: unknown, value: unknown): void {
-    this.ctx.token.extraData.set(String(key), this.values.extraJsonIn(value));
+    this.ctx.token.extraData.set(String(key), this.values.extraJsonIn(value, key, this.javaClass));
   }
 
   // The plain native fields: getX / setX / removeX generated from SIMPLE_FIELDS below.

@@ -14,9 +14,17 @@ import { rhinoArgType } from "../rhino-arg-type";
 import { ID_TYPES, IdType } from "./id-types";
 import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
+import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
+
+/** How Rhino refuses a call to a Java method: no overload fits the arguments, or a value cannot be converted. */
+const rhinoRefusals = {
+  noSuchOverload: (javaClass: string, method: string, args: unknown[]) =>
+    new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
+  refusal: (message: string) => new GuestError(message, "InternalError"),
+};
 
 export function legacyValues(ctx: RunContext): ValueModel {
   /** References whose contents were already warned about, so the settled copy does not warn twice. */
@@ -104,23 +112,21 @@ export function legacyValues(ctx: RunContext): ValueModel {
       if (value instanceof HostObject && value.javaClass === "org.forgerock.json.JsonValue") return toStored(value);
       throw new GuestError(`Can't find method org.forgerock.oauth2.core.AccessToken.${method}(object).`, "TypeError");
     },
-    extraDataIn: (value) => {
-      const resolved = isGuestFunction(value) ? value.call() : value;
-      const text = resolved === null || resolved === undefined ? null : String(toStored(resolved));
+    extraDataIn: (value, key, javaClass) => {
+      const resolved = extraDataArgument(ctx, rhinoRefusals, javaClass, key, value);
+      const text = resolved === null ? null : String(toStored(resolved));
       if (text !== null) chargeHost(storedBytes(text));
       return text;
     },
-    extraJsonIn: (value) => {
-      const stored = toStoredJava(isGuestFunction(value) ? value.call() : value);
+    extraJsonIn: (value, key, javaClass) => {
+      const stored = toStoredJava(extraJsonArgument(ctx, rhinoRefusals, javaClass, key, value));
       chargeHost(storedBytes(stored));
       return stored;
     },
     integerOut: (value) => (value === null ? null : new JavaNumber(value, "java.lang.Integer")),
     java: {
-      noSuchOverload: (javaClass, method, args) =>
-        new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
+      ...rhinoRefusals,
       exception: (javaClass, message) => javaException(javaClass, message),
-      refusal: (message) => new GuestError(message, "InternalError"),
       javaString: (text) => new JavaString(text),
       identityHash,
       methodSource: javaMethodSource,
