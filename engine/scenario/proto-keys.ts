@@ -4,6 +4,7 @@
  * ordinary map key (engine/README.md "Keys"). The scenario therefore crosses zod with each such key renamed to a
  * stand-in no key of the scenario uses, and gets it back afterwards, in place and in its original order.
  */
+import type { z } from "zod";
 import { setOwn } from "../util/own-keys";
 
 const PROTO = "__proto__";
@@ -55,4 +56,12 @@ export function restoreProtoKeys(value: unknown, standIn: string): void {
 /** A path element as the scenario file spells it. */
 export function scenarioKey<K extends PropertyKey>(key: K, standIn: string | null): K | string {
   return standIn !== null && key === standIn ? PROTO : key;
+}
+
+/** A zod schema's safeParse that keeps "__proto__" keys (issue paths still name the stand-in: map them with scenarioKey). */
+export function safeParseKeepingProtoKeys<S extends z.ZodType>(schema: S, value: unknown): { parsed: z.ZodSafeParseResult<z.output<S>>; standIn: string | null } {
+  const hidden = hideProtoKeys(value);
+  const parsed = schema.safeParse(hidden.value);
+  if (parsed.success && hidden.standIn !== null) restoreProtoKeys(parsed.data, hidden.standIn);
+  return { parsed, standIn: hidden.standIn };
 }

@@ -1,6 +1,6 @@
 import { scenarioSchema, type Scenario } from "./schema";
 import { MAX_JSON_DEPTH, lineAndColumn, parseJsonWithLimits } from "../import/json-text";
-import { hideProtoKeys, restoreProtoKeys, scenarioKey } from "./proto-keys";
+import { safeParseKeepingProtoKeys, scenarioKey } from "./proto-keys";
 
 export interface ScenarioIssue {
   /** JSON path in the file, e.g. `$.identity.attributes.mail[0]`. */
@@ -76,14 +76,12 @@ export function validateScenario(value: unknown): ParseOutcome {
     return { ok: false, issues: [{ path: jsonPath(tooDeep), message: `objects and arrays nested deeper than ${MAX_JSON_DEPTH} levels` }] };
   }
   // zod would drop "__proto__" keys: they cross under a stand-in name (proto-keys.ts).
-  const hidden = hideProtoKeys(value ?? {});
-  const parsed = scenarioSchema.safeParse(hidden.value);
+  const { parsed, standIn } = safeParseKeepingProtoKeys(scenarioSchema, value ?? {});
   if (parsed.success) {
-    if (hidden.standIn !== null) restoreProtoKeys(parsed.data, hidden.standIn);
     resolved.add(parsed.data);
     return { ok: true, scenario: parsed.data };
   }
-  const named = (key: PropertyKey) => scenarioKey(key, hidden.standIn);
+  const named = (key: PropertyKey) => scenarioKey(key, standIn);
   const issues = parsed.error.issues.map((issue) => {
     const base = issue.path.map(named);
     if (issue.code === "unrecognized_keys") {
