@@ -12,6 +12,7 @@ import { ownValue } from "./util/own-keys";
 import { measureNesting, rhinoDepthWarning, rhinoDepthWarningAt } from "./dialect/rhino-depth";
 import { lineAt } from "./dialect/rhino-locate";
 import { constWarnings } from "./dialect/rhino-const";
+import { functionTextWarnings } from "./dialect/function-text";
 import { javaValueWarnings } from "./dialect/java-values";
 
 const LEGACY_ONLY: Record<string, string> = {
@@ -89,6 +90,7 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const deep = rhinoDepthWarning(nesting);
   if (deep) warnings.push({ code: "rhino-deep-nesting", message: deep, line: lineAt(source, rhinoDepthWarningAt(nesting) ?? 0) });
   warnings.push(...constWarnings(source));
+  warnings.push(...functionTextWarnings(source));
   if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
   for (const line of flagsReads) {
     warnings.push({
