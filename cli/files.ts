@@ -5,10 +5,11 @@
  * input (exit 2) naming the file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, basename, sep } from "node:path";
+import { dirname, resolve, basename } from "node:path";
 import { ScenarioError, parseScenarioText } from "../engine/api";
 import type { Scenario } from "../engine/api";
 import { UsageError } from "./io";
+import { isWithinFolder } from "./path-confinement";
 
 const MiB = 1024 * 1024;
 /** Scripts and libraries: AM keeps a script in one configuration attribute; 1 MiB is far beyond any real one. */
@@ -95,12 +96,6 @@ export function isFile(path: string): boolean {
   }
 }
 
-/** Whether `inner` is `outer` or inside it, both already resolved. */
-function isWithin(outer: string, inner: string): boolean {
-  const rel = relative(outer, inner);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-}
-
 /** What a case or scenario file may name: files in its own folder tree, or anywhere with the user's leave. */
 export interface Confinement {
   /** The folder the named files must stay in (after links are resolved). */
@@ -121,12 +116,13 @@ export function confinedPath(target: string, confinement: Confinement, file: str
   let real: string;
   let realRoot: string;
   try {
-    realRoot = realpathSync(confinement.root);
-    real = realpathSync(target);
+    // The native call gives each name as the file system spells it (its case included), so names compare exactly.
+    realRoot = realpathSync.native(confinement.root);
+    real = realpathSync.native(target);
   } catch (e) {
     throw new UsageError(`${file}: ${where}: cannot read ${target}: ${osReason(e)}`);
   }
-  if (!isWithin(realRoot, real)) {
+  if (!isWithinFolder(realRoot, real)) {
     throw new UsageError(
       `${file}: ${where}: ${target} is outside ${confinement.root} (the file's folder); pass --${ALLOW_OUTSIDE_FLAG} to read files elsewhere`,
     );

@@ -12,6 +12,7 @@ import { ownValue } from "./util/own-keys";
 import { measureNesting, rhinoDepthWarning, rhinoDepthWarningAt } from "./dialect/rhino-depth";
 import { lineAt } from "./dialect/rhino-locate";
 import { constWarnings } from "./dialect/rhino-const";
+import { functionTextWarnings } from "./dialect/function-text";
 import { javaValueWarnings } from "./dialect/java-values";
 
 const LEGACY_ONLY: Record<string, string> = {
@@ -107,6 +108,7 @@ export function flagsReadLines(source: string): number[] {
 
 export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const warnings: RunWarning[] = rhinoParseWarnings(source);
+  warnings.push(...functionTextWarnings(source));
   const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
   const { calls, flagsReads } = memberCalls(source);
   if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));

@@ -68,6 +68,10 @@ interface ConstDeclaration {
   scope: AnyNode;
   inLoop: boolean;
   inBlock: boolean;
+  /** The name of an enclosing catch clause's parameter that this const declares again, if any. */
+  redeclaresCaught: string | null;
+  /** Whether the declaration is a statement of its own (not a for loop's head). */
+  isStatement: boolean;
 }
 
 interface Analysis {
@@ -128,12 +132,19 @@ function analyse(program: AnyNode, constStarts: ReadonlySet<number> = new Set())
       if (kind === "const") {
         let inLoop = false;
         let inBlock = false;
+        let redeclaresCaught: string | null = null;
+        const own = (node.declarations as AnyNode[]).flatMap((d) => patternNames(d.id).map((id) => id.name as string));
         for (let i = ancestors.length - 2; i >= 0 && ancestors[i] !== scope; i--) {
           if (LOOPS.has(ancestors[i].type)) inLoop = true;
+          if (ancestors[i].type === "CatchClause" && redeclaresCaught === null) {
+            redeclaresCaught = patternNames(ancestors[i].param).map((p) => p.name as string).find((n) => own.includes(n)) ?? null;
+          }
           // A block inside the function (its own body is not one).
           if ((ancestors[i].type === "BlockStatement" && ancestors[i - 1] !== scope) || ancestors[i].type === "CatchClause") inBlock = true;
         }
-        consts.push({ node, scope, inLoop, inBlock });
+        const parent = ancestors[ancestors.length - 2];
+        const isStatement = parent !== undefined && (parent.type === "BlockStatement" || parent.type === "Program" || parent.type === "SwitchCase");
+        consts.push({ node, scope, inLoop, inBlock, redeclaresCaught, isStatement });
       }
     } else if (isFunction(node)) {
       if (node.type === "FunctionDeclaration" && node.id) declarations.push({ name: node.id.name, kind: "function", scope: enclosingScope(ancestors), at: node.id.start });
@@ -240,8 +251,14 @@ export function rewriteConstForRhino(source: string, options: ConstRewriteOption
   if (consts.length === 0) return source;
   const edits: Edit[] = [];
   let flags = 0;
-  for (const { node, scope } of consts) {
+  for (const { node, scope, redeclaresCaught, isStatement } of consts) {
     edits.push({ start: node.start, end: node.start + 5, text: "var  " });
+    if (redeclaresCaught !== null && isStatement) {
+      // Rhino: declaring the catch clause's own name fails when the declaration runs (recorded in
+      // test/unit/rhino-const-rewrite.test.ts), as an InternalError the script can catch.
+      const message = JSON.stringify(`TypeError: redeclaration of var ${redeclaresCaught}.`);
+      edits.push({ start: node.start, end: node.start, text: `(function () { var e = new Error(${message}); e.name = "InternalError"; throw e; })(); `, rank: -1 });
+    }
     const topLevel = scope.type === "Program" && options.topLevel !== "function";
     const declared: string[] = [];
     for (const d of node.declarations as AnyNode[]) {
@@ -286,12 +303,14 @@ export function constWarnings(source: string): RunWarning[] {
   if (!parsed) return [];
   const { consts, constAssignments } = analyse(parsed.program, parsed.constStarts);
   const warnings: RunWarning[] = [];
-  for (const { node, scope, inLoop, inBlock } of consts) {
+  for (const { node, scope, inLoop, inBlock, redeclaresCaught } of consts) {
     const names = (node.declarations as AnyNode[]).flatMap((d) => patternNames(d.id).map((id) => id.name as string));
     const what = `const ${names.join(", ")}`;
     const line = node.loc?.start.line as number;
     let message: string | null = null;
-    if (scope.type === "Program") {
+    if (redeclaresCaught !== null) {
+      message = `${what} declares the catch clause's parameter again: Rhino 1.7.14 fails when the declaration runs, with "TypeError: redeclaration of var ${redeclaresCaught}." (an InternalError a catch block can catch); the playground does the same. Give the constant another name.`;
+    } else if (scope.type === "Program") {
       message = `${what} at the script's top level reads back undefined in AM: Rhino 1.7.14 only keeps a constant's value in a scope that supports constants, and AM runs scripts in one that does not (the playground does the same). Use var.`;
     } else if (inLoop) {
       message = `${what} is inside a loop: Rhino 1.7.14's const belongs to the whole function and keeps the value of its first initialisation (ES6 gives each iteration a fresh one); the playground does the same. Use var and assign it.`;

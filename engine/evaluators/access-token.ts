@@ -3,7 +3,7 @@
  * the run's TokenState, with a ValueModel deciding how values cross (Java objects for legacy, plain JS
  * for next-generation). Method names are AM's (reference §1.3, §1.4 and Appendix C).
  */
-import { GuestError, HostObject } from "../sandbox/host";
+import { GuestError, GuestReference, HostObject } from "../sandbox/host";
 import { isNativeFieldName, type NativeFields } from "../token/state";
 import { warn, type RunContext } from "./context";
 import type { MemberTable } from "../bindings/members";
@@ -12,6 +12,11 @@ import { ACCESS_TOKEN_LEGACY_MEMBERS, ACCESS_TOKEN_NEXT_GEN_MEMBERS, MACAROON_AC
 export interface ValueModel {
   /** A script value as AM stores it in the token (JSON-compatible, Java types flattened). */
   store(value: unknown, what: string): unknown;
+  /**
+   * Legacy: what the token keeps of a script's array or object stored by reference, once the script has ended
+   * (its contents then, as AM serialises the NativeArray / NativeObject when it issues the token).
+   */
+  settledValue?(reference: GuestReference, contents: unknown, what: string): unknown;
   /** A stored value as the script reads it back. */
   give(value: unknown): unknown;
   /** A scope collection from the script (legacy: java.util.Set only; next-gen: array). */
@@ -24,9 +29,9 @@ export interface ValueModel {
   /** JSON-valued arguments (setPermissions/setAct/...); legacy needs a JsonValue. */
   jsonIn(value: unknown, method: string): unknown;
   /** addExtraData's value: a string, or (legacy) a supplier function. */
-  extraDataIn(value: unknown): unknown;
+  extraDataIn(value: unknown, key: unknown, javaClass: string): unknown;
   /** addExtraJsonData's value. */
-  extraJsonIn(value: unknown): unknown;
+  extraJsonIn(value: unknown, key: unknown, javaClass: string): unknown;
   /** An `Integer` getter's value (getAuthLevel); legacy boxes it as java.lang.Integer. */
   integerOut?(value: number | null): unknown;
   /**
@@ -71,6 +76,7 @@ export class AccessTokenBinding extends HostObject {
   readonly members: MemberTable;
   override readonly guestAliases: Readonly<Record<string, string>> | undefined;
   override readonly javaClass: string;
+  override readonly guestReferenceArgs: Readonly<Record<string, readonly number[]>> | undefined;
 
   constructor(
     private readonly ctx: RunContext,
@@ -86,6 +92,8 @@ export class AccessTokenBinding extends HostObject {
       : ctx.token.macaroon ? MACAROON_ACCESS_TOKEN_NEXT_GEN_MEMBERS : ACCESS_TOKEN_NEXT_GEN_MEMBERS;
     // Legacy: toString() is the Java method, which gives the script a java.lang.String.
     this.guestAliases = values.java ? { toString: "javaToString" } : undefined;
+    // Legacy: Rhino hands setField / setFields the script's own NativeArray / NativeObject, which AM keeps.
+    this.guestReferenceArgs = values.java ? { setField: [1], setFields: [0] } : undefined;
   }
 
   private ownHash: string | null = null;
@@ -182,7 +190,17 @@ export class AccessTokenBinding extends HostObject {
   setField(key: unknown, value: unknown): void {
     const name = String(key);
     if (isNativeFieldName(name)) this.nativeChanged(name, "changed");
-    this.ctx.token.custom.set(name, this.values.store(value, `setField("${name}")`));
+    this.putCustom(name, this.values.store(value, `setField("${name}")`), `setField("${name}")`);
+  }
+
+  /** A custom field; one held by reference becomes its contents when the script ends, unless replaced by then. */
+  private putCustom(name: string, stored: unknown, what: string): void {
+    this.ctx.token.custom.set(name, stored);
+    if (!(stored instanceof GuestReference)) return;
+    stored.onSettle((contents) => {
+      if (this.ctx.token.custom.get(name) !== stored) return;
+      this.ctx.token.custom.set(name, this.values.settledValue ? this.values.settledValue(stored, contents, what) : contents);
+    });
   }
 
   setFields(fields: unknown): void {
@@ -192,7 +210,7 @@ export class AccessTokenBinding extends HostObject {
     }
     for (const [k, v] of Object.entries(entries as Record<string, unknown>)) {
       if (isNativeFieldName(k)) this.nativeChanged(k, "changed");
-      this.ctx.token.custom.set(k, v);
+      this.putCustom(k, v, `setFields: "${k}"`);
     }
   }
 
@@ -335,12 +353,12 @@ export class AccessTokenBinding extends HostObject {
 
   addExtraData(key: unknown, value: unknown): void {
     const name = String(key);
-    const resolved = this.values.extraDataIn(value);
+    const resolved = this.values.extraDataIn(value, key, this.javaClass);
     this.ctx.token.extraData.set(name, resolved === null || resolved === undefined ? null : String(resolved));
   }
 
   addExtraJsonData(key: unknown, value: unknown): void {
-    this.ctx.token.extraData.set(String(key), this.values.extraJsonIn(value));
+    this.ctx.token.extraData.set(String(key), this.values.extraJsonIn(value, key, this.javaClass));
   }
 
   // The plain native fields: getX / setX / removeX generated from SIMPLE_FIELDS below.

@@ -41,6 +41,11 @@ export abstract class HostObject {
   guestLooseValue?(): string | number | boolean;
   /** Property-style assignment; throw to refuse (e.g. an unmodifiable map). */
   guestSet?(name: string, value: unknown): void;
+  /**
+   * Arguments (by method and position) that arrive as a GuestReference when they are a script's own array or
+   * object, instead of as a copy: the Java methods that keep what Rhino hands them (legacy setField).
+   */
+  readonly guestReferenceArgs?: Readonly<Record<string, readonly number[]>>;
   /** Names enumerated by `for…in` / `Object.keys` in the guest. */
   guestKeys?(): string[];
   /** `value instanceof this` for a callable host object (a Java class object). */
@@ -125,4 +130,71 @@ export function takeWriteBack(array: unknown): boolean {
   if (!Array.isArray(array) || !writeBacks.has(array)) return false;
   writeBacks.delete(array);
   return true;
+}
+
+/** What the sandbox gives a GuestReference to read the script's object with. */
+export interface GuestObjectReader {
+  /** A deep copy of the object as it is now (host values, as any argument crosses). */
+  copy(): unknown;
+  /** Its own enumerable members, with nested arrays and objects as references of their own. */
+  members(): [string, unknown][];
+}
+
+/**
+ * A script's own array or object, held by reference: Rhino hands AM the NativeArray / NativeObject itself (they
+ * implement java.util.List / Map), so what AM stores is the script's object, which it reads back unchanged
+ * (`getField(k) === a`) and serialises only when the token is issued, with every change made after the store.
+ * A host method opts in per argument (HostObject.guestReferenceArgs). Handed back to the script it is the
+ * script's object again; when the script's run ends the sandbox settles it to a copy of its last contents,
+ * and calls the listeners registered with onSettle, so nothing outlives the run's guest memory.
+ */
+export class GuestReference {
+  private settledCopy: unknown;
+  /** The last copy read, kept for a settle that can no longer read the object (a cycle made after the store). */
+  private lastCopy: unknown = null;
+  private isSettled = false;
+  private readonly listeners: ((copy: unknown) => void)[] = [];
+
+  constructor(
+    readonly isArray: boolean,
+    private readonly reader: GuestObjectReader,
+    /** The sandbox's own handle of the object, opaque to binding code. */
+    readonly handle: unknown,
+  ) {}
+
+  get settled(): boolean {
+    return this.isSettled;
+  }
+
+  /** The object's contents now: live while the script runs, the settled copy after. */
+  contents(): unknown {
+    if (this.isSettled) return this.settledCopy;
+    return (this.lastCopy = this.reader.copy());
+  }
+
+  /** Own members as Rhino's NativeObject.get / NativeArray.get give them (nested arrays stay references). */
+  members(): [string, unknown][] {
+    if (!this.isSettled) return this.reader.members();
+    const copy = this.settledCopy;
+    if (Array.isArray(copy)) return copy.map((v, i) => [String(i), v]);
+    return copy !== null && typeof copy === "object" ? Object.entries(copy) : [];
+  }
+
+  onSettle(listener: (copy: unknown) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Called by the sandbox as the run ends, while the script's memory can still be read. */
+  settle(): void {
+    if (this.isSettled) return;
+    let copy: unknown;
+    try {
+      copy = this.reader.copy();
+    } catch {
+      copy = this.lastCopy;
+    }
+    this.settledCopy = copy;
+    this.isSettled = true;
+    for (const listener of this.listeners) listener(copy);
+  }
 }

@@ -7,7 +7,7 @@
  * dispose never aborts the process.
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
-import { GuestError, GuestEvaluation, GuestJson, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
+import { GuestError, GuestEvaluation, GuestJson, GuestReference, GuestThrow, HostObject, isGuestFunction, takeWriteBack, type GuestFunction } from "./host";
 import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMemoryCapMiB, takeSandboxStderr } from "./module";
 import { memoryMessage, timeoutMessage } from "./limits";
@@ -142,6 +142,8 @@ class Bridge {
   private readonly objectIds = new Map<HostObject, number>();
   private readonly proxies: QuickJSHandle[] = [];
   private readonly retained: QuickJSHandle[] = [];
+  /** References handed to host code this run; settled before their handles go (see GuestReference). */
+  private readonly references = new Set<GuestReference>();
   private mk!: QuickJSHandle;
   private classifyFn!: QuickJSHandle;
   private fromJson!: QuickJSHandle;
@@ -175,6 +177,9 @@ class Bridge {
   }
 
   dispose(): void {
+    // A listener may itself read a reference (a nested one): settle all first, then let the handles go.
+    for (const reference of this.references) reference.settle();
+    this.references.clear();
     for (const h of this.retained) if (h.alive) h.dispose();
     this.retained.length = 0;
     for (const h of [...this.bindingErrors, ...this.escapingErrors]) if (h.alive) h.dispose();
@@ -211,7 +216,8 @@ class Bridge {
     if (!target) throw new GuestError("Stale host object", "InternalError");
     // More than six arguments arrive as one array (argc -1), e.g. logger.message with many {} placeholders.
     if (argc === -1) values.push(...(this.toHost(args[3], 0, []) as unknown[]));
-    for (let i = 0; i < argc; i++) values.push(this.toHost(args[3 + i], 0, []));
+    const byReference = target.guestReferenceArgs && Object.hasOwn(target.guestReferenceArgs, name) ? target.guestReferenceArgs[name] : undefined;
+    for (let i = 0; i < argc; i++) values.push(byReference?.includes(i) ? this.reference(args[3 + i]) : this.toHost(args[3 + i], 0, []));
     let result: unknown;
     if (name === "#get") result = target.guestGet ? target.guestGet(String(values[0])) : undefined;
     else if (name === "#set") {
@@ -257,6 +263,48 @@ class Bridge {
     } finally {
       result.value.dispose();
     }
+  }
+
+  /** A script's own array or object as a GuestReference; any other value as toHost converts it. */
+  private reference(handle: QuickJSHandle): unknown {
+    const ctx = this.ctx;
+    if (ctx.typeof(handle) !== "object" || ctx.sameValue(handle, ctx.null)) return this.toHost(handle, 0, []);
+    const id = this.classify(handle);
+    if (id >= 0) return this.objects[id];
+    const kept = this.retain(handle.dup());
+    const reference = new GuestReference(id === -2, {
+      copy: () => this.toHost(kept, 0, []),
+      members: () => this.referenceMembers(kept, id === -2),
+    }, kept);
+    this.references.add(reference);
+    return reference;
+  }
+
+  private referenceMembers(handle: QuickJSHandle, isArray: boolean): [string, unknown][] {
+    const ctx = this.ctx;
+    const out: [string, unknown][] = [];
+    const member = (key: string, value: QuickJSHandle) => {
+      try {
+        out.push([key, this.reference(value)]);
+      } finally {
+        value.dispose();
+      }
+    };
+    if (isArray) {
+      const length = ctx.getLength(handle) ?? 0;
+      for (let i = 0; i < length; i++) member(String(i), ctx.getProp(handle, i));
+      return out;
+    }
+    const names = ctx.getOwnPropertyNames(handle, { strings: true, numbersAsStrings: true, onlyEnumerable: true }).unwrap();
+    try {
+      for (const keyHandle of names) {
+        const key = readGuestString(ctx, keyHandle, this.lengthKey);
+        member(key, this.getPropChecked(handle, key));
+      }
+    } finally {
+      for (const k of names) k.dispose();
+    }
+    return out;
   }
 
   private writeBack(target: QuickJSHandle, values: unknown[]): void {
@@ -421,6 +469,12 @@ class Bridge {
         return ctx.undefined;
     }
     if (value instanceof HostObject) return this.hostProxy(value);
+    if (value instanceof GuestReference) {
+      // The script's own object while this run holds it; its settled copy once the run that held it ended.
+      const handle = value.handle as QuickJSHandle;
+      if (!value.settled && this.references.has(value) && handle.alive) return handle.dup();
+      return this.toGuest(value.contents());
+    }
     if (value instanceof GuestJson) return this.json(value.text);
     if (value instanceof GuestEvaluation) {
       let result: ReturnType<QuickJSContext["evalCode"]>;

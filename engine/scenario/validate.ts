@@ -1,5 +1,6 @@
 import { scenarioSchema, type Scenario } from "./schema";
 import { MAX_JSON_DEPTH, lineAndColumn, parseJsonWithLimits } from "../import/json-text";
+import { safeParseKeepingProtoKeys, scenarioKey } from "./proto-keys";
 
 export interface ScenarioIssue {
   /** JSON path in the file, e.g. `$.identity.attributes.mail[0]`. */
@@ -74,15 +75,17 @@ export function validateScenario(value: unknown): ParseOutcome {
   if (tooDeep) {
     return { ok: false, issues: [{ path: jsonPath(tooDeep), message: `objects and arrays nested deeper than ${MAX_JSON_DEPTH} levels` }] };
   }
-  const parsed = scenarioSchema.safeParse(value ?? {});
+  // zod would drop "__proto__" keys: they cross under a stand-in name (proto-keys.ts).
+  const { parsed, standIn } = safeParseKeepingProtoKeys(scenarioSchema, value ?? {});
   if (parsed.success) {
     resolved.add(parsed.data);
     return { ok: true, scenario: parsed.data };
   }
+  const named = (key: PropertyKey) => scenarioKey(key, standIn);
   const issues = parsed.error.issues.map((issue) => {
-    const base = [...issue.path];
+    const base = issue.path.map(named);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: jsonPath([...base, key]), message: `unknown field "${key}"` }));
+      return issue.keys.map(named).map((key) => ({ path: jsonPath([...base, key]), message: `unknown field "${String(key)}"` }));
     }
     return [{ path: jsonPath(base), message: issue.message }];
   });

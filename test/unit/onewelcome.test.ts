@@ -43,6 +43,12 @@ describe("OneWelcome hook", () => {
     expect(result.warnings.filter((w) => w.code === "onewelcome-inferred").length).toBeGreaterThan(0);
   });
 
+  it("keeps an additional claim named __proto__ as a claim (zod alone would drop it)", async () => {
+    const result = await ow("function handle(r) { return JSON.parse('{\"additionalClaims\": {\"__proto__\": \"kept\", \"n\": 1}}'); }");
+    expect(result.ok).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(result.jwt?.claims, "__proto__")?.value).toBe("kept");
+  });
+
   it("fails the flow when every scope is removed, and says the status is not documented", async () => {
     const result = await ow("function handle(r) { return { removeScopes: r.scopes }; }");
     expect(result.ok).toBe(false);

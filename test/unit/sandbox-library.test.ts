@@ -42,6 +42,30 @@ describe("a library sees no context binding, in any spelling", () => {
     expect(result.introspection?.t).toBe("undefined/undefined");
   });
 
+  it("in a library function the script calls later, through a global object the library kept", async () => {
+    const lib =
+      "var g = globalThis, self = this; exports.later = function () { return [typeof g.accessToken, typeof self.identity, " +
+      "typeof Function('return this')().scopes, Function('return typeof clientProperties')(), (0, eval)('typeof requestProperties'), " +
+      "typeof (function () { return this; })().accessToken].join(); };";
+    const result = await ng("accessToken.setField('t', require('lib').later());", { lib });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("undefined,undefined,undefined,undefined,undefined,undefined");
+  });
+
+  it("a library's write to a kept global does not replace the script's binding; the script's own reads and writes still work", async () => {
+    const result = await ng(
+      "var l = require('lib'); l.clobber(); var mine = accessToken; accessToken = mine; accessToken.setField('t', typeof globalThis.accessToken + ',' + typeof identity + ',' + (globalThis.accessToken === mine));",
+      { lib: "var g = this; exports.clobber = function () { g.accessToken = 'from library'; g.identity = null; };" },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("object,object,true");
+  });
+
+  it("a library named like the script's own file is still a library", async () => {
+    const result = await ng("accessToken.setField('t', require('script').later());", { script: "var g = globalThis; exports.later = function () { return typeof g.accessToken; };" });
+    expect(result.introspection?.t).toBe("undefined");
+  });
+
   it("the script has its bindings back after the library loaded, failed, or tampered with builtins", async () => {
     const result = await ng(
       `require('ok');

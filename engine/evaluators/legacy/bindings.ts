@@ -2,7 +2,8 @@
  * The legacy (evaluatorVersion 1.0) bindings: the Java objects AM hands a Rhino script — AccessToken,
  * AMIdentity, SSOToken, Debug logger, unmodifiable maps and java.util.Set scopes (reference §1.1–§1.8).
  */
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { GuestError, GuestReference, HostObject, isGuestFunction } from "../../sandbox/host";
+import { newRecord, setOwn } from "../../util/own-keys";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j } from "../common";
 import { warn, type RunContext } from "../context";
@@ -13,19 +14,59 @@ import { rhinoArgType } from "../rhino-arg-type";
 import { ID_TYPES, IdType } from "./id-types";
 import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
+import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
-import { plainWithDoubles } from "../../token/values";
 import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "../../bindings/tables/am-legacy";
 
+/** How Rhino refuses a call to a Java method: no overload fits the arguments, or a value cannot be converted. */
+const rhinoRefusals = {
+  noSuchOverload: (javaClass: string, method: string, args: unknown[]) =>
+    new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
+  refusal: (message: string) => new GuestError(message, "InternalError"),
+};
+
 export function legacyValues(ctx: RunContext): ValueModel {
+  /** References whose contents were already warned about, so the settled copy does not warn twice. */
+  const warned = new WeakSet<GuestReference>();
+  /** A script's array or object whose contents JSON cannot hold as they are: warned once, naming its value. */
+  const checkSerialisable = (reference: GuestReference, copy: unknown, what: string): void => {
+    if (warned.has(reference)) return;
+    const problem = unserialisableMember(copy, "");
+    if (!problem) return;
+    warned.add(reference);
+    const rhinoClass = reference.isArray ? "NativeArray" : "NativeObject";
+    warn(
+      ctx,
+      "js-value-in-java-field",
+      `${what}: Rhino hands AM this JavaScript ${reference.isArray ? "array" : "object"} (${preview(copy)}) as the org.mozilla.javascript.${rhinoClass} itself, which AM writes into the token as JSON when it issues it; ${problem}, which JSON has no value for. Jackson 2.14 writes undefined as null (as the playground does), NaN and Infinity as strings ("NaN"), and fails on a function; which writer AM uses is not known, so the token may differ or fail. Store only strings, numbers, booleans, null, arrays and objects of them.`,
+    );
+  };
   /**
-   * Values stored from a JS array/object: Rhino hands AM the NativeArray/NativeObject itself, so getField gives
-   * the script its own JavaScript value back (String() then reads "x,1" / "[object Object]"), not a Java list.
+   * A script's own array or object is stored as itself (a GuestReference: Rhino hands AM the NativeArray /
+   * NativeObject): getField gives the very object back, a Java map prints it as Rhino does, and the token is
+   * written from its contents when the script ends (settledValue), changes after the setField included.
    */
-  const storedFromScript = new WeakSet<object>();
-  const store = (value: unknown, what: string): unknown => {
+  const storeReference = (reference: GuestReference, what: string): unknown => {
+    const copy = reference.contents();
+    // The token keeps it (and renders it as JSON, escapes and all) until the run's result is built.
+    chargeHost(storedBytes(toStoredJava(copy)));
+    if (what === "setFields") {
+      // AM's setFields(Map) puts each of the NativeObject's values, as NativeObject.get gives them.
+      if (reference.isArray) return copy;
+      const fields = newRecord();
+      for (const [key, member] of reference.members()) {
+        if (member instanceof GuestReference) checkSerialisable(member, member.contents(), `setFields: "${key}"`);
+        // NativeObject.get gives null for an undefined value.
+        setOwn(fields, key, member instanceof GuestReference ? member : storeValue(member === undefined ? null : member, `setFields: "${key}"`));
+      }
+      return fields;
+    }
+    checkSerialisable(reference, copy, what);
+    return reference;
+  };
+  const storeValue = (value: unknown, what: string): unknown => {
     if (isGuestFunction(value)) {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
       return null;
@@ -37,28 +78,12 @@ export function legacyValues(ctx: RunContext): ValueModel {
         `${what}: undefined reaches AM as Rhino's Undefined object; getField then gives undefined back (here: null), and what AM writes into the token for it is not known. Store null or leave the field out.`,
       );
     }
-    if (what.startsWith("setField") && value !== null && typeof value === "object" && !(value instanceof HostObject)) {
-      // Rhino hands AM the NativeArray / NativeObject itself; they are a java.util.List / Map, which AM's JSON
-      // serialisation writes as a JSON array / object of the elements (numbers as the Doubles they are, 1.0), as
-      // the playground does. Only members JSON has no such value for come out otherwise.
-      const problem = unserialisableMember(value, "");
-      if (problem) {
-        const rhinoClass = Array.isArray(value) ? "org.mozilla.javascript.NativeArray" : "org.mozilla.javascript.NativeObject";
-        warn(
-          ctx,
-          "js-value-in-java-field",
-          `${what}: Rhino hands AM this JavaScript ${Array.isArray(value) ? "array" : "object"} (${preview(value)}) as a ${rhinoClass}, which AM serialises as a Java ${Array.isArray(value) ? "List" : "Map"}; ${problem}, which JSON has no value for: AM may write it differently from the playground (which drops it or writes null), or fail to write the token. Store only strings, numbers, booleans, null, arrays and objects of them.`,
-        );
-      }
-    }
     const stored = toStoredJava(value);
-    // The token keeps it (and renders it as JSON, escapes and all) until the run's result is built.
     chargeHost(storedBytes(stored));
-    if (value !== null && typeof value === "object" && !(value instanceof HostObject) && stored !== null && typeof stored === "object") {
-      storedFromScript.add(stored);
-    }
     return stored;
   };
+  const store = (value: unknown, what: string): unknown =>
+    value instanceof GuestReference ? storeReference(value, what) : storeValue(value, what);
   // A getter hands back the String object the token holds, so `getClientId() === getClientId()` is true as in AM.
   const strings = new Map<string, JavaString>();
   const held = (v: string): JavaString => {
@@ -68,22 +93,12 @@ export function legacyValues(ctx: RunContext): ValueModel {
   };
   return {
     store,
+    settledValue: (reference, copy, what) => {
+      checkSerialisable(reference, copy, `${what} (as the script left it)`);
+      return toStoredJava(copy);
+    },
     give: (v) => {
       if (v === null || v === undefined) return null;
-      if (typeof v === "object" && storedFromScript.has(v)) return plainWithDoubles(v, "", []);
-      if (typeof v === "object" && !Array.isArray(v) && !(v instanceof HostObject)) {
-        // A map of the token's fields (getCustomFields, getTokenInfo): AM's holds the NativeArray / NativeObject a
-        // script stored, which its toString prints as org.mozilla.javascript.NativeArray@…; the playground's holds
-        // a Java view of the values. Say so where a script reads such a map.
-        const fromScript = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && typeof x === "object" && storedFromScript.has(x));
-        if (fromScript.length > 0) {
-          warn(
-            ctx,
-            "js-value-in-java-field",
-            `This map holds ${fromScript.map(([k]) => `"${k}"`).join(", ")}, stored from a JavaScript ${Array.isArray(fromScript[0][1]) ? "array" : "object"}: in AM the map holds Rhino's ${Array.isArray(fromScript[0][1]) ? "NativeArray" : "NativeObject"} itself (printed as org.mozilla.javascript.${Array.isArray(fromScript[0][1]) ? "NativeArray" : "NativeObject"}@… and read back as the JavaScript value), while the playground's holds a Java view of its values. The token AM issues is the same.`,
-          );
-        }
-      }
       return toJava(v);
     },
     scopesIn: (value) => {
@@ -98,23 +113,21 @@ export function legacyValues(ctx: RunContext): ValueModel {
       if (value instanceof HostObject && value.javaClass === "org.forgerock.json.JsonValue") return toStored(value);
       throw new GuestError(`Can't find method org.forgerock.oauth2.core.AccessToken.${method}(object).`, "TypeError");
     },
-    extraDataIn: (value) => {
-      const resolved = isGuestFunction(value) ? value.call() : value;
-      const text = resolved === null || resolved === undefined ? null : String(toStored(resolved));
+    extraDataIn: (value, key, javaClass) => {
+      const resolved = extraDataArgument(ctx, rhinoRefusals, javaClass, key, value);
+      const text = resolved === null ? null : String(toStored(resolved));
       if (text !== null) chargeHost(storedBytes(text));
       return text;
     },
-    extraJsonIn: (value) => {
-      const stored = toStoredJava(isGuestFunction(value) ? value.call() : value);
+    extraJsonIn: (value, key, javaClass) => {
+      const stored = toStoredJava(extraJsonArgument(ctx, rhinoRefusals, javaClass, key, value));
       chargeHost(storedBytes(stored));
       return stored;
     },
     integerOut: (value) => (value === null ? null : new JavaNumber(value, "java.lang.Integer")),
     java: {
-      noSuchOverload: (javaClass, method, args) =>
-        new GuestError(`Can't find method ${javaClass}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError"),
+      ...rhinoRefusals,
       exception: (javaClass, message) => javaException(javaClass, message),
-      refusal: (message) => new GuestError(message, "InternalError"),
       javaString: (text) => new JavaString(text),
       identityHash,
       methodSource: javaMethodSource,

@@ -5,7 +5,8 @@
  */
 import { JavaDouble, javaDoubleString } from "../../token/values";
 export { javaDoubleString };
-import { GuestError, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { GuestError, GuestReference, HostObject, isGuestFunction, type GuestFunction } from "../../sandbox/host";
+import { nativeValueText } from "./native-values";
 import { rhinoArgType } from "../rhino-arg-type";
 import { arrayIndexOutOfBounds, classProhibited, javaException, javaMemberMissing, uncatchableUnsupportedOperation } from "./java-exceptions";
 import { callGuest, chargeHost, identityHash, requireHost } from "./java-runtime";
@@ -423,6 +424,7 @@ export function javaIn(value: unknown): unknown {
 /** What a legacy script's value becomes when AM stores it (Java objects flattened to JSON). */
 /** Like toStored, but keeps which numbers AM holds as java.lang.Double (every JS number a script hands Java). */
 export function toStoredJava(value: unknown): unknown {
+  if (value instanceof GuestReference) return toStoredJava(value.contents());
   if (typeof value === "number") return new JavaDouble(value);
   if (value instanceof JavaNumber) return value.javaClass === "java.lang.Double" ? new JavaDouble(value.value) : value.value;
   if (value instanceof JavaCollection || value instanceof JavaArray) return value.items.map(toStoredJava);
@@ -435,6 +437,7 @@ export function toStoredJava(value: unknown): unknown {
 }
 
 export function toStored(value: unknown): unknown {
+  if (value instanceof GuestReference) return toStored(value.contents());
   if (value === undefined) return null;
   if (value instanceof JavaString) return value.value;
   if (value instanceof JavaNumber) return value.value;
@@ -450,6 +453,8 @@ export function toStored(value: unknown): unknown {
 
 /** What a stored value looks like when a legacy script reads it back (strings become Java strings). */
 export function toJava(value: unknown): unknown {
+  // The script's own array or object, which a Java map hands back to it as it is (Rhino wraps no Scriptable).
+  if (value instanceof GuestReference) return value;
   if (typeof value === "string") return new JavaString(value);
   if (value instanceof JavaDouble) return new JavaNumber(value.value);
   if (typeof value === "number") return new JavaNumber(value);
@@ -478,6 +483,7 @@ function javaEquals(a: unknown, b: unknown): boolean {
 
 function renderJava(value: unknown): string {
   if (value === null || value === undefined) return "null";
+  if (value instanceof GuestReference) return nativeValueText(value);
   if (value instanceof HostObject) return String((value as unknown as { toString(): string }).toString());
   if (typeof value === "number") return javaDoubleString(value);
   return String(value);

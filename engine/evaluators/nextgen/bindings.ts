@@ -20,7 +20,8 @@ import { JavaUri, URI_METHODS } from "./uri";
 import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
-import { LibraryLoads } from "../../sandbox/library";
+import { LibraryLoads, libraryFilename } from "../../sandbox/library";
+import { SCRIPT_FILENAME } from "../../sandbox/sandbox";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
 import {
   HTTP_CLIENT_MEMBERS,
@@ -492,8 +493,9 @@ class RequireBinding extends HostObject {
     }
     const syntax = checkRhinoSyntax(source);
     if (syntax) throw new GuestError(`${syntax.message} (library "${name}", line ${syntax.line})`, "SyntaxError");
-    const filename = `${name.replace(/[^\w.-]/g, "_")}.js`;
-    return this.loads.evaluation(name, source, filename, CONTEXT_BINDINGS);
+    const filename = libraryFilename(name, SCRIPT_FILENAME);
+    const libraries = Object.keys(this.ctx.scenario.libraries).map((n) => libraryFilename(n, SCRIPT_FILENAME));
+    return this.loads.evaluation(name, source, filename, CONTEXT_BINDINGS, { script: SCRIPT_FILENAME, libraries });
   }
 }
 

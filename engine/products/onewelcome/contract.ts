@@ -4,6 +4,7 @@
  * `<base URL>/v1/customize-access-token`, and the answer it accepts.
  */
 import { z } from "zod";
+import { safeParseKeepingProtoKeys, scenarioKey } from "../../scenario/proto-keys";
 
 export const HOOK_PATH = "/v1/customize-access-token";
 
@@ -25,10 +26,11 @@ export type HookResponse = z.infer<typeof hookResponseSchema>;
 
 /** A hook answer checked against the contract: the answer, or the JSON path and reason of every bad field. */
 export function checkHookResponse(value: unknown): { ok: true; response: HookResponse } | { ok: false; problems: string[] } {
-  const parsed = hookResponseSchema.safeParse(value);
+  // A claim named "__proto__" is a claim like any other (zod alone would drop it).
+  const { parsed, standIn } = safeParseKeepingProtoKeys(hookResponseSchema, value);
   if (parsed.success) return { ok: true, response: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((i) => `$${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}: ${i.message}`),
+    problems: parsed.error.issues.map((i) => `$${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(scenarioKey(p, standIn))}`)).join("")}: ${i.message}`),
   };
 }

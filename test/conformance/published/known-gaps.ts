@@ -3,23 +3,7 @@
  * user who hits it is told. Keys are `<file>#<case id>`.
  */
 
-/**
- * One class: legacy setField(name, <JS array>). Real Rhino 1.7.14 hands AM the org.mozilla.javascript.NativeArray
- * itself, so getCustomFields() prints `NativeArray@…` and getField() gives the JS array back (an undefined element
- * joins to ""); the playground stores a Java-list view (`[a]`, typeof object, undefined → null). The run warns
- * js-value-in-java-field at the setField call. The fix belongs in engine/evaluators/legacy/ (field storage).
- */
-const JS_ARRAY_IN_FIELD = {
-  why: "legacy setField with a JS array: Rhino keeps the NativeArray (getCustomFields prints NativeArray@…, getField returns the JS array); the playground stores a Java-list view",
-  warning: "js-value-in-java-field",
-};
-
 export const PUBLISHED_GAPS: Record<string, { why: string; warning: string }> = {
-  "frodo-aic-shipped#enduserui-iga-scope": JS_ARRAY_IN_FIELD,
-  "frodo-aic-shipped#enduserui-autoaccess-scope": JS_ARRAY_IN_FIELD,
-  "frodo-aic-shipped#enduserui-analytics-scope": JS_ARRAY_IN_FIELD,
-  "iga-docs#iga-scope-fields": JS_ARRAY_IN_FIELD,
-  "iga-docs#analytics-scope-fields": JS_ARRAY_IN_FIELD,
   "am81-atm-api-docs#identity-legacy-set-tostring": {
     why: "Ping's docs print a two-valued mail attribute in another order than the HashSet sized to the values that AM's code builds (and that a live AM 7.0 showed for lap-am70#identity-mail-values); the docs' output may be written by hand",
     warning: "attribute-value-order",
@@ -35,25 +19,15 @@ export const PUBLISHED_GAPS: Record<string, { why: string; warning: string }> = 
 };
 
 /*
- * Disagreements NOT listed above, because their runs raise no warning (listing them would hide them from the user);
- * they stay failing for the lead to decide. Each with its class of defect:
- *
- * - Attribute value order (lap-am70#identity-mail-values, #identity-on-refresh, am81-atm-api-docs#identity-legacy-
- *   set-tostring): a live AM 7.0 and Ping's docs both show a legacy identity.getAttribute() set in the directory's
- *   value order ([user.0@a.com, user.0@c.com], [test@example.com, user@example.com]); the playground iterates it in
- *   java.util.HashSet hash order (real Rhino with a HashSet gives the playground's order, so AM's set is not a plain
- *   HashSet). The legacy recorder's identity stand-in uses HashSet too. Owner: engine/evaluators/legacy/.
- * - Attribute names are case-insensitive in AM (lap-am70#identity-on-refresh: "userpassword" reads userPassword) and
- *   an agent identity carries its client profile attributes (#identity-on-client-credentials); both were failing on
- *   main before this corpus grew. Owner: engine/evaluators/legacy/ (identity binding).
- * - const in a loop body inside a function is initialised once (aic-manager-live#loop-const-first-iteration-only):
- *   live AIC and Debian's Rhino 1.7.14 both give "0,0,0", the playground "0,2,4". Owner: engine/dialect/ or
- *   engine/sandbox/ (Rhino const semantics).
- * - A client-side legacy token's getCustomFields() already holds subname and expires_in on AIC
- *   (aic-manager-live#atm-legacy-customFields-keys); the playground's is empty. AM 7.0 (lap-am70, server-side token)
- *   printed only the field the script set, so this is storage- or product-dependent. Owner: engine/evaluators/legacy/.
- * - getCustomFields() order (am81-atm-api-docs#set-values-legacy-without-permissions, truth from the recorder, whose
- *   token stand-in returns a HashMap copy): the playground keeps insertion order, and its map's key iterator
- *   (java.util.LinkedHashMap$LinkedKeyIterator) is refused by the allow-list where HashMap$KeyIterator is allowed.
- *   AM's own map class is not known from any source; the truth here is only as good as the stand-in.
+ * Re-examined on 2026-12-02 (task "published"): every disagreeing case is listed above; none disagrees unwarned.
+ * - identity-legacy-set-tostring: the only sources are Ping's docs (this order) and a live AM 7.0 plus real Rhino
+ *   with AM's HashSet (the playground's order, lap-am70#identity-mail-values agrees); two values whose order the
+ *   docs may have typed by hand cannot outweigh a live AM, so the gap stays, warned.
+ * - atm-legacy-customFields-keys: a live AIC client-side token listed subname and expires_in; the Rhino-truth
+ *   cases of iga-docs and frodo-aic-shipped run on client-side tokens too and list only the script's fields (the
+ *   recorder's stand-in), so modelling AIC's keys would break them: which AIC builds add those keys is unknown.
+ * - set-values-legacy-without-permissions: its truth is the recorder's stand-in (a HashMap copy), not AM; AM's
+ *   own map class for getCustomFields() is in no source here, so the playground keeps insertion order and warns.
+ * The five JS_ARRAY_IN_FIELD cases (setField with a JS array) agree since setField keeps the NativeArray itself
+ * (test/unit/legacy-native-fields.test.ts).
  */
