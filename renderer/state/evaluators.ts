@@ -1,11 +1,12 @@
 /**
- * The evaluators the page offers, each spelled once: the toolbar's select, the menu/shortcut commands, the
- * Migrate button's rule and the panels the evaluator has all read this list. (It moves to the engine's
- * evaluator registry once there is one; then this module only re-exports it.)
+ * The evaluators the page offers: the engine's catalog (engine/products/catalog.ts: ids and labels, spelled
+ * once for the schema, the CLI and the page) joined with what only the page needs of each (its menu command,
+ * its panels, its Logs hint). The toolbar's select, the menu/shortcut commands, the Migrate button's rule and
+ * the panels all read this list; a new evaluator in the catalog fails the typecheck here until its page
+ * facts are written.
  */
-import type { Evaluator } from "../../engine/api";
+import { EVALUATORS as CATALOG, type Evaluator } from "../../engine/api";
 import type { RendererCommandId } from "../../contracts/commands";
-
 export interface EvaluatorChoice {
   id: Evaluator;
   /** What the toolbar's select shows. */
@@ -23,25 +24,23 @@ export interface EvaluatorChoice {
 export const LEGACY = "legacy" satisfies Evaluator;
 export const NEXT_GEN = "next-gen" satisfies Evaluator;
 
-export const EVALUATORS: readonly EvaluatorChoice[] = [
-  {
-    id: LEGACY,
-    label: "Legacy (1.0)",
+const PAGE_FACTS: Record<Evaluator, Omit<EvaluatorChoice, "id" | "label">> = {
+  legacy: {
     command: "run.evaluatorLegacy",
     hasOpenIdm: false,
     migratable: true,
     emptyLogsHint: "Nothing logged. Use logger.message(…), logger.warning(…) or logger.error(…) in the script.",
   },
-  {
-    id: NEXT_GEN,
-    label: "Next-gen (2.0)",
+  "next-gen": {
     command: "run.evaluatorNextGen",
     hasOpenIdm: true,
     migratable: false,
     emptyLogsHint:
       "Nothing logged. Use logger.info(…), logger.warn(…), logger.error(…) or logger.debug(…) in the script ({} takes the next argument).",
   },
-];
+};
+
+export const EVALUATORS: readonly EvaluatorChoice[] = CATALOG.map((info) => ({ id: info.id, label: info.label, ...PAGE_FACTS[info.id] }));
 
 /** What "Migrate to next-gen" rewrites a legacy script for. */
 export const MIGRATION_TARGET: Evaluator = NEXT_GEN;
