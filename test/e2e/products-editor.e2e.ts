@@ -26,11 +26,17 @@ describe("the editor follows the product", () => {
     // AM's check has nothing to say of this line; IBM's says the class was never imported.
     await typeInEditor(page, 'IDMappingExtUtils.traceString("x");');
     await page.locator('[data-testid="editor"] .squiggly-warning').first().waitFor({ timeout: 15_000 });
-    // F8 opens the marker under the cursor's line with its message, as a user reads it.
-    await page.keyboard.press("F8");
+    // F8 opens the next marker with its message, as a user reads it. The line has two once the run-as-you-type
+    // run lands (the run's ReferenceError and the check's warning), in whichever order they arrived: F8 again
+    // moves on, so the user reaches the warning within the line's markers.
     const widget = page.locator('[data-testid="editor"] .marker-widget').first();
-    await widget.waitFor({ timeout: 10_000 });
-    await expect.poll(() => widget.textContent()).toContain("IDMappingExtUtils is used but never imported");
+    const seen: string[] = [];
+    for (let i = 0; i < 3 && !seen.some((t) => t.includes("IDMappingExtUtils is used but never imported")); i++) {
+      await page.keyboard.press("F8");
+      await widget.waitFor({ timeout: 10_000 });
+      seen.push((await widget.textContent()) ?? "");
+    }
+    expect(seen.join("\n")).toContain("IDMappingExtUtils is used but never imported");
     await page.keyboard.press("Escape");
 
     // Completions come from IBM's declarations: OAuthMappingExtUtils.<Ctrl+Space> lists getAssociation.
