@@ -8,7 +8,7 @@ import type { EvaluatorId } from "../catalog";
 import type { RunContext } from "../../evaluators/context";
 import type { TokenState } from "../../token/state";
 import type { GuestErrorInfo, SandboxOutcome } from "../../sandbox/sandbox";
-import type { ProductRunContext } from "../definition";
+import type { ProductRunContext } from "../../run-types";
 
 /** One run's bindings, whatever the evaluator: what the sandbox binds and what the pipeline calls around it. */
 export interface AmBindings {

@@ -3,7 +3,7 @@
  * MockServer expectation file against the hook contract and the scenario's hook settings), its declarations
  * and its run.
  */
-import type { ProductDefinition } from "../definition";
+import type { ProductDefinition } from "../../run-types";
 import { productInfo } from "../catalog";
 import { runOneWelcome } from "./run";
 import { checkOneWelcomeHook } from "./check";
