@@ -7,7 +7,7 @@
  */
 export * from "./result";
 export * from "./scenario/schema";
-export * from "./products/catalog";
+export * from "../contracts/catalog";
 export { runResultSchema, runResultJsonSchema } from "./result-schema";
 export {
   ScenarioError,

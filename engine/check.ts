@@ -6,7 +6,7 @@
  * The editor calls it on every keystroke; the CLI's `check` prints it.
  */
 import { SHIPPED_REGISTRY } from "./products/registry";
-import { DEFAULT_EVALUATOR } from "./products/catalog";
+import { DEFAULT_EVALUATOR } from "../contracts/catalog";
 import type { CheckResult, CheckSettings, Registry } from "./run-types";
 
 export type { CheckResult, CheckSettings } from "./run-types";

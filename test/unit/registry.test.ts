@@ -29,7 +29,7 @@ import { lintOf } from "../../engine/analysis";
 import { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
 import { IBM_DECLARATIONS } from "../../engine/products/ibm/declarations";
 import { ONEWELCOME_DECLARATIONS } from "../../engine/products/onewelcome/declarations";
-import { EVALUATOR_NAMES } from "../../contracts/validation";
+import { settingsSchema } from "../../contracts/validation";
 import { COMMANDS } from "../../contracts/commands";
 import { COMMANDS as CLI_COMMANDS, commandHelp, evaluatorFlag } from "../../cli/args";
 
@@ -142,11 +142,15 @@ describe("the shipped registry", () => {
     expect(() => createRegistry([tinyHook, tinyHook])).toThrow('The registry lists product "tiny-hook" twice.');
   });
 
-  it("is the desktop shell's list too: the settings' evaluators and the menu's evaluator commands match it", () => {
-    // contracts/ may import no engine module (its layer rule), so it keeps its own copy and this test keeps it equal.
-    expect([...EVALUATOR_NAMES]).toEqual(EVALUATOR_IDS);
+  it("is the desktop shell's list too: the settings take its evaluators and the menu has one command for each", () => {
+    // Both read contracts/catalog.ts, as the engine does: a name is spelled once.
+    for (const id of EVALUATOR_IDS) expect(settingsSchema.shape.defaultEvaluator.safeParse(id).success, id).toBe(true);
+    expect(settingsSchema.shape.defaultEvaluator.safeParse("nextgen").error?.issues[0]?.message).toBe('unexpected value "nextgen"');
     const menu = COMMANDS.filter((c) => c.id.startsWith("run.evaluator"));
-    expect(menu.map((c) => c.label)).toEqual(EVALUATORS.map((e) => expect.stringContaining(`(${e.evaluatorVersion})`)));
+    expect(menu.map((c) => [c.id, c.label, "accelerator" in c ? c.accelerator : undefined])).toEqual([
+      ["run.evaluator.legacy", "Legacy Evaluator (1.0)", "CmdOrCtrl+Alt+1"],
+      ["run.evaluator.next-gen", "Next-Generation Evaluator (2.0)", "CmdOrCtrl+Alt+2"],
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { RunError, RunResult, RunWarning } from "../../result";
 import type { Scenario } from "../../scenario/schema";
-import type { EvaluatorId } from "../catalog";
+import type { EvaluatorId } from "../../../contracts/catalog";
 import type { RunContext } from "../../evaluators/context";
 import type { TokenState } from "../../token/state";
 import type { GuestErrorInfo, SandboxOutcome } from "../../sandbox/sandbox";

@@ -4,7 +4,7 @@
  * token store answer each request, not AM's).
  */
 import type { ProductDefinition } from "../../run-types";
-import { productInfo } from "../catalog";
+import { productInfo } from "../../../contracts/catalog";
 import { runIbm, runIbmFlow } from "./run";
 import { checkIbmRule } from "./check";
 import { lintIbmRule } from "./lint";

@@ -4,7 +4,7 @@
  * and its run.
  */
 import type { ProductDefinition } from "../../run-types";
-import { productInfo } from "../catalog";
+import { productInfo } from "../../../contracts/catalog";
 import { runOneWelcome } from "./run";
 import { checkOneWelcomeHook } from "./check";
 import { ONEWELCOME_DECLARATIONS } from "./declarations";
