@@ -22,9 +22,9 @@ module.exports = {
         path: [
           "^engine/(sandbox/(sandbox|module|host)|run|check|analysis)\\.ts$",
           "^engine/(dialect|evaluators|migrate)/",
-          // products/catalog.ts is the registry's list of ids and labels, with no imports: the page's selects need it.
-          // products/*/declarations.ts are the products' declaration strings, with no imports.
-          "^engine/products/(?!catalog\\.ts$|[^/]+/declarations\\.ts$)",
+          // products/*/declarations.ts are the products' declaration strings, with no imports. (The catalog of
+          // ids and labels the page's selects need is contracts/catalog.ts, outside these paths.)
+          "^engine/products/(?![^/]+/declarations\\.ts$)",
           "^engine/flow/(?!schema\\.ts$)",
           "^engine/token/jwt\\.ts$",
           "^node_modules/(quickjs-emscripten-core|@jitl|acorn|acorn-walk)/",

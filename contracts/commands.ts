@@ -2,7 +2,8 @@
  * The one list of user commands. The Electron menu is built from it, and the renderer's toolbar and
  * keyboard shortcuts read the same entries, so a label or accelerator is changed in one place only.
  *
- * Pure data plus one pure helper: no imports, safe for main, preload, renderer and the browser build.
+ * Pure data plus pure helpers, importing only the catalog (./catalog.ts, no imports of its own): safe for main,
+ * preload, renderer and the browser build.
  *
  * `target` says who carries a command out:
  * - "renderer": the menu sends `{ id }` to the focused window (`playground.onMenuCommand`), and the
@@ -11,6 +12,7 @@
  * - "role": a native Electron role (clipboard, zoom, …); the renderer leaves these to the platform.
  * `group` splits a menu into separator-delimited sections.
  */
+import { EVALUATORS, type EvaluatorId } from "./catalog";
 
 export type MenuName = "file" | "edit" | "view" | "run" | "help";
 
@@ -39,6 +41,26 @@ export const MENU_LABELS: Readonly<Record<MenuName, string>> = {
   help: "&Help",
 };
 
+/** The id of the menu / shortcut command that switches to an evaluator. */
+export type EvaluatorCommandId = `run.evaluator.${EvaluatorId}`;
+
+export function evaluatorCommandId<T extends EvaluatorId>(evaluator: T): `run.evaluator.${T}` {
+  return `run.evaluator.${evaluator}`;
+}
+
+// One per evaluator of the catalog, in its order: a new evaluator gets its menu entry and its Ctrl+Alt+<n>.
+const EVALUATOR_COMMANDS = EVALUATORS.map(
+  (evaluator, i) =>
+    ({
+      id: evaluatorCommandId(evaluator.id),
+      menu: "run",
+      group: 1,
+      label: `${evaluator.menuLabel} (${evaluator.evaluatorVersion})`,
+      accelerator: `CmdOrCtrl+Alt+${i + 1}`,
+      target: "renderer",
+    }) as const,
+);
+
 export const COMMANDS = [
   { id: "file.newWindow", menu: "file", group: 0, label: "New Window", accelerator: "CmdOrCtrl+Shift+N", target: "main" },
   { id: "file.open", menu: "file", group: 1, label: "Open…", accelerator: "CmdOrCtrl+O", target: "renderer" },
@@ -65,9 +87,7 @@ export const COMMANDS = [
 
   { id: "run.run", menu: "run", group: 0, label: "Run", accelerator: "CmdOrCtrl+Enter", target: "renderer" },
   { id: "run.toggleRunAsYouType", menu: "run", group: 0, label: "Run As You Type", target: "renderer" },
-  // One per engine evaluator (engine/products/catalog.ts), in its order; test/unit/registry.test.ts holds them equal.
-  { id: "run.evaluatorLegacy", menu: "run", group: 1, label: "Legacy Evaluator (1.0)", accelerator: "CmdOrCtrl+Alt+1", target: "renderer" },
-  { id: "run.evaluatorNextGen", menu: "run", group: 1, label: "Next-Generation Evaluator (2.0)", accelerator: "CmdOrCtrl+Alt+2", target: "renderer" },
+  ...EVALUATOR_COMMANDS,
   { id: "run.migrate", menu: "run", group: 2, label: "Migrate to Next-Generation…", accelerator: "CmdOrCtrl+Alt+M", target: "renderer" },
 
   { id: "help.documentation", menu: "help", group: 0, label: "Access Token Modification Docs", target: "main" },

@@ -7,13 +7,11 @@
  * which paths a window holds, size quotas.
  */
 import { z } from "zod";
+import { EVALUATOR_IDS } from "./catalog";
 
 export const THEMES = ["system", "light", "dark"] as const;
-/**
- * The engine's evaluators (engine/products/catalog.ts), the default first. contracts/ may import no engine
- * module (its layer rule), so this is a copy: test/unit/registry.test.ts fails when the two differ.
- */
-export const EVALUATOR_NAMES = ["legacy", "next-gen"] as const;
+/** The engine's evaluators (catalog.ts, which the engine reads too), the default first. */
+export const EVALUATOR_NAMES = EVALUATOR_IDS;
 
 /** A draft's label: letters, digits, "-" and "_", at most 64, so it can never name a file or a folder. */
 export const DRAFT_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

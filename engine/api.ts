@@ -7,7 +7,7 @@
  */
 export * from "./result";
 export * from "./scenario/schema";
-export * from "./products/catalog";
+export * from "../contracts/catalog";
 export { runResultSchema, runResultJsonSchema } from "./result-schema";
 export {
   ScenarioError,
@@ -34,7 +34,7 @@ export { FLOW_GRANT_TYPES, TOKEN_REFERENCES, type TokenReference } from "./flow/
 export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome } from "./evidence/build";
 export { EvidenceError } from "./evidence/types";
 // What the worker answers, as types only (they cost the page nothing: api-stays-light counts runtime imports).
-export type { FlowResult, FlowStepResult } from "./flow/flow-result";
+export type { FlowResult, FlowStepResult } from "./run-types";
 export type { MigrationReport } from "./migrate/compare";
 export type { HookExchangeView } from "./products/onewelcome/run";
 export type { IbmRequestView } from "./products/ibm/server";

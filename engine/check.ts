@@ -6,10 +6,10 @@
  * The editor calls it on every keystroke; the CLI's `check` prints it.
  */
 import { SHIPPED_REGISTRY } from "./products/registry";
-import { DEFAULT_EVALUATOR } from "./products/catalog";
-import type { CheckResult, CheckSettings, Registry } from "./products/definition";
+import { DEFAULT_EVALUATOR } from "../contracts/catalog";
+import type { CheckResult, CheckSettings, Registry } from "./run-types";
 
-export type { CheckResult, CheckSettings } from "./products/definition";
+export type { CheckResult, CheckSettings } from "./run-types";
 
 /** Which product's rules the check applies, and what the scenario says of the script. */
 export interface CheckTarget extends CheckSettings {

@@ -5,7 +5,7 @@ export { run, TOKEN_SIZE_LIMITS, type RunOptions } from "./run";
 export { check, type CheckResult, type CheckOptions } from "./check";
 export { SHIPPED_REGISTRY } from "./products/registry";
 export { createRegistry } from "./products/create-registry";
-export type { ProductDefinition, ProductRunContext, Registry, SyntaxFinding } from "./products/definition";
+export type { ProductDefinition, ProductRunContext, Registry, SyntaxFinding } from "./run-types";
 export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox/module";
 export { setSandboxSnapshots } from "./sandbox/snapshot";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";

@@ -6,9 +6,9 @@
 import { resolveScenario } from "./scenario/validate";
 import type { RunResult } from "./result";
 import { SHIPPED_REGISTRY } from "./products/registry";
-import type { RunOptions } from "./run-options";
+import type { RunOptions } from "./run-types";
 
-export type { RunOptions } from "./run-options";
+export type { RunOptions } from "./run-types";
 export { TOKEN_SIZE_LIMITS } from "./products/am/project";
 
 export async function run(script: string, scenarioInput: unknown = {}, options: RunOptions = {}): Promise<RunResult> {

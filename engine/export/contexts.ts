@@ -1,5 +1,5 @@
 import type { EvaluatorName } from "../import/exports";
-import { EVALUATORS } from "../products/catalog";
+import { EVALUATORS } from "../../contracts/catalog";
 
 /**
  * Legacy script contexts and their next-generation counterparts, as AM lists them

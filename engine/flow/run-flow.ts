@@ -13,10 +13,10 @@ import { diffFields } from "../token/project";
 import type { FlowStep } from "./schema";
 import { GrantState, type IssuedToken } from "./grant";
 import { FLOW_FACTS, type FlowNote } from "./evidence";
-import { runIbmFlow } from "../products/ibm/run";
-import type { FlowOptions, FlowResult, FlowStepResult } from "./flow-result";
+import { SHIPPED_REGISTRY } from "../products/registry";
+import type { FlowOptions, FlowResult, FlowStepResult } from "../run-types";
 
-export type { FlowOptions, FlowResult, FlowStepResult, StepExecutor } from "./flow-result";
+export type { FlowOptions, FlowResult, FlowStepResult, StepExecutor } from "../run-types";
 
 
 const NO_SESSION_GRANTS = new Set(["refresh_token", "client_credentials", "password"]);
@@ -377,11 +377,17 @@ class FlowRunner {
   }
 }
 
-/** Runs the scenario's flow; without one, the grant's usual life (see defaultFlow). */
+/**
+ * Runs the scenario's flow; without one, the grant's usual life (see defaultFlow). The registry chooses who
+ * answers the requests, as run() chooses who runs the script: a product with its own runFlow runs the whole
+ * flow its way, every other one is answered as AM answers and has its script run at each issuance.
+ */
 export async function runFlow(script: string, scenarioInput: unknown = {}, options: FlowOptions = {}): Promise<FlowResult> {
   const scenario = resolveScenario(scenarioInput);
-  if (scenario.product === "ibm-verify-access") return runIbmFlow(script, scenario, scenario.flow ?? defaultFlow(scenario), options);
-  return new FlowRunner(script, scenario, options).runAll(scenario.flow ?? defaultFlow(scenario));
+  const flow = scenario.flow ?? defaultFlow(scenario);
+  const definition = (options.registry ?? SHIPPED_REGISTRY).forRun(options.product ?? scenario.product, options.evaluator ?? scenario.evaluator);
+  if (definition.runFlow) return definition.runFlow(script, scenario, flow, options);
+  return new FlowRunner(script, scenario, options).runAll(flow);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { decodeBase64Text, decodeIfBase64, isAmbiguousBase64 } from "./base64-text";
 import { ImportError, JsonPath } from "./import-error";
 import { parseJsonDocument } from "./json-text";
-import type { EvaluatorId } from "../products/catalog";
+import type { EvaluatorId } from "../../contracts/catalog";
 
 export { ImportError } from "./import-error";
 

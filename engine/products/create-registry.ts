@@ -2,7 +2,7 @@
  * A registry built from a list of definitions. run() and check() take one in their options, so a test or an
  * embedding can run its own products without touching the shipped list (registry.ts).
  */
-import type { ProductDefinition, Registry } from "./definition";
+import type { ProductDefinition, Registry } from "../run-types";
 
 function named(product: string, evaluator?: string): string {
   return evaluator === undefined ? `product "${product}"` : `product "${product}" with evaluator "${evaluator}"`;

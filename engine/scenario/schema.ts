@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { FLOW_GRANT_TYPES, USERINFO_PRODUCTS, flowSchema } from "../flow/schema";
-import { DEFAULT_EVALUATOR, DEFAULT_PRODUCT, EVALUATORS, EVALUATOR_IDS, PRODUCTS, PRODUCT_IDS } from "../products/catalog";
+import { DEFAULT_EVALUATOR, DEFAULT_PRODUCT, EVALUATORS, EVALUATOR_IDS, PRODUCTS, PRODUCT_IDS } from "../../contracts/catalog";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
 export const DEMO_USER_ID = "014c54bd-6078-4639-8316-8ce0e7746fa4";

@@ -7,7 +7,7 @@
  */
 import type { Evaluator } from "../scenario/schema";
 import type { RunError, RunResult, RunWarning } from "../result";
-import type { FlowResult } from "../flow/flow-result";
+import type { FlowResult } from "../run-types";
 import type { MigrationReport } from "../migrate/compare";
 import type { CheckTarget } from "../check";
 

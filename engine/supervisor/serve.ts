@@ -8,7 +8,7 @@ import { check } from "../check";
 import { runFlow } from "../flow/run-flow";
 import { migrateAndCompare } from "../migrate/compare";
 import { loadSandboxModule } from "../sandbox/module";
-import type { RunOptions } from "../run-options";
+import type { RunOptions } from "../run-types";
 import type { HookTransport } from "../products/onewelcome/answer";
 import type { EngineAnswer, EngineReply, EngineRequest } from "./protocol";
 

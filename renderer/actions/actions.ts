@@ -5,7 +5,7 @@
  * way the user reached it. Labels and accelerators come from the shared command list (contracts/commands.ts),
  * so the menu, tooltips and shortcuts cannot drift apart. Unit-tested in test/renderer/actions.test.ts.
  */
-import { COMMANDS, acceleratorMatches, type KeyChord, type RendererCommandId } from "../../contracts/commands";
+import { COMMANDS, acceleratorMatches, type EvaluatorCommandId, type KeyChord, type RendererCommandId } from "../../contracts/commands";
 import type { ActionContext } from "./context";
 import { EVALUATORS } from "../state/evaluators";
 import * as documents from "./documents";
@@ -18,13 +18,14 @@ export interface Action {
   perform(ctx: ActionContext, path?: string): void;
 }
 
-const evaluatorCommand = (id: RendererCommandId): Action["perform"] => {
-  const choice = EVALUATORS.find((e) => e.command === id);
-  if (!choice) throw new Error(`no evaluator for ${id}`);
-  return (ctx) => documents.switchEvaluator(ctx, choice.id);
-};
+// One switch per evaluator of the catalog. EVALUATORS holds every catalog evaluator with its command (its
+// Record over the catalog's ids makes the typecheck ask for each), so the cast only restates that.
+const EVALUATOR_ACTIONS = Object.fromEntries(
+  EVALUATORS.map((choice): [EvaluatorCommandId, Action["perform"]] => [choice.command, (ctx) => documents.switchEvaluator(ctx, choice.id)]),
+) as Record<EvaluatorCommandId, Action["perform"]>;
 
 const PERFORM: Record<RendererCommandId, Action["perform"]> = {
+  ...EVALUATOR_ACTIONS,
   "file.open": (ctx) =>
     void ctx.platform
       .openFiles([".js", ".json"])
@@ -46,8 +47,6 @@ const PERFORM: Record<RendererCommandId, Action["perform"]> = {
   "file.saveAs": (ctx) => void documents.saveAs(ctx).catch(documents.reportFailure(ctx, "Save as")),
   "run.run": (ctx) => ctx.runs.request(),
   "run.toggleRunAsYouType": (ctx) => documents.toggleRunAsYouType(ctx),
-  "run.evaluatorLegacy": evaluatorCommand("run.evaluatorLegacy"),
-  "run.evaluatorNextGen": evaluatorCommand("run.evaluatorNextGen"),
   "run.migrate": (ctx) => documents.migrate(ctx),
 };
 

@@ -131,7 +131,7 @@ describe("the renderer in the desktop shell (fake bridge)", () => {
     expect(await calls(page, "save")).toHaveLength(0);
     await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("file.openRecent", "/home/me/launch.js"));
     await expect.poll(() => calls(page, "openPath")).toEqual([["/home/me/launch.js"]]);
-    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("run.evaluatorNextGen"));
+    await page.evaluate(() => (window as unknown as { __bridge: BridgeProbe }).__bridge.menu("run.evaluator.next-gen"));
     await expect.poll(() => page.getByTestId("evaluator-select").inputValue()).toBe("next-gen");
   });
 

@@ -18,7 +18,7 @@ describe("actions do their own work (real store, real engine in-process, host st
 
   it("the next-gen evaluator command switches, writes it into the scenario, and runs with it", async () => {
     page = pageHarness();
-    action("run.evaluatorNextGen").perform(page.ctx);
+    action("run.evaluator.next-gen").perform(page.ctx);
     await page.settled();
     const state = page.store.getState();
     expect(state.evaluator).toBe("next-gen");

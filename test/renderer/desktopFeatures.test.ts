@@ -32,7 +32,7 @@ describe("actions: one implementation per renderer command", () => {
     expect(actionForKey(chord("S", { ctrlKey: true, shiftKey: true }), false)?.id).toBe("file.saveAs");
     expect(actionForKey(chord("o", { ctrlKey: true }), false)?.id).toBe("file.open");
     expect(actionForKey(chord("Enter", { ctrlKey: true }), false)?.id).toBe("run.run");
-    expect(actionForKey(chord("2", { ctrlKey: true, altKey: true }), false)?.id).toBe("run.evaluatorNextGen");
+    expect(actionForKey(chord("2", { ctrlKey: true, altKey: true }), false)?.id).toBe("run.evaluator.next-gen");
     expect(actionForKey(chord("m", { ctrlKey: true, altKey: true }), false)?.id).toBe("run.migrate");
     expect(actionForKey(chord("s", { metaKey: true }), true)?.id).toBe("file.save");
     expect(actionForKey(chord("s", { metaKey: true }), false)).toBeNull();

@@ -50,6 +50,13 @@ describe("layer rules", () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("engine/ reads one file of contracts/, the catalog, and the catalog imports nothing (so the engine takes no more of contracts/ through it)", () => {
+    const reached = sources("engine").flatMap((file) => imports(file).filter((spec) => /(^|\/)contracts\//.test(spec)).map((spec) => spec.replace(/^(\.\.\/)+/, "")));
+    expect(reached.length).toBeGreaterThan(0);
+    expect([...new Set(reached)]).toEqual(["contracts/catalog"]);
+    expect(imports("contracts/catalog.ts")).toEqual([]);
+  });
+
   it("contracts/ is neutral: zod and its own files only, nothing from engine/, cli/, renderer/, electron/ or node:", () => {
     let checked = 0;
     for (const file of sources("contracts")) {

@@ -15,6 +15,7 @@ import {
   createRegistry,
   emptyRunResult,
   run,
+  runFlow,
   scenarioJsonSchema,
   type ProductDefinition,
   type RunWarning,
@@ -28,7 +29,7 @@ import { lintOf } from "../../engine/analysis";
 import { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
 import { IBM_DECLARATIONS } from "../../engine/products/ibm/declarations";
 import { ONEWELCOME_DECLARATIONS } from "../../engine/products/onewelcome/declarations";
-import { EVALUATOR_NAMES } from "../../contracts/validation";
+import { settingsSchema } from "../../contracts/validation";
 import { COMMANDS } from "../../contracts/commands";
 import { COMMANDS as CLI_COMMANDS, commandHelp, evaluatorFlag } from "../../cli/args";
 
@@ -63,7 +64,38 @@ const tinyHook: ProductDefinition = {
   },
 };
 
-const testRegistry = createRegistry([amLegacy, tinyHook]);
+/**
+ * The tiny product answers a flow its own way: only token requests, each running the hook again with the step's
+ * grant type as a claim; every other request is refused with 400 (its own rule, not AM's).
+ */
+const tinyFlowHook: ProductDefinition = {
+  ...tinyHook,
+  product: "tiny-flow-hook",
+  label: "Tiny flow hook",
+  runFlow: async (script, scenario, flow, options) => {
+    const steps = [];
+    for (const step of flow) {
+      if (step.request !== "token") {
+        steps.push({ request: step.request, at: scenario.clock, status: 400, body: { error: "tiny_unsupported" }, bodyDoubles: [], run: null, notes: [], warnings: [] });
+        continue;
+      }
+      const outcome = await runInSandbox({
+        source: script,
+        globals: { claims: { sub: scenario.identity.id, grant: step.grantType } },
+        clockMs: Date.parse(scenario.clock),
+        seed: scenario.seed,
+        limits: DEFAULT_LIMITS,
+        hidden: [],
+        now: options.now ?? (() => performance.now()),
+      });
+      const result = emptyRunResult(scenario.evaluator, outcome.error);
+      steps.push({ request: step.request, grantType: step.grantType, at: scenario.clock, status: outcome.error ? 500 : 200, body: outcome.error ? {} : { access_token: `tiny-${step.grantType}` }, bodyDoubles: [], run: result, notes: [], warnings: [] });
+    }
+    return { ok: steps.every((s) => s.run === null || s.run.ok), steps };
+  },
+};
+
+const testRegistry = createRegistry([amLegacy, tinyHook, tinyFlowHook]);
 
 describe("the shipped registry", () => {
   it("has one definition per catalog product, and one per evaluator for the product that has evaluators", () => {
@@ -110,11 +142,15 @@ describe("the shipped registry", () => {
     expect(() => createRegistry([tinyHook, tinyHook])).toThrow('The registry lists product "tiny-hook" twice.');
   });
 
-  it("is the desktop shell's list too: the settings' evaluators and the menu's evaluator commands match it", () => {
-    // contracts/ may import no engine module (its layer rule), so it keeps its own copy and this test keeps it equal.
-    expect([...EVALUATOR_NAMES]).toEqual(EVALUATOR_IDS);
+  it("is the desktop shell's list too: the settings take its evaluators and the menu has one command for each", () => {
+    // Both read contracts/catalog.ts, as the engine does: a name is spelled once.
+    for (const id of EVALUATOR_IDS) expect(settingsSchema.shape.defaultEvaluator.safeParse(id).success, id).toBe(true);
+    expect(settingsSchema.shape.defaultEvaluator.safeParse("nextgen").error?.issues[0]?.message).toBe('unexpected value "nextgen"');
     const menu = COMMANDS.filter((c) => c.id.startsWith("run.evaluator"));
-    expect(menu.map((c) => c.label)).toEqual(EVALUATORS.map((e) => expect.stringContaining(`(${e.evaluatorVersion})`)));
+    expect(menu.map((c) => [c.id, c.label, "accelerator" in c ? c.accelerator : undefined])).toEqual([
+      ["run.evaluator.legacy", "Legacy Evaluator (1.0)", "CmdOrCtrl+Alt+1"],
+      ["run.evaluator.next-gen", "Next-Generation Evaluator (2.0)", "CmdOrCtrl+Alt+2"],
+    ]);
   });
 });
 
@@ -157,6 +193,33 @@ describe("a registry of a test's own", () => {
       warnings: [{ code: "tiny-todo", message: "A TODO is left in the hook.", line: 1 }],
     });
     expect(check("let x = 1;", "legacy", { registry: testRegistry }).ok).toBe(false);
+  });
+
+  it("runs a whole flow through its product's own runFlow, not AM's requests", async () => {
+    const script = 'if (claims.grant === "refresh_token") throw new Error("no refresh for tiny hooks");';
+    const flow = [
+      { request: "authorize", responseType: "code" },
+      { request: "token", grantType: "client_credentials" },
+      { request: "token", grantType: "refresh_token" },
+    ];
+    const result = await runFlow(script, { identity: { id: "u-1" }, flow }, { registry: testRegistry, product: "tiny-flow-hook" });
+    expect(result.steps.map((s) => [s.request, s.status, s.body])).toEqual([
+      ["authorize", 400, { error: "tiny_unsupported" }],
+      ["token", 200, { access_token: "tiny-client_credentials" }],
+      ["token", 500, {}],
+    ]);
+    expect(result.steps[2]?.run?.error?.message).toMatch(/no refresh for tiny hooks/);
+    expect(result.ok).toBe(false);
+    // The same flow for AM: AM answers /authorize with a code (302) and runs its script at each issuance.
+    const am = await runFlow("", { flow });
+    expect(am.steps.map((s) => s.status)).toEqual([302, 200, 400]);
+  });
+
+  it("answers a flow as AM does for a product without its own runFlow, running the product's run at each issuance", async () => {
+    const result = await runFlow("var tag = 1;", { identity: { id: "u-1" }, flow: [{ request: "token", grantType: "client_credentials" }, { request: "introspect", token: "access_token" }] }, { registry: testRegistry, product: "tiny-hook" });
+    expect(result.steps.map((s) => s.status)).toEqual([200, 200]);
+    expect(result.steps[0]?.body).toEqual({ access_token: "tiny", token_type: "Bearer" });
+    expect(result.steps[0]?.run?.tokenResponse).toEqual({ access_token: "tiny", token_type: "Bearer" });
   });
 
   it("leaves the shipped registry as it was", async () => {

@@ -3,7 +3,7 @@
  * shared AM pipeline — check (Rhino's syntax) → prepare (token, context, bindings) → execute (the sandbox
  * under Rhino's profile) → project (the spec's projection, else AM's).
  */
-import type { ProductDefinition } from "../definition";
+import type { ProductDefinition } from "../../run-types";
 import { checkStage, rhinoSyntaxFinding } from "./rhino-check";
 import { prepareRun } from "./prepare";
 import { rhinoProfile } from "./rhino-profile";

@@ -3,7 +3,7 @@ import { legacyBindings } from "../../evaluators/legacy/bindings";
 import { describeLegacyError } from "../../evaluators/legacy/errors";
 import { BINDING_DECLARATIONS } from "../../bindings/declarations";
 import { lintOf } from "../../analysis";
-import { evaluatorInfo } from "../catalog";
+import { evaluatorInfo } from "../../../contracts/catalog";
 import { amEvaluator } from "./evaluator";
 
 const INFO = evaluatorInfo("legacy");

@@ -2,7 +2,7 @@
 import { nextGenBindings } from "../../evaluators/nextgen/bindings";
 import { BINDING_DECLARATIONS } from "../../bindings/declarations";
 import { lintOf } from "../../analysis";
-import { evaluatorInfo } from "../catalog";
+import { evaluatorInfo } from "../../../contracts/catalog";
 import { amEvaluator } from "./evaluator";
 
 const INFO = evaluatorInfo("next-gen");

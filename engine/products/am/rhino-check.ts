@@ -3,8 +3,8 @@ import { emptyRunResult, type RunResult } from "../../result";
 import { rhinoSyntaxOf } from "../../analysis";
 import { syntaxHints } from "../../dialect/rhino-hints";
 import { rhinoRegExpLoadError } from "../../evaluators/rhino-regexp";
-import type { SyntaxFinding } from "../definition";
-import type { EvaluatorId } from "../catalog";
+import type { SyntaxFinding } from "../../run-types";
+import type { EvaluatorId } from "../../../contracts/catalog";
 
 /** Rhino's syntax error, with the hint that says which ES6+ construct it was and how to write it for Rhino. */
 export function rhinoSyntaxFinding(script: string): SyntaxFinding | null {

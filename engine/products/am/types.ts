@@ -4,11 +4,11 @@
  */
 import type { RunError, RunResult, RunWarning } from "../../result";
 import type { Scenario } from "../../scenario/schema";
-import type { EvaluatorId } from "../catalog";
+import type { EvaluatorId } from "../../../contracts/catalog";
 import type { RunContext } from "../../evaluators/context";
 import type { TokenState } from "../../token/state";
 import type { GuestErrorInfo, SandboxOutcome } from "../../sandbox/sandbox";
-import type { ProductRunContext } from "../definition";
+import type { ProductRunContext } from "../../run-types";
 
 /** One run's bindings, whatever the evaluator: what the sandbox binds and what the pipeline calls around it. */
 export interface AmBindings {

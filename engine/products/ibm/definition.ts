@@ -1,10 +1,11 @@
 /**
  * IBM Security Verify Access OAuth mapping rules as a registry definition: its own check (Rhino's syntax as IBM
- * parses a rule, and the mapping-rule lint), its declarations and its run.
+ * parses a rule, and the mapping-rule lint), its declarations, its run, and its own flow (IBM's endpoints and
+ * token store answer each request, not AM's).
  */
-import type { ProductDefinition } from "../definition";
-import { productInfo } from "../catalog";
-import { runIbm } from "./run";
+import type { ProductDefinition } from "../../run-types";
+import { productInfo } from "../../../contracts/catalog";
+import { runIbm, runIbmFlow } from "./run";
 import { checkIbmRule } from "./check";
 import { lintIbmRule } from "./lint";
 import { IBM_DECLARATIONS } from "./declarations";
@@ -18,4 +19,5 @@ export const ibmVerifyAccess: ProductDefinition = {
   lint: (script) => lintIbmRule(script),
   declarations: IBM_DECLARATIONS,
   run: (script, scenario, context) => runIbm(script, scenario, { now: context.now }),
+  runFlow: runIbmFlow,
 };

@@ -7,7 +7,7 @@
 import type { Scenario } from "../../scenario/schema";
 import { emptyRunResult } from "../../result";
 import type { FlowNote } from "../../flow/evidence";
-import type { FlowOptions, FlowResult, FlowStepResult } from "../../flow/flow-result";
+import type { FlowOptions, FlowResult, FlowStepResult } from "../../run-types";
 import type { FlowStep } from "../../flow/schema";
 import { IBM_INFERRED, IbmServer, type IbmRule, type IbmRunResult } from "./server";
 import { IbmEndpoints } from "./endpoints";

@@ -3,8 +3,8 @@
  * MockServer expectation file against the hook contract and the scenario's hook settings), its declarations
  * and its run.
  */
-import type { ProductDefinition } from "../definition";
-import { productInfo } from "../catalog";
+import type { ProductDefinition } from "../../run-types";
+import { productInfo } from "../../../contracts/catalog";
 import { runOneWelcome } from "./run";
 import { checkOneWelcomeHook } from "./check";
 import { ONEWELCOME_DECLARATIONS } from "./declarations";

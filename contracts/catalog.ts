@@ -1,9 +1,13 @@
 /**
- * The ids and labels of every product and evaluator the playground runs: the light half of the registry
- * (registry.ts holds the definitions that run them). The scenario schema's enums, the CLI's flag values and
- * help, and the app's selects read these lists, so a name is spelled here once. No imports: engine/api.ts
- * (what the app's page loads) re-exports this file, and nothing that runs a script may ride along with it
- * (.dependency-cruiser.cjs "api-stays-light").
+ * The ids and labels of every product and evaluator the playground runs: the light half of the engine's
+ * registry (engine/products/registry.ts holds the definitions that run them). The scenario schema's enums, the
+ * CLI's flag values and help, the app's selects, the desktop settings' evaluators (validation.ts) and the
+ * menu's evaluator commands (commands.ts) read these lists, so a name is spelled here once.
+ *
+ * It lives in contracts/ because both sides read it: the engine (its schema and registry) and the desktop
+ * shell (contracts/ may import no layer, while the engine may import this one file: .dependency-cruiser.cjs
+ * "engine-is-platform-free"). No imports: engine/api.ts (what the app's page loads) re-exports this file, and
+ * nothing that runs a script may ride along with it (.dependency-cruiser.api-weight.cjs "api-stays-light").
  */
 
 export interface EvaluatorInfo {
@@ -12,6 +16,8 @@ export interface EvaluatorInfo {
   readonly label: string;
   /** AM's evaluatorVersion for it, as exports and AM's REST API spell it. */
   readonly evaluatorVersion: string;
+  /** The menu command's name for switching to it (the menu adds the version: "Legacy Evaluator (1.0)"). */
+  readonly menuLabel: string;
   /** One phrase for the schema's description and the CLI's help. */
   readonly summary: string;
 }
@@ -26,8 +32,8 @@ export interface ProductInfo {
 
 /** AM's script evaluators, the default first. */
 export const EVALUATORS = [
-  { id: "legacy", label: "Legacy (1.0)", evaluatorVersion: "1.0", summary: "evaluatorVersion 1.0, Java objects" },
-  { id: "next-gen", label: "Next-gen (2.0)", evaluatorVersion: "2.0", summary: "evaluatorVersion 2.0, JS wrappers" },
+  { id: "legacy", label: "Legacy (1.0)", evaluatorVersion: "1.0", menuLabel: "Legacy Evaluator", summary: "evaluatorVersion 1.0, Java objects" },
+  { id: "next-gen", label: "Next-gen (2.0)", evaluatorVersion: "2.0", menuLabel: "Next-Generation Evaluator", summary: "evaluatorVersion 2.0, JS wrappers" },
 ] as const satisfies readonly EvaluatorInfo[];
 
 /** The products whose token scripts the playground runs, the default first. */
