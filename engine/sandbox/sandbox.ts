@@ -17,6 +17,7 @@ import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
 import { dropSnapshot, restorePrepared, type PreparedSandbox } from "./snapshot";
+import { LibraryEvaluation } from "./library";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -155,6 +156,8 @@ class Bridge {
   onCaught: ((values: unknown[]) => string | null) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
   onJsonError: ((text: string) => string | null) | null = null;
+  /** Evaluates a library in its own realm (see library.ts); its exports as a handle of this context. */
+  evaluateLibrary: ((evaluation: LibraryEvaluation) => QuickJSHandle) | null = null;
   private bindingErrors: QuickJSHandle[] = [];
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
@@ -476,6 +479,15 @@ class Bridge {
       return this.toGuest(value.contents());
     }
     if (value instanceof GuestJson) return this.json(value.text);
+    if (value instanceof LibraryEvaluation) {
+      try {
+        // Never in the script's realm: there the library would reach the context bindings.
+        if (!this.evaluateLibrary) throw new GuestError("Library scripts cannot be loaded here", "InternalError");
+        return this.evaluateLibrary(value);
+      } finally {
+        value.settled?.();
+      }
+    }
     if (value instanceof GuestEvaluation) {
       let result: ReturnType<QuickJSContext["evalCode"]>;
       try {
@@ -758,6 +770,99 @@ function prepareSandbox(mod: QuickJSWASMModule, hidden: string): PreparedSandbox
   return { runtime, context, call, helpers, dispatch };
 }
 
+/** What a library realm is built from: the run's own runtime, script context and Rhino emulation. */
+interface RealmSetup {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  bridge: Bridge;
+  run: SandboxRun;
+  /** The run's hidden globals, grouped as the prelude takes them. */
+  hidden: string;
+  /** The script's JSON.parse is hooked (Rhino's wording of its errors), so a library's is too. */
+  jsonHook: boolean;
+  dispatch: (args: QuickJSHandle[]) => QuickJSHandle;
+}
+
+/**
+ * The realms of a run's library scripts (library.ts), one per library name, made on the first require and
+ * disposed with the run. A realm gets what the script's context got before the script ran (the prelude with
+ * the same clock and hidden globals, the JSON.parse hook, the profile's extras), then the run's bindings
+ * except the context ones. Nothing of this is paid by a run that requires no library.
+ */
+class LibraryRealms {
+  private readonly realms = new Map<string, QuickJSContext>();
+
+  constructor(private readonly setup: RealmSetup) {}
+
+  /** Evaluates the library in its realm; its exports, or its exception, as a handle of the script's context. */
+  evaluate(evaluation: LibraryEvaluation): QuickJSHandle {
+    const realm = this.realmOf(evaluation);
+    const result = realm.evalCode(evaluation.source, evaluation.filename);
+    if (result.error) {
+      const payload = this.setup.bridge.retain(this.adopt(result.error));
+      throw new GuestThrow(payload, this.setup.bridge.describe(payload));
+    }
+    return this.adopt(result.value);
+  }
+
+  dispose(): void {
+    for (const realm of this.realms.values()) if (realm.alive) realm.dispose();
+    this.realms.clear();
+  }
+
+  /**
+   * The same value as a handle of the script's context (handles belong to a context, values to the runtime),
+   * so that what the bridge keeps never outlives the realm's handles, which go with the realm.
+   */
+  private adopt(handle: QuickJSHandle): QuickJSHandle {
+    const ctx = this.setup.context;
+    const box = ctx.newArray();
+    ctx.setProp(box, 0, handle);
+    handle.dispose();
+    const own = ctx.getProp(box, 0);
+    box.dispose();
+    return own;
+  }
+
+  private realmOf(evaluation: LibraryEvaluation): QuickJSContext {
+    const known = this.realms.get(evaluation.name);
+    if (known) return known;
+    const { runtime, bridge, run, hidden, jsonHook, dispatch } = this.setup;
+    const realm = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
+    try {
+      const call = realm.newFunction("call", (...args) => dispatch(args));
+      // Its own seed, derived from the run's, so a library's Math.random is as repeatable as the script's.
+      const seed = (run.seed + Math.imul(this.realms.size + 1, 0x9e3779b9)) >>> 0;
+      const preludeFn = realm.unwrapResult(realm.evalCode(PRELUDE_SOURCE, "prelude.js"));
+      const preludeArgs = [realm.newNumber(run.clockMs), realm.newNumber(seed), realm.newString(hidden), realm.newString(newProxyKey())];
+      const helpers = realm.callFunction(preludeFn, realm.undefined, realm.global, call, ...preludeArgs);
+      for (const h of [preludeFn, ...preludeArgs]) h.dispose();
+      realm.unwrapResult(helpers).dispose();
+      if (jsonHook) {
+        const hooksFn = realm.unwrapResult(realm.evalCode(HOOKS_SOURCE, "hooks.js"));
+        const which = realm.newString("j");
+        const hooked = realm.callFunction(hooksFn, realm.undefined, realm.global, call, realm.undefined, realm.undefined, which);
+        for (const h of [hooksFn, which]) h.dispose();
+        realm.unwrapResult(hooked).dispose();
+      }
+      call.dispose();
+      for (const extra of run.preludeExtras ?? []) realm.unwrapResult(realm.evalCode(extra, "prelude-extra.js")).dispose();
+      // The bindings as the run handed them (not as the script may have reassigned them): the same host proxies.
+      for (const [name, value] of Object.entries(run.globals)) {
+        if (evaluation.hidden.includes(name)) continue;
+        const h = bridge.toGuest(value);
+        realm.setProp(realm.global, name, h);
+        h.dispose();
+      }
+    } catch (e) {
+      realm.dispose();
+      throw e;
+    }
+    this.realms.set(evaluation.name, realm);
+    return realm;
+  }
+}
+
 /** Runs under way; a run started from inside another (a binding running a sandbox) must not restore memory. */
 let activeRuns = 0;
 
@@ -772,6 +877,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   let evalMs = 0;
   let outcome: SandboxOutcome;
   let trapped = false;
+  let libraries: LibraryRealms | null = null;
   try {
     const hidden = groupedHidden(run.hidden);
     prepared = nested ? null : restorePrepared(mod, hidden, () => prepareSandbox(mod, hidden));
@@ -826,6 +932,9 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       helpers.dispose();
     }
     for (const extra of run.preludeExtras ?? []) context.unwrapResult(context.evalCode(extra, "prelude-extra.js")).dispose();
+    const realms = new LibraryRealms({ runtime, context, bridge: activeBridge, run, hidden, jsonHook: hooks.includes("j"), dispatch });
+    libraries = realms;
+    activeBridge.evaluateLibrary = (evaluation) => realms.evaluate(evaluation);
 
     run.onLine?.(() => {
       if (!context.alive) return undefined;
@@ -911,6 +1020,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     activeRuns--;
     try {
       bridge?.dispose();
+      // After the bridge (its handles are the script context's), before the runtime or the next restore.
+      libraries?.dispose();
       if (prepared) {
         // The prepared sandbox stays; the next run restores its memory from the snapshot.
         prepared.dispatch.target = null;
