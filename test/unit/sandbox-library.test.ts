@@ -118,6 +118,15 @@ describe("a library sees no context binding, in any spelling", () => {
     expect(result.introspection?.after).toBe("object,object,object,object,object");
   });
 
+  it("an error a library raised reads as Rhino words it, caught by the script or not", async () => {
+    const lib = "exports.bad = function () { var o = null; return o.x; };";
+    const caught = await ng("try { require('lib').bad(); } catch (e) { accessToken.setField('m', e.message); }", { lib });
+    expect(caught.error).toBeNull();
+    expect(caught.introspection?.m).toBe('Cannot read property "x" from null');
+    const uncaught = await ng("require('lib').bad();", { lib });
+    expect(uncaught.error?.message).toBe('TypeError: Cannot read property "x" from null');
+  });
+
   it("a library's first line is still line 1 of its file in errors", async () => {
     const result = await ng("require('lib');", { lib: "var a = 1;\nnull.x;" });
     expect(result.error?.message).toMatch(/TypeError/);
