@@ -138,10 +138,19 @@ function groupedHidden(hidden: readonly string[]): string {
   return text;
 }
 
+/** What the bridge builds guest values with, in one realm: its context, proxy maker, JSON parser and proxies. */
+interface RealmView {
+  ctx: QuickJSContext;
+  mk: QuickJSHandle;
+  fromJson: QuickJSHandle;
+  /** Host proxies made in this realm, by object id. */
+  proxies: QuickJSHandle[];
+}
+
 class Bridge {
   private readonly objects: HostObject[] = [];
   private readonly objectIds = new Map<HostObject, number>();
-  private readonly proxies: QuickJSHandle[] = [];
+  private proxies: QuickJSHandle[] = [];
   private readonly retained: QuickJSHandle[] = [];
   /** References handed to host code this run; settled before their handles go (see GuestReference). */
   private readonly references = new Set<GuestReference>();
@@ -162,7 +171,21 @@ class Bridge {
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
-  constructor(private readonly ctx: QuickJSContext) {}
+  constructor(private ctx: QuickJSContext) {}
+
+  /**
+   * Runs `fn` (a host call a library's realm made) with the values it returns built in that realm: its
+   * objects, arrays, errors and host proxies, so that none of them leads back to the script's global.
+   */
+  inRealm<T>(realm: RealmView, fn: () => T): T {
+    const saved: RealmView = { ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies };
+    ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies } = realm);
+    try {
+      return fn();
+    } finally {
+      ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies } = saved);
+    }
+  }
 
   init(helpers: QuickJSHandle): void {
     const ctx = this.ctx;
@@ -540,14 +563,20 @@ class Bridge {
     return ctx.unwrapResult(result);
   }
 
-  /** The guest proxy of a host object; the same object always gets the same proxy (so `===` holds, as in Rhino). */
+  /**
+   * The guest proxy of a host object in the realm being built for; the same object always gets the same proxy
+   * there (so `===` holds, as in Rhino), and one id in every realm, so the host knows it whichever hands it back.
+   */
   hostProxy(obj: HostObject): QuickJSHandle {
     const ctx = this.ctx;
     let id = this.objectIds.get(obj);
-    if (id !== undefined) return this.proxies[id].dup();
-    id = this.objects.length;
-    this.objects.push(obj);
-    this.objectIds.set(obj, id);
+    const known = id === undefined ? undefined : this.proxies[id];
+    if (known) return known.dup();
+    if (id === undefined) {
+      id = this.objects.length;
+      this.objects.push(obj);
+      this.objectIds.set(obj, id);
+    }
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
     const names = obj.guestStringMethods ? [...obj.members.names, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.members.names;
@@ -778,6 +807,8 @@ interface RealmSetup {
   run: SandboxRun;
   /** The run's hidden globals, grouped as the prelude takes them. */
   hidden: string;
+  /** The run's proxy secret: a realm's proxies answer it too, so the bridge knows them as host objects. */
+  proxyKey: string;
   /** The script's JSON.parse is hooked (Rhino's wording of its errors), so a library's is too. */
   jsonHook: boolean;
   dispatch: (args: QuickJSHandle[]) => QuickJSHandle;
@@ -827,17 +858,22 @@ class LibraryRealms {
   private realmOf(evaluation: LibraryEvaluation): QuickJSContext {
     const known = this.realms.get(evaluation.name);
     if (known) return known;
-    const { runtime, bridge, run, hidden, jsonHook, dispatch } = this.setup;
+    const { runtime, bridge, run, hidden, proxyKey, jsonHook, dispatch } = this.setup;
     const realm = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     try {
-      const call = realm.newFunction("call", (...args) => dispatch(args));
+      const view: RealmView = { ctx: realm, mk: realm.undefined, fromJson: realm.undefined, proxies: [] };
+      const call = realm.newFunction("call", (...args) => bridge.inRealm(view, () => dispatch(args)));
       // Its own seed, derived from the run's, so a library's Math.random is as repeatable as the script's.
       const seed = (run.seed + Math.imul(this.realms.size + 1, 0x9e3779b9)) >>> 0;
       const preludeFn = realm.unwrapResult(realm.evalCode(PRELUDE_SOURCE, "prelude.js"));
-      const preludeArgs = [realm.newNumber(run.clockMs), realm.newNumber(seed), realm.newString(hidden), realm.newString(newProxyKey())];
-      const helpers = realm.callFunction(preludeFn, realm.undefined, realm.global, call, ...preludeArgs);
+      const preludeArgs = [realm.newNumber(run.clockMs), realm.newNumber(seed), realm.newString(hidden), realm.newString(proxyKey)];
+      const prelude = realm.callFunction(preludeFn, realm.undefined, realm.global, call, ...preludeArgs);
       for (const h of [preludeFn, ...preludeArgs]) h.dispose();
-      realm.unwrapResult(helpers).dispose();
+      const helpers = realm.unwrapResult(prelude);
+      // Kept by the bridge (disposed with it, before the realm): the realm's host calls build with them.
+      view.mk = bridge.retain(realm.getProp(helpers, 0));
+      view.fromJson = bridge.retain(realm.getProp(helpers, 2));
+      helpers.dispose();
       if (jsonHook) {
         const hooksFn = realm.unwrapResult(realm.evalCode(HOOKS_SOURCE, "hooks.js"));
         const which = realm.newString("j");
@@ -847,13 +883,17 @@ class LibraryRealms {
       }
       call.dispose();
       for (const extra of run.preludeExtras ?? []) realm.unwrapResult(realm.evalCode(extra, "prelude-extra.js")).dispose();
-      // The bindings as the run handed them (not as the script may have reassigned them): the same host proxies.
-      for (const [name, value] of Object.entries(run.globals)) {
-        if (evaluation.hidden.includes(name)) continue;
-        const h = bridge.toGuest(value);
-        realm.setProp(realm.global, name, h);
-        h.dispose();
-      }
+      // The bindings as the run handed them (not as the script may have reassigned them), built in the realm:
+      // a host object gets a proxy of the realm's own, whose methods are the realm's functions, since the
+      // script realm's would lead back to the script's global (`logger.info.constructor('return accessToken')()`).
+      bridge.inRealm(view, () => {
+        for (const [name, value] of Object.entries(run.globals)) {
+          if (evaluation.hidden.includes(name)) continue;
+          const h = bridge.toGuest(value);
+          realm.setProp(realm.global, name, h);
+          h.dispose();
+        }
+      });
     } catch (e) {
       realm.dispose();
       throw e;
@@ -896,7 +936,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       }
     };
 
-    const key = context.newString(newProxyKey());
+    const proxyKey = newProxyKey();
+    const key = context.newString(proxyKey);
     let call: QuickJSHandle;
     let helpers: QuickJSHandle;
     if (prepared) {
@@ -932,7 +973,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       helpers.dispose();
     }
     for (const extra of run.preludeExtras ?? []) context.unwrapResult(context.evalCode(extra, "prelude-extra.js")).dispose();
-    const realms = new LibraryRealms({ runtime, context, bridge: activeBridge, run, hidden, jsonHook: hooks.includes("j"), dispatch });
+    const realms = new LibraryRealms({ runtime, context, bridge: activeBridge, run, hidden, proxyKey, jsonHook: hooks.includes("j"), dispatch });
     libraries = realms;
     activeBridge.evaluateLibrary = (evaluation) => realms.evaluate(evaluation);
 

@@ -65,6 +65,15 @@ describe("a library sees no context binding, in any spelling", () => {
     expect(result.introspection?.t).toBe("false,false,false,0,true");
   });
 
+  it("nor through the functions of a common binding (their constructor is the library realm's Function)", async () => {
+    const lib =
+      "exports.probe = function () { return [logger.info.constructor('return typeof accessToken')(), utils.base64.encode.constructor('return typeof identity')(), " +
+      "typeof utils.constructor, logger.info.constructor === Function].join(); };";
+    const result = await ng("accessToken.setField('t', require('lib').probe());", { lib });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("undefined,undefined,undefined,true");
+  });
+
   it("a library function the script hands its bindings to uses them (the usual way to share code)", async () => {
     const result = await ng("var l = require('lib'); l.stamp(accessToken, ['BJensen@Example.COM']);", {
       lib: "exports.stamp = function (token, mails) { token.setField('stamped', String(mails[0]).toLowerCase()); token.setField('n', mails.length); };",
