@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine";
-import { observeRestores } from "../../engine/sandbox/snapshot";
+import { observeRestores, setSandboxSnapshots } from "../../engine/sandbox/snapshot";
 
 const ng = (script: string, libraries: Record<string, string>) => run(script, { evaluator: "next-gen", libraries });
 
@@ -171,6 +171,29 @@ describe("loading a library leaves the script's world as it was", () => {
     await ng("accessToken.setField('warm', 1);", {});
     const first = await digest();
     expect(await digest()).toBe(first);
+  });
+});
+
+describe("a library's realm is held to the run's limits and goes with the run", () => {
+  it("memory a library allocates counts against the run's limit and ends in a memory error", async () => {
+    const result = await ng("require('lib').grow();", { lib: "exports.grow = function () { var a = []; var s = new Array(16384).join('y'); for (;;) a.push(s + a.length); };" });
+    expect(result.error?.kind).toBe("memory");
+    const next = await ng("accessToken.setField('v', require('lib').x);", { lib: "exports.x = 'fine';" });
+    expect(next.error).toBeNull();
+    expect(next.introspection?.v).toBe("fine");
+  });
+
+  it("a sandbox built for the run (snapshots off) loads libraries the same way", async () => {
+    setSandboxSnapshots(false);
+    try {
+      const result = await ng("var l = require('lib'); accessToken.setField('t', l.probe() + ',' + l.add(2, 3));", {
+        lib: "var g = this; exports.probe = function () { return 'accessToken' in g; }; exports.add = function (a, b) { return a + b; };",
+      });
+      expect(result.error).toBeNull();
+      expect(result.introspection?.t).toBe("false,5");
+    } finally {
+      setSandboxSnapshots(true);
+    }
   });
 });
 
