@@ -1,12 +1,34 @@
 /**
- * How a next-generation library script is evaluated in the script's sandbox. AM runs a library with the
- * common bindings only, so the context bindings (accessToken, identity, …) must not be reachable from it in
- * any spelling: not as free names (they are shadowed by parameters), nor as `globalThis.accessToken`,
- * `this.accessToken` or `Function('return accessToken')()` (they are taken off the global object while the
- * library loads and put back afterwards, however it ends), nor later through a global object the library kept
- * (see wrapLibrary). The library's first line stays line 1 of its file.
+ * How a next-generation library script is evaluated. AM runs a library with the common bindings only, so the
+ * context bindings (accessToken, identity, …) must not be reachable from it in any spelling: not as free names,
+ * nor as `globalThis.accessToken`, `this.accessToken`, `'accessToken' in globalThis`,
+ * `Function('return this')()` or indirect eval, neither while it loads nor later through a global object it
+ * kept. So a library runs in a realm of its own (a separate QuickJS context of the run's runtime, see
+ * sandbox.ts), whose global holds only the common bindings: the script's global object is simply not there,
+ * and reading a binding costs the script nothing extra. Values cross between the realms as they are (one
+ * runtime, one heap): the script calls a library function directly, and the function still runs in the
+ * library's realm. The library's first line stays line 1 of its file.
  */
 import { GuestError, GuestEvaluation } from "./host";
+
+/**
+ * A library's code to evaluate in a realm of its own, whose completion value is its exports. `name` picks the
+ * realm: requiring the same library again in a run reuses its realm (as a kept module scope would), so a loop
+ * of requires does not build a realm each time.
+ */
+export class LibraryEvaluation extends GuestEvaluation {
+  constructor(
+    readonly name: string,
+    /** The library's own source, as the user wrote it (the realm decides which Rhino emulation it needs). */
+    readonly librarySource: string,
+    filename: string,
+    /** Context bindings the realm's global must not hold. */
+    readonly hidden: readonly string[],
+    settled: () => void,
+  ) {
+    super(wrapLibrary(librarySource), filename, settled);
+  }
+}
 
 /** Libraries being loaded right now, outermost first: a name met twice is a require cycle. */
 export class LibraryLoads {
@@ -17,7 +39,7 @@ export class LibraryLoads {
    * itself, directly or through others, naming the cycle: without this the nested loads recurse until the
    * guest's stack overflows, and the user is told nothing about why.
    */
-  evaluation(name: string, source: string, filename: string, hidden: readonly string[], frames: LibraryFrames): GuestEvaluation {
+  evaluation(name: string, source: string, filename: string, hidden: readonly string[]): LibraryEvaluation {
     const at = this.loading.indexOf(name);
     if (at >= 0) {
       const cycle = [...this.loading.slice(at), name].map((n) => `"${n}"`).join(" → ");
@@ -27,7 +49,7 @@ export class LibraryLoads {
       );
     }
     this.loading.push(name);
-    return new GuestEvaluation(wrapLibrary(source, hidden, frames), filename, () => {
+    return new LibraryEvaluation(name, source, filename, hidden, () => {
       this.loading.splice(this.loading.lastIndexOf(name), 1);
     });
   }
@@ -39,48 +61,14 @@ export function libraryFilename(name: string, scriptFilename: string): string {
   return file === scriptFilename ? `${file.slice(0, -3)}.library.js` : file;
 }
 
-/** Which frames are whose: a read of a context binding answers by the nearest frame of the script or a library. */
-export interface LibraryFrames {
-  script: string;
-  libraries: readonly string[];
-}
-
 /**
- * The library source wrapped as one global-code expression. Global code's `this` is the global object whatever
- * the script did to `globalThis`; the helper names carry a prefix no script uses, since the library body sees
- * them; only operators (`in`, `delete`, indexing) and builtins captured (bound) before any library ran are used, so a
- * script or library that replaced Array.prototype.push, String.prototype.indexOf or Object.prototype.hasOwnProperty
- * cannot break the restore.
- *
- * While the library loads, the context bindings are off the global object. AM runs a library in a scope of its
- * own, so a library function the script calls later still resolves no context binding, even through a global
- * object it kept (`var g = globalThis` / `this` at its top level, `Function('return this')()`): when the library
- * ends, each binding goes back on the global as an accessor that answers undefined to a read whose nearest
- * script or library frame is a library's (and ignores a library's write, which in AM lands in its own scope).
+ * The library source wrapped as one global-code expression of its realm: `module` and `exports` as CommonJS
+ * gives them, `module.exports` as the value. The wrapper is on the source's first line, so line numbers in
+ * errors are the library file's own. No binding needs shadowing: the realm's global never had them.
  */
-export function wrapLibrary(source: string, hidden: readonly string[], frames: LibraryFrames): string {
-  const names = JSON.stringify(hidden);
-  const script = JSON.stringify(`(${frames.script}:`);
-  const libraries = JSON.stringify(frames.libraries.map((f) => `(${f}:`));
-  const prefix =
-    `(function (__pgGlobal) { var __pgHidden = ${names}, __pgSaved = [], __pgI, __pgName, __pgD; ` +
-    `var __pgKit = __pgGlobal.__pgLibraryKit; if (!__pgKit) { __pgD = Function.prototype.call; ` +
-    `__pgKit = { indexOf: __pgD.bind(String.prototype.indexOf), slice: __pgD.bind(String.prototype.slice), ` +
-    `gopd: Object.getOwnPropertyDescriptor, define: Object.defineProperty, Err: Error }; ` +
-    `Object.defineProperty(__pgGlobal, "__pgLibraryKit", { value: Object.freeze(__pgKit) }); } ` +
-    `var __pgScript = ${script}, __pgLibraries = ${libraries}; ` +
-    `function __pgFromLibrary() { /* frames 0 and 1 are this function and the accessor */ var s = "" + new __pgKit.Err().stack, io = __pgKit.indexOf, ` +
-    `pos = io(s, "\\n", io(s, "\\n") + 1) + 1, end, line, k; while (pos > 0 && pos < s.length) { end = io(s, "\\n", pos); if (end < 0) end = s.length; ` +
-    `line = __pgKit.slice(s, pos, end); if (io(line, __pgScript) >= 0) return false; ` +
-    `for (k = 0; k < __pgLibraries.length; k++) if (io(line, __pgLibraries[k]) >= 0) return true; pos = end + 1; } return false; } ` +
-    `function __pgGuard(d) { if (!("value" in d)) return d; var value = d.value; return { configurable: true, enumerable: d.enumerable, ` +
-    `get: function () { return __pgFromLibrary() ? undefined : value; }, set: function (v) { if (!__pgFromLibrary()) value = v; } }; } ` +
-    `for (__pgI = 0; __pgI < __pgHidden.length; __pgI++) { __pgName = __pgHidden[__pgI]; __pgD = __pgKit.gopd(__pgGlobal, __pgName); ` +
-    `if (__pgD) { __pgSaved[__pgSaved.length] = __pgName; __pgSaved[__pgSaved.length] = __pgD; delete __pgGlobal[__pgName]; } } ` +
-    `try { return (function () { var module = { exports: {} }; var exports = module.exports; ` +
-    `(function (module, exports, ${hidden.join(", ")}) {`;
-  const suffix =
-    `\n})(module, exports); return module.exports; })(); } ` +
-    `finally { for (__pgI = 0; __pgI < __pgSaved.length; __pgI += 2) __pgKit.define(__pgGlobal, __pgSaved[__pgI], __pgGuard(__pgSaved[__pgI + 1])); } })(this)`;
-  return `${prefix}${source}${suffix}`;
+export function wrapLibrary(source: string): string {
+  return (
+    "(function () { var module = { exports: {} }; var exports = module.exports; (function (module, exports) {" +
+    `${source}\n})(module, exports); return module.exports; })()`
+  );
 }

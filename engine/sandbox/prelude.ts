@@ -23,7 +23,8 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
  * - configure(): sets the per-run clock, seed and secret key in a prepared sandbox restored from a
  *   snapshot (snapshot.ts), whose prelude ran once with placeholders.
- * - HOOKS_SOURCE, caught: the host answers a string (Rhino's message), or true for an error the script's
+ * - HOOKS_SOURCE, caught: an error of a library's realm (library.ts) is no instance of this realm's Error, so
+ *   an error is also told by its tag. The host answers a string (Rhino's message), or true for an error the script's
  *   catch blocks cannot catch (Rhino lets it pass; finally blocks still run). JSON.parse: a failure asks the
  *   host for the engine's own wording of it (Rhino's JSON parser messages).
  */
@@ -137,9 +138,9 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
  * SyntaxError still the engine's own.
  */
 export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which) {
-  var E = Error, SE = SyntaxError, S = "string";
+  var E = Error, SE = SyntaxError, S = "string", tag = Object.prototype.toString;
   if (which.indexOf("c") >= 0) Object.defineProperty(g, "${CATCH_HOOK}", { value: function (x) {
-    if (x instanceof E) {
+    if (x instanceof E || (x !== null && typeof x === "object" && tag.call(x) === "[object Error]")) {
       var m, last = lastRead();
       try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, last[0], last[1], x); } catch (e) {}
       if (m === true) throw x;

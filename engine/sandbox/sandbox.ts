@@ -17,6 +17,7 @@ import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
 import { dropSnapshot, restorePrepared, type PreparedSandbox } from "./snapshot";
+import { LibraryEvaluation } from "./library";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -137,10 +138,19 @@ function groupedHidden(hidden: readonly string[]): string {
   return text;
 }
 
+/** What the bridge builds guest values with, in one realm: its context, proxy maker, JSON parser and proxies. */
+interface RealmView {
+  ctx: QuickJSContext;
+  mk: QuickJSHandle;
+  fromJson: QuickJSHandle;
+  /** Host proxies made in this realm, by object id. */
+  proxies: QuickJSHandle[];
+}
+
 class Bridge {
   private readonly objects: HostObject[] = [];
   private readonly objectIds = new Map<HostObject, number>();
-  private readonly proxies: QuickJSHandle[] = [];
+  private proxies: QuickJSHandle[] = [];
   private readonly retained: QuickJSHandle[] = [];
   /** References handed to host code this run; settled before their handles go (see GuestReference). */
   private readonly references = new Set<GuestReference>();
@@ -155,11 +165,27 @@ class Bridge {
   onCaught: ((values: unknown[]) => string | null) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
   onJsonError: ((text: string) => string | null) | null = null;
+  /** Evaluates a library in its own realm (see library.ts); its exports as a handle of this context. */
+  evaluateLibrary: ((evaluation: LibraryEvaluation) => QuickJSHandle) | null = null;
   private bindingErrors: QuickJSHandle[] = [];
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
-  constructor(private readonly ctx: QuickJSContext) {}
+  constructor(private ctx: QuickJSContext) {}
+
+  /**
+   * Runs `fn` (a host call a library's realm made) with the values it returns built in that realm: its
+   * objects, arrays, errors and host proxies, so that none of them leads back to the script's global.
+   */
+  inRealm<T>(realm: RealmView, fn: () => T): T {
+    const saved: RealmView = { ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies };
+    ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies } = realm);
+    try {
+      return fn();
+    } finally {
+      ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies } = saved);
+    }
+  }
 
   init(helpers: QuickJSHandle): void {
     const ctx = this.ctx;
@@ -476,6 +502,15 @@ class Bridge {
       return this.toGuest(value.contents());
     }
     if (value instanceof GuestJson) return this.json(value.text);
+    if (value instanceof LibraryEvaluation) {
+      try {
+        // Never in the script's realm: there the library would reach the context bindings.
+        if (!this.evaluateLibrary) throw new GuestError("Library scripts cannot be loaded here", "InternalError");
+        return this.evaluateLibrary(value);
+      } finally {
+        value.settled?.();
+      }
+    }
     if (value instanceof GuestEvaluation) {
       let result: ReturnType<QuickJSContext["evalCode"]>;
       try {
@@ -528,14 +563,20 @@ class Bridge {
     return ctx.unwrapResult(result);
   }
 
-  /** The guest proxy of a host object; the same object always gets the same proxy (so `===` holds, as in Rhino). */
+  /**
+   * The guest proxy of a host object in the realm being built for; the same object always gets the same proxy
+   * there (so `===` holds, as in Rhino), and one id in every realm, so the host knows it whichever hands it back.
+   */
   hostProxy(obj: HostObject): QuickJSHandle {
     const ctx = this.ctx;
     let id = this.objectIds.get(obj);
-    if (id !== undefined) return this.proxies[id].dup();
-    id = this.objects.length;
-    this.objects.push(obj);
-    this.objectIds.set(obj, id);
+    const known = id === undefined ? undefined : this.proxies[id];
+    if (known) return known.dup();
+    if (id === undefined) {
+      id = this.objects.length;
+      this.objects.push(obj);
+      this.objectIds.set(obj, id);
+    }
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
     const names = obj.guestStringMethods ? [...obj.members.names, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.members.names;
@@ -758,6 +799,110 @@ function prepareSandbox(mod: QuickJSWASMModule, hidden: string): PreparedSandbox
   return { runtime, context, call, helpers, dispatch };
 }
 
+/** What a library realm is built from: the run's own runtime, script context and Rhino emulation. */
+interface RealmSetup {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  bridge: Bridge;
+  run: SandboxRun;
+  /** The run's hidden globals, grouped as the prelude takes them. */
+  hidden: string;
+  /** The run's proxy secret: a realm's proxies answer it too, so the bridge knows them as host objects. */
+  proxyKey: string;
+  /** The script's JSON.parse is hooked (Rhino's wording of its errors), so a library's is too. */
+  jsonHook: boolean;
+  dispatch: (args: QuickJSHandle[]) => QuickJSHandle;
+}
+
+/**
+ * The realms of a run's library scripts (library.ts), one per library name, made on the first require and
+ * disposed with the run. A realm gets what the script's context got before the script ran (the prelude with
+ * the same clock and hidden globals, the JSON.parse hook, the profile's extras), then the run's bindings
+ * except the context ones. Nothing of this is paid by a run that requires no library.
+ */
+class LibraryRealms {
+  private readonly realms = new Map<string, QuickJSContext>();
+
+  constructor(private readonly setup: RealmSetup) {}
+
+  /** Evaluates the library in its realm; its exports, or its exception, as a handle of the script's context. */
+  evaluate(evaluation: LibraryEvaluation): QuickJSHandle {
+    const realm = this.realmOf(evaluation);
+    const result = realm.evalCode(evaluation.source, evaluation.filename);
+    if (result.error) {
+      const payload = this.setup.bridge.retain(this.adopt(result.error));
+      throw new GuestThrow(payload, this.setup.bridge.describe(payload));
+    }
+    return this.adopt(result.value);
+  }
+
+  dispose(): void {
+    for (const realm of this.realms.values()) if (realm.alive) realm.dispose();
+    this.realms.clear();
+  }
+
+  /**
+   * The same value as a handle of the script's context (handles belong to a context, values to the runtime),
+   * so that what the bridge keeps never outlives the realm's handles, which go with the realm.
+   */
+  private adopt(handle: QuickJSHandle): QuickJSHandle {
+    const ctx = this.setup.context;
+    const box = ctx.newArray();
+    ctx.setProp(box, 0, handle);
+    handle.dispose();
+    const own = ctx.getProp(box, 0);
+    box.dispose();
+    return own;
+  }
+
+  private realmOf(evaluation: LibraryEvaluation): QuickJSContext {
+    const known = this.realms.get(evaluation.name);
+    if (known) return known;
+    const { runtime, bridge, run, hidden, proxyKey, jsonHook, dispatch } = this.setup;
+    const realm = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
+    try {
+      const view: RealmView = { ctx: realm, mk: realm.undefined, fromJson: realm.undefined, proxies: [] };
+      const call = realm.newFunction("call", (...args) => bridge.inRealm(view, () => dispatch(args)));
+      // Its own seed, derived from the run's, so a library's Math.random is as repeatable as the script's.
+      const seed = (run.seed + Math.imul(this.realms.size + 1, 0x9e3779b9)) >>> 0;
+      const preludeFn = realm.unwrapResult(realm.evalCode(PRELUDE_SOURCE, "prelude.js"));
+      const preludeArgs = [realm.newNumber(run.clockMs), realm.newNumber(seed), realm.newString(hidden), realm.newString(proxyKey)];
+      const prelude = realm.callFunction(preludeFn, realm.undefined, realm.global, call, ...preludeArgs);
+      for (const h of [preludeFn, ...preludeArgs]) h.dispose();
+      const helpers = realm.unwrapResult(prelude);
+      // Kept by the bridge (disposed with it, before the realm): the realm's host calls build with them.
+      view.mk = bridge.retain(realm.getProp(helpers, 0));
+      view.fromJson = bridge.retain(realm.getProp(helpers, 2));
+      helpers.dispose();
+      if (jsonHook) {
+        const hooksFn = realm.unwrapResult(realm.evalCode(HOOKS_SOURCE, "hooks.js"));
+        const which = realm.newString("j");
+        const hooked = realm.callFunction(hooksFn, realm.undefined, realm.global, call, realm.undefined, realm.undefined, which);
+        for (const h of [hooksFn, which]) h.dispose();
+        realm.unwrapResult(hooked).dispose();
+      }
+      call.dispose();
+      for (const extra of run.preludeExtras ?? []) realm.unwrapResult(realm.evalCode(extra, "prelude-extra.js")).dispose();
+      // The bindings as the run handed them (not as the script may have reassigned them), built in the realm:
+      // a host object gets a proxy of the realm's own, whose methods are the realm's functions, since the
+      // script realm's would lead back to the script's global (`logger.info.constructor('return accessToken')()`).
+      bridge.inRealm(view, () => {
+        for (const [name, value] of Object.entries(run.globals)) {
+          if (evaluation.hidden.includes(name)) continue;
+          const h = bridge.toGuest(value);
+          realm.setProp(realm.global, name, h);
+          h.dispose();
+        }
+      });
+    } catch (e) {
+      realm.dispose();
+      throw e;
+    }
+    this.realms.set(evaluation.name, realm);
+    return realm;
+  }
+}
+
 /** Runs under way; a run started from inside another (a binding running a sandbox) must not restore memory. */
 let activeRuns = 0;
 
@@ -772,6 +917,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   let evalMs = 0;
   let outcome: SandboxOutcome;
   let trapped = false;
+  let libraries: LibraryRealms | null = null;
   try {
     const hidden = groupedHidden(run.hidden);
     prepared = nested ? null : restorePrepared(mod, hidden, () => prepareSandbox(mod, hidden));
@@ -790,7 +936,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       }
     };
 
-    const key = context.newString(newProxyKey());
+    const proxyKey = newProxyKey();
+    const key = context.newString(proxyKey);
     let call: QuickJSHandle;
     let helpers: QuickJSHandle;
     if (prepared) {
@@ -826,6 +973,9 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       helpers.dispose();
     }
     for (const extra of run.preludeExtras ?? []) context.unwrapResult(context.evalCode(extra, "prelude-extra.js")).dispose();
+    const realms = new LibraryRealms({ runtime, context, bridge: activeBridge, run, hidden, proxyKey, jsonHook: hooks.includes("j"), dispatch });
+    libraries = realms;
+    activeBridge.evaluateLibrary = (evaluation) => realms.evaluate(evaluation);
 
     run.onLine?.(() => {
       if (!context.alive) return undefined;
@@ -911,6 +1061,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     activeRuns--;
     try {
       bridge?.dispose();
+      // After the bridge (its handles are the script context's), before the runtime or the next restore.
+      libraries?.dispose();
       if (prepared) {
         // The prepared sandbox stays; the next run restores its memory from the snapshot.
         prepared.dispatch.target = null;

@@ -3,8 +3,10 @@
  * context binding reaches it; a library that requires itself (directly or through others) is refused with
  * an error naming the cycle instead of recursing until the guest's stack overflows.
  */
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine";
+import { observeRestores, setSandboxSnapshots } from "../../engine/sandbox/snapshot";
 
 const ng = (script: string, libraries: Record<string, string>) => run(script, { evaluator: "next-gen", libraries });
 
@@ -52,6 +54,48 @@ describe("a library sees no context binding, in any spelling", () => {
     expect(result.introspection?.t).toBe("undefined,undefined,undefined,undefined,undefined,undefined");
   });
 
+  it("through a global object the library kept, `in` and its own keys say the bindings are not there", async () => {
+    const lib =
+      "var g = this; var names = ['accessToken', 'identity', 'scopes', 'clientProperties', 'requestProperties']; exports.probe = function () { " +
+      "var f = Function('return this')(); return ['accessToken' in g, 'identity' in f, g.hasOwnProperty('scopes'), " +
+      "Object.getOwnPropertyNames(g).filter(function (k) { return names.indexOf(k) >= 0; }).length, " +
+      "Object.getOwnPropertyDescriptor(f, 'requestProperties') === undefined].join(); };";
+    const result = await ng("accessToken.setField('t', require('lib').probe());", { lib });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("false,false,false,0,true");
+  });
+
+  it("nor through the functions of a common binding (their constructor is the library realm's Function)", async () => {
+    const lib =
+      "exports.probe = function () { return [logger.info.constructor('return typeof accessToken')(), utils.base64.encode.constructor('return typeof identity')(), " +
+      "typeof utils.constructor, logger.info.constructor === Function].join(); };";
+    const result = await ng("accessToken.setField('t', require('lib').probe());", { lib });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("undefined,undefined,undefined,true");
+  });
+
+  it("a library function the script hands its bindings to uses them (the usual way to share code)", async () => {
+    const result = await ng("var l = require('lib'); l.stamp(accessToken, ['BJensen@Example.COM']);", {
+      lib: "exports.stamp = function (token, mails) { token.setField('stamped', String(mails[0]).toLowerCase()); token.setField('n', mails.length); };",
+    });
+    expect(result.error).toBeNull();
+    expect(result.introspection).toMatchObject({ stamped: "bjensen@example.com", n: 1 });
+  });
+
+  it("a library has the common bindings and the same Rhino surface and clock as the script", async () => {
+    const result = await ng(
+      "var l = require('lib'); var seen = l.surface(); accessToken.setField('t', seen.join() + ',' + (l.now() === Date.now()) + ',' + Array.isArray(l.list()) + ',' + JSON.stringify(l.list()));",
+      {
+        lib:
+          "exports.surface = function () { logger.info('from the library'); return [typeof Map, typeof Proxy, typeof Promise, typeof logger, typeof utils, typeof require, scriptName]; };" +
+          "\nexports.now = function () { return Date.now(); };\nexports.list = function () { return [1, 'a', { b: true }]; };",
+      },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe('undefined,undefined,undefined,object,object,function,Access Token Modification Script,true,true,[1,"a",{"b":true}]');
+    expect(result.logs).toContainEqual(expect.objectContaining({ level: "info", message: "from the library" }));
+  });
+
   it("a library's write to a kept global does not replace the script's binding; the script's own reads and writes still work", async () => {
     const result = await ng(
       "var l = require('lib'); l.clobber(); var mine = accessToken; accessToken = mine; accessToken.setField('t', typeof globalThis.accessToken + ',' + typeof identity + ',' + (globalThis.accessToken === mine));",
@@ -83,10 +127,73 @@ describe("a library sees no context binding, in any spelling", () => {
     expect(result.introspection?.after).toBe("object,object,object,object,object");
   });
 
+  it("an error a library raised reads as Rhino words it, caught by the script or not", async () => {
+    const lib = "exports.bad = function () { var o = null; return o.x; };";
+    const caught = await ng("try { require('lib').bad(); } catch (e) { accessToken.setField('m', e.message); }", { lib });
+    expect(caught.error).toBeNull();
+    expect(caught.introspection?.m).toBe('Cannot read property "x" from null');
+    const uncaught = await ng("require('lib').bad();", { lib });
+    expect(uncaught.error?.message).toBe('TypeError: Cannot read property "x" from null');
+  });
+
   it("a library's first line is still line 1 of its file in errors", async () => {
     const result = await ng("require('lib');", { lib: "var a = 1;\nnull.x;" });
     expect(result.error?.message).toMatch(/TypeError/);
     expect(result.error?.message).not.toMatch(/__pg/);
+  });
+});
+
+describe("loading a library leaves the script's world as it was", () => {
+  it("the script's bindings stay plain values (no accessor, so a read costs what it cost before)", async () => {
+    const result = await ng(
+      "require('lib'); var d = Object.getOwnPropertyDescriptor(globalThis, 'accessToken'); accessToken.setField('t', [typeof d.get, 'value' in d, d.value === accessToken, 'identity' in globalThis].join());",
+      { lib: "var g = globalThis; exports.x = 1;" },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("undefined,true,true,true");
+  });
+
+  it("the next run starts from byte-identical guest memory after a run that loaded libraries", async () => {
+    const libraries = { a: "exports.f = function () { return require('b').g(); };", b: "var kept = globalThis; exports.g = function () { return 2; };" };
+    const script = "var a = require('a'); accessToken.setField('v', a.f());";
+    const digest = async (): Promise<string> => {
+      const seen: string[] = [];
+      observeRestores((region) => seen.push(createHash("sha256").update(region).digest("hex")));
+      try {
+        const result = await ng(script, libraries);
+        expect(result.introspection?.v).toBe(2);
+      } finally {
+        observeRestores(null);
+      }
+      expect(seen).toHaveLength(1);
+      return seen[0]!;
+    };
+    await ng("accessToken.setField('warm', 1);", {});
+    const first = await digest();
+    expect(await digest()).toBe(first);
+  });
+});
+
+describe("a library's realm is held to the run's limits and goes with the run", () => {
+  it("memory a library allocates counts against the run's limit and ends in a memory error", async () => {
+    const result = await ng("require('lib').grow();", { lib: "exports.grow = function () { var a = []; var s = new Array(16384).join('y'); for (;;) a.push(s + a.length); };" });
+    expect(result.error?.kind).toBe("memory");
+    const next = await ng("accessToken.setField('v', require('lib').x);", { lib: "exports.x = 'fine';" });
+    expect(next.error).toBeNull();
+    expect(next.introspection?.v).toBe("fine");
+  });
+
+  it("a sandbox built for the run (snapshots off) loads libraries the same way", async () => {
+    setSandboxSnapshots(false);
+    try {
+      const result = await ng("var l = require('lib'); accessToken.setField('t', l.probe() + ',' + l.add(2, 3));", {
+        lib: "var g = this; exports.probe = function () { return 'accessToken' in g; }; exports.add = function (a, b) { return a + b; };",
+      });
+      expect(result.error).toBeNull();
+      expect(result.introspection?.t).toBe("false,5");
+    } finally {
+      setSandboxSnapshots(true);
+    }
   });
 });
 

@@ -470,7 +470,8 @@ const CONTEXT_BINDINGS = ["accessToken", "identity", "scopes", "clientProperties
 
 /**
  * require(name): evaluates a next-generation library script from the scenario's `libraries` and returns its
- * `exports` (or `module.exports`), as sandbox/library.ts evaluates it: context bindings hidden, cycles refused.
+ * `exports` (or `module.exports`), as sandbox/library.ts evaluates it: in a realm of its own whose global has
+ * no context binding, cycles refused.
  */
 class RequireBinding extends HostObject {
   readonly members = NO_MEMBERS;
@@ -494,8 +495,7 @@ class RequireBinding extends HostObject {
     const syntax = checkRhinoSyntax(source);
     if (syntax) throw new GuestError(`${syntax.message} (library "${name}", line ${syntax.line})`, "SyntaxError");
     const filename = libraryFilename(name, SCRIPT_FILENAME);
-    const libraries = Object.keys(this.ctx.scenario.libraries).map((n) => libraryFilename(n, SCRIPT_FILENAME));
-    return this.loads.evaluation(name, source, filename, CONTEXT_BINDINGS, { script: SCRIPT_FILENAME, libraries });
+    return this.loads.evaluation(name, source, filename, CONTEXT_BINDINGS);
   }
 }
 
