@@ -176,6 +176,41 @@ describe("product picker", () => {
   });
 });
 
+describe("IBM's userinfo step", () => {
+  it("the flow editor offers userinfo for IBM only; the added step's chip shows its status and the rule's STSUU changes", async () => {
+    const page = await open();
+    await pickSample(page, "ibm-state-sharing-flow");
+    await expect.poll(() => chips(page).count()).toBe(5);
+    await page.getByTestId("tab-scenario").click();
+    await page.getByTestId("scenario-view-form").click();
+    await page.getByTestId("flow-editor").waitFor();
+    const options = (n: number) => page.getByLabel(`Step ${n} request`).locator("option:not([disabled])").allTextContents();
+    expect(await options(1)).toContain("userinfo");
+
+    // A sixth step, made a userinfo request: it runs the rules with the grant's current access token.
+    let before = await currentRunId(page);
+    await page.getByTestId("flow-add-step").click();
+    await waitForResult(page, before, 20_000);
+    before = await currentRunId(page);
+    await page.getByLabel("Step 6 request").selectOption("userinfo");
+    await waitForResult(page, before, 20_000);
+    expect(((await scenarioDoc(page)).flow as Record<string, unknown>[])[5]).toEqual({ request: "userinfo" });
+    const chip = page.getByTestId("flow-step-5");
+    await expect.poll(() => chip.textContent()).toContain("userinfo");
+    expect(await page.getByTestId("flow-step-5-status").textContent()).toBe(await chip.getAttribute("data-status"));
+    await chip.click();
+    await expect.poll(() => page.getByTestId("flow-changes").textContent()).toMatch(/^The (pre|post)-token rule changed in the STSUU: /);
+    await page.getByTestId("ibm-panel").waitFor();
+
+    // AM refuses a userinfo step: with AM picked the scenario is refused (the panels grey), the editor no longer
+    // offers userinfo, and the step left says why.
+    await page.getByTestId("product-select").selectOption("am");
+    await expect.poll(() => page.getByTestId("panel-token").getAttribute("data-stale")).toBe("true");
+    expect(await options(1)).not.toContain("userinfo");
+    await expect.poll(() => page.getByTestId("flow-editor-step-5-note").textContent()).toContain("does not run at /userinfo");
+  });
+});
+
 describe("flow timeline and stale input", () => {
   it("greys the timeline with the panels while the scenario is invalid", async () => {
     const page = await open();
