@@ -9,7 +9,7 @@ import { PRODUCT_IDS, runFlow } from "../../engine";
 import { flowRequestsFor, newStep, withFlow, withRequest, readFlow } from "../../renderer/state/flowForm";
 import { FlowEditor } from "../../renderer/components/FlowEditor";
 import { FlowTimeline } from "../../renderer/components/FlowTimeline";
-import { stepLabel } from "../../renderer/state/flowResult";
+import { stepLabel, stepWarnings } from "../../renderer/state/flowResult";
 
 function text(html: string): string {
   return html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/\s+/g, " ");
@@ -77,5 +77,25 @@ describe("the timeline's userinfo step", () => {
     // At the refused /userinfo (revoked grant) the rule never ran: the detail says so instead of listing changes.
     const refused = renderToStaticMarkup(<FlowTimeline flow={flow} selected={6} onSelect={() => {}} />);
     expect(text(/data-testid="flow-changes">(.*?)<\/p>/.exec(refused)?.[1] ?? "")).toBe("The rule under edit did not run at this request.");
+  });
+});
+
+describe("an IBM step's warnings", () => {
+  it("show each warning once, the rule's lint included (IBM's step warnings repeat its run's)", async () => {
+    // Line 4: AM's binding in a rule (the lint's); line 5: a value over IBM's 256-character limit (the run's).
+    const rule = [
+      "importClass(Packages.com.tivoli.am.fim.trustserver.sts.utilities.OAuthMappingExtUtils);",
+      'var st = stsuu.getContextAttributes().getAttributeValueByNameAndType("state_id", "urn:ibm:names:ITFIM:oauth:state");',
+      "var am = typeof accessToken;",
+      "if (false) accessToken.getScope();",
+      'OAuthMappingExtUtils.associate(st, "big", new Array(300).join("x"));',
+    ].join("\n");
+    const flow = await runFlow(rule, { product: "ibm-verify-access", ibm: { rule: "post-token" }, flow: [{ request: "token", grantType: "password" }, { request: "userinfo" }] });
+    for (const step of flow.steps) {
+      const shown = stepWarnings(step).map((w) => `${w.code}@${w.line ?? "-"}:${w.message}`);
+      expect(new Set(shown).size).toBe(shown.length);
+      expect(shown.filter((w) => w.startsWith("wrong-product-api@"))).toHaveLength(1);
+      expect(shown.filter((w) => w.startsWith("ibm-association-limit@5"))).toHaveLength(1);
+    }
   });
 });
