@@ -6,7 +6,7 @@ import { curlOf, httpExchange, introspectRequestCurl, tokenRequestCurl } from ".
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
 import { LEGACY } from "../state/evaluators";
-import { emptyLogsHint, productFacts } from "../state/products";
+import { emptyLogsHint, productFacts, productOfResult } from "../state/products";
 import type { ProductId } from "../../engine/api";
 import { FieldTable, formatValue } from "./FieldTable";
 import { doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
@@ -243,7 +243,7 @@ export function TokenResponsePanel({ shown }: { shown: ShownResult | null }) {
         <EmptyState>{noResultText(shown, "token response")}</EmptyState>
       )}
       <Previous shown={shown}>
-        {(previous) => (previous.tokenResponse ? <TokenResponseBody result={previous} what="Token endpoint response of the previous result" product={shown?.product} /> : null)}
+        {(previous) => (previous.tokenResponse ? <TokenResponseBody result={previous} what="Token endpoint response of the previous result" product={productOfResult(previous)} /> : null)}
       </Previous>
     </Panel>
   );
@@ -293,7 +293,7 @@ export function IntrospectionPanel({ shown }: { shown: ShownResult | null }) {
         <EmptyState>{noResultText(shown, "introspection output")}</EmptyState>
       )}
       <Previous shown={shown}>
-        {(previous) => (previous.introspection ? <IntrospectionBody result={previous} what="Introspection response of the previous result" product={shown?.product} /> : null)}
+        {(previous) => (previous.introspection ? <IntrospectionBody result={previous} what="Introspection response of the previous result" product={productOfResult(previous)} /> : null)}
       </Previous>
     </Panel>
   );

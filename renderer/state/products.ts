@@ -47,6 +47,16 @@ export function productFacts(id: ProductId | undefined): ProductPageFacts {
   return PAGE_FACTS[id ?? DEFAULT_PRODUCT];
 }
 
+/**
+ * The product a result was run for, told by what only that product's result carries (as ProductPanels tells
+ * which panel to show): a result held from before a product switch keeps its own product's wording.
+ */
+export function productOfResult(result: RunResult): ProductId {
+  if ((result as { ibm?: unknown }).ibm) return "ibm-verify-access";
+  if ((result as { hook?: unknown }).hook) return "onewelcome";
+  return DEFAULT_PRODUCT;
+}
+
 /** The Logs panel's empty hint for a run of this product and evaluator. */
 export function emptyLogsHint(product: ProductId | undefined, evaluator: Evaluator): string {
   return productFacts(product).emptyLogsHint ?? evaluatorChoice(evaluator).emptyLogsHint;

@@ -164,6 +164,23 @@ describe("product picker", () => {
     expect(await page.getByTestId("hook-request-line").textContent()).toMatch(/^POST /);
   });
 
+  it("with IBM picked the panels speak of IBM: the empty Logs panel points at traceString, not AM's logger", async () => {
+    const page = await open();
+    await pickSample(page, "seed-legacy");
+    await expect.poll(() => page.getByTestId("panel-logs").textContent()).toContain("logger.");
+    const before = await currentRunId(page);
+    await page.getByTestId("product-select").selectOption("ibm-verify-access");
+    await waitForResult(page, before, 20_000);
+    // AM's script as an IBM rule logs nothing: the hint names IBM's trace, and no panel names AM's logger or endpoint.
+    await expect.poll(() => page.getByTestId("panel-logs").textContent()).toContain("IDMappingExtUtils.traceString(");
+    expect(await page.getByTestId("panel-logs").textContent()).not.toContain("logger.");
+    // The rule fails (AM's accessToken is no IBM binding): the client's answer names IBM's request, not AM's endpoint.
+    await expect.poll(() => page.getByTestId("failure-response").textContent()).toContain("The access_token request →");
+    expect(await page.getByTestId("failure-response").textContent()).not.toContain("/oauth2/");
+    // The collapsed AM result under the failure is labelled as not what IBM issues.
+    expect(await page.locator('[data-testid="panel-token"] [data-testid="previous-result"] summary').textContent()).toContain("not what IBM Verify Access issues now");
+  });
+
   it("the IBM samples show the request view: state_id and associations", async () => {
     const page = await open();
     await pickSample(page, "ibm-associations");

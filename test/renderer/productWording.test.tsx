@@ -70,12 +70,15 @@ describe("the panels of an IBM or OneWelcome run", () => {
 });
 
 describe("the page view", () => {
-  it("hands the panels the scenario's product", async () => {
+  it("hands the panels the shown result's product", async () => {
     const sample = findSample("ibm-associations")!;
     const base = initialPageState({ sample, script: sample.script, scenarioText: sample.scenarioText, evaluator: "legacy" });
     const result = await run(sample.script, JSON.parse(sample.scenarioText));
     const view = pageView({ ...base, shown: { id: 1, result, editedAt: 0, context: base.context } });
     expect(view.panels?.product).toBe("ibm-verify-access");
+    // An AM result still shown after the scenario was switched to IBM keeps AM's wording.
+    const amResult = await run("var x = 1;", {});
+    expect(pageView({ ...base, shown: { id: 2, result: amResult, editedAt: 0, context: base.context } }).panels?.product).toBe("am");
     expect(readFileSync(`samples/ibm-associations.case.json`, "utf8")).toContain("ibm-verify-access");
   });
 });
