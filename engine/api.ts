@@ -30,7 +30,7 @@ export { DEMO_EC_PRIVATE_JWK, DEMO_HMAC_SECRET, DEMO_RSA_PRIVATE_JWK } from "./t
 export { ImportError, parseScriptExport, type ImportedScript } from "./import/exports";
 export { planScriptFiles, scenarioStub } from "./import/file-names";
 export { ExportError, exportScript, type ExportedScript } from "./export/exports";
-export { FLOW_GRANT_TYPES, TOKEN_REFERENCES, type TokenReference } from "./flow/schema";
+export { FLOW_GRANT_TYPES, TOKEN_REFERENCES, USERINFO_PRODUCTS, type TokenReference } from "./flow/schema";
 export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome } from "./evidence/build";
 export { EvidenceError } from "./evidence/types";
 // What the worker answers, as types only (they cost the page nothing: api-stays-light counts runtime imports).

@@ -4,11 +4,14 @@
  * the order is editable from the keyboard.
  */
 import { useEffect, useState } from "react";
+import type { Product } from "../../engine/api";
 import { parseScopes } from "../state/scenarioForm";
+import { productOf } from "./ProductPanels";
 import {
   addStep,
   FLOW_GRANT_TYPES,
   FLOW_REQUESTS,
+  flowRequestsFor,
   moveStep,
   parseAfter,
   readFlow,
@@ -53,21 +56,35 @@ function TypedInput(props: { label: string; fromDoc: string; same: (typed: strin
 const sameScopes = (typed: string, doc: string) => parseScopes(typed).join(" ") === parseScopes(doc).join(" ");
 const sameAfter = (typed: string, doc: string) => parseAfter(typed) === null || (parseAfter(typed) ?? "") === (parseAfter(doc) ?? "");
 
-function StepRow({ step, index, count, set }: { step: FlowStepDoc; index: number; count: number; set: (flow: (flow: FlowStepDoc[]) => FlowStepDoc[]) => void }) {
+function StepRow({ step, index, count, product, set }: { step: FlowStepDoc; index: number; count: number; product: Product; set: (flow: (flow: FlowStepDoc[]) => FlowStepDoc[]) => void }) {
   const n = index + 1;
   const request = (FLOW_REQUESTS as readonly unknown[]).includes(step.request) ? (step.request as FlowRequest) : "token";
+  const offered = flowRequestsFor(product);
+  // A step the product refuses (a userinfo step left from an IBM scenario) stays visible as what it is, so the
+  // user sees why the engine refuses the flow and can change it, instead of the select pretending it is a token.
+  const refused = !offered.includes(request);
   const key = (k: string, v: unknown) => set((flow) => setStepKey(flow, index, k, v));
   const scopes = Array.isArray(step.scopes) ? step.scopes.join(" ") : "";
   return (
     <div className="flow-step-row" data-testid={`flow-editor-step-${index}`}>
       <span className="flow-step-number">{n}.</span>
       <select aria-label={`Step ${n} request`} value={request} onChange={(e) => set((flow) => flow.map((s, i) => (i === index ? withRequest(s, e.target.value as FlowRequest) : s)))}>
-        {FLOW_REQUESTS.map((r) => (
+        {offered.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
+        {refused ? (
+          <option value={request} disabled>
+            {request} (not for this product)
+          </option>
+        ) : null}
       </select>
+      {request === "userinfo" ? (
+        <span className="form-note" data-testid={`flow-editor-step-${index}-note`}>
+          {refused ? "This product's token customisation does not run at /userinfo, so the flow is refused: pick another request." : "with the grant's current access token"}
+        </span>
+      ) : null}
       {request === "token" ? (
         <select aria-label={`Step ${n} grant type`} value={String(step.grantType ?? "authorization_code")} onChange={(e) => key("grantType", e.target.value)}>
           {FLOW_GRANT_TYPES.map((g) => (
@@ -134,13 +151,14 @@ function StepRow({ step, index, count, set }: { step: FlowStepDoc; index: number
 
 export function FlowEditor({ doc, onChange }: FlowEditorProps) {
   const flow = readFlow(doc);
+  const product = productOf(doc);
   const set = (edit: (flow: FlowStepDoc[]) => FlowStepDoc[]) => onChange(withFlow(doc, edit(readFlow(doc))));
   return (
     <fieldset className="form-group" data-testid="flow-editor">
       <legend>Flow (a grant's whole life)</legend>
       {flow.length === 0 ? <p className="form-note">No flow: the scenario is one token request. Add steps to follow a grant through refresh, introspection and revocation.</p> : null}
       {flow.map((step, i) => (
-        <StepRow key={i} step={step} index={i} count={flow.length} set={set} />
+        <StepRow key={i} step={step} index={i} count={flow.length} product={product} set={set} />
       ))}
       <button type="button" className="add" data-testid="flow-add-step" onClick={() => set(addStep)}>
         Add step

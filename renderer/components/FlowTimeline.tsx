@@ -4,7 +4,7 @@
  * here is what changed in the token since the previous issuance and the step's warnings.
  */
 import { useId, type KeyboardEvent } from "react";
-import type { FlowResult, FlowStepResult } from "../../engine/api";
+import type { FlowResult, FlowStepResult, IbmRequestView } from "../../engine/api";
 import { statusTone, stepLabel, stepWarnings } from "../state/flowResult";
 
 export interface FlowTimelineProps {
@@ -30,7 +30,39 @@ function inferredNotes(step: FlowStepResult): string[] {
   return step.notes.filter((n) => n.evidence === "inferred").map((n) => `${n.message} (${n.source})`);
 }
 
+/** An IBM step's request view: the rules run at every request, so each step has its own STSUU changes. */
+function ibmViewOf(step: FlowStepResult): IbmRequestView | null {
+  return (step.run as { ibm?: IbmRequestView } | null)?.ibm ?? null;
+}
+
+/** What the rule under edit changed in the STSUU at this request, by attribute name (the IBM panel lists the values). */
+function StsuuChanges({ ibm }: { ibm: IbmRequestView }) {
+  const stage = ibm.rules.find((r) => r.file === "script")?.stage;
+  if (!stage || !ibm.stsuuChanges) return <p className="flow-note" data-testid="flow-changes">The rule under edit did not run at this request.</p>;
+  const kinds = [
+    ["added", ibm.stsuuChanges.filter((c) => c.before === null)],
+    ["changed", ibm.stsuuChanges.filter((c) => c.before !== null && c.after !== null)],
+    ["removed", ibm.stsuuChanges.filter((c) => c.after === null)],
+  ] as const;
+  return (
+    <p className="flow-note" data-testid="flow-changes">
+      <span className="flow-note-label">The {stage} rule changed in the STSUU: </span>
+      {ibm.stsuuChanges.length
+        ? kinds
+            .filter(([, list]) => list.length)
+            .map(([what, list]) => (
+              <span key={what} className={`flow-change ${what}`} data-testid={`flow-changes-${what}`}>
+                {what} {list.map((c) => `${c.container} ${c.name}`).join(", ")}
+              </span>
+            ))
+        : "nothing."}
+    </p>
+  );
+}
+
 function Changes({ step }: { step: FlowStepResult }) {
+  const ibm = ibmViewOf(step);
+  if (ibm) return <StsuuChanges ibm={ibm} />;
   if (!step.changes) return <p className="flow-note" data-testid="flow-changes">{step.run ? "First token of this flow: nothing to compare with." : "No token issued at this step."}</p>;
   const { added, changed, removed } = step.changes;
   const parts: [string, string[]][] = [

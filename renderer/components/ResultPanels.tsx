@@ -5,7 +5,9 @@ import { copyText } from "./clipboard";
 import { curlOf, httpExchange, introspectRequestCurl, tokenRequestCurl } from "../state/httpExchange";
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
-import { evaluatorChoice, LEGACY } from "../state/evaluators";
+import { LEGACY } from "../state/evaluators";
+import { emptyLogsHint, productFacts, productOfResult } from "../state/products";
+import type { ProductId } from "../../engine/api";
 import { FieldTable, formatValue } from "./FieldTable";
 import { doublesOf, rebaseDoubles, type DoublePointers } from "../state/doubles";
 
@@ -24,12 +26,15 @@ export interface ShownResult {
   hmacSecret?: string;
   /** True while a run of new input (another sample, a file just opened) is on its way and nothing is shown. */
   running?: boolean;
+  /** The product the scenario runs (AM when absent): the panels' empty states name its server, not AM's. */
+  product?: ProductId;
 }
 
 function noResultText(shown: ShownResult | null, what: string): string {
   if (!shown) return `Run the script (Ctrl/Cmd+Enter) to see ${what}.`;
-  if (shown.result.error) return `No ${what}: the script failed, so AM fails the token request (see Token response).`;
-  return `AM returns no ${what} for this scenario.`;
+  const { server, script } = productFacts(shown.product);
+  if (shown.result.error) return `No ${what}: ${script} failed, so ${server} fails the token request (see Token response).`;
+  return `${server} returns no ${what} for this scenario.`;
 }
 
 /** New input (another sample, a file just opened) is running: nothing of the old input is shown meanwhile. */
@@ -47,7 +52,7 @@ function Previous({ shown, children }: { shown: ShownResult | null; children: (r
   if (!previous) return null;
   return (
     <details className="previous-result" data-testid="previous-result">
-      <summary>Previous result (run {previous.id}, before this failure): not what AM issues now</summary>
+      <summary>Previous result (run {previous.id}, before this failure): not what {productFacts(shown?.product).server} issues now</summary>
       <div className="previous-body">{children(previous.result)}</div>
     </details>
   );
@@ -170,14 +175,14 @@ export function TokenPanel({ shown }: { shown: ShownResult | null }) {
   );
 }
 
-function TokenResponseBody({ result, what }: { result: RunResult; what: string }) {
+function TokenResponseBody({ result, what, product }: { result: RunResult; what: string; product?: ProductId }) {
   const response = result.tokenResponse!;
   const rows = markTokenResponse(response, result.token?.extraData);
   const idToken = result.idToken;
   const curl = result.token ? tokenRequestCurl(result.token.after) : null;
   return (
     <>
-      <p className="panel-note">POST /oauth2/access_token → 200</p>
+      <p className="panel-note">{productFacts(product).requestLine(result, "token")} → 200</p>
       <FieldTable rows={rows} label={what} doubles={doublesOf(result)} base="/tokenResponse" />
       {curl ? (
         <CopyButton label="Copy as cURL: the token request" text={curl}>
@@ -195,13 +200,13 @@ function TokenResponseBody({ result, what }: { result: RunResult; what: string }
 }
 
 /** What the client receives when the script failed: AM's error response, with what is inferred said so. */
-function FailureBody({ result }: { result: RunResult }) {
+function FailureBody({ result, product }: { result: RunResult; product?: ProductId }) {
   const failure = result.failure;
-  if (!failure) return <EmptyState>{noResultText({ result, stale: false }, "token response")}</EmptyState>;
+  if (!failure) return <EmptyState>{noResultText({ result, stale: false, ...(product ? { product } : {}) }, "token response")}</EmptyState>;
   return (
     <div className="failure-response" data-testid="failure-response">
       <p className="panel-note">
-        POST /oauth2/access_token →{" "}
+        {productFacts(product).requestLine(result, "token")} →{" "}
         <strong className="http-status failed" data-testid="failure-status">
           {failure.status}
         </strong>{" "}
@@ -231,14 +236,14 @@ export function TokenResponsePanel({ shown }: { shown: ShownResult | null }) {
       staleLabel={shown?.staleLabel}
     >
       {response ? (
-        <TokenResponseBody result={shown!.result} what="Token endpoint response" />
+        <TokenResponseBody result={shown!.result} what="Token endpoint response" product={shown!.product} />
       ) : failed ? (
-        <FailureBody result={shown!.result} />
+        <FailureBody result={shown!.result} product={shown!.product} />
       ) : (
         <EmptyState>{noResultText(shown, "token response")}</EmptyState>
       )}
       <Previous shown={shown}>
-        {(previous) => (previous.tokenResponse ? <TokenResponseBody result={previous} what="Token endpoint response of the previous result" /> : null)}
+        {(previous) => (previous.tokenResponse ? <TokenResponseBody result={previous} what="Token endpoint response of the previous result" product={productOfResult(previous)} /> : null)}
       </Previous>
     </Panel>
   );
@@ -250,13 +255,13 @@ function introspectionRows(result: RunResult | undefined): MarkedField[] {
   return intro ? [...markIntrospection(intro, result?.token ?? null)].sort((a, b) => Number(a.mark === "native") - Number(b.mark === "native")) : [];
 }
 
-function IntrospectionBody({ result, what }: { result: RunResult; what: string }) {
+function IntrospectionBody({ result, what, product }: { result: RunResult; what: string; product?: ProductId }) {
   const rows = introspectionRows(result);
   const accessToken = result.tokenResponse?.access_token;
   const curl = result.token && typeof accessToken === "string" ? introspectRequestCurl(result.token.after, accessToken) : null;
   return (
     <>
-      <p className="panel-note">POST /oauth2/introspect{rows.some((r) => r.mark !== "native") ? " · script fields first" : ""}</p>
+      <p className="panel-note">{productFacts(product).requestLine(result, "introspect")}{rows.some((r) => r.mark !== "native") ? " · script fields first" : ""}</p>
       <FieldTable rows={rows} label={what} doubles={doublesOf(result)} base="/introspection" />
       {curl ? (
         <CopyButton label="Copy as cURL: the introspection request" text={curl}>
@@ -283,12 +288,12 @@ export function IntrospectionPanel({ shown }: { shown: ShownResult | null }) {
       staleLabel={shown?.staleLabel}
     >
       {intro ? (
-        <IntrospectionBody result={shown!.result} what="Introspection response" />
+        <IntrospectionBody result={shown!.result} what="Introspection response" product={shown!.product} />
       ) : (
         <EmptyState>{noResultText(shown, "introspection output")}</EmptyState>
       )}
       <Previous shown={shown}>
-        {(previous) => (previous.introspection ? <IntrospectionBody result={previous} what="Introspection response of the previous result" /> : null)}
+        {(previous) => (previous.introspection ? <IntrospectionBody result={previous} what="Introspection response of the previous result" product={productOfResult(previous)} /> : null)}
       </Previous>
     </Panel>
   );
@@ -309,7 +314,7 @@ export function LogsPanel({ shown }: { shown: ShownResult | null }) {
         </ol>
       ) : (
         <EmptyState>
-          {evaluatorChoice(shown?.result.evaluator ?? LEGACY).emptyLogsHint}
+          {emptyLogsHint(shown?.product, shown?.result.evaluator ?? LEGACY)}
         </EmptyState>
       )}
     </Panel>

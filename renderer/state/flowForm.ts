@@ -3,11 +3,20 @@
  * scenario JSON. A step keeps only the keys its request takes (engine/flow/schema.ts is strict), so switching
  * a step from token to introspect drops grantType instead of leaving a step the engine refuses.
  */
-import { FLOW_GRANT_TYPES, TOKEN_REFERENCES } from "../../engine/api";
+import { FLOW_GRANT_TYPES, TOKEN_REFERENCES, USERINFO_PRODUCTS, type Product } from "../../engine/api";
 
-export type FlowRequest = "authorize" | "token" | "introspect" | "revoke";
-export const FLOW_REQUESTS: readonly FlowRequest[] = ["authorize", "token", "introspect", "revoke"];
+export type FlowRequest = "authorize" | "token" | "introspect" | "revoke" | "userinfo";
+export const FLOW_REQUESTS: readonly FlowRequest[] = ["authorize", "token", "introspect", "revoke", "userinfo"];
 export { FLOW_GRANT_TYPES, TOKEN_REFERENCES };
+
+/**
+ * The requests a flow of this product can make: /userinfo only where the product's customisation runs there
+ * (the engine's USERINFO_PRODUCTS; AM and OneWelcome refuse a userinfo step, so the editor does not offer it).
+ */
+export function flowRequestsFor(product: Product): readonly FlowRequest[] {
+  const userinfo = (USERINFO_PRODUCTS as readonly string[]).includes(product);
+  return FLOW_REQUESTS.filter((r) => r !== "userinfo" || userinfo);
+}
 
 export type FlowStepDoc = Record<string, unknown> & { request?: unknown };
 
@@ -22,6 +31,7 @@ const KEYS: Record<FlowRequest, readonly string[]> = {
   token: ["grantType", "scopes", "params", "clientId"],
   introspect: ["token"],
   revoke: ["token"],
+  userinfo: [],
 };
 
 /** A new step of this kind, with the defaults the engine would pick spelled out so the form shows them. */
@@ -36,6 +46,9 @@ export function newStep(request: FlowRequest, previous?: FlowStepDoc): FlowStepD
       return { request, token: "access_token" };
     case "revoke":
       return { request, token: "refresh_token" };
+    case "userinfo":
+      // Always with the grant's current access token: the request takes nothing else.
+      return { request };
   }
 }
 

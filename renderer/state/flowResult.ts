@@ -51,9 +51,13 @@ export function statusTone(status: number): StepTone {
   return "ok";
 }
 
-/** The step's own warnings (claim lost on refresh …) before its run's. */
+/**
+ * The step's own warnings (claim lost on refresh …) before its run's, each once: a product's flow may repeat
+ * its run's warnings as the step's (IBM's step warnings are its run's, less the inferred notes).
+ */
 export function stepWarnings(step: FlowStepResult): RunResult["warnings"] {
-  return [...step.warnings, ...(step.run?.warnings ?? [])];
+  const same = (a: RunResult["warnings"][number], b: RunResult["warnings"][number]) => a.code === b.code && a.message === b.message && a.line === b.line;
+  return [...step.warnings, ...(step.run?.warnings ?? []).filter((w) => !step.warnings.some((s) => same(s, w)))];
 }
 
 /** The run result the panels show for one step. */

@@ -4,6 +4,7 @@
  */
 import type { FlowResult } from "../../engine/api";
 import { defaultStep } from "../components/FlowTimeline";
+import { productOfResult } from "./products";
 import { describeError, errorLine, type ShownResult } from "../components/ResultPanels";
 import { isFlowResult, stepRunResult } from "./flowResult";
 import type { PageState, ShownRun } from "./pageState";
@@ -45,6 +46,9 @@ export function pageView(state: PageState): PageView {
       : null;
   const hmacSecret = (scenario.doc as { token?: { signing?: { secret?: unknown } } } | null)?.token?.signing?.secret;
   if (display && typeof hmacSecret === "string") display.hmacSecret = hmacSecret;
+  // The panels' empty states and hints name the shown result's product (its server, its logging), not always
+  // AM's; a result held from before a product switch keeps its own.
+  if (display) display.product = productOfResult(display.result);
   // A flow's result: the panels show the step chosen on the timeline (the first failed or last step until one is).
   const flow = display && isFlowResult(display.result) ? display.result.flow : null;
   const step = flow && flow.steps.length ? (state.flowStep !== null && state.flowStep < flow.steps.length ? state.flowStep : defaultStep(flow)) : null;

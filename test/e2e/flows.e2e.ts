@@ -164,6 +164,23 @@ describe("product picker", () => {
     expect(await page.getByTestId("hook-request-line").textContent()).toMatch(/^POST /);
   });
 
+  it("with IBM picked the panels speak of IBM: the empty Logs panel points at traceString, not AM's logger", async () => {
+    const page = await open();
+    await pickSample(page, "seed-legacy");
+    await expect.poll(() => page.getByTestId("panel-logs").textContent()).toContain("logger.");
+    const before = await currentRunId(page);
+    await page.getByTestId("product-select").selectOption("ibm-verify-access");
+    await waitForResult(page, before, 20_000);
+    // AM's script as an IBM rule logs nothing: the hint names IBM's trace, and no panel names AM's logger or endpoint.
+    await expect.poll(() => page.getByTestId("panel-logs").textContent()).toContain("IDMappingExtUtils.traceString(");
+    expect(await page.getByTestId("panel-logs").textContent()).not.toContain("logger.");
+    // The rule fails (AM's accessToken is no IBM binding): the client's answer names IBM's request, not AM's endpoint.
+    await expect.poll(() => page.getByTestId("failure-response").textContent()).toContain("The access_token request →");
+    expect(await page.getByTestId("failure-response").textContent()).not.toContain("/oauth2/");
+    // The collapsed AM result under the failure is labelled as not what IBM issues.
+    expect(await page.locator('[data-testid="panel-token"] [data-testid="previous-result"] summary').textContent()).toContain("not what IBM Verify Access issues now");
+  });
+
   it("the IBM samples show the request view: state_id and associations", async () => {
     const page = await open();
     await pickSample(page, "ibm-associations");
@@ -173,6 +190,41 @@ describe("product picker", () => {
     await pickSample(page, "ibm-state-sharing-flow");
     await expect.poll(() => chips(page).count()).toBe(5);
     await page.getByTestId("ibm-panel").waitFor();
+  });
+});
+
+describe("IBM's userinfo step", () => {
+  it("the flow editor offers userinfo for IBM only; the added step's chip shows its status and the rule's STSUU changes", async () => {
+    const page = await open();
+    await pickSample(page, "ibm-state-sharing-flow");
+    await expect.poll(() => chips(page).count()).toBe(5);
+    await page.getByTestId("tab-scenario").click();
+    await page.getByTestId("scenario-view-form").click();
+    await page.getByTestId("flow-editor").waitFor();
+    const options = (n: number) => page.getByLabel(`Step ${n} request`).locator("option:not([disabled])").allTextContents();
+    expect(await options(1)).toContain("userinfo");
+
+    // A sixth step, made a userinfo request: it runs the rules with the grant's current access token.
+    let before = await currentRunId(page);
+    await page.getByTestId("flow-add-step").click();
+    await waitForResult(page, before, 20_000);
+    before = await currentRunId(page);
+    await page.getByLabel("Step 6 request").selectOption("userinfo");
+    await waitForResult(page, before, 20_000);
+    expect(((await scenarioDoc(page)).flow as Record<string, unknown>[])[5]).toEqual({ request: "userinfo" });
+    const chip = page.getByTestId("flow-step-5");
+    await expect.poll(() => chip.textContent()).toContain("userinfo");
+    expect(await page.getByTestId("flow-step-5-status").textContent()).toBe(await chip.getAttribute("data-status"));
+    await chip.click();
+    await expect.poll(() => page.getByTestId("flow-changes").textContent()).toMatch(/^The (pre|post)-token rule changed in the STSUU: /);
+    await page.getByTestId("ibm-panel").waitFor();
+
+    // AM refuses a userinfo step: with AM picked the scenario is refused (the panels grey), the editor no longer
+    // offers userinfo, and the step left says why.
+    await page.getByTestId("product-select").selectOption("am");
+    await expect.poll(() => page.getByTestId("panel-token").getAttribute("data-stale")).toBe("true");
+    expect(await options(1)).not.toContain("userinfo");
+    await expect.poll(() => page.getByTestId("flow-editor-step-5-note").textContent()).toContain("does not run at /userinfo");
   });
 });
 

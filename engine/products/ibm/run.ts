@@ -11,6 +11,8 @@ import type { FlowOptions, FlowResult, FlowStepResult } from "../../run-types";
 import type { FlowStep } from "../../flow/schema";
 import { IBM_INFERRED, IbmServer, type IbmRule, type IbmRunResult } from "./server";
 import { IbmEndpoints } from "./endpoints";
+import { checkIbmRule } from "./check";
+import { withLintWarnings } from "../lint-warnings";
 
 export type { IbmRunResult, IbmRequestView } from "./server";
 
@@ -100,7 +102,13 @@ export async function runIbm(script: string, scenario: Scenario, options: IbmOpt
   }
   result.warnings.push({ code: "ibm-inferred", message: IBM_INFERRED.tokenShape });
   if (result.idToken) result.warnings.push({ code: "ibm-inferred", message: IBM_INFERRED.idTokenShape });
+  result.warnings = withLintWarnings(ruleLint(script, scenario), result.warnings);
   return result;
+}
+
+/** What check() warns of the script under edit, at its stage (the other rule is not the one being edited). */
+function ruleLint(script: string, scenario: Scenario) {
+  return checkIbmRule(script, scenario.ibm.rule).warnings;
 }
 
 function isoAt(ms: number): string {
@@ -116,6 +124,7 @@ export async function runIbmFlow(script: string, scenario: Scenario, flow: FlowS
   }
   const { server, endpoints, early } = set;
   const steps: FlowStepResult[] = [];
+  const lint = early ? [] : ruleLint(script, scenario);
   let sawAuthorize = false;
   for (const step of flow) {
     server.world.nowMs += (step.after ?? 0) * 1000;
@@ -155,7 +164,8 @@ export async function runIbmFlow(script: string, scenario: Scenario, flow: FlowS
       status,
       body: run.ibm.body,
       bodyDoubles: [],
-      run,
+      // Each step's panels carry the lint as an AM step's run does; the step's own warnings stay the run's.
+      run: { ...run, warnings: withLintWarnings(lint, run.warnings) },
       notes,
       warnings: run.warnings.filter((w) => w.code !== "ibm-inferred"),
     });

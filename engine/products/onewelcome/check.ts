@@ -56,7 +56,7 @@ function lineOf(text: string, index: number): { line: number; column: number } {
   return { line, column: index - last };
 }
 
-function settingsWarnings(settings: HookSettings): RunWarning[] {
+export function settingsWarnings(settings: HookSettings): RunWarning[] {
   const warnings: RunWarning[] = [];
   if (settings.hookUrl) {
     warnings.push({

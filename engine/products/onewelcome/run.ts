@@ -10,6 +10,8 @@ import { signJwt, viewJwt } from "../../token/jwt";
 import { SeededRandom } from "../../util/random";
 import { checkHookResponse } from "./contract";
 import { buildHookRequest, type HookHttpRequest } from "./request";
+import { checkOneWelcomeHook, settingsWarnings } from "./check";
+import { withLintWarnings } from "../lint-warnings";
 import { answerFromExpectations, answerFromHandler, answerFromService, parseExpectations, type HookAnswer, type HookTransport } from "./answer";
 
 export interface OneWelcomeOptions {
@@ -54,7 +56,25 @@ function inferred(message: string): RunWarning {
   return { code: "onewelcome-inferred", message };
 }
 
+/**
+ * What check() warns of, as far as it concerns this run: with hookUrl the file is not used, so only the
+ * authentication settings count (not check's note that it calls nothing); else the file's lint as well.
+ */
+function hookLint(script: string, scenario: Scenario): RunWarning[] {
+  const { hookUrl, authentication, username, password } = scenario.onewelcome;
+  const settings = { authentication, ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+  if (hookUrl) return settingsWarnings(settings);
+  const checked = checkOneWelcomeHook(script, settings);
+  return checked.ok ? checked.warnings : settingsWarnings(settings);
+}
+
 export async function runOneWelcome(script: string, scenario: Scenario, options: OneWelcomeOptions = {}): Promise<OneWelcomeRunResult> {
+  const result = await answerAndIssue(script, scenario, options);
+  result.warnings = withLintWarnings(hookLint(script, scenario), result.warnings);
+  return result;
+}
+
+async function answerAndIssue(script: string, scenario: Scenario, options: OneWelcomeOptions): Promise<OneWelcomeRunResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const triggeredBy = scenario.token.grantType === "implicit" ? "/oauth/authorize" : "/oauth/token";

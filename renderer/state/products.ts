@@ -1,0 +1,63 @@
+/**
+ * The products the page offers, joined with what only the page says of each: the name its sentences use for
+ * the server, what fails when the script does, and the Logs hint (the logging its scripts have). Keyed by the
+ * engine catalog's product ids (engine/products/catalog.ts), so a new product fails the typecheck here until
+ * its page facts are written, and no panel speaks of AM while an IBM rule or a OneWelcome hook is shown.
+ */
+import { DEFAULT_PRODUCT, PRODUCTS as CATALOG, type Evaluator, type IbmRequestView, type ProductId, type RunResult } from "../../engine/api";
+import { evaluatorChoice } from "./evaluators";
+
+export interface ProductPageFacts {
+  /** The server, as a sentence names it ("AM fails the token request"). */
+  server: string;
+  /** What failed when the run failed, as the empty panels say it: "the script", "the rule", "the web hook". */
+  script: string;
+  /** The Logs panel's hint when a run logged nothing; null: the evaluator's (AM's two evaluators log differently). */
+  emptyLogsHint: string | null;
+  /** The request whose answer a panel shows (the token request's, or introspection's), as its first line names it. */
+  requestLine: (result: RunResult, endpoint: "token" | "introspect") => string;
+}
+
+const ibmView = (result: RunResult) => (result as { ibm?: IbmRequestView }).ibm;
+
+const PAGE_FACTS: Record<ProductId, ProductPageFacts> = {
+  am: { server: "AM", script: "the script", emptyLogsHint: null, requestLine: (_, endpoint) => (endpoint === "token" ? "POST /oauth2/access_token" : "POST /oauth2/introspect") },
+  onewelcome: {
+    server: "OneWelcome",
+    script: "the web hook",
+    emptyLogsHint:
+      "Nothing logged. Use console.log(…), console.info(…), console.warn(…) or console.error(…) in the handler (a MockServer expectation or a hook service at hookUrl logs nothing here).",
+    // The request that calls the hook, as the hook request's executionContext names it (onewelcome/run.ts);
+    // OneWelcome's introspection answer is not in the hook's contract, so the engine's is marked inferred.
+    requestLine: (_, endpoint) => (endpoint === "token" ? "POST /oauth/token" : "Introspection (not in the hook's contract: inferred)"),
+  },
+  "ibm-verify-access": {
+    server: "IBM Verify Access",
+    script: "the mapping rule",
+    emptyLogsHint: "Nothing logged. Use IDMappingExtUtils.traceString(…) in the rule (importClass it first): the appliance writes it to its trace log.",
+    // The rules run at every OAuth request; the reference gives no endpoint paths, so the request is named by type.
+    requestLine: (result, endpoint) =>
+      endpoint === "token" ? `The ${ibmView(result)?.requestType ?? "access_token"} request` : "The introspect request",
+  },
+};
+
+export const PRODUCT_CHOICES: readonly ({ id: ProductId; label: string } & ProductPageFacts)[] = CATALOG.map((info) => ({ id: info.id, label: info.label, ...PAGE_FACTS[info.id] }));
+
+export function productFacts(id: ProductId | undefined): ProductPageFacts {
+  return PAGE_FACTS[id ?? DEFAULT_PRODUCT];
+}
+
+/**
+ * The product a result was run for, told by what only that product's result carries (as ProductPanels tells
+ * which panel to show): a result held from before a product switch keeps its own product's wording.
+ */
+export function productOfResult(result: RunResult): ProductId {
+  if ((result as { ibm?: unknown }).ibm) return "ibm-verify-access";
+  if ((result as { hook?: unknown }).hook) return "onewelcome";
+  return DEFAULT_PRODUCT;
+}
+
+/** The Logs panel's empty hint for a run of this product and evaluator. */
+export function emptyLogsHint(product: ProductId | undefined, evaluator: Evaluator): string {
+  return productFacts(product).emptyLogsHint ?? evaluatorChoice(evaluator).emptyLogsHint;
+}
