@@ -6,7 +6,8 @@
  *   `case` two spaces in, `catch`/`finally` on their own lines, a label before a loop one level out, strings in
  *   double quotes with Rhino's escapes (\xHH below 256, \uHHHH above), numbers as JavaScript prints them
  *   (0x10 → 16, 1.50 → 1.5, 1e21 → 1e+21), `new F` → `new F()`, parentheses kept exactly as written.
- * - toSource()/uneval ("compact"): the same tokens on one line, wrapped in parentheses, no newlines or indentation.
+ * - toSource()/uneval ("compact"): the same tokens on one line, no newlines or indentation; a function expression
+ *   wrapped in parentheses, a declared function not.
  * A shape Rhino 1.7.14 prints in a way not recorded here (ES6 syntax, `debugger`, …) throws UnsupportedShape, so
  * the caller can say the text may differ instead of guessing.
  */
@@ -254,5 +255,7 @@ export function decompileFunction(node: AnyNode, mode: DecompileMode): string {
   const printer = new Printer(mode);
   if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression") throw new UnsupportedShape(node);
   const text = printer.fn(node, 0);
-  return mode === "pretty" ? `\n${text}\n` : `(${text})`;
+  // toSource() wraps a function expression in parentheses, not a declared function (recorded: `function f(a, b) {return a + b;}`).
+  if (mode === "pretty") return `\n${text}\n`;
+  return node.type === "FunctionExpression" ? `(${text})` : text;
 }

@@ -1,0 +1,34 @@
+/**
+ * A script turning functions and values into text (toString, String(f), f + "", toSource, uneval) gets what AM's
+ * Rhino 1.7.14 gives. The expected values were printed by `rhino -version 0` for the same setup and expressions
+ * (test/unit/goldens/rhino-function-values.json).
+ */
+import { describe, expect, it } from "vitest";
+import { run } from "../../engine/run";
+import goldens from "./goldens/rhino-function-values.json";
+
+async function valuesOf(setup: string, exprs: readonly string[]): Promise<unknown[]> {
+  const script = `${setup}\nvar out = [];\n${exprs.map((e) => `out.push(${e});`).join("\n")}\nlogger.message(JSON.stringify(out));`;
+  const result = await run(script, {}, { evaluator: "legacy" });
+  expect(result.error).toBeNull();
+  return JSON.parse(result.logs[0].message) as unknown[];
+}
+
+describe("function text and toSource as Rhino 1.7.14 prints them", () => {
+  it("matches every recorded value", async () => {
+    const got = await valuesOf(goldens.setup, goldens.cases.map((c) => c.expr));
+    goldens.cases.forEach((c, i) => expect({ expr: c.expr, value: got[i] }).toEqual({ expr: c.expr, value: c.rhino }));
+  });
+
+  it("re-prints functions that contain the playground's own rewrites (catch hooks, ==, const) as written in the script", async () => {
+    const [text] = await valuesOf("function h(a) { try { a(); } catch (e) { return a == e; } }", ["String(h)"]);
+    expect(text).toBe("\nfunction h(a) {\n    try {\n        a();\n    }\n    catch (e) {\n        return a == e;\n    }\n}\n");
+  });
+
+  it("does not warn where the text is Rhino's, and warns where a shape is not recorded", async () => {
+    const covered = await run("function f(x) { return x; }\nlogger.message(String(f));", {}, { evaluator: "legacy" });
+    expect(covered.warnings.filter((w) => w.code === "function-source-text")).toEqual([]);
+    const uncovered = await run("function f(x) { debugger; return x; }\nlogger.message(String(f));", {}, { evaluator: "legacy" });
+    expect(uncovered.warnings.filter((w) => w.code === "function-source-text").map((w) => [w.line, /DebuggerStatement/.test(w.message)])).toEqual([[2, true]]);
+  });
+});
