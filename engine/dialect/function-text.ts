@@ -31,9 +31,9 @@ function functionsOf(ast: AnyNode): AnyNode[] {
 }
 
 /** Why Rhino's text of this function is not known here (the first shape not recorded), or null when it is. */
-function unrecordedShape(node: AnyNode): string | null {
+function unrecordedShape(node: AnyNode, source: string): string | null {
   try {
-    decompileFunction(node, "pretty");
+    decompileFunction(node, "pretty", source);
     return null;
   } catch (error) {
     if (error instanceof UnsupportedShape) return error.node.type;
@@ -46,10 +46,10 @@ function warningMessage(shape: string): string {
 }
 
 /** The lines where the script turns one of its functions into text, and the function each time (null: unknown which). */
-function textSites(ast: AnyNode): { line: number; fn: AnyNode | null }[] {
-  const byName = new Map<string, AnyNode | null>();
+function textSites(ast: AnyNode): { line: number; fns: AnyNode[] }[] {
+  const byName = new Map<string, AnyNode[]>();
   const name = (id: string, fn: AnyNode): void => {
-    byName.set(id, byName.has(id) ? null : fn);
+    byName.set(id, [...(byName.get(id) ?? []), fn]);
   };
   simpleWalk(ast as never, {
     FunctionDeclaration(node) {
@@ -62,18 +62,18 @@ function textSites(ast: AnyNode): { line: number; fn: AnyNode | null }[] {
     },
   });
   const unwrap = (n: AnyNode): AnyNode => (n.type === "ParenthesizedExpression" ? unwrap(n.expression as AnyNode) : n);
-  /** The function a value names: the node, null when it is one of several, undefined when it is no function. */
-  const functionOf = (value: AnyNode | null | undefined): AnyNode | null | undefined => {
+  /** The functions a value may be (every function of that name), or undefined when it is no function of the script. */
+  const functionOf = (value: AnyNode | null | undefined): AnyNode[] | undefined => {
     if (!value) return undefined;
     const n = unwrap(value);
-    if (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression") return n;
-    if (n.type === "Identifier" && byName.has(n.name as string)) return byName.get(n.name as string);
+    if (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression") return [n];
+    if (n.type === "Identifier") return byName.get(n.name as string);
     return undefined;
   };
   const isText = (n: AnyNode): boolean => (n.type === "Literal" && typeof n.value === "string") || n.type === "TemplateLiteral";
-  const sites: { line: number; fn: AnyNode | null }[] = [];
-  const site = (at: AnyNode, fn: AnyNode | null | undefined): void => {
-    if (fn !== undefined) sites.push({ line: (at.loc?.start.line as number | undefined) ?? 0, fn });
+  const sites: { line: number; fns: AnyNode[] }[] = [];
+  const site = (at: AnyNode, fns: AnyNode[] | undefined): void => {
+    if (fns) sites.push({ line: (at.loc?.start.line as number | undefined) ?? 0, fns });
   };
   simpleWalk(ast as never, {
     CallExpression(node) {
@@ -99,8 +99,8 @@ export function functionTextWarnings(source: string): RunWarning[] {
   const ast = parsed(source);
   if (!ast) return [];
   const byLine = new Map<number, string>();
-  for (const { line, fn } of textSites(ast)) {
-    const shape = fn ? unrecordedShape(fn) : "function the playground cannot tell apart from another of the same name";
+  for (const { line, fns } of textSites(ast)) {
+    const shape = fns.map((fn) => unrecordedShape(fn, source)).find((s) => s !== null);
     if (shape && !byLine.has(line)) byLine.set(line, shape);
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, shape]) => ({ code: "function-source-text", message: warningMessage(shape), line }));
@@ -147,9 +147,9 @@ export function functionTextTable(script: string, evaluated: string): FunctionTe
   ours.forEach((fn, i) => {
     const whole = accessorOf.get(theirs[i]) ?? theirs[i];
     const key = evaluated.slice(whole.start, whole.end);
-    if (unrecordedShape(fn) !== null || unsafe.has(key)) return;
-    const pretty = decompileFunction(fn, "pretty");
-    const compact = decompileFunction(fn, "compact");
+    if (unrecordedShape(fn, script) !== null || unsafe.has(key)) return;
+    const pretty = decompileFunction(fn, "pretty", script);
+    const compact = decompileFunction(fn, "compact", script);
     // Two functions written alike but printed differently (possible only through the playground's rewrites): keep neither.
     if (key in table.pretty && (table.pretty[key] !== pretty || table.compact[key] !== compact)) {
       unsafe.add(key);

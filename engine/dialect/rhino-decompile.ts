@@ -44,7 +44,11 @@ export function rhinoQuote(text: string, quote: '"' | "'" = '"'): string {
 const WORD_OPERATORS = new Set(["typeof", "void", "delete"]);
 
 class Printer {
-  constructor(private readonly mode: DecompileMode) {}
+  constructor(
+    private readonly mode: DecompileMode,
+    /** The text the tree was parsed from: whether an arrow's single parameter was written in parentheses. */
+    private readonly source: string | undefined,
+  ) {}
 
   private get pretty(): boolean {
     return this.mode === "pretty";
@@ -61,16 +65,45 @@ class Printer {
 
   /** `function name(params) {…}` whose closing brace stands at `level`. */
   fn(node: AnyNode, level: number, head = "function "): string {
-    if (node.async || node.generator || node.expression) throw new UnsupportedShape(node);
+    if (node.async || node.generator) throw new UnsupportedShape(node);
     const params = (node.params as AnyNode[]).map((p) => (p.type === "Identifier" ? (p.name as string) : unsupported(p))).join(", ");
+    if (node.type === "ArrowFunctionExpression") return this.arrow(node, params, level);
     const name = node.id ? (node.id.name as string) : "";
     const body = this.statements(node.body.body as AnyNode[], level + 1);
     return `${head}${name}(${params}) {${this.nl}${body}${this.line(level)}}`;
   }
 
+  /**
+   * `x => x`, `(x, y) => {…}`: parameters in parentheses as written. Recorded: after a block body Rhino goes on
+   * on a new line at the arrow's level (`return (x) => {\n        return x;\n    }\n    ;`), except where the
+   * arrow is the function printed.
+   */
+  private arrow(node: AnyNode, params: string, level: number): string {
+    if (this.source === undefined) throw new UnsupportedShape(node);
+    const parenthesized = this.source[node.start] === "(";
+    const head = `${parenthesized ? `(${params})` : params} => `;
+    if (node.expression) return head + this.expr(node.body as AnyNode, level);
+    const body = this.statements(node.body.body as AnyNode[], level + 1);
+    const after = level === 0 && this.arrowIsRoot(node) ? "" : this.nl + this.line(level);
+    return `${head}{${this.nl}${body}${this.line(level)}}${after}`;
+  }
+
+  root: AnyNode | null = null;
+
+  private arrowIsRoot(node: AnyNode): boolean {
+    return node === this.root;
+  }
+
   /** Statements as lines at `level` (pretty) or run together (compact). */
   statements(list: AnyNode[], level: number): string {
-    return list.map((s) => this.statement(s, level)).join("");
+    const at = this.line(level);
+    // Recorded: the statement after a `debugger;` starts at the line's beginning, not at its level.
+    return list
+      .map((s, i) => {
+        const text = this.statement(s, level);
+        return i > 0 && list[i - 1].type === "DebuggerStatement" && text.startsWith(at) ? text.slice(at.length) : text;
+      })
+      .join("");
   }
 
   /** A branch or loop body: always braced, a block's own statements inside. */
@@ -98,6 +131,9 @@ class Printer {
         return `${at}${node.type === "BreakStatement" ? "break" : "continue"}${node.label ? " " + (node.label.name as string) : ""};${end}`;
       case "EmptyStatement":
         return "";
+      case "DebuggerStatement":
+        // Recorded: toSource keeps this one newline too (`(function (a) {debugger;\n})`).
+        return `${at}debugger;\n`;
       case "BlockStatement":
         return this.statements(node.body as AnyNode[], level);
       case "IfStatement": {
@@ -144,8 +180,8 @@ class Printer {
         const label = node.label.name as string;
         const inner = node.body as AnyNode;
         if (inner.type === "BlockStatement") return `${at}${label}: {${end}${this.statements(inner.body as AnyNode[], level + 1)}${at}}${end}`;
-        if (/^(For|ForIn|While|DoWhile)Statement$/.test(inner.type)) return `${this.line(Math.max(level - 1, 0))}${label}:${end}${this.statement(inner, level)}`;
-        throw new UnsupportedShape(node);
+        // Recorded for loops and expression statements alike: the label on its own line, one level out.
+        return `${this.line(Math.max(level - 1, 0))}${label}:${end}${this.statement(inner, level)}`;
       }
       default:
         throw new UnsupportedShape(node);
@@ -153,12 +189,12 @@ class Printer {
   }
 
   private declaration(node: AnyNode, level: number): string {
-    if (node.kind !== "var") throw new UnsupportedShape(node);
+    if (node.kind === "let") throw new UnsupportedShape(node);
     const parts = (node.declarations as AnyNode[]).map((d) => {
       if (d.id.type !== "Identifier") throw new UnsupportedShape(d);
       return d.init ? `${d.id.name as string} = ${this.expr(d.init as AnyNode, level)}` : (d.id.name as string);
     });
-    return `var ${parts.join(", ")}`;
+    return `${node.kind as string} ${parts.join(", ")}`;
   }
 
   private key(node: AnyNode, computed: boolean): string {
@@ -188,13 +224,20 @@ class Printer {
       case "ObjectExpression":
         return `{${(node.properties as AnyNode[]).map((p) => this.property(p, level)).join(", ")}}`;
       case "FunctionExpression":
+      case "ArrowFunctionExpression":
         return this.fn(node, level);
+      case "TemplateLiteral": {
+        // As written: the raw text of each part, the substitutions re-printed.
+        const quasis = node.quasis as AnyNode[];
+        const parts = quasis.map((q, i) => (q.value.raw as string) + (i < quasis.length - 1 ? `\${${this.expr((node.expressions as AnyNode[])[i], level)}}` : ""));
+        return `\`${parts.join("")}\``;
+      }
+      case "TaggedTemplateExpression":
+        return this.expr(node.tag as AnyNode, level) + this.expr(node.quasi as AnyNode, level);
       case "UnaryExpression": {
         const op = node.operator as string;
-        const arg = this.expr(node.argument as AnyNode, level);
-        // `- -a` written without parentheses: how Rhino separates the two signs is not recorded.
-        if (!WORD_OPERATORS.has(op) && /^[-+]/.test(arg) && (op === "-" || op === "+")) throw new UnsupportedShape(node);
-        return WORD_OPERATORS.has(op) ? `${op} ${arg}` : `${op}${arg}`;
+        // Rhino prints `- -a` as `--a` (recorded): the two signs are not kept apart.
+        return WORD_OPERATORS.has(op) ? `${op} ${this.expr(node.argument as AnyNode, level)}` : `${op}${this.expr(node.argument as AnyNode, level)}`;
       }
       case "UpdateExpression":
         return node.prefix ? `${node.operator as string}${this.expr(node.argument as AnyNode, level)}` : `${this.expr(node.argument as AnyNode, level)}${node.operator as string}`;
@@ -232,7 +275,7 @@ class Printer {
     if (node.type !== "Property" || node.shorthand) throw new UnsupportedShape(node);
     const key = this.key(node.key as AnyNode, node.computed as boolean);
     if (node.kind === "get" || node.kind === "set") return this.fn(node.value as AnyNode, level, `${node.kind as string} ${key}`);
-    if (node.method) throw new UnsupportedShape(node);
+    if (node.method) return this.fn(node.value as AnyNode, level, key);
     return `${key}: ${this.expr(node.value as AnyNode, level)}`;
   }
 }
@@ -247,15 +290,17 @@ function numberText(value: number): string {
 }
 
 /**
- * The text Rhino 1.7.14 gives for a script's function (a FunctionDeclaration or FunctionExpression node of an
- * acorn tree parsed with `preserveParens: true`): toString() in "pretty" mode, toSource() in "compact" mode.
+ * The text Rhino 1.7.14 gives for a script's function (a FunctionDeclaration, FunctionExpression or
+ * ArrowFunctionExpression node of an acorn tree of `source` parsed with `preserveParens: true`): toString() in "pretty" mode, toSource() in "compact" mode.
  * Throws UnsupportedShape where a part of it is not a recorded shape.
  */
-export function decompileFunction(node: AnyNode, mode: DecompileMode): string {
-  const printer = new Printer(mode);
-  if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression") throw new UnsupportedShape(node);
+export function decompileFunction(node: AnyNode, mode: DecompileMode, source?: string): string {
+  const printer = new Printer(mode, source);
+  printer.root = node;
+  if (node.type !== "FunctionDeclaration" && node.type !== "FunctionExpression" && node.type !== "ArrowFunctionExpression") throw new UnsupportedShape(node);
   const text = printer.fn(node, 0);
   // toSource() wraps a function expression in parentheses, not a declared function (recorded: `function f(a, b) {return a + b;}`).
   if (mode === "pretty") return `\n${text}\n`;
   return node.type === "FunctionExpression" ? `(${text})` : text;
+
 }
