@@ -16,7 +16,14 @@ function parsed(source: string): AnyNode | null {
   try {
     return parse(source, PARSE_OPTIONS) as unknown as AnyNode;
   } catch {
-    return null;
+    // `for each (…)`, which Rhino runs and acorn cannot parse: blanked to `for      (…)` (same offsets); the
+    // decompiler reads the word back from the source.
+    if (!/\bfor\s+each\s*\(/.test(source)) return null;
+    try {
+      return parse(source.replace(/\b(for\s+)each(\s*\()/g, "$1    $2"), PARSE_OPTIONS) as unknown as AnyNode;
+    } catch {
+      return null;
+    }
   }
 }
 

@@ -155,7 +155,8 @@ class Printer {
       }
       case "ForInStatement": {
         const left = node.left.type === "VariableDeclaration" ? this.declaration(node.left as AnyNode, level) : this.expr(node.left as AnyNode, level);
-        return `${at}for (${left} in ${this.expr(node.right as AnyNode, level)}) ${this.body(node.body as AnyNode, level)}${end}`;
+        const each = this.source !== undefined && /^for\s+each\b/.test(this.source.slice(node.start, (node.left as AnyNode).start));
+        return `${at}for ${each ? "each " : ""}(${left} in ${this.expr(node.right as AnyNode, level)}) ${this.body(node.body as AnyNode, level)}${end}`;
       }
       case "TryStatement": {
         let text = `${at}try ${this.body(node.block as AnyNode, level)}`;

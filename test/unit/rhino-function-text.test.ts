@@ -25,6 +25,15 @@ describe("function text and toSource as Rhino 1.7.14 prints them", () => {
     expect(text).toBe("\nfunction h(a) {\n    try {\n        a();\n    }\n    catch (e) {\n        return a == e;\n    }\n}\n");
   });
 
+  it("re-prints `for each`, which Rhino runs and the playground rewrites before QuickJS sees it", async () => {
+    const [text, source] = await valuesOf("var f = function (a) { for each (var v in a) { a = v; } for each (k in a) a++; };", ["String(f)", "f.toSource()"]);
+    // As rhino -version 0 printed them.
+    expect([text, source]).toEqual([
+      "\nfunction (a) {\n    for each (var v in a) {\n        a = v;\n    }\n    for each (k in a) {\n        a++;\n    }\n}\n",
+      "(function (a) {for each (var v in a) {a = v;}for each (k in a) {a++;}})",
+    ]);
+  });
+
   it("does not warn where the text is Rhino's", async () => {
     const covered = await run("function f(x) { debugger; return x; }\nlogger.message(String(f) + uneval(f));", {}, { evaluator: "legacy" });
     expect(covered.warnings.filter((w) => w.code === "function-source-text")).toEqual([]);
