@@ -113,13 +113,23 @@ export function functionTextWarnings(source: string): RunWarning[] {
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, shape]) => ({ code: "function-source-text", message: warningMessage(shape), line }));
 }
 
-/** Whether the script may turn a function into text (then its sandbox gets Rhino's function texts). */
+/**
+ * Whether the script may turn a function into text (then its sandbox gets Rhino's function texts). A scan of the
+ * text, no parse: this runs for every run, and most scripts with functions never print one. It finds the same
+ * sites as the warning (a script function, by name or written in place, given to String/uneval, asked for
+ * toString/toSource, or joined to a string literal with +), and toSource/uneval anywhere.
+ */
 export function mayPrintFunctions(source: string): boolean {
   if (/\b(?:toSource|uneval)\b/.test(source)) return true;
-  if (!/\bfunction\b/.test(source)) return false;
-  if (/\btoString\b|\bString\s*\(/.test(source)) return true;
-  const ast = parsed(source);
-  return !!ast && textSites(ast).length > 0;
+  if (!/\bfunction\b|=>/.test(source)) return false;
+  const names = new Set<string>();
+  for (const m of source.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*=\s*(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) names.add(m[1] ?? m[2]);
+  if (/\bString\s*\(\s*(?:\(\s*)?function\b|\}\s*\)\s*\.\s*toString\b|\}\s*\)?\s*\+\s*["'`]/.test(source)) return true;
+  for (const name of names) {
+    const n = name.replace(/\$/g, "\\$");
+    if (new RegExp(`\\bString\\s*\\(\\s*${n}\\s*\\)|(?<![\\w$.])${n}\\s*\\.\\s*toString\\b|(?<![\\w$.])${n}\\s*\\+\\s*["'\`]|["'\`]\\s*\\+\\s*${n}(?![\\w$(.])`).test(source)) return true;
+  }
+  return false;
 }
 
 /** What the guest's toString (pretty) and toSource (compact) answer for a function whose text as QuickJS holds it is the key. */
@@ -154,9 +164,15 @@ export function functionTextTable(script: string, evaluated: string): FunctionTe
   ours.forEach((fn, i) => {
     const whole = accessorOf.get(theirs[i]) ?? theirs[i];
     const key = evaluated.slice(whole.start, whole.end);
-    if (unrecordedShape(fn, script) !== null || unsafe.has(key)) return;
-    const pretty = decompileFunction(fn, "pretty", script);
-    const compact = decompileFunction(fn, "compact", script);
+    if (unsafe.has(key)) return;
+    let pretty: string, compact: string;
+    try {
+      pretty = decompileFunction(fn, "pretty", script);
+      compact = decompileFunction(fn, "compact", script);
+    } catch (error) {
+      if (error instanceof UnsupportedShape) return;
+      throw error;
+    }
     // Two functions written alike but printed differently (possible only through the playground's rewrites): keep neither.
     if (key in table.pretty && (table.pretty[key] !== pretty || table.compact[key] !== compact)) {
       unsafe.add(key);

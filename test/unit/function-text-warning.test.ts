@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine/run";
-import { functionTextWarnings } from "../../engine/dialect/function-text";
+import { functionTextWarnings, mayPrintFunctions } from "../../engine/dialect/function-text";
 
 const code = (r: Awaited<ReturnType<typeof run>>) => r.warnings.filter((w) => w.code === "function-source-text").map((w) => w.line);
 
@@ -41,5 +41,33 @@ describe("function-source-text", () => {
 
   it("stays quiet for other values turned into text, and for calling a function", async () => {
     expect(functionTextWarnings("function f(x) { let y = x; return y; }\nvar n = 1; logger.message(n.toString() + String(n) + f(2) + '' + String(f(3)));")).toEqual([]);
+  });
+});
+
+describe("which scripts get Rhino's function texts compiled in", () => {
+  it("finds a script that turns one of its functions into text", () => {
+    for (const script of [
+      "function f(x) { return x; }\nlogger.message(f.toString());",
+      "var f = function (x) { return x; };\nlogger.message(String(f));",
+      "function f(x) { return x; }\nlogger.message('f: ' + f);",
+      "function f(x) { return x; }\nlogger.message(f + '');",
+      "var $f = function () {};\nlogger.message(String($f));",
+      "logger.message((function () { return 1; }).toString());",
+      "logger.message(String(function () { return 1; }));",
+      "logger.message(uneval({a: 1}));",
+      "logger.message([1].toSource());",
+    ]) {
+      expect(mayPrintFunctions(script), script).toBe(true);
+    }
+  });
+
+  it("leaves out a script whose functions are only called, however it builds its strings", () => {
+    for (const script of [
+      "function name(i) { return String(i.getName()); }\nlogger.message('user ' + name(identity) + String(1));",
+      "var f = function (x) { return x.toString(); };\naccessToken.setField('a', 'x' + f(1));",
+      "function pick(a) { return a; }\nvar s = 'v' + pick.length;",
+    ]) {
+      expect(mayPrintFunctions(script), script).toBe(false);
+    }
   });
 });
