@@ -8,7 +8,7 @@
  *   that are not identifiers or indexes in single quotes; nested objects without the parentheses), arrays
  *   `[1, , true]` (null and undefined elements print empty), a cycle as `{}` / `[]`, boxed primitives and dates
  *   `(new Number(5))`, `(new Date(0))`, regular expressions as written, strings in double quotes with Rhino's
- *   escapes, -0 as `-0`, errors `(new Error("m", ""))`.
+ *   escapes, -0 as `-0`, errors `(new Error("m", ""))`, Math and JSON by name.
  * - The functions added here print as Rhino's natives ("function toSource() { [native code for Object.toSource, arity=0] }\n").
  * Plain ASCII: QuickJS parses non-ASCII source on a slower path (the table's text is escaped by the host).
  */
@@ -19,6 +19,7 @@ const GUEST = String.raw`(function (g, T) {
   var def = Object.defineProperty, keys = Object.keys, isArray = Array.isArray, proto = Object.getPrototypeOf, str = String;
   var nativeFns = [], nativeTexts = [], pretty = T.pretty, compact = T.compact, ES = Error.prototype;
   var RESERVED = /^(?:break|case|catch|class|const|continue|debugger|default|delete|do|else|enum|export|extends|false|finally|for|function|if|import|in|instanceof|new|null|return|super|switch|this|throw|true|try|typeof|var|void|while|with)$/;
+  var MATH = Math, JSON_ = JSON;
   var tag = function (v) { return apply(O.toString, v, []); };
   function written(f) { return apply(prev, f, []); }
   function indented(text, n) {
@@ -65,6 +66,8 @@ const GUEST = String.raw`(function (g, T) {
     if (t === "function") return fnSource(v, 0);
     if (t !== "object") return str(v);
     if (proto(v) === null) return str(v);
+    if (v === MATH) return "Math";
+    if (v === JSON_) return "JSON";
     var k = tag(v);
     if (k === "[object Number]") return "(new Number(" + source(Number.prototype.valueOf.call(v)) + "))";
     if (k === "[object String]") return "(new String(" + quote(String.prototype.valueOf.call(v), "\"") + "))";
