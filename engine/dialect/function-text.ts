@@ -123,11 +123,14 @@ export function mayPrintFunctions(source: string): boolean {
   if (/\b(?:toSource|uneval)\b/.test(source)) return true;
   if (!/\bfunction\b|=>/.test(source)) return false;
   const names = new Set<string>();
-  for (const m of source.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*=\s*(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) names.add(m[1] ?? m[2]);
-  if (/\bString\s*\(\s*(?:\(\s*)?function\b|\}\s*\)\s*\.\s*toString\b|\}\s*\)?\s*\+\s*["'`]/.test(source)) return true;
+  // Names a function may be reached by: declared, assigned (`f = function`, `o.f = …`) or an object literal's key (`f: function`).
+  for (const m of source.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*[=:]\s*(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) names.add(m[1] ?? m[2]);
+  if (/\bString\s*\(\s*(?:\(\s*)?function\b|\}\s*\)\s*\.\s*toString\b|\}\s*\)?\s*\+\s*["'`]|\btoString\s*\.\s*(?:call|apply)\b/.test(source)) return true;
   for (const name of names) {
     const n = name.replace(/\$/g, "\\$");
-    if (new RegExp(`\\bString\\s*\\(\\s*${n}\\s*\\)|(?<![\\w$.])${n}\\s*\\.\\s*toString\\b|(?<![\\w$.])${n}\\s*\\+\\s*["'\`]|["'\`]\\s*\\+\\s*${n}(?![\\w$(.])`).test(source)) return true;
+    // The name alone or at the end of a member chain (`o.f`), given to String(), asked for toString, or joined to a string literal.
+    const at = `(?<![\\w$])(?:[\\w$]+\\s*\\.\\s*)*${n}`;
+    if (new RegExp(`\\bString\\s*\\(\\s*${at}\\s*\\)|${at}\\s*\\.\\s*toString\\b|${at}\\s*\\+\\s*["'\`]|["'\`]\\s*\\+\\s*${at}(?![\\w$(.])`).test(source)) return true;
   }
   return false;
 }

@@ -56,6 +56,9 @@ describe("which scripts get Rhino's function texts compiled in", () => {
       "logger.message(String(function () { return 1; }));",
       "logger.message(uneval({a: 1}));",
       "logger.message([1].toSource());",
+      "var o = {f: function (x) { return x; }};\nlogger.message(String(o.f));",
+      "var o = {};\no.f = function (x) { return x; };\nlogger.message('text: ' + o.f);",
+      "function f(x) { return x; }\nlogger.message(Function.prototype.toString.call(f));",
     ]) {
       expect(mayPrintFunctions(script), script).toBe(true);
     }

@@ -34,6 +34,17 @@ describe("function text and toSource as Rhino 1.7.14 prints them", () => {
     ]);
   });
 
+  it("finds a function reached through an object, or handed to Function.prototype.toString", async () => {
+    for (const script of [
+      "var o = {f: function (x) { return x+1; }};\nlogger.message(String(o.f));",
+      "var o = {};\no.f = function (x) { return x+1; };\nlogger.message('' + o.f);",
+      "var f = function (x) { return x+1; };\nlogger.message(Function.prototype.toString.call(f));",
+    ]) {
+      const result = await run(script, {}, { evaluator: "legacy" });
+      expect(result.logs[0]?.message, script).toBe("\nfunction (x) {\n    return x + 1;\n}\n");
+    }
+  });
+
   it("does not warn where the text is Rhino's", async () => {
     const covered = await run("function f(x) { debugger; return x; }\nlogger.message(String(f) + uneval(f));", {}, { evaluator: "legacy" });
     expect(covered.warnings.filter((w) => w.code === "function-source-text")).toEqual([]);
