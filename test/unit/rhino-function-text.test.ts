@@ -45,6 +45,12 @@ describe("function text and toSource as Rhino 1.7.14 prints them", () => {
     }
   });
 
+  it("re-prints a function whose source is not plain ASCII", async () => {
+    const [text] = await valuesOf('function g(a) { return "café " + a; }', ["String(g) + uneval(g)"]);
+    // As rhino -version 0 printed it.
+    expect(text).toBe('\nfunction g(a) {\n    return "caf\\xe9 " + a;\n}\nfunction g(a) {return "caf\\xe9 " + a;}');
+  });
+
   it("does not warn where the text is Rhino's", async () => {
     const covered = await run("function f(x) { debugger; return x; }\nlogger.message(String(f) + uneval(f));", {}, { evaluator: "legacy" });
     expect(covered.warnings.filter((w) => w.code === "function-source-text")).toEqual([]);
