@@ -13,7 +13,7 @@ function functionOf(source: string): AnyNode {
 }
 
 describe("Rhino's function text", () => {
-  for (const shape of goldens.shapes) {
+  for (const shape of [...goldens.shapes, ...goldens.published.shapes]) {
     it(`re-prints ${JSON.stringify(shape.source).slice(0, 70)}`, () => {
       const node = functionOf(shape.source);
       expect(decompileFunction(node, "pretty", `(${shape.source})`)).toBe(shape.toString);
