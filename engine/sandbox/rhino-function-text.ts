@@ -9,6 +9,7 @@
  *   `[1, , true]` (null and undefined elements print empty), a cycle as `{}` / `[]`, boxed primitives and dates
  *   `(new Number(5))`, `(new Date(0))`, regular expressions as written, strings in double quotes with Rhino's
  *   escapes, -0 as `-0`, errors `(new Error("m", ""))`, Math and JSON by name.
+ * - A bound function prints "function () {\n\t[native code, arity=0]\n}\n", whatever it was bound from.
  * - The functions added here print as Rhino's natives ("function toSource() { [native code for Object.toSource, arity=0] }\n").
  * Plain ASCII: QuickJS parses non-ASCII source on a slower path (the table's text is escaped by the host).
  */
@@ -49,6 +50,7 @@ const GUEST = String.raw`(function (g, T) {
     if (typeof t === "string" && has.call(compact, t)) return compact[t];
     var builtIn = nativeText(f) || builtInText(f);
     if (builtIn !== null) return builtIn;
+    if (isBound(f)) return BOUND;
     if (/\[native code/.test(t)) return t;
     return "(" + t + ")";
   }
@@ -112,6 +114,9 @@ const GUEST = String.raw`(function (g, T) {
     }
     return null;
   }
+  // Recorded: every bound function prints the same, whatever it was bound from.
+  var BOUND = "function () {\n\t[native code, arity=0]\n}\n";
+  function isBound(f) { var n = f.name; return typeof n === "string" && n.indexOf("bound ") === 0 && /\[native code\]/.test(written(f)); }
   function nativeText(f) { var i = nativeFns.indexOf(f); return i < 0 ? null : nativeTexts[i]; }
   function native(owner, name, label, arity, fn) {
     nativeFns.push(fn); nativeTexts.push(rhinoNative(name, label, arity));
@@ -124,7 +129,7 @@ const GUEST = String.raw`(function (g, T) {
     var t = written(this);
     if (typeof t === "string" && has.call(pretty, t)) return fnText(this, n | 0);
     var builtIn = builtInText(this);
-    return builtIn !== null ? builtIn : t;
+    return builtIn !== null ? builtIn : isBound(this) ? BOUND : t;
   });
   native(F, "toSource", "Function.toSource", 1, function toSource(n) { return fnSource(this, n | 0); });
   native(O, "toSource", "Object.toSource", 0, function toSource() { return source(this, [], true); });
