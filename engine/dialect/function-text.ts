@@ -1,58 +1,190 @@
 /**
- * A script's own function turned into text (`f.toString()`, `String(f)`, `f + ""`). Rhino 1.7.14 does not keep
- * a function's source: it re-prints it from its compiled form, so the text differs from what was written. Asked
- * of `rhino -version 0 -opt -1` (2026-12-01): `function a(x, y) { // comment\n /* block *\/ var s = 'str' + "dq";
- * return x+y; }` prints "\nfunction a(x, y) {\n    var s = \"str\" + \"dq\";\n    return x + y;\n}\n" (a newline
- * before and after, comments dropped, four-space indentation, double-quoted strings, spaces around operators,
- * braces added to an else branch); an empty anonymous function prints "\nfunction () {\n}\n". The playground
- * prints the source as written, so it warns where a script does this.
+ * A script's own function turned into text (`f.toString()`, `String(f)`, `f + ""`, `f.toSource()`, `uneval(f)`).
+ * Rhino 1.7.14 does not keep a function's source: it re-prints it from its compiled form (rhino-decompile.ts has
+ * the shapes asked of real Rhino). The sandbox's QuickJS keeps the source as written, so the run gets a table
+ * from that text to Rhino's, and a guest extra (RHINO_FUNCTION_TEXT_SOURCE) answers from it. A function whose
+ * shape is not recorded keeps its source as written, and the `function-source-text` warning says so there.
  */
 import { parse } from "acorn";
 import { simpleWalk } from "./walk";
+import { decompileFunction, UnsupportedShape, type AnyNode } from "./rhino-decompile";
 import type { RunWarning } from "../result";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- acorn trees are walked generically, as in the other dialect checkers
-type AnyNode = { type: string; loc?: { start: { line: number } } } & Record<string, any>;
+const PARSE_OPTIONS = { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true, allowReserved: true, preserveParens: true } as const;
 
-const MESSAGE =
-  "This turns a function of the script into text. Rhino 1.7.14 re-prints a function from its compiled form: a newline before and after, comments dropped, four-space indentation, strings in double quotes, spaces around operators (\"\\nfunction a(x) {\\n    return x + 1;\\n}\\n\"); the playground gives the source as written, so the text differs from AM's. Do not depend on a function's text.";
-
-export function functionTextWarnings(source: string): RunWarning[] {
-  if (!/\bfunction\b/.test(source)) return [];
-  let ast: AnyNode;
+function parsed(source: string): AnyNode | null {
   try {
-    ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true, allowReserved: true }) as unknown as AnyNode;
+    return parse(source, PARSE_OPTIONS) as unknown as AnyNode;
   } catch {
-    return [];
+    // `for each (…)`, which Rhino runs and acorn cannot parse: blanked to `for      (…)` (same offsets); the
+    // decompiler reads the word back from the source.
+    if (!/\bfor\s+each\s*\(/.test(source)) return null;
+    try {
+      return parse(source.replace(/\b(for\s+)each(\s*\()/g, "$1    $2"), PARSE_OPTIONS) as unknown as AnyNode;
+    } catch {
+      return null;
+    }
   }
-  const functionNames = new Set<string>();
+}
+
+/** Every function of the tree, in source order. */
+function functionsOf(ast: AnyNode): AnyNode[] {
+  const found: AnyNode[] = [];
+  const add = (node: unknown): void => {
+    found.push(node as AnyNode);
+  };
+  simpleWalk(ast as never, { FunctionDeclaration: add, FunctionExpression: add, ArrowFunctionExpression: add });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Why Rhino's text of this function is not known here (the first shape not recorded), or null when it is. */
+function unrecordedShape(node: AnyNode, source: string): string | null {
+  try {
+    decompileFunction(node, "pretty", source);
+    return null;
+  } catch (error) {
+    if (error instanceof UnsupportedShape) return error.node.type;
+    throw error;
+  }
+}
+
+function warningMessage(shape: string): string {
+  return `This turns a function of the script into text. Rhino 1.7.14 re-prints a function from its compiled form (a newline before and after, comments dropped, four-space indentation, strings in double quotes: "\\nfunction a(x) {\\n    return x + 1;\\n}\\n"); the playground re-prints the shapes recorded from Rhino, but this function contains a ${shape}, whose re-printing is not recorded, so it gives the source as written and AM's text differs. Do not depend on a function's text.`;
+}
+
+/** The lines where the script turns one of its functions into text, and the function each time (null: unknown which). */
+function textSites(ast: AnyNode): { line: number; fns: AnyNode[] }[] {
+  const byName = new Map<string, AnyNode[]>();
+  const name = (id: string, fn: AnyNode): void => {
+    byName.set(id, [...(byName.get(id) ?? []), fn]);
+  };
   simpleWalk(ast as never, {
     FunctionDeclaration(node) {
       const n = node as unknown as AnyNode;
-      if (n.id) functionNames.add(n.id.name as string);
+      if (n.id) name(n.id.name as string, n);
     },
     VariableDeclarator(node) {
       const n = node as unknown as AnyNode;
-      if (n.id.type === "Identifier" && (n.init?.type === "FunctionExpression" || n.init?.type === "ArrowFunctionExpression")) functionNames.add(n.id.name as string);
+      if (n.id.type === "Identifier" && (n.init?.type === "FunctionExpression" || n.init?.type === "ArrowFunctionExpression")) name(n.id.name as string, n.init as AnyNode);
     },
   });
-  const isFunction = (n: AnyNode | null | undefined): boolean =>
-    !!n && (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression" || (n.type === "Identifier" && functionNames.has(n.name as string)));
+  const unwrap = (n: AnyNode): AnyNode => (n.type === "ParenthesizedExpression" ? unwrap(n.expression as AnyNode) : n);
+  /** The functions a value may be (every function of that name), or undefined when it is no function of the script. */
+  const functionOf = (value: AnyNode | null | undefined): AnyNode[] | undefined => {
+    if (!value) return undefined;
+    const n = unwrap(value);
+    if (n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression") return [n];
+    if (n.type === "Identifier") return byName.get(n.name as string);
+    return undefined;
+  };
   const isText = (n: AnyNode): boolean => (n.type === "Literal" && typeof n.value === "string") || n.type === "TemplateLiteral";
-  const lines = new Set<number>();
+  const sites: { line: number; fns: AnyNode[] }[] = [];
+  const site = (at: AnyNode, fns: AnyNode[] | undefined): void => {
+    if (fns) sites.push({ line: (at.loc?.start.line as number | undefined) ?? 0, fns });
+  };
   simpleWalk(ast as never, {
     CallExpression(node) {
       const n = node as unknown as AnyNode;
       const callee = n.callee as AnyNode;
       const method = callee.type === "MemberExpression" && !callee.computed ? (callee.property.name as string) : null;
-      if ((method === "toString" || method === "toSource") && isFunction(callee.object)) lines.add(n.loc?.start.line ?? 0);
-      if (callee.type === "Identifier" && callee.name === "String" && n.arguments.length === 1 && isFunction(n.arguments[0])) lines.add(n.loc?.start.line ?? 0);
+      if (method === "toString" || method === "toSource") site(n, functionOf(callee.object as AnyNode));
+      if (callee.type === "Identifier" && (callee.name === "String" || callee.name === "uneval") && n.arguments.length === 1) site(n, functionOf(n.arguments[0] as AnyNode));
     },
     BinaryExpression(node) {
       const n = node as unknown as AnyNode;
       if (n.operator !== "+") return;
-      if ((isFunction(n.left) && isText(n.right)) || (isFunction(n.right) && isText(n.left))) lines.add(n.loc?.start.line ?? 0);
+      if (isText(n.right as AnyNode)) site(n, functionOf(n.left as AnyNode));
+      else if (isText(n.left as AnyNode)) site(n, functionOf(n.right as AnyNode));
     },
   });
-  return [...lines].sort((a, b) => a - b).map((line) => ({ code: "function-source-text", message: MESSAGE, line }));
+  return sites;
+}
+
+/** `function-source-text` where the script turns into text a function whose Rhino text is not recorded here. */
+export function functionTextWarnings(source: string): RunWarning[] {
+  if (!/\bfunction\b|=>/.test(source)) return [];
+  const ast = parsed(source);
+  if (!ast) return [];
+  const byLine = new Map<number, string>();
+  for (const { line, fns } of textSites(ast)) {
+    const shape = fns.map((fn) => unrecordedShape(fn, source)).find((s) => s !== null);
+    if (shape && !byLine.has(line)) byLine.set(line, shape);
+  }
+  return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, shape]) => ({ code: "function-source-text", message: warningMessage(shape), line }));
+}
+
+/**
+ * Whether the script may turn a function into text (then its sandbox gets Rhino's function texts). A scan of the
+ * text, no parse: this runs for every run, and most scripts with functions never print one. It finds the same
+ * sites as the warning (a script function, by name or written in place, given to String/uneval, asked for
+ * toString/toSource, or joined to a string literal with +), and toSource/uneval anywhere.
+ */
+export function mayPrintFunctions(source: string): boolean {
+  if (/\b(?:toSource|uneval)\b/.test(source)) return true;
+  if (!/\bfunction\b|=>/.test(source)) return false;
+  const names = new Set<string>();
+  // Names a function may be reached by: declared, assigned (`f = function`, `o.f = …`) or an object literal's key (`f: function`).
+  for (const m of source.matchAll(/\bfunction\s+([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*[=:]\s*(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/g)) names.add(m[1] ?? m[2]);
+  if (/\bString\s*\(\s*(?:\(\s*)?function\b|\}\s*\)\s*\.\s*toString\b|\}\s*\)?\s*\+\s*["'`]|\btoString\s*\.\s*(?:call|apply)\b/.test(source)) return true;
+  for (const name of names) {
+    const n = name.replace(/\$/g, "\\$");
+    // The name alone or at the end of a member chain (`o.f`), given to String(), asked for toString, or joined to a string literal.
+    const at = `(?<![\\w$])(?:[\\w$]+\\s*\\.\\s*)*${n}`;
+    if (new RegExp(`\\bString\\s*\\(\\s*${at}\\s*\\)|${at}\\s*\\.\\s*toString\\b|${at}\\s*\\+\\s*["'\`]|["'\`]\\s*\\+\\s*${at}(?![\\w$(.])`).test(source)) return true;
+  }
+  return false;
+}
+
+/** What the guest's toString (pretty) and toSource (compact) answer for a function whose text as QuickJS holds it is the key. */
+export interface FunctionTextTable {
+  pretty: Record<string, string>;
+  compact: Record<string, string>;
+}
+
+/**
+ * Rhino's texts for the script's functions, keyed by each function's text in the source the sandbox evaluates
+ * (`evaluated`: the script after the playground's own rewrites, which add or remove no function, so the n-th
+ * function of one is the n-th of the other). Functions of unrecorded shapes, and a script whose two forms do
+ * not pair up, are left out: their text stays as written.
+ */
+export function functionTextTable(script: string, evaluated: string): FunctionTextTable {
+  const table: FunctionTextTable = { pretty: Object.create(null) as Record<string, string>, compact: Object.create(null) as Record<string, string> };
+  const original = parsed(script);
+  const guest = evaluated === script ? original : parsed(evaluated);
+  if (!original || !guest) return table;
+  const ours = functionsOf(original);
+  const theirs = functionsOf(guest);
+  if (ours.length !== theirs.length) return table;
+  // QuickJS gives a getter's or setter's text from its `get`/`set` keyword on.
+  const accessorOf = new Map<AnyNode, AnyNode>();
+  simpleWalk(guest as never, {
+    Property(node) {
+      const n = node as unknown as AnyNode;
+      if (n.kind === "get" || n.kind === "set") accessorOf.set(n.value as AnyNode, n);
+    },
+  });
+  const unsafe = new Set<string>();
+  ours.forEach((fn, i) => {
+    const whole = accessorOf.get(theirs[i]) ?? theirs[i];
+    const key = evaluated.slice(whole.start, whole.end);
+    if (unsafe.has(key)) return;
+    let pretty: string, compact: string;
+    try {
+      pretty = decompileFunction(fn, "pretty", script);
+      compact = decompileFunction(fn, "compact", script);
+    } catch (error) {
+      if (error instanceof UnsupportedShape) return;
+      throw error;
+    }
+    // Two functions written alike but printed differently (possible only through the playground's rewrites): keep neither.
+    if (key in table.pretty && (table.pretty[key] !== pretty || table.compact[key] !== compact)) {
+      unsafe.add(key);
+      delete table.pretty[key];
+      delete table.compact[key];
+      return;
+    }
+    table.pretty[key] = pretty;
+    table.compact[key] = compact;
+  });
+  return table;
 }

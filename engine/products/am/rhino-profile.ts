@@ -11,6 +11,10 @@ import { RHINO_MISSING } from "../../dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
+import { functionTextTable, mayPrintFunctions } from "../../dialect/function-text";
+import { rewriteConstForRhino } from "../../dialect/rhino-const";
+import { instrumentScript } from "../../sandbox/instrument";
+import { rhinoFunctionTextSource } from "../../sandbox/rhino-function-text";
 import type { AmBindings } from "./types";
 
 /**
@@ -47,6 +51,8 @@ export function rhinoProfile(
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
       // After the sandbox's JSON.parse hook (same condition), which it relies on.
       ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
+      // Keyed by each function's text as the sandbox holds it: the script after the rewrites execute.ts and the sandbox apply.
+      ...(mayPrintFunctions(script) ? [rhinoFunctionTextSource(functionTextTable(script, instrumentScript(rewriteConstForRhino(script)).source))] : []),
     ],
     describeError: (info) => {
       if (info.name === "InternalError" && info.message === JAVA_STACK_OVERFLOW) return { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(info.line ? { line: info.line } : {}) };
