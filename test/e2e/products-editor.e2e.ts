@@ -24,8 +24,11 @@ describe("the editor follows the product", () => {
     await waitForResult(page, before, 20_000);
 
     // AM's check has nothing to say of this line; IBM's says the class was never imported.
+    const typed = await currentRunId(page);
     await typeInEditor(page, 'IDMappingExtUtils.traceString("x");');
     await page.locator('[data-testid="editor"] .squiggly-warning').first().waitFor({ timeout: 15_000 });
+    // The previous script's run markers stay until the typed line's own run lands (run as you type).
+    await waitForResult(page, typed, 20_000);
     // F8 opens the next marker with its message, as a user reads it. The line has two once the run-as-you-type
     // run lands (the run's ReferenceError and the check's warning), in whichever order they arrived: F8 again
     // moves on, so the user reaches the warning within the line's markers.
