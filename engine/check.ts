@@ -25,7 +25,7 @@ export interface CheckOptions extends CheckTarget {
 export function check(script: string, target?: string, options: CheckOptions = {}): CheckResult {
   const registry = options.registry ?? SHIPPED_REGISTRY;
   const definition = options.product ? registry.forCheck({ product: options.product, evaluator: target ?? DEFAULT_EVALUATOR }) : registry.forCheck(target);
-  if (definition.check) return definition.check(script, { ...(options.ibmRule ? { ibmRule: options.ibmRule } : {}), ...(options.onewelcome ? { onewelcome: options.onewelcome } : {}) });
+  if (definition.check) return definition.check(script, options);
   const syntax = definition.syntax(script);
   // A syntax error's warnings are its hints: which construct it was and how to write it in the dialect.
   if (syntax) return { ok: false, error: syntax.error, warnings: syntax.warnings };

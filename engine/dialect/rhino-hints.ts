@@ -6,6 +6,7 @@
 import { tokenizer, tokTypes, type Token } from "acorn";
 import type { RunWarning } from "../result";
 import type { RhinoSyntaxError } from "./rhino-syntax";
+import { offsetOfLineColumn } from "../util/line-offset";
 
 interface Hint {
   what: string;
@@ -43,19 +44,10 @@ function tokensOf(source: string): Token[] {
   return tokens;
 }
 
-function offsetOf(source: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = source.indexOf("\n", offset);
-    if (next < 0) return source.length;
-    offset = next + 1;
-  }
-  return Math.min(source.length, offset + Math.max(0, column - 1));
-}
 
 function hintFor(source: string, tokens: Token[], error: RhinoSyntaxError): Hint | null {
   const text = (t: Token | undefined) => (t ? source.slice(t.start, t.end) : "");
-  const cursor = offsetOf(source, error.line, error.column ?? 1);
+  const cursor = offsetOfLineColumn(source, error.line, error.column ?? 1);
   // The offending token is among the last few Rhino had read when it stopped.
   let last = tokens.findIndex((t) => t.start >= cursor);
   if (last < 0) last = tokens.length;

@@ -9,21 +9,13 @@
  */
 import { parse, type Node } from "acorn";
 import { ancestor } from "acorn-walk";
+import { offsetOfLineColumn } from "../util/line-offset";
 
 type AnyNode = Node & Record<string, unknown>;
 
 const LOOPS = new Set(["WhileStatement", "DoWhileStatement", "ForStatement", "ForInStatement", "ForOfStatement"]);
 const FUNCTIONS = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
-function offsetOf(source: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = source.indexOf("\n", offset);
-    if (next < 0) return source.length;
-    offset = next + 1;
-  }
-  return offset + column - 1;
-}
 
 function lineOf(source: string, offset: number): number {
   let line = 1;
@@ -37,7 +29,7 @@ function lineOf(source: string, offset: number): number {
  */
 export function timeoutLine(source: string, reported: { line?: number; column?: number }): number | undefined {
   if (!reported.line) return undefined;
-  const at = offsetOf(source, reported.line, reported.column ?? 1);
+  const at = offsetOfLineColumn(source, reported.line, reported.column ?? 1);
   let program: Node;
   try {
     program = parse(source, { ecmaVersion: "latest", allowReturnOutsideFunction: true, allowHashBang: true });

@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { checkFlowExpectation, runFlow, validateScenario } from "../../engine";
 import { testCaseFrom } from "../../renderer/state/testCase";
-import { EngineClient, type WorkerLike } from "../../renderer/engine-client/engineClient";
-import type { FromWorker, ToWorker } from "../../renderer/engine-client/protocol";
+import { EngineClient } from "../../renderer/engine-client/engineClient";
 import { flowRunResult, flowStepCount, isFlowResult, stepLabel, stepRunResult } from "../../renderer/state/flowResult";
 import { addStep, moveStep, parseAfter, readFlow, removeStep, setStepKey, withFlow, withRequest } from "../../renderer/state/flowForm";
 import { defaultStep } from "../../renderer/components/FlowTimeline";
 import { productOf } from "../../renderer/components/ProductPanels";
 import { allSamples } from "../../renderer/samples";
+import { FakeWorker } from "./fake-worker";
 
 function caseOf(name: string): { script: string; scenario: Record<string, unknown> } {
   const { script, expect: _expect, ...scenario } = JSON.parse(readFileSync(`samples/${name}.case.json`, "utf8")) as Record<string, unknown>;
@@ -127,18 +127,6 @@ describe("product and samples", () => {
   });
 });
 
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: ToWorker): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 describe("the watchdog over a flow", () => {
   beforeEach(() => vi.useFakeTimers());

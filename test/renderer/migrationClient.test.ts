@@ -5,25 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { migrateInWorker } from "../../renderer/engine-client/migration";
-import type { WorkerLike } from "../../renderer/engine-client/engineClient";
-import type { FromWorker, ToWorker } from "../../renderer/engine-client/protocol";
 import type { MigrationReport } from "../../engine/migrate/compare";
+import { FakeWorker } from "./fake-worker";
 
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: ToWorker): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-}
 
 const REPORT = { script: "rewritten", changes: [], unresolved: [], equivalent: true, differences: [] } as unknown as MigrationReport;
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LatestOnly } from "../../renderer/state/latest";
 import { debounce } from "../../renderer/state/debounce";
-import { EngineClient, type WorkerLike } from "../../renderer/engine-client/engineClient";
-import type { FromWorker, ToWorker } from "../../renderer/engine-client/protocol";
+import { EngineClient } from "../../renderer/engine-client/engineClient";
 import type { RunResult } from "../../engine/result";
+import { FakeWorker } from "./fake-worker";
 
 describe("LatestOnly (stale-result guard)", () => {
   it("drops a result that finishes after a newer one was shown", () => {
@@ -76,22 +76,6 @@ function okResult(label: string): RunResult {
   };
 }
 
-/** A worker double: records what the page sent and answers when the test says so. */
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(message: ToWorker): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-}
 
 describe("EngineClient", () => {
   beforeEach(() => vi.useFakeTimers());

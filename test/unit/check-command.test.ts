@@ -4,17 +4,11 @@
  * Rhino gets Rhino's verdict with exit 1, never a crash or exit 70.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cli } from "./cli-helpers";
 
-const BIN = join(process.cwd(), "bin/token-playground.js");
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60000 });
-  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(() => {
   if (!existsSync("dist/cli/token-playground.js")) throw new Error("build the CLI first: npm run build:cli");

@@ -4,19 +4,13 @@
  * A bad path is bad input: exit 2, naming the file and the place. Spawns the built CLI (npm run build:cli).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { watchTargets } from "../../cli/watch";
 import { parseCommand } from "../../cli/args";
+import { cli } from "./cli-helpers";
 
-const BIN = join(process.cwd(), "bin/token-playground.js");
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60000 });
-  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(() => {
   if (!existsSync("dist/cli/token-playground.js")) throw new Error("build the CLI first: npm run build:cli");

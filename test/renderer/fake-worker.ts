@@ -1,0 +1,19 @@
+/** A worker double for the page's engine client: records what the page sent and answers when the test says so. */
+import type { WorkerLike } from "../../renderer/engine-client/engineClient";
+import type { FromWorker, ToWorker } from "../../renderer/engine-client/protocol";
+
+export class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  postMessage(message: ToWorker): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(message: FromWorker): void {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+}
