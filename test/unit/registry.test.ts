@@ -231,9 +231,6 @@ describe("a registry of a test's own", () => {
   it("can replace an AM evaluator's projection and keep its check, bindings and sandbox", async () => {
     const projected = amEvaluator({
       evaluator: "legacy",
-      label: "Legacy, fields only",
-      lint: (script) => lintOf(script, "legacy"),
-      declarations: BINDING_DECLARATIONS.legacy,
       bindings: legacyBindings,
       project: async (executed) => {
         const result = emptyRunResult(executed.evaluator, executed.outcome.error);
@@ -242,6 +239,9 @@ describe("a registry of a test's own", () => {
       },
     });
     const registry = createRegistry([projected]);
+    // Its label, lint and declarations are the legacy evaluator's, from its id alone.
+    expect([projected.label, projected.declarations]).toEqual(["Legacy (1.0)", BINDING_DECLARATIONS.legacy]);
+    expect(projected.lint?.('logger.message("x");')).toEqual(lintOf('logger.message("x");', "legacy"));
     const result = await run('accessToken.setField("tier", "gold");', {}, { registry });
     expect(result.tokenResponse).toMatchObject({ fields: { tier: "gold" } });
     expect(result.introspection).toBeNull();
