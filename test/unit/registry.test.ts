@@ -11,12 +11,17 @@ import {
   PRODUCTS,
   PRODUCT_IDS,
   SHIPPED_REGISTRY,
+  DEFAULT_EVALUATOR,
   check,
+  checkTargetOf,
   createRegistry,
   emptyRunResult,
+  productOfResult,
+  productOfScenario,
   run,
   runFlow,
   scenarioJsonSchema,
+  scriptDeclarations,
   type ProductDefinition,
   type RunWarning,
 } from "../../engine";
@@ -152,6 +157,48 @@ describe("the shipped registry", () => {
       ["run.evaluator.legacy", "Legacy Evaluator (1.0)", "CmdOrCtrl+Alt+1"],
       ["run.evaluator.next-gen", "Next-Generation Evaluator (2.0)", "CmdOrCtrl+Alt+2"],
     ]);
+  });
+});
+
+describe("the page's contract (engine/products/page-contract.ts, what the page decides of a product)", () => {
+  it("offers the editor the declarations check() uses, one file per product and AM evaluator", () => {
+    const files = SHIPPED_REGISTRY.definitions.map((d) => {
+      const evaluator = (d.evaluator ?? DEFAULT_EVALUATOR) as (typeof EVALUATOR_IDS)[number];
+      const page = scriptDeclarations(d.product as (typeof PRODUCT_IDS)[number], evaluator);
+      expect(page.content, `${d.product}/${d.evaluator}`).toBe(SHIPPED_REGISTRY.forCheck({ product: d.product, evaluator }).declarations);
+      return page.fileName;
+    });
+    expect(files).toEqual(["bindings-legacy.d.ts", "bindings-next-gen.d.ts", "bindings-onewelcome.d.ts", "bindings-ibm-verify-access.d.ts"]);
+  });
+
+  it("tells each product's run result by what only that product's results carry, and a scenario by its product", async () => {
+    const hook = "function handle(request) { return { additionalClaims: { tier: 'gold' } }; }";
+    const results = {
+      am: await run('accessToken.setField("tier", "gold");', {}),
+      onewelcome: await run(hook, { product: "onewelcome" }),
+      "ibm-verify-access": await run('stsuu.addContextAttribute(new Attribute("tier", "urn:ibm:names:ITFIM:oauth:response:attribute", "gold"));', { product: "ibm-verify-access" }),
+    };
+    for (const id of PRODUCT_IDS) {
+      expect(productOfResult(results[id]), id).toBe(id);
+      expect(productOfScenario({ product: id }), id).toBe(id);
+    }
+    expect(productOfScenario({ product: "okta" })).toBe("am");
+    expect(productOfScenario(null)).toBe("am");
+  });
+
+  it("hands check() what the scenario under edit says of the script: IBM's rule stage turns on its stage's lint", () => {
+    const rule = 'var state = stsuu.getContextAttributes().getAttributeValueByNameAndType("state_id", "urn:ibm:names:ITFIM:oauth:state");';
+    const pre = checkTargetOf({ product: "ibm-verify-access", ibm: { rule: "pre-token" } });
+    expect(pre).toEqual({ product: "ibm-verify-access", ibmRule: "pre-token" });
+    expect(checkTargetOf({ product: "ibm-verify-access" })).toEqual({ product: "ibm-verify-access", ibmRule: "post-token" });
+    expect(checkTargetOf({ product: "onewelcome", onewelcome: { authentication: "basic", username: "u" } })).toEqual({
+      product: "onewelcome",
+      onewelcome: { hookUrl: undefined, authentication: "basic", username: "u", password: undefined },
+    });
+    expect(checkTargetOf({})).toEqual({ product: "am" });
+    const codes = (target: ReturnType<typeof checkTargetOf>) => check(rule, DEFAULT_EVALUATOR, target).warnings.map((w) => w.code);
+    expect(codes(pre)).toContain("ibm-state-id-in-pre");
+    expect(codes(checkTargetOf({ product: "ibm-verify-access", ibm: { rule: "post-token" } }))).not.toContain("ibm-state-id-in-pre");
   });
 });
 
