@@ -1,7 +1,7 @@
 /**
- * What the app's page needs of each product, without what runs it: which product a scenario or a result is
- * for, the declarations its script editor offers (IntelliSense, hovers) and what its check reads of the
- * scenario under edit. The page cannot load the registry (registry.ts: the run machinery, in the worker), so
+ * What the app's page needs of each product and AM evaluator, without what runs it: which product a scenario or
+ * a result is for, the declarations its script editor offers (IntelliSense, hovers), what its check reads of
+ * the scenario under edit, and what the page shows for an evaluator (the IDM panel, the migration, the Logs hint). The page cannot load the registry (registry.ts: the run machinery, in the worker), so
  * this light table, keyed by the catalog's product ids, is where the page decides every product question; a
  * product in the catalog fails the typecheck here until it is described, and an AM evaluator comes with its
  * declarations (BINDING_DECLARATIONS is keyed by evaluator id). Each entry names the same declaration strings
@@ -11,7 +11,7 @@
 import { DEFAULT_PRODUCT, PRODUCTS, isProductId, type EvaluatorId, type ProductId } from "../../contracts/catalog";
 import type { RunResult } from "../result";
 import type { CheckSettings } from "../run-types";
-import { BINDING_DECLARATIONS } from "../bindings/declarations";
+import { BINDING_DECLARATIONS, declaredGlobals } from "../bindings/declarations";
 import { IBM_DECLARATIONS } from "./ibm/declarations";
 import { ONEWELCOME_DECLARATIONS } from "./onewelcome/declarations";
 
@@ -84,4 +84,33 @@ export function scriptDeclarations(product: ProductId, evaluator: EvaluatorId): 
 export function checkTargetOf(doc: unknown): CheckSettings & { product: ProductId } {
   const product = productOfScenario(doc);
   return { product, ...PAGE_CONTRACTS[product].checkSettings?.(section(doc)) };
+}
+
+interface EvaluatorPageContract {
+  /** Whether "Migrate to next-gen" applies to its scripts (the migrator rewrites legacy scripts: migrate/). */
+  readonly migratable: boolean;
+  /** The Logs panel's hint when a run logged nothing: the logger methods its scripts have. */
+  readonly emptyLogsHint: string;
+}
+
+const EVALUATOR_PAGE_CONTRACTS: Readonly<Record<EvaluatorId, EvaluatorPageContract>> = {
+  legacy: {
+    migratable: true,
+    emptyLogsHint: "Nothing logged. Use logger.message(…), logger.warning(…) or logger.error(…) in the script.",
+  },
+  "next-gen": {
+    migratable: false,
+    emptyLogsHint:
+      "Nothing logged. Use logger.info(…), logger.warn(…), logger.error(…) or logger.debug(…) in the script ({} takes the next argument).",
+  },
+};
+
+export interface EvaluatorPageFacts extends EvaluatorPageContract {
+  /** Whether its scripts can call `openidm` (the page's IDM panel shows only then): whether it binds the global. */
+  readonly hasOpenIdm: boolean;
+}
+
+/** What the page shows for an AM evaluator. */
+export function evaluatorPageFacts(evaluator: EvaluatorId): EvaluatorPageFacts {
+  return { ...EVALUATOR_PAGE_CONTRACTS[evaluator], hasOpenIdm: declaredGlobals(evaluator).includes("openidm") };
 }

@@ -16,6 +16,7 @@ import {
   checkTargetOf,
   createRegistry,
   emptyRunResult,
+  evaluatorPageFacts,
   productOfResult,
   productOfScenario,
   run,
@@ -184,6 +185,18 @@ describe("the page's contract (engine/products/page-contract.ts, what the page d
     }
     expect(productOfScenario({ product: "okta" })).toBe("am");
     expect(productOfScenario(null)).toBe("am");
+  });
+
+  it("shows the IDM panel for the evaluators whose scripts are handed openidm, and migrates legacy scripts only", async () => {
+    for (const evaluator of EVALUATOR_IDS) {
+      const result = await run("logger.error(typeof openidm);", { evaluator });
+      const facts = evaluatorPageFacts(evaluator);
+      expect(result.logs.map((l) => l.message), evaluator).toEqual([facts.hasOpenIdm ? "object" : "undefined"]);
+    }
+    expect(EVALUATOR_IDS.map((id) => [id, evaluatorPageFacts(id).hasOpenIdm, evaluatorPageFacts(id).migratable])).toEqual([
+      ["legacy", false, true],
+      ["next-gen", true, false],
+    ]);
   });
 
   it("hands check() what the scenario under edit says of the script: IBM's rule stage turns on its stage's lint", () => {
