@@ -22,9 +22,11 @@ module.exports = {
         path: [
           "^engine/(sandbox/(sandbox|module|host)|run|check|analysis)\\.ts$",
           "^engine/(dialect|evaluators|migrate)/",
-          // products/*/declarations.ts are the products' declaration strings, with no imports. (The catalog of
-          // ids and labels the page's selects need is contracts/catalog.ts, outside these paths.)
-          "^engine/products/(?![^/]+/declarations\\.ts$)",
+          // products/*/declarations.ts are the products' declaration strings, with no imports, and
+          // products/page-contract.ts the table of what the page decides of a product, which imports only
+          // declaration strings and the catalog. (The catalog of ids and labels the page's selects need is contracts/catalog.ts,
+          // outside these paths.)
+          "^engine/products/(?![^/]+/declarations\\.ts$|page-contract\\.ts$)",
           "^engine/flow/(?!schema\\.ts$)",
           "^engine/token/jwt\\.ts$",
           "^node_modules/(quickjs-emscripten-core|@jitl|acorn|acorn-walk)/",

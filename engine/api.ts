@@ -42,6 +42,17 @@ export type { CheckTarget } from "./check";
 // The products' IntelliSense: declaration strings with no imports (the rule lets these files through).
 export { IBM_DECLARATIONS } from "./products/ibm/declarations";
 export { ONEWELCOME_DECLARATIONS } from "./products/onewelcome/declarations";
+// What the page decides of a product (which one a scenario or result is for, its declarations, its check's
+// settings) and shows for an evaluator.
+export {
+  checkTargetOf,
+  evaluatorPageFacts,
+  productOfResult,
+  productOfScenario,
+  scriptDeclarations,
+  type EvaluatorPageFacts,
+  type ScriptDeclarations,
+} from "./products/page-contract";
 // The run supervisor (queue, deadlines, watchdog, respawn) and its protocol: the page's engine client is one of its adapters.
 export { Supervisor, failureRunResult, type JobOutcome, type WorkerPort } from "./supervisor/supervisor";
 export type { CheckOutcome, EngineReply, EngineRequest } from "./supervisor/protocol";

@@ -35,7 +35,8 @@ import { CodeEditor, type EditorApi } from "./components/CodeEditor";
 import { ScenarioForm } from "./components/ScenarioForm";
 import { Splitter } from "./components/Splitter";
 import { FlowTimeline } from "./components/FlowTimeline";
-import { ProductPanels, productOf } from "./components/ProductPanels";
+import { ProductPanels } from "./components/ProductPanels";
+import { productOfScenario } from "./state/products";
 import { Toolbar } from "./components/Toolbar";
 import { StatusBar } from "./components/StatusBar";
 import { HttpPanel, IdmPanel, IntrospectionPanel, LogsPanel, TokenPanel, TokenResponsePanel, WarningsPanel } from "./components/ResultPanels";
@@ -70,7 +71,7 @@ export function App({ boot }: { boot: Boot }) {
   usePersistence(store, platform, state);
   useDocumentDrafts(ctx, state);
   useFileWatch(ctx, state.document);
-  useEditorHelp(productOf(state.scenario.doc), state.evaluator);
+  useEditorHelp(productOfScenario(state.scenario.doc), state.evaluator);
   const layout = useLayout(platform.store);
   const theme = useTheme(platform.store);
   const editorApi = useRef<EditorApi | null>(null);

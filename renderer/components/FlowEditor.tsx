@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import type { Product } from "../../engine/api";
 import { parseScopes } from "../state/scenarioForm";
-import { productOf } from "./ProductPanels";
+import { productOfScenario } from "../state/products";
 import {
   addStep,
   FLOW_GRANT_TYPES,
@@ -151,7 +151,7 @@ function StepRow({ step, index, count, product, set }: { step: FlowStepDoc; inde
 
 export function FlowEditor({ doc, onChange }: FlowEditorProps) {
   const flow = readFlow(doc);
-  const product = productOf(doc);
+  const product = productOfScenario(doc);
   const set = (edit: (flow: FlowStepDoc[]) => FlowStepDoc[]) => onChange(withFlow(doc, edit(readFlow(doc))));
   return (
     <fieldset className="form-group" data-testid="flow-editor">

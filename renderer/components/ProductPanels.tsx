@@ -4,16 +4,11 @@
  * rules saw it (the stsuu before and after the rule under edit and what it changed, state_id, associations).
  */
 import type { RunResult } from "../engine-client/engineApi";
-import { DEFAULT_PRODUCT, isProductId, PRODUCTS as CATALOG_PRODUCTS, type HookExchangeView, type IbmRequestView, type Product } from "../../engine/api";
+import { PRODUCTS as CATALOG_PRODUCTS, type HookExchangeView, type IbmRequestView, type Product } from "../../engine/api";
 import { Panel } from "./Panel";
 
 /** The product picker's choices: the engine's catalog, spelled once there. */
 export const PRODUCTS: readonly { id: Product; label: string }[] = CATALOG_PRODUCTS;
-
-export function productOf(doc: unknown): Product {
-  const product = (doc as { product?: unknown } | null)?.product;
-  return isProductId(product) ? product : DEFAULT_PRODUCT;
-}
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 

@@ -2,7 +2,8 @@
 import type { RendererCommandId } from "../../contracts/commands";
 import type { Evaluator } from "../../engine/api";
 import { action, actionTitle } from "../actions/actions";
-import { PRODUCTS, productOf } from "./ProductPanels";
+import { PRODUCTS } from "./ProductPanels";
+import { productOfScenario } from "../state/products";
 import { EVALUATORS } from "../state/evaluators";
 import type { OpenDocument, ShownRun } from "../state/pageState";
 import type { Sample } from "../samples";
@@ -72,7 +73,7 @@ export function Toolbar(props: ToolbarProps) {
         <select
           data-testid="product-select"
           aria-label="Product"
-          value={productOf(doc)}
+          value={productOfScenario(doc)}
           disabled={doc === null || typeof doc !== "object" || Array.isArray(doc)}
           onChange={(e) => props.onProduct(e.target.value)}
         >

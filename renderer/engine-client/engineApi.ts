@@ -1,12 +1,9 @@
 /**
- * What the page itself (not the worker) takes from the engine: editor declarations, the scenario schema and
- * validator, all through engine/api.ts, the light entry point, so the page bundle does not carry the sandbox;
+ * What the page itself (not the worker) takes from the engine here: the scenario schema and validator, through
+ * engine/api.ts, the light entry point, so the page bundle does not carry the sandbox;
  * runs always go through the worker (engineClient.ts), which imports engine/index.ts.
  */
 export {
-  BINDING_DECLARATIONS,
-  IBM_DECLARATIONS,
-  ONEWELCOME_DECLARATIONS,
   scenarioJsonSchema,
   validateScenario,
   parseJsonText,

@@ -1,14 +1,14 @@
 /** Monaco's help: the chosen product's (and evaluator's) declarations for the script, the JSON Schema for the scenario. */
 import { useEffect } from "react";
-import { scenarioJsonSchema, type Evaluator, type Product } from "../../engine/api";
-import { scriptDeclarations } from "../monaco/declarations";
+import { scenarioJsonSchema, scriptDeclarations, type Evaluator, type Product } from "../../engine/api";
 import { javascriptDefaults, jsonDefaults } from "../monaco/setup";
 
 const SCENARIO_SCHEMA_URI = "https://token-playground.dev/schema/scenario.json";
 
 export function useEditorHelp(product: Product, evaluator: Evaluator): void {
   useEffect(() => {
-    javascriptDefaults.setExtraLibs([scriptDeclarations(product, evaluator)]);
+    const declarations = scriptDeclarations(product, evaluator);
+    javascriptDefaults.setExtraLibs([{ content: declarations.content, filePath: `file:///${declarations.fileName}` }]);
   }, [product, evaluator]);
   useEffect(() => {
     jsonDefaults.setDiagnosticsOptions({

@@ -9,8 +9,7 @@ import type { EngineClient, RunAnswer } from "../engine-client/engineClient";
 import type { LatestOnly } from "../state/latest";
 import type { PageStore, RunControl } from "../actions/context";
 import { debounce } from "../state/debounce";
-import { checkTargetOf } from "../monaco/declarations";
-import { productOf } from "../components/ProductPanels";
+import { checkTargetOf } from "../../engine/api";
 
 export const RUN_DEBOUNCE_MS = 250;
 const CHECK_DEBOUNCE_MS = 120;
@@ -42,7 +41,7 @@ export function runControl(store: PageStore, boot: { client: RunClient; runs: La
   };
   const checkNow = () => {
     const { script, evaluator, scenario } = store.getState();
-    void client.check(script, evaluator, checkTargetOf(scenario.doc, productOf(scenario.doc))).then((answer) => {
+    void client.check(script, evaluator, checkTargetOf(scenario.doc)).then((answer) => {
       if (!answer.superseded) store.dispatch({ type: "checked", outcome: answer.outcome });
     });
   };

@@ -48,14 +48,11 @@ export function productFacts(id: ProductId | undefined): ProductPageFacts {
 }
 
 /**
- * The product a result was run for, told by what only that product's result carries (as ProductPanels tells
- * which panel to show): a result held from before a product switch keeps its own product's wording.
+ * Which product a scenario under edit or a result is for: the engine's light page contract decides both
+ * (engine/products/page-contract.ts, with the editor's declarations and the check's settings), so the page
+ * knows no product by name.
  */
-export function productOfResult(result: RunResult): ProductId {
-  if ((result as { ibm?: unknown }).ibm) return "ibm-verify-access";
-  if ((result as { hook?: unknown }).hook) return "onewelcome";
-  return DEFAULT_PRODUCT;
-}
+export { productOfResult, productOfScenario } from "../../engine/api";
 
 /** The Logs panel's empty hint for a run of this product and evaluator. */
 export function emptyLogsHint(product: ProductId | undefined, evaluator: Evaluator): string {

@@ -6,7 +6,7 @@ import { EngineClient } from "../../renderer/engine-client/engineClient";
 import { flowRunResult, flowStepCount, isFlowResult, stepLabel, stepRunResult } from "../../renderer/state/flowResult";
 import { addStep, moveStep, parseAfter, readFlow, removeStep, setStepKey, withFlow, withRequest } from "../../renderer/state/flowForm";
 import { defaultStep } from "../../renderer/components/FlowTimeline";
-import { productOf } from "../../renderer/components/ProductPanels";
+import { productOfScenario } from "../../renderer/state/products";
 import { allSamples } from "../../renderer/samples";
 import { FakeWorker } from "./fake-worker";
 
@@ -110,9 +110,9 @@ describe("the flow editor's edits", () => {
 
 describe("product and samples", () => {
   it("the product comes from the scenario, AM by default", () => {
-    expect(productOf({})).toBe("am");
-    expect(productOf({ product: "onewelcome" })).toBe("onewelcome");
-    expect(productOf({ product: "nonsense" })).toBe("am");
+    expect(productOfScenario({})).toBe("am");
+    expect(productOfScenario({ product: "onewelcome" })).toBe("onewelcome");
+    expect(productOfScenario({ product: "nonsense" })).toBe("am");
   });
 
   it("the sample picker has the flow and product cases, each with the script its case names", () => {

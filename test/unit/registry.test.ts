@@ -11,12 +11,18 @@ import {
   PRODUCTS,
   PRODUCT_IDS,
   SHIPPED_REGISTRY,
+  DEFAULT_EVALUATOR,
   check,
+  checkTargetOf,
   createRegistry,
   emptyRunResult,
+  evaluatorPageFacts,
+  productOfResult,
+  productOfScenario,
   run,
   runFlow,
   scenarioJsonSchema,
+  scriptDeclarations,
   type ProductDefinition,
   type RunWarning,
 } from "../../engine";
@@ -155,6 +161,60 @@ describe("the shipped registry", () => {
   });
 });
 
+describe("the page's contract (engine/products/page-contract.ts, what the page decides of a product)", () => {
+  it("offers the editor the declarations check() uses, one file per product and AM evaluator", () => {
+    const files = SHIPPED_REGISTRY.definitions.map((d) => {
+      const evaluator = (d.evaluator ?? DEFAULT_EVALUATOR) as (typeof EVALUATOR_IDS)[number];
+      const page = scriptDeclarations(d.product as (typeof PRODUCT_IDS)[number], evaluator);
+      expect(page.content, `${d.product}/${d.evaluator}`).toBe(SHIPPED_REGISTRY.forCheck({ product: d.product, evaluator }).declarations);
+      return page.fileName;
+    });
+    expect(files).toEqual(["bindings-legacy.d.ts", "bindings-next-gen.d.ts", "bindings-onewelcome.d.ts", "bindings-ibm-verify-access.d.ts"]);
+  });
+
+  it("tells each product's run result by what only that product's results carry, and a scenario by its product", async () => {
+    const hook = "function handle(request) { return { additionalClaims: { tier: 'gold' } }; }";
+    const results = {
+      am: await run('accessToken.setField("tier", "gold");', {}),
+      onewelcome: await run(hook, { product: "onewelcome" }),
+      "ibm-verify-access": await run('stsuu.addContextAttribute(new Attribute("tier", "urn:ibm:names:ITFIM:oauth:response:attribute", "gold"));', { product: "ibm-verify-access" }),
+    };
+    for (const id of PRODUCT_IDS) {
+      expect(productOfResult(results[id]), id).toBe(id);
+      expect(productOfScenario({ product: id }), id).toBe(id);
+    }
+    expect(productOfScenario({ product: "okta" })).toBe("am");
+    expect(productOfScenario(null)).toBe("am");
+  });
+
+  it("shows the IDM panel for the evaluators whose scripts are handed openidm, and migrates legacy scripts only", async () => {
+    for (const evaluator of EVALUATOR_IDS) {
+      const result = await run("logger.error(typeof openidm);", { evaluator });
+      const facts = evaluatorPageFacts(evaluator);
+      expect(result.logs.map((l) => l.message), evaluator).toEqual([facts.hasOpenIdm ? "object" : "undefined"]);
+    }
+    expect(EVALUATOR_IDS.map((id) => [id, evaluatorPageFacts(id).hasOpenIdm, evaluatorPageFacts(id).migratable])).toEqual([
+      ["legacy", false, true],
+      ["next-gen", true, false],
+    ]);
+  });
+
+  it("hands check() what the scenario under edit says of the script: IBM's rule stage turns on its stage's lint", () => {
+    const rule = 'var state = stsuu.getContextAttributes().getAttributeValueByNameAndType("state_id", "urn:ibm:names:ITFIM:oauth:state");';
+    const pre = checkTargetOf({ product: "ibm-verify-access", ibm: { rule: "pre-token" } });
+    expect(pre).toEqual({ product: "ibm-verify-access", ibmRule: "pre-token" });
+    expect(checkTargetOf({ product: "ibm-verify-access" })).toEqual({ product: "ibm-verify-access", ibmRule: "post-token" });
+    expect(checkTargetOf({ product: "onewelcome", onewelcome: { authentication: "basic", username: "u" } })).toEqual({
+      product: "onewelcome",
+      onewelcome: { hookUrl: undefined, authentication: "basic", username: "u", password: undefined },
+    });
+    expect(checkTargetOf({})).toEqual({ product: "am" });
+    const codes = (target: ReturnType<typeof checkTargetOf>) => check(rule, DEFAULT_EVALUATOR, target).warnings.map((w) => w.code);
+    expect(codes(pre)).toContain("ibm-state-id-in-pre");
+    expect(codes(checkTargetOf({ product: "ibm-verify-access", ibm: { rule: "post-token" } }))).not.toContain("ibm-state-id-in-pre");
+  });
+});
+
 describe("the command line's --evaluator", () => {
   it("offers, accepts and names exactly the registry's evaluators", () => {
     for (const command of ["run", "check", "flow", "export"]) {
@@ -231,9 +291,6 @@ describe("a registry of a test's own", () => {
   it("can replace an AM evaluator's projection and keep its check, bindings and sandbox", async () => {
     const projected = amEvaluator({
       evaluator: "legacy",
-      label: "Legacy, fields only",
-      lint: (script) => lintOf(script, "legacy"),
-      declarations: BINDING_DECLARATIONS.legacy,
       bindings: legacyBindings,
       project: async (executed) => {
         const result = emptyRunResult(executed.evaluator, executed.outcome.error);
@@ -242,6 +299,9 @@ describe("a registry of a test's own", () => {
       },
     });
     const registry = createRegistry([projected]);
+    // Its label, lint and declarations are the legacy evaluator's, from its id alone.
+    expect([projected.label, projected.declarations]).toEqual(["Legacy (1.0)", BINDING_DECLARATIONS.legacy]);
+    expect(projected.lint?.('logger.message("x");')).toEqual(lintOf('logger.message("x");', "legacy"));
     const result = await run('accessToken.setField("tier", "gold");', {}, { registry });
     expect(result.tokenResponse).toMatchObject({ fields: { tier: "gold" } });
     expect(result.introspection).toBeNull();

@@ -11,7 +11,11 @@ import { collectionKind, type CollectionKind } from "./collection-kinds";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
 import { JAVA_ITERATOR_MEMBERS, JAVA_LIST_MEMBERS, JAVA_SET_MEMBERS } from "../../bindings/tables/java";
 import { capacityFor, copyCapacity, orderAll, placeAppended, tableSizeFor, type OrderKeys } from "./hash-order";
-import { JavaObject, callJavaCallback, str, javaIn, javaEquals, renderJava, JavaArray } from "./java-lang";
+import { JavaObject, renderJava } from "./java-object";
+import { str } from "./java-string";
+import { JavaArray } from "./java-array";
+import { javaIn } from "./java-in";
+import { callJavaCallback, javaEquals } from "./java-unboxed";
 import { toStored } from "./java-stored";
 
 /**

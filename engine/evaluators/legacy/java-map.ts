@@ -9,7 +9,10 @@ import { ENTRY_BYTES, stringBytes } from "./java-budget";
 import { mapViewClass, requireVisible, type MapView } from "./java-views";
 import { JAVA_MAP_ENTRY_MEMBERS, JAVA_MAP_MEMBERS } from "../../bindings/tables/java";
 import { capacityFor, copyCapacity, orderAll, type OrderKeys } from "./hash-order";
-import { JavaObject, callJavaCallback, JavaString, str, javaIn, javaEquals, renderJava } from "./java-lang";
+import { JavaObject, renderJava } from "./java-object";
+import { JavaString, str } from "./java-string";
+import { javaIn } from "./java-in";
+import { callJavaCallback, javaEquals } from "./java-unboxed";
 import { JavaCollection, type GapSink } from "./java-collection";
 
 /**

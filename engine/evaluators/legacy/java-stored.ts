@@ -4,7 +4,9 @@
  */
 import { JavaDouble } from "../../token/values";
 import { GuestReference, HostObject, isGuestFunction } from "../../sandbox/host";
-import { JavaObject, JavaString, JavaBoolean, JavaNumber } from "./java-lang";
+import { JavaObject } from "./java-object";
+import { JavaString } from "./java-string";
+import { JavaBoolean, JavaNumber } from "./java-boxed";
 
 /** Like toStored, but keeps which numbers AM holds as java.lang.Double (every JS number a script hands Java). */
 export function toStoredJava(value: unknown): unknown {

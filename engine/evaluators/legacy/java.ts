@@ -1,14 +1,22 @@
 /**
- * Java values as legacy (Rhino) scripts meet them, one module per job: java.lang values and arrays
- * (java-lang.ts), collections (java-collection.ts), maps (java-map.ts) and what AM stores of them
- * (java-stored.ts). This module is where the rest of the engine takes them from, and it builds Java values from
- * stored data and JSON (toJava, javaFromJson), which needs every kind of them while none of them needs it.
+ * Java values as legacy (Rhino) scripts meet them, one module per job: every Java object's base
+ * (java-object.ts), java.lang.String (java-string.ts), the boxed Boolean and Number (java-boxed.ts), arrays
+ * (java-array.ts), how a script's value enters Java (java-in.ts, where String and Double register themselves)
+ * and comes back (java-unboxed.ts), collections (java-collection.ts), maps (java-map.ts) and what AM stores of
+ * them (java-stored.ts). This module is where the rest of the engine takes them from, so loading it registers
+ * every class; it builds Java values from stored data and JSON (toJava, javaFromJson), which needs every kind
+ * of them while none of them needs it.
  */
 import { JavaDouble, javaDoubleString } from "../../token/values";
 import { GuestReference, HostObject } from "../../sandbox/host";
 import { javaException } from "./java-exceptions";
 import { callGuest, chargeHost, identityHash, requireHost } from "./java-runtime";
-import { JavaArray, JavaBoolean, JavaNumber, JavaObject, JavaString, callJavaCallback, javaIn } from "./java-lang";
+import { JavaObject } from "./java-object";
+import { JavaString } from "./java-string";
+import { JavaBoolean, JavaNumber } from "./java-boxed";
+import { JavaArray } from "./java-array";
+import { javaIn } from "./java-in";
+import { callJavaCallback } from "./java-unboxed";
 import { toStored, toStoredJava } from "./java-stored";
 import { JavaCollection, JavaIterator, type GapSink } from "./java-collection";
 import { JavaMap, JavaMapEntry } from "./java-map";

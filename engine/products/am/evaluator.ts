@@ -1,9 +1,14 @@
 /**
- * An AM evaluator as a registry definition: its spec (bindings, wording, lint, declarations) run through the
- * shared AM pipeline — check (Rhino's syntax) → prepare (token, context, bindings) → execute (the sandbox
- * under Rhino's profile) → project (the spec's projection, else AM's).
+ * An AM evaluator as a registry definition: its spec (bindings, wording) run through the shared AM pipeline —
+ * check (Rhino's syntax) → prepare (token, context, bindings) → execute (the sandbox under Rhino's profile) →
+ * project (the spec's projection, else AM's). What only names the evaluator follows from its id: its label
+ * (the catalog's), its lint (analysis.ts, keyed by evaluator) and its declarations (bindings/declarations.ts),
+ * so a definition never repeats them.
  */
 import type { ProductDefinition } from "../../run-types";
+import { evaluatorInfo } from "../../../contracts/catalog";
+import { BINDING_DECLARATIONS } from "../../bindings/declarations";
+import { lintOf } from "../../analysis";
 import { checkStage, rhinoSyntaxFinding } from "./rhino-check";
 import { prepareRun } from "./prepare";
 import { rhinoProfile } from "./rhino-profile";
@@ -13,13 +18,14 @@ import type { AmEvaluatorSpec } from "./types";
 
 export function amEvaluator(spec: AmEvaluatorSpec): ProductDefinition {
   const project = spec.project ?? projectAmRun;
+  const lint = (script: string) => lintOf(script, spec.evaluator);
   return {
     product: "am",
     evaluator: spec.evaluator,
-    label: spec.label,
+    label: evaluatorInfo(spec.evaluator).label,
     syntax: rhinoSyntaxFinding,
-    lint: spec.lint,
-    declarations: spec.declarations,
+    lint,
+    declarations: BINDING_DECLARATIONS[spec.evaluator],
     run: async (script, scenario, context) => {
       const early = checkStage(script, spec.evaluator, rhinoSyntaxFinding);
       if (early) {
@@ -29,7 +35,7 @@ export function amEvaluator(spec: AmEvaluatorSpec): ProductDefinition {
       const prepared = prepareRun(scenario, spec.bindings);
       const profile = rhinoProfile(script, prepared.ctx, prepared.bindings, spec.describeError);
       const outcome = await executeRun(script, prepared, profile, context.now);
-      return project({ ...prepared, script, outcome, evaluator: spec.evaluator, lint: spec.lint, context });
+      return project({ ...prepared, script, outcome, evaluator: spec.evaluator, lint, context });
     },
   };
 }

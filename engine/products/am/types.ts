@@ -1,6 +1,7 @@
 /**
  * The pieces an AM evaluator hands the shared AM pipeline (check → prepare → execute → project): its bindings,
- * its own error wording, its lint and declarations, and optionally its own projection of the outputs.
+ * its own error wording, and optionally its own projection of the outputs. Its label, lint and declarations
+ * follow from its id (evaluator.ts).
  */
 import type { RunError, RunResult, RunWarning } from "../../result";
 import type { Scenario } from "../../scenario/schema";
@@ -46,9 +47,6 @@ export type AmProjection = (run: ExecutedRun) => Promise<RunResult>;
 
 export interface AmEvaluatorSpec {
   evaluator: EvaluatorId;
-  label: string;
-  lint: (script: string) => RunWarning[];
-  declarations: string;
   bindings: (ctx: RunContext) => AmBindings;
   /** The evaluator's own wording of an uncaught guest error, tried before Rhino's (null: Rhino's). */
   describeError?: (info: GuestErrorInfo) => RunError | null;

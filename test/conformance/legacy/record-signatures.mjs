@@ -14,31 +14,18 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeObservation } from "./normalize.mjs";
+import { jdkInstances } from "./java-instances.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = process.env.RHINO_JAR ?? "/usr/share/java/rhino.jar";
 const work = mkdtempSync(join(tmpdir(), "rhino-signatures-"));
 
-/** The class name the playground reports → a Rhino expression giving an instance of it. */
+/**
+ * The class name the playground reports → a Rhino expression giving an instance of it: the JDK's classes
+ * (java-instances.mjs, shared with the overload-owner recorder), then AM's, CHF's and the recorder's stand-ins.
+ */
 const INSTANCES = {
-  "java.lang.String": `new java.lang.String("x")`,
-  "java.lang.Double": `new java.lang.Double(1)`,
-  "java.lang.Integer": `new java.lang.Integer(1)`,
-  "java.lang.Long": `new java.lang.Long(1)`,
-  "java.lang.Boolean": `new java.lang.Boolean(true)`,
-  "java.util.HashSet": `new java.util.HashSet()`,
-  "java.util.LinkedHashSet": `new java.util.LinkedHashSet()`,
-  "java.util.TreeSet": `new java.util.TreeSet()`,
-  "java.util.ArrayList": `new java.util.ArrayList()`,
-  "java.util.LinkedList": `new java.util.LinkedList()`,
-  "java.util.HashMap": `new java.util.HashMap()`,
-  "java.util.LinkedHashMap": `new java.util.LinkedHashMap()`,
-  "java.util.TreeMap": `new java.util.TreeMap()`,
-  "java.util.Collections$UnmodifiableMap": `java.util.Collections.unmodifiableMap(new java.util.HashMap())`,
-  "java.util.Collections$UnmodifiableRandomAccessList": `java.util.Collections.unmodifiableList(new java.util.ArrayList())`,
-  "java.util.Collections$UnmodifiableSet": `java.util.Collections.unmodifiableSet(new java.util.HashSet())`,
-  "java.util.HashMap$KeyIterator": `new java.util.HashSet().iterator()`,
-  "java.util.ArrayList$Itr": `new java.util.ArrayList().iterator()`,
+  ...jdkInstances({ views: false }),
   "java.util.Date": `new java.util.Date(0)`,
   "java.math.BigInteger": `new java.math.BigInteger("1")`,
   "java.util.UUID": `java.util.UUID.randomUUID()`,
