@@ -122,3 +122,27 @@ describe("the form's token words follow the product", () => {
     expect(error).not.toMatch(/\bAM\b/);
   });
 });
+
+describe("OneWelcome's hook over the grant's life in the app", () => {
+  it("the timeline shows the hook at /authorize and at refresh with the grant's scopes, and the code exchange marked inferred", async () => {
+    const { page } = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));
+    await waitForResult(page, 0, 20_000);
+    const before = await currentRunId(page);
+    await page.getByTestId("scenario-select").selectOption("onewelcome-subscriptions-flow");
+    await waitForResult(page, before, 20_000);
+    await page.getByTestId("flow-timeline").waitFor();
+    expect(await page.locator('[data-testid^="flow-step-"][data-testid$="-status"]').allTextContents()).toEqual(["302", "200", "200", "200"]);
+    // The code exchange rests on an inference (the hook is not called again there): its chip says so.
+    expect(await page.getByTestId("flow-step-1-inferred").getAttribute("title")).toContain("The code exchange creates no grant");
+
+    await page.getByTestId("flow-step-0").click();
+    await expect.poll(() => page.getByTestId("hook-request-body").textContent()).toContain('"/oauth/authorize"');
+    expect(await page.getByTestId("hook-request-body").textContent()).toContain('"reports"');
+
+    await page.getByTestId("flow-step-2").click();
+    await expect.poll(() => page.getByTestId("hook-request-body").textContent()).toContain('"/oauth/token"');
+    // The grant lost "reports" at /authorize: the refresh's hook request does not ask for it again.
+    expect(await page.getByTestId("hook-request-body").textContent()).not.toContain('"reports"');
+    await page.screenshot({ path: `${RESULTS_DIR}/products-onewelcome-flow.png` });
+  });
+});
