@@ -159,7 +159,8 @@ describe("the command line and a real hook service on 127.0.0.1", () => {
     expect(result.code).toBe(1);
     const run = JSON.parse(result.stdout) as { ok: boolean; error: { message: string }; failure: { status: number } };
     expect(run.ok).toBe(false);
-    expect(run.error.message).toMatch(/^The hook service at http:\/\/127\.0\.0\.1:\d+\/slow\/v1\/customize-access-token did not answer: /);
+    // The hook call's own time limit ends it; on a loaded machine the run's watchdog (same limit) may get there first.
+    expect(run.error.message).toMatch(/^(The hook service at http:\/\/127\.0\.0\.1:\d+\/slow\/v1\/customize-access-token did not answer: .*timeout|The script ran longer than 300 ms)/i);
     expect(run.failure.status).toBe(500);
     expect(result.ms).toBeLessThan(10_000);
   });
