@@ -236,7 +236,12 @@ export function App({ boot }: { boot: Boot }) {
               onToggleTabMovesFocus={toggleTabMovesFocus}
             />
             {tab === "scenario" && scenarioView === "form" ? (
-              <ScenarioForm doc={scenario.issues.length && scenario.doc === null ? null : scenario.doc} onChange={(doc) => editScenarioAsApp(formatScenario(doc))} />
+              <ScenarioForm
+                doc={scenario.issues.length && scenario.doc === null ? null : scenario.doc}
+                onChange={(doc) => editScenarioAsApp(formatScenario(doc))}
+                files={state.libraries}
+                onFileLoaded={(key, text) => dispatch({ type: "libraryAdded", key, text })}
+              />
             ) : null}
           </div>
           {tab === "script" || scenarioView === "json" ? (

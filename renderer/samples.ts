@@ -27,6 +27,12 @@ export const SAMPLE_LIBRARIES: ReadonlyMap<string, string> = new Map(
   Object.entries(libraries).map(([path, source]) => [path.replace(/^.*\/samples\//, ""), source]),
 );
 
+/**
+ * The samples' own scripts by file name ("ibm-default-pre.js"): a sample scenario's `ibm.otherRule` names its
+ * other mapping rule so, relative to samples/ as the CLI reads it, and the page has them bundled.
+ */
+export const SAMPLE_SCRIPT_FILES: ReadonlyMap<string, string> = new Map(Object.entries(scripts).map(([path, source]) => [path.replace(/^.*\//, ""), source]));
+
 export const SEED_SAMPLE_ID = "seed-legacy";
 
 function baseName(path: string): string {

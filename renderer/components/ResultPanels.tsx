@@ -32,8 +32,8 @@ export interface ShownResult {
 
 function noResultText(shown: ShownResult | null, what: string): string {
   if (!shown) return `Run the script (Ctrl/Cmd+Enter) to see ${what}.`;
-  const { server, script } = productFacts(shown.product);
-  if (shown.result.error) return `No ${what}: ${script} failed, so ${server} fails the token request (see Token response).`;
+  const { server, script, failedRequest } = productFacts(shown.product);
+  if (shown.result.error) return `No ${what}: ${script} failed, so ${server} fails ${failedRequest(shown.result)} (see Token response).`;
   return `${server} returns no ${what} for this scenario.`;
 }
 
@@ -210,7 +210,7 @@ function FailureBody({ result, product }: { result: RunResult; product?: Product
         <strong className="http-status failed" data-testid="failure-status">
           {failure.status}
         </strong>{" "}
-        (the token request fails; no token is issued)
+        ({productFacts(product).failureLine(result)})
       </p>
       <pre className="value">{JSON.stringify(failure.body, null, 2)}</pre>
       <p className="panel-note failure-note">

@@ -1,5 +1,5 @@
 /** The scenario fields people change most, written straight into the scenario JSON. */
-import { useEffect, useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState } from "react";
 import {
   applyFormEdit,
   parseScopes,
@@ -11,22 +11,23 @@ import {
   type NamedValue,
   type NamedValues,
 } from "../state/scenarioForm";
+import type { ProductId } from "../../engine/api";
+import { productFacts } from "../state/products";
+import { productOf } from "./ProductPanels";
 import { FlowEditor } from "./FlowEditor";
+import { IbmRulesFieldset } from "./ScenarioFormIbm";
+import { Fieldset } from "./ScenarioFormParts";
 
 export interface ScenarioFormProps {
   /** The parsed scenario document, or null when the JSON does not parse. */
   doc: unknown;
   onChange: (doc: Record<string, unknown>) => void;
+  /** Files the page holds for names the scenario gives (libraries, IBM's other rule), by key. */
+  files: ReadonlyMap<string, string>;
+  /** A file the user loaded into the form, kept under `key` (before the scenario that names it changes). */
+  onFileLoaded: (key: string, text: string) => void;
 }
 
-function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset className="form-group">
-      <legend>{legend}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 function TextField(props: { label: string; value: string; onChange: (v: string) => void; testId?: string; placeholder?: string }) {
   const id = useId();
@@ -70,12 +71,15 @@ function useTypedText(fromDoc: string, same: (typed: string, doc: string) => boo
 const sameScopes = (typed: string, doc: string) => parseScopes(typed).join(" ") === parseScopes(doc).join(" ");
 const sameLifetime = (typed: string, doc: string) => typed.trim() === "" || Number(typed) === Number(doc) || !Number.isInteger(Number(typed)) || Number(typed) < 1;
 
-/** Why a typed lifetime is not written to the scenario, or null when it is a whole number of seconds ≥ 1. */
-export function lifetimeProblem(text: string): string | null {
+/**
+ * Why a typed lifetime is not written to the scenario, or null when it is a whole number of seconds ≥ 1; the
+ * reason for 0 or less is the product's own (AM refuses it; IBM and OneWelcome do not say, so it is marked).
+ */
+export function lifetimeProblem(text: string, product?: ProductId): string | null {
   if (text.trim() === "") return "Enter the lifetime in seconds; the scenario keeps its last value until then.";
   const n = Number(text);
   if (!Number.isInteger(n)) return "The lifetime is a whole number of seconds.";
-  if (n < 1) return "The lifetime must be at least 1 second (AM refuses 0 and negative lifetimes).";
+  if (n < 1) return productFacts(product).lifetime.belowOne;
   return null;
 }
 
@@ -109,8 +113,10 @@ function MultiValueRows(props: { label: string; rows: NamedValues[]; onRows: (ro
   );
 }
 
-export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
+export function ScenarioForm({ doc, onChange, files, onFileLoaded }: ScenarioFormProps) {
   const form = readForm(doc ?? {});
+  const product = productOf(doc);
+  const facts = productFacts(product);
   const edit = (e: FormEdit) => onChange(applyFormEdit(doc ?? {}, e));
   const [attributes, setAttributes] = useRows(form.attributes, sameMulti);
   const [headers, setHeaders] = useRows(form.headers, sameMulti);
@@ -121,7 +127,8 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
   const lifetimeErrorId = useId();
   const [scopesText, setScopesText] = useTypedText(form.scopes, sameScopes);
   const [lifetimeText, setLifetimeText] = useTypedText(String(form.lifetimeSeconds), sameLifetime);
-  const lifetimeIssue = lifetimeProblem(lifetimeText);
+  const lifetimeIssue = lifetimeProblem(lifetimeText, product);
+  const lifetimeNoteId = useId();
 
   if (doc === null) {
     return (
@@ -197,13 +204,19 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
         />
       </Fieldset>
       <Fieldset legend="Token">
-        <div className="form-row">
-          <label htmlFor={storageId}>Storage</label>
-          <select id={storageId} data-testid="form-storage" value={form.storage} onChange={(e) => edit({ field: "storage", value: e.target.value as "server-side" | "client-side" })}>
-            <option value="server-side">Server-side (opaque, CTS)</option>
-            <option value="client-side">Client-side (signed JWT)</option>
-          </select>
-        </div>
+        {facts.storageNote === null ? (
+          <div className="form-row">
+            <label htmlFor={storageId}>Storage</label>
+            <select id={storageId} data-testid="form-storage" value={form.storage} onChange={(e) => edit({ field: "storage", value: e.target.value as "server-side" | "client-side" })}>
+              <option value="server-side">Server-side (opaque, CTS)</option>
+              <option value="client-side">Client-side (signed JWT)</option>
+            </select>
+          </div>
+        ) : (
+          <p className="form-note form-row-note" data-testid="form-storage-note">
+            {facts.storageNote}
+          </p>
+        )}
         <div className="form-row">
           <label htmlFor={lifetimeId}>Lifetime (seconds)</label>
           <input
@@ -214,19 +227,23 @@ export function ScenarioForm({ doc, onChange }: ScenarioFormProps) {
             step={1}
             value={lifetimeText}
             aria-invalid={lifetimeIssue !== null}
-            aria-describedby={lifetimeIssue ? lifetimeErrorId : undefined}
+            aria-describedby={lifetimeIssue ? `${lifetimeErrorId} ${lifetimeNoteId}` : lifetimeNoteId}
             onChange={(e) => {
               setLifetimeText(e.target.value);
               if (lifetimeProblem(e.target.value) === null) edit({ field: "lifetimeSeconds", value: Number(e.target.value) });
             }}
           />
         </div>
+        <p className="form-note form-row-note" id={lifetimeNoteId} data-testid="form-lifetime-note">
+          {facts.lifetime.note}
+        </p>
         {lifetimeIssue ? (
           <p className="form-error" id={lifetimeErrorId} data-testid="form-lifetime-error">
             {lifetimeIssue}
           </p>
         ) : null}
       </Fieldset>
+      {product === "ibm-verify-access" ? <IbmRulesFieldset doc={doc} onChange={onChange} files={files} onFileLoaded={onFileLoaded} /> : null}
       <Fieldset legend="HTTP mocks (first match answers)">
         <div className="rows" data-testid="form-mocks">
           {mocks.map((mock, i) => {

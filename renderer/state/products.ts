@@ -16,12 +16,37 @@ export interface ProductPageFacts {
   emptyLogsHint: string | null;
   /** The request whose answer a panel shows (the token request's, or introspection's), as its first line names it. */
   requestLine: (result: RunResult, endpoint: "token" | "introspect") => string;
+  /** What a failed run ends, as the panels' sentences name it ("AM fails the token request"). */
+  failedRequest: (result: RunResult) => string;
+  /** The failure response's line: what the client gets instead of the answer. */
+  failureLine: (result: RunResult) => string;
+  /** The scenario form's words for the token lifetime (token.lifetimeSeconds). */
+  lifetime: {
+    /** What the lifetime is in this product, under the field. */
+    note: string;
+    /** Why 0 or less is not written to the scenario, marked inferred where the vendor says nothing. */
+    belowOne: string;
+  };
+  /** The form's token storage choice: null offers AM's two, else what this product issues (no choice). */
+  storageNote: string | null;
 }
 
 const ibmView = (result: RunResult) => (result as { ibm?: IbmRequestView }).ibm;
 
 const PAGE_FACTS: Record<ProductId, ProductPageFacts> = {
-  am: { server: "AM", script: "the script", emptyLogsHint: null, requestLine: (_, endpoint) => (endpoint === "token" ? "POST /oauth2/access_token" : "POST /oauth2/introspect") },
+  am: {
+    server: "AM",
+    script: "the script",
+    emptyLogsHint: null,
+    requestLine: (_, endpoint) => (endpoint === "token" ? "POST /oauth2/access_token" : "POST /oauth2/introspect"),
+    failedRequest: () => "the token request",
+    failureLine: () => "the token request fails; no token is issued",
+    lifetime: {
+      note: "The OAuth2 provider's access token lifetime; expires_in is computed from it at response time.",
+      belowOne: "The lifetime must be at least 1 second (AM refuses 0 and negative lifetimes).",
+    },
+    storageNote: null,
+  },
   onewelcome: {
     server: "OneWelcome",
     script: "the web hook",
@@ -30,6 +55,14 @@ const PAGE_FACTS: Record<ProductId, ProductPageFacts> = {
     // The request that calls the hook, as the hook request's executionContext names it (onewelcome/run.ts);
     // OneWelcome's introspection answer is not in the hook's contract, so the engine's is marked inferred.
     requestLine: (_, endpoint) => (endpoint === "token" ? "POST /oauth/token" : "Introspection (not in the hook's contract: inferred)"),
+    // Reference §D.1: "the Access Service will fail either the authorization or the token flow"; the status is not documented.
+    failedRequest: () => "the authorization or token flow",
+    failureLine: () => "the Access service fails the flow: no grant is created and no token issued",
+    lifetime: {
+      note: "The access token's lifetime at OneWelcome's Access service (the JWT's exp and expires_in). The hook's contract does not carry it: set it to your client's lifetime.",
+      belowOne: "The lifetime must be at least 1 second. The hook's contract says nothing of lifetimes; a token that has expired when issued is refused here (inferred).",
+    },
+    storageNote: "OneWelcome issues the access token as a JWT (RS256, demo key): additionalClaims only reach JWT-formatted tokens.",
   },
   "ibm-verify-access": {
     server: "IBM Verify Access",
@@ -38,6 +71,14 @@ const PAGE_FACTS: Record<ProductId, ProductPageFacts> = {
     // The rules run at every OAuth request; the reference gives no endpoint paths, so the request is named by type.
     requestLine: (result, endpoint) =>
       endpoint === "token" ? `The ${ibmView(result)?.requestType ?? "access_token"} request` : "The introspect request",
+    failedRequest: (result) => `the ${ibmView(result)?.requestType ?? "access_token"} request`,
+    failureLine: (result) => `the ${ibmView(result)?.requestType ?? "access_token"} request fails; the client gets this error instead of its answer`,
+    lifetime: {
+      note: "The API protection definition's access token lifetime (expires_in); a post-token rule may override expires_in with a response attribute.",
+      belowOne:
+        "The lifetime must be at least 1 second. IBM documents the API protection definition's lifetime in seconds, not what it does with 0 or less; a token that has expired when issued is refused here (inferred).",
+    },
+    storageNote: "IBM's classic appliance issues opaque token values (a JWT access token needs an STS chain, which the playground does not emulate).",
   },
 };
 

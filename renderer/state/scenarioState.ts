@@ -5,11 +5,12 @@
 import { parseJsonText, validateScenario, type ScenarioIssue } from "../../engine/api";
 import { SAMPLE_LIBRARIES } from "../samples";
 import { resolveLibraries } from "./libraries";
+import { resolveOtherRule } from "./ruleFile";
 
 export interface ScenarioState {
   /** The document as the user wrote it (the form edits this one). */
   doc: unknown;
-  /** The document the engine runs: library paths replaced by the library files' text. */
+  /** The document the engine runs: library paths (and IBM's otherRule file) replaced by the files' text. */
   runDoc: unknown;
   issues: ScenarioIssue[];
   timeoutMs: number;
@@ -21,5 +22,6 @@ export function readScenario(text: string, libraryFiles: ReadonlyMap<string, str
   const outcome = validateScenario(json.value);
   if (!outcome.ok) return { doc: json.value, runDoc: json.value, issues: outcome.issues, timeoutMs: 1000 };
   const libraries = resolveLibraries(json.value, libraryFiles);
-  return { doc: json.value, runDoc: libraries.doc, issues: libraries.issues, timeoutMs: outcome.scenario.timeoutMs };
+  const rule = resolveOtherRule(libraries.doc, libraryFiles);
+  return { doc: json.value, runDoc: rule.doc, issues: [...libraries.issues, ...rule.issues], timeoutMs: outcome.scenario.timeoutMs };
 }

@@ -50,7 +50,8 @@ describe("the panels of an IBM or OneWelcome run", () => {
   it("a failed IBM rule's token response names the request and IBM, not AM's endpoint", async () => {
     const shown = await panelsText(`${ibmRule}\nnull.boom;`, { product: "ibm-verify-access", ibm: { rule: "post-token" } }, "ibm-verify-access");
     expect(shown).toContain("The access_token request →");
-    expect(shown).toContain("the mapping rule failed, so IBM Verify Access fails the token request");
+    expect(shown).toContain("the mapping rule failed, so IBM Verify Access fails the access_token request");
+    expect(shown).toContain("(the access_token request fails; the client gets this error instead of its answer)");
     expect(shown).not.toMatch(/\bAM\b|\/oauth2\/access_token|logger\./);
   });
 
@@ -59,6 +60,22 @@ describe("the panels of an IBM or OneWelcome run", () => {
     expect(shown).toContain("console.log(");
     expect(shown).toContain("POST /oauth/token → 200");
     expect(shown).not.toMatch(/\bAM\b|logger\.|\/oauth2\//);
+  });
+
+  it("an IBM rule failing at /authorize names the authorization request, not a token request", async () => {
+    const shown = await panelsText(`${ibmRule}\nnull.boom;`, { product: "ibm-verify-access", ibm: { rule: "pre-token", requestType: "authorization" } }, "ibm-verify-access");
+    expect(shown).toContain("IBM Verify Access fails the authorization request");
+    expect(shown).toContain("(the authorization request fails;");
+    expect(shown).not.toMatch(/token request|\bAM\b/);
+  });
+
+  it("a OneWelcome hook that removes every scope: the Access service fails the flow, as OneWelcome documents", async () => {
+    const removeAll = "function handle(request) {\n  return { removeScopes: request.scopes };\n}";
+    const shown = await panelsText(removeAll, { product: "onewelcome" }, "onewelcome");
+    expect(shown).toContain("the web hook failed, so OneWelcome fails the authorization or token flow");
+    expect(shown).toContain("(the Access service fails the flow: no grant is created and no token issued)");
+    expect(shown).toContain("not the status or the error (inferred)");
+    expect(shown).not.toMatch(/token request|\bAM\b/);
   });
 
   it("an AM script's panels still say AM and its logger", async () => {

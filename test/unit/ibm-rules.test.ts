@@ -244,6 +244,18 @@ describe("IBM helpers", () => {
     expect(result.ibm).toMatchObject({ status: 403, body: { error: "insufficient_user_authentication", error_description: "Step-up needed" } });
   });
 
+  it("answers throwSTSAccessDeniedMessageException with IBM's 401, its error code marked inferred", async () => {
+    const result = await ibm(`OAuthMappingExtUtils.throwSTSAccessDeniedMessageException("public clients may not introspect");`);
+    expect(result.ibm).toMatchObject({ status: 401, body: { error: "access_denied", error_description: "public clients may not introspect" } });
+    expect(result.failure?.note).toBe("IBM's rule comment gives 401; the error code (access_denied) is inferred.");
+  });
+
+  it("answers throwSTSCustomUserPageException with the status and error the rule gives", async () => {
+    const result = await ibm(`OAuthMappingExtUtils.throwSTSCustomUserPageException("Bad request", 400, "invalid_request");`);
+    expect(result.ibm).toMatchObject({ status: 400, body: { error: "invalid_request", error_description: "Bad request" } });
+    expect(result.tokenResponse).toBeNull();
+  });
+
   it("lets a rule catch a throwSTS* exception and carry on, as Rhino would", async () => {
     const result = await ibm(`try { OAuthMappingExtUtils.throwSTSUserMessageException("x"); } catch (e) { IDMappingExtUtils.traceString("caught"); }`);
     expect(result.ok).toBe(true);

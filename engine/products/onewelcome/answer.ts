@@ -165,7 +165,7 @@ export async function answerFromService(transport: HookTransport | undefined, re
     return {
       source: "service",
       response: null,
-      error: { kind: "binding", message: `onewelcome.hookUrl is set, but this host cannot call a hook service (run it from the command line or the desktop app)` },
+      error: { kind: "binding", message: `onewelcome.hookUrl is set, but this host cannot call a hook service: the app does not call one yet. Run it from the command line (token-playground run or flow), or remove hookUrl to answer from the script under edit` },
       logs: [],
       mismatches: [],
     };

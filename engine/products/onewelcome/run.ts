@@ -17,6 +17,13 @@ import { answerFromExpectations, answerFromHandler, answerFromService, parseExpe
 export interface OneWelcomeOptions {
   hookTransport?: HookTransport;
   now?: () => number;
+  /** The endpoint that calls the hook (executionContext.triggeredBy); by default the scenario's grant type's. */
+  triggeredBy?: string;
+  /**
+   * An answer the hook already gave for this grant, applied without calling it again: a flow's code exchange
+   * creates no grant, so the hook that ran at the authorization call is not called there (onewelcome/flow.ts).
+   */
+  answer?: HookAnswer;
 }
 
 export interface HookExchangeView {
@@ -77,15 +84,19 @@ export async function runOneWelcome(script: string, scenario: Scenario, options:
 async function answerAndIssue(script: string, scenario: Scenario, options: OneWelcomeOptions): Promise<OneWelcomeRunResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const triggeredBy = scenario.token.grantType === "implicit" ? "/oauth/authorize" : "/oauth/token";
+  // The authorization call triggers it for an implicit grant, or when the request is /authorize (a flow's authorize step).
+  const atAuthorize = scenario.token.grantType === "implicit" || /\/authorize$/.test(scenario.request.uri ?? "");
+  const triggeredBy = options.triggeredBy ?? (atAuthorize ? "/oauth/authorize" : "/oauth/token");
   const request = await buildHookRequest(scenario, triggeredBy);
   const clockMs = Date.parse(scenario.clock);
   const expectations = scenario.onewelcome.hookUrl ? null : parseExpectations(script);
-  const answer = scenario.onewelcome.hookUrl
-    ? await answerFromService(options.hookTransport, request, scenario.timeoutMs)
-    : expectations
-      ? answerFromExpectations(expectations, request)
-      : await answerFromHandler(script, request, scenario.timeoutMs, clockMs, scenario.seed);
+  const callHook = (): Promise<HookAnswer> | HookAnswer =>
+    scenario.onewelcome.hookUrl
+      ? answerFromService(options.hookTransport, request, scenario.timeoutMs)
+      : expectations
+        ? answerFromExpectations(expectations, request)
+        : answerFromHandler(script, request, scenario.timeoutMs, clockMs, scenario.seed);
+  const answer = options.answer ?? (await callHook());
   const hook: HookExchangeView = { source: answer.source, request, response: answer.response, problems: [], mismatches: answer.mismatches };
   const fail = (error: RunResult["error"], failure: FailureResponse = HOOK_FAILURE): OneWelcomeRunResult => {
     const result = emptyRunResult(scenario.evaluator, error) as OneWelcomeRunResult;
