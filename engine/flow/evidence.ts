@@ -73,6 +73,16 @@ export const FLOW_FACTS = {
     "am-token-modification.md §1.9 (openidm: AM integrated with IDM)",
     "The script wrote to IDM: the write is a call to IDM outside the token request, so the next requests of the flow (and anything else reading IDM) see it, even when the script fails after it.",
   ),
+  macaroonIntrospection: note(
+    "documented",
+    "AM docs /oauth2/introspect (\"Special tokens\"), \"Macaroons: sharable tokens\"; flows-and-hooks.md §B",
+    "A macaroon access token is introspected with its caveats applied at the time of the request (scope narrowed, exp shortened); a third-party caveat needs a discharge macaroon, sent in X-Discharge-Macaroon.",
+  ),
+  macaroonDischarge: note(
+    "observed",
+    "community write-up of AM 7.0 (\"Learning about Macaroons\", 2020); Macaroon / MacaroonVerifier javadoc",
+    "The discharge macaroons are made as the third party makes them, Macaroon.create(caveatKey, location, identifier), and sent unbound, several at once if needed; their own caveats are verified too (documented). That AM matches a discharge to its caveat by identifier and also accepts one bound to the token is inferred from libmacaroons.",
+  ),
   codeWithoutAuthorize: note(
     "inferred",
     "product.md, flows",

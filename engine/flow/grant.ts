@@ -15,6 +15,11 @@ export interface IssuedToken {
   introspection: Record<string, unknown>;
   /** JSON Pointers into `introspection` of Java doubles. */
   introspectionDoubles?: string[];
+  /**
+   * A macaroon access token: what AM holds for it before its caveats apply, and what verifying it takes, so each
+   * introspection applies the caveats at its own time with the discharges that request carries.
+   */
+  macaroon?: { unrestricted: Record<string, unknown>; rootKey: string; audience: string[] };
 }
 
 export interface AuthorizationCode {

@@ -10,6 +10,7 @@ import type { Scenario, ScenarioSession } from "../scenario/schema";
 import { TOKEN_REQUEST_FAILURE, type RunResult, type RunWarning } from "../result";
 import { SeededRandom } from "../util/random";
 import { diffFields } from "../token/project";
+import { introspectMacaroon, playgroundMacaroonKey } from "../token/macaroon-token";
 import type { FlowStep } from "./schema";
 import { GrantState, type IssuedToken } from "./grant";
 import { FLOW_FACTS, type FlowNote } from "./evidence";
@@ -307,15 +308,19 @@ class FlowRunner {
   /** Keeps the tokens of an issuance with their expiry, so later steps can introspect, refresh or revoke them. */
   private record(result: RunResult, scenario: Scenario, stepIndex: number): void {
     const response = result.tokenResponse ?? {};
-    const introspection = result.introspection ?? { active: true };
+    const introspection = result.macaroon?.unrestrictedIntrospection ?? result.introspection ?? { active: true };
     const exp = typeof introspection.exp === "number" ? introspection.exp * 1000 : null;
+    const aud = result.token?.after.aud;
     this.grant.issue("access_token", {
       value: String(response.access_token),
       expiresAtMs: exp,
       revoked: false,
       issuedAtStep: stepIndex,
       introspection,
-      introspectionDoubles: doublesUnder(result, "/introspection"),
+      introspectionDoubles: doublesUnder(result, result.macaroon ? "/macaroon/unrestrictedIntrospection" : "/introspection"),
+      ...(result.macaroon
+        ? { macaroon: { unrestricted: introspection, rootKey: playgroundMacaroonKey(scenario.seed), audience: Array.isArray(aud) ? aud.map(String) : typeof aud === "string" ? [aud] : [] } }
+        : {}),
     });
     if (typeof response.refresh_token === "string") {
       const refreshExpiry = this.now + scenario.token.refreshLifetimeSeconds * 1000;
@@ -366,8 +371,21 @@ class FlowRunner {
     if (step.token === "id_token") return this.base(step, 200, { active: false }, [FLOW_FACTS.idTokenIntrospection]);
     if (!token || !this.grant.isActive(token, this.now)) return this.base(step, 200, { active: false }, [FLOW_FACTS.inactiveToken]);
     const notes = step.token === "access_token" ? [] : [FLOW_FACTS.refreshIntrospection];
+    if (token.macaroon) return this.introspectMacaroon(step, token, token.macaroon);
     const out = this.base(step, 200, { ...token.introspection }, notes);
     out.bodyDoubles = [...(token.introspectionDoubles ?? [])];
+    return out;
+  }
+
+  /** A macaroon access token: its caveats (and this request's discharges) decide the answer now, not at issuance. */
+  private introspectMacaroon(step: Extract<FlowStep, { request: "introspect" }>, token: IssuedToken, macaroon: NonNullable<IssuedToken["macaroon"]>): FlowStepResult {
+    const discharges = step.dischargeMacaroons ?? this.scenario.token.dischargeMacaroons ?? [];
+    const applied = introspectMacaroon(macaroon.unrestricted, token.value, macaroon.rootKey, discharges, macaroon.audience, Math.floor(this.now / 1000));
+    const notes = [FLOW_FACTS.macaroonIntrospection, ...(discharges.length > 0 ? [FLOW_FACTS.macaroonDischarge] : [])];
+    const out = this.base(step, 200, applied.introspection, notes);
+    if (applied.introspection.active !== false) out.bodyDoubles = [...(token.introspectionDoubles ?? [])];
+    if (applied.dischargeValues.length > 0) out.requestHeaders = { "X-Discharge-Macaroon": applied.dischargeValues };
+    out.warnings.push(...applied.warnings);
     return out;
   }
 

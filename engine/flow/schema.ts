@@ -3,6 +3,7 @@
  * life"). Without a flow a scenario is the single token request it always was.
  */
 import { z } from "zod";
+import { dischargeMacaroonsSchema } from "../token/discharge";
 
 /** The grant types a client posts to /oauth2/access_token, as AM names them (also the scenario token's, with "implicit"). */
 export const FLOW_GRANT_TYPES = [
@@ -55,6 +56,9 @@ const tokenStep = z.strictObject({
 const introspectStep = z.strictObject({
   request: z.literal("introspect").describe("An introspection request (/oauth2/introspect)"),
   token: z.enum(TOKEN_REFERENCES).default("access_token").describe("Which of the grant's tokens is introspected"),
+  dischargeMacaroons: dischargeMacaroonsSchema
+    .optional()
+    .describe("X-Discharge-Macaroon for this request (macaroon tokens with third-party caveats); defaults to the scenario's token.dischargeMacaroons"),
   after,
 });
 
