@@ -59,6 +59,7 @@ interface Issuance {
   refreshToken: boolean;
   endpoint: "authorize" | "access_token";
   clientId?: string;
+  lifetimeSeconds?: number;
 }
 
 class FlowRunner {
@@ -183,6 +184,7 @@ class FlowRunner {
           params: { ...params, code: [code.value] },
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
       case "refresh_token": {
@@ -214,6 +216,7 @@ class FlowRunner {
           params: { ...params, refresh_token: [current.value] },
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
       case "client_credentials":
@@ -226,6 +229,7 @@ class FlowRunner {
           refreshToken: false,
           endpoint: "access_token",
           ...(step.clientId ? { clientId: step.clientId } : {}),
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       default: {
         notes.push(NO_SESSION_GRANTS.has(step.grantType) ? FLOW_FACTS.noSessionGrant : FLOW_FACTS.inferredNoSession);
@@ -240,6 +244,7 @@ class FlowRunner {
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
           ...(step.clientId ? { clientId: step.clientId } : {}),
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
     }
@@ -300,6 +305,7 @@ class FlowRunner {
         grantType: issuance.grantType as Scenario["token"]["grantType"],
         refreshToken: issuance.refreshToken,
         authGrantId: this.grant.authGrantId,
+        ...(issuance.lifetimeSeconds ? { lifetimeSeconds: issuance.lifetimeSeconds } : {}),
       },
       flow: undefined,
     };

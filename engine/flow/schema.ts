@@ -49,7 +49,13 @@ const tokenStep = z.strictObject({
   grantType: z.enum(FLOW_GRANT_TYPES).describe("The grant_type the client posts to /oauth2/access_token"),
   scopes,
   params,
-  clientId: z.string().optional().describe("The client that makes the request; defaults to the scenario's client"),
+  clientId: z.string().optional().describe("The client that makes the request; defaults to the scenario's client (on token exchange: the acting client, whose client_id and aud the token gets)"),
+  lifetimeSeconds: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("The access token lifetime of the client making the request (its OAuth2 Provider override; on token exchange the acting client's); defaults to the scenario's token.lifetimeSeconds"),
   after,
 });
 
