@@ -63,6 +63,11 @@ export const FLOW_FACTS = {
     "flows-and-hooks.md §A.2 (lineage O-ATS)",
     "An expired, revoked or replaced refresh token (or a used code) is refused with invalid_grant; AM's exact error_description is not in the reference.",
   ),
+  wrongClient: note(
+    "inferred",
+    "flows-and-hooks.md §A.2 (lineage O-ATS); RFC 6749 §5.2",
+    "A code or refresh token presented by a client other than the one it was issued to is refused with invalid_grant (RFC 6749's error for a grant issued to another client; the lineage code checks the client); AM's exact error_description is not in the reference.",
+  ),
   revokeGrant: note(
     "inferred",
     "RFC 7009 §2.1",

@@ -11,6 +11,8 @@ export interface IssuedToken {
   revoked: boolean;
   /** Step index (0-based) of the request that issued it. */
   issuedAtStep: number;
+  /** The client it was issued to: only that client may refresh with it. */
+  clientId: string;
   /** What /oauth2/introspect answers while the token is active. */
   introspection: Record<string, unknown>;
   /** JSON Pointers into `introspection` of Java doubles. */
@@ -24,6 +26,8 @@ export interface IssuedToken {
 
 export interface AuthorizationCode {
   value: string;
+  /** The client that was authorized: only that client may exchange the code. */
+  clientId: string;
   scopes: string[];
   used: boolean;
   expiresAtMs: number;

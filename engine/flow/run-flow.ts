@@ -95,6 +95,11 @@ class FlowRunner {
     };
   }
 
+  /** The scenario's client, as the tokens it is issued carry it. */
+  private clientId(): string {
+    return this.scenario.client?.clientId ?? "unknown-client";
+  }
+
   private base(step: FlowStep, status: number, body: Record<string, unknown>, notes: FlowNote[] = []): FlowStepResult {
     return {
       request: step.request,
@@ -132,7 +137,7 @@ class FlowRunner {
     this.grant.grantedScopes = scopes;
     const body: Record<string, unknown> = {};
     if (responseTypes.includes("code")) {
-      this.grant.code = { value: this.random.tokenId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
+      this.grant.code = { value: this.random.tokenId(), clientId: this.clientId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
       body.code = this.grant.code.value;
     }
     if (!responseTypes.includes("token")) {
@@ -165,11 +170,15 @@ class FlowRunner {
       case "authorization_code": {
         if (!this.grant.code) {
           const scopes = step.scopes ?? this.scenario.scopes;
-          this.grant.code = { value: this.random.tokenId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
+          this.grant.code = { value: this.random.tokenId(), clientId: this.clientId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
           this.grant.grantedScopes = scopes;
           notes.push(FLOW_FACTS.codeWithoutAuthorize);
         }
         const code = this.grant.code;
+        const requester = step.clientId ?? code.clientId;
+        if (requester !== code.clientId) {
+          return this.base(step, 400, invalidGrant(`The authorization code was issued to ${code.clientId}, not ${requester}`), [FLOW_FACTS.wrongClient]);
+        }
         if (code.used || this.now >= code.expiresAtMs) {
           return this.base(step, 400, invalidGrant(code.used ? "The authorization code has already been used" : "The authorization code has expired"), [
             FLOW_FACTS.invalidGrant,
@@ -184,6 +193,7 @@ class FlowRunner {
           params: { ...params, code: [code.value] },
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
+          clientId: requester,
           ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
@@ -196,6 +206,10 @@ class FlowRunner {
               ? "The refresh token has been revoked"
               : "The refresh token has expired";
           return this.base(step, 400, invalidGrant(why), [FLOW_FACTS.invalidGrant]);
+        }
+        const requester = step.clientId ?? current.clientId;
+        if (requester !== current.clientId) {
+          return this.base(step, 400, invalidGrant(`The refresh token was issued to ${current.clientId}, not ${requester}`), [FLOW_FACTS.wrongClient]);
         }
         const granted = this.grant.grantedScopes ?? this.scenario.scopes;
         const requested = step.scopes ?? granted;
@@ -216,6 +230,7 @@ class FlowRunner {
           params: { ...params, refresh_token: [current.value] },
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
+          clientId: requester,
           ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
@@ -322,6 +337,7 @@ class FlowRunner {
       expiresAtMs: exp,
       revoked: false,
       issuedAtStep: stepIndex,
+      clientId: scenario.client?.clientId ?? "unknown-client",
       introspection,
       introspectionDoubles: doublesUnder(result, result.macaroon ? "/macaroon/unrestrictedIntrospection" : "/introspection"),
       ...(result.macaroon
@@ -336,11 +352,19 @@ class FlowRunner {
         expiresAtMs: refreshExpiry,
         revoked: false,
         issuedAtStep: stepIndex,
+        clientId: scenario.client?.clientId ?? "unknown-client",
         introspection: this.refreshIntrospection(introspection, granted, refreshExpiry),
       });
     }
     if (typeof response.id_token === "string") {
-      this.grant.issue("id_token", { value: response.id_token, expiresAtMs: exp, revoked: false, issuedAtStep: stepIndex, introspection: { active: false } });
+      this.grant.issue("id_token", {
+        value: response.id_token,
+        expiresAtMs: exp,
+        revoked: false,
+        issuedAtStep: stepIndex,
+        clientId: scenario.client?.clientId ?? "unknown-client",
+        introspection: { active: false },
+      });
     }
   }
 

@@ -49,7 +49,9 @@ const tokenStep = z.strictObject({
   grantType: z.enum(FLOW_GRANT_TYPES).describe("The grant_type the client posts to /oauth2/access_token"),
   scopes,
   params,
-  clientId: z.string().optional().describe("The client that makes the request; defaults to the scenario's client (on token exchange: the acting client, whose client_id and aud the token gets)"),
+  clientId: z.string().optional().describe(
+      "The client that makes the request; defaults to the scenario's client, and on a code exchange or refresh to the client the code or refresh token was issued to (another one is refused with invalid_grant). On token exchange: the acting client, whose client_id and aud the token gets",
+    ),
   lifetimeSeconds: z
     .number()
     .int()

@@ -82,6 +82,31 @@ describe("what a flow's requests bind", () => {
     expect(exchange.notes.map((n) => n.evidence)).toContain("inferred");
   });
 
+  it("a code or refresh token presented by another client is refused with invalid_grant; the acting client refreshes its own exchanged token", async () => {
+    const result = await runFlow("", {
+      flow: [
+        { request: "authorize", responseType: "code" },
+        { request: "token", grantType: "authorization_code", clientId: "otherApp" },
+        { request: "token", grantType: "authorization_code" },
+        { request: "token", grantType: "refresh_token", clientId: "otherApp" },
+        { request: "token", grantType: "urn:ietf:params:oauth:grant-type:token-exchange", clientId: "actingApp" },
+        { request: "token", grantType: "refresh_token" },
+      ],
+    });
+    expect(result.steps.map((s) => [s.status, s.body.error ?? null])).toEqual([
+      [302, null],
+      [400, "invalid_grant"],
+      [200, null],
+      [400, "invalid_grant"],
+      [200, null],
+      [200, null],
+    ]);
+    expect(result.steps[3].body.error_description).toBe("The refresh token was issued to myClient, not otherApp");
+    expect(result.steps[3].notes.map((n) => n.evidence)).toEqual(["inferred"]);
+    // The exchanged token's refresh token is the acting client's: its refresh issues for actingApp.
+    expect(result.steps[5].run?.token?.after.client_id).toBe("actingApp");
+  });
+
   it("client-side tokens: each issuance signs its own JWT, decoded and sized, with an ID token whose at_hash is that token's", async () => {
     const result = await runFlow('accessToken.setField("step", String(requestProperties.requestParams.get("grant_type").get(0)));', {
       evaluator: "legacy",
