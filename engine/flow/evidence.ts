@@ -86,7 +86,12 @@ export const FLOW_FACTS = {
   macaroonDischarge: note(
     "observed",
     "community write-up of AM 7.0 (\"Learning about Macaroons\", 2020); Macaroon / MacaroonVerifier javadoc",
-    "The discharge macaroons are made as the third party makes them, Macaroon.create(caveatKey, location, identifier), and sent unbound, several at once if needed; their own caveats are verified too (documented). That AM matches a discharge to its caveat by identifier and also accepts one bound to the token is inferred from libmacaroons.",
+    "The discharge macaroons are made as the third party makes them, Macaroon.create(caveatKey, location, identifier), and sent unbound, several at once if needed; their own caveats are verified too (documented in the MacaroonVerifier javadoc).",
+  ),
+  macaroonDischargeMatching: note(
+    "inferred",
+    "libmacaroons verification semantics; flows-and-hooks.md §B",
+    "AM's docs do not say how it pairs a discharge with its caveat: here by the caveat's identifier, each discharge used once, one bound to the token (libmacaroons' prepare-for-request) accepted as well as an unbound one.",
   ),
   codeWithoutAuthorize: note(
     "inferred",

@@ -411,7 +411,7 @@ class FlowRunner {
   private introspectMacaroon(step: Extract<FlowStep, { request: "introspect" }>, token: IssuedToken, macaroon: NonNullable<IssuedToken["macaroon"]>): FlowStepResult {
     const discharges = step.dischargeMacaroons ?? this.scenario.token.dischargeMacaroons ?? [];
     const applied = introspectMacaroon(macaroon.unrestricted, token.value, macaroon.rootKey, discharges, macaroon.audience, Math.floor(this.now / 1000));
-    const notes = [FLOW_FACTS.macaroonIntrospection, ...(discharges.length > 0 ? [FLOW_FACTS.macaroonDischarge] : [])];
+    const notes = [FLOW_FACTS.macaroonIntrospection, ...(discharges.length > 0 ? [FLOW_FACTS.macaroonDischarge, FLOW_FACTS.macaroonDischargeMatching] : [])];
     const out = this.base(step, 200, applied.introspection, notes);
     if (applied.introspection.active !== false) out.bodyDoubles = [...(token.introspectionDoubles ?? [])];
     if (applied.dischargeValues.length > 0) out.requestHeaders = { "X-Discharge-Macaroon": applied.dischargeValues };

@@ -105,7 +105,8 @@ describe("discharges in a flow", () => {
     expect(result.steps[2].requestHeaders?.["X-Discharge-Macaroon"]).toHaveLength(1);
     expect(result.steps[2].body).toMatchObject({ tier: "gold", exp: issuedAt + 120 });
     expect(result.steps[3].warnings.find((w) => w.code === "macaroon-caveat-unsatisfied")?.message).toMatch(/expired/);
-    expect(result.steps[2].notes.map((n) => n.evidence)).toEqual(["documented", "observed"]);
+    expect(result.steps[2].notes.map((n) => n.evidence)).toEqual(["documented", "observed", "inferred"]);
+    expect(result.steps[1].notes.map((n) => n.evidence)).toEqual(["documented"]);
     // The refreshed token is a new macaroon with the script's caveat again: the same discharge key opens it.
     expect(result.steps[5].body).toMatchObject({ active: true, tier: "gold" });
   });
