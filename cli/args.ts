@@ -116,7 +116,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       "Without a flow in the scenario, the grant's usual life runs: authorize and exchange the code (or the grant's one request), introspect, refresh halfway through the lifetime, introspect every token.",
       'What the scripts write to IDM (openidm.create/patch/update/delete) is what the next requests read; the output ends with the IDM after the flow, and a case checks it with expect.openidm.',
       'A "userinfo" step (product ibm-verify-access) runs IBM\'s mapping rules at /userinfo with the grant\'s access token; AM\'s script does not run there, so an AM flow refuses it.',
-      'token.storage "macaroon" issues macaroon access and refresh tokens; the script\'s caveats (addFirstPartyCaveat, addThirdPartyCaveat) narrow introspection. The wire form is the playground\'s (AM does not document its own): each run says so. See docs/flows.md.',
+      'token.storage "macaroon" issues macaroon access and refresh tokens; the script\'s caveats (addFirstPartyCaveat, addThirdPartyCaveat) narrow introspection. An introspect step\'s dischargeMacaroons (or the scenario\'s token.dischargeMacaroons) are the X-Discharge-Macaroon a third-party caveat needs. The layout is AM\'s documented one, the key and identifier the playground\'s: each run says so. See docs/flows.md.',
       "Each step says what it rests on; INFERRED lines are the playground's inferences, not AM's documented behaviour.",
       "Exit codes: 0 the script ran at every issuance, 1 it failed at some request, 2 bad usage or bad input.",
     ],

@@ -30,6 +30,9 @@ function changesLine(step: FlowStepResult): string {
 
 function formatStep(step: FlowStepResult, index: number, file: string): string {
   let out = `${title(step, index)}\n`;
+  for (const [name, values] of Object.entries(step.requestHeaders ?? {})) {
+    for (const value of values) out += `  sent ${name}: ${value}\n`;
+  }
   if (step.run && !step.run.ok) out += `  ✖ ${formatError(step.run, file)}`;
   const indented = formatAmJson(step.body, step.bodyDoubles, 2)
     .split("\n")

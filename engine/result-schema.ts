@@ -129,7 +129,7 @@ export const runResultSchema = z
     macaroon: z
       .object({
         serialized: z.string().describe("The access token as the client receives it"),
-        format: z.literal("libmacaroons-v2-binary-base64url").describe("The playground's wire form: AM's is not documented"),
+        format: z.literal("libmacaroons-v2-binary-base64url").describe("Version-2 binary, base64url, as AM's documented example token is (its key and identifier are the playground's)"),
         identifier: z.string().describe("The macaroon's identifier (here the token id; what AM puts there is not documented)"),
         location: z.string().describe('The location hint ("" as AM\'s inspect example shows)'),
         caveats: z
@@ -147,8 +147,12 @@ export const runResultSchema = z
             ]),
           )
           .describe("The caveats the script added, in order"),
-        signature: z.string().describe("The macaroon's signature, hex"),
+        signature: z.string().describe("The macaroon's signature, base64url (as AM's inspect example shows it)"),
         bytes: z.number().int().describe("Length of the serialized token in characters"),
+        unrestrictedIntrospection: z
+          .record(z.string(), z.unknown())
+          .describe("What AM holds for the token: introspection before its caveats apply (caveats narrow it, never add to it)"),
+        dischargeMacaroons: z.array(z.string()).describe("The X-Discharge-Macaroon values the introspection was made with"),
       })
       .optional()
       .describe('token.storage "macaroon": the access token as /json/token/macaroon?_action=inspect shows it'),

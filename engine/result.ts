@@ -68,8 +68,13 @@ export interface MacaroonView {
   identifier: string;
   location: string;
   caveats: ({ type: "first-party"; identifier: unknown } | { type: "third-party"; location: string; identifier: string })[];
+  /** Base64url, as /json/token/macaroon?_action=inspect shows it. */
   signature: string;
   bytes: number;
+  /** What AM holds for the token (introspection before its caveats apply): caveats narrow it, never add to it. */
+  unrestrictedIntrospection: Record<string, unknown>;
+  /** The X-Discharge-Macaroon values the introspection was made with (the scenario's token.dischargeMacaroons). */
+  dischargeMacaroons: string[];
 }
 
 export interface JwtView {

@@ -44,6 +44,8 @@ export interface FlowStepResult {
   status: number;
   /** The JSON the client receives: token response, authorization response, introspection or error. */
   body: Record<string, unknown>;
+  /** Headers the request carried that its answer depends on (X-Discharge-Macaroon on a macaroon's introspection). */
+  requestHeaders?: Record<string, string[]>;
   /** JSON Pointers into `body` of numbers AM holds as java.lang.Double (printed as 42.0). */
   bodyDoubles: string[];
   /** The script's run at this step; null when the script did not run. */

@@ -63,6 +63,11 @@ export const FLOW_FACTS = {
     "flows-and-hooks.md §A.2 (lineage O-ATS)",
     "An expired, revoked or replaced refresh token (or a used code) is refused with invalid_grant; AM's exact error_description is not in the reference.",
   ),
+  wrongClient: note(
+    "inferred",
+    "flows-and-hooks.md §A.2 (lineage O-ATS); RFC 6749 §5.2",
+    "A code or refresh token presented by a client other than the one it was issued to is refused with invalid_grant (RFC 6749's error for a grant issued to another client; the lineage code checks the client); AM's exact error_description is not in the reference.",
+  ),
   revokeGrant: note(
     "inferred",
     "RFC 7009 §2.1",
@@ -72,6 +77,21 @@ export const FLOW_FACTS = {
     "inferred",
     "am-token-modification.md §1.9 (openidm: AM integrated with IDM)",
     "The script wrote to IDM: the write is a call to IDM outside the token request, so the next requests of the flow (and anything else reading IDM) see it, even when the script fails after it.",
+  ),
+  macaroonIntrospection: note(
+    "documented",
+    "AM docs /oauth2/introspect (\"Special tokens\"), \"Macaroons: sharable tokens\"; flows-and-hooks.md §B",
+    "A macaroon access token is introspected with its caveats applied at the time of the request (scope narrowed, exp shortened); a third-party caveat needs a discharge macaroon, sent in X-Discharge-Macaroon.",
+  ),
+  macaroonDischarge: note(
+    "observed",
+    "community write-up of AM 7.0 (\"Learning about Macaroons\", 2020); Macaroon / MacaroonVerifier javadoc",
+    "The discharge macaroons are made as the third party makes them, Macaroon.create(caveatKey, location, identifier), and sent unbound, several at once if needed; their own caveats are verified too (documented in the MacaroonVerifier javadoc).",
+  ),
+  macaroonDischargeMatching: note(
+    "inferred",
+    "libmacaroons verification semantics; flows-and-hooks.md §B",
+    "AM's docs do not say how it pairs a discharge with its caveat: here by the caveat's identifier, each discharge used once, one bound to the token (libmacaroons' prepare-for-request) accepted as well as an unbound one.",
   ),
   codeWithoutAuthorize: note(
     "inferred",

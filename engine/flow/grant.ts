@@ -11,14 +11,23 @@ export interface IssuedToken {
   revoked: boolean;
   /** Step index (0-based) of the request that issued it. */
   issuedAtStep: number;
+  /** The client it was issued to: only that client may refresh with it. */
+  clientId: string;
   /** What /oauth2/introspect answers while the token is active. */
   introspection: Record<string, unknown>;
   /** JSON Pointers into `introspection` of Java doubles. */
   introspectionDoubles?: string[];
+  /**
+   * A macaroon access token: what AM holds for it before its caveats apply, and what verifying it takes, so each
+   * introspection applies the caveats at its own time with the discharges that request carries.
+   */
+  macaroon?: { unrestricted: Record<string, unknown>; rootKey: string; audience: string[] };
 }
 
 export interface AuthorizationCode {
   value: string;
+  /** The client that was authorized: only that client may exchange the code. */
+  clientId: string;
   scopes: string[];
   used: boolean;
   expiresAtMs: number;

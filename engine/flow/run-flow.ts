@@ -10,6 +10,7 @@ import type { Scenario, ScenarioSession } from "../scenario/schema";
 import { TOKEN_REQUEST_FAILURE, type RunResult, type RunWarning } from "../result";
 import { SeededRandom } from "../util/random";
 import { diffFields } from "../token/project";
+import { introspectMacaroon, playgroundMacaroonKey } from "../token/macaroon-token";
 import type { FlowStep } from "./schema";
 import { GrantState, type IssuedToken } from "./grant";
 import { FLOW_FACTS, type FlowNote } from "./evidence";
@@ -58,6 +59,7 @@ interface Issuance {
   refreshToken: boolean;
   endpoint: "authorize" | "access_token";
   clientId?: string;
+  lifetimeSeconds?: number;
 }
 
 class FlowRunner {
@@ -91,6 +93,11 @@ class FlowRunner {
       steps: this.steps,
       ...(this.openidmChanged ? { openidm: this.openidm } : {}),
     };
+  }
+
+  /** The scenario's client, as the tokens it is issued carry it. */
+  private clientId(): string {
+    return this.scenario.client?.clientId ?? "unknown-client";
   }
 
   private base(step: FlowStep, status: number, body: Record<string, unknown>, notes: FlowNote[] = []): FlowStepResult {
@@ -130,7 +137,7 @@ class FlowRunner {
     this.grant.grantedScopes = scopes;
     const body: Record<string, unknown> = {};
     if (responseTypes.includes("code")) {
-      this.grant.code = { value: this.random.tokenId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
+      this.grant.code = { value: this.random.tokenId(), clientId: this.clientId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
       body.code = this.grant.code.value;
     }
     if (!responseTypes.includes("token")) {
@@ -163,11 +170,15 @@ class FlowRunner {
       case "authorization_code": {
         if (!this.grant.code) {
           const scopes = step.scopes ?? this.scenario.scopes;
-          this.grant.code = { value: this.random.tokenId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
+          this.grant.code = { value: this.random.tokenId(), clientId: this.clientId(), scopes, used: false, expiresAtMs: this.now + AUTHORIZATION_CODE_LIFETIME_MS };
           this.grant.grantedScopes = scopes;
           notes.push(FLOW_FACTS.codeWithoutAuthorize);
         }
         const code = this.grant.code;
+        const requester = step.clientId ?? code.clientId;
+        if (requester !== code.clientId) {
+          return this.base(step, 400, invalidGrant(`The authorization code was issued to ${code.clientId}, not ${requester}`), [FLOW_FACTS.wrongClient]);
+        }
         if (code.used || this.now >= code.expiresAtMs) {
           return this.base(step, 400, invalidGrant(code.used ? "The authorization code has already been used" : "The authorization code has expired"), [
             FLOW_FACTS.invalidGrant,
@@ -182,6 +193,8 @@ class FlowRunner {
           params: { ...params, code: [code.value] },
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
+          clientId: requester,
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
       case "refresh_token": {
@@ -193,6 +206,10 @@ class FlowRunner {
               ? "The refresh token has been revoked"
               : "The refresh token has expired";
           return this.base(step, 400, invalidGrant(why), [FLOW_FACTS.invalidGrant]);
+        }
+        const requester = step.clientId ?? current.clientId;
+        if (requester !== current.clientId) {
+          return this.base(step, 400, invalidGrant(`The refresh token was issued to ${current.clientId}, not ${requester}`), [FLOW_FACTS.wrongClient]);
         }
         const granted = this.grant.grantedScopes ?? this.scenario.scopes;
         const requested = step.scopes ?? granted;
@@ -213,6 +230,8 @@ class FlowRunner {
           params: { ...params, refresh_token: [current.value] },
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
+          clientId: requester,
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
       case "client_credentials":
@@ -225,6 +244,7 @@ class FlowRunner {
           refreshToken: false,
           endpoint: "access_token",
           ...(step.clientId ? { clientId: step.clientId } : {}),
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       default: {
         notes.push(NO_SESSION_GRANTS.has(step.grantType) ? FLOW_FACTS.noSessionGrant : FLOW_FACTS.inferredNoSession);
@@ -239,6 +259,7 @@ class FlowRunner {
           refreshToken: this.scenario.token.refreshToken,
           endpoint: "access_token",
           ...(step.clientId ? { clientId: step.clientId } : {}),
+          ...(step.lifetimeSeconds ? { lifetimeSeconds: step.lifetimeSeconds } : {}),
         }, notes);
       }
     }
@@ -299,6 +320,7 @@ class FlowRunner {
         grantType: issuance.grantType as Scenario["token"]["grantType"],
         refreshToken: issuance.refreshToken,
         authGrantId: this.grant.authGrantId,
+        ...(issuance.lifetimeSeconds ? { lifetimeSeconds: issuance.lifetimeSeconds } : {}),
       },
       flow: undefined,
     };
@@ -307,15 +329,20 @@ class FlowRunner {
   /** Keeps the tokens of an issuance with their expiry, so later steps can introspect, refresh or revoke them. */
   private record(result: RunResult, scenario: Scenario, stepIndex: number): void {
     const response = result.tokenResponse ?? {};
-    const introspection = result.introspection ?? { active: true };
+    const introspection = result.macaroon?.unrestrictedIntrospection ?? result.introspection ?? { active: true };
     const exp = typeof introspection.exp === "number" ? introspection.exp * 1000 : null;
+    const aud = result.token?.after.aud;
     this.grant.issue("access_token", {
       value: String(response.access_token),
       expiresAtMs: exp,
       revoked: false,
       issuedAtStep: stepIndex,
+      clientId: scenario.client?.clientId ?? "unknown-client",
       introspection,
-      introspectionDoubles: doublesUnder(result, "/introspection"),
+      introspectionDoubles: doublesUnder(result, result.macaroon ? "/macaroon/unrestrictedIntrospection" : "/introspection"),
+      ...(result.macaroon
+        ? { macaroon: { unrestricted: introspection, rootKey: playgroundMacaroonKey(scenario.seed), audience: Array.isArray(aud) ? aud.map(String) : typeof aud === "string" ? [aud] : [] } }
+        : {}),
     });
     if (typeof response.refresh_token === "string") {
       const refreshExpiry = this.now + scenario.token.refreshLifetimeSeconds * 1000;
@@ -325,11 +352,19 @@ class FlowRunner {
         expiresAtMs: refreshExpiry,
         revoked: false,
         issuedAtStep: stepIndex,
+        clientId: scenario.client?.clientId ?? "unknown-client",
         introspection: this.refreshIntrospection(introspection, granted, refreshExpiry),
       });
     }
     if (typeof response.id_token === "string") {
-      this.grant.issue("id_token", { value: response.id_token, expiresAtMs: exp, revoked: false, issuedAtStep: stepIndex, introspection: { active: false } });
+      this.grant.issue("id_token", {
+        value: response.id_token,
+        expiresAtMs: exp,
+        revoked: false,
+        issuedAtStep: stepIndex,
+        clientId: scenario.client?.clientId ?? "unknown-client",
+        introspection: { active: false },
+      });
     }
   }
 
@@ -366,8 +401,21 @@ class FlowRunner {
     if (step.token === "id_token") return this.base(step, 200, { active: false }, [FLOW_FACTS.idTokenIntrospection]);
     if (!token || !this.grant.isActive(token, this.now)) return this.base(step, 200, { active: false }, [FLOW_FACTS.inactiveToken]);
     const notes = step.token === "access_token" ? [] : [FLOW_FACTS.refreshIntrospection];
+    if (token.macaroon) return this.introspectMacaroon(step, token, token.macaroon);
     const out = this.base(step, 200, { ...token.introspection }, notes);
     out.bodyDoubles = [...(token.introspectionDoubles ?? [])];
+    return out;
+  }
+
+  /** A macaroon access token: its caveats (and this request's discharges) decide the answer now, not at issuance. */
+  private introspectMacaroon(step: Extract<FlowStep, { request: "introspect" }>, token: IssuedToken, macaroon: NonNullable<IssuedToken["macaroon"]>): FlowStepResult {
+    const discharges = step.dischargeMacaroons ?? this.scenario.token.dischargeMacaroons ?? [];
+    const applied = introspectMacaroon(macaroon.unrestricted, token.value, macaroon.rootKey, discharges, macaroon.audience, Math.floor(this.now / 1000));
+    const notes = [FLOW_FACTS.macaroonIntrospection, ...(discharges.length > 0 ? [FLOW_FACTS.macaroonDischarge, FLOW_FACTS.macaroonDischargeMatching] : [])];
+    const out = this.base(step, 200, applied.introspection, notes);
+    if (applied.introspection.active !== false) out.bodyDoubles = [...(token.introspectionDoubles ?? [])];
+    if (applied.dischargeValues.length > 0) out.requestHeaders = { "X-Discharge-Macaroon": applied.dischargeValues };
+    out.warnings.push(...applied.warnings);
     return out;
   }
 

@@ -3,6 +3,7 @@
  * life"). Without a flow a scenario is the single token request it always was.
  */
 import { z } from "zod";
+import { dischargeMacaroonsSchema } from "../token/discharge";
 
 /** The grant types a client posts to /oauth2/access_token, as AM names them (also the scenario token's, with "implicit"). */
 export const FLOW_GRANT_TYPES = [
@@ -48,13 +49,24 @@ const tokenStep = z.strictObject({
   grantType: z.enum(FLOW_GRANT_TYPES).describe("The grant_type the client posts to /oauth2/access_token"),
   scopes,
   params,
-  clientId: z.string().optional().describe("The client that makes the request; defaults to the scenario's client"),
+  clientId: z.string().optional().describe(
+      "The client that makes the request; defaults to the scenario's client, and on a code exchange or refresh to the client the code or refresh token was issued to (another one is refused with invalid_grant). On token exchange: the acting client, whose client_id and aud the token gets",
+    ),
+  lifetimeSeconds: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("The access token lifetime of the client making the request (its OAuth2 Provider override; on token exchange the acting client's); defaults to the scenario's token.lifetimeSeconds"),
   after,
 });
 
 const introspectStep = z.strictObject({
   request: z.literal("introspect").describe("An introspection request (/oauth2/introspect)"),
   token: z.enum(TOKEN_REFERENCES).default("access_token").describe("Which of the grant's tokens is introspected"),
+  dischargeMacaroons: dischargeMacaroonsSchema
+    .optional()
+    .describe("X-Discharge-Macaroon for this request (macaroon tokens with third-party caveats); defaults to the scenario's token.dischargeMacaroons"),
   after,
 });
 

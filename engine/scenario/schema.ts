@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { FLOW_GRANT_TYPES, USERINFO_PRODUCTS, flowSchema } from "../flow/schema";
+import { dischargeMacaroonsSchema } from "../token/discharge";
 import { DEFAULT_EVALUATOR, DEFAULT_PRODUCT, EVALUATORS, EVALUATOR_IDS, PRODUCTS, PRODUCT_IDS } from "../../contracts/catalog";
 
 /** The seed's demo user and time, so an empty scenario reproduces the documented example. */
@@ -168,6 +169,7 @@ const tokenSchema = z
       .positive()
       .optional()
       .describe("Warn when a client-side token exceeds this many bytes (in addition to the common limits)"),
+    dischargeMacaroons: dischargeMacaroonsSchema.optional(),
   })
   .describe("How AM issues the token");
 

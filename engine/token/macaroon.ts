@@ -140,6 +140,80 @@ export function dischargeSignatureMatches(discharge: Macaroon, derivedKey: Uint8
   return equalBytes(mac2(new Uint8Array(32), primarySignature, sig), discharge.signature);
 }
 
+/** What verifying a macaroon with the discharges presented beside it found (libmacaroons' verification semantics). */
+export interface DischargeVerification {
+  /** The macaroon's own chain matches the root key. */
+  signatureValid: boolean;
+  /** Why the macaroon is not authorized, one line per caveat or discharge that fails; empty when it is. */
+  unsatisfied: string[];
+  /** Each discharge that satisfied a third-party caveat: its index among those presented, and whether it was bound to the macaroon. */
+  used: { index: number; identifier: string; bound: boolean }[];
+}
+
+/**
+ * A first-party caveat's check: null when satisfied, else why not. `inDischarge` names the discharge's caveat
+ * identifier when the caveat sits on a discharge macaroon rather than on the token itself.
+ */
+export type FirstPartyCheck = (condition: string, inDischarge: string | null) => string | null;
+
+const MAX_DISCHARGE_DEPTH = 8;
+
+/**
+ * Verifies a macaroon and the discharge macaroons presented with it: the chain from the root key; every
+ * first-party caveat (on the macaroon and on each discharge) through `check`; every third-party caveat by a
+ * discharge whose identifier is the caveat's, whose chain starts from the caveat key the caveat carries sealed,
+ * recursively (a discharge may have third-party caveats of its own). A discharge is accepted bound to the
+ * macaroon (HMAC0(HMAC0(sig) ‖ HMAC0(discharge sig)), libmacaroons' prepare-for-request) or as its third party
+ * signed it; each is used once.
+ */
+export function verifyWithDischarges(
+  macaroon: Macaroon,
+  rootKey: Uint8Array | string,
+  discharges: Macaroon[],
+  check: FirstPartyCheck,
+): DischargeVerification {
+  const unsatisfied: string[] = [];
+  const used: DischargeVerification["used"] = [];
+  const taken = new Set<number>();
+  const walk = (m: Macaroon, key: Uint8Array, discharging: string | null, depth: number): Uint8Array => {
+    const where = discharging === null ? "" : ` on the discharge macaroon for "${discharging}"`;
+    let sig = mac(key, m.identifier);
+    for (const caveat of m.caveats) {
+      const identifier = decoder.decode(caveat.identifier);
+      if (!caveat.verificationId) {
+        const why = check(identifier, discharging);
+        if (why) unsatisfied.push(why + where);
+        sig = mac(sig, caveat.identifier);
+        continue;
+      }
+      const at = caveat.location ? ` at ${caveat.location}` : "";
+      let caveatKey: Uint8Array | null = null;
+      try {
+        caveatKey = secretbox(sig, caveat.verificationId.subarray(0, NONCE_BYTES)).open(caveat.verificationId.subarray(NONCE_BYTES));
+      } catch {
+        unsatisfied.push(`third-party caveat "${identifier}"${at}${where}: its sealed caveat key does not open (the macaroon was altered)`);
+      }
+      const index = discharges.findIndex((d, i) => !taken.has(i) && equalBytes(d.identifier, caveat.identifier));
+      if (index < 0) unsatisfied.push(`third-party caveat "${identifier}"${at}${where}: no discharge macaroon with this identifier was presented`);
+      else if (caveatKey && depth >= MAX_DISCHARGE_DEPTH) unsatisfied.push(`third-party caveat "${identifier}"${where}: discharges nest deeper than ${MAX_DISCHARGE_DEPTH}`);
+      else if (caveatKey) {
+        taken.add(index);
+        const discharge = discharges[index];
+        const expected = walk(discharge, caveatKey, identifier, depth + 1);
+        const unbound = equalBytes(expected, discharge.signature);
+        const bound = equalBytes(mac2(new Uint8Array(32), macaroon.signature, expected), discharge.signature);
+        if (unbound || bound) used.push({ index, identifier, bound });
+        else unsatisfied.push(`the discharge macaroon for "${identifier}" is not signed with that caveat's key, or is bound to another token, or was altered`);
+      }
+      sig = mac2(sig, caveat.verificationId, caveat.identifier);
+    }
+    return sig;
+  };
+  const signatureValid = equalBytes(walk(macaroon, deriveKey(rootKey), null, 0), macaroon.signature);
+  if (!signatureValid) unsatisfied.unshift("the macaroon's signature does not match its issuer's key (it was altered or issued elsewhere)");
+  return { signatureValid, unsatisfied, used };
+}
+
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -173,10 +247,14 @@ class Writer {
   }
 }
 
-export function serializeV2(macaroon: Macaroon): Uint8Array {
+/**
+ * `emptyLocationField`: write the header's location even when it is "" — AM's own token in its
+ * /json/token/macaroon example starts 02 01 00 (version, location of length 0); libmacaroons and go-macaroon omit it.
+ */
+export function serializeV2(macaroon: Macaroon, options: { emptyLocationField?: boolean } = {}): Uint8Array {
   const w = new Writer();
   w.byte(VERSION_2);
-  if (macaroon.location !== "") w.field(FIELD.location, encoder.encode(macaroon.location));
+  if (macaroon.location !== "" || options.emptyLocationField) w.field(FIELD.location, encoder.encode(macaroon.location));
   w.field(FIELD.identifier, macaroon.identifier);
   w.byte(FIELD.eos);
   for (const caveat of macaroon.caveats) {

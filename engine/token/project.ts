@@ -64,6 +64,8 @@ export function expiresInAt(state: TokenState, responseTimeMs: number): number {
   return Math.trunc((state.native.expiryTime - responseTimeMs) / 1000);
 }
 
+const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
 export function tokenEndpointResponse(
   state: TokenState,
   scenario: Scenario,
@@ -72,6 +74,8 @@ export function tokenEndpointResponse(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { access_token: accessTokenValue };
   if (state.refreshToken) out.refresh_token = state.refreshToken;
+  // RFC 8693 §2.2.1; AIC's exchanged-token responses carry it (am-token-modification.md §4.3).
+  if (state.native.grant_type === TOKEN_EXCHANGE) out.issued_token_type = "urn:ietf:params:oauth:token-type:access_token";
   if (state.native.scope && state.native.scope.length > 0) out.scope = state.native.scope.join(" ");
   if (idToken) out.id_token = idToken;
   putAll(out, state.extraData);

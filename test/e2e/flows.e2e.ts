@@ -115,11 +115,19 @@ describe("flow timeline", () => {
     await expect.poll(() => page.getByTestId("flow-step-6").textContent()).toContain("introspect · refresh_token");
     await expect.poll(() => field(page, "panel-introspection", "active").textContent()).toContain("false");
 
-    // A token step's grant type and scopes.
+    // A token step's scopes: the refresh asking for a scope the grant never had is refused (400 invalid_scope).
+    before = await currentRunId(page);
+    await page.getByLabel("Step 4 scopes (empty: the scenario's)").fill("access admin");
+    await waitForResult(page, before, 20_000);
+    await expect.poll(() => page.getByTestId("flow-step-3-status").textContent()).toBe("400");
+    expect(((await scenarioDoc(page)).flow as Record<string, unknown>[])[3]).toMatchObject({ request: "token", grantType: "refresh_token", scopes: ["access", "admin"] });
+
+    // Its grant type: client credentials issue for the client whatever the grant held, so the same scopes answer 200.
     before = await currentRunId(page);
     await page.getByLabel("Step 4 grant type").selectOption("client_credentials");
     await waitForResult(page, before, 20_000);
     await expect.poll(() => page.getByTestId("flow-step-3").textContent()).toContain("client_credentials");
+    await expect.poll(() => page.getByTestId("flow-step-3-status").textContent()).toBe("200");
   });
 
   it("axe-core finds no critical or serious violation on the timeline, nor in the flow editor", async () => {

@@ -42,6 +42,24 @@ describe("flow", () => {
     expect(result.steps[1].run).toMatchObject({ ok: true, evaluator: "legacy" });
   });
 
+  it("a flow case reports one JUnit testcase per request, the failing one with its mismatch", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-flow-junit-"));
+    writeFileSync(join(dir, "s.js"), 'accessToken.setField("tier", "gold");\n');
+    const flow = [
+      { request: "token", grantType: "authorization_code" },
+      { request: "introspect", token: "refresh_token" },
+    ];
+    const steps = [{ status: 200 }, { body: { tier: "gold" } }];
+    writeFileSync(join(dir, "s.case.json"), JSON.stringify({ name: "tier survives", script: "s.js", flow, expect: { steps } }));
+    const { code, stdout } = cli(["test", ".", "--reporter", "junit"], dir);
+    expect(code).toBe(1);
+    const cases = stdout.match(/<testcase [^>]*>/g) ?? [];
+    expect(cases).toHaveLength(2);
+    expect(cases[0]).toMatch(/name="step 1: token authorization_code"[^>]*\/>/);
+    expect(cases[1]).toMatch(/name="step 2: introspect refresh_token"[^>]*[^/]>/);
+    expect(stdout).toMatch(/<failure message="\$\.steps\[1\]\.body\.tier[^"]*">/);
+  });
+
   it("a script failing at one request exits 1 and shows AM's 500 for that request", () => {
     const dir = mkdtempSync(join(tmpdir(), "tp-flow-"));
     writeFileSync(join(dir, "s.js"), "if (String(accessToken.getGrantType()) === 'refresh_token') { throw 'no refresh for you'; }\n");
@@ -97,7 +115,7 @@ describe("flow", () => {
     expect(json.introspection).toMatchObject({ active: true, scope: "profile", exp: 1755108160 });
     const text = cli(["run", ...args]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/AM does not document its serialized macaroon[^]*\[macaroon-emulation\]/);
+    expect(text.stdout).toMatch(/AM does not document its key[^]*\[macaroon-emulation\]/);
     const flow = cli(["flow", ...args]);
     expect(flow.code).toBe(0);
     expect(flow.stdout).toMatch(/── 4\. introspect access_token at 2025-08-13T18:02:41Z → 200\n {2}\{\n {4}"active": false\n {2}\}/);

@@ -1,7 +1,8 @@
 /**
  * The macaroon format against published vectors: libmacaroons' README signatures (as pymacaroons'
  * tests/test_notes.md records them) and a go-macaroon version-2 binary macaroon with a first- and a third-party
- * caveat and its discharge (pymacaroons tests/functional_tests/serialization_tests.py).
+ * caveat and its discharge (pymacaroons tests/functional_tests/serialization_tests.py); and the token of AM's own
+ * /json/token/macaroon example (AM 7.2 docs, "/json/token/macaroon").
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -17,6 +18,7 @@ import {
   serializeV2,
   toBase64Url,
   verifySignature,
+  verifyWithDischarges,
   MacaroonFormatError,
 } from "../../engine/token/macaroon";
 
@@ -88,3 +90,58 @@ describe("the version-2 binary format (go-macaroon vector)", () => {
   });
 });
 
+
+describe("verifying a macaroon with its discharges (go-macaroon vector)", () => {
+  const m = deserializeV2(fromBase64(GO_V2));
+  const discharge = deserializeV2(fromBase64(GO_V2_DISCHARGE));
+  const acceptFp = (condition: string) => (condition === "fp caveat" ? null : `refused "${condition}"`);
+
+  it("the vector's macaroon with its bound discharge is authorized; each part that fails is named", () => {
+    expect(verifyWithDischarges(m, "my secret key", [discharge], acceptFp)).toEqual({
+      signatureValid: true,
+      unsatisfied: [],
+      used: [{ index: 0, identifier: "tp caveat", bound: true }],
+    });
+    expect(verifyWithDischarges(m, "my secret key", [], acceptFp).unsatisfied).toEqual([
+      'third-party caveat "tp caveat" at tp location: no discharge macaroon with this identifier was presented',
+    ]);
+    expect(verifyWithDischarges(m, "my secret key", [discharge], () => "no").unsatisfied).toEqual(["no"]);
+    expect(verifyWithDischarges(m, "not the key", [discharge], acceptFp).signatureValid).toBe(false);
+    // The discharge bound to another macaroon (a changed root signature) no longer matches.
+    const rebound = { ...m, signature: new Uint8Array(32) };
+    expect(verifyWithDischarges(rebound, "my secret key", [discharge], acceptFp).unsatisfied).toContain(
+      'the discharge macaroon for "tp caveat" is not signed with that caveat\'s key, or is bound to another token, or was altered',
+    );
+  });
+
+  it("a discharge with a third-party caveat of its own needs that discharge too", () => {
+    const nonce = new Uint8Array(24).fill(3);
+    const token = addThirdPartyCaveat(createMacaroon("root", "token-1"), "https://a/", "key a", "a", nonce);
+    const first = addThirdPartyCaveat(createMacaroon("key a", "a"), "https://b/", "key b", "b", nonce);
+    const second = createMacaroon("key b", "b");
+    expect(verifyWithDischarges(token, "root", [first], acceptFp).unsatisfied).toEqual([
+      'third-party caveat "b" at https://b/ on the discharge macaroon for "a": no discharge macaroon with this identifier was presented',
+    ]);
+    const both = verifyWithDischarges(token, "root", [second, first], acceptFp);
+    expect(both.unsatisfied).toEqual([]);
+    expect(both.used.map((u) => [u.identifier, u.bound])).toEqual([["b", false], ["a", false]]);
+  });
+});
+
+// AM's example token on its /json/token/macaroon page (AM 7.2): version 2, a location field of length 0, a
+// 27-character identifier, no caveats, the signature.
+const AM_DOCS_TOKEN = "AgEAAhtCRDFJSGhhLUktU21VbE5EQ0Y4MXVQRmlzUFUAAAYgnKhrEUFDwEwSPeTHwRSwTss7a4V0W68nL5Xw-nnRhzQ";
+
+describe("AM's documented example token", () => {
+  it("reads as a version-2 binary macaroon and writes back byte for byte with the empty location field AM writes", () => {
+    const bytes = fromBase64(AM_DOCS_TOKEN);
+    const m = deserializeV2(bytes);
+    expect(m.location).toBe("");
+    expect(text(m.identifier)).toBe("BD1IHha-I-SmUlNDCF81uPFisPU");
+    expect(m.caveats).toEqual([]);
+    expect(toBase64Url(serializeV2(m, { emptyLocationField: true }))).toBe(AM_DOCS_TOKEN);
+    // libmacaroons' layout omits the empty field: two bytes shorter, the same macaroon.
+    expect(serializeV2(m).length).toBe(bytes.length - 2);
+    expect(deserializeV2(serializeV2(m))).toEqual(m);
+  });
+});

@@ -8,7 +8,7 @@ import { emptyRunResult, type RunResult, type RunWarning } from "../../result";
 import { diffFields, introspectionResponse, tokenEndpointResponse, tokenFields } from "../../token/project";
 import { atHash, signJwt, viewJwt } from "../../token/jwt";
 import { plainWithDoubles } from "../../token/values";
-import { MACAROON_NOT_EMULATED, introspectMacaroon, issueMacaroons } from "../../token/macaroon-token";
+import { MACAROON_NOT_EMULATED, introspectMacaroon, issueMacaroons, playgroundMacaroonKey } from "../../token/macaroon-token";
 import type { ExecutedRun } from "./types";
 
 /** Common size limits a client-side token can run into, smallest first. */
@@ -64,11 +64,12 @@ export async function projectAmRun(run: ExecutedRun): Promise<RunResult> {
       accessTokenValue = compact;
       result.warnings.push(...sizeWarnings(result.jwt.bytes, scenario));
     }
+    let macaroonView: ReturnType<typeof issueMacaroons>["view"] | null = null;
     if (state.macaroon) {
       const issued = issueMacaroons(state, scenario, state.macaroon);
       accessTokenValue = issued.accessToken;
       state.refreshToken = issued.refreshToken;
-      result.macaroon = issued.view;
+      macaroonView = issued.view;
     }
     let idTokenValue: string | null = null;
     if ((state.native.scope ?? []).includes("openid") && scenario.token.grantType !== "client_credentials") {
@@ -93,9 +94,24 @@ export async function projectAmRun(run: ExecutedRun): Promise<RunResult> {
     }
     result.tokenResponse = plainWithDoubles(tokenEndpointResponse(state, scenario, accessTokenValue, idTokenValue), "/tokenResponse", doubles) as Record<string, unknown>;
     result.introspection = plainWithDoubles(introspectionResponse(state), "/introspection", doubles) as Record<string, unknown>;
-    if (state.macaroon) {
-      const applied = introspectMacaroon(result.introspection, state.macaroon, state.native.aud ?? [], Math.floor(state.issuedAt / 1000));
+    if (macaroonView) {
+      // The introspection a resource server gets back for the token as issued, with the scenario's discharges.
+      const unrestricted = result.introspection;
+      const applied = introspectMacaroon(
+        unrestricted,
+        accessTokenValue,
+        playgroundMacaroonKey(scenario.seed),
+        scenario.token.dischargeMacaroons ?? [],
+        state.native.aud ?? [],
+        Math.floor(state.issuedAt / 1000),
+      );
+      result.macaroon = {
+        ...macaroonView,
+        unrestrictedIntrospection: plainWithDoubles(introspectionResponse(state), "/macaroon/unrestrictedIntrospection", doubles) as Record<string, unknown>,
+        dischargeMacaroons: applied.dischargeValues,
+      };
       result.introspection = applied.introspection;
+      if (applied.introspection.active === false) result.javaDoubles = doubles.filter((d) => !d.startsWith("/introspection/"));
       result.warnings.push(...applied.warnings, { code: "macaroon-emulation", message: MACAROON_NOT_EMULATED });
     }
   }
