@@ -7,7 +7,7 @@
  * group, and takes a group's cn from the IDM group's name. Three steps of that rest on inferences, and the reason the
  * user reads says so.
  */
-import type { RuleContext } from "./rules";
+import type { RuleContext } from "./context";
 import { child, children, dottedName, identifierName, methodCall, text, type N } from "./syntax";
 
 /** The fields argument that marks the rewrite's own IDM read: the user's groups, each expanded. */

@@ -5,26 +5,11 @@
  * rule only has to know the shape it rewrites.
  */
 import { fullAncestor } from "acorn-walk";
-import type { Edit } from "./edits";
+import type { RuleContext, ValueKind } from "./context";
 import { child, children, dottedName, identifierName, methodCall, text, type N } from "./syntax";
 import { collectGroupParameters, groupListKind, isIdmGroupList, membershipsRule, unresolvedGroupUse } from "./memberships";
 
-export interface Unresolved {
-  line?: number;
-  start: number;
-  message: string;
-}
-
-/** What a value is in the legacy script, as far as the rules need to know. */
-export type ValueKind = "collection" | "listMap" | "javaList" | "javaMap" | "chfRequest" | "chfResponse" | "groupList" | "group";
-
-export interface RuleContext {
-  source: string;
-  /** Variables by name and what they were assigned (names are not scoped: scripts this size rarely shadow). */
-  vars: Map<string, { kind: ValueKind; declarator: N }>;
-  edits: Edit[];
-  unresolved: Unresolved[];
-}
+export type { RuleContext, Unresolved, ValueKind } from "./context";
 
 const WHY = {
   attributeValues: "Next-generation identity returns an attribute's values as a JS array (getAttributeValues); legacy getAttribute returned a java.util.Set.",
