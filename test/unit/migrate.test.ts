@@ -3,7 +3,7 @@
  * difference, each with its reason, positions and comments kept, and a verdict proved by running both evaluators.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { migrateAndCompare, migrateScript } from "../../engine";
 
 function rewrite(source: string): string {
@@ -242,6 +242,35 @@ describe("group memberships through IDM", () => {
     expect(report.differences.find((d) => d.path === "introspection.groups")).toMatchObject({ legacy: ["Analysts", "Admins"], nextGen: ["Analysts"] });
     expect(report.notes).toEqual([{ inferred: false, message: expect.stringContaining(`from the scenario's openidm data (${user}`) }]);
   });
+});
+
+describe("the legacy samples", () => {
+  const dir = new URL("../../samples/", import.meta.url);
+  const legacyCases = readdirSync(dir)
+    .filter((f) => f.endsWith(".case.json"))
+    .map((f) => ({ file: f, data: JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Record<string, unknown> }))
+    // rhino-syntax-mistake.js shows Rhino refusing a script: there is no running script to migrate.
+    .filter(({ data }) => data.evaluator === "legacy" && data.script !== "rhino-syntax-mistake.js");
+
+  it("each migrates to an equivalent script; one that reads the session is equivalent without it and differs with it only where the session explains", async () => {
+    expect(legacyCases.length).toBeGreaterThanOrEqual(7);
+    for (const { file, data } of legacyCases) {
+      const { script, expect: _expect, name: _name, ...scenario } = data;
+      const source = readFileSync(new URL(script as string, dir), "utf8");
+      if (!scenario.session) {
+        const report = await migrateAndCompare(source, scenario);
+        expect(report.differences, file).toEqual([]);
+        expect(report.equivalent, file).toBe(true);
+        continue;
+      }
+      const withSession = await migrateAndCompare(source, scenario);
+      expect(withSession.differences.length, file).toBeGreaterThan(0);
+      for (const d of withSession.differences) expect(d.why, `${file} ${d.path}`).toContain("Only the legacy run sees the scenario's session");
+      const withoutSession = await migrateAndCompare(source, { ...scenario, session: null });
+      expect(withoutSession.differences, file).toEqual([]);
+      expect(withoutSession.equivalent, file).toBe(true);
+    }
+  }, 120_000);
 });
 
 describe("token maps", () => {
