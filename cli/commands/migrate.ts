@@ -14,7 +14,10 @@ function text(report: MigrationReport, file: string): string {
       ? `${file}: rewritten for the next-generation evaluator (no scenario to run both: give --scenario to prove it)`
       : report.equivalent
         ? `✔ ${file}: the next-generation rewrite issues the same token response, introspection and JWT claims`
-        : `✖ ${file}: the rewrite does NOT issue the same (${report.differences.length} difference${report.differences.length === 1 ? "" : "s"})`,
+        : report.differences.length === 0
+          ? // Both failed alike: nothing was issued to compare, so no verdict of sameness either.
+            `✖ ${file}: the legacy script failed on this scenario, so there is no token to compare (${report.runs?.legacy.error?.message ?? "no result"})`
+          : `✖ ${file}: the rewrite does NOT issue the same (${report.differences.length} difference${report.differences.length === 1 ? "" : "s"})`,
   );
   if (report.changes.length) {
     lines.push("", "Changes:");
@@ -30,6 +33,10 @@ function text(report: MigrationReport, file: string): string {
       lines.push(`  ${d.path}: ${JSON.stringify(d.legacy)} → ${JSON.stringify(d.nextGen)}`);
       if (d.why) lines.push(`    ${d.why}`);
     }
+  }
+  if (report.notes.length) {
+    lines.push("", "What the verdict rests on:");
+    for (const n of report.notes) lines.push(`  ${n.message}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -7,6 +7,10 @@ import { run, type RunOptions } from "../run";
 import type { RunResult } from "../result";
 import { formatAmJson } from "../token/values";
 import { migrateScript, type MigrationResult } from "./migrate";
+import { MEMBERSHIPS_WHY } from "./memberships";
+import { nextGenScenario, type MigrationNote } from "./scenario-for-rewrite";
+
+export type { MigrationNote };
 
 export interface Difference {
   path: string;
@@ -24,10 +28,20 @@ function sameValueOtherForm(left: string, right: string): boolean {
   return JSON.stringify(JSON.parse(left)) === JSON.stringify(JSON.parse(right));
 }
 
+/**
+ * Next-generation access-token scripts have no session (reference §7.1: AM's docs list a ScriptedSession, AIC's
+ * binding metadata for the context lists none, and no run on a tenant settles it). The playground keeps the
+ * observed side, so a scenario's session reaches only the legacy run.
+ */
+const SESSION_WHY =
+  "Only the legacy run sees the scenario's session: next-generation access-token scripts get no session binding (observed: AIC's binding metadata for OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN, 2026-07, lists none; AM's docs list a ScriptedSession, whose presence at run time is unverified, and the playground keeps the observed behaviour). Run again without the session, the legacy script issues what the rewrite issues here, so this difference is the session's alone.";
+
 export interface MigrationReport extends MigrationResult {
   /** Null without a scenario to run; true only when both runs issued the same. */
   equivalent: boolean | null;
   differences: Difference[];
+  /** What the verdict rests on beyond the two runs: data the playground derived, a run without the session. */
+  notes: MigrationNote[];
   runs?: { legacy: RunResult; nextGen: RunResult };
 }
 
@@ -81,13 +95,44 @@ export function compareRuns(legacy: RunResult, nextGen: RunResult): Difference[]
 /** Runs one of the two scripts; the CLI hands in its supervised worker pool. */
 export type MigrationExecutor = (script: string, scenario: unknown, options: RunOptions) => Promise<RunResult>;
 
+function hasSession(scenario: unknown): boolean {
+  if (!scenario || typeof scenario !== "object") return false;
+  const session = (scenario as Record<string, unknown>).session;
+  return session !== undefined && session !== null;
+}
+
 export async function migrateAndCompare(legacyScript: string, scenario?: unknown, execute: MigrationExecutor = run): Promise<MigrationReport> {
   const migration = migrateScript(legacyScript);
-  if (scenario === undefined) return { ...migration, equivalent: null, differences: [] };
+  if (scenario === undefined) return { ...migration, equivalent: null, differences: [], notes: [] };
+  const readsIdmGroups = migration.changes.some((c) => c.why === MEMBERSHIPS_WHY);
+  const forNextGen = nextGenScenario(scenario, readsIdmGroups);
   const [legacy, nextGen] = await Promise.all([
     execute(legacyScript, scenario, { evaluator: "legacy" }),
-    execute(migration.script, scenario, { evaluator: "next-gen" }),
+    execute(migration.script, forNextGen.scenario, { evaluator: "next-gen" }),
   ]);
+  // The IDM data matters to the verdict only when the rewrite read the user's groups on this scenario.
+  const readTheGroups = nextGen.openidm.some((call) => call.op === "read" && call.id === forNextGen.userPath);
+  const notes = readTheGroups ? [...forNextGen.notes] : [];
   const differences = compareRuns(legacy, nextGen);
-  return { ...migration, equivalent: differences.length === 0 && legacy.ok, differences, runs: { legacy, nextGen } };
+  if (differences.length > 0 && hasSession(scenario) && migration.unresolved.some((u) => /\bsession\b/.test(u.message))) {
+    await explainBySession(legacyScript, scenario as Record<string, unknown>, nextGen, differences, notes, execute);
+  }
+  return { ...migration, equivalent: differences.length === 0 && legacy.ok, differences, notes, runs: { legacy, nextGen } };
+}
+
+/**
+ * A third run, the legacy script without the session: each difference it removes is the session's, and when it
+ * removes them all the report says the script migrates to an equivalent one for requests without a session.
+ */
+async function explainBySession(legacyScript: string, scenario: Record<string, unknown>, nextGen: RunResult, differences: Difference[], notes: MigrationNote[], execute: MigrationExecutor): Promise<void> {
+  const withoutSession = await execute(legacyScript, { ...scenario, session: null }, { evaluator: "legacy" });
+  const remaining = new Set(compareRuns(withoutSession, nextGen).map((d) => d.path));
+  for (const d of differences) if (!d.why && !remaining.has(d.path)) d.why = SESSION_WHY;
+  notes.push({
+    inferred: false,
+    message:
+      remaining.size === 0
+        ? "Without a session (session: null), the legacy script issues the same token response, introspection and JWT claims as the rewrite: on requests without a session cookie the rewrite is equivalent (checked by running the legacy script again without the session)."
+        : `Without a session (session: null) the legacy script still differs from the rewrite at ${[...remaining].join(", ")}: the session is not the only cause.`,
+  });
 }

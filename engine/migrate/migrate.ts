@@ -56,7 +56,9 @@ export function migrateScript(legacy: string): MigrationResult {
     source = applied.text;
   }
   const finalCtx: RuleContext = { source, vars: new Map(), edits: [], unresolved: [] };
-  runUnresolvedRules(parseScript(source), finalCtx);
+  const finalProgram = parseScript(source);
+  collectVariables(finalProgram, finalCtx);
+  runUnresolvedRules(finalProgram, finalCtx);
   for (const u of finalCtx.unresolved) {
     const line = toOriginal(lineAt(source, u.start));
     unresolvedByMessage.set(`${u.message}@${line}`, { line, message: u.message });

@@ -5,25 +5,11 @@
  * rule only has to know the shape it rewrites.
  */
 import { fullAncestor } from "acorn-walk";
-import type { Edit } from "./edits";
+import type { RuleContext, ValueKind } from "./context";
 import { child, children, dottedName, identifierName, methodCall, text, type N } from "./syntax";
+import { collectGroupParameters, groupListKind, isIdmGroupList, membershipsRule, unresolvedGroupUse } from "./memberships";
 
-export interface Unresolved {
-  line?: number;
-  start: number;
-  message: string;
-}
-
-/** What a value is in the legacy script, as far as the rules need to know. */
-export type ValueKind = "collection" | "listMap" | "javaList" | "javaMap" | "chfRequest" | "chfResponse";
-
-export interface RuleContext {
-  source: string;
-  /** Variables by name and what they were assigned (names are not scoped: scripts this size rarely shadow). */
-  vars: Map<string, { kind: ValueKind; declarator: N }>;
-  edits: Edit[];
-  unresolved: Unresolved[];
-}
+export type { RuleContext, Unresolved, ValueKind } from "./context";
 
 const WHY = {
   attributeValues: "Next-generation identity returns an attribute's values as a JS array (getAttributeValues); legacy getAttribute returned a java.util.Set.",
@@ -113,6 +99,7 @@ function isRequestListMap(node: N | undefined, ctx: RuleContext): boolean {
 export function isCollection(node: N | undefined, ctx: RuleContext): boolean {
   if (!node) return false;
   if (isIdentityAttribute(node)) return true;
+  if (isIdmGroupList(node, ctx)) return true;
   const name = identifierName(node);
   if (name === "scopes") return true;
   if (name && ctx.vars.get(name)?.kind === "collection") return true;
@@ -135,6 +122,8 @@ function isTokenMap(node: N | undefined): boolean {
 
 function kindOfInit(init: N | undefined, ctx: RuleContext): ValueKind | undefined {
   if (!init) return undefined;
+  const groups = groupListKind(init, ctx);
+  if (groups) return groups;
   if (isCollection(init, ctx)) return "collection";
   if (isRequestListMap(init, ctx)) return "listMap";
   if (isTokenMap(init)) return "javaMap";
@@ -161,6 +150,7 @@ export function collectVariables(program: N, ctx: RuleContext): void {
       const kind = kindOfInit(child(n, "init"), ctx);
       if (name && kind) ctx.vars.set(name, { kind, declarator: n });
     }
+    collectGroupParameters(n, ctx);
   });
 }
 
@@ -467,7 +457,7 @@ function unresolvedRule(node: N, ancestors: N[], ctx: RuleContext): void {
   if (call && identifierName(call.receiver) === "identity" && ["getMemberships", "getAttributes", "setAttributes", "isMember"].includes(call.method)) {
     const hint =
       call.method === "getMemberships" || call.method === "isMember"
-        ? "next-generation identity has no membership methods: read the group DNs with identity.getAttributeValues('isMemberOf') or query IDM with openidm"
+        ? "next-generation identity has no membership methods: group memberships (IdType.GROUP) are rewritten to the user's IDM groups relationship; for other types read the DNs with identity.getAttributeValues('isMemberOf') or query IDM with openidm"
         : call.method === "setAttributes"
           ? "use identity.setAttribute(name, [values]) for each attribute, then identity.store()"
           : "read each attribute with identity.getAttributeValues(name)";
@@ -511,6 +501,7 @@ export function runNodeRules(program: N, ctx: RuleContext): void {
     javaCollectionRule(n, a, ctx);
     chfResponseRule(n, ctx);
     sessionRule(n, a, ctx);
+    membershipsRule(n, ctx);
   });
 }
 
@@ -520,6 +511,7 @@ export function runUnresolvedRules(program: N, ctx: RuleContext): void {
     const n = node as N;
     const before = ctx.unresolved.length;
     unresolvedRule(n, ancestors as N[], ctx);
+    unresolvedGroupUse(n, ctx);
     // A dotted Java name is reported once, at its outermost member expression.
     for (const u of ctx.unresolved.splice(before)) {
       if (!seen.has(u.start)) {

@@ -60,6 +60,18 @@ export function MigrationView({ legacy, state, onUse, onClose }: MigrationViewPr
               </ul>
             </div>
           </div>
+          {report.notes.length ? (
+            <div className="migration-notes">
+              <h3>What the verdict rests on</h3>
+              <ul data-testid="migration-notes">
+                {report.notes.map((n, i) => (
+                  <li key={i} data-inferred={n.inferred ? "true" : "false"}>
+                    {n.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {report.runs ? <RunsSideBySide report={report} runs={report.runs} /> : null}
         </>
       ) : null}
@@ -70,6 +82,7 @@ export function MigrationView({ legacy, state, onUse, onClose }: MigrationViewPr
 function verdictText(report: MigrationReport): string {
   if (report.equivalent === null) return "Not run: no scenario";
   if (report.equivalent) return "Equivalent: both issue the same token on this scenario";
+  if (report.differences.length === 0) return `Not equivalent: the legacy script failed on this scenario (${report.runs?.legacy.error?.message ?? "no result"})`;
   return `Differs: ${report.differences.length} difference${report.differences.length === 1 ? "" : "s"} on this scenario`;
 }
 

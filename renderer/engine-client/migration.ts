@@ -1,9 +1,9 @@
 /**
  * "Migrate to next-generation" in a short-lived engine worker of its own, under the one supervisor
- * (engine/supervisor/): migrateAndCompare runs the legacy script and its rewrite, so the watchdog allows two
- * runs at the scenario's limit plus the margin (and the cold start of the fresh worker), and the editor's
- * worker stays free for run-as-you-type meanwhile. Kept apart from the worker bundle's import so tests can
- * hand in a worker double.
+ * (engine/supervisor/): migrateAndCompare runs the legacy script and its rewrite (and, when a session may
+ * explain a difference, the legacy script once more without it), so the watchdog allows three runs at the
+ * scenario's limit plus the margin (and the cold start of the fresh worker), and the editor's worker stays free
+ * for run-as-you-type meanwhile. Kept apart from the worker bundle's import so tests can hand in a worker double.
  */
 import { Supervisor, type MigrationReport } from "../../engine/api";
 import { webWorkerPort, type EngineClientOptions, type WorkerLike } from "./engineClient";

@@ -42,7 +42,9 @@ describe("published legacy scripts migrate to next-generation", () => {
       if (report.equivalent) equivalent++;
       // A run that differs says why: something the rewrite could not translate, or a difference no rewrite removes.
       else expect(report.unresolved.length > 0 || report.differences.every((d) => d.why), `${c.key}: differs with no reason given`).toBe(true);
-      verdicts.push(`${c.key}: ${report.equivalent ? "equivalent" : `differs (${report.differences.map((d) => d.path).join(", ")}; unresolved: ${report.unresolved.map((u) => u.message.slice(0, 60)).join(" | ")})`}`);
+      // What the verdict rests on beyond the runs (derived IDM data) shows beside it.
+      const inferred = report.notes.filter((n) => n.inferred).length ? " (on inferred data: see its notes)" : "";
+      verdicts.push(`${c.key}: ${report.equivalent ? `equivalent${inferred}` : `differs (${report.differences.map((d) => d.path).join(", ")}; unresolved: ${report.unresolved.map((u) => u.message.slice(0, 60)).join(" | ")})`}`);
     }
     console.log(`migration: ${equivalent}/${cases.length} published scripts equivalent\n  ${verdicts.join("\n  ")}`);
     checkFigure("migration-equivalent", ratioFigure(equivalent, cases.length));

@@ -158,6 +158,9 @@ describe("migrate to next-generation", () => {
     const view = page.getByTestId("migration-view");
     const differences = view.getByTestId("migration-differences");
     expect(await differences.locator('tr[data-path="introspection.host"]').textContent()).toContain("h1");
+    // Why it differs, and that the rewrite is equivalent for requests without a session.
+    expect(await differences.locator('tr[data-path="introspection.host"]').textContent()).toContain("Only the legacy run sees the scenario's session");
+    expect(await view.getByTestId("migration-notes").textContent()).toContain("on requests without a session cookie the rewrite is equivalent");
     expect(await view.getByTestId("migration-unresolved").textContent()).toMatch(/Line 1: .*session/);
     await page.waitForSelector('[data-testid="migration-diff"] .editor.original .char-delete');
     await page.screenshot({ path: `${RESULTS_DIR}/migration-view-differs.png` });

@@ -194,12 +194,28 @@ describe("migrate", () => {
   it("exits 1 and names the differences when the runs disagree, writing --out all the same", () => {
     const dir = mkdtempSync(join(tmpdir(), "tp-mig-"));
     writeFileSync(join(dir, "s.js"), "if (session) { accessToken.setField('host', String(session.getProperty('Host'))); }\n");
-    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ session: { properties: { Host: "h1" } } }));
+    // A generous limit: the verdict is what this checks, not the sandbox's deadline on a loaded machine.
+    writeFileSync(join(dir, "s.scenario.json"), JSON.stringify({ timeoutMs: 20000, session: { properties: { Host: "h1" } } }));
     const { code, stdout } = cli(["migrate", "s.js", "--out", "next.js"], dir);
     expect(code).toBe(1);
     expect(stdout).toMatch(/does NOT issue the same/);
     expect(stdout).toMatch(/introspection\.host: "h1" → "\(absent\)"/);
     expect(stdout).toMatch(/Unresolved/);
+    // Why it differs, and that without a session it would not.
+    expect(stdout).toMatch(/introspection\.host: .*\n {4}Only the legacy run sees the scenario's session/);
+    expect(stdout).toMatch(/What the verdict rests on:\n {2}Without a session \(session: null\).*the rewrite is equivalent/);
     expect(readFileSync(join(dir, "next.js"), "utf8")).toContain('typeof session !== "undefined"');
+  });
+
+  it("migrates the groups-to-claims sample through IDM and says the IDM data was inferred", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-mig-"));
+    const { script: _script, expect: _expect, ...scenario } = JSON.parse(readFileSync("samples/groups-to-claims.case.json", "utf8"));
+    writeFileSync(join(dir, "groups.scenario.json"), JSON.stringify({ ...scenario, timeoutMs: 20000 }));
+    const { code, stdout } = cli(["migrate", join(process.cwd(), "samples/groups-to-claims.js"), "--scenario", "groups.scenario.json", "--json"], dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.equivalent).toBe(true);
+    expect(report.script).toContain('["groups/*"]).groups.forEach(function (group)');
+    expect(report.notes).toEqual([{ inferred: true, message: expect.stringMatching(/^Inferred: /) }]);
   });
 });

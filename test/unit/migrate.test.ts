@@ -3,7 +3,7 @@
  * difference, each with its reason, positions and comments kept, and a verdict proved by running both evaluators.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { migrateAndCompare, migrateScript } from "../../engine";
 
 function rewrite(source: string): string {
@@ -87,7 +87,7 @@ describe("migration rules", () => {
   });
 
   it("lists what has no next-generation equivalent, with the original line", () => {
-    const result = migrateScript("// top\nvar fr = JavaImporter(com.sun.identity.idm.IdType);\nvar g = identity.getMemberships(fr.IdType.GROUP);\nlogger.error(session.getProperty('Host'));\n");
+    const result = migrateScript("// top\nvar fr = JavaImporter(com.sun.identity.idm.IdType);\nvar g = identity.getMemberships(fr.IdType.ROLE);\nlogger.error(session.getProperty('Host'));\n");
     expect(result.unresolved.map((u) => u.line)).toEqual([2, 3, 4]);
     expect(result.unresolved[1].message).toContain("isMemberOf");
     expect(result.unresolved[2].message).toContain("session");
@@ -131,8 +131,20 @@ describe("migration proved by running both evaluators", () => {
     expect(withoutSession.equivalent).toBe(true);
     const withSession = await migrateAndCompare(script, { ...scenario, session: { properties: { Host: "192.0.2.10" } } });
     expect(withSession.equivalent).toBe(false);
-    expect(withSession.differences).toEqual([{ path: "introspection.ipAddress", legacy: "192.0.2.10", nextGen: "(absent)" }]);
+    expect(withSession.differences).toEqual([{ path: "introspection.ipAddress", legacy: "192.0.2.10", nextGen: "(absent)", why: expect.stringContaining("Only the legacy run sees the scenario's session") }]);
+    // Why, exactly: the observed metadata against the documented ScriptedSession, and the run that isolates it.
+    expect(withSession.differences[0].why).toMatch(/binding metadata.*lists none.*ScriptedSession.*unverified.*without the session, the legacy script issues what the rewrite issues/is);
+    expect(withSession.notes).toEqual([{ inferred: false, message: expect.stringContaining("on requests without a session cookie the rewrite is equivalent") }]);
     expect(withSession.unresolved.map((u) => u.message).join(" ")).toContain("session");
+    expect(withoutSession.notes).toEqual([]);
+  });
+
+  it("a difference the session does not explain gets no session reason", async () => {
+    const script = "if (session) { accessToken.setField('ip', session.getProperty('Host')); }\naccessToken.setField('n', 42);";
+    const report = await migrateAndCompare(script, { session: { properties: { Host: "192.0.2.10" } } });
+    expect(report.differences.find((d) => d.path === "introspection.ip")?.why).toContain("session");
+    expect(report.differences.find((d) => d.path === "introspection.n")?.why).toContain("java.lang.Double");
+    expect(report.notes[0].message).toContain("still differs from the rewrite at introspection.n");
   });
 
   it("never claims equivalence the runs do not show", async () => {
@@ -165,6 +177,100 @@ describe("migration proved by running both evaluators", () => {
     const result = migrateScript('var a = 1;\naccessToken.setField("t", typeof require);\nvar o = { require: 1 }; o.require = 2;');
     expect(result.unresolved).toEqual([{ line: 2, message: expect.stringContaining('typeof require is "undefined"') }]);
   });
+});
+
+describe("group memberships through IDM", () => {
+  const endUserUi = [
+    "var fr = JavaImporter(com.sun.identity.idm.IdType);",
+    "var groups = [];",
+    "identity.getMemberships(fr.IdType.GROUP).toArray().forEach(function (group) {",
+    "  groups.push(group.getAttribute('cn').toArray()[0]);",
+    "});",
+    "accessToken.setField('groups', groups);",
+  ].join("\n");
+
+  it("getMemberships(IdType.GROUP) reads the user's IDM groups, a group's cn its name, each resting on a stated inference", () => {
+    const result = migrateScript(endUserUi);
+    expect(result.script).toBe(
+      [
+        "var groups = [];",
+        'openidm.read("managed/" + realm.split("/").pop() + "_user/" + identity.getAttributeValues("_id")[0], null, ["groups/*"]).groups.forEach(function (group) {',
+        "  groups.push(group.name);",
+        "});",
+        "accessToken.setField('groups', groups);",
+      ].join("\n"),
+    );
+    expect(result.unresolved).toEqual([]);
+    const memberships = result.changes.find((c) => c.from.startsWith("identity.getMemberships"));
+    expect(memberships?.why).toMatch(/Inferred, not observed here: that AM's group memberships are the user's IDM groups/);
+    expect(result.changes.find((c) => c.to === "group.name")?.why).toMatch(/Inferred.*cn of a managed group is its IDM name/);
+  });
+
+  it("the other group idioms: a variable holding the memberships, iterator().next(), getName(), size()", () => {
+    const script = rewrite("var gs = identity.getMemberships(IdType.GROUP);\nvar n = gs.size();\ngs.toArray().forEach(function (g) { x(g.getName(), g.getAttribute('cn').iterator().next()); });");
+    expect(script).toContain('var gs = openidm.read("managed/" + realm.split("/").pop() + "_user/" + identity.getAttributeValues("_id")[0], null, ["groups/*"]).groups;');
+    expect(script).toContain("var n = gs.length;");
+    expect(script).toContain("gs.forEach(function (g) { x(g._id, g.name); });");
+  });
+
+  it("what an IDM group object cannot answer, and memberships of other types, stay listed with their line", () => {
+    const result = migrateScript("identity.getMemberships(IdType.GROUP).toArray().forEach(function (g) {\n  x(g.getAttribute('description'));\n});\nvar r = identity.getMemberships(IdType.ROLE);");
+    expect(result.unresolved).toEqual([
+      { line: 2, message: expect.stringContaining("g.getAttribute(): a group is an IDM object") },
+      { line: 4, message: expect.stringContaining("identity.getMemberships()") },
+    ]);
+  });
+
+  it("the groups-to-claims sample migrates to an equivalent script, and the report says the IDM data was derived", async () => {
+    const script = readFileSync(new URL("../../samples/groups-to-claims.js", import.meta.url), "utf8");
+    const { script: _file, expect: _expect, ...scenario } = JSON.parse(readFileSync(new URL("../../samples/groups-to-claims.case.json", import.meta.url), "utf8"));
+    const report = await migrateAndCompare(script, scenario);
+    expect(report.differences).toEqual([]);
+    expect(report.equivalent).toBe(true);
+    expect(report.runs!.nextGen.introspection).toMatchObject({ groups: ["Analysts", "Admins"] });
+    expect(report.runs!.nextGen.openidm).toMatchObject([{ op: "read", id: "managed/alpha_user/014c54bd-6078-4639-8316-8ce0e7746fa4" }]);
+    expect(report.notes).toEqual([{ inferred: true, message: expect.stringMatching(/^Inferred: .*no groups for managed\/alpha_user\/.*analysts, admins.*by construction/) }]);
+  });
+
+  it("with the user's groups in the scenario's IDM data, the next-generation run reads those, and differs when they do", async () => {
+    const script = readFileSync(new URL("../../samples/groups-to-claims.js", import.meta.url), "utf8");
+    const { script: _file, expect: _expect, ...scenario } = JSON.parse(readFileSync(new URL("../../samples/groups-to-claims.case.json", import.meta.url), "utf8"));
+    const user = "managed/alpha_user/014c54bd-6078-4639-8316-8ce0e7746fa4";
+    const openidm = { [user]: { _id: "014c54bd-6078-4639-8316-8ce0e7746fa4", groups: [{ _ref: "managed/alpha_group/analysts" }] }, "managed/alpha_group/analysts": { _id: "analysts", name: "Analysts" } };
+    const report = await migrateAndCompare(script, { ...scenario, openidm });
+    expect(report.equivalent).toBe(false);
+    expect(report.differences.find((d) => d.path === "introspection.groups")).toMatchObject({ legacy: ["Analysts", "Admins"], nextGen: ["Analysts"] });
+    expect(report.notes).toEqual([{ inferred: false, message: expect.stringContaining(`from the scenario's openidm data (${user}`) }]);
+  });
+});
+
+describe("the legacy samples", () => {
+  const dir = new URL("../../samples/", import.meta.url);
+  const legacyCases = readdirSync(dir)
+    .filter((f) => f.endsWith(".case.json"))
+    .map((f) => ({ file: f, data: JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Record<string, unknown> }))
+    // rhino-syntax-mistake.js shows Rhino refusing a script: there is no running script to migrate.
+    .filter(({ data }) => data.evaluator === "legacy" && data.script !== "rhino-syntax-mistake.js");
+
+  it("each migrates to an equivalent script; one that reads the session is equivalent without it and differs with it only where the session explains", async () => {
+    expect(legacyCases.length).toBeGreaterThanOrEqual(7);
+    for (const { file, data } of legacyCases) {
+      const { script, expect: _expect, name: _name, ...scenario } = data;
+      const source = readFileSync(new URL(script as string, dir), "utf8");
+      if (!scenario.session) {
+        const report = await migrateAndCompare(source, scenario);
+        expect(report.differences, file).toEqual([]);
+        expect(report.equivalent, file).toBe(true);
+        continue;
+      }
+      const withSession = await migrateAndCompare(source, scenario);
+      expect(withSession.differences.length, file).toBeGreaterThan(0);
+      for (const d of withSession.differences) expect(d.why, `${file} ${d.path}`).toContain("Only the legacy run sees the scenario's session");
+      const withoutSession = await migrateAndCompare(source, { ...scenario, session: null });
+      expect(withoutSession.differences, file).toEqual([]);
+      expect(withoutSession.equivalent, file).toBe(true);
+    }
+  }, 120_000);
 });
 
 describe("token maps", () => {
