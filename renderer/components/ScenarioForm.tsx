@@ -13,7 +13,7 @@ import {
 } from "../state/scenarioForm";
 import type { ProductId } from "../../engine/api";
 import { productFacts } from "../state/products";
-import { productOf } from "./ProductPanels";
+import { productOfScenario } from "../state/products";
 import { FlowEditor } from "./FlowEditor";
 import { IbmRulesFieldset } from "./ScenarioFormIbm";
 import { Fieldset } from "./ScenarioFormParts";
@@ -115,7 +115,7 @@ function MultiValueRows(props: { label: string; rows: NamedValues[]; onRows: (ro
 
 export function ScenarioForm({ doc, onChange, files, onFileLoaded }: ScenarioFormProps) {
   const form = readForm(doc ?? {});
-  const product = productOf(doc);
+  const product = productOfScenario(doc);
   const facts = productFacts(product);
   const edit = (e: FormEdit) => onChange(applyFormEdit(doc ?? {}, e));
   const [attributes, setAttributes] = useRows(form.attributes, sameMulti);

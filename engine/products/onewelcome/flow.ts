@@ -163,16 +163,21 @@ class OneWelcomeFlow {
     return out;
   }
 
+  /** The client the grant belongs to: the scenario's (OneWelcome steps carry no client of their own). */
+  private clientId(): string {
+    return this.scenario.client?.clientId ?? "unknown-client";
+  }
+
   private record(result: OneWelcomeRunResult): void {
     const response = result.tokenResponse ?? {};
     const introspection = result.introspection ?? { active: true };
     const exp = typeof introspection.exp === "number" ? introspection.exp * 1000 : null;
     const stepIndex = this.steps.length;
-    this.grant.issue("access_token", { value: String(response.access_token), expiresAtMs: exp, revoked: false, issuedAtStep: stepIndex, introspection });
+    this.grant.issue("access_token", { value: String(response.access_token), clientId: this.clientId(), expiresAtMs: exp, revoked: false, issuedAtStep: stepIndex, introspection });
     if (typeof response.refresh_token === "string") {
       const expiresAtMs = this.now + this.scenario.token.refreshLifetimeSeconds * 1000;
       const refresh = { active: true, scope: (this.grant.grantedScopes ?? []).join(" "), client_id: introspection.client_id, token_type: "refresh_token", exp: Math.floor(expiresAtMs / 1000) };
-      this.grant.issue("refresh_token", { value: response.refresh_token, expiresAtMs, revoked: false, issuedAtStep: stepIndex, introspection: refresh });
+      this.grant.issue("refresh_token", { value: response.refresh_token, clientId: this.clientId(), expiresAtMs, revoked: false, issuedAtStep: stepIndex, introspection: refresh });
     }
   }
 
@@ -198,7 +203,7 @@ class OneWelcomeFlow {
     // The grant is created now, with the scopes the hook left; the code exchange applies the same answer.
     const granted = grantedScopes(result);
     this.grant.grantedScopes = granted;
-    this.grant.code = { value: this.random.tokenId(), scopes: granted, used: false, expiresAtMs: this.now + CODE_LIFETIME_MS };
+    this.grant.code = { value: this.random.tokenId(), clientId: this.clientId(), scopes: granted, used: false, expiresAtMs: this.now + CODE_LIFETIME_MS };
     this.authorized = { answer: answerOf(result), scopes };
     out.body = { code: this.grant.code.value, scope: granted.join(" ") };
     return out;
