@@ -16,7 +16,7 @@ import { instrumentScript, originalPosition, type InstrumentedSource } from "./i
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
-import { dropSnapshot, restorePrepared, type PreparedSandbox } from "./snapshot";
+import { dropSnapshot, noteStackUse, restorePrepared, type PreparedSandbox } from "./snapshot";
 import { LibraryEvaluation } from "./library";
 
 export const SCRIPT_FILENAME = "script.js";
@@ -921,6 +921,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   try {
     const hidden = groupedHidden(run.hidden);
     prepared = nested ? null : restorePrepared(mod, hidden, () => prepareSandbox(mod, hidden));
+    // After the restore: what this run writes to the C stack is for the next restore to rewrite.
+    noteStackUse(run.limits.stackBytes);
     runtime = prepared ? prepared.runtime : mod.newRuntime();
     runtime.setMemoryLimit(run.limits.memoryBytes);
     runtime.setMaxStackSize(run.limits.stackBytes);

@@ -32,6 +32,22 @@ interface ModuleSnapshot {
   prepared: Map<string, PreparedSandbox>;
 }
 
+/**
+ * How deep below its top the C stack may have been written since the last restore: the sum of the stack
+ * limits of the runs since (a nested run starts below the one that called it), plus a margin for the C
+ * frames QuickJS does not check. QuickJS refuses to recurse past its limit (measured: a run recursing until
+ * "Too much recursion" writes 258 KB below the top with the 256 KB limit), so a restore rewrites that much of
+ * the stack reserve instead of all of its 5 MB. Infinity until the first restore after a capture: then the
+ * whole reserve is filled.
+ */
+const STACK_MARGIN_BYTES = 64 * 1024;
+let stackReach = Infinity;
+
+/** Called as every run starts (prepared, built or nested): the next restore rewrites that much more of the stack. */
+export function noteStackUse(stackBytes: number): void {
+  stackReach += stackBytes + STACK_MARGIN_BYTES;
+}
+
 /** Kinds of prepared sandbox per module (one per evaluator's hidden list in practice). */
 const MAX_PREPARED = 4;
 
@@ -75,6 +91,8 @@ interface Capture {
   length: number;
   copies: { at: number; bytes: Uint8Array }[];
   zeros: { at: number; end: number }[];
+  /** Index in `zeros` of the C stack's reserve (the largest span; the stack grows down from its end). */
+  stack: number;
 }
 
 function capture(heap: Uint8Array): Capture {
@@ -108,12 +126,17 @@ function capture(heap: Uint8Array): Capture {
     }
   }
   close(length);
-  return { length, copies, zeros };
+  let stack = -1;
+  zeros.forEach((z, i) => {
+    if (stack < 0 || z.end - z.at > zeros[stack]!.end - zeros[stack]!.at) stack = i;
+  });
+  return { length, copies, zeros, stack };
 }
 
 function restore(heap: Uint8Array, snapshot: Capture): void {
   for (const c of snapshot.copies) heap.set(c.bytes, c.at);
-  for (const z of snapshot.zeros) heap.fill(0, z.at, z.end);
+  snapshot.zeros.forEach((z, i) => heap.fill(0, i === snapshot.stack ? Math.max(z.at, z.end - stackReach) : z.at, z.end));
+  stackReach = 0;
 }
 
 /**
@@ -144,12 +167,14 @@ export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: (
   const next = new Map(snapshot?.prepared ?? []);
   next.set(kind, prepared);
   snapshots.set(mod, { image: capture(heapOf(mod)), prepared: next });
+  stackReach = Infinity;
   return prepared;
 }
 
 /** Forgets the module's snapshot (after a trap its memory is suspect); the next run prepares again. */
 export function dropSnapshot(mod: QuickJSWASMModule): void {
   snapshots.delete(mod);
+  stackReach = Infinity;
 }
 
 /** The part of the module's memory a restore writes, as it is now (for tests: hash it before a run). */
