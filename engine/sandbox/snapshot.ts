@@ -25,6 +25,10 @@ export interface PreparedSandbox {
   helpers: QuickJSHandle;
   /** The current run's dispatcher; null between runs. */
   dispatch: { target: ((args: QuickJSHandle[]) => QuickJSHandle) | null };
+  /** Proxy shapes (a member table with its class, sandbox.ts) built into the snapshot, by key: their index in the guest. */
+  shapes: Map<string, number>;
+  /** Shapes runs met that the snapshot lacks: built into it before the next run (see restorePrepared's `extend`). */
+  pendingShapes: Map<string, { names: string; cls: string }>;
 }
 
 interface ModuleSnapshot {
@@ -144,7 +148,12 @@ function restore(heap: Uint8Array, snapshot: Capture): void {
  * are off or too many kinds exist (the caller then builds a sandbox of its own). `prepare` builds one in the
  * current memory; it is called once per kind and module.
  */
-export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: () => PreparedSandbox): PreparedSandbox | null {
+export function restorePrepared(
+  mod: QuickJSWASMModule,
+  kind: string,
+  prepare: () => PreparedSandbox,
+  extend?: (prepared: PreparedSandbox) => void,
+): PreparedSandbox | null {
   // A build that does not expose its memory gets the fallback path (a sandbox built per run), not an error.
   if (!enabled || !exposedHeap(mod)) return null;
   const snapshot = snapshots.get(mod);
@@ -152,6 +161,15 @@ export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: (
   if (snapshot && existing) {
     const heap = heapOf(mod);
     restore(heap, snapshot.image);
+    // `extend` adds to the pristine sandbox what earlier runs showed it will need (built once, not in every
+    // run); the snapshot is then taken again, as when another kind is prepared (what runs left above the
+    // image cleared first), and every run still starts from one image.
+    if (extend && existing.pendingShapes.size > 0) {
+      heap.fill(0, snapshot.image.length);
+      extend(existing);
+      snapshot.image = capture(heap);
+      stackReach = 0;
+    }
     observer?.(heap.subarray(0, snapshot.image.length));
     return existing;
   }
