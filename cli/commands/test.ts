@@ -184,7 +184,9 @@ export function loadCase(file: string, shown: string, allowOutside: boolean): Lo
 
 /**
  * Runs the cases as a stream: `lanes` at a time each read one case, run it and take the next, so memory
- * holds only the cases in flight whatever the suite's size. Outcomes keep the files' order.
+ * holds only the cases in flight whatever the suite's size. Outcomes keep the files' order. The caller gives
+ * two lanes per worker, so that a worker finds the next case queued when it answers one instead of waiting
+ * while this thread checks the answer and reads the next file.
  */
 async function runCases(files: string[], runner: ScriptRunner, lanes: number, io: CliIO, allowOutside: boolean): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = new Array(files.length);
@@ -241,7 +243,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
   const runner = new ScriptRunner(workerUrl(), jobs, { warmUp: true });
   let outcomes: CaseOutcome[];
   try {
-    outcomes = await runCases(files, runner, jobs, io, args.allowOutside);
+    outcomes = await runCases(files, runner, jobs * 2, io, args.allowOutside);
   } finally {
     await runner.close();
   }

@@ -23,13 +23,16 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
  * - configure(): sets the per-run clock, seed and secret key in a prepared sandbox restored from a
  *   snapshot (snapshot.ts), whose prelude ran once with placeholders.
+ * - mk(id, at, ...): `at` >= 0 is a proxy shape (member table and class) that addShapes() built into the
+ *   prepared sandbox before its snapshot was taken; -1 builds the shape from `names` and `cls` in the run
+ *   (cached by names for the run), as a library's realm and a shape not yet in the snapshot do.
  * - HOOKS_SOURCE, caught: an error of a library's realm (library.ts) is no instance of this realm's Error, so
  *   an error is also told by its tag. The host answers a string (Rhino's message), or true for an error the script's
  *   catch blocks cannot catch (Rhino lets it pass; finally blocks still run). JSON.parse: a failure asks the
  *   host for the engine's own wording of it (Rhino's JSON parser messages).
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
-  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
+  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, shapes = [], RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
   var methods = Object.create(null), IE = typeof InternalError === "function" ? InternalError : Error;
   var lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
   function FixedDate(a, b, c, d, e, f, h) {
@@ -105,18 +108,22 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     apply: function (t, self, a) { return construct(t, a); },
     construct: construct
   };
-  function mk(id, names, dynamic, callable, cls) {
+  function shape(names, cls) {
     var m = tables[names];
     if (!m) {
       m = tables[names] = Object.create(null);
       var list = names ? names.split(",") : [];
       for (var i = 0; i < list.length; i++) if (list[i].charAt(0) === "~") m[list[i].slice(1)] = 2; else m[list[i]] = true;
     }
+    return { m: m, k: cls, s: methods[cls] || (methods[cls] = Object.create(null)) };
+  }
+  function mk(id, at, dynamic, callable, names, cls) {
+    var sh = at >= 0 ? shapes[at] : shape(names, cls);
     var t = callable ? function () {}.bind(null) : {};
-    t.i = id; t.m = m; t.c = Object.create(null); t.d = dynamic; t.k = cls;
-    t.s = methods[cls] || (methods[cls] = Object.create(null));
+    t.i = id; t.m = sh.m; t.c = Object.create(null); t.d = dynamic; t.k = sh.k; t.s = sh.s;
     return new P(t, handler);
   }
+  function addShapes(json) { var list = parse(json); for (var i = 0; i < list.length; i++) shapes.push(shape(list[i][0], list[i][1])); }
   function classify(value) { var id = value[KEY]; return typeof id === "number" ? id : isArray(value) ? -2 : -1; }
   function fromJson(text) { return parse(text); }
   function read(object, key) { return object[key]; }
@@ -128,7 +135,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   }
   function lastRead() { return [lastObject, lastName]; }
   function configure(c, sd, k) { clockMs = c; s = sd >>> 0; KEY = k; lastObject = null; lastName = ""; }
-  return [mk, classify, fromJson, read, lastRead, configure];
+  return [mk, classify, fromJson, read, lastRead, configure, addShapes];
 })`;
 
 /**

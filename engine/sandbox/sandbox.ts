@@ -16,7 +16,7 @@ import { instrumentScript, originalPosition, type InstrumentedSource } from "./i
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
-import { dropSnapshot, restorePrepared, type PreparedSandbox } from "./snapshot";
+import { dropSnapshot, noteStackUse, restorePrepared, type PreparedSandbox } from "./snapshot";
 import { LibraryEvaluation } from "./library";
 
 export const SCRIPT_FILENAME = "script.js";
@@ -145,7 +145,39 @@ interface RealmView {
   fromJson: QuickJSHandle;
   /** Host proxies made in this realm, by object id. */
   proxies: QuickJSHandle[];
+  /** The prepared sandbox whose snapshot holds proxy shapes (the script's realm of a restored run), or null. */
+  prepared: PreparedSandbox | null;
 }
+
+/**
+ * What a guest proxy of a host object is made from besides its id: the member names (with the JavaScript
+ * String methods marked "~") and the Java class. One per member table and class, computed once.
+ */
+interface ProxyShape {
+  key: string;
+  names: string;
+  cls: string;
+  /** The String methods it was computed with (a class lists them or not; one list in practice). */
+  strings: readonly string[] | undefined;
+}
+
+/** Shapes by member table, then class: tables are shared, long-lived data, so each is joined once. */
+const shapeCache = new WeakMap<object, Map<string, ProxyShape>>();
+
+function proxyShape(obj: HostObject): ProxyShape {
+  const strings = obj.guestStringMethods;
+  let byClass = shapeCache.get(obj.members);
+  if (!byClass) shapeCache.set(obj.members, (byClass = new Map()));
+  const known = byClass.get(obj.javaClass);
+  if (known && known.strings === strings) return known;
+  const names = strings ? [...obj.members.names, ...strings.map((m) => `~${m}`)].join(",") : obj.members.names.join(",");
+  const shape = { key: `${obj.javaClass}\n${names}`, names, cls: obj.javaClass, strings };
+  if (!known) byClass.set(obj.javaClass, shape);
+  return shape;
+}
+
+/** At most this many proxy shapes go into a prepared sandbox (a script can name any number of Java packages). */
+const MAX_PREPARED_SHAPES = 256;
 
 class Bridge {
   private readonly objects: HostObject[] = [];
@@ -171,19 +203,22 @@ class Bridge {
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
-  constructor(private ctx: QuickJSContext) {}
+  constructor(
+    private ctx: QuickJSContext,
+    private prepared: PreparedSandbox | null = null,
+  ) {}
 
   /**
    * Runs `fn` (a host call a library's realm made) with the values it returns built in that realm: its
    * objects, arrays, errors and host proxies, so that none of them leads back to the script's global.
    */
   inRealm<T>(realm: RealmView, fn: () => T): T {
-    const saved: RealmView = { ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies };
-    ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies } = realm);
+    const saved: RealmView = { ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies, prepared: this.prepared };
+    ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies, prepared: this.prepared } = realm);
     try {
       return fn();
     } finally {
-      ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies } = saved);
+      ({ ctx: this.ctx, mk: this.mk, fromJson: this.fromJson, proxies: this.proxies, prepared: this.prepared } = saved);
     }
   }
 
@@ -579,9 +614,17 @@ class Bridge {
     }
     const dynamic = typeof obj.guestGet === "function";
     const callable = typeof obj.guestConstruct === "function";
-    const names = obj.guestStringMethods ? [...obj.members.names, ...obj.guestStringMethods.map((m) => `~${m}`)] : obj.members.names;
+    const shape = proxyShape(obj);
+    // A shape the prepared sandbox holds crosses as its index; another crosses whole, and is built into the
+    // snapshot before the next run (restorePrepared's extend), so that a run does not split member lists.
+    const at = this.prepared?.shapes.get(shape.key) ?? -1;
+    const prepared = this.prepared;
+    if (at < 0 && prepared && prepared.shapes.size + prepared.pendingShapes.size < MAX_PREPARED_SHAPES) {
+      prepared.pendingShapes.set(shape.key, { names: shape.names, cls: shape.cls });
+    }
     // Objects of one class share their method functions (`a.length === b.length`, as Rhino's NativeJavaMethod).
-    const args = [ctx.newNumber(id), ctx.newString(names.join(",")), dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false, ctx.newString(obj.javaClass)];
+    const flags = [dynamic ? ctx.true : ctx.false, callable ? ctx.true : ctx.false];
+    const args = at >= 0 ? [ctx.newNumber(id), ctx.newNumber(at), ...flags] : [ctx.newNumber(id), ctx.newNumber(-1), ...flags, ctx.newString(shape.names), ctx.newString(shape.cls)];
     const result = ctx.callFunction(this.mk, ctx.undefined, ...args);
     for (const a of args) a.dispose();
     const proxy = ctx.unwrapResult(result);
@@ -796,7 +839,23 @@ function prepareSandbox(mod: QuickJSWASMModule, hidden: string): PreparedSandbox
   const helpers = context.unwrapResult(context.callFunction(preludeFn, context.undefined, ...preludeArgs));
   for (const h of preludeArgs.slice(2)) h.dispose();
   preludeFn.dispose();
-  return { runtime, context, call, helpers, dispatch };
+  return { runtime, context, call, helpers, dispatch, shapes: new Map(), pendingShapes: new Map() };
+}
+
+/** Builds the proxy shapes runs met into the prepared sandbox (its memory just restored, before the new snapshot). */
+function addPendingShapes(prepared: PreparedSandbox): void {
+  const { context, helpers } = prepared;
+  const pending = [...prepared.pendingShapes];
+  prepared.pendingShapes.clear();
+  const addShapes = context.getProp(helpers, 6);
+  const list = context.newString(JSON.stringify(pending.map(([, shape]) => [shape.names, shape.cls])));
+  try {
+    context.unwrapResult(context.callFunction(addShapes, context.undefined, list)).dispose();
+  } finally {
+    addShapes.dispose();
+    list.dispose();
+  }
+  for (const [key] of pending) prepared.shapes.set(key, prepared.shapes.size);
 }
 
 /** What a library realm is built from: the run's own runtime, script context and Rhino emulation. */
@@ -861,7 +920,7 @@ class LibraryRealms {
     const { runtime, bridge, run, hidden, proxyKey, jsonHook, dispatch } = this.setup;
     const realm = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     try {
-      const view: RealmView = { ctx: realm, mk: realm.undefined, fromJson: realm.undefined, proxies: [] };
+      const view: RealmView = { ctx: realm, mk: realm.undefined, fromJson: realm.undefined, proxies: [], prepared: null };
       const call = realm.newFunction("call", (...args) => bridge.inRealm(view, () => dispatch(args)));
       // Its own seed, derived from the run's, so a library's Math.random is as repeatable as the script's.
       const seed = (run.seed + Math.imul(this.realms.size + 1, 0x9e3779b9)) >>> 0;
@@ -920,13 +979,15 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   let libraries: LibraryRealms | null = null;
   try {
     const hidden = groupedHidden(run.hidden);
-    prepared = nested ? null : restorePrepared(mod, hidden, () => prepareSandbox(mod, hidden));
+    prepared = nested ? null : restorePrepared(mod, hidden, () => prepareSandbox(mod, hidden), addPendingShapes);
+    // After the restore: what this run writes to the C stack is for the next restore to rewrite.
+    noteStackUse(run.limits.stackBytes);
     runtime = prepared ? prepared.runtime : mod.newRuntime();
     runtime.setMemoryLimit(run.limits.memoryBytes);
     runtime.setMaxStackSize(run.limits.stackBytes);
     ctx = prepared ? prepared.context : runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     const context = ctx;
-    const activeBridge = new Bridge(context);
+    const activeBridge = new Bridge(context, prepared);
     bridge = activeBridge;
     const dispatch = (args: QuickJSHandle[]): QuickJSHandle => {
       try {

@@ -25,11 +25,31 @@ export interface PreparedSandbox {
   helpers: QuickJSHandle;
   /** The current run's dispatcher; null between runs. */
   dispatch: { target: ((args: QuickJSHandle[]) => QuickJSHandle) | null };
+  /** Proxy shapes (a member table with its class, sandbox.ts) built into the snapshot, by key: their index in the guest. */
+  shapes: Map<string, number>;
+  /** Shapes runs met that the snapshot lacks: built into it before the next run (see restorePrepared's `extend`). */
+  pendingShapes: Map<string, { names: string; cls: string }>;
 }
 
 interface ModuleSnapshot {
   image: Capture;
   prepared: Map<string, PreparedSandbox>;
+}
+
+/**
+ * How deep below its top the C stack may have been written since the last restore: the sum of the stack
+ * limits of the runs since (a nested run starts below the one that called it), plus a margin for the C
+ * frames QuickJS does not check. QuickJS refuses to recurse past its limit (measured: a run recursing until
+ * "Too much recursion" writes 258 KB below the top with the 256 KB limit), so a restore rewrites that much of
+ * the stack reserve instead of all of its 5 MB. Infinity until the first restore after a capture: then the
+ * whole reserve is filled.
+ */
+const STACK_MARGIN_BYTES = 64 * 1024;
+let stackReach = Infinity;
+
+/** Called as every run starts (prepared, built or nested): the next restore rewrites that much more of the stack. */
+export function noteStackUse(stackBytes: number): void {
+  stackReach += stackBytes + STACK_MARGIN_BYTES;
 }
 
 /** Kinds of prepared sandbox per module (one per evaluator's hidden list in practice). */
@@ -75,6 +95,8 @@ interface Capture {
   length: number;
   copies: { at: number; bytes: Uint8Array }[];
   zeros: { at: number; end: number }[];
+  /** Index in `zeros` of the C stack's reserve (the largest span; the stack grows down from its end). */
+  stack: number;
 }
 
 function capture(heap: Uint8Array): Capture {
@@ -108,12 +130,17 @@ function capture(heap: Uint8Array): Capture {
     }
   }
   close(length);
-  return { length, copies, zeros };
+  let stack = -1;
+  zeros.forEach((z, i) => {
+    if (stack < 0 || z.end - z.at > zeros[stack]!.end - zeros[stack]!.at) stack = i;
+  });
+  return { length, copies, zeros, stack };
 }
 
 function restore(heap: Uint8Array, snapshot: Capture): void {
   for (const c of snapshot.copies) heap.set(c.bytes, c.at);
-  for (const z of snapshot.zeros) heap.fill(0, z.at, z.end);
+  snapshot.zeros.forEach((z, i) => heap.fill(0, i === snapshot.stack ? Math.max(z.at, z.end - stackReach) : z.at, z.end));
+  stackReach = 0;
 }
 
 /**
@@ -121,7 +148,12 @@ function restore(heap: Uint8Array, snapshot: Capture): void {
  * are off or too many kinds exist (the caller then builds a sandbox of its own). `prepare` builds one in the
  * current memory; it is called once per kind and module.
  */
-export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: () => PreparedSandbox): PreparedSandbox | null {
+export function restorePrepared(
+  mod: QuickJSWASMModule,
+  kind: string,
+  prepare: () => PreparedSandbox,
+  extend?: (prepared: PreparedSandbox) => void,
+): PreparedSandbox | null {
   // A build that does not expose its memory gets the fallback path (a sandbox built per run), not an error.
   if (!enabled || !exposedHeap(mod)) return null;
   const snapshot = snapshots.get(mod);
@@ -129,6 +161,15 @@ export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: (
   if (snapshot && existing) {
     const heap = heapOf(mod);
     restore(heap, snapshot.image);
+    // `extend` adds to the pristine sandbox what earlier runs showed it will need (built once, not in every
+    // run); the snapshot is then taken again, as when another kind is prepared (what runs left above the
+    // image cleared first), and every run still starts from one image.
+    if (extend && existing.pendingShapes.size > 0) {
+      heap.fill(0, snapshot.image.length);
+      extend(existing);
+      snapshot.image = capture(heap);
+      stackReach = 0;
+    }
     observer?.(heap.subarray(0, snapshot.image.length));
     return existing;
   }
@@ -144,12 +185,14 @@ export function restorePrepared(mod: QuickJSWASMModule, kind: string, prepare: (
   const next = new Map(snapshot?.prepared ?? []);
   next.set(kind, prepared);
   snapshots.set(mod, { image: capture(heapOf(mod)), prepared: next });
+  stackReach = Infinity;
   return prepared;
 }
 
 /** Forgets the module's snapshot (after a trap its memory is suspect); the next run prepares again. */
 export function dropSnapshot(mod: QuickJSWASMModule): void {
   snapshots.delete(mod);
+  stackReach = Infinity;
 }
 
 /** The part of the module's memory a restore writes, as it is now (for tests: hash it before a run). */

@@ -85,6 +85,21 @@ describe("every run starts from the same prepared sandbox", () => {
     });
   });
 
+  it("a run that recursed to the stack limit leaves the next one's memory as it was (the restore rewrites the stack it used)", async () => {
+    await ng("accessToken.setField('warm', 1);");
+    const clean = await restoredDigest("accessToken.setField('a', 1);");
+    const deep = [
+      "function f(n) { try { return f(n + 1) + 1; } catch (e) { return 0; } } f(0);",
+      "function g(o, n) { return n ? g({ __proto__: o }, n - 1) : o; } g({}, 1000).x;",
+      "var s = ''; for (var i = 0; i < 100000; i++) s += '['; try { JSON.parse(s); } catch (e) {}",
+      "var r = ''; for (var i = 0; i < 20000; i++) r += '('; try { new RegExp(r); } catch (e) {}",
+    ];
+    for (const script of deep) {
+      await ng(script);
+      expect(await restoredDigest("accessToken.setField('a', 1);"), script).toEqual(clean);
+    }
+  });
+
   it("legacy and next-gen each restore their own sandbox, interleaved, and see what Rhino's surface hides", async () => {
     const script = "accessToken.setField('map', typeof Map); accessToken.setField('promise', typeof Promise); accessToken.setField('proxy', typeof Proxy);";
     for (let i = 0; i < 3; i++) {

@@ -41,3 +41,27 @@ describe("scenario files", () => {
     expect(issuerOf(resolveScenario({ realm: "/" }))).toBe("https://am.example.com/am/oauth2/realms/root");
   });
 });
+
+describe("a scenario validated again (same JSON text) is the same scenario, and each run gets its own", () => {
+  it("gives an equal result with the same prototypes, every own key ('__proto__' too), and no shared objects", () => {
+    const text = '{"identity":{"attributes":{"__proto__":["x"],"mail":["a@example.com"]}},"scopes":["openid","profile"],"seed":5}';
+    const first = resolveScenario(JSON.parse(text));
+    const second = resolveScenario(JSON.parse(text));
+    expect(second).toStrictEqual(first);
+    expect(Object.getPrototypeOf(second.identity.attributes)).toBe(Object.getPrototypeOf(first.identity.attributes));
+    expect(Object.hasOwn(second.identity.attributes, "__proto__")).toBe(true);
+    expect(second).not.toBe(first);
+    second.scopes.push("changed");
+    second.identity.attributes.mail!.push("b@example.com");
+    const third = resolveScenario(JSON.parse(text));
+    expect(third.scopes).toEqual(["openid", "profile"]);
+    expect(third.identity.attributes.mail).toEqual(["a@example.com"]);
+  });
+
+  it("still refuses what is not the JSON it looks like (undefined, a Date), naming the field", () => {
+    resolveScenario({ clock: "2026-01-02T03:04:05Z" });
+    expect(() => resolveScenario({ clock: new Date("2026-01-02T03:04:05Z") })).toThrow(/clock/);
+    resolveScenario({});
+    expect(() => resolveScenario({ bogus: undefined })).toThrow(/bogus/);
+  });
+});

@@ -12,6 +12,22 @@ import { JAVA_BIG_INTEGER_MEMBERS, JAVA_DATE_MEMBERS, JAVA_THROWABLE_MEMBERS, JA
 import { MemberTable, HIDDEN } from "../../bindings/members";
 
 /** A Java class object: constructible, with static members. */
+/**
+ * The member table of a class's static methods, one per class and list of names: every legacy run builds its
+ * classes, and describing each member again was a few percent of a run. Tables are pure data, so shared.
+ */
+const staticsTables = new Map<string, MemberTable>();
+
+function staticsTable(javaClass: string, names: readonly string[]): MemberTable {
+  const key = `${javaClass}\n${names.join(",")}`;
+  let table = staticsTables.get(key);
+  if (!table) {
+    table = new MemberTable(javaClass, { ...Object.fromEntries(names.map((name) => [name, HIDDEN])), "#primitive": HIDDEN });
+    if (staticsTables.size < 1024) staticsTables.set(key, table);
+  }
+  return table;
+}
+
 export class JavaClass extends HostObject {
   /** The class's static methods, as its Java class declares them (any arguments: each checks its own). */
   readonly members: MemberTable;
@@ -24,7 +40,7 @@ export class JavaClass extends HostObject {
   ) {
     super();
     this.javaClass = javaClass;
-    this.members = new MemberTable(javaClass, { ...Object.fromEntries(Object.keys(staticMethods).map((name) => [name, HIDDEN])), "#primitive": HIDDEN });
+    this.members = staticsTable(javaClass, Object.keys(staticMethods));
     Object.assign(this, staticMethods);
   }
   /** A static method read as a value shows as Rhino shows a Java method (`"" + java.util.Collections.sort`). */

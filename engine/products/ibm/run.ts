@@ -12,6 +12,9 @@ import type { FlowStep } from "../../flow/schema";
 import { IBM_INFERRED, IbmServer, type IbmRule, type IbmRunResult } from "./server";
 import { IbmEndpoints } from "./endpoints";
 import { checkIbmRule } from "./check";
+import type { RuleStage } from "./rule";
+import type { RunWarning } from "../../result";
+import { memoize } from "../../util/memo";
 import { withLintWarnings } from "../lint-warnings";
 
 export type { IbmRunResult, IbmRequestView } from "./server";
@@ -106,10 +109,20 @@ export async function runIbm(script: string, scenario: Scenario, options: IbmOpt
   return result;
 }
 
-/** What check() warns of the script under edit, at its stage (the other rule is not the one being edited). */
-function ruleLint(script: string, scenario: Scenario) {
-  return checkIbmRule(script, scenario.ibm.rule).warnings;
+/**
+ * What check() warns of the script under edit, at its stage (the other rule is not the one being edited).
+ * Remembered per stage and source: its parses were a tenth of an IBM run, and `test` and run-as-you-type
+ * repeat one script. Each run gets its own copies of the warnings.
+ */
+function ruleLint(script: string, scenario: Scenario): RunWarning[] {
+  return ruleLintByKey(`${scenario.ibm.rule ?? ""}\n${script}`).map((w) => ({ ...w }));
 }
+
+const ruleLintByKey = memoize((key: string): readonly RunWarning[] => {
+  const newline = key.indexOf("\n");
+  const stage = key.slice(0, newline);
+  return checkIbmRule(key.slice(newline + 1), stage === "" ? undefined : (stage as RuleStage)).warnings;
+});
 
 function isoAt(ms: number): string {
   return new Date(ms).toISOString().replace(".000Z", "Z");
