@@ -75,7 +75,7 @@ export function App({ boot }: { boot: Boot }) {
   const layout = useLayout(platform.store);
   const theme = useTheme(platform.store);
   const editorApi = useRef<EditorApi | null>(null);
-  useProbe(store, boot, state.shown, editorApi);
+  const editorReadyForProbe = useProbe(store, boot, state.shown, editorApi);
   const editorEnabled = useEditorStart(boot, state.shown);
   const isMac = useMemo(isMacPlatform, []);
 
@@ -230,7 +230,10 @@ export function App({ boot }: { boot: Boot }) {
               scenarioMarkers={scenarioMarkerMap}
               onRun={runs.request}
               dark={dark}
-              onReady={(api) => (editorApi.current = api)}
+              onReady={(api) => {
+                editorApi.current = api;
+                editorReadyForProbe(api);
+              }}
               scriptReadOnly={state.groovy !== null}
               tabMovesFocus={state.tabMovesFocus}
               onToggleTabMovesFocus={toggleTabMovesFocus}

@@ -1,6 +1,7 @@
 /**
- * The first thing the page does: start the engine worker and the first run of the opening sample, before
- * the large editor bundle has even loaded, so the first result is ready about when the page is.
+ * The page's boot, right after the entry started the engine worker: the opening sample (or the user's draft)
+ * and its first run, posted to that worker before the UI has loaded, so the first result is ready about when
+ * the page is.
  */
 import type { Evaluator } from "../engine/api";
 import { EngineClient, type RunAnswer } from "./engine-client/engineClient";
@@ -9,7 +10,8 @@ import { findSample, type Sample } from "./samples";
 import { readScenario } from "./state/scenarioState";
 import { LatestOnly } from "./state/latest";
 import { loadDraft, loadSession, type SessionState } from "./state/persist";
-import EngineWorker from "./worker/engine.worker?worker";
+import { workerFactory } from "./engine-client/engineWorker";
+import type { WorkerLike } from "./engine-client/engineClient";
 
 export { readScenario, type ScenarioState } from "./state/scenarioState";
 
@@ -29,13 +31,18 @@ export interface Boot {
   evaluator: Evaluator;
   /** The opening run, already under way (null when the saved scenario is invalid). */
   firstRun: { answer: Promise<RunAnswer>; startedAt: number } | null;
-  /** When the worker answered the opening run (for the UI benchmark's breakdown). */
+  /** For the UI benchmark's breakdown: when the entry started the worker, and when it answered the opening run. */
+  workerStartedAt: number | null;
   firstAnsweredAt: number | null;
 }
 
-export function boot(): Boot {
+/**
+ * `worker`: the engine worker the entry already started at `workerStartedAt` (the client's first; replacements
+ * are made fresh).
+ */
+export function boot(worker: WorkerLike | null = null, workerStartedAt: number | null = null): Boot {
   const runs = new LatestOnly();
-  const client = new EngineClient(() => new EngineWorker() as never, { nextId: () => runs.issue() });
+  const client = new EngineClient(workerFactory(worker), { nextId: () => runs.issue() });
   const session = loadSession(platform().store);
   const sample = findSample(session.sampleId);
   const { script, scenarioText } = textsOf(sample);
@@ -45,7 +52,7 @@ export function boot(): Boot {
   const firstRun = scenario.issues.length
     ? null
     : { answer: client.run({ script, scenario: scenario.runDoc, evaluator, timeoutMs: scenario.timeoutMs }), startedAt };
-  const started: Boot = { client, runs, session, sample, script, scenarioText, evaluator, firstRun, firstAnsweredAt: null };
+  const started: Boot = { client, runs, session, sample, script, scenarioText, evaluator, firstRun, workerStartedAt, firstAnsweredAt: null };
   void firstRun?.answer.then(() => (started.firstAnsweredAt = performance.now()));
   return started;
 }

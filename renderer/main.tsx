@@ -1,9 +1,13 @@
 /**
- * Entry: start the engine (small chunk) first, then load the editor and UI (the large chunk) while the
- * worker compiles QuickJS and runs the opening sample.
+ * Entry, kept to a few hundred bytes: the first thing the page does is start the engine worker, whose script
+ * and wasm are the longest path to the opening result. Only then does it load the boot code (samples, scenario
+ * validation, the opening run) and the UI (React); Monaco, the largest part, loads after the first result
+ * (components/CodeEditor.tsx).
  */
-import { boot } from "./boot";
+import { startEngineWorker } from "./engine-client/engineWorker";
 
-const started = boot();
+const worker = startEngineWorker();
+const workerStartedAt = performance.now();
+const started = import("./boot").then(({ boot }) => boot(worker, workerStartedAt));
 
-void import("./mount").then(({ mount }) => mount(document.getElementById("root")!, started));
+void Promise.all([started, import("./mount")]).then(([booted, { mount }]) => mount(document.getElementById("root")!, booted));

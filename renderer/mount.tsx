@@ -1,10 +1,9 @@
 import { createRoot } from "react-dom/client";
-import { setupMonaco } from "./monaco/setup";
 import { App } from "./App";
 import type { Boot } from "./boot";
 import "./styles.css";
 
+/** Renders the page; Monaco is not needed for that (it loads once the first result is on screen). */
 export function mount(root: HTMLElement, boot: Boot): void {
-  setupMonaco();
   createRoot(root).render(<App boot={boot} />);
 }

@@ -3,8 +3,11 @@
  * Text flows out through onChange on every edit and flows in when the app's text differs from the model
  * (sample switch, form edit), as an undoable edit.
  */
-import { useEffect, useRef } from "react";
-import { monaco } from "../monaco/setup";
+import { useEffect, useRef, useState } from "react";
+import type { monaco as Monaco } from "../monaco/setup";
+import { loadMonaco } from "../monaco/load";
+
+type MonacoApi = typeof Monaco;
 
 export type EditorMarker = {
   message: string;
@@ -39,8 +42,9 @@ export interface CodeEditorProps {
   /** The script cannot be edited (an imported Groovy script is shown, never run). */
   scriptReadOnly?: boolean;
   /**
-   * False until the page has shown its first result: creating Monaco (and its TypeScript worker) takes
-   * the main thread for a few hundred milliseconds, and the opening result should not wait behind it.
+   * False until the page has shown its first result: loading and creating Monaco (and its TypeScript worker)
+   * takes the main thread for a few hundred milliseconds, and the opening result should not wait behind it.
+   * Until Monaco is ready the texts show as plain text.
    */
   enabled: boolean;
   /** Tab trapping off: Tab and Shift+Tab move focus out of the editor instead of indenting (VS Code's Ctrl+M). */
@@ -49,9 +53,9 @@ export interface CodeEditorProps {
 }
 
 export interface EditorApi {
-  editor: monaco.editor.IStandaloneCodeEditor;
-  scriptModel: monaco.editor.ITextModel;
-  scenarioModel: monaco.editor.ITextModel;
+  editor: Monaco.editor.IStandaloneCodeEditor;
+  scriptModel: Monaco.editor.ITextModel;
+  scenarioModel: Monaco.editor.ITextModel;
 }
 
 /**
@@ -59,7 +63,7 @@ export interface EditorApi {
  * default dims the number after the last line to about 2:1).
  */
 let themesDefined = false;
-function themeName(dark: boolean): string {
+function themeName(monaco: MonacoApi, dark: boolean): string {
   if (!themesDefined) {
     themesDefined = true;
     monaco.editor.defineTheme("tsp-light", {
@@ -79,12 +83,12 @@ function themeName(dark: boolean): string {
   return dark ? "tsp-dark" : "tsp-light";
 }
 
-function replaceText(model: monaco.editor.ITextModel, text: string) {
+function replaceText(model: Monaco.editor.ITextModel, text: string) {
   if (model.getValue() === text) return;
   model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
 }
 
-function toMonacoMarkers(markers: EditorMarker[]): monaco.editor.IMarkerData[] {
+function toMonacoMarkers(monaco: MonacoApi, markers: EditorMarker[]): Monaco.editor.IMarkerData[] {
   return markers.map((m) => ({
     message: m.message,
     severity: m.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
@@ -95,55 +99,76 @@ function toMonacoMarkers(markers: EditorMarker[]): monaco.editor.IMarkerData[] {
   }));
 }
 
+/** Creates the editor and its two models in `host` from the newest props; returns its disposal. */
+function createEditor(monaco: MonacoApi, host: HTMLDivElement, latest: { readonly current: CodeEditorProps }, api: { current: EditorApi | null }): () => void {
+  const scriptModel =
+    monaco.editor.getModel(monaco.Uri.parse("file:///script.js")) ??
+    monaco.editor.createModel(latest.current.script, "javascript", monaco.Uri.parse("file:///script.js"));
+  const scenarioModel =
+    monaco.editor.getModel(monaco.Uri.parse("file:///scenario.json")) ??
+    monaco.editor.createModel(latest.current.scenarioText, "json", monaco.Uri.parse("file:///scenario.json"));
+  scriptModel.updateOptions({ tabSize: 2, insertSpaces: true });
+  scenarioModel.updateOptions({ tabSize: 2, insertSpaces: true });
+  const editor = monaco.editor.create(host, {
+    model: latest.current.show === "script" ? scriptModel : scenarioModel,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    scrollBeyondLastLine: false,
+    fixedOverflowWidgets: true,
+    theme: themeName(monaco, latest.current.dark),
+    ariaLabel: "Script editor",
+    renderValidationDecorations: "on",
+    tabFocusMode: Boolean(latest.current.tabMovesFocus),
+    // Long lines wrap at the editor's edge: a 400-character claim line stays readable without scrolling.
+    wordWrap: "on",
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+  // VS Code's tab-trapping toggle (Ctrl+M; on macOS Ctrl+Shift+M, as Cmd+M minimises the window). The page
+  // owns the state, so the hint under the editor and the editor always agree.
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+  editor.addCommand(isMac ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () =>
+    latest.current.onToggleTabMovesFocus?.(),
+  );
+  const subs = [
+    scriptModel.onDidChangeContent(() => latest.current.onScriptChange(scriptModel.getValue())),
+    scenarioModel.onDidChangeContent(() => latest.current.onScenarioChange(scenarioModel.getValue())),
+  ];
+  api.current = { editor, scriptModel, scenarioModel };
+  latest.current.onReady?.(api.current);
+  return () => {
+    subs.forEach((s) => s.dispose());
+    editor.dispose();
+    scriptModel.dispose();
+    scenarioModel.dispose();
+    api.current = null;
+  };
+}
+
 export function CodeEditor(props: CodeEditorProps) {
   const host = useRef<HTMLDivElement | null>(null);
   const api = useRef<EditorApi | null>(null);
   const latest = useRef(props);
   latest.current = props;
 
+  // Monaco once it has loaded; `ready` re-runs the effects below that apply props to the editor.
+  const monacoRef = useRef<MonacoApi | null>(null);
+  const [ready, setReady] = useState(false);
+
   useEffect(() => {
     if (!props.enabled) return;
-    const scriptModel =
-      monaco.editor.getModel(monaco.Uri.parse("file:///script.js")) ??
-      monaco.editor.createModel(latest.current.script, "javascript", monaco.Uri.parse("file:///script.js"));
-    const scenarioModel =
-      monaco.editor.getModel(monaco.Uri.parse("file:///scenario.json")) ??
-      monaco.editor.createModel(latest.current.scenarioText, "json", monaco.Uri.parse("file:///scenario.json"));
-    scriptModel.updateOptions({ tabSize: 2, insertSpaces: true });
-    scenarioModel.updateOptions({ tabSize: 2, insertSpaces: true });
-    const editor = monaco.editor.create(host.current!, {
-      model: latest.current.show === "script" ? scriptModel : scenarioModel,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      theme: themeName(latest.current.dark),
-      ariaLabel: "Script editor",
-      renderValidationDecorations: "on",
-      tabFocusMode: Boolean(latest.current.tabMovesFocus),
-      // Long lines wrap at the editor's edge: a 400-character claim line stays readable without scrolling.
-      wordWrap: "on",
+    let dispose: (() => void) | null = null;
+    let cancelled = false;
+    void loadMonaco().then(({ monaco }) => {
+      if (cancelled || !host.current) return;
+      monacoRef.current = monaco;
+      dispose = createEditor(monaco, host.current, latest, api);
+      setReady(true);
     });
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
-    // VS Code's tab-trapping toggle (Ctrl+M; on macOS Ctrl+Shift+M, as Cmd+M minimises the window). The page
-    // owns the state, so the hint under the editor and the editor always agree.
-    const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-    editor.addCommand(isMac ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () =>
-      latest.current.onToggleTabMovesFocus?.(),
-    );
-    const subs = [
-      scriptModel.onDidChangeContent(() => latest.current.onScriptChange(scriptModel.getValue())),
-      scenarioModel.onDidChangeContent(() => latest.current.onScenarioChange(scenarioModel.getValue())),
-    ];
-    api.current = { editor, scriptModel, scenarioModel };
-    latest.current.onReady?.(api.current);
     return () => {
-      subs.forEach((s) => s.dispose());
-      editor.dispose();
-      scriptModel.dispose();
-      scenarioModel.dispose();
-      api.current = null;
+      cancelled = true;
+      dispose?.();
+      setReady(false);
     };
   }, [props.enabled]);
 
@@ -153,7 +178,7 @@ export function CodeEditor(props: CodeEditorProps) {
     const model = props.show === "script" ? a.scriptModel : a.scenarioModel;
     if (a.editor.getModel() !== model) a.editor.setModel(model);
     a.editor.updateOptions({ ariaLabel: props.show === "script" ? "Script editor" : "Scenario JSON editor" });
-  }, [props.show]);
+  }, [props.show, ready]);
 
   // A text is pushed into its model only when its revision moved (see scriptRevision): the revision each model
   // last received is remembered, so a text that merely changed (typing) is never pushed back.
@@ -171,32 +196,36 @@ export function CodeEditor(props: CodeEditorProps) {
     if (api.current) replaceText(api.current.scenarioModel, props.scenarioText);
   }, [props.scenarioRevision, props.scenarioText]);
 
+  // Markers that arrived before Monaco was ready are applied once it is (`ready` in the dependencies).
   useEffect(() => {
     const a = api.current;
-    if (!a) return;
-    for (const [owner, markers] of Object.entries(props.scriptMarkers)) monaco.editor.setModelMarkers(a.scriptModel, owner, toMonacoMarkers(markers));
-  }, [props.scriptMarkers]);
+    const monaco = monacoRef.current;
+    if (!a || !monaco) return;
+    for (const [owner, markers] of Object.entries(props.scriptMarkers)) monaco.editor.setModelMarkers(a.scriptModel, owner, toMonacoMarkers(monaco, markers));
+  }, [props.scriptMarkers, ready]);
   useEffect(() => {
     const a = api.current;
-    if (!a) return;
-    for (const [owner, markers] of Object.entries(props.scenarioMarkers)) monaco.editor.setModelMarkers(a.scenarioModel, owner, toMonacoMarkers(markers));
-  }, [props.scenarioMarkers]);
+    const monaco = monacoRef.current;
+    if (!a || !monaco) return;
+    for (const [owner, markers] of Object.entries(props.scenarioMarkers)) monaco.editor.setModelMarkers(a.scenarioModel, owner, toMonacoMarkers(monaco, markers));
+  }, [props.scenarioMarkers, ready]);
 
   useEffect(() => {
     api.current?.editor.updateOptions({ readOnly: Boolean(props.scriptReadOnly) && props.show === "script" });
-  }, [props.scriptReadOnly, props.show, props.enabled]);
+  }, [props.scriptReadOnly, props.show, ready]);
 
   useEffect(() => {
-    if (props.enabled) monaco.editor.setTheme(themeName(props.dark));
-  }, [props.dark, props.enabled]);
+    const monaco = monacoRef.current;
+    if (ready && monaco) monaco.editor.setTheme(themeName(monaco, props.dark));
+  }, [props.dark, ready]);
 
   useEffect(() => {
     api.current?.editor.updateOptions({ tabFocusMode: Boolean(props.tabMovesFocus) });
-  }, [props.tabMovesFocus, props.enabled]);
+  }, [props.tabMovesFocus, ready]);
 
   return (
-    <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} data-ready={props.enabled ? "true" : "false"} data-readonly={props.scriptReadOnly && props.show === "script" ? "true" : "false"} hidden={props.hidden}>
-      {props.enabled ? null : <pre className="editor-placeholder">{props.show === "script" ? props.script : props.scenarioText}</pre>}
+    <div className="code-editor" ref={host} data-testid="editor" data-model={props.show} data-ready={ready ? "true" : "false"} data-readonly={props.scriptReadOnly && props.show === "script" ? "true" : "false"} hidden={props.hidden}>
+      {ready ? null : <pre className="editor-placeholder">{props.show === "script" ? props.script : props.scenarioText}</pre>}
     </div>
   );
 }

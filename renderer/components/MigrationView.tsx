@@ -4,7 +4,8 @@
  * proof: both scripts run on the current scenario, their results side by side, the differences and the verdict.
  */
 import { useEffect, useRef } from "react";
-import { monaco } from "../monaco/setup";
+import type { monaco as Monaco } from "../monaco/setup";
+import { loadMonaco } from "../monaco/load";
 import type { MigrationReport, RunResult } from "../../engine/api";
 import type { MigrationState } from "../state/pageState";
 
@@ -139,46 +140,58 @@ function RunColumn({ title, result, testId }: { title: string; result: RunResult
 function MigrationDiff({ legacy, report }: { legacy: string; report: MigrationReport }) {
   const host = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
-    if (!host.current) return;
-    const original = monaco.editor.createModel(legacy, "javascript");
-    const modified = monaco.editor.createModel(report.script, "javascript");
-    const diff = monaco.editor.createDiffEditor(host.current, {
-      readOnly: true,
-      originalEditable: false,
-      renderSideBySide: true,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      glyphMargin: true,
-      // Each side's own name for screen readers (the two editable-looking areas need one each).
-      originalAriaLabel: "Legacy script (original), read-only",
-      modifiedAriaLabel: "Next-generation rewrite, read-only",
+    let dispose: (() => void) | null = null;
+    let cancelled = false;
+    void loadMonaco().then(({ monaco }) => {
+      if (!cancelled && host.current) dispose = createDiff(monaco, host.current, legacy, report);
     });
-    diff.setModel({ original, modified });
-    // The inner editors' text areas take their names from their own options, not the diff editor's.
-    diff.getOriginalEditor().updateOptions({ ariaLabel: "Legacy script (original), read-only" });
-    diff.getModifiedEditor().updateOptions({ ariaLabel: "Next-generation rewrite, read-only" });
-    const hovers = new Map<number, string[]>();
-    for (const c of report.changes) hovers.set(c.line, [...(hovers.get(c.line) ?? []), `**${c.from} → ${c.to}**: ${c.why}`]);
-    for (const u of report.unresolved) hovers.set(u.line, [...(hovers.get(u.line) ?? []), `**Not translated**: ${u.message}`]);
-    const decorations = diff.getOriginalEditor().createDecorationsCollection(
-      [...hovers].map(([line, texts]) => ({
-        range: new monaco.Range(line, 1, line, 1),
-        options: {
-          isWholeLine: true,
-          // No line background of its own: over the diff's removed-line colour it would dim the text below AA.
-          glyphMarginClassName: "migration-glyph",
-          hoverMessage: texts.map((value) => ({ value })),
-          glyphMarginHoverMessage: texts.map((value) => ({ value })),
-        },
-      })),
-    );
     return () => {
-      decorations.clear();
-      diff.dispose();
-      original.dispose();
-      modified.dispose();
+      cancelled = true;
+      dispose?.();
     };
   }, [legacy, report]);
   return <div className="migration-diff" ref={host} data-testid="migration-diff" />;
+}
+
+/** Builds the diff editor in `host` with each change's reason on its original line; returns its disposal. */
+function createDiff(monaco: typeof Monaco, host: HTMLDivElement, legacy: string, report: MigrationReport): () => void {
+  const original = monaco.editor.createModel(legacy, "javascript");
+  const modified = monaco.editor.createModel(report.script, "javascript");
+  const diff = monaco.editor.createDiffEditor(host, {
+    readOnly: true,
+    originalEditable: false,
+    renderSideBySide: true,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    glyphMargin: true,
+    // Each side's own name for screen readers (the two editable-looking areas need one each).
+    originalAriaLabel: "Legacy script (original), read-only",
+    modifiedAriaLabel: "Next-generation rewrite, read-only",
+  });
+  diff.setModel({ original, modified });
+  // The inner editors' text areas take their names from their own options, not the diff editor's.
+  diff.getOriginalEditor().updateOptions({ ariaLabel: "Legacy script (original), read-only" });
+  diff.getModifiedEditor().updateOptions({ ariaLabel: "Next-generation rewrite, read-only" });
+  const hovers = new Map<number, string[]>();
+  for (const c of report.changes) hovers.set(c.line, [...(hovers.get(c.line) ?? []), `**${c.from} → ${c.to}**: ${c.why}`]);
+  for (const u of report.unresolved) hovers.set(u.line, [...(hovers.get(u.line) ?? []), `**Not translated**: ${u.message}`]);
+  const decorations = diff.getOriginalEditor().createDecorationsCollection(
+    [...hovers].map(([line, texts]) => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: {
+        isWholeLine: true,
+        // No line background of its own: over the diff's removed-line colour it would dim the text below AA.
+        glyphMarginClassName: "migration-glyph",
+        hoverMessage: texts.map((value) => ({ value })),
+        glyphMarginHoverMessage: texts.map((value) => ({ value })),
+      },
+    })),
+  );
+  return () => {
+    decorations.clear();
+    diff.dispose();
+    original.dispose();
+    modified.dispose();
+  };
 }

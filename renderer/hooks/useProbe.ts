@@ -1,8 +1,9 @@
 /**
  * `window.__playground`: when each result reached the screen (for the e2e tests and `npm run bench:ui`), and
- * setScript/setScenarioText, which edit through the editor model (the same path as typing).
+ * setScript/setScenarioText, which edit through the editor model (the same path as typing); called before
+ * Monaco has loaded, they wait for it.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { Boot } from "../boot";
 import type { EditorApi } from "../components/CodeEditor";
 import type { PageStore } from "../actions/context";
@@ -13,13 +14,19 @@ import { RUN_DEBOUNCE_MS } from "./useRuns";
 export interface PlaygroundProbe {
   results: { id: number; editedAt: number; shownAt: number; ok: boolean }[];
   firstResultAt: number | null;
+  /** When the entry started the engine worker, and when boot posted the opening run to it. */
+  workerStartedAt: number | null;
+  firstRunPostedAt: number | null;
   /** When the worker answered the opening run (before React rendered it). */
   firstAnsweredAt: number | null;
-  /** When the editor bundle had loaded and the app rendered for the first time. */
+  /** When the UI bundle had loaded and the app rendered for the first time. */
   mountedAt: number;
+  /** When Monaco had loaded and the editor was created (null before). */
+  editorReadyAt: number | null;
   restarts: () => number;
-  setScript: (text: string) => void;
-  setScenarioText: (text: string) => void;
+  /** Resolves once the edit is in the editor's model. */
+  setScript: (text: string) => Promise<void>;
+  setScenarioText: (text: string) => Promise<void>;
   getScript: () => string;
   getScenarioText: () => string;
   runDebounceMs: number;
@@ -31,10 +38,17 @@ declare global {
   }
 }
 
-export function useProbe(store: PageStore, boot: Boot, shown: ShownRun | null, editor: RefObject<EditorApi | null>): void {
+/** Installs the probe; returns what the editor calls once it exists (the probe's edits wait for that). */
+export function useProbe(store: PageStore, boot: Boot, shown: ShownRun | null, editor: RefObject<EditorApi | null>): (api: EditorApi) => void {
   const results = useRef<PlaygroundProbe["results"]>([]);
   const firstResultAt = useRef<number | null>(null);
+  const editorReadyAt = useRef<number | null>(null);
+  const waitingForEditor = useRef<((api: EditorApi) => void)[]>([]);
   const [mountedAt] = useState(() => performance.now());
+  const editorReady = useCallback((api: EditorApi) => {
+    editorReadyAt.current ??= performance.now();
+    for (const resume of waitingForEditor.current.splice(0)) resume(api);
+  }, []);
 
   // Record when each result reached the screen (after the browser painted it).
   useLayoutEffect(() => {
@@ -49,27 +63,43 @@ export function useProbe(store: PageStore, boot: Boot, shown: ShownRun | null, e
   }, [shown]);
 
   useEffect(() => {
-    const replace = (model: "scriptModel" | "scenarioModel", text: string) => {
-      const api = editor.current;
-      api?.[model].pushEditOperations([], [{ range: api[model].getFullModelRange(), text }], () => null);
+    // At once when the editor exists (tests read the state right after), else as soon as it does.
+    const replace = (model: "scriptModel" | "scenarioModel", text: string): Promise<void> => {
+      const push = (api: EditorApi) => void api[model].pushEditOperations([], [{ range: api[model].getFullModelRange(), text }], () => null);
+      if (editor.current) {
+        push(editor.current);
+        return Promise.resolve();
+      }
+      return new Promise((resume) =>
+        waitingForEditor.current.push((api) => {
+          push(api);
+          resume();
+        }),
+      );
     };
     window.__playground = {
       results: results.current,
       get firstResultAt() {
         return firstResultAt.current;
       },
+      workerStartedAt: boot.workerStartedAt,
+      firstRunPostedAt: boot.firstRun?.startedAt ?? null,
       get firstAnsweredAt() {
         return boot.firstAnsweredAt;
       },
       mountedAt,
+      get editorReadyAt() {
+        return editorReadyAt.current;
+      },
       restarts: () => boot.client.restarts,
       setScript: (text) => replace("scriptModel", text),
       setScenarioText: (text) => replace("scenarioModel", text),
       getScript: () => store.getState().script,
-      getScenarioText: () => editor.current?.scenarioModel.getValue() ?? "",
+      getScenarioText: () => editor.current?.scenarioModel.getValue() ?? store.getState().scenarioText,
       runDebounceMs: RUN_DEBOUNCE_MS,
     };
   }, [store, boot, mountedAt, editor]);
+  return editorReady;
 }
 
 /**

@@ -135,6 +135,11 @@ export async function currentRunId(page: Page): Promise<number> {
   return Number(await page.getByTestId("run-status").getAttribute("data-run-id"));
 }
 
+/** Waits until Monaco has loaded and the editor exists (it loads after the first result is on screen). */
+export async function waitForEditor(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForSelector('[data-testid="editor"][data-ready="true"] .monaco-editor', { timeout });
+}
+
 /** Replaces the visible editor's text by typing it, as a user would. */
 export async function typeInEditor(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="editor"] .monaco-editor .view-lines').click();

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { RESULTS_DIR, currentRunId, typeInEditor, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, typeInEditor, usePlaygroundBrowser, waitForEditor, waitForResult } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -145,6 +145,8 @@ describe("the playground in Chromium", () => {
 
   it("an endless loop ends in a timeout within seconds and the page keeps working", async () => {
     const page = await open();
+    // Timed from when the user can type (Monaco loads after the first result).
+    await waitForEditor(page);
     const before = await currentRunId(page);
     const started = Date.now();
     await typeInEditor(page, "while (true) {}");

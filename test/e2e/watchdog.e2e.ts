@@ -4,7 +4,7 @@
  * terminate and replace the worker, show a timeout, and run the next script normally.
  */
 import { describe, expect, it } from "vitest";
-import { currentRunId, typeInEditor, usePlaygroundBrowser, waitForResult } from "./harness";
+import { currentRunId, typeInEditor, usePlaygroundBrowser, waitForEditor, waitForResult } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -12,6 +12,8 @@ describe("the page's watchdog", () => {
   it("stops a builtin that ignores the time limit within about 2 s and the next run works", async () => {
     const { page } = await session.open();
     await waitForResult(page, 0, 20_000);
+    // Timed from when the user can type (Monaco loads after the first result).
+    await waitForEditor(page);
     const before = await currentRunId(page);
     const started = Date.now();
     await typeInEditor(page, "new Array(1e9).join();");
