@@ -17,7 +17,7 @@ import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
 import { dropSnapshot, restorePrepared, type PreparedSandbox } from "./snapshot";
-import { LibraryEvaluation } from "./library";
+import { functionConstructorVerdict, LibraryEvaluation } from "./library";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -159,6 +159,9 @@ class Bridge {
   private fromJson!: QuickJSHandle;
   private readFn!: QuickJSHandle;
   private lastReadFn!: QuickJSHandle;
+  private guardFunctionFn!: QuickJSHandle;
+  /** Serves the guarded Function constructor (id -1, "#fn"): the refusal for the calling frames, or null. */
+  onFunctionConstructor: ((stack: string) => string | null) | null = null;
   /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
   private lengthKey: QuickJSHandle | undefined;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
@@ -171,7 +174,12 @@ class Bridge {
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
-  constructor(private ctx: QuickJSContext) {}
+  /** The script's own context, whichever realm the bridge is building for at the moment. */
+  private readonly scriptCtx: QuickJSContext;
+
+  constructor(private ctx: QuickJSContext) {
+    this.scriptCtx = ctx;
+  }
 
   /**
    * Runs `fn` (a host call a library's realm made) with the values it returns built in that realm: its
@@ -195,6 +203,14 @@ class Bridge {
     this.fromJson = this.retain(ctx.getProp(helpers, 2));
     this.readFn = this.retain(ctx.getProp(helpers, 3));
     this.lastReadFn = this.retain(ctx.getProp(helpers, 4));
+    this.guardFunctionFn = this.retain(ctx.getProp(helpers, 6));
+  }
+
+  /** Puts the script realm's Function constructor behind onFunctionConstructor (prelude.ts, library.ts). */
+  guardFunctionConstructor(verdict: (stack: string) => string | null): void {
+    this.onFunctionConstructor = verdict;
+    const ctx = this.scriptCtx;
+    ctx.unwrapResult(ctx.callFunction(this.guardFunctionFn, ctx.undefined)).dispose();
   }
 
   retain(handle: QuickJSHandle): QuickJSHandle {
@@ -223,6 +239,10 @@ class Bridge {
     if (id === -1 && name === "#json") {
       const text = this.toHost(args[3], 0, []);
       return this.toGuest((typeof text === "string" ? this.onJsonError?.(text) : null) ?? undefined);
+    }
+    if (id === -1 && name === "#fn") {
+      const stack = this.toHost(args[3], 0, []);
+      return this.toGuest(this.onFunctionConstructor?.(typeof stack === "string" ? stack : "") ?? undefined);
     }
     if (id === -1 && name === "#eq") return rhinoJavaEquals(this.toHost(args[3], 0, []), this.toHost(args[4], 0, [])) ? ctx.true : ctx.false;
     if (id === -1 && name === "#caught") {
@@ -822,6 +842,8 @@ interface RealmSetup {
  */
 class LibraryRealms {
   private readonly realms = new Map<string, QuickJSContext>();
+  /** Library names by the file their code runs as, for the Function constructor's verdict. */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly setup: RealmSetup) {}
 
@@ -859,6 +881,15 @@ class LibraryRealms {
     const known = this.realms.get(evaluation.name);
     if (known) return known;
     const { runtime, bridge, run, hidden, proxyKey, jsonHook, dispatch } = this.setup;
+    this.names.set(evaluation.filename, evaluation.name);
+    if (this.realms.size === 0) {
+      // Before the first library's code runs: a value the script hands it must not lead to the script's global.
+      bridge.guardFunctionConstructor((stack) => {
+        const refusal = functionConstructorVerdict(stack, SCRIPT_FILENAME, this.names);
+        if (refusal) evaluation.refused(refusal);
+        return refusal;
+      });
+    }
     const realm = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     try {
       const view: RealmView = { ctx: realm, mk: realm.undefined, fromJson: realm.undefined, proxies: [] };
