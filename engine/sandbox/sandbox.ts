@@ -102,6 +102,23 @@ export interface SandboxOutcome {
 
 const MAX_CONVERSION_DEPTH = 64;
 
+/** What a trapped or exhausted wasm module says (QuickJS's memory past the module's cap). */
+const WASM_TRAP = /out of memory|memory access out of bounds|Cannot enlarge memory/i;
+
+/** Handles the context owns (undefined, null, true, false): never disposed by the host. */
+function isStaticHandle(ctx: QuickJSContext, handle: QuickJSHandle): boolean {
+  return handle === ctx.undefined || handle === ctx.null || handle === ctx.true || handle === ctx.false;
+}
+
+/**
+ * Elements, keys and objects one value handed to a binding may have in all: one per 32 bytes of the memory
+ * limit (a guest array element alone takes 16), so a value the guest can hold without repeating itself crosses,
+ * and the host's copy stays a fraction of a second of work.
+ */
+export function conversionLimit(memoryBytes: number): number {
+  return Math.floor(memoryBytes / 32);
+}
+
 /**
  * Language features each context starts with. Rhino lacks Map/Set/WeakMap, typed arrays and Promise, so
  * QuickJS does not build them at all (cheaper than deleting them); Proxy stays for the host-object proxies
@@ -177,8 +194,45 @@ class Bridge {
   /** The script's own context, whichever realm the bridge is building for at the moment. */
   private readonly scriptCtx: QuickJSContext;
 
-  constructor(private ctx: QuickJSContext) {
+  /**
+   * When the script's time is up (the host's clock), while it runs. QuickJS's interrupt handler is asked only
+   * every so many guest operations, so a loop whose every turn is a slow host call (a 1 MB base64, a big
+   * conversion) ran for minutes past its limit; every host call checks it on the way in and out instead.
+   */
+  deadline = Number.POSITIVE_INFINITY;
+  /** A host call was refused at the deadline: the run timed out even if the script caught that error. */
+  timedOut = false;
+  clock: () => number = () => Date.now();
+  /** Elements, keys and objects the current conversion to the host has built (see toHost). */
+  private converted = 0;
+
+  constructor(
+    private ctx: QuickJSContext,
+    /** The run's memory limit: what a value converted for a binding may cost the host (conversionLimit). */
+    private readonly memoryBytes: number = DEFAULT_LIMITS.memoryBytes,
+  ) {
     this.scriptCtx = ctx;
+  }
+
+  /**
+   * Counts one element, key or object of a value being converted for a binding. The guest's memory limit
+   * does not bound the copy: an array's holes cost the guest nothing (`a.length = 4294967295`), nor do
+   * repeated references to one array (`x = [x, x]` forty times). Without a bound the host loops for hours or
+   * dies of V8's "invalid size" error, so the copy ends in the run's memory error instead.
+   */
+  private countConverted(units: number): void {
+    this.converted += units;
+    const limit = conversionLimit(this.memoryBytes);
+    if (this.converted > limit) {
+      const at = this.converted;
+      throw new GuestError(
+        `out of memory: a value handed to a binding needs more than ${limit} elements, keys and objects in the host (${at} counted: ` +
+          `an array counts its whole length, holes included, and a value referenced twice counts twice); that exceeds the run's memory limit of ${mib(this.memoryBytes)} MB`,
+        "InternalError",
+        {},
+        true,
+      );
+    }
   }
 
   /**
@@ -229,8 +283,28 @@ class Bridge {
     this.escapingErrors = [];
   }
 
-  /** The single host entry point the guest's proxies call. */
+  /** The single host entry point the guest's proxies call, within the script's time. */
   dispatch(args: QuickJSHandle[]): QuickJSHandle {
+    this.checkDeadline();
+    const result = this.serve(args);
+    try {
+      this.checkDeadline();
+    } catch (e) {
+      if (result.alive && !isStaticHandle(this.ctx, result)) result.dispose();
+      throw e;
+    }
+    return result;
+  }
+
+  /** Past the deadline a host call ends as QuickJS's interrupt would end the script: a timeout no catch keeps. */
+  private checkDeadline(): void {
+    if (this.clock() > this.deadline) {
+      this.timedOut = true;
+      throw new GuestError("interrupted", "InternalError", {}, true);
+    }
+  }
+
+  private serve(args: QuickJSHandle[]): QuickJSHandle {
     const ctx = this.ctx;
     const id = ctx.getNumber(args[0]);
     const name = readGuestString(ctx, args[1], this.lengthKey);
@@ -363,6 +437,18 @@ class Bridge {
 
   /** Converts a guest value to a host value. Objects are copied; cycles and excessive depth are refused. */
   toHost(handle: QuickJSHandle, depth: number, seen: QuickJSHandle[]): unknown {
+    if (depth > 0) return this.convertToHost(handle, depth, seen);
+    // A conversion of its own (a getter of the value may call a binding): its count, then the outer one's again.
+    const outer = this.converted;
+    this.converted = 0;
+    try {
+      return this.convertToHost(handle, depth, seen);
+    } finally {
+      this.converted = outer;
+    }
+  }
+
+  private convertToHost(handle: QuickJSHandle, depth: number, seen: QuickJSHandle[]): unknown {
     const ctx = this.ctx;
     const type = ctx.typeof(handle);
     switch (type) {
@@ -398,8 +484,10 @@ class Bridge {
         }
         seen.push(handle);
         try {
+          this.countConverted(1);
           if (id === -2) {
             const length = ctx.getLength(handle) ?? 0;
+            this.countConverted(length);
             const out: unknown[] = [];
             for (let i = 0; i < length; i++) {
               const item = ctx.getProp(handle, i);
@@ -416,6 +504,7 @@ class Bridge {
           // The script chooses these keys: a record without Object.prototype keeps "__proto__" as a key.
           const out = newRecord();
           try {
+            this.countConverted(names.length);
             for (const keyHandle of names) {
               const key = readGuestString(ctx, keyHandle, this.lengthKey);
               const value = this.getPropChecked(handle, key);
@@ -957,12 +1046,20 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     runtime.setMaxStackSize(run.limits.stackBytes);
     ctx = prepared ? prepared.context : runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     const context = ctx;
-    const activeBridge = new Bridge(context);
+    const activeBridge = new Bridge(context, run.limits.memoryBytes);
     bridge = activeBridge;
+    // A wasm trap inside a host call (QuickJS ran out of its memory while the host read or built a value) leaves
+    // the module suspect: it ends the run as a memory error and the module is recycled, never a catchable error.
+    let hostTrap: Error | null = null;
     const dispatch = (args: QuickJSHandle[]): QuickJSHandle => {
       try {
+        if (hostTrap) throw new GuestError("interrupted", "InternalError", {}, true);
         return activeBridge.dispatch(args);
       } catch (e) {
+        if (e instanceof Error && !(e instanceof GuestError) && !(e instanceof GuestThrow) && WASM_TRAP.test(e.message)) {
+          hostTrap = e;
+          runtime?.setInterruptHandler(() => true);
+        }
         return { error: activeBridge.raise(e) } as unknown as QuickJSHandle;
       }
     };
@@ -1059,9 +1156,17 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     const started = now();
     const deadline = started + run.limits.timeoutMs;
     runtime.setInterruptHandler(() => now() > deadline);
+    activeBridge.clock = now;
+    activeBridge.deadline = deadline;
     const result = context.evalCode(instrumented?.source ?? run.source, SCRIPT_FILENAME);
+    activeBridge.deadline = Number.POSITIVE_INFINITY;
     evalMs = now() - started;
     runtime.removeInterruptHandler();
+    if (hostTrap) {
+      if (result.error) result.error.dispose();
+      else result.value.dispose();
+      throw hostTrap;
+    }
     if (result.error) {
       const info = errorInfo(context, activeBridge, result.error, instrumented);
       result.error.dispose();
@@ -1076,6 +1181,9 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       if (lastRead) info.lastRead = lastRead;
       outcome = { error: limitError(run, info, run.describeError?.(info) ?? describeGuestError(info)), evalMs };
       if (outcome.error?.kind === "memory") trapped = true;
+    } else if (activeBridge.timedOut) {
+      result.value.dispose();
+      outcome = { error: { kind: "timeout", message: timeoutMessage(run.limits.timeoutMs) }, evalMs };
     } else {
       result.value.dispose();
       outcome = { error: null, evalMs };
@@ -1084,7 +1192,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   } catch (e) {
     trapped = true;
     const message = e instanceof Error ? e.message : String(e);
-    const kind: RunError["kind"] = /out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)
+    const kind: RunError["kind"] = WASM_TRAP.test(message)
       ? "memory"
       : "runtime";
     return { error: { kind, message: kind === "memory" ? `${memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes))} (${message})` : message }, evalMs };
