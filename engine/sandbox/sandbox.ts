@@ -105,11 +105,6 @@ const MAX_CONVERSION_DEPTH = 64;
 /** What a trapped or exhausted wasm module says (QuickJS's memory past the module's cap). */
 const WASM_TRAP = /out of memory|memory access out of bounds|Cannot enlarge memory/i;
 
-/** Handles the context owns (undefined, null, true, false): never disposed by the host. */
-function isStaticHandle(ctx: QuickJSContext, handle: QuickJSHandle): boolean {
-  return handle === ctx.undefined || handle === ctx.null || handle === ctx.true || handle === ctx.false;
-}
-
 /**
  * Elements, keys and objects one value handed to a binding may have in all: one per 32 bytes of the memory
  * limit (a guest array element alone takes 16), so a value the guest can hold without repeating itself crosses,
@@ -197,7 +192,8 @@ class Bridge {
   /**
    * When the script's time is up (the host's clock), while it runs. QuickJS's interrupt handler is asked only
    * every so many guest operations, so a loop whose every turn is a slow host call (a 1 MB base64, a big
-   * conversion) ran for minutes past its limit; every host call checks it on the way in and out instead.
+   * conversion) ran for minutes past its limit; every host call checks it before it starts instead (a call
+   * under way finishes: its result is simply not used once the script is stopped).
    */
   deadline = Number.POSITIVE_INFINITY;
   /** A host call was refused at the deadline: the run timed out even if the script caught that error. */
@@ -286,14 +282,7 @@ class Bridge {
   /** The single host entry point the guest's proxies call, within the script's time. */
   dispatch(args: QuickJSHandle[]): QuickJSHandle {
     this.checkDeadline();
-    const result = this.serve(args);
-    try {
-      this.checkDeadline();
-    } catch (e) {
-      if (result.alive && !isStaticHandle(this.ctx, result)) result.dispose();
-      throw e;
-    }
-    return result;
+    return this.serve(args);
   }
 
   /** Past the deadline a host call ends as QuickJS's interrupt would end the script: a timeout no catch keeps. */
