@@ -26,6 +26,11 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  * - mk(id, at, ...): `at` >= 0 is a proxy shape (member table and class) that addShapes() built into the
  *   prepared sandbox before its snapshot was taken; -1 builds the shape from `names` and `cls` in the run
  *   (cached by names for the run), as a library's realm and a shape not yet in the snapshot do.
+ * - guardFunction(): installed in the script's realm once a library realm exists (library.ts): every path a
+ *   value offers to this realm's Function constructor (x.constructor.constructor, the global name) goes through
+ *   a proxy that asks the host (id -1, "#fn") whether the calling frames may compile code with this realm's
+ *   global; a string answer is the refusal. Reflect and the original Function are captured here, before the
+ *   hidden globals go and before any script code runs.
  * - HOOKS_SOURCE, caught: an error of a library's realm (library.ts) is no instance of this realm's Error, so
  *   an error is also told by its tag. The host answers a string (Rhino's message), or true for an error the script's
  *   catch blocks cannot catch (Rhino lets it pass; finally blocks still run). JSON.parse: a failure asks the
@@ -35,6 +40,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, shapes = [], RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
   var methods = Object.create(null), IE = typeof InternalError === "function" ? InternalError : Error;
   var lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
+  var RealFunction = Function, FP = Function.prototype, E = Error, apply = Reflect.apply, build = Reflect.construct;
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -135,7 +141,18 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
   }
   function lastRead() { return [lastObject, lastName]; }
   function configure(c, sd, k) { clockMs = c; s = sd >>> 0; KEY = k; lastObject = null; lastName = ""; }
-  return [mk, classify, fromJson, read, lastRead, configure, addShapes];
+  function guardFunction() {
+    function check() { var refused = call(-1, "#fn", 1, new E().stack); if (typeof refused === S) throw new E(refused); }
+    function nativeText() { return realFnToString.call(RealFunction); }
+    var guarded = new P(RealFunction, {
+      apply: function (f, self, a) { check(); return apply(f, self, a); },
+      construct: function (f, a, nt) { check(); return build(f, a, nt === guarded ? f : nt); },
+      get: function (f, k) { return k === KEY ? nativeText : f[k]; }
+    });
+    Object.defineProperty(FP, "constructor", { value: guarded, writable: true, configurable: true });
+    if (g.Function === RealFunction) g.Function = guarded;
+  }
+  return [mk, classify, fromJson, read, lastRead, configure, addShapes, guardFunction];
 })`;
 
 /**

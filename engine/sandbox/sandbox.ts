@@ -17,7 +17,7 @@ import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
 import { dropSnapshot, noteStackUse, restorePrepared, type PreparedSandbox } from "./snapshot";
-import { LibraryEvaluation } from "./library";
+import { functionConstructorVerdict, LibraryEvaluation } from "./library";
 
 export const SCRIPT_FILENAME = "script.js";
 
@@ -101,6 +101,18 @@ export interface SandboxOutcome {
 }
 
 const MAX_CONVERSION_DEPTH = 64;
+
+/** What a trapped or exhausted wasm module says (QuickJS's memory past the module's cap). */
+const WASM_TRAP = /out of memory|memory access out of bounds|Cannot enlarge memory/i;
+
+/**
+ * Elements, keys and objects one value handed to a binding may have in all: one per 32 bytes of the memory
+ * limit (a guest array element alone takes 16), so a value the guest can hold without repeating itself crosses,
+ * and the host's copy stays a fraction of a second of work.
+ */
+export function conversionLimit(memoryBytes: number): number {
+  return Math.floor(memoryBytes / 32);
+}
 
 /**
  * Language features each context starts with. Rhino lacks Map/Set/WeakMap, typed arrays and Promise, so
@@ -191,6 +203,9 @@ class Bridge {
   private fromJson!: QuickJSHandle;
   private readFn!: QuickJSHandle;
   private lastReadFn!: QuickJSHandle;
+  private guardFunctionFn!: QuickJSHandle;
+  /** Serves the guarded Function constructor (id -1, "#fn"): the refusal for the calling frames, or null. */
+  onFunctionConstructor: ((stack: string) => string | null) | null = null;
   /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
   private lengthKey: QuickJSHandle | undefined;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
@@ -203,10 +218,51 @@ class Bridge {
   private escapingErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
+  /** The script's own context, whichever realm the bridge is building for at the moment. */
+  private readonly scriptCtx: QuickJSContext;
+
+  /**
+   * When the script's time is up (the host's clock), while it runs. QuickJS's interrupt handler is asked only
+   * every so many guest operations, so a loop whose every turn is a slow host call (a 1 MB base64, a big
+   * conversion) ran for minutes past its limit; every host call checks it before it starts instead (a call
+   * under way finishes: its result is simply not used once the script is stopped).
+   */
+  deadline = Number.POSITIVE_INFINITY;
+  /** A host call was refused at the deadline: the run timed out even if the script caught that error. */
+  timedOut = false;
+  clock: () => number = () => Date.now();
+  /** Elements, keys and objects the current conversion to the host has built (see toHost). */
+  private converted = 0;
+
   constructor(
     private ctx: QuickJSContext,
     private prepared: PreparedSandbox | null = null,
-  ) {}
+    /** The run's memory limit: what a value converted for a binding may cost the host (conversionLimit). */
+    private readonly memoryBytes: number = DEFAULT_LIMITS.memoryBytes,
+  ) {
+    this.scriptCtx = ctx;
+  }
+
+  /**
+   * Counts one element, key or object of a value being converted for a binding. The guest's memory limit
+   * does not bound the copy: an array's holes cost the guest nothing (`a.length = 4294967295`), nor do
+   * repeated references to one array (`x = [x, x]` forty times). Without a bound the host loops for hours or
+   * dies of V8's "invalid size" error, so the copy ends in the run's memory error instead.
+   */
+  private countConverted(units: number): void {
+    this.converted += units;
+    const limit = conversionLimit(this.memoryBytes);
+    if (this.converted > limit) {
+      const at = this.converted;
+      throw new GuestError(
+        `out of memory: a value handed to a binding needs more than ${limit} elements, keys and objects in the host (${at} counted: ` +
+          `an array counts its whole length, holes included, and a value referenced twice counts twice); that exceeds the run's memory limit of ${mib(this.memoryBytes)} MB`,
+        "InternalError",
+        {},
+        true,
+      );
+    }
+  }
 
   /**
    * Runs `fn` (a host call a library's realm made) with the values it returns built in that realm: its
@@ -230,6 +286,14 @@ class Bridge {
     this.fromJson = this.retain(ctx.getProp(helpers, 2));
     this.readFn = this.retain(ctx.getProp(helpers, 3));
     this.lastReadFn = this.retain(ctx.getProp(helpers, 4));
+    this.guardFunctionFn = this.retain(ctx.getProp(helpers, 7));
+  }
+
+  /** Puts the script realm's Function constructor behind onFunctionConstructor (prelude.ts, library.ts). */
+  guardFunctionConstructor(verdict: (stack: string) => string | null): void {
+    this.onFunctionConstructor = verdict;
+    const ctx = this.scriptCtx;
+    ctx.unwrapResult(ctx.callFunction(this.guardFunctionFn, ctx.undefined)).dispose();
   }
 
   retain(handle: QuickJSHandle): QuickJSHandle {
@@ -248,8 +312,21 @@ class Bridge {
     this.escapingErrors = [];
   }
 
-  /** The single host entry point the guest's proxies call. */
+  /** The single host entry point the guest's proxies call, within the script's time. */
   dispatch(args: QuickJSHandle[]): QuickJSHandle {
+    this.checkDeadline();
+    return this.serve(args);
+  }
+
+  /** Past the deadline a host call ends as QuickJS's interrupt would end the script: a timeout no catch keeps. */
+  private checkDeadline(): void {
+    if (this.clock() > this.deadline) {
+      this.timedOut = true;
+      throw new GuestError("interrupted", "InternalError", {}, true);
+    }
+  }
+
+  private serve(args: QuickJSHandle[]): QuickJSHandle {
     const ctx = this.ctx;
     const id = ctx.getNumber(args[0]);
     const name = readGuestString(ctx, args[1], this.lengthKey);
@@ -258,6 +335,10 @@ class Bridge {
     if (id === -1 && name === "#json") {
       const text = this.toHost(args[3], 0, []);
       return this.toGuest((typeof text === "string" ? this.onJsonError?.(text) : null) ?? undefined);
+    }
+    if (id === -1 && name === "#fn") {
+      const stack = this.toHost(args[3], 0, []);
+      return this.toGuest(this.onFunctionConstructor?.(typeof stack === "string" ? stack : "") ?? undefined);
     }
     if (id === -1 && name === "#eq") return rhinoJavaEquals(this.toHost(args[3], 0, []), this.toHost(args[4], 0, [])) ? ctx.true : ctx.false;
     if (id === -1 && name === "#caught") {
@@ -378,6 +459,18 @@ class Bridge {
 
   /** Converts a guest value to a host value. Objects are copied; cycles and excessive depth are refused. */
   toHost(handle: QuickJSHandle, depth: number, seen: QuickJSHandle[]): unknown {
+    if (depth > 0) return this.convertToHost(handle, depth, seen);
+    // A conversion of its own (a getter of the value may call a binding): its count, then the outer one's again.
+    const outer = this.converted;
+    this.converted = 0;
+    try {
+      return this.convertToHost(handle, depth, seen);
+    } finally {
+      this.converted = outer;
+    }
+  }
+
+  private convertToHost(handle: QuickJSHandle, depth: number, seen: QuickJSHandle[]): unknown {
     const ctx = this.ctx;
     const type = ctx.typeof(handle);
     switch (type) {
@@ -413,8 +506,10 @@ class Bridge {
         }
         seen.push(handle);
         try {
+          this.countConverted(1);
           if (id === -2) {
             const length = ctx.getLength(handle) ?? 0;
+            this.countConverted(length);
             const out: unknown[] = [];
             for (let i = 0; i < length; i++) {
               const item = ctx.getProp(handle, i);
@@ -431,6 +526,7 @@ class Bridge {
           // The script chooses these keys: a record without Object.prototype keeps "__proto__" as a key.
           const out = newRecord();
           try {
+            this.countConverted(names.length);
             for (const keyHandle of names) {
               const key = readGuestString(ctx, keyHandle, this.lengthKey);
               const value = this.getPropChecked(handle, key);
@@ -881,6 +977,8 @@ interface RealmSetup {
  */
 class LibraryRealms {
   private readonly realms = new Map<string, QuickJSContext>();
+  /** Library names by the file their code runs as, for the Function constructor's verdict. */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly setup: RealmSetup) {}
 
@@ -918,6 +1016,15 @@ class LibraryRealms {
     const known = this.realms.get(evaluation.name);
     if (known) return known;
     const { runtime, bridge, run, hidden, proxyKey, jsonHook, dispatch } = this.setup;
+    this.names.set(evaluation.filename, evaluation.name);
+    if (this.realms.size === 0) {
+      // Before the first library's code runs: a value the script hands it must not lead to the script's global.
+      bridge.guardFunctionConstructor((stack) => {
+        const refusal = functionConstructorVerdict(stack, SCRIPT_FILENAME, this.names);
+        if (refusal) evaluation.refused(refusal);
+        return refusal;
+      });
+    }
     const realm = runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     try {
       const view: RealmView = { ctx: realm, mk: realm.undefined, fromJson: realm.undefined, proxies: [], prepared: null };
@@ -987,12 +1094,20 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     runtime.setMaxStackSize(run.limits.stackBytes);
     ctx = prepared ? prepared.context : runtime.newContext({ intrinsics: SANDBOX_INTRINSICS });
     const context = ctx;
-    const activeBridge = new Bridge(context, prepared);
+    const activeBridge = new Bridge(context, prepared, run.limits.memoryBytes);
     bridge = activeBridge;
+    // A wasm trap inside a host call (QuickJS ran out of its memory while the host read or built a value) leaves
+    // the module suspect: it ends the run as a memory error and the module is recycled, never a catchable error.
+    let hostTrap: Error | null = null;
     const dispatch = (args: QuickJSHandle[]): QuickJSHandle => {
       try {
+        if (hostTrap) throw new GuestError("interrupted", "InternalError", {}, true);
         return activeBridge.dispatch(args);
       } catch (e) {
+        if (e instanceof Error && !(e instanceof GuestError) && !(e instanceof GuestThrow) && WASM_TRAP.test(e.message)) {
+          hostTrap = e;
+          runtime?.setInterruptHandler(() => true);
+        }
         return { error: activeBridge.raise(e) } as unknown as QuickJSHandle;
       }
     };
@@ -1089,9 +1204,17 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     const started = now();
     const deadline = started + run.limits.timeoutMs;
     runtime.setInterruptHandler(() => now() > deadline);
+    activeBridge.clock = now;
+    activeBridge.deadline = deadline;
     const result = context.evalCode(instrumented?.source ?? run.source, SCRIPT_FILENAME);
+    activeBridge.deadline = Number.POSITIVE_INFINITY;
     evalMs = now() - started;
     runtime.removeInterruptHandler();
+    if (hostTrap) {
+      if (result.error) result.error.dispose();
+      else result.value.dispose();
+      throw hostTrap;
+    }
     if (result.error) {
       const info = errorInfo(context, activeBridge, result.error, instrumented);
       result.error.dispose();
@@ -1106,6 +1229,9 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       if (lastRead) info.lastRead = lastRead;
       outcome = { error: limitError(run, info, run.describeError?.(info) ?? describeGuestError(info)), evalMs };
       if (outcome.error?.kind === "memory") trapped = true;
+    } else if (activeBridge.timedOut) {
+      result.value.dispose();
+      outcome = { error: { kind: "timeout", message: timeoutMessage(run.limits.timeoutMs) }, evalMs };
     } else {
       result.value.dispose();
       outcome = { error: null, evalMs };
@@ -1114,7 +1240,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
   } catch (e) {
     trapped = true;
     const message = e instanceof Error ? e.message : String(e);
-    const kind: RunError["kind"] = /out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)
+    const kind: RunError["kind"] = WASM_TRAP.test(message)
       ? "memory"
       : "runtime";
     return { error: { kind, message: kind === "memory" ? `${memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes))} (${message})` : message }, evalMs };

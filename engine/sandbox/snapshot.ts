@@ -21,7 +21,7 @@ export interface PreparedSandbox {
   context: QuickJSContext;
   /** The host function the prelude's proxies call; it forwards to `dispatch.target`. */
   call: QuickJSHandle;
-  /** What the prelude returned (mk, classify, fromJson, read, lastRead, configure). */
+  /** What the prelude returned (mk, classify, fromJson, read, lastRead, configure, addShapes, guardFunction). */
   helpers: QuickJSHandle;
   /** The current run's dispatcher; null between runs. */
   dispatch: { target: ((args: QuickJSHandle[]) => QuickJSHandle) | null };

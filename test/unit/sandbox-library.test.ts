@@ -143,6 +143,72 @@ describe("a library sees no context binding, in any spelling", () => {
   });
 });
 
+describe("a value the script hands a library does not lead the library back to the script's global", () => {
+  const REACH = {
+    objectConstructor: "o.constructor.constructor('return typeof accessToken')()",
+    prototypeChain: "new (Object.getPrototypeOf(o).constructor.constructor)('return typeof identity')()",
+    handedFunction: "f.constructor('return typeof scopes')()",
+    handedBinding: "token.setField.constructor('return typeof clientProperties')()",
+    throughANative: "['return typeof requestProperties'].map(o.constructor.constructor)[0]()",
+    throughAScriptCallback: "apply(o.constructor.constructor, 'return typeof accessToken')()",
+    throughItsOwnTrampoline: "trampoline(o)",
+    anError: "err.constructor.constructor('return typeof accessToken')()",
+  };
+  const lib =
+    "var trampoline = Function('o', 'return typeof o.constructor.constructor(\"return accessToken\")()');\n" +
+    "exports.probe = function (o, f, token, apply, err) { var out = {};\n" +
+    Object.entries(REACH).map(([k, expr]) => `  try { out.${k} = ${expr}; } catch (e) { out.${k} = e.message; }\n`).join("") +
+    "  return out; };";
+  const script =
+    "var seen = require('lib').probe({}, function () {}, accessToken, function (fn, a) { return fn(a); }, new Error('x'));\n" +
+    "for (var k in seen) accessToken.setField(k, seen[k]);";
+
+  it("every path to the script realm's Function constructor is refused, saying the closure is an inference", async () => {
+    const result = await ng(script, { lib });
+    expect(result.error).toBeNull();
+    for (const key of Object.keys(REACH)) {
+      expect(result.introspection?.[key], key).toMatch(/^Library script "lib" cannot use the calling script's Function constructor/);
+    }
+    expect(result.introspection?.objectConstructor).toContain("AM's behaviour on it is not documented");
+    const warnings = result.warnings.filter((w) => w.code === "library-scope");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain("infers");
+  });
+
+  it("uncaught, the refusal is the run's error, naming the library", async () => {
+    const result = await ng("require('lib').reach({});", { lib: "exports.reach = function (o) { return o.constructor.constructor('return this')().accessToken; };" });
+    expect(result.error?.message).toMatch(/^Error: Library script "lib" cannot use the calling script's Function constructor/);
+  });
+
+  it("a library still uses what it was handed: reads, writes, methods, callbacks, arrays, errors, its own Function", async () => {
+    const result = await ng(
+      "var box = { n: 1, list: [3, 1, 2] }; var l = require('lib');\n" +
+        "var got = l.use(box, function (x) { return x * 10; }, accessToken, new TypeError('bad'));\n" +
+        "accessToken.setField('t', got + '|' + box.n + '|' + box.list.join() + '|' + box.added);",
+      {
+        lib:
+          "exports.use = function (box, cb, token, err) { box.n++; box.list.sort(); box.added = { deep: [cb(4)] };\n" +
+          "  token.setField('fromLib', Object.keys(box).join()); var own = Function('a', 'return a * 2')(21);\n" +
+          "  return [Array.isArray(box.list), box instanceof Object, typeof box.constructor, JSON.stringify(box), err.name, err.message, err instanceof Error, own, typeof Function('return this')().accessToken].join(); };",
+      },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe('true,false,function,{"n":2,"list":[1,2,3],"added":{"deep":[40]}},TypeError,bad,false,42,undefined|2|1,2,3|[object Object]');
+    expect(result.introspection?.fromLib).toBe("n,list,added");
+    expect(result.warnings.filter((w) => w.code === "library-scope")).toEqual([]);
+  });
+
+  it("the script's own Function constructor works and looks the same after a library loaded", async () => {
+    const result = await ng(
+      "require('lib'); accessToken.setField('t', [Function('return typeof accessToken')(), new Function('a', 'b', 'return a + b')(1, 2), (function () {}).constructor === Function, " +
+        "Function.prototype.constructor === Function, Function.name, Function.length, String(Function).indexOf('[native code]') > 0, Function instanceof Function].join());",
+      { lib: "exports.x = 1;" },
+    );
+    expect(result.error).toBeNull();
+    expect(result.introspection?.t).toBe("object,3,true,true,Function,1,true,true");
+  });
+});
+
 describe("loading a library leaves the script's world as it was", () => {
   it("the script's bindings stay plain values (no accessor, so a read costs what it cost before)", async () => {
     const result = await ng(

@@ -476,10 +476,16 @@ const CONTEXT_BINDINGS = ["accessToken", "identity", "scopes", "clientProperties
 class RequireBinding extends HostObject {
   readonly members = NO_MEMBERS;
   override readonly javaClass = "require";
-  private readonly loads = new LibraryLoads();
+  private readonly loads: LibraryLoads;
 
   constructor(private readonly ctx: RunContext) {
     super();
+    let warned = false;
+    this.loads = new LibraryLoads((message) => {
+      if (warned) return;
+      warned = true;
+      warn(ctx, "library-scope", message);
+    });
   }
 
   override guestConstruct(args: unknown[]): unknown {
