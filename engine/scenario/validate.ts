@@ -75,7 +75,25 @@ export function findTooDeepValue(value: unknown, limit = MAX_JSON_DEPTH): (strin
  * arrays, strings, finite numbers, booleans, null) are keyed, so two values with one text are one scenario.
  */
 const VALIDATED_TEXTS = 64;
+/**
+ * What the kept texts may hold together, in characters: each entry keeps its text and a copy of the scenario, and
+ * `test` over a suite of multi-megabyte cases kept 64 of them per worker (1.8 GB peak RSS for 160 cases of 3 MB).
+ * A text longer than an eighth of this is not kept: its zod pass is small beside its parse and copy anyway.
+ */
+const VALIDATED_CHARS = 4_000_000;
 const validatedByText = new Map<string, Scenario>();
+let validatedChars = 0;
+
+function keepValidated(text: string, scenario: Scenario): void {
+  if (text.length > VALIDATED_CHARS / 8) return;
+  while (validatedByText.size > 0 && (validatedByText.size >= VALIDATED_TEXTS || validatedChars + text.length > VALIDATED_CHARS)) {
+    const oldest = validatedByText.keys().next().value as string;
+    validatedByText.delete(oldest);
+    validatedChars -= oldest.length;
+  }
+  validatedByText.set(text, scenario);
+  validatedChars += text.length;
+}
 
 const NOT_JSON = new Error("not exactly JSON");
 
@@ -132,10 +150,7 @@ export function validateScenario(value: unknown): ParseOutcome {
   const outcome = validateUncached(value);
   if (outcome.ok && text !== null) {
     const kept = copyPlain(outcome.scenario);
-    if (kept !== NOT_JSON) {
-      if (validatedByText.size >= VALIDATED_TEXTS) validatedByText.delete(validatedByText.keys().next().value as string);
-      validatedByText.set(text, kept as Scenario);
-    }
+    if (kept !== NOT_JSON) keepValidated(text, kept as Scenario);
   }
   return outcome;
 }
