@@ -13,6 +13,7 @@ import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMe
 import { memoryMessage, timeoutMessage } from "./limits";
 import { timeoutLine } from "./timeout-location";
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
+import { PROPERTY_ORDER_SOURCE } from "./property-order";
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
@@ -966,6 +967,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       const which = context.newString(hooks);
       context.unwrapResult(context.callFunction(hooksFn, context.undefined, context.global, call, key, lastReadFn, which)).dispose();
       for (const h of [hooksFn, lastReadFn, which]) h.dispose();
+      // Before the profile's extras, which capture Object.keys (toSource) as the script will see it.
+      if (hooks.includes("o")) context.unwrapResult(context.evalCode(PROPERTY_ORDER_SOURCE, "prelude-extra.js")).dispose();
     }
     key.dispose();
     if (!prepared) {
