@@ -18,6 +18,7 @@ import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
+import { warnKeyOrder } from "../key-order";
 import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "../../bindings/tables/am-legacy";
 
 /** How Rhino refuses a call to a Java method: no overload fits the arguments, or a value cannot be converted. */
@@ -82,8 +83,10 @@ export function legacyValues(ctx: RunContext): ValueModel {
     chargeHost(storedBytes(stored));
     return stored;
   };
-  const store = (value: unknown, what: string): unknown =>
-    value instanceof GuestReference ? storeReference(value, what) : storeValue(value, what);
+  const store = (value: unknown, what: string): unknown => {
+    warnKeyOrder(ctx, value instanceof GuestReference ? value.contents() : value, what);
+    return value instanceof GuestReference ? storeReference(value, what) : storeValue(value, what);
+  };
   // A getter hands back the String object the token holds, so `getClientId() === getClientId()` is true as in AM.
   const strings = new Map<string, JavaString>();
   const held = (v: string): JavaString => {
@@ -120,7 +123,9 @@ export function legacyValues(ctx: RunContext): ValueModel {
       return text;
     },
     extraJsonIn: (value, key, javaClass) => {
-      const stored = toStoredJava(extraJsonArgument(ctx, rhinoRefusals, javaClass, key, value));
+      const resolved = extraJsonArgument(ctx, rhinoRefusals, javaClass, key, value);
+      warnKeyOrder(ctx, resolved, `addExtraJsonData("${String(key)}")`);
+      const stored = toStoredJava(resolved);
       chargeHost(storedBytes(stored));
       return stored;
     },

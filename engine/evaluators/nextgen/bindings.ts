@@ -20,6 +20,7 @@ import { JavaUri, URI_METHODS } from "./uri";
 import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
+import { warnKeyOrder } from "../key-order";
 import { LibraryLoads, libraryFilename } from "../../sandbox/library";
 import { SCRIPT_FILENAME } from "../../sandbox/sandbox";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
@@ -59,7 +60,10 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     return value;
   };
   return {
-    store: plain,
+    store: (value, what) => {
+      warnKeyOrder(ctx, value, what);
+      return plain(value, what);
+    },
     give: (v) => v,
     scopesIn: (value) => {
       const list = value instanceof ScriptList ? value.toArray() : value;
@@ -69,9 +73,15 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     scopesOut: (scopes) => [...scopes],
     stringOut: (v) => v,
     listOut: (v) => [...v],
-    jsonIn: (v, method) => plain(v, method),
+    jsonIn: (v, method) => {
+      warnKeyOrder(ctx, v, method);
+      return plain(v, method);
+    },
     extraDataIn: (v) => (v === null || v === undefined ? null : String(plain(v, "addExtraData"))),
-    extraJsonIn: (v) => plain(v, "addExtraJsonData"),
+    extraJsonIn: (v) => {
+      warnKeyOrder(ctx, v, "addExtraJsonData");
+      return plain(v, "addExtraJsonData");
+    },
   };
 }
 
