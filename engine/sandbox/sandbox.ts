@@ -446,6 +446,25 @@ class Bridge {
     const fn = this.retain(handle.dup());
     return {
       kind: "guest-function",
+      text: () => {
+        let method: QuickJSHandle;
+        try {
+          method = this.getPropChecked(fn, "toString");
+        } catch {
+          return "";
+        }
+        const result = ctx.callFunction(method, fn);
+        method.dispose();
+        if (result.error) {
+          result.error.dispose();
+          return "";
+        }
+        try {
+          return ctx.typeof(result.value) === "string" ? readGuestString(ctx, result.value, this.lengthKey) : "";
+        } finally {
+          result.value.dispose();
+        }
+      },
       call: (...args: unknown[]) => {
         const argHandles = args.map((a) => this.toGuest(a));
         const result = ctx.callFunction(fn, ctx.undefined, ...argHandles);

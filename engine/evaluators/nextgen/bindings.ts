@@ -21,6 +21,8 @@ import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
 import { warnKeyOrder } from "../key-order";
+import { rhinoFunctionText } from "../../dialect/function-text";
+import { identityHash } from "../legacy/java";
 import { LibraryLoads, libraryFilename } from "../../sandbox/library";
 import { SCRIPT_FILENAME } from "../../sandbox/sandbox";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
@@ -113,9 +115,12 @@ class LoggerBinding extends HostObject {
   private write(level: LogLevel, args: unknown[]): void {
     if (level === "trace") return;
     if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${level}().`, "TypeError");
-    const format = String(args[0]);
+    // A function as the message is its text as Rhino re-prints it; as a `{}` argument Java's toString of Rhino's
+    // function object (org.mozilla.javascript.InterpretedFunction@…, recorded in legacy's Rhino).
+    const format = isGuestFunction(args[0]) ? rhinoFunctionText(args[0].text()) : String(args[0]);
     let rest = args.slice(1);
     if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
+    rest = rest.map((v) => (isGuestFunction(v) ? `org.mozilla.javascript.InterpretedFunction@${identityHash()}` : v));
     this.ctx.logs.push({ level, message: formatSlf4j(format, rest) });
   }
 
