@@ -135,6 +135,62 @@ export function mayPrintFunctions(source: string): boolean {
   return false;
 }
 
+/**
+ * Whether a script may turn into text a function it did not write in its own source: one made by
+ * `new Function(…)` / `Function(…)`, or one of its next-generation libraries (then the table holds those too).
+ */
+export function mayPrintOtherFunctions(source: string, libraries: readonly string[]): boolean {
+  const prints = /\bString\s*\(|\btoString\b|\btoSource\b|\buneval\b|\+\s*["'`]|["'`]\s*\+/;
+  if (!prints.test(source) && !libraries.some((l) => prints.test(l))) return false;
+  return /\bFunction\s*\(/.test(source) || libraries.some((l) => /\bfunction\b|=>/.test(l));
+}
+
+/**
+ * The text QuickJS gives a function its Function constructor made from these arguments (`new Function("a", "return
+ * a")` → "function anonymous(a\n) {\nreturn a\n}"), for constructor calls whose arguments are all string literals.
+ */
+function constructedTexts(ast: AnyNode): string[] {
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    const n = node as AnyNode;
+    const callee = n.callee as AnyNode;
+    if (callee.type !== "Identifier" || callee.name !== "Function") return;
+    const args = n.arguments as AnyNode[];
+    if (!args.every((a) => a.type === "Literal" && typeof a.value === "string")) return;
+    const values = args.map((a) => String(a.value));
+    const body = values.length ? values[values.length - 1] : "";
+    texts.push(`function anonymous(${values.slice(0, -1).join(",")}\n) {\n${body}\n}`);
+  };
+  simpleWalk(ast as never, { NewExpression: visit, CallExpression: visit });
+  return texts;
+}
+
+/** Adds Rhino's texts for functions the sandbox holds as written in `source` (a library) or built by the Function constructor. */
+export function addOtherFunctionTexts(table: FunctionTextTable, script: string, libraries: readonly string[]): FunctionTextTable {
+  const add = (key: string, fn: AnyNode, source: string): void => {
+    if (key in table.pretty) return;
+    try {
+      table.pretty[key] = decompileFunction(fn, "pretty", source);
+      table.compact[key] = decompileFunction(fn, "compact", source);
+    } catch (error) {
+      if (!(error instanceof UnsupportedShape)) throw error;
+      delete table.pretty[key];
+    }
+  };
+  const own = parsed(script);
+  for (const text of own ? constructedTexts(own) : []) {
+    const wrapped = `(${text})`;
+    const ast = parsed(wrapped);
+    const fn = ast ? functionsOf(ast)[0] : undefined;
+    if (fn) add(text, fn, wrapped);
+  }
+  for (const library of libraries) {
+    const ast = parsed(library);
+    for (const fn of ast ? functionsOf(ast) : []) add(library.slice(fn.start, fn.end), fn, library);
+  }
+  return table;
+}
+
 /** What the guest's toString (pretty) and toSource (compact) answer for a function whose text as QuickJS holds it is the key. */
 export interface FunctionTextTable {
   pretty: Record<string, string>;
@@ -187,4 +243,25 @@ export function functionTextTable(script: string, evaluated: string): FunctionTe
     table.compact[key] = compact;
   });
   return table;
+}
+
+/**
+ * Rhino's text of one function, from its text as the sandbox gives it (a script's, a library's or one made by
+ * `new Function`): what a Java method taking a String receives for a function in AM (`logger.message(f)`), and
+ * `String(f)` of a function the script's table does not hold. Text that is Rhino's already (it starts with the
+ * decompiler's newline), native code, and shapes with no recording stay as they are.
+ */
+export function rhinoFunctionText(written: string): string {
+  if (written.startsWith("\n") || !/^(?:function\b|\(|[A-Za-z_$][\w$]*\s*=>)/.test(written)) return written;
+  const wrapped = `(${written})`;
+  const ast = parsed(wrapped);
+  if (!ast) return written;
+  const fn = functionsOf(ast)[0];
+  if (!fn || fn.start !== 1 || fn.end !== wrapped.length - 1) return written;
+  try {
+    return decompileFunction(fn, "pretty", wrapped);
+  } catch (error) {
+    if (error instanceof UnsupportedShape) return written;
+    throw error;
+  }
 }

@@ -148,9 +148,12 @@ function callAt(source: string, line: number, column: number): CallSite | null {
   const local = base !== null && isLocal(base, bestAncestors);
   const text = calleeText ? { callee: calleeText, local } : { local };
   if (callee.type === "Identifier") return { kind: "identifier", isNew, name: String(callee.name), ...text };
-  if (callee.type === "MemberExpression" && !callee.computed) {
+  // `o["name"](…)` is the same call as `o.name(…)`, and Rhino words it the same.
+  const literalName = callee.type === "MemberExpression" && callee.computed && (callee.property as AnyNode).type === "Literal" ? (callee.property as AnyNode).value : undefined;
+  if (callee.type === "MemberExpression" && (!callee.computed || typeof literalName === "string")) {
     const object = chainText(callee.object as AnyNode, source);
-    return { kind: "member", isNew, property: String((callee.property as AnyNode).name), ...(object ? { object } : {}), ...text };
+    const property = typeof literalName === "string" ? literalName : String((callee.property as AnyNode).name);
+    return { kind: "member", isNew, property, ...(object ? { object } : {}), ...text };
   }
   return { kind: "other", isNew, local: false };
 }

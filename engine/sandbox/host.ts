@@ -81,6 +81,11 @@ export class GuestError extends Error {
 export interface GuestFunction {
   readonly kind: "guest-function";
   call(...args: unknown[]): unknown;
+  /**
+   * The function turned into text as the script's engine does it (its toString, so a script's own override
+   * counts): what a Java method taking a String gets for it in Rhino. Empty when that fails.
+   */
+  text(): string;
 }
 
 export function isGuestFunction(value: unknown): value is GuestFunction {

@@ -11,10 +11,14 @@
  *   where both engines already agree.
  * - `for each (x in o)`, JavaScript 1.6 iteration over values that Rhino still runs and QuickJS cannot parse,
  *   becomes `for (x of __playgroundEach(o))` (the values of o's enumerable properties, taken at the start).
+ * - Property order. Rhino lists an object's keys in creation order, integer-like keys too; QuickJS lists those
+ *   first. A script that can create such keys and enumerate an object gets the hooks of property-order.ts
+ *   around its object literals with integer-like keys, member writes, deletes and for…in loops.
  * Positions QuickJS reports are mapped back to the script's own lines and columns.
  */
 import { parse, tokenizer, type Node } from "acorn";
 import { simpleWalk } from "../dialect/walk";
+import { ORDER_DELETE_HOOK, ORDER_IN_HOOK, ORDER_KEY_HOOK, ORDER_LITERAL_HOOK, ORDER_VALUES_HOOK } from "./property-order";
 
 /** The guest globals the inserted code calls (defined, read-only and non-enumerable, by the prelude). */
 export const CATCH_HOOK = "__playgroundCaught";
@@ -35,7 +39,7 @@ export interface InstrumentedSource {
   source: string;
   /** Edits in the order applied, with where each lands in the instrumented text. */
   edits: readonly (Edit & { landed: number })[];
-  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality (see HOOKS_SOURCE). */
+  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality (see HOOKS_SOURCE), "o" property order (PROPERTY_ORDER_SOURCE). */
   hooks: string;
   /** Start offset of each line, in the instrumented text and in the original. */
   lineStarts: readonly number[];
@@ -93,9 +97,41 @@ function forEachWords(source: string): number[] {
   return found;
 }
 
+/** An integer-like key ("2"), which QuickJS lists before the other keys and Rhino where it was created. */
+const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * Whether the script may both create an integer-like key on an object (an object literal with one, a computed
+ * write or a delete) and see an object's key order (enumerate it or turn it into JSON): only such scripts pay
+ * for the property-order hooks. A scan of the text; strings and comments may make it say yes needlessly.
+ */
+export function mayDependOnKeyOrder(source: string): boolean {
+  const enumerates = /\b(?:keys|getOwnPropertyNames|assign|stringify|toSource|uneval)\b/.test(source) || /\bfor\b[^;{]*\bin\b/.test(source);
+  if (!enumerates) return false;
+  return /[{,]\s*["']?(?:0|[1-9][0-9]*)["']?\s*:|\bJSON\s*\.\s*parse\b/.test(source) || /\]\s*(?:[-+*/%&|^]|<<|>>>?)?=(?!=)|\]\s*(?:\+\+|--)|\bdelete\b/.test(source);
+}
+
+/** An object expression that reads the same when evaluated twice (names, `this`, member reads by name or literal). */
+function isRepeatable(node: AnyNode): boolean {
+  if (node.type === "Identifier" || node.type === "ThisExpression") return true;
+  if (node.type !== "MemberExpression") return false;
+  const property = node.property as AnyNode;
+  if (node.computed && property.type !== "Literal" && property.type !== "Identifier") return false;
+  return isRepeatable(node.object as AnyNode);
+}
+
+/** The key a non-computed or literal property key names, or null (computed keys, which Rhino 1.7.14 rejects). */
+function literalKey(property: AnyNode): string | null {
+  if (property.computed || property.type !== "Property") return null;
+  const key = property.key as AnyNode;
+  if (key.type === "Identifier") return String(key.name);
+  if (key.type === "Literal") return String(key.value);
+  return null;
+}
+
 /** The script with its catch blocks hooked, object-to-object `==`/`!=` following Rhino, `for each` runnable. */
 export function instrumentScript(source: string): InstrumentedSource {
-  if (!source.includes("catch") && !source.includes("=") && !source.includes("each")) return unchanged(source);
+  if (!source.includes("catch") && !source.includes("=") && !source.includes("each") && !mayDependOnKeyOrder(source)) return unchanged(source);
   const known = memo.get(source);
   if (known) return known;
   const eachWords = forEachWords(source);
@@ -110,18 +146,64 @@ export function instrumentScript(source: string): InstrumentedSource {
   }
   const edits: Edit[] = [];
   for (const at of eachWords) edits.push({ at, remove: 4, text: "", rank: 0 });
+  const keepOrder = mayDependOnKeyOrder(source);
+  /** Wraps a node in `hook(` … `suffix)`, outside any other edit on the same node (`depth` orders wrappers of one node). */
+  const wrap = (node: AnyNode, open: string, close: string, depth: number): void => {
+    const size = node.end - node.start + depth;
+    edits.push({ at: node.start, remove: 0, text: open, rank: -size });
+    edits.push({ at: node.end, remove: 0, text: close, rank: size });
+  };
+  /**
+   * `o[k]` / `o.k` as an assignment target or delete operand: the key goes through `hook(o, k)` first. Writes by
+   * name are noted too, so the order kept is complete at each write and noting one costs no listing of keys.
+   */
+  const hookKey = (target: AnyNode, hook: string): void => {
+    const object = target.object as AnyNode;
+    if (target.type !== "MemberExpression" || !isRepeatable(object)) return;
+    const property = target.property as AnyNode;
+    const objectText = source.slice(object.start, object.end);
+    if (target.computed) wrap(property, `${hook}(${objectText},`, ")", 0.5);
+    else if (property.type === "Identifier") edits.push({ at: object.end, remove: property.end - object.end, text: `[${hook}(${objectText},${JSON.stringify(property.name)})]`, rank: 0 });
+  };
   // Iterative: a script of thousands of "a" + … terms must not exhaust the host's stack here (Rhino compiles it).
   simpleWalk(ast, {
     ForInStatement(n) {
       const node = n as unknown as AnyNode;
       const word = eachWords.find((at) => at > node.start && at < (node.left as AnyNode).start);
-      if (word === undefined) return;
       const right = node.right as AnyNode;
       const keyword = operatorAt(parseable, (node.left as AnyNode).end);
-      if (keyword < 0 || parseable.slice(keyword, keyword + 2) !== "in") return;
+      if ((word === undefined && !keepOrder) || keyword < 0 || parseable.slice(keyword, keyword + 2) !== "in") return;
       edits.push({ at: keyword, remove: 2, text: "of", rank: 0 });
-      edits.push({ at: right.start, remove: 0, text: `${EACH_HOOK}(`, rank: -(right.end - right.start) });
-      edits.push({ at: right.end, remove: 0, text: ")", rank: right.end - right.start });
+      // for…in: the keys in Rhino's order; for each…in: the values, in that order when the script keeps it.
+      const hook = word === undefined ? ORDER_IN_HOOK : keepOrder ? ORDER_VALUES_HOOK : EACH_HOOK;
+      wrap(right, `${hook}(`, ")", 1);
+    },
+    ObjectExpression(n) {
+      if (!keepOrder) return;
+      const node = n as unknown as AnyNode;
+      const keys: string[] = [];
+      let integerLike = false;
+      for (const property of node.properties as AnyNode[]) {
+        const key = literalKey(property);
+        if (key === null) continue;
+        // `__proto__: x` sets the prototype; no key is created.
+        if (key === "__proto__" && property.kind === "init" && !property.method && !property.shorthand) continue;
+        if (INTEGER_KEY.test(key)) integerLike = true;
+        keys.push(key);
+      }
+      if (integerLike) wrap(node, `${ORDER_LITERAL_HOOK}(`, `,${JSON.stringify(keys)})`, 0.5);
+    },
+    AssignmentExpression(n) {
+      const node = n as unknown as AnyNode;
+      if (keepOrder) hookKey(node.left as AnyNode, ORDER_KEY_HOOK);
+    },
+    UpdateExpression(n) {
+      const node = n as unknown as AnyNode;
+      if (keepOrder) hookKey(node.argument as AnyNode, ORDER_KEY_HOOK);
+    },
+    UnaryExpression(n) {
+      const node = n as unknown as AnyNode;
+      if (keepOrder && node.operator === "delete") hookKey(node.argument as AnyNode, ORDER_DELETE_HOOK);
     },
     CatchClause(n) {
       const node = n as unknown as AnyNode;
@@ -145,7 +227,7 @@ export function instrumentScript(source: string): InstrumentedSource {
     },
   });
   if (edits.length === 0) {
-    const plain = unchanged(source);
+    const plain = { ...unchanged(source), hooks: keepOrder && /\bJSON\b/.test(source) ? "o" : "" };
     remember(source, plain);
     return plain;
   }
@@ -160,7 +242,9 @@ export function instrumentScript(source: string): InstrumentedSource {
     at = edit.at + edit.remove;
   }
   out += source.slice(at);
-  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK].map((hook, i) => (out.includes(hook) ? "ceq"[i] : "")).join("");
+  // JSON.parse may create integer-like keys too (the extra records the text's order).
+  const ordered = (keepOrder && /\bJSON\b/.test(source)) || [ORDER_KEY_HOOK, ORDER_LITERAL_HOOK, ORDER_DELETE_HOOK, ORDER_IN_HOOK, ORDER_VALUES_HOOK].some((hook) => out.includes(hook));
+  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK].map((hook, i) => (out.includes(hook) ? "ceq"[i] : "")).join("") + (ordered ? "o" : "");
   const instrumented = { source: out, edits: landed, hooks, lineStarts: lineStartsOf(out), originalLineStarts: lineStartsOf(source) };
   remember(source, instrumented);
   return instrumented;

@@ -13,6 +13,7 @@ import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMe
 import { memoryMessage, timeoutMessage } from "./limits";
 import { timeoutLine } from "./timeout-location";
 import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
+import { PROPERTY_ORDER_SOURCE } from "./property-order";
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
 import { needsJsonCrossing, readGuestString } from "./strings";
@@ -576,6 +577,25 @@ class Bridge {
     const fn = this.retain(handle.dup());
     return {
       kind: "guest-function",
+      text: () => {
+        let method: QuickJSHandle;
+        try {
+          method = this.getPropChecked(fn, "toString");
+        } catch {
+          return "";
+        }
+        const result = ctx.callFunction(method, fn);
+        method.dispose();
+        if (result.error) {
+          result.error.dispose();
+          return "";
+        }
+        try {
+          return ctx.typeof(result.value) === "string" ? readGuestString(ctx, result.value, this.lengthKey) : "";
+        } finally {
+          result.value.dispose();
+        }
+      },
       call: (...args: unknown[]) => {
         const argHandles = args.map((a) => this.toGuest(a));
         const result = ctx.callFunction(fn, ctx.undefined, ...argHandles);
@@ -1142,6 +1162,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       const which = context.newString(hooks);
       context.unwrapResult(context.callFunction(hooksFn, context.undefined, context.global, call, key, lastReadFn, which)).dispose();
       for (const h of [hooksFn, lastReadFn, which]) h.dispose();
+      // Before the profile's extras, which capture Object.keys (toSource) as the script will see it.
+      if (hooks.includes("o")) context.unwrapResult(context.evalCode(PROPERTY_ORDER_SOURCE, "prelude-extra.js")).dispose();
     }
     key.dispose();
     if (!prepared) {

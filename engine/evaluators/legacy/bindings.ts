@@ -18,6 +18,8 @@ import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "./java-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
+import { warnKeyOrder } from "../key-order";
+import { rhinoFunctionText } from "../../dialect/function-text";
 import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "../../bindings/tables/am-legacy";
 
 /** How Rhino refuses a call to a Java method: no overload fits the arguments, or a value cannot be converted. */
@@ -82,8 +84,10 @@ export function legacyValues(ctx: RunContext): ValueModel {
     chargeHost(storedBytes(stored));
     return stored;
   };
-  const store = (value: unknown, what: string): unknown =>
-    value instanceof GuestReference ? storeReference(value, what) : storeValue(value, what);
+  const store = (value: unknown, what: string): unknown => {
+    warnKeyOrder(ctx, value instanceof GuestReference ? value.contents() : value, what);
+    return value instanceof GuestReference ? storeReference(value, what) : storeValue(value, what);
+  };
   // A getter hands back the String object the token holds, so `getClientId() === getClientId()` is true as in AM.
   const strings = new Map<string, JavaString>();
   const held = (v: string): JavaString => {
@@ -120,7 +124,9 @@ export function legacyValues(ctx: RunContext): ValueModel {
       return text;
     },
     extraJsonIn: (value, key, javaClass) => {
-      const stored = toStoredJava(extraJsonArgument(ctx, rhinoRefusals, javaClass, key, value));
+      const resolved = extraJsonArgument(ctx, rhinoRefusals, javaClass, key, value);
+      warnKeyOrder(ctx, resolved, `addExtraJsonData("${String(key)}")`);
+      const stored = toStoredJava(resolved);
       chargeHost(storedBytes(stored));
       return stored;
     },
@@ -192,11 +198,21 @@ class DebugLogger extends JavaObject {
    */
   private write(level: LogLevel, method: string, args: unknown[]): void {
     if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${method}().`, "InternalError");
-    const format = args[0] instanceof HostObject ? String(args[0]) : String(toStored(args[0]));
+    // A function as the String argument is its text, as Rhino re-prints it; as an Object argument (`{}`) Java's
+    // toString of Rhino's function object (recorded: org.mozilla.javascript.InterpretedFunction@6df97b55).
+    const format = args[0] instanceof HostObject ? String(args[0]) : isGuestFunction(args[0]) ? rhinoFunctionText(args[0].text()) : String(toStored(args[0]));
     let rest = args.slice(1);
     if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
     const shown = rest.map((v) =>
-      typeof v === "number" ? javaDoubleString(v) : v instanceof HostObject ? String(v) : v !== null && typeof v === "object" && !Array.isArray(v) ? "[object Object]" : v,
+      typeof v === "number"
+        ? javaDoubleString(v)
+        : v instanceof HostObject
+          ? String(v)
+          : isGuestFunction(v)
+            ? `org.mozilla.javascript.InterpretedFunction@${identityHash()}`
+            : v !== null && typeof v === "object" && !Array.isArray(v)
+              ? "[object Object]"
+              : v,
     );
     const message = formatSlf4j(format, shown);
     chargeHost(OBJECT_BYTES + storedBytes(message));

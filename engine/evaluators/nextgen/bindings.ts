@@ -20,6 +20,9 @@ import { JavaUri, URI_METHODS } from "./uri";
 import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
+import { warnKeyOrder } from "../key-order";
+import { rhinoFunctionText } from "../../dialect/function-text";
+import { identityHash } from "../legacy/java";
 import { LibraryLoads, libraryFilename } from "../../sandbox/library";
 import { SCRIPT_FILENAME } from "../../sandbox/sandbox";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
@@ -59,7 +62,10 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     return value;
   };
   return {
-    store: plain,
+    store: (value, what) => {
+      warnKeyOrder(ctx, value, what);
+      return plain(value, what);
+    },
     give: (v) => v,
     scopesIn: (value) => {
       const list = value instanceof ScriptList ? value.toArray() : value;
@@ -69,9 +75,15 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     scopesOut: (scopes) => [...scopes],
     stringOut: (v) => v,
     listOut: (v) => [...v],
-    jsonIn: (v, method) => plain(v, method),
+    jsonIn: (v, method) => {
+      warnKeyOrder(ctx, v, method);
+      return plain(v, method);
+    },
     extraDataIn: (v) => (v === null || v === undefined ? null : String(plain(v, "addExtraData"))),
-    extraJsonIn: (v) => plain(v, "addExtraJsonData"),
+    extraJsonIn: (v) => {
+      warnKeyOrder(ctx, v, "addExtraJsonData");
+      return plain(v, "addExtraJsonData");
+    },
   };
 }
 
@@ -103,9 +115,12 @@ class LoggerBinding extends HostObject {
   private write(level: LogLevel, args: unknown[]): void {
     if (level === "trace") return;
     if (args.length === 0) throw new GuestError(`Can't find method ${this.javaClass}.${level}().`, "TypeError");
-    const format = String(args[0]);
+    // A function as the message is its text as Rhino re-prints it; as a `{}` argument Java's toString of Rhino's
+    // function object (org.mozilla.javascript.InterpretedFunction@…, recorded in legacy's Rhino).
+    const format = isGuestFunction(args[0]) ? rhinoFunctionText(args[0].text()) : String(args[0]);
     let rest = args.slice(1);
     if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
+    rest = rest.map((v) => (isGuestFunction(v) ? `org.mozilla.javascript.InterpretedFunction@${identityHash()}` : v));
     this.ctx.logs.push({ level, message: formatSlf4j(format, rest) });
   }
 

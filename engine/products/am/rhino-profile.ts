@@ -11,7 +11,7 @@ import { RHINO_MISSING } from "../../dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
-import { functionTextTable, mayPrintFunctions } from "../../dialect/function-text";
+import { addOtherFunctionTexts, functionTextTable, mayPrintFunctions, mayPrintOtherFunctions } from "../../dialect/function-text";
 import { rewriteConstForRhino } from "../../dialect/rhino-const";
 import { instrumentScript } from "../../sandbox/instrument";
 import { rhinoFunctionTextSource } from "../../sandbox/rhino-function-text";
@@ -44,6 +44,8 @@ export function rhinoProfile(
     }
     return message;
   };
+  // Next-generation libraries run as written in realms of their own, which get the same extras.
+  const libraries = Object.values(ctx.scenario.libraries ?? {});
   return {
     hidden: RHINO_MISSING,
     preludeExtras: [
@@ -52,7 +54,9 @@ export function rhinoProfile(
       // After the sandbox's JSON.parse hook (same condition), which it relies on.
       ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
       // Keyed by each function's text as the sandbox holds it: the script after the rewrites execute.ts and the sandbox apply.
-      ...(mayPrintFunctions(script) ? [rhinoFunctionTextSource(functionTextTable(script, instrumentScript(rewriteConstForRhino(script)).source))] : []),
+      ...(mayPrintFunctions(script) || mayPrintOtherFunctions(script, libraries)
+        ? [rhinoFunctionTextSource(addOtherFunctionTexts(functionTextTable(script, instrumentScript(rewriteConstForRhino(script)).source), script, libraries))]
+        : []),
     ],
     describeError: (info) => {
       if (info.name === "InternalError" && info.message === JAVA_STACK_OVERFLOW) return { kind: "runtime", message: JAVA_STACK_OVERFLOW, ...(info.line ? { line: info.line } : {}) };
