@@ -102,7 +102,8 @@ const GUEST = String.raw`(function (g, T) {
     for (var j = 0; j < OWNERS.length; j++) {
       var name = OWNERS[j][0], owner = OWNERS[j][1];
       if (!owner) continue;
-      if (owner === f) return rhinoNative(name, name + "." + name, f.length);
+      // g[name] too: once a library realm exists the global Function is a guard in front of the real one (library.ts).
+      if (owner === f || g[name] === f) return rhinoNative(name, name + "." + name, f.length);
       var places = typeof owner === "function" ? [owner, owner.prototype] : [owner];
       for (var p = 0; p < places.length; p++) {
         var ks = Object.getOwnPropertyNames(places[p]);
