@@ -12,6 +12,8 @@ import { SeededRandom } from "../util/random";
 import { diffFields } from "../token/project";
 import { introspectMacaroon, playgroundMacaroonKey } from "../token/macaroon-token";
 import type { FlowStep } from "./schema";
+import { baseStepResult, isoAt } from "./step-result";
+import { scenarioClientId } from "../scenario/client-id";
 import { GrantState, type IssuedToken } from "./grant";
 import { FLOW_FACTS, type FlowNote } from "./evidence";
 import { SHIPPED_REGISTRY } from "../products/registry";
@@ -28,9 +30,6 @@ function doublesUnder(result: RunResult, section: string): string[] {
   return (result.javaDoubles ?? []).filter((p) => p.startsWith(`${section}/`)).map((p) => p.slice(section.length));
 }
 
-function isoAt(ms: number): string {
-  return new Date(ms).toISOString().replace(".000Z", "Z");
-}
 
 function invalidGrant(description: string): Record<string, unknown> {
   return { error: "invalid_grant", error_description: description };
@@ -97,22 +96,11 @@ class FlowRunner {
 
   /** The scenario's client, as the tokens it is issued carry it. */
   private clientId(): string {
-    return this.scenario.client?.clientId ?? "unknown-client";
+    return scenarioClientId(this.scenario);
   }
 
   private base(step: FlowStep, status: number, body: Record<string, unknown>, notes: FlowNote[] = []): FlowStepResult {
-    return {
-      request: step.request,
-      ...(step.request === "token" ? { grantType: step.grantType } : {}),
-      ...(step.request === "introspect" || step.request === "revoke" ? { token: step.token } : {}),
-      at: isoAt(this.now),
-      status,
-      body,
-      bodyDoubles: [],
-      run: null,
-      notes,
-      warnings: [],
-    };
+    return baseStepResult(step, this.now, status, body, notes);
   }
 
   private answer(step: FlowStep): Promise<FlowStepResult> | FlowStepResult {
@@ -337,7 +325,7 @@ class FlowRunner {
       expiresAtMs: exp,
       revoked: false,
       issuedAtStep: stepIndex,
-      clientId: scenario.client?.clientId ?? "unknown-client",
+      clientId: scenarioClientId(scenario),
       introspection,
       introspectionDoubles: doublesUnder(result, result.macaroon ? "/macaroon/unrestrictedIntrospection" : "/introspection"),
       ...(result.macaroon
@@ -352,7 +340,7 @@ class FlowRunner {
         expiresAtMs: refreshExpiry,
         revoked: false,
         issuedAtStep: stepIndex,
-        clientId: scenario.client?.clientId ?? "unknown-client",
+        clientId: scenarioClientId(scenario),
         introspection: this.refreshIntrospection(introspection, granted, refreshExpiry),
       });
     }
@@ -362,7 +350,7 @@ class FlowRunner {
         expiresAtMs: exp,
         revoked: false,
         issuedAtStep: stepIndex,
-        clientId: scenario.client?.clientId ?? "unknown-client",
+        clientId: scenarioClientId(scenario),
         introspection: { active: false },
       });
     }

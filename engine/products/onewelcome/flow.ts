@@ -9,6 +9,8 @@ import type { Scenario } from "../../scenario/schema";
 import type { FlowStep } from "../../flow/schema";
 import type { FlowNote } from "../../flow/evidence";
 import { GrantState } from "../../flow/grant";
+import { baseStepResult, isoAt } from "../../flow/step-result";
+import { scenarioClientId } from "../../scenario/client-id";
 import { diffFields } from "../../token/project";
 import { SeededRandom } from "../../util/random";
 import type { FlowOptions, FlowResult, FlowStepResult } from "../../run-types";
@@ -44,9 +46,6 @@ export const ONEWELCOME_FLOW_FACTS = {
   revoke: note("inferred", "RFC 7009", "Revocation is not in the hook's contract: revoking the refresh token ends the grant, its access tokens too (RFC 7009)."),
 } satisfies Record<string, FlowNote>;
 
-function isoAt(ms: number): string {
-  return new Date(ms).toISOString().replace(".000Z", "Z");
-}
 
 /** The answer a run got from the hook, to apply again without calling it. */
 function answerOf(result: OneWelcomeRunResult): HookAnswer {
@@ -83,18 +82,7 @@ class OneWelcomeFlow {
   }
 
   private base(step: FlowStep, status: number, body: Record<string, unknown>, notes: FlowNote[]): FlowStepResult {
-    return {
-      request: step.request,
-      ...(step.request === "token" ? { grantType: step.grantType } : {}),
-      ...(step.request === "introspect" || step.request === "revoke" ? { token: step.token } : {}),
-      at: isoAt(this.now),
-      status,
-      body,
-      bodyDoubles: [],
-      run: null,
-      notes,
-      warnings: [],
-    };
+    return baseStepResult(step, this.now, status, body, notes);
   }
 
   private answer(step: FlowStep): Promise<FlowStepResult> | FlowStepResult {
@@ -165,7 +153,7 @@ class OneWelcomeFlow {
 
   /** The client the grant belongs to: the scenario's (OneWelcome steps carry no client of their own). */
   private clientId(): string {
-    return this.scenario.client?.clientId ?? "unknown-client";
+    return scenarioClientId(this.scenario);
   }
 
   private record(result: OneWelcomeRunResult): void {
