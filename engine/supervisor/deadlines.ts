@@ -10,8 +10,9 @@
 export const WATCHDOG_MARGIN_MS = 1000;
 
 /**
- * Extra time for a request handed to a worker that has not said "ready" yet (it is still loading the wasm,
- * and in the CLI warming up). Once the worker is ready, the request's clock starts again at its own budget.
+ * Extra time for a request until its worker says "started": the worker may still be loading the wasm (and in
+ * the CLI warming up), or taking in a multi-megabyte scenario. From "started" on, the request's clock starts
+ * again at its own budget.
  */
 export const COLD_START_MS = 5000;
 

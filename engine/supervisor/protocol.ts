@@ -37,6 +37,12 @@ export type EngineReply =
   | { type: "ready" }
   /** The sandbox could not be loaded: this worker will answer nothing. */
   | { type: "fatal"; message: string }
+  /**
+   * The worker has the request and begins it: the script's clock starts here, not when the request was sent,
+   * so the time a large scenario takes to reach the worker (or the supervisor's own thread being busy) is
+   * never blamed on the script.
+   */
+  | { type: "started"; id: number }
   | { type: "result"; id: number; result: RunResult; ms?: number }
   | { type: "flowed"; id: number; flow: FlowResult; ms?: number }
   | { type: "checked"; id: number; outcome: CheckOutcome; ms?: number }
@@ -45,4 +51,4 @@ export type EngineReply =
   | { type: "failed"; id: number; message: string; ms?: number };
 
 /** The replies that answer a request (everything but the worker's own start-up news). */
-export type EngineAnswer = Extract<EngineReply, { id: number }>;
+export type EngineAnswer = Exclude<Extract<EngineReply, { id: number }>, { type: "started" }>;

@@ -56,6 +56,7 @@ export function serveEngineRequests(post: (reply: EngineReply) => void, options:
     let started = performance.now();
     try {
       await loaded;
+      post({ type: "started", id: request.id });
       started = performance.now();
       reply = await answerRequest(request, options);
     } catch (e) {

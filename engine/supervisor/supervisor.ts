@@ -57,7 +57,7 @@ export interface SupervisorOptions {
   queue?: "fifo" | "newest";
   /** Time past the script's own limit before the worker is stopped; WATCHDOG_MARGIN_MS unless a test says. */
   marginMs?: number;
-  /** Extra time for a request handed to a worker that is not ready yet; COLD_START_MS unless a test says. */
+  /** Extra time for a request until its worker begins it (says "started"); COLD_START_MS unless a test says. */
   coldStartMs?: number;
   /** A check's whole budget; CHECK_LIMIT_MS unless a test says. */
   checkLimitMs?: number;
@@ -73,10 +73,9 @@ interface Job {
 
 interface Slot {
   port: WorkerPort;
-  ready: boolean;
   job: Job | null;
   timer: ReturnType<typeof setTimeout> | null;
-  /** How long the armed watchdog waits: the job's budget, plus the cold start while the worker is not ready. */
+  /** How long the armed watchdog waits: the job's budget, plus the cold start until the worker begins it. */
   waitMs: number;
 }
 
@@ -210,7 +209,7 @@ export class Supervisor {
 
   private spawn(): Slot {
     const port = this.createPort();
-    const slot: Slot = { port, ready: false, job: null, timer: null, waitMs: 0 };
+    const slot: Slot = { port, job: null, timer: null, waitMs: 0 };
     port.onmessage = (message) => this.onMessage(slot, message);
     port.onerror = (fault) => this.onFault(slot, fault);
     this.slots.push(slot);
@@ -219,8 +218,10 @@ export class Supervisor {
 
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
-    // A worker still loading the wasm gets the cold-start allowance on top; its "ready" restarts the clock.
-    this.arm(slot, job.budgetMs + (slot.ready ? 0 : this.coldStartMs));
+    // Until the worker says "started", the request is on its way (a multi-megabyte scenario being cloned, a
+    // worker still loading the wasm): that gets the cold-start allowance on top, and "started" restarts the
+    // clock at the request's own budget.
+    this.arm(slot, job.budgetMs + this.coldStartMs);
     try {
       slot.port.postMessage(requestOf(job.id, job.job));
     } catch (e) {
@@ -234,12 +235,25 @@ export class Supervisor {
   private arm(slot: Slot, waitMs: number): void {
     this.disarm(slot);
     slot.waitMs = waitMs;
-    slot.timer = setTimeout(() => this.overran(slot), waitMs);
+    slot.timer = setTimeout(() => this.overdue(slot), waitMs);
   }
 
   private disarm(slot: Slot): void {
     if (slot.timer !== null) clearTimeout(slot.timer);
     slot.timer = null;
+  }
+
+  /**
+   * The watchdog fired. When this thread was busy (reading and parsing the next case files, a long GC), the
+   * timer and the worker's answer became due together and timers go first: so the kill waits one turn of the
+   * event loop, in which an answer or a "started" already sent is taken, and only a worker still at it is
+   * stopped.
+   */
+  private overdue(slot: Slot): void {
+    const job = slot.job;
+    slot.timer = setTimeout(() => {
+      if (slot.job === job && this.slots.includes(slot)) this.overran(slot);
+    }, 0);
   }
 
   private overran(slot: Slot): void {
@@ -252,9 +266,10 @@ export class Supervisor {
 
   private onMessage(slot: Slot, message: EngineReply): void {
     if (!this.slots.includes(slot)) return;
-    if (message.type === "ready") {
-      slot.ready = true;
-      if (slot.job) this.arm(slot, slot.job.budgetMs);
+    // "ready" needs nothing: a request already handed over is begun (and "started") as soon as the sandbox is loaded.
+    if (message.type === "ready") return;
+    if (message.type === "started") {
+      if (slot.job && slot.job.id === message.id) this.arm(slot, slot.job.budgetMs);
       return;
     }
     if (message.type === "fatal") {

@@ -9,6 +9,8 @@ export class FakeWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
   postMessage(message: ToWorker): void {
     this.sent.push(message);
+    // A loaded worker begins each request as it arrives (engine/supervisor/serve.ts), which starts its budget.
+    this.reply({ type: "started", id: message.id });
   }
   terminate(): void {
     this.terminated = true;

@@ -70,7 +70,10 @@ describe("a memory error names the limit", () => {
 class StuckWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  postMessage(_message: ToWorker): void {}
+  postMessage(message: ToWorker): void {
+    // It begins the request (as a loaded worker does) and then never answers.
+    this.onmessage?.({ data: { type: "started", id: message.id } } as MessageEvent<FromWorker>);
+  }
   terminate(): void {}
 }
 
@@ -81,7 +84,8 @@ describe("the app's watchdog words its timeout the same way", () => {
   it("names the scenario's timeoutMs, not only the watchdog's own wait", async () => {
     const client = new EngineClient(() => new StuckWorker(), { watchdogMarginMs: 500, coldStartMs: 0 });
     const answer = client.run({ script: "new Array(1e9).join();", scenario: {}, evaluator: "legacy", timeoutMs: 300 });
-    vi.advanceTimersByTime(800);
+    // The deadline, and the one event-loop turn the watchdog waits for an answer already sent.
+    vi.advanceTimersByTime(800 + 1);
     const result = await answer;
     expect(result.superseded === false && result.result.error).toEqual({
       kind: "timeout",
