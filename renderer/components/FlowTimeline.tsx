@@ -60,6 +60,19 @@ function StsuuChanges({ ibm }: { ibm: IbmRequestView }) {
   );
 }
 
+/** Headers the request carried that its answer depends on (a macaroon's discharges), as the client sends them. */
+function RequestHeaders({ headers }: { headers: Record<string, string[]> }) {
+  const lines = Object.entries(headers).flatMap(([name, values]) => values.map((value) => `${name}: ${value}`));
+  return (
+    <details className="flow-request-headers" data-testid="flow-request-headers">
+      <summary>
+        Request headers: {Object.entries(headers).map(([name, values]) => `${name} (${values.length})`).join(", ")}
+      </summary>
+      <pre className="value">{lines.join("\n")}</pre>
+    </details>
+  );
+}
+
 function Changes({ step }: { step: FlowStepResult }) {
   const ibm = ibmViewOf(step);
   if (ibm) return <StsuuChanges ibm={ibm} />;
@@ -148,6 +161,7 @@ export function FlowTimeline({ flow, selected, onSelect, stale }: FlowTimelinePr
       {step ? (
         <div className="flow-detail" data-testid="flow-step-detail" data-step={selected}>
           <Changes step={step} />
+          {step.requestHeaders && Object.keys(step.requestHeaders).length ? <RequestHeaders headers={step.requestHeaders} /> : null}
           {stepWarnings(step).length ? (
             <ul className="flow-warnings" data-testid="flow-warnings" aria-label="Warnings of this step">
               {stepWarnings(step).map((w, i) => (

@@ -1,7 +1,8 @@
 /** The result panels: token, token response, introspection (top) and logs, HTTP, IDM, warnings (below). */
 import { useEffect, useState, type ReactNode } from "react";
 import type { HttpCallRecord, RunResult, JwtView } from "../engine-client/engineApi";
-import { copyText } from "./clipboard";
+import { CopyButton } from "./CopyButton";
+import { MacaroonParts } from "./MacaroonParts";
 import { curlOf, httpExchange, introspectRequestCurl, tokenRequestCurl } from "../state/httpExchange";
 import { markIntrospection, markTokenFields, markTokenResponse, summarizeMarks, type MarkedField } from "../state/marks";
 import { EmptyState, Panel } from "./Panel";
@@ -135,7 +136,8 @@ function TokenBody({ result, what, hmacSecret }: { result: RunResult; what: stri
   return (
     <>
       {result.jwt ? <JwtParts jwt={result.jwt} marks={new Map(rows.map((r) => [r.key, r]))} doubles={doubles} title="Client-side token (JWT)" testId="jwt" hmacSecret={hmacSecret} /> : null}
-      {result.jwt ? <h3>Token fields</h3> : null}
+      {result.macaroon ? <MacaroonParts macaroon={result.macaroon} /> : null}
+      {result.jwt || result.macaroon ? <h3>Token fields</h3> : null}
       <FieldTable rows={rows} label={what} doubles={doubles} base="/token/after" beforeBase="/token/before" />
     </>
   );
@@ -396,26 +398,6 @@ function HttpCall({ call, mocks, index }: { call: HttpCallRecord; mocks: readonl
       </details>
       <div className="call-note">{call.mock === null ? (call.error ?? "No mock matched this call.") : `Answered by mock #${call.mock}`}</div>
     </li>
-  );
-}
-
-/** A small copy action whose accessible name starts with its visible words. */
-export function CopyButton({ label, text, children }: { label: string; text: string; children: ReactNode }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      className="link copy-action"
-      // While it says "Copied", its name says so too (the visible words start the name, WCAG 2.5.3).
-      aria-label={copied ? `Copied: ${label}` : label}
-      onClick={async () => {
-        await copyText(text);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1200);
-      }}
-    >
-      {copied ? "Copied" : children}
-    </button>
   );
 }
 

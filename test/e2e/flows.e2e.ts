@@ -151,6 +151,27 @@ describe("flow timeline", () => {
   });
 });
 
+describe("macaroon access tokens", () => {
+  it("the token panel shows the macaroon and its third-party caveat; the introspection that carries the discharge shows its X-Discharge-Macaroon header and answers active", async () => {
+    const page = await open();
+    await pickSample(page, "macaroon-terms");
+    await expect.poll(() => chips(page).count()).toBe(6);
+    await page.getByTestId("flow-step-1").click();
+    await expect.poll(() => page.getByTestId("macaroon-size").textContent()).toMatch(/^Macaroon access token: [\d,]+ bytes$/);
+    expect(await page.locator('[data-testid="macaroon-caveats"] li').allTextContents()).toEqual(["third-party: terms-accepted (discharged by https://terms.example.com/)"]);
+    // Without the discharge the token is inactive, and no discharge header is shown.
+    await page.getByTestId("flow-step-2").click();
+    await expect.poll(() => field(page, "panel-introspection", "active").textContent()).toContain("false");
+    expect(await page.getByTestId("flow-request-headers").count()).toBe(0);
+    await page.getByTestId("flow-step-3").click();
+    await expect.poll(() => field(page, "panel-introspection", "active").textContent()).toContain("true");
+    const headers = page.getByTestId("flow-request-headers");
+    expect(await headers.locator("summary").textContent()).toBe("Request headers: X-Discharge-Macaroon (1)");
+    await headers.locator("summary").click();
+    expect(await headers.locator("pre").textContent()).toMatch(/^X-Discharge-Macaroon: [A-Za-z0-9_-]+$/);
+  });
+});
+
 describe("product picker", () => {
   it("switching to OneWelcome writes product into the scenario and shows the hook's request body", async () => {
     const page = await open();
