@@ -163,7 +163,8 @@ export function FlowTimeline({ flow, selected, onSelect, stale }: FlowTimelinePr
           <Changes step={step} />
           {step.requestHeaders && Object.keys(step.requestHeaders).length ? <RequestHeaders headers={step.requestHeaders} /> : null}
           {stepWarnings(step).length ? (
-            <ul className="flow-warnings" data-testid="flow-warnings" aria-label="Warnings of this step">
+            // Focusable: a long list scrolls in its own box (it would push the panels off screen), and keyboard users must reach it.
+            <ul className="flow-warnings" data-testid="flow-warnings" aria-label="Warnings of this step" tabIndex={0}>
               {stepWarnings(step).map((w, i) => (
                 <li key={i} data-code={w.code}>
                   <code>{w.code}</code> {w.message}

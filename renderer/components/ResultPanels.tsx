@@ -29,12 +29,15 @@ export interface ShownResult {
   running?: boolean;
   /** The product the scenario runs (AM when absent): the panels' empty states name its server, not AM's. */
   product?: ProductId;
+  /** The flow step the panels show (its timeline label): an empty panel is what that request answers, not the scenario. */
+  flowStep?: string;
 }
 
 function noResultText(shown: ShownResult | null, what: string): string {
   if (!shown) return `Run the script (Ctrl/Cmd+Enter) to see ${what}.`;
   const { server, script, failedRequest } = productFacts(shown.product);
   if (shown.result.error) return `No ${what}: ${script} failed, so ${server} fails ${failedRequest(shown.result)} (see Token response).`;
+  if (shown.flowStep) return `No ${what} at this step: ${shown.flowStep} answers none.`;
   return `${server} returns no ${what} for this scenario.`;
 }
 

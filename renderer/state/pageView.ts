@@ -6,7 +6,7 @@ import type { FlowResult } from "../../engine/api";
 import { defaultStep } from "../components/FlowTimeline";
 import { productOfResult } from "./products";
 import { describeError, errorLine, type ShownResult } from "../components/ResultPanels";
-import { isFlowResult, stepRunResult } from "./flowResult";
+import { isFlowResult, stepLabel, stepRunResult } from "./flowResult";
 import type { PageState, ShownRun } from "./pageState";
 
 export interface PageView {
@@ -53,7 +53,7 @@ export function pageView(state: PageState): PageView {
   const flow = display && isFlowResult(display.result) ? display.result.flow : null;
   const step = flow && flow.steps.length ? (state.flowStep !== null && state.flowStep < flow.steps.length ? state.flowStep : defaultStep(flow)) : null;
   const panels: ShownResult | null =
-    display && flow && step !== null ? { ...display, result: stepRunResult(flow.steps[step]!, display.result.evaluator), previous: null } : display;
+    display && flow && step !== null ? { ...display, result: stepRunResult(flow.steps[step]!, display.result.evaluator), previous: null, flowStep: stepLabel(flow.steps[step]!) } : display;
   const bannerHeld = typing && (failed || scenarioBroken);
 
   const bannerText = fileError

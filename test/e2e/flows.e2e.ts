@@ -12,6 +12,16 @@ import { currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
 const session = usePlaygroundBrowser();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
+/** axe-core's critical and serious violations inside `selector`, as "rule: targets" lines. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }, selector);
+}
+
 async function open(): Promise<Page> {
   const opened = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));
   await waitForResult(opened.page, 0, 20_000);
@@ -136,13 +146,7 @@ describe("flow timeline", () => {
     await expect.poll(() => chips(page).count()).toBe(4);
     await page.getByTestId("flow-step-2").click();
     await page.getByTestId("flow-warnings").waitFor();
-    await page.evaluate(AXE_SOURCE);
-    const audit = (selector: string) =>
-      page.evaluate(async (sel) => {
-        const axe = (window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document.querySelector(sel)!, { resultTypes: ["violations"] });
-        return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      }, selector);
+    const audit = (selector: string) => seriousViolations(page, selector);
     expect(await audit('section[aria-label="Flow"]')).toEqual([]);
     await page.getByTestId("tab-scenario").click();
     await page.getByTestId("scenario-view-form").click();
@@ -159,10 +163,13 @@ describe("macaroon access tokens", () => {
     await page.getByTestId("flow-step-1").click();
     await expect.poll(() => page.getByTestId("macaroon-size").textContent()).toMatch(/^Macaroon access token: [\d,]+ bytes$/);
     expect(await page.locator('[data-testid="macaroon-caveats"] li').allTextContents()).toEqual(["third-party: terms-accepted (discharged by https://terms.example.com/)"]);
+    expect(await seriousViolations(page, '[data-testid="macaroon"]')).toEqual([]);
     // Without the discharge the token is inactive, and no discharge header is shown.
     await page.getByTestId("flow-step-2").click();
     await expect.poll(() => field(page, "panel-introspection", "active").textContent()).toContain("false");
     expect(await page.getByTestId("flow-request-headers").count()).toBe(0);
+    // An introspection issues no token: the empty Token panel says so of the step, not of the scenario.
+    expect(await page.getByTestId("panel-token").textContent()).toContain("No token at this step: introspect · access_token answers none.");
     await page.getByTestId("flow-step-3").click();
     await expect.poll(() => field(page, "panel-introspection", "active").textContent()).toContain("true");
     const headers = page.getByTestId("flow-request-headers");
