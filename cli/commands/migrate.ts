@@ -41,7 +41,10 @@ function text(report: MigrationReport, file: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `migrate <legacy.js> [--scenario F] [--out FILE] [--json]`: exit 0 when equivalent (or nothing to run), 1 when the runs differ. */
+/**
+ * `migrate <legacy.js> [--scenario F] [--out FILE] [--json]`: exit 0 when equivalent (or nothing to run), 1 when
+ * the runs differ or the script cannot be parsed (then nothing is printed or written as a rewrite).
+ */
 export async function migrateCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommand("migrate", argv);
   if (args.positional.length !== 1) throw new UsageError("migrate needs exactly one legacy script: migrate <legacy.js> [--scenario F]");
@@ -56,7 +59,7 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<number>
   } finally {
     await runner.close();
   }
-  if (typeof args.flags.out === "string") {
+  if (typeof args.flags.out === "string" && !report.unreadable) {
     const out = resolve(io.cwd, args.flags.out);
     try {
       writeFileSync(out, report.script, { flag: args.flags.force ? "w" : "wx" });
@@ -65,11 +68,17 @@ export async function migrateCommand(argv: string[], io: CliIO): Promise<number>
       throw new UsageError(`${out}: ${code === "EEXIST" ? "exists already (use --force to replace it)" : (e as Error).message}`);
     }
   }
+  if (report.unreadable && !args.flags.json) {
+    // Not a rewrite: the unchanged text must not be printed (or written to --out) as if it were one.
+    const { line, column, message } = report.unreadable;
+    io.stderr(`✖ ${args.positional[0]}:${line}:${column}: the script cannot be read as JavaScript (${message}); nothing was rewritten\n`);
+    return 1;
+  }
   if (args.flags.json) {
     const { runs: _runs, ...contract } = report;
     io.stdout(`${JSON.stringify(contract, null, 2)}\n`);
   } else {
     io.stdout(typeof args.flags.out === "string" ? text(report, args.positional[0]) : `${report.script}\n${"-".repeat(60)}\n${text(report, args.positional[0])}`);
   }
-  return report.equivalent === false ? 1 : 0;
+  return report.equivalent === false || report.unreadable ? 1 : 0;
 }

@@ -103,7 +103,8 @@ function hasSession(scenario: unknown): boolean {
 
 export async function migrateAndCompare(legacyScript: string, scenario?: unknown, execute: MigrationExecutor = run): Promise<MigrationReport> {
   const migration = migrateScript(legacyScript);
-  if (scenario === undefined) return { ...migration, equivalent: null, differences: [], notes: [] };
+  // An unparseable script was not rewritten: running it and its "rewrite" would compare two syntax errors.
+  if (scenario === undefined || migration.unreadable) return { ...migration, equivalent: null, differences: [], notes: [] };
   const readsIdmGroups = migration.changes.some((c) => c.why === MEMBERSHIPS_WHY);
   const forNextGen = nextGenScenario(scenario, readsIdmGroups);
   const [legacy, nextGen] = await Promise.all([

@@ -11,6 +11,11 @@ export interface MigrationResult {
   script: string;
   changes: Change[];
   unresolved: { line: number; message: string }[];
+  /**
+   * Set when the script cannot be parsed at all: nothing was rewritten, and callers say so as an error at this
+   * place instead of presenting the unchanged text as the rewrite.
+   */
+  unreadable?: { line: number; column: number; message: string };
 }
 
 const MAX_PASSES = 12;
@@ -23,7 +28,13 @@ export function migrateScript(legacy: string): MigrationResult {
     parseScript(source);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { script: legacy, changes: [], unresolved: [{ line: lineOf(message), message: `The script cannot be read as JavaScript (${message}); nothing was rewritten.` }] };
+    const { line, column } = placeOf(message);
+    return {
+      script: legacy,
+      changes: [],
+      unresolved: [{ line, message: `The script cannot be read as JavaScript (${message}); nothing was rewritten.` }],
+      unreadable: { line, column, message: message.replace(/ \(\d+:\d+\)$/, "") },
+    };
   }
   // Lines removed by earlier passes, in the original's numbering, so every line reported is the original's.
   const removed: number[] = [];
@@ -67,7 +78,8 @@ export function migrateScript(legacy: string): MigrationResult {
   return { script: source, changes: changes.sort((a, b) => a.line - b.line), unresolved };
 }
 
-function lineOf(message: string): number {
-  const match = /\((\d+):\d+\)/.exec(message);
-  return match ? Number(match[1]) : 1;
+/** Acorn's "(line:column)" at the end of its message; its column counts from 0, an editor's from 1. */
+function placeOf(message: string): { line: number; column: number } {
+  const match = /\((\d+):(\d+)\)/.exec(message);
+  return match ? { line: Number(match[1]), column: Number(match[2]) + 1 } : { line: 1, column: 1 };
 }

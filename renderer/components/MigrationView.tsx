@@ -81,6 +81,7 @@ export function MigrationView({ legacy, state, onUse, onClose }: MigrationViewPr
 }
 
 function verdictText(report: MigrationReport): string {
+  if (report.unreadable) return `Not rewritten: the script cannot be read as JavaScript (line ${report.unreadable.line}, column ${report.unreadable.column}: ${report.unreadable.message})`;
   if (report.equivalent === null) return "Not run: no scenario";
   if (report.equivalent) return "Equivalent: both issue the same token on this scenario";
   if (report.differences.length === 0) return `Not equivalent: the legacy script failed on this scenario (${report.runs?.legacy.error?.message ?? "no result"})`;

@@ -207,6 +207,19 @@ describe("migrate", () => {
     expect(readFileSync(join(dir, "next.js"), "utf8")).toContain('typeof session !== "undefined"');
   });
 
+  it("a script that cannot be parsed is an error at its place: exit 1, nothing printed or written as a rewrite", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tp-mig-"));
+    writeFileSync(join(dir, "broken.js"), "accessToken.setField('a', 1);\nvar x = ;\n");
+    for (const withScenario of [false, true]) {
+      if (withScenario) writeFileSync(join(dir, "broken.scenario.json"), "{}");
+      const { code, stdout, stderr } = cli(["migrate", "broken.js", "--out", "next.js"], dir);
+      expect(code, stderr).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toBe("✖ broken.js:2:9: the script cannot be read as JavaScript (Unexpected token); nothing was rewritten\n");
+      expect(existsSync(join(dir, "next.js"))).toBe(false);
+    }
+  });
+
   it("migrates the groups-to-claims sample through IDM and says the IDM data was inferred", () => {
     const dir = mkdtempSync(join(tmpdir(), "tp-mig-"));
     const { script: _script, expect: _expect, ...scenario } = JSON.parse(readFileSync("samples/groups-to-claims.case.json", "utf8"));
