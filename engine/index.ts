@@ -10,7 +10,7 @@ export { configureSandbox, loadSandboxModule, sandboxWasmBytes } from "./sandbox
 export { setSandboxSnapshots } from "./sandbox/snapshot";
 export { checkRhinoSyntax } from "./dialect/rhino-syntax";
 export { runFlow, defaultFlow, type FlowResult, type FlowStepResult, type FlowOptions, type StepExecutor } from "./flow/run-flow";
-export { flowStepSchema, type FlowStep, type TokenReference } from "./flow/schema";
+export { flowStepSchema, MAX_FLOW_STEPS, type FlowStep, type TokenReference } from "./flow/schema";
 export type { FlowNote, Evidence } from "./flow/evidence";
 export { checkFlowExpectation } from "./flow/expect";
 export { buildScenarioFromEvidence, recogniseEvidence, type EvidenceOutcome, type EvidenceReport } from "./evidence/build";

@@ -93,6 +93,15 @@ export const flowStepSchema = z
   .describe("One request of the flow");
 export type FlowStep = z.output<typeof flowStepSchema>;
 
+/**
+ * At most this many requests: each may run the script at its full time limit, and the watchdog allows the
+ * flow that many limits, so an unbounded list (a generated file, a paste gone wrong) would hold a worker for
+ * hours. A grant's whole life is a dozen requests.
+ */
+export const MAX_FLOW_STEPS = 200;
+
 export const flowSchema = z
   .array(flowStepSchema)
+  .min(1, "a flow needs at least one request (leave out \"flow\" for the single token request)")
+  .max(MAX_FLOW_STEPS, `a flow has at most ${MAX_FLOW_STEPS} requests`)
   .describe("Requests made in order against one grant: authorize, token, introspect, revoke, userinfo (IBM) (see docs/flows.md)");

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { run, runFlow, type FlowStep } from "../../engine";
+import { MAX_FLOW_STEPS, run, runFlow, validateScenario, type FlowStep } from "../../engine";
 
 const seedScript = readFileSync(new URL("../../samples/seed-legacy.js", import.meta.url), "utf8");
 const seedScenario = JSON.parse(readFileSync(new URL("../../samples/seed-legacy.scenario.json", import.meta.url), "utf8"));
@@ -196,5 +196,19 @@ describe("a single request binds a session only where AM does", () => {
     const code = await run(script, { evaluator: "legacy", session: { properties: {} } });
     expect(code.token?.after.hasSession).toBe(true);
     expect(code.warnings.map((w) => w.code)).not.toContain("session-not-bound");
+  });
+});
+
+describe("a flow's length", () => {
+  const issues = (flow: unknown[]) => {
+    const outcome = validateScenario({ flow });
+    return outcome.ok ? [] : outcome.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+  it("an empty flow is refused, saying how to ask for the single token request", () => {
+    expect(issues([])).toEqual(['$.flow: a flow needs at least one request (leave out "flow" for the single token request)']);
+  });
+  it(`more than ${MAX_FLOW_STEPS} requests are refused (each may take the script's whole time limit)`, () => {
+    expect(issues(Array(MAX_FLOW_STEPS).fill({ request: "introspect" }))).toEqual([]);
+    expect(issues(Array(MAX_FLOW_STEPS + 1).fill({ request: "introspect" }))).toEqual([`$.flow: a flow has at most ${MAX_FLOW_STEPS} requests`]);
   });
 });
