@@ -14,6 +14,7 @@ import { lineAt } from "./dialect/rhino-locate";
 import { constWarnings } from "./dialect/rhino-const";
 import { functionTextWarnings } from "./dialect/function-text";
 import { javaValueWarnings } from "./dialect/java-values";
+import { requestValueTextWarnings } from "./dialect/request-value-text";
 
 const LEGACY_ONLY: Record<string, string> = {
   "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
@@ -112,6 +113,7 @@ export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
   const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
   const { calls, flagsReads } = memberCalls(source);
   if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
+  else warnings.push(...requestValueTextWarnings(source));
   warnings.push(...regExpFlagsWarnings(flagsReads));
   for (const call of calls) {
     const key = `${call.object}.${call.property}`;

@@ -14,8 +14,9 @@ import type { RunWarning } from "../result";
 import { fullAncestorWalk } from "./walk";
 
 type AnyNode = Node & Record<string, any>;
+/** "lists": a java.util.Map whose values are Lists (legacy requestProperties.requestParams / requestHeaders). */
 /** "array": a Java String[] (IBM's getAttributeValuesByName): it has a length, and its elements are Java Strings. */
-type JavaKind = "string" | "collection" | "array";
+type JavaKind = "string" | "collection" | "array" | "lists";
 
 /** `object.method(...)` calls of the legacy bindings that return a java.lang.String. */
 const STRING_CALLS = new Set([
@@ -48,6 +49,8 @@ export interface JavaSurface {
   stringMethodsAnywhere: ReadonlySet<string>;
   /** Methods that return a Java String[] whatever they are called on. */
   arrayMethodsAnywhere: ReadonlySet<string>;
+  /** `global.key` (or `global.get("key")`) reads that give a java.util.Map of Lists of Strings. */
+  listMapReads?: ReadonlySet<string>;
   /** A cheap test first: a script that mentions none of these has no Java value to warn about. */
   mentions: RegExp;
   /** How the messages name the runtime ("legacy"). */
@@ -61,11 +64,28 @@ export const AM_LEGACY_SURFACE: JavaSurface = {
   collectionGlobals: COLLECTION_GLOBALS,
   stringMethodsAnywhere: STRING_METHODS_ANYWHERE,
   arrayMethodsAnywhere: new Set(),
-  mentions: /\b(identity|session|scopes|accessToken|getString|getReasonPhrase)\b/,
+  // AM's legacy requestProperties is a Java map; its request parameters and headers are maps of java.util.Lists
+  // (the recorder's stand-in, cloudflare-mcp-aic.json): a value's toString() is a java.lang.String, as any Java object's.
+  listMapReads: new Set(["requestProperties.requestParams", "requestProperties.requestHeaders"]),
+  mentions: /\b(identity|session|scopes|accessToken|getString|getReasonPhrase|requestProperties)\b/,
   runtime: "legacy",
 };
 /** java.lang.String methods that return a java.lang.String (toString too: legacy golden str.toString-typeof). */
 const STRING_TO_STRING = new Set(["substring", "toUpperCase", "toLowerCase", "trim", "replace", "replaceAll", "concat", "intern", "strip", "toString"]);
+
+/** `global.key`, `global["key"]` or `global.get("key")` as "global.key", for a read of a named binding's entry. */
+function entryRead(node: AnyNode): string | null {
+  const literal = (key: AnyNode | undefined) => (key?.type === "Literal" && typeof key.value === "string" ? key.value : null);
+  if (node.type === "MemberExpression" && node.object.type === "Identifier") {
+    const key = node.computed ? literal(node.property) : (node.property.name as string);
+    return key === null ? null : `${node.object.name}.${key}`;
+  }
+  if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && !node.callee.computed && node.callee.property.name === "get" && node.callee.object.type === "Identifier") {
+    const key = literal(node.arguments[0]);
+    return key === null ? null : `${node.callee.object.name}.${key}`;
+  }
+  return null;
+}
 
 function parse(source: string): AnyNode | null {
   try {
@@ -138,7 +158,13 @@ export function javaValueWarnings(source: string, surface: JavaSurface = AM_LEGA
     let kind: JavaKind | null = null;
     for (let i = chain.length - 1; i >= 0; i--) {
       const n = chain[i];
-      if (n.type === "Identifier") {
+      const entry = entryRead(n);
+      if (entry && surface.listMapReads?.has(entry) && !assigned.has(entry.slice(0, entry.indexOf(".")))) {
+        kind = "lists";
+      } else if (kind === "lists" && (n.type === "MemberExpression" || (n.type === "CallExpression" && n.callee.type === "MemberExpression" && !n.callee.computed && n.callee.property.name === "get"))) {
+        // One parameter's or header's values: a java.util.List of Strings.
+        kind = "collection";
+      } else if (n.type === "Identifier") {
         if (surface.collectionGlobals.has(n.name) && !assigned.has(n.name)) kind = "collection";
         else if (aliasDepth >= MAX_ALIASES) kind = null;
         else {
@@ -156,6 +182,8 @@ export function javaValueWarnings(source: string, surface: JavaSurface = AM_LEGA
         else if (kind === "collection" && (method === "get" || method === "next")) kind = "string";
         else if (kind === "collection" && method === "iterator") kind = "collection";
         else if (kind === "collection" && method === "toArray") kind = "collection";
+        // Any Java object's toString() is a java.lang.String ([a, b] for a list), wrapped as AM's Rhino wraps it.
+        else if (kind === "collection" && method === "toString") kind = "string";
         else if (kind === "string" && STRING_TO_STRING.has(method)) kind = "string";
         // split gives a Java String[] (legacy golden str.split-elem-typeof): its elements are Java Strings.
         else if (kind === "string" && method === "split") kind = "collection";

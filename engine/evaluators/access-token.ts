@@ -5,6 +5,7 @@
  */
 import { GuestError, GuestReference, HostObject } from "../sandbox/host";
 import { isNativeFieldName, type NativeFields } from "../token/state";
+import { javaDoubleString } from "../token/values";
 import { warn, type RunContext } from "./context";
 import type { MemberTable } from "../bindings/members";
 import { ACCESS_TOKEN_LEGACY_MEMBERS, ACCESS_TOKEN_NEXT_GEN_MEMBERS, MACAROON_ACCESS_TOKEN_LEGACY_MEMBERS, MACAROON_ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "../bindings/tables/access-token";
@@ -190,7 +191,24 @@ export class AccessTokenBinding extends HostObject {
   setField(key: unknown, value: unknown): void {
     const name = String(key);
     if (isNativeFieldName(name)) this.nativeChanged(name, "changed");
-    this.putCustom(name, this.values.store(value, `setField("${name}")`), `setField("${name}")`);
+    const stored = this.values.store(value, `setField("${name}")`);
+    if (!this.values.java && typeof stored === "number" && Number.isInteger(stored)) this.nextGenNumberField(name, stored);
+    this.putCustom(name, stored, `setField("${name}")`);
+  }
+
+  /**
+   * Next-generation, a whole number stored as a field: whether AM then prints it as a Java double is not known
+   * from the docs. Rhino hands a JS number to setField's Object parameter as a java.lang.Double (Rhino 1.7.14:
+   * new java.util.ArrayList().add(45000) holds a java.lang.Double), legacy AM prints that Double as 42.0 (a live
+   * AIC tenant, aic-manager-live#atm-legacy-setField-number-reads-double), and a published next-generation AIC
+   * script's notes report the same there. The playground keeps the number as written and says so.
+   */
+  private nextGenNumberField(name: string, value: number): void {
+    warn(
+      this.ctx,
+      "nextgen-field-number",
+      `setField("${name}", ${value}): the playground stores ${value}, but AM may store ${javaDoubleString(value)}. Rhino passes a JS number to a Java Object parameter as a java.lang.Double; legacy AM prints it so (recorded on a live tenant), and a published next-generation AIC script's notes report "setField coerces a bare integer to a double (45000 -> 45000.0)"; AM's docs do not say. If a consumer needs an integer, check a real token, or store the value as a string.`,
+    );
   }
 
   /** A custom field; one held by reference becomes its contents when the script ends, unless replaced by then. */

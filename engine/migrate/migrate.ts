@@ -5,6 +5,7 @@
  */
 import { applyEdits, lineAt, type Change } from "./edits";
 import { parseScript } from "./syntax";
+import { javaValueWarnings } from "../dialect/java-values";
 import { chfRequestRule, collectVariables, importerRule, runNodeRules, runUnresolvedRules, type RuleContext } from "./rules";
 
 export interface MigrationResult {
@@ -73,6 +74,15 @@ export function migrateScript(legacy: string): MigrationResult {
   for (const u of finalCtx.unresolved) {
     const line = toOriginal(lineAt(source, u.start));
     unresolvedByMessage.set(`${u.message}@${line}`, { line, message: u.message });
+  }
+  // A legacy comparison of a Java String with a JS string never matches in Rhino; the rewrite's values are JS
+  // strings, so the same line now can: the author meant the new behaviour, but the two scripts no longer issue
+  // the same (cloudflare-mcp-aic.json: grant_type's toString() !== '[…]' always returned early in legacy).
+  for (const hint of javaValueWarnings(legacy)) {
+    if (hint.code !== "java-string-equality" && hint.code !== "java-string-switch") continue;
+    const line = hint.line ?? 0;
+    const message = `The legacy script compares a Java String strictly here (${hint.code === "java-string-switch" ? "a switch" : "=== or !=="}), which never matches in Rhino; in next-generation the value is a JS string, so this line can now match and the rewrite may take a branch the legacy script never took.`;
+    unresolvedByMessage.set(`${message}@${line}`, { line, message });
   }
   const unresolved = [...unresolvedByMessage.values()].sort((a, b) => a.line - b.line);
   return { script: source, changes: changes.sort((a, b) => a.line - b.line), unresolved };

@@ -34,6 +34,21 @@ describe("hints for Java values used as JS values (legacy)", () => {
     expect(await field(`${tier}accessToken.setField("out", String(String(tier) === 'gold') + String(tier.equals('gold')));`)).toBe("truetrue");
   });
 
+  it("toString() of a request parameter's Java list: === never matches it, the hint says so, and String(…) works", async () => {
+    // Cloudflare's PingOne AIC MCP demo (published/cloudflare-mcp-aic.json) compares grant_type's text this way;
+    // Rhino 1.7.14: typeof new java.util.ArrayList().toString() is "object", and === "[a]" is false.
+    const read = "var gt = requestProperties.requestParams.get('grant_type');\n";
+    const source = `${read}if (gt.toString() === '[authorization_code]') { accessToken.setField("out", "matched"); }`;
+    const [hint] = hints(source);
+    expect(hint).toMatchObject({ code: "java-string-equality", line: 2 });
+    expect(hint.message).toContain("gt.toString() is a java.lang.String");
+    expect(await field(source)).toBeUndefined();
+    expect(await field(`${read}accessToken.setField("out", String(String(gt.toString()) === '[authorization_code]'));`)).toBe("true");
+    expect(hints("if (requestProperties.get('requestHeaders').get('accept').toString() !== '[x]') {}").map((h) => h.code)).toEqual(["java-string-equality"]);
+    expect(hints("if (requestProperties.requestHeaders['accept'].toString() !== '[x]') {}").map((h) => h.code)).toEqual(["java-string-equality"]);
+    expect(hints("var p = requestProperties.requestParams;\nif (p.get('grant_type').toString() === 'x') {}", "next-gen")).toEqual([]);
+  });
+
   it(".length of a Java String: the hint says it is a method, and .length() works", async () => {
     const source = `${tier}accessToken.setField("out", typeof tier.length);`;
     const [hint] = hints(source);

@@ -121,6 +121,18 @@ describe("migration proved by running both evaluators", () => {
     expect(report.equivalent).toBe(true);
   });
 
+  it("a legacy Java String compared with === never matched: the rewrite's JS string can, and the report says why it differs", async () => {
+    // Cloudflare's PingOne AIC MCP demo compares grant_type's text so (published/cloudflare-mcp-aic.json).
+    const script = "var tier = identity.getAttribute('tier').iterator().next();\nif (tier === 'gold') accessToken.setField('vip', true);";
+    const report = await migrateAndCompare(script, { identity: { attributes: { tier: ["gold"] } } });
+    expect(report.differences).toEqual([{ path: "introspection.vip", legacy: "(absent)", nextGen: true }]);
+    expect(report.equivalent).toBe(false);
+    expect(report.unresolved).toEqual([{ line: 2, message: expect.stringMatching(/compares a Java String strictly here \(=== or !==\), which never matches in Rhino.*can now match/) }]);
+    // Once the legacy script converts the value, nothing is left to explain and the two issue the same.
+    const fixed = await migrateAndCompare(script.replace("tier ===", "String(tier) ==="), { identity: { attributes: { tier: ["gold"] } } });
+    expect([fixed.equivalent, fixed.unresolved]).toEqual([true, []]);
+  });
+
   it("AM's default example is equivalent without a session, and the session claim is the one difference with one", async () => {
     const script = readFileSync(new URL("../../samples/am-default-example.js", import.meta.url), "utf8");
     const scenario = JSON.parse(readFileSync(new URL("../../samples/am-default-example.case.json", import.meta.url), "utf8"));

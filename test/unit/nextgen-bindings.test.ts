@@ -230,3 +230,19 @@ describe("utils.crypto.subtle RSA (synchronous, as AM's Java crypto)", () => {
     expect(result.error?.message).toMatch(/GeneralSecurityException/);
   });
 });
+
+describe("a whole number stored with setField (next-generation)", () => {
+  it("keeps the number as written and says AM may store a Java double, with the evidence", async () => {
+    const result = await ng("accessToken.setField('n', 45000);\naccessToken.setField('f', 1.5);\naccessToken.setField('o', { c: 45000 });");
+    expect(result.introspection?.n).toBe(45000);
+    const warned = result.warnings.filter((w) => w.code === "nextgen-field-number");
+    expect(warned.map((w) => w.line)).toEqual([1]);
+    expect(warned[0].message).toMatch(/^setField\("n", 45000\): the playground stores 45000, but AM may store 45000\.0\. Rhino passes a JS number .* as a java\.lang\.Double.*docs do not say/);
+  });
+
+  it("does not warn in legacy, where the double is what the playground shows (javaDoubles)", async () => {
+    const result = await run("accessToken.setField('n', 45000);", { evaluator: "legacy" });
+    expect(result.warnings.map((w) => w.code)).not.toContain("nextgen-field-number");
+    expect(result.javaDoubles).toContain("/introspection/n");
+  });
+});

@@ -192,6 +192,41 @@ describe("request values: arrays by default (docs), Java lists with request.valu
   });
 });
 
+describe("a request value turned into text depends on the type the docs leave open", () => {
+  // Rhino 1.7.14: a java.util.List's text is "[a, b]", a JS array's "a,b". Cloudflare's PingOne AIC MCP demo
+  // (test/conformance/published/cloudflare-mcp-aic.json) compares grant_type's text with "[urn:…]".
+  const script = [
+    "var params = requestProperties.get('requestParams');",
+    "var grantType = params.get('grant_type');",
+    "if (grantType.toString() === '[client_credentials]') accessToken.setField('branch', 'list');",
+    "accessToken.setField('text', 'gt=' + requestProperties.requestParams.grant_type);",
+  ].join("\n");
+  const scenario = { token: { grantType: "client_credentials" } };
+
+  it("takes another branch under each type, and says so in both runs, with the documented type named", async () => {
+    const asArray = await ng(script, scenario);
+    const asList = await ng(script, { ...scenario, request: { valuesType: "java.util.List" } });
+    expect([asArray.introspection?.branch, asArray.introspection?.text]).toEqual([undefined, "gt=client_credentials"]);
+    expect([asList.introspection?.branch, asList.introspection?.text]).toEqual(["list", "gt=[client_credentials]"]);
+    for (const result of [asArray, asList]) {
+      const warned = result.warnings.filter((w) => w.code === "request-value-text");
+      expect(warned.map((w) => w.line)).toEqual([3, 4]);
+      expect(warned[0].message).toMatch(/^toString\(\) turns requestProperties\.requestParams\["grant_type"\] into text/);
+      expect(warned[0].message).toMatch(/"is an array of parameters"/);
+      expect(warned[1].message).toMatch(/requestProperties\.requestParams\.grant_type/);
+    }
+  });
+
+  it("stays quiet where the value itself is read, and on other maps' values", async () => {
+    const result = await ng(
+      "var gt = requestProperties.requestParams.get('grant_type');\nvar tier = clientProperties.get('customProperties').get('tier');\naccessToken.setField('out', [String(gt[0]), '' + gt.length, tier.toString(), String(requestProperties.requestUri)]);",
+      { client: { customProperties: { tier: "gold" } } },
+    );
+    expect(result.error).toBeNull();
+    expect(result.warnings.map((w) => w.code)).not.toContain("request-value-text");
+  });
+});
+
 describe("maps handed back to bindings", () => {
   it("send the JSON they hold: request headers forwarded to httpClient, custom properties stored in IDM", async () => {
     const script = [
