@@ -7,6 +7,7 @@ import type { Scenario } from "../scenario/schema";
 import { issuerOf } from "../scenario/validate";
 import type { SeededRandom } from "../util/random";
 import { isPlainRecord } from "../util/own-keys";
+import { scenarioClientId } from "../scenario/client-id";
 
 /** Native token fields, named as AM names them in client-side token claims. */
 export interface NativeFields {
@@ -60,7 +61,7 @@ export interface TokenState {
 export function createTokenState(scenario: Scenario, random: SeededRandom): TokenState {
   const issuedAt = Date.parse(scenario.clock);
   const clientCredentials = scenario.token.grantType === "client_credentials";
-  const clientId = scenario.client?.clientId ?? "unknown-client";
+  const clientId = scenarioClientId(scenario);
   const owner = clientCredentials ? clientId : scenario.identity.username;
   const authTime = scenario.token.authTime ? Date.parse(scenario.token.authTime) : issuedAt;
   const clientSide = scenario.token.storage === "client-side";

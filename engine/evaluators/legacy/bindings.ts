@@ -21,6 +21,7 @@ import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { warnKeyOrder } from "../key-order";
 import { rhinoFunctionText } from "../../dialect/function-text";
 import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "../../bindings/tables/am-legacy";
+import { scenarioClientId } from "../../scenario/client-id";
 
 /** How Rhino refuses a call to a Java method: no overload fits the arguments, or a value cannot be converted. */
 const rhinoRefusals = {
@@ -487,7 +488,7 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
   const s = ctx.scenario;
   const clientCredentials = s.token.grantType === "client_credentials";
   const identity = clientCredentials
-    ? new AMIdentity(ctx, s.client?.clientId ?? "unknown-client", ID_TYPES.AGENT, { ...(s.client?.agentAttributes ?? {}) }, [])
+    ? new AMIdentity(ctx, scenarioClientId(s), ID_TYPES.AGENT, { ...(s.client?.agentAttributes ?? {}) }, [])
     : new AMIdentity(ctx, s.identity.username, ID_TYPES.USER, { ...s.identity.attributes }, s.identity.groups);
   const sink: GapSink = (code, message) => warn(ctx, code, message);
   const client = s.client

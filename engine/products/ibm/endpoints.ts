@@ -5,6 +5,7 @@
  */
 import type { IbmRunResult, IbmServer, OperationOutcome, RequestSpec } from "./server";
 import type { IbmGrant, IbmToken } from "./world";
+import { scenarioClientId } from "../../scenario/client-id";
 
 /** Authorization codes live this long (the playground's choice: IBM's definition sets it; inferred). */
 const CODE_LIFETIME_SECONDS = 300;
@@ -27,7 +28,7 @@ export class IbmEndpoints {
     return this.server.scenario;
   }
   private get clientId(): string {
-    return this.s.client?.clientId ?? "unknown-client";
+    return scenarioClientId(this.s);
   }
   private userOf(grantType: string): string {
     return grantType === "client_credentials" ? this.clientId : this.s.identity.username;

@@ -16,6 +16,7 @@ import type { RuleStage } from "./rule";
 import type { RunWarning } from "../../result";
 import { memoize } from "../../util/memo";
 import { withLintWarnings } from "../lint-warnings";
+import { scenarioClientId } from "../../scenario/client-id";
 
 export type { IbmRunResult, IbmRequestView } from "./server";
 
@@ -79,7 +80,7 @@ export async function runIbm(script: string, scenario: Scenario, options: IbmOpt
   if (set.early) return set.early;
   const { server, endpoints } = set;
   const w = server.world;
-  const clientId = scenario.client?.clientId ?? "unknown-client";
+  const clientId = scenarioClientId(scenario);
   const grantType = scenario.token.grantType;
   const params = scenario.request.params;
   let result: IbmRunResult;

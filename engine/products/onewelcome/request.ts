@@ -8,6 +8,7 @@ import type { Scenario } from "../../scenario/schema";
 import { DEMO_RSA_PRIVATE_JWK } from "../../token/demo-keys";
 import { base64, utf8 } from "../../util/random";
 import { HOOK_PATH, type HookRequest } from "./contract";
+import { scenarioClientId } from "../../scenario/client-id";
 
 export interface HookHttpRequest {
   method: "POST";
@@ -32,7 +33,7 @@ export function buildHookBody(scenario: Scenario, triggeredBy: string): HookRequ
   const clientCredentials = scenario.token.grantType === "client_credentials";
   return {
     ...(clientCredentials ? {} : { user: { id: scenario.identity.id } }),
-    client: { id: scenario.client?.clientId ?? "unknown-client" },
+    client: { id: scenarioClientId(scenario) },
     scopes: [...scenario.scopes],
     ...(clientCredentials ? {} : { userClaims: userClaims(scenario) }),
     executionContext: { ipAddress: scenario.session?.ipAddress ?? "127.0.0.1", triggeredBy: [triggeredBy] },

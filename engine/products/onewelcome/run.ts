@@ -13,6 +13,7 @@ import { buildHookRequest, type HookHttpRequest } from "./request";
 import { checkOneWelcomeHook, settingsWarnings } from "./check";
 import { withLintWarnings } from "../lint-warnings";
 import { answerFromExpectations, answerFromHandler, answerFromService, parseExpectations, type HookAnswer, type HookTransport } from "./answer";
+import { scenarioClientId } from "../../scenario/client-id";
 
 export interface OneWelcomeOptions {
   hookTransport?: HookTransport;
@@ -127,7 +128,7 @@ async function answerAndIssue(script: string, scenario: Scenario, options: OneWe
   const random = new SeededRandom(scenario.seed);
   const iat = Math.floor(clockMs / 1000);
   const exp = iat + scenario.token.lifetimeSeconds;
-  const clientId = scenario.client?.clientId ?? "unknown-client";
+  const clientId = scenarioClientId(scenario);
   const sub = scenario.token.grantType === "client_credentials" ? clientId : scenario.identity.id;
   const claims: Record<string, unknown> = {
     iss: scenario.issuer ?? "https://onewelcome.example.com/oauth",
