@@ -8,6 +8,7 @@ import { checkFlowExpectation, runFlow, type FlowResult } from "../../engine/ind
 import { jobsFlag, parseCommand } from "../args";
 import { UsageError, type CliIO } from "../io";
 import { MAX_SCENARIO_BYTES, confinedPath, inlineLibraries, readRegularFile, readTextFile } from "../files";
+import { HeapPacer } from "../heap-pacer";
 import { ScriptRunner, workerCount } from "../runner";
 import { workerUrl } from "../worker-url";
 import { describeMismatch, formatError } from "../format";
@@ -161,6 +162,15 @@ function junit(outcomes: CaseOutcome[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${counts}>\n  <testsuite name="token-playground" ${counts}>\n${cases}\n  </testsuite>\n</testsuites>\n`;
 }
 
+/** The file's size for the heap pacer; 0 when it cannot be told (loadCase then reports the problem). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 type LoadedCase = { ok: true; scenario: Scenario; script: string; scriptPath: string } | { ok: false; problem: string };
 
 /** Reads and checks one case file and the script it names; every problem is bad input, named with the file. */
@@ -191,8 +201,10 @@ export function loadCase(file: string, shown: string, allowOutside: boolean): Lo
 async function runCases(files: string[], runner: ScriptRunner, lanes: number, io: CliIO, allowOutside: boolean): Promise<CaseOutcome[]> {
   const outcomes: CaseOutcome[] = new Array(files.length);
   const progress = caseProgress(io, files.length);
+  const pacer = new HeapPacer();
   const runOne = progress.each(async (file: string): Promise<CaseOutcome> => {
     const shown = relative(io.cwd, file) || file;
+    pacer.read(fileSize(file));
     const loaded = loadCase(file, shown, allowOutside);
     if (!loaded.ok) return { file: shown, name: shown, passed: false, invalid: true, problems: [loaded.problem], ms: 0 };
     const { scenario, script, scriptPath } = loaded;
