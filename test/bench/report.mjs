@@ -54,7 +54,7 @@ function sections(r) {
       ],
       ["cold start: process start to first run() result", ms(c.engineFirstResultMs), `(engine import done at ${ms(c.engineImportMs)})`, "", "", ""],
       [
-        `endurance: ${e.runs} runs after ${e.warmUpRuns ?? 50} of warm-up, heap used (start → end)`,
+        `endurance: ${e.runs} runs after ${e.warmUpRuns} of warm-up, heap used (start → end)`,
         `${mb(e.start.heapUsed)} → ${mb(e.end.heapUsed)} (${signedMb(e.heapGrowthBytes)})`,
         "",
         "",
