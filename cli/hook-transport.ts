@@ -1,29 +1,9 @@
 /**
- * Calls the OneWelcome hook service the user runs on this machine (scenario `onewelcome.hookUrl`): a real HTTP
- * POST with the scenario's time limit, refused for any address that is not the loopback interface.
+ * How the CLI calls the OneWelcome hook service the user runs on this machine (scenario `onewelcome.hookUrl`):
+ * the engine worker hands the call to the main thread (the worker has no network), which makes it through the
+ * one loopback-only caller the app's main process and the browser build use too (contracts/hook-call.ts).
+ * A command line was given the scenario by its user, so there is nothing to ask first.
  */
-import type { HookTransport } from "../engine/index";
+import { callLoopbackHook, type HookCallRequest } from "../contracts/hook-call";
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-
-export const loopbackHookTransport: HookTransport = async (request) => {
-  const url = new URL(request.url);
-  if (!LOOPBACK_HOSTS.has(url.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(url.hostname)) {
-    throw new Error(`${url.host} is not on this machine: the playground only calls hook services on 127.0.0.1`);
-  }
-  const response = await fetch(url, {
-    method: request.method,
-    headers: request.headers,
-    body: JSON.stringify(request.body),
-    signal: AbortSignal.timeout(Math.max(1, request.timeoutMs)),
-    redirect: "manual",
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: the contract check reports it with the body as it came.
-  }
-  return { status: response.status, headers: Object.fromEntries(response.headers), body };
-};
+export const cliHookCaller = (request: HookCallRequest) => callLoopbackHook(request, (url, init) => fetch(url, init));

@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { failureRunResult, Supervisor, type RunResult, type Evaluator, type WorkerPort, type EngineReply } from "../engine/index";
 import type { WorkerOptions } from "./worker";
+import { cliHookCaller } from "./hook-transport";
 
 /**
  * The host-side heap a worker may grow to. The sandbox's own memory is capped inside the wasm; this caps
@@ -64,7 +65,7 @@ export class ScriptRunner {
   private closed = false;
 
   constructor(workerUrl: URL, size = 1, workerOptions: WorkerOptions = {}) {
-    this.supervisor = new Supervisor(() => nodeWorkerPort(workerUrl, workerOptions), { workers: workerCount(size), queue: "fifo" });
+    this.supervisor = new Supervisor(() => nodeWorkerPort(workerUrl, workerOptions), { workers: workerCount(size), queue: "fifo", callHook: cliHookCaller });
   }
 
   /** How many workers are alive now (starting or started); never more than the size. */

@@ -1,11 +1,10 @@
 /**
  * A worker thread that runs scripts for the CLI, so a stuck builtin can be stopped from outside. It speaks the
  * engine's one protocol through the shared request handler (engine/supervisor/serve.ts); this file only wires
- * it to node's message port and hands in the CLI's hook transport.
+ * it to node's message port. Hook calls go to the main thread (cli/hook-transport.ts), as in the app.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { serveEngineRequests, type EngineRequest } from "../engine";
-import { loopbackHookTransport } from "./hook-transport";
+import { serveEngineRequests, type ToWorker } from "../engine";
 
 /** What the runner tells a worker at start. */
 export interface WorkerOptions {
@@ -16,6 +15,6 @@ export interface WorkerOptions {
 const options = (workerData ?? {}) as WorkerOptions;
 const port = parentPort;
 if (port) {
-  const answer = serveEngineRequests((reply) => port.postMessage(reply), { hookTransport: loopbackHookTransport, warmUp: options.warmUp === true });
-  port.on("message", (request: EngineRequest) => void answer(request));
+  const answer = serveEngineRequests((reply) => port.postMessage(reply), { warmUp: options.warmUp === true });
+  port.on("message", (message: ToWorker) => void answer(message));
 }

@@ -7,6 +7,7 @@
  * a recovered draft or the file the window was launched with); any other path is refused.
  */
 import type { CommandId } from "./commands";
+import type { HookCallOutcome, HookCallRequest } from "./hook-call";
 
 /**
  * FileStamp (what a file looked like when we last read or wrote it: mtimeMs, size, sha256 hex; a save
@@ -169,6 +170,12 @@ export interface PlaygroundApi {
   /** Opens an https link in the user's browser; false when the URL was refused. */
   openExternal(url: string): Promise<boolean>;
   onMenuCommand(listener: (command: MenuCommandEvent) => void): Unsubscribe;
+  /**
+   * POSTs a OneWelcome hook request to a service on this machine (the page asked the user first). Main checks
+   * the request's shape, refuses any address off the loopback interface, and never throws: the outcome says
+   * what happened.
+   */
+  callHook(request: HookCallRequest): Promise<HookCallOutcome>;
 }
 
 /** What every request returns over IPC; the preload turns failures back into thrown Errors. */

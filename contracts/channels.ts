@@ -23,6 +23,7 @@ export const REQUEST_CHANNELS = {
   listWorkspaceFolder: "playground:list-workspace-folder",
   getAppInfo: "playground:get-app-info",
   openExternal: "playground:open-external",
+  callHook: "playground:call-hook",
 } as const;
 
 export const EVENT_CHANNELS = {

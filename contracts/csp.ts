@@ -6,7 +6,15 @@
  *
  * The page never submits forms, never embeds plugins, never sets <base> and is never framed, so each of
  * those is shut explicitly: `default-src` does not cover form-action, base-uri or frame-ancestors.
+ *
+ * The one origin outside 'self': the browser build's page calls the user's own hook service on this machine
+ * (OneWelcome's hookUrl, contracts/hook-call.ts) with fetch, so connect-src lets it reach the loopback
+ * interface. The desktop app makes that call in main, so its header (DESKTOP_HEADER_…) keeps connect-src
+ * to 'self'; a page under both policies gets what both allow.
  */
+const LOOPBACK_CONNECT = "connect-src 'self' http://127.0.0.1:* http://localhost:*";
+const SELF_CONNECT = "connect-src 'self'";
+
 const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -14,7 +22,7 @@ const DIRECTIVES = [
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  LOOPBACK_CONNECT,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -28,3 +36,6 @@ export const CONTENT_SECURITY_POLICY = DIRECTIVES.join("; ");
  * tag Chromium ignores it and logs an error, so it is added here only.
  */
 export const HEADER_CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join("; ");
+
+/** The desktop app's header (app:// protocol): as the browser build's, but nothing beyond 'self' to connect to. */
+export const DESKTOP_HEADER_CONTENT_SECURITY_POLICY = [...DIRECTIVES.map((d) => (d === LOOPBACK_CONNECT ? SELF_CONNECT : d)), "frame-ancestors 'none'"].join("; ");

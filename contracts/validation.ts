@@ -76,3 +76,16 @@ export type FileStamp = z.infer<typeof fileStampSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 export type Theme = (typeof THEMES)[number];
 export type EvaluatorName = (typeof EVALUATOR_NAMES)[number];
+
+/**
+ * A hook call the page asks main to make (contracts/hook-call.ts): POST only, string headers, a body that is
+ * JSON (it was cloned over IPC, so it is data), the scenario's time limit. Whether the address is on this
+ * machine is the caller's own rule (callLoopbackHook), not a shape.
+ */
+export const hookCallRequestSchema = z.strictObject({
+  method: z.literal("POST", { error: "expected \"POST\"" }),
+  url: z.string({ error: "expected a URL" }).min(1, { error: "expected a URL" }).max(2048, { error: "longer than 2048 characters" }),
+  headers: z.record(z.string(), z.string({ error: "expected a string" }), { error: "expected an object of strings" }),
+  body: z.unknown(),
+  timeoutMs: z.number({ error: "expected a number of milliseconds" }).int({ error: "expected a whole number of milliseconds" }).min(1, { error: "expected 1 to 60000" }).max(60000, { error: "expected 1 to 60000" }),
+});

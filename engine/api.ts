@@ -55,4 +55,4 @@ export {
 } from "./products/page-contract";
 // The run supervisor (queue, deadlines, watchdog, respawn) and its protocol: the page's engine client is one of its adapters.
 export { Supervisor, failureRunResult, type JobOutcome, type WorkerPort } from "./supervisor/supervisor";
-export type { CheckOutcome, EngineReply, EngineRequest } from "./supervisor/protocol";
+export type { CheckOutcome, EngineReply, EngineRequest, HookCallOutcome, HookCallRequest, HostAnswer, ToWorker } from "./supervisor/protocol";

@@ -25,5 +25,5 @@ export type { IbmRunResult, IbmRequestView } from "./products/ibm/run";
 // The one run supervisor (queue, deadline, watchdog, respawn) over a worker port, its protocol and the workers' side.
 export { Supervisor, failureRunResult, type WorkerPort, type WorkerFault, type EngineJob, type JobOutcome, type SupervisorOptions } from "./supervisor/supervisor";
 export { WATCHDOG_MARGIN_MS, COLD_START_MS, CHECK_LIMIT_MS, runBudgetMs } from "./supervisor/deadlines";
-export type { EngineRequest, EngineReply, EngineAnswer, CheckOutcome } from "./supervisor/protocol";
+export type { EngineRequest, EngineReply, EngineAnswer, CheckOutcome, HookCallOutcome, HookCallRequest, HostAnswer, ToWorker } from "./supervisor/protocol";
 export { serveEngineRequests, answerRequest, type ServeOptions } from "./supervisor/serve";

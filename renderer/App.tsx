@@ -12,6 +12,7 @@ import * as documents from "./actions/documents";
 import { isMacPlatform } from "./actions/actions";
 import { ImportPicker, NoticeBar, RecoveryBar } from "./components/FileBars";
 import { WorkspaceView } from "./components/WorkspaceView";
+import { HookQuestion } from "./components/HookQuestion";
 import { EvidenceReport } from "./components/EvidenceReport";
 import { MigrationView } from "./components/MigrationView";
 import { migrateInEngineWorker } from "./engine-client/migrationClient";
@@ -170,6 +171,7 @@ export function App({ boot }: { boot: Boot }) {
           </button>
         </div>
       ) : null}
+      <HookQuestion permissions={boot.hookPermissions} onDecided={() => runs.request()} />
       <RecoveryBar drafts={state.drafts} onRestore={(key) => void documents.restoreDraft(ctx, key).catch(documents.reportFailure(ctx, "Restore"))} onDiscard={(key) => void documents.discardRecovered(ctx, key).catch(() => {})} />
       <NoticeBar notice={state.notice} onDismiss={() => dispatch({ type: "noticeShown", notice: null })} />
       {state.groovy ? (
@@ -190,7 +192,7 @@ export function App({ boot }: { boot: Boot }) {
         <MigrationView legacy={state.migration.legacy} state={state.migration.state} onUse={(rewritten) => documents.adoptRewrite(ctx, rewritten)} onClose={() => dispatch({ type: "migrationClosed" })} />
       ) : null}
       {state.workspaceOpen ? (
-        <WorkspaceView onOpen={(file) => void documents.loadFile(ctx, file).catch(documents.reportFailure(ctx, "Open"))} onClose={() => dispatch({ type: "workspaceToggled", open: false })} />
+        <WorkspaceView callHook={boot.callHook} onOpen={(file) => void documents.loadFile(ctx, file).catch(documents.reportFailure(ctx, "Open"))} onClose={() => dispatch({ type: "workspaceToggled", open: false })} />
       ) : null}
       <main className="workspace" ref={layout.workspace}>
         <section className="editor-pane" style={{ width: `${layout.layout.editorPct}%` }} aria-label="Editor">

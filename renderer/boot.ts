@@ -12,6 +12,7 @@ import { LatestOnly } from "./state/latest";
 import { loadDraft, loadSession, type SessionState } from "./state/persist";
 import { workerFactory } from "./engine-client/engineWorker";
 import type { WorkerLike } from "./engine-client/engineClient";
+import { HookPermissions, pageHookCaller, type HookSender } from "./state/hookPermissions";
 
 export { readScenario, type ScenarioState } from "./state/scenarioState";
 
@@ -23,6 +24,10 @@ export function textsOf(sample: Sample): { script: string; scenarioText: string 
 
 export interface Boot {
   client: EngineClient;
+  /** The hook service addresses the user allowed or refused in this window; the page asks about new ones. */
+  hookPermissions: HookPermissions;
+  /** Every run's hook calls (the page's runs and the workspace's cases) go through this. */
+  callHook: HookSender;
   runs: LatestOnly;
   session: Partial<SessionState>;
   sample: Sample;
@@ -42,7 +47,9 @@ export interface Boot {
  */
 export function boot(worker: WorkerLike | null = null, workerStartedAt: number | null = null): Boot {
   const runs = new LatestOnly();
-  const client = new EngineClient(workerFactory(worker), { nextId: () => runs.issue() });
+  const hookPermissions = new HookPermissions();
+  const callHook = pageHookCaller(hookPermissions, (request) => platform().callHook(request));
+  const client = new EngineClient(workerFactory(worker), { nextId: () => runs.issue(), callHook });
   const session = loadSession(platform().store);
   const sample = findSample(session.sampleId);
   const { script, scenarioText } = textsOf(sample);
@@ -52,7 +59,7 @@ export function boot(worker: WorkerLike | null = null, workerStartedAt: number |
   const firstRun = scenario.issues.length
     ? null
     : { answer: client.run({ script, scenario: scenario.runDoc, evaluator, timeoutMs: scenario.timeoutMs }), startedAt };
-  const started: Boot = { client, runs, session, sample, script, scenarioText, evaluator, firstRun, workerStartedAt, firstAnsweredAt: null };
+  const started: Boot = { client, hookPermissions, callHook, runs, session, sample, script, scenarioText, evaluator, firstRun, workerStartedAt, firstAnsweredAt: null };
   void firstRun?.answer.then(() => (started.firstAnsweredAt = performance.now()));
   return started;
 }

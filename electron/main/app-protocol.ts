@@ -4,7 +4,7 @@
  * Web Workers that run Monaco and the QuickJS engine. Paths that escape the renderer folder are refused.
  */
 import path from "node:path";
-import { HEADER_CONTENT_SECURITY_POLICY } from "../../contracts/csp";
+import { DESKTOP_HEADER_CONTENT_SECURITY_POLICY } from "../../contracts/csp";
 
 export const APP_SCHEME = "app";
 export const APP_HOST = "playground";
@@ -17,7 +17,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * 'wasm-unsafe-eval' lets QuickJS compile without allowing JS eval; no remote origin appears
  * (checklist items 1 and 7).
  */
-export const CONTENT_SECURITY_POLICY = HEADER_CONTENT_SECURITY_POLICY;
+export const CONTENT_SECURITY_POLICY = DESKTOP_HEADER_CONTENT_SECURITY_POLICY;
 
 /**
  * Arguments for protocol.registerSchemesAsPrivileged, which must run before the app is ready. `standard`

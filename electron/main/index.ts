@@ -123,6 +123,7 @@ async function start(): Promise<void> {
       appInfo: () => appInfo,
       openExternal,
       onSettingsChanged: () => void rebuildMenu(),
+      fetch: (url, init) => fetch(url, init),
     },
     log,
   });

@@ -9,6 +9,7 @@ import type { DocumentService, DocumentWindow } from "./documents";
 import type { DraftStore } from "./drafts";
 import { UserFacingError } from "./errors";
 import { safeExternalUrl } from "./external-url";
+import { callLoopbackHook, type FetchLike } from "../../contracts/hook-call";
 import type { FileSystem } from "./fs-port";
 import { readSamples } from "./samples";
 import { isTrustedSenderFrame, type SenderFrameLike } from "./sender";
@@ -19,6 +20,7 @@ import {
   asDraftInput,
   asDraftKey,
   asExternalUrl,
+  asHookCallRequest,
   asNullablePath,
   asSaveAsRequest,
   asSaveRequest,
@@ -47,6 +49,8 @@ export interface IpcServices<W> {
   openExternal(url: string): Promise<void>;
   /** After the renderer changed a setting (the menu's Run As You Type checkbox follows it). */
   onSettingsChanged?(settings: Settings): void;
+  /** Node's fetch in the app; hook calls go through callLoopbackHook, which refuses every other address. */
+  fetch: FetchLike;
 }
 
 export interface InvokeEventLike<S> {
@@ -133,6 +137,8 @@ export function createHandlers<W>(services: IpcServices<W>): Record<RequestName,
     openWorkspaceFolder: { arity: 0, run: (s) => services.workspace.open(s) },
     listWorkspaceFolder: { arity: 1, run: (s, [p]) => services.workspace.list(s, asAbsolutePath(p)) },
     getAppInfo: { arity: 0, run: async () => services.appInfo() },
+    // Main's own fetch has no CORS and no CSP: the loopback rule in callLoopbackHook is what bounds it.
+    callHook: { arity: 1, run: (_s, [request]) => callLoopbackHook(asHookCallRequest(request), services.fetch) },
     openExternal: {
       arity: 1,
       run: async (s, [url]) => {

@@ -7,11 +7,13 @@
 import path from "node:path";
 import type { z } from "zod";
 import type { DraftInput, FileStamp, SaveAsRequest, SaveRequest, Settings } from "../../contracts/api";
+import type { HookCallRequest } from "../../contracts/hook-call";
 import {
   EVALUATOR_NAMES,
   draftInputSchema,
   draftKeySchema,
   fileStampSchema,
+  hookCallRequestSchema,
   saveAsRequestSchema,
   saveRequestSchema,
   settingsPatchSchema,
@@ -141,4 +143,14 @@ export function settingsFromDisk(value: unknown): { settings: Settings; dropped:
     else dropped.push(`settings.${key}`);
   }
   return { settings, dropped };
+}
+
+/** The hook request bodies the playground builds are a few KB; far more is not a hook request. */
+const MAX_HOOK_BODY_BYTES = 1024 * 1024;
+
+export function asHookCallRequest(value: unknown): HookCallRequest {
+  const request = parse(hookCallRequestSchema, value, "hook request") as HookCallRequest;
+  const body = JSON.stringify(request.body) ?? "";
+  if (body.length > MAX_HOOK_BODY_BYTES) fail("hook request body", `larger than ${MAX_HOOK_BODY_BYTES / 1024} KB`);
+  return request;
 }

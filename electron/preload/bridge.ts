@@ -78,6 +78,7 @@ export function createPlaygroundApi(ipc: RendererIpcPort, files: FilePathPort): 
     onFileChanged: (listener) => subscribe<ExternalChange>(EVENT_CHANNELS.fileChanged, listener),
     openWorkspaceFolder: () => request("openWorkspaceFolder"),
     listWorkspaceFolder: (path) => request("listWorkspaceFolder", path),
+    callHook: (req) => request("callHook", req),
     getAppInfo: () => request("getAppInfo"),
     openExternal: (url) => request("openExternal", url),
     onMenuCommand: (listener) => subscribe<MenuCommandEvent>(EVENT_CHANNELS.menuCommand, listener),

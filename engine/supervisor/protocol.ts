@@ -10,6 +10,8 @@ import type { RunError, RunResult, RunWarning } from "../result";
 import type { FlowResult } from "../run-types";
 import type { MigrationReport } from "../migrate/compare";
 import type { CheckTarget } from "../check";
+import type { HookHttpRequest } from "../products/onewelcome/request";
+import type { HookHttpResponse } from "../products/onewelcome/answer";
 
 /** What a check (syntax + lint, no run) answers; the same shape as engine/check.ts's CheckResult. */
 export interface CheckOutcome {
@@ -48,7 +50,29 @@ export type EngineReply =
   | { type: "checked"; id: number; outcome: CheckOutcome; ms?: number }
   | { type: "migrated"; id: number; report: MigrationReport; ms?: number }
   /** The engine itself threw (a bug, or an input it did not expect, or a reply that could not be carried back). */
-  | { type: "failed"; id: number; message: string; ms?: number };
+  | { type: "failed"; id: number; message: string; ms?: number }
+  /**
+   * Request `id` needs the host to call a hook service (OneWelcome's `hookUrl`): the worker has no network
+   * of its own, so the host (the CLI's main thread, the app's page and main process) makes the call, under its
+   * own rules (loopback only, asked first), and answers with a `hook-answered` of the same `callId`.
+   */
+  | { type: "hook-call"; id: number; callId: number; request: HookCallRequest };
 
-/** The replies that answer a request (everything but the worker's own start-up news). */
-export type EngineAnswer = Exclude<Extract<EngineReply, { id: number }>, { type: "started" }>;
+export type HookCallRequest = HookHttpRequest & { timeoutMs: number };
+
+/** What the host's call came to (the shape of contracts/hook-call.ts, which the engine may not import). */
+export type HookCallOutcome =
+  | { status: "answered"; response: HookHttpResponse }
+  /** Nothing was sent (not on this machine, not allowed by the user, no way to call in this host). */
+  | { status: "refused"; reason: string }
+  /** Sent, and no usable HTTP answer came back. */
+  | { status: "failed"; reason: string };
+
+/** The host's answer to a worker's `hook-call`: not a request, so nothing replies to it. */
+export type HostAnswer = { type: "hook-answered"; callId: number; outcome: HookCallOutcome };
+
+/** Everything a host sends its worker. */
+export type ToWorker = EngineRequest | HostAnswer;
+
+/** The replies that answer a request (everything but the worker's own start-up news and its calls out). */
+export type EngineAnswer = Exclude<Extract<EngineReply, { id: number }>, { type: "started" } | { type: "hook-call" }>;

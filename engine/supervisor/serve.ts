@@ -9,11 +9,14 @@ import { runFlow } from "../flow/run-flow";
 import { migrateAndCompare } from "../migrate/compare";
 import { loadSandboxModule } from "../sandbox/module";
 import type { RunOptions } from "../run-types";
-import type { HookTransport } from "../products/onewelcome/answer";
-import type { EngineAnswer, EngineReply, EngineRequest } from "./protocol";
+import { HookNotCalled, type HookTransport } from "../products/onewelcome/answer";
+import type { EngineAnswer, EngineReply, EngineRequest, HostAnswer, ToWorker } from "./protocol";
 
 export interface ServeOptions {
-  /** How a OneWelcome hook reaches the user's service (the CLI's loopback HTTP); without it the hook is not called. */
+  /**
+   * How a OneWelcome hook reaches the user's service. By default the worker asks its host (a `hook-call`
+   * reply, answered by a `hook-answered` message): the worker has no network, the host decides.
+   */
   hookTransport?: HookTransport;
   /** Run an empty script before saying ready, so the first request's time is its own and not the isolate's first compile. */
   warmUp?: boolean;
@@ -42,23 +45,58 @@ export async function answerRequest(request: EngineRequest, options: ServeOption
 }
 
 /**
- * Starts serving: `post` sends a reply to the supervisor; the returned function takes each request. Requests
+ * A hook transport that hands each call to the host and waits for its `hook-answered`; `receive` takes those
+ * answers. A call is made for request `current()`, so the host can drop calls of a request it gave up on.
+ */
+export function hostHookRelay(post: (reply: EngineReply) => void, current: () => number): { transport: HookTransport; receive(answer: HostAnswer): void } {
+  const pending = new Map<number, { resolve(answer: HostAnswer): void }>();
+  let nextCall = 0;
+  return {
+    transport: (request) =>
+      new Promise<HostAnswer>((resolve) => {
+        const callId = ++nextCall;
+        pending.set(callId, { resolve });
+        post({ type: "hook-call", id: current(), callId, request });
+      }).then(({ outcome }) => {
+        if (outcome.status === "answered") return outcome.response;
+        if (outcome.status === "refused") throw new HookNotCalled(outcome.reason);
+        throw new Error(outcome.reason);
+      }),
+    receive(answer) {
+      const call = pending.get(answer.callId);
+      pending.delete(answer.callId);
+      call?.resolve(answer);
+    },
+  };
+}
+
+/**
+ * Starts serving: `post` sends a reply to the supervisor; the returned function takes each message. Requests
  * that arrive while the sandbox loads wait for it, and their time starts when it is loaded.
  */
-export function serveEngineRequests(post: (reply: EngineReply) => void, options: ServeOptions = {}): (request: EngineRequest) => Promise<void> {
+export function serveEngineRequests(post: (reply: EngineReply) => void, options: ServeOptions = {}): (message: ToWorker) => Promise<void> {
+  // One request runs at a time in a worker (the supervisor hands it the next only after the answer).
+  let currentId = 0;
+  const relay = options.hookTransport ? null : hostHookRelay(post, () => currentId);
+  const served: ServeOptions = relay ? { ...options, hookTransport: relay.transport } : options;
   const loaded = loadSandboxModule().then(() => (options.warmUp ? run("", {}) : undefined));
   loaded.then(
     () => post({ type: "ready" }),
     (e: unknown) => post({ type: "fatal", message: e instanceof Error ? e.message : String(e) }),
   );
   return async (request) => {
+    if (request.type === "hook-answered") {
+      relay?.receive(request);
+      return;
+    }
     let reply: EngineAnswer;
     let started = performance.now();
     try {
       await loaded;
       post({ type: "started", id: request.id });
+      currentId = request.id;
       started = performance.now();
-      reply = await answerRequest(request, options);
+      reply = await answerRequest(request, served);
     } catch (e) {
       reply = { type: "failed", id: request.id, message: describeFailure(e) };
     }

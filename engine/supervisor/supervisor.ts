@@ -9,7 +9,7 @@ import { emptyRunResult, type RunError, type RunResult } from "../result";
 import type { Evaluator } from "../scenario/schema";
 import type { CheckTarget } from "../check";
 import { timeoutMessage } from "../sandbox/limits";
-import type { EngineAnswer, EngineReply, EngineRequest } from "./protocol";
+import type { EngineAnswer, EngineReply, EngineRequest, HookCallOutcome, HookCallRequest, ToWorker } from "./protocol";
 import { CHECK_LIMIT_MS, COLD_START_MS, WATCHDOG_MARGIN_MS, runBudgetMs } from "./deadlines";
 
 /** How a worker died under the supervisor, as the platform's adapter saw it. */
@@ -22,7 +22,7 @@ export type WorkerFault =
 /** One worker as the supervisor sees it: the adapters wrap a node Worker or a Web Worker in this. */
 export interface WorkerPort {
   /** Throws when the request cannot be carried (the structured clone refused it). */
-  postMessage(message: EngineRequest): void;
+  postMessage(message: ToWorker): void;
   terminate(): void | Promise<unknown>;
   onmessage: ((message: EngineReply) => void) | null;
   onerror: ((fault: WorkerFault) => void) | null;
@@ -61,7 +61,15 @@ export interface SupervisorOptions {
   coldStartMs?: number;
   /** A check's whole budget; CHECK_LIMIT_MS unless a test says. */
   checkLimitMs?: number;
+  /**
+   * Calls a hook service for a worker (OneWelcome's `hookUrl`): the CLI's loopback HTTP, the app's page (which
+   * asks the user first). Its time counts against the request's own budget. Without it every call is refused.
+   */
+  callHook?: (request: HookCallRequest) => Promise<HookCallOutcome>;
 }
+
+/** Why a worker's hook call is refused when the host gave the supervisor no way to make one. */
+export const NO_HOOK_CALLER = "this host does not call hook services";
 
 interface Job {
   id: number;
@@ -128,6 +136,7 @@ export class Supervisor {
   private readonly marginMs: number;
   private readonly coldStartMs: number;
   private readonly checkLimitMs: number;
+  private readonly callHook: SupervisorOptions["callHook"];
   private closed = false;
   /** How many times a worker was replaced after a deadline or a crash (diagnostics, tests). */
   restarts = 0;
@@ -141,6 +150,7 @@ export class Supervisor {
     this.marginMs = options.marginMs ?? WATCHDOG_MARGIN_MS;
     this.coldStartMs = options.coldStartMs ?? COLD_START_MS;
     this.checkLimitMs = options.checkLimitMs ?? CHECK_LIMIT_MS;
+    this.callHook = options.callHook;
   }
 
   /** How many workers are alive now (starting or started); never more than the size. */
@@ -272,6 +282,10 @@ export class Supervisor {
       if (slot.job && slot.job.id === message.id) this.arm(slot, slot.job.budgetMs);
       return;
     }
+    if (message.type === "hook-call") {
+      void this.relayHookCall(slot, message.id, message.callId, message.request);
+      return;
+    }
     if (message.type === "fatal") {
       // A fresh worker would fail the same way: every request waiting fails now, the next one tries again.
       const failed = [slot.job, ...this.waiting.splice(0)];
@@ -289,6 +303,26 @@ export class Supervisor {
     if (message.type === "failed") job.settle({ status: "failed", error: { kind: "runtime", message: `The run failed in the playground itself: ${message.message}` }, ms });
     else job.settle({ status: "answered", answer: message, ms });
     this.pump();
+  }
+
+  /** Makes a worker's hook call and answers it, unless the worker or its request is gone by then. */
+  private async relayHookCall(slot: Slot, id: number, callId: number, request: HookCallRequest): Promise<void> {
+    let outcome: HookCallOutcome;
+    if (!slot.job || slot.job.id !== id) outcome = { status: "refused", reason: "the request that made it has ended" };
+    else if (!this.callHook) outcome = { status: "refused", reason: NO_HOOK_CALLER };
+    else {
+      try {
+        outcome = await this.callHook(request);
+      } catch (e) {
+        outcome = { status: "failed", reason: describe(e) };
+      }
+    }
+    if (!this.slots.includes(slot) || !slot.job || slot.job.id !== id) return;
+    try {
+      slot.port.postMessage({ type: "hook-answered", callId, outcome });
+    } catch (e) {
+      slot.port.postMessage({ type: "hook-answered", callId, outcome: { status: "failed", reason: `its answer could not be handed to the sandbox: ${describe(e)}` } });
+    }
   }
 
   private onFault(slot: Slot, fault: WorkerFault): void {

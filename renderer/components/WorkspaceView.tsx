@@ -10,10 +10,12 @@ import { isEvaluator, LEGACY } from "../state/evaluators";
 import { platform, type OpenedFile } from "../platform";
 import { judgeCase, listWorkspace, prepareCase, type CaseOutcome, type WorkspaceListing } from "../state/workspace";
 import EngineWorker from "../worker/engine.worker?worker";
+import type { HookSender } from "../state/hookPermissions";
 
 type Row = CaseOutcome | { status: "running" } | { status: "not run" };
 
-export function WorkspaceView({ onOpen, onClose }: { onOpen: (file: OpenedFile) => void; onClose: () => void }) {
+/** `callHook`: the page's hook caller, so a case whose scenario has a hookUrl is asked about like a run. */
+export function WorkspaceView({ onOpen, onClose, callHook }: { onOpen: (file: OpenedFile) => void; onClose: () => void; callHook?: HookSender }) {
   const [folder, setFolder] = useState<string | null>(null);
   const [listing, setListing] = useState<WorkspaceListing>({ scripts: [], cases: [] });
   const [skipped, setSkipped] = useState<string[]>([]);
@@ -36,7 +38,7 @@ export function WorkspaceView({ onOpen, onClose }: { onOpen: (file: OpenedFile) 
 
   const runAll = async () => {
     setBusy(true);
-    client.current ??= new EngineClient(() => new EngineWorker() as never);
+    client.current ??= new EngineClient(() => new EngineWorker() as never, callHook ? { callHook } : {});
     setOutcomes(Object.fromEntries(listing.cases.map((c) => [c.name, { status: "running" } as Row])));
     for (const caseFile of listing.cases) {
       const prepared = prepareCase(caseFile, listing.scripts);

@@ -6,7 +6,7 @@
  * margin, and the run is answered with a `timeout` error: the page never hangs.
  */
 import { failureRunResult, Supervisor, type CheckTarget, type Evaluator, type JobOutcome, type RunResult, type WorkerPort } from "../../engine/api";
-import type { CheckOutcome, FromWorker, ToWorker } from "./protocol";
+import type { CheckOutcome, FromWorker, HookCallOutcome, HookCallRequest, ToWorker } from "./protocol";
 import { flowRunResult, flowStepCount, hasFlow } from "../state/flowResult";
 
 /** What the page needs of a Web Worker (tests hand in doubles). */
@@ -38,6 +38,8 @@ export interface EngineClientOptions {
   checkLimitMs?: number;
   /** Ids come from here so the page can compare them with its own (LatestOnly). */
   nextId?: () => number;
+  /** Makes a run's hook call (OneWelcome's hookUrl): the page's, which asks the user before a new address. */
+  callHook?: (request: HookCallRequest) => Promise<HookCallOutcome>;
 }
 
 /** A Web Worker (or a double of one) as the supervisor's port. */
@@ -70,6 +72,7 @@ export class EngineClient {
       ...(options.watchdogMarginMs !== undefined ? { marginMs: options.watchdogMarginMs } : {}),
       ...(options.coldStartMs !== undefined ? { coldStartMs: options.coldStartMs } : {}),
       ...(options.checkLimitMs !== undefined ? { checkLimitMs: options.checkLimitMs } : {}),
+      ...(options.callHook ? { callHook: options.callHook } : {}),
     });
     this.nextId = options.nextId ?? (() => ++this.counter);
   }

@@ -7,6 +7,7 @@ import type { DraftSummary, FileStamp, MenuCommandEvent, PlaygroundApi, RecentFi
 import type { RendererCommandId } from "../../contracts/commands";
 import { loadRunAsYouType, memoryStore, saveRunAsYouType, type KeyValueStore } from "../state/persist";
 import { BrowserFiles } from "./browserFiles";
+import { browserHookSender, type HookSender } from "../state/hookPermissions";
 
 export interface OpenedFile {
   name: string;
@@ -61,6 +62,11 @@ export interface Platform {
   pickWorkspaceFolder(): Promise<{ folder: string; files: OpenedFile[]; skipped: string[] } | null>;
   /** The file the app was started on (`npm start -- file.js`), or null. */
   launchDocument(): Promise<OpenedFile | null>;
+  /**
+   * Sends a hook request the user allowed to a service on this machine. Desktop: main's loopback caller
+   * (no CORS); browser: the page's fetch (the service must allow the page's origin).
+   */
+  callHook: HookSender;
   /** Menu commands from the desktop shell; the browser has no menu, so nothing arrives there. */
   onCommand(listener: (command: { id: RendererCommandId; path?: string }) => void): () => void;
 }
@@ -170,6 +176,7 @@ export function browserPlatform(store: KeyValueStore = browserStore()): Platform
     watch: () => () => {},
     pickWorkspaceFolder: pickFolder,
     launchDocument: async () => null,
+    callHook: browserHookSender,
     onCommand: () => () => {},
   };
 }
@@ -237,6 +244,7 @@ export function desktopPlatform(bridge: PlaygroundApi, store: KeyValueStore): Pl
       if (!folder) return null;
       return { folder: folder.name, files: folder.files.map(opened), skipped: folder.skipped.map((s) => `${s.name} (${s.reason})`) };
     },
+    callHook: (request) => bridge.callHook(request),
     async launchDocument() {
       const doc = await bridge.getLaunchDocument();
       return doc ? opened(doc) : null;

@@ -5,10 +5,10 @@
  * sandbox its wasm and wires the handler to the worker's messages.
  */
 import wasmLocation from "@jitl/quickjs-wasmfile-release-sync/wasm?url";
-import { configureSandbox, serveEngineRequests, type EngineReply, type EngineRequest } from "../../engine";
+import { configureSandbox, serveEngineRequests, type EngineReply, type ToWorker } from "../../engine";
 
 configureSandbox({ wasmLocation });
 
 const scope = self as unknown as Worker;
 const answer = serveEngineRequests((reply: EngineReply) => scope.postMessage(reply));
-self.onmessage = (event: MessageEvent<EngineRequest>) => void answer(event.data);
+self.onmessage = (event: MessageEvent<ToWorker>) => void answer(event.data);

@@ -54,6 +54,7 @@ async function setup() {
       drafts,
       workspace: new WorkspaceService(fs, dialog, documents.guard),
       samplesDir: path.join(dir, "samples"),
+      fetch: (url, init) => fetch(url, init),
       appInfo: () => ({
         name: "Token Script Playground",
         version: "0.1.0",
@@ -465,5 +466,50 @@ describe("capabilities come from gestures only (issue 11: the draft → drop →
       ok: false,
       message: "Draft not saved: this window already keeps 20 unsaved drafts, the most allowed. Save or discard one first.",
     });
+  });
+});
+
+describe("callHook: the page's hook call, made by main on the loopback interface only", () => {
+  const hookRequest = (url: string) => ({ method: "POST", url, headers: { "Content-Type": "application/json" }, body: { scopes: ["profile"] }, timeoutMs: 2000 });
+
+  it("POSTs to a real service on 127.0.0.1 and hands back its answer", async () => {
+    const { createServer } = await import("node:http");
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        bodies.push(`${req.method} ${req.url} ${body}`);
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"removeScopes":[]}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { call } = await setup();
+      const port = (server.address() as { port: number }).port;
+      const envelope = await call(REQUEST_CHANNELS.callHook, [hookRequest(`http://127.0.0.1:${port}/v1/customize-access-token`)]);
+      expect(envelope).toMatchObject({ ok: true, value: { status: "answered", response: { status: 200, body: { removeScopes: [] } } } });
+      expect(bodies).toEqual(['POST /v1/customize-access-token {"scopes":["profile"]}']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("refuses an address off this machine without calling it", async () => {
+    const { call } = await setup();
+    expect(await call(REQUEST_CHANNELS.callHook, [hookRequest("http://192.168.1.10:8080/v1/customize-access-token")])).toEqual({
+      ok: true,
+      value: { status: "refused", reason: "192.168.1.10:8080 is not on this machine: the playground only calls hook services on 127.0.0.1 (or localhost)" },
+    });
+  });
+
+  it("refuses a request of the wrong shape, naming the field", async () => {
+    const { call } = await setup();
+    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), method: "GET" }])).toEqual({ ok: false, message: 'Invalid hook request method: expected "POST".' });
+    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), timeoutMs: 600000 }])).toEqual({ ok: false, message: "Invalid hook request timeoutMs: expected 1 to 60000." });
+    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), headers: { a: 1 } }])).toEqual({ ok: false, message: "Invalid hook request headers.a: expected a string." });
+    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), extra: true }])).toEqual({ ok: false, message: 'Invalid hook request: unexpected field "extra".' });
+    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), body: "x".repeat(1024 * 1024 + 1) }])).toEqual({ ok: false, message: "Invalid hook request body: larger than 1024 KB." });
   });
 });

@@ -20,6 +20,7 @@ vi.mock("electron", () => ({
 }));
 
 const NAMED_METHODS: (keyof PlaygroundApi)[] = [
+  "callHook",
   "openFiles",
   "openPath",
   "pathForDroppedFile",

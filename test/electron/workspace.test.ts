@@ -76,6 +76,7 @@ describe("workspace IPC (sender-checked, validated, capability-granting)", () =>
         drafts: new DraftStore({ fs, userDataDir: path.join(dir, "userData") }),
         workspace: new WorkspaceService(fs, dialog, documents.guard),
         samplesDir: path.join(dir, "samples"),
+        fetch: () => Promise.reject(new Error("no hook calls in this test")),
         appInfo: () => ({ name: "x", version: "0", versions: { electron: "45", chrome: "1", node: "20", v8: "1" }, platform: "linux", isPackaged: false }),
         openExternal: async () => undefined,
       },

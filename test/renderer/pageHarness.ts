@@ -22,6 +22,7 @@ export interface HostRecord {
   recent: Map<string, OpenedFile>;
   drafts: Map<string, { key: string; path: string | null; name: string; text: string }>;
   runAsYouType: boolean[];
+  hookCalls: unknown[];
 }
 
 export function standInPlatform(record: HostRecord): Platform {
@@ -53,6 +54,10 @@ export function standInPlatform(record: HostRecord): Platform {
     watch: () => () => {},
     pickWorkspaceFolder: async () => null,
     launchDocument: async () => null,
+    callHook: async (request) => {
+      record.hookCalls.push(request);
+      return { status: "failed", reason: "the stand-in platform calls no service" };
+    },
     onCommand: () => () => {},
   };
 }
@@ -73,7 +78,7 @@ function inProcessClient(runs: LatestOnly): RunClient {
 export function pageHarness(sampleId = "seed-legacy") {
   const sample = findSample(sampleId);
   const store = createStore(pageReducer, initialPageState({ sample, script: sample.script, scenarioText: sample.scenarioText, evaluator: sample.evaluator }));
-  const record: HostRecord = { saved: [], pick: [], exportFile: null, recent: new Map(), drafts: new Map(), runAsYouType: [] };
+  const record: HostRecord = { saved: [], pick: [], exportFile: null, recent: new Map(), drafts: new Map(), runAsYouType: [], hookCalls: [] };
   const platform = standInPlatform(record);
   const latest = new LatestOnly();
   const runs = runControl(store, { client: inProcessClient(latest), runs: latest });

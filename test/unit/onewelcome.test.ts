@@ -87,11 +87,11 @@ describe("OneWelcome hook", () => {
     await expect(ow("", { onewelcome: { hookUrl: "https://hooks.example.com" } })).rejects.toThrow(/onewelcome\.hookUrl.*this machine/);
   });
 
-  it("says where a hook service can be called when the host hands in no transport (the app), instead of running the file", async () => {
+  it("says how a hook service can be called when the engine is called directly without a transport, instead of running the file", async () => {
     const result = await ow("function handle(r) { return {}; }", { onewelcome: { hookUrl: "http://127.0.0.1:8080" } });
     expect(result.ok).toBe(false);
     expect(result.error?.message).toBe(
-      "onewelcome.hookUrl is set, but this host cannot call a hook service: the app does not call one yet. Run it from the command line (token-playground run or flow), or remove hookUrl to answer from the script under edit",
+      "onewelcome.hookUrl is set, but the engine was called without a way to reach a hook service (run it through the CLI or the app, which call 127.0.0.1), or remove hookUrl to answer from the script under edit",
     );
   });
 

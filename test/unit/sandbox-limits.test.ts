@@ -72,7 +72,7 @@ class StuckWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
   postMessage(message: ToWorker): void {
     // It begins the request (as a loaded worker does) and then never answers.
-    this.onmessage?.({ data: { type: "started", id: message.id } } as MessageEvent<FromWorker>);
+    if (message.type !== "hook-answered") this.onmessage?.({ data: { type: "started", id: message.id } } as MessageEvent<FromWorker>);
   }
   terminate(): void {}
 }

@@ -28,8 +28,17 @@ export interface HookAnswer {
   mismatches: string[];
 }
 
-/** Sends the hook request to a real service; handed in by the CLI or the app, which ask before calling. */
+/**
+ * Sends the hook request to a real service. The engine workers use one that asks their host (the CLI's main
+ * thread, the app's page), which calls loopback addresses only and, in the app, asks the user first. It throws
+ * a HookNotCalled when nothing was sent, any other error when the service gave no usable answer.
+ */
 export type HookTransport = (request: HookHttpRequest & { timeoutMs: number }) => Promise<HookHttpResponse>;
+
+/** Nothing was sent to the service: the reason says why (an address off this machine, the user's "no"). */
+export class HookNotCalled extends Error {
+  override name = "HookNotCalled";
+}
 
 class HookExchange extends HostObject {
   readonly members = HOOK_EXCHANGE_MEMBERS;
@@ -165,7 +174,7 @@ export async function answerFromService(transport: HookTransport | undefined, re
     return {
       source: "service",
       response: null,
-      error: { kind: "binding", message: `onewelcome.hookUrl is set, but this host cannot call a hook service: the app does not call one yet. Run it from the command line (token-playground run or flow), or remove hookUrl to answer from the script under edit` },
+      error: { kind: "binding", message: `onewelcome.hookUrl is set, but the engine was called without a way to reach a hook service (run it through the CLI or the app, which call 127.0.0.1), or remove hookUrl to answer from the script under edit` },
       logs: [],
       mismatches: [],
     };
@@ -173,6 +182,8 @@ export async function answerFromService(transport: HookTransport | undefined, re
   try {
     return { source: "service", response: await transport({ ...request, timeoutMs }), error: null, logs: [], mismatches: [] };
   } catch (e) {
-    return { source: "service", response: null, error: { kind: "binding", message: `The hook service at ${request.url} did not answer: ${e instanceof Error ? e.message : String(e)}` }, logs: [], mismatches: [] };
+    const reason = e instanceof Error ? e.message : String(e);
+    const message = e instanceof HookNotCalled ? `The hook service at ${request.url} was not called: ${reason}` : `The hook service at ${request.url} did not answer: ${reason}`;
+    return { source: "service", response: null, error: { kind: "binding", message }, logs: [], mismatches: [] };
   }
 }

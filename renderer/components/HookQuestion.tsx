@@ -1,0 +1,43 @@
+/**
+ * The question the page puts before a run calls a hook service at a new address (OneWelcome's hookUrl): what
+ * would be sent where, and the user's choice. The run that asked was not sent; the page runs again on either
+ * answer, so the result then shows the service's answer, or says the call was refused.
+ */
+import { useSyncExternalStore } from "react";
+import type { HookDecision, HookPermissions } from "../state/hookPermissions";
+
+export function HookQuestion({ permissions, onDecided }: { permissions: HookPermissions; onDecided: (decision: HookDecision) => void }) {
+  const question = useSyncExternalStore(
+    (listener) => permissions.subscribe(listener),
+    () => permissions.question(),
+  );
+  if (!question) return null;
+  const decide = (decision: HookDecision) => {
+    permissions.decide(question.address, decision);
+    onDecided(decision);
+  };
+  return (
+    <div
+      className="notice warning"
+      role="alertdialog"
+      aria-label={`Call the hook service at ${question.address}?`}
+      aria-describedby="hook-question-text"
+      data-testid="hook-question"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") decide("refused");
+      }}
+    >
+      <span id="hook-question-text">
+        The scenario&apos;s <code>onewelcome.hookUrl</code> asks this window to POST OneWelcome&apos;s Customize Access Token request (the user, their claims, the
+        client, the scopes and the scenario&apos;s Authorization header) to <code data-testid="hook-question-url">{question.url}</code>, a service on this machine.
+        Allow calls to {question.address} until this window closes?
+      </span>{" "}
+      <button type="button" autoFocus data-testid="hook-allow" onClick={() => decide("allowed")}>
+        Allow {question.address}
+      </button>{" "}
+      <button type="button" data-testid="hook-refuse" onClick={() => decide("refused")}>
+        Don&apos;t call it
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Issue 14: a OneWelcome scenario's `hookUrl` names the user's own hook service on this machine, and the app
+ * calls it: a real HTTP server on 127.0.0.1 here (with the CORS answers the browser build needs), the real
+ * page in Chromium, the real engine in its worker. Nothing is sent before the user allows the address; a
+ * refused address is never called and the result says so. Every wait is on state.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { Page } from "playwright-core";
+import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+
+const session = usePlaygroundBrowser();
+
+interface Received {
+  path: string;
+  authorization?: string;
+  body: { scopes?: string[]; client?: { id?: string } };
+}
+
+let server: Server;
+let port = 0;
+const received: Received[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const cors = { "Access-Control-Allow-Origin": req.headers.origin ?? "*", "Access-Control-Allow-Headers": "authorization, content-type, accept" };
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, cors);
+      return void res.end();
+    }
+    let text = "";
+    req.on("data", (c) => (text += c));
+    req.on("end", () => {
+      received.push({ path: req.url ?? "", authorization: req.headers.authorization, body: JSON.parse(text) as Received["body"] });
+      res.writeHead(200, { ...cors, "content-type": "application/json" });
+      res.end(JSON.stringify({ removeScopes: ["reports"], additionalClaims: { answeredBy: "my-hook-service" } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function openOneWelcome(options: { tolerate?: RegExp[]; allow?: string[] } = {}): Promise<Page> {
+  // The page may reach the test's hook service, and nothing else beyond its own origin.
+  const allowOrigins = options.allow ?? [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  const { page } = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }), { allowOrigins, toleratedProblems: options.tolerate ?? [] });
+  await waitForResult(page, 0, 20_000);
+  const before = await currentRunId(page);
+  await page.getByTestId("scenario-select").selectOption("onewelcome-subscriptions");
+  await waitForResult(page, before, 20_000);
+  return page;
+}
+
+/** The sample's scenario with the hook settings given, written through the editor as typing would. */
+async function useHookSettings(page: Page, onewelcome: Record<string, unknown>): Promise<void> {
+  const scenario = JSON.parse(await page.evaluate(() => window.__playground!.getScenarioText())) as Record<string, unknown>;
+  const text = JSON.stringify({ ...scenario, onewelcome }, null, 2);
+  await page.evaluate((t) => window.__playground!.setScenarioText(t), text);
+}
+
+const banner = (page: Page) => page.getByTestId("error-banner");
+
+describe("a hook service on this machine", () => {
+  it("asks before the first call, sends nothing until allowed, then shows the service's answer in the hook panel and the token", async () => {
+    const page = await openOneWelcome();
+    received.length = 0;
+    await useHookSettings(page, { hookUrl: `http://127.0.0.1:${port}`, authentication: "basic", username: "hook", password: "secret" });
+
+    const question = page.getByTestId("hook-question");
+    await question.waitFor();
+    expect(await question.getAttribute("role")).toBe("alertdialog");
+    expect(await page.getByTestId("hook-question-url").textContent()).toBe(`http://127.0.0.1:${port}/v1/customize-access-token`);
+    await expect.poll(() => banner(page).textContent()).toContain(`asks before it calls 127.0.0.1:${port} for the first time`);
+    expect(received).toEqual([]);
+    await question.screenshot({ path: `${RESULTS_DIR}/hook-question.png` });
+
+    const before = await currentRunId(page);
+    // The question takes the focus: Enter allows, as the button says.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("hook-allow");
+    await page.keyboard.press("Enter");
+    await waitForResult(page, before, 20_000);
+    await expect.poll(() => page.getByTestId("hook-panel").textContent()).toContain("answered by the service");
+    expect(await page.getByTestId("hook-question").count()).toBe(0);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ path: "/v1/customize-access-token", authorization: `Basic ${Buffer.from("hook:secret").toString("base64")}`, body: { scopes: ["profile", "email", "reports"], client: { id: "client" } } });
+    expect(await page.getByTestId("hook-response-status").textContent()).toBe("HTTP 200");
+    expect(await page.getByTestId("hook-response-body").textContent()).toContain("my-hook-service");
+    expect(await banner(page).count()).toBe(0);
+    // removeScopes took "reports" out of the grant; additionalClaims went into the JWT.
+    await expect.poll(() => page.getByTestId("panel-token").textContent()).toContain("answeredBy");
+    await page.screenshot({ path: `${RESULTS_DIR}/hook-service-answered.png` });
+
+    // Allowed for this window: the next edit's run calls it again without asking.
+    const again = await currentRunId(page);
+    await useHookSettings(page, { hookUrl: `http://127.0.0.1:${port}/`, authentication: "none" });
+    await waitForResult(page, again, 20_000);
+    await expect.poll(() => received.length).toBe(2);
+    expect(received[1]!.authorization).toBeUndefined();
+    expect(await page.getByTestId("hook-question").count()).toBe(0);
+  });
+
+  it("an address the user refuses (Escape) is never called, and the result says why", async () => {
+    const page = await openOneWelcome();
+    received.length = 0;
+    await useHookSettings(page, { hookUrl: `http://localhost:${port}` });
+    const question = page.getByTestId("hook-question");
+    await question.waitFor();
+    const before = await currentRunId(page);
+    await page.getByTestId("hook-refuse").focus();
+    await page.keyboard.press("Escape");
+    await waitForResult(page, before, 20_000);
+    await expect.poll(() => banner(page).textContent()).toContain(`was not called: you chose not to let this window call localhost:${port}`);
+    expect(await question.count()).toBe(0);
+    expect(await page.getByTestId("hook-response-status").textContent()).toBe("No answer from the hook.");
+    expect(received).toEqual([]);
+  });
+
+  it("a service that is down is reported as not reachable, with what the browser build needs of it", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const deadPort = (closed.address() as { port: number }).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    // Chromium logs the refused connection itself; that is the point of this test.
+    const page = await openOneWelcome({ allow: [`http://127.0.0.1:${deadPort}`], tolerate: [/ERR_CONNECTION_REFUSED/] });
+    await useHookSettings(page, { hookUrl: `http://127.0.0.1:${deadPort}` });
+    await page.getByTestId("hook-question").waitFor();
+    const before = await currentRunId(page);
+    await page.getByTestId("hook-allow").click();
+    await waitForResult(page, before, 20_000);
+    await expect.poll(() => banner(page).textContent()).toContain(`The hook service at http://127.0.0.1:${deadPort}/v1/customize-access-token did not answer: it could not be reached`);
+    expect(await banner(page).textContent()).toContain("Access-Control-Allow-Origin");
+  });
+});
