@@ -1,41 +1,19 @@
 /**
- * Static checks beyond syntax, shown as warnings before a run: removing or overwriting native token fields
- * (AM may then reject its own token), calling an API that belongs to the other evaluator, and reading a
- * regular expression's `flags`, which Rhino lacks but the playground keeps (rhino-surface.ts).
+ * Static checks beyond syntax that hold for any script Rhino runs, whichever product's: nesting deeper than
+ * Rhino parses, a const as Rhino scopes it, and reading a regular expression's `flags`, which Rhino lacks but
+ * the playground keeps (rhino-surface.ts); plus the member calls a product's own lint reads. Each product's
+ * lint is its own (AM's: products/am/lint.ts, one profile per evaluator; IBM's: products/ibm/lint.ts) and
+ * builds on these, so nothing here tells products or evaluators apart.
  */
 import { parse } from "acorn";
 import { simpleWalk } from "./dialect/walk";
-import type { Evaluator } from "./scenario/schema";
 import type { RunWarning } from "./result";
-import { isNativeFieldName } from "./token/state";
-import { ownValue } from "./util/own-keys";
 import { measureNesting, rhinoDepthWarning, rhinoDepthWarningAt } from "./dialect/rhino-depth";
 import { lineAt } from "./dialect/rhino-locate";
 import { constWarnings } from "./dialect/rhino-const";
-import { functionTextWarnings } from "./dialect/function-text";
-import { javaValueWarnings } from "./dialect/java-values";
-import { requestValueTextWarnings } from "./dialect/request-value-text";
 
-const LEGACY_ONLY: Record<string, string> = {
-  "identity.getAttribute": 'next-generation scripts read attributes with identity.getAttributeValues("name") (an array)',
-  "identity.getAttributes": "next-generation identity has no getAttributes(); use getAttributeValues",
-  "logger.message": "next-generation logger uses debug()/info()",
-  "logger.warning": "next-generation logger uses warn()",
-  "session.getProperty": "next-generation access-token scripts have no session binding",
-};
-
-const NEXT_GEN_ONLY: Record<string, string> = {
-  "identity.getAttributeValues": 'legacy identity is an AMIdentity: use identity.getAttribute("name") (a java.util.Set)',
-  "identity.setAttribute": "legacy AMIdentity has no setAttribute; use setAttributes(map) and store()",
-  "identity.addAttribute": "legacy AMIdentity has no addAttribute; use setAttributes(map) and store()",
-  "logger.info": "legacy logger (Debug) has message()/warning()/error()",
-  "logger.warn": "legacy logger (Debug) uses warning()",
-  "logger.debug": "legacy logger (Debug) uses message()",
-  "utils.crypto": "utils is a next-generation binding",
-  "openidm.read": "openidm is a next-generation binding",
-};
-
-interface MemberCall {
+/** A call `object.method(…)` or `object.member.method(…)`, as a lint matches a binding's API. */
+export interface MemberCall {
   object: string;
   property: string;
   args: unknown[];
@@ -44,7 +22,8 @@ interface MemberCall {
 
 type Node = { type: string; loc?: { start: { line: number } } } & Record<string, unknown>;
 
-function memberCalls(source: string): { calls: MemberCall[]; flagsReads: number[] } {
+/** The script's member calls and `.flags` reads, by line; none for a script acorn cannot parse. */
+export function memberCalls(source: string): { calls: MemberCall[]; flagsReads: number[] } {
   let ast;
   try {
     ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
@@ -78,11 +57,6 @@ function memberCalls(source: string): { calls: MemberCall[]; flagsReads: number[
   return { calls, flagsReads };
 }
 
-function literal(node: unknown): string | null {
-  const n = node as Node | undefined;
-  return n && n.type === "Literal" && typeof n.value === "string" ? n.value : null;
-}
-
 /** Nesting deeper than Rhino parses, and a const as Rhino scopes it: true of any script Rhino runs (AM's or IBM's). */
 export function rhinoParseWarnings(source: string): RunWarning[] {
   const warnings: RunWarning[] = [];
@@ -105,44 +79,4 @@ export function regExpFlagsWarnings(flagsReads: readonly number[]): RunWarning[]
 /** Every `.flags` read of a script, by line (for a product's own lint). */
 export function flagsReadLines(source: string): number[] {
   return memberCalls(source).flagsReads;
-}
-
-export function lintScript(source: string, evaluator: Evaluator): RunWarning[] {
-  const warnings: RunWarning[] = rhinoParseWarnings(source);
-  warnings.push(...functionTextWarnings(source));
-  const wrongEvaluator = evaluator === "legacy" ? NEXT_GEN_ONLY : LEGACY_ONLY;
-  const { calls, flagsReads } = memberCalls(source);
-  if (evaluator === "legacy") warnings.push(...javaValueWarnings(source));
-  else warnings.push(...requestValueTextWarnings(source));
-  warnings.push(...regExpFlagsWarnings(flagsReads));
-  for (const call of calls) {
-    const key = `${call.object}.${call.property}`;
-    if (call.object === "accessToken" && /^remove/.test(call.property)) {
-      warnings.push({
-        code: "native-field-removed",
-        message: `accessToken.${call.property}() removes a native field; AM relies on it and may then reject its own token.`,
-        line: call.line,
-      });
-    }
-    if (call.object === "accessToken" && call.property === "setField") {
-      const name = literal(call.args[0]);
-      if (name && isNativeFieldName(name)) {
-        warnings.push({
-          code: "native-field-changed",
-          message: `setField("${name}") overwrites a native field; AM may then reject its own token.`,
-          line: call.line,
-        });
-      }
-    }
-    // The script names these: "constructor.x()" must not find Object.prototype.constructor as a hint.
-    const hint = ownValue(wrongEvaluator, key) ?? ownValue(wrongEvaluator, call.object);
-    if (hint) {
-      warnings.push({
-        code: "wrong-evaluator-api",
-        message: `${key}() does not exist for the ${evaluator === "legacy" ? "legacy" : "next-generation"} evaluator: ${hint}.`,
-        line: call.line,
-      });
-    }
-  }
-  return warnings;
 }

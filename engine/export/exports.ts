@@ -3,7 +3,7 @@ import { parseScriptExport, type EvaluatorName, type ImportedScript, type ReadSi
 import { planScriptFiles } from "../import/file-names";
 import { JsonPath } from "../import/import-error";
 import { encodeBase64Text, loneSurrogateOffset } from "./base64-encode";
-import { contextFor, EVALUATOR_VERSION } from "./contexts";
+import { contextFor, evaluatorContexts, EVALUATOR_VERSION, VERSION_WHEN_MISSING } from "./contexts";
 import { ExportError } from "./export-error";
 import { memberOf, parseJsonSpans, type JsonMember, type JsonNode, type JsonObjectNode } from "./json-spans";
 
@@ -213,8 +213,9 @@ function evaluatorEdits(
   changes: string[],
   file: string,
 ): Edit[] {
-  if (evaluator === "next-gen" && original.language === "GROOVY") {
-    throw new ExportError(file, path.field("language").toString(), "a Groovy script cannot move to the next-generation evaluator, which runs JavaScript only");
+  const target = evaluatorContexts(evaluator);
+  if (target.javascriptOnly && original.language === "GROOVY") {
+    throw new ExportError(file, path.field("language").toString(), `a Groovy script cannot move to the ${target.name} evaluator, which runs JavaScript only`);
   }
   const edits: Edit[] = [];
   const contextMember = memberOf(record, "context");
@@ -227,7 +228,7 @@ function evaluatorEdits(
     }
   }
   // Written whenever it is not already AM's string for the evaluator ("1.0"/"2.0", not 2 or "2"); a missing
-  // version already means legacy to AM, so it is only added for next-gen.
+  // version already means legacy ("1.0") to AM, so it is only added for another evaluator (next-gen).
   const version = EVALUATOR_VERSION[evaluator];
   const versionMember = memberOf(record, "evaluatorVersion");
   if (versionMember) {
@@ -235,7 +236,7 @@ function evaluatorEdits(
       edits.push({ ...span(versionMember.value), text: JSON.stringify(version) });
       changes.push(`evaluatorVersion ${text.slice(versionMember.value.start, versionMember.value.end)} → "${version}"`);
     }
-  } else if (evaluator === "next-gen") {
+  } else if (version !== VERSION_WHEN_MISSING) {
     edits.push(insertMember(text, record, "evaluatorVersion", JSON.stringify(version), original.format === "frodo"));
     changes.push(`evaluatorVersion "${version}" added`);
   }

@@ -3,6 +3,8 @@
  * life"). Without a flow a scenario is the single token request it always was.
  */
 import { z } from "zod";
+import type { ProductId } from "../../contracts/catalog";
+import { ownValue } from "../util/own-keys";
 import { dischargeMacaroonsSchema } from "../token/discharge";
 
 /** The grant types a client posts to /oauth2/access_token, as AM names them (also the scenario token's, with "implicit"). */
@@ -87,6 +89,21 @@ const userinfoStep = z.strictObject({
 
 /** The products whose token customisation runs at /userinfo, so a flow can show that request. */
 export const USERINFO_PRODUCTS = ["ibm-verify-access"] as const;
+
+/**
+ * Why each other product's script shows nothing at /userinfo, for the error a userinfo step of its scenario
+ * gets. Keyed by the catalog's product ids, so the compiler asks a new product for its reason (or for a place in
+ * USERINFO_PRODUCTS).
+ */
+export const NO_USERINFO_REASONS: Readonly<Record<Exclude<ProductId, (typeof USERINFO_PRODUCTS)[number]>, string>> = {
+  am: "AM's access-token modification script does not run at /userinfo (its claims come from the OIDC claims script, which the playground does not run)",
+  onewelcome: "OneWelcome's token hook does not run at /userinfo",
+};
+
+/** Why a product's script shows nothing at /userinfo, or undefined for one whose script runs there. */
+export function noUserinfoReason(product: ProductId): string | undefined {
+  return ownValue<string>(NO_USERINFO_REASONS, product);
+}
 
 export const flowStepSchema = z
   .discriminatedUnion("request", [authorizeStep, tokenStep, introspectStep, revokeStep, userinfoStep])

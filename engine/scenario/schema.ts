@@ -4,7 +4,7 @@
  * JSON paths, and the published JSON Schema (see `scenarioJsonSchema`).
  */
 import { z } from "zod";
-import { FLOW_GRANT_TYPES, USERINFO_PRODUCTS, flowSchema } from "../flow/schema";
+import { FLOW_GRANT_TYPES, flowSchema, noUserinfoReason } from "../flow/schema";
 import { dischargeMacaroonsSchema } from "../token/discharge";
 import { DEFAULT_EVALUATOR, DEFAULT_PRODUCT, EVALUATORS, EVALUATOR_IDS, PRODUCTS, PRODUCT_IDS } from "../../contracts/catalog";
 
@@ -358,13 +358,14 @@ export const scenarioSchema = z
       context.addIssue({ code: "custom", path: ["token", "lifetimeSeconds"], message: "puts the expiry (clock + lifetime) past the last date a Date can hold" });
     }
     // Only a product whose script runs at /userinfo has something to show there (AM's claims there come from the OIDC claims script).
-    if (!(USERINFO_PRODUCTS as readonly string[]).includes(scenario.product)) {
+    const noUserinfo = noUserinfoReason(scenario.product);
+    if (noUserinfo !== undefined) {
       scenario.flow?.forEach((step, i) => {
         if (step.request === "userinfo") {
           context.addIssue({
             code: "custom",
             path: ["flow", i, "request"],
-            message: `a userinfo step needs "product": "ibm-verify-access" (IBM's mapping rules run at /userinfo); ${scenario.product === "am" ? "AM's access-token modification script does not run at /userinfo (its claims come from the OIDC claims script, which the playground does not run)" : "OneWelcome's token hook does not run at /userinfo"}`,
+            message: `a userinfo step needs "product": "ibm-verify-access" (IBM's mapping rules run at /userinfo); ${noUserinfo}`,
           });
         }
       });

@@ -2,13 +2,14 @@
  * An AM evaluator as a registry definition: its spec (bindings, wording) run through the shared AM pipeline —
  * check (Rhino's syntax) → prepare (token, context, bindings) → execute (the sandbox under Rhino's profile) →
  * project (the spec's projection, else AM's). What only names the evaluator follows from its id: its label
- * (the catalog's), its lint (analysis.ts, keyed by evaluator) and its declarations (bindings/declarations.ts),
- * so a definition never repeats them.
+ * (the catalog's), its lint (AM's shared lint under the id's profile, lint-profiles.ts, unless the spec brings
+ * its own) and its declarations (bindings/declarations.ts), so a definition never repeats them.
  */
 import type { ProductDefinition } from "../../run-types";
 import { evaluatorInfo } from "../../../contracts/catalog";
 import { BINDING_DECLARATIONS } from "../../bindings/declarations";
-import { lintOf } from "../../analysis";
+import { amLintOf } from "./lint";
+import { AM_LINT_PROFILES } from "./lint-profiles";
 import { checkStage, rhinoSyntaxFinding } from "./rhino-check";
 import { prepareRun } from "./prepare";
 import { rhinoProfile } from "./rhino-profile";
@@ -18,7 +19,8 @@ import type { AmEvaluatorSpec } from "./types";
 
 export function amEvaluator(spec: AmEvaluatorSpec): ProductDefinition {
   const project = spec.project ?? projectAmRun;
-  const lint = (script: string) => lintOf(script, spec.evaluator);
+  const lintProfile = spec.lint ?? AM_LINT_PROFILES[spec.evaluator];
+  const lint = (script: string) => amLintOf(script, lintProfile);
   return {
     product: "am",
     evaluator: spec.evaluator,

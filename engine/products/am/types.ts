@@ -1,7 +1,7 @@
 /**
  * The pieces an AM evaluator hands the shared AM pipeline (check → prepare → execute → project): its bindings,
- * its own error wording, and optionally its own projection of the outputs. Its label, lint and declarations
- * follow from its id (evaluator.ts).
+ * its own error wording, and optionally its own projection of the outputs and its own lint profile. Its label,
+ * lint and declarations follow from its id (evaluator.ts).
  */
 import type { RunError, RunResult, RunWarning } from "../../result";
 import type { Scenario } from "../../scenario/schema";
@@ -10,6 +10,7 @@ import type { RunContext } from "../../evaluators/context";
 import type { TokenState } from "../../token/state";
 import type { GuestErrorInfo, SandboxOutcome } from "../../sandbox/sandbox";
 import type { ProductRunContext } from "../../run-types";
+import type { AmLintProfile } from "./lint";
 
 /** One run's bindings, whatever the evaluator: what the sandbox binds and what the pipeline calls around it. */
 export interface AmBindings {
@@ -52,4 +53,6 @@ export interface AmEvaluatorSpec {
   describeError?: (info: GuestErrorInfo) => RunError | null;
   /** Replaces the AM projection (default: project.ts). */
   project?: AmProjection;
+  /** Replaces the lint profile of its id (default: lint-profiles.ts); AM's shared lint runs under it either way. */
+  lint?: AmLintProfile;
 }

@@ -1,0 +1,87 @@
+/**
+ * AM's lint, shared by its evaluators: what any AM access-token script is warned of (Rhino's parse limits, a
+ * function's text, a regular expression's flags, removing or overwriting a native token field, which AM may
+ * then reject) plus what the evaluator's profile adds. What tells the evaluators apart is data in the profile
+ * (lint-profiles.ts), never a comparison of ids here: the other evaluators' API this one lacks, how the message
+ * names this one, and its own pass over the values its bindings hand out.
+ */
+import type { RunWarning } from "../../result";
+import { memberCalls, regExpFlagsWarnings, rhinoParseWarnings } from "../../lint";
+import { functionTextWarnings } from "../../dialect/function-text";
+import { isNativeFieldName } from "../../token/state";
+import { ownValue } from "../../util/own-keys";
+import { memoize } from "../../util/memo";
+
+/** What one AM evaluator's lint adds to the shared core. */
+export interface AmLintProfile {
+  /** How the wrong-evaluator message names the evaluator: "… does not exist for the <label> evaluator". */
+  readonly label: string;
+  /**
+   * API of another evaluator that this one lacks, by `object.method` (or by a whole binding, `object`), each with
+   * what to write here instead. Looked up by own key only: a script's `constructor.x()` is no hint.
+   */
+  readonly foreignApi: Readonly<Record<string, string>>;
+  /** The evaluator's own pass over the values its bindings hand out (legacy: Java values; next-gen: request values as text). */
+  readonly valueWarnings: (source: string) => RunWarning[];
+}
+
+function stringLiteral(node: unknown): string | null {
+  const n = node as { type?: string; value?: unknown } | undefined;
+  return n && n.type === "Literal" && typeof n.value === "string" ? n.value : null;
+}
+
+/** The warnings of one script under one profile, in the order the panels show them. */
+export function lintAmScript(source: string, profile: AmLintProfile): RunWarning[] {
+  const warnings: RunWarning[] = rhinoParseWarnings(source);
+  warnings.push(...functionTextWarnings(source));
+  const { calls, flagsReads } = memberCalls(source);
+  warnings.push(...profile.valueWarnings(source));
+  warnings.push(...regExpFlagsWarnings(flagsReads));
+  for (const call of calls) {
+    const key = `${call.object}.${call.property}`;
+    if (call.object === "accessToken" && /^remove/.test(call.property)) {
+      warnings.push({
+        code: "native-field-removed",
+        message: `accessToken.${call.property}() removes a native field; AM relies on it and may then reject its own token.`,
+        line: call.line,
+      });
+    }
+    if (call.object === "accessToken" && call.property === "setField") {
+      const name = stringLiteral(call.args[0]);
+      if (name && isNativeFieldName(name)) {
+        warnings.push({
+          code: "native-field-changed",
+          message: `setField("${name}") overwrites a native field; AM may then reject its own token.`,
+          line: call.line,
+        });
+      }
+    }
+    // The script names these: "constructor.x()" must not find Object.prototype.constructor as a hint.
+    const hint = ownValue(profile.foreignApi, key) ?? ownValue(profile.foreignApi, call.object);
+    if (hint) {
+      warnings.push({
+        code: "wrong-evaluator-api",
+        message: `${key}() does not exist for the ${profile.label} evaluator: ${hint}.`,
+        line: call.line,
+      });
+    }
+  }
+  return warnings;
+}
+
+/**
+ * One memo per profile: run-as-you-type lints the same script on every run and check, and `test` lints one
+ * script for many cases. Keyed by the profile object, so two evaluators (or a test's own profile) never share
+ * an entry.
+ */
+const memos = new WeakMap<AmLintProfile, (source: string) => RunWarning[]>();
+
+/** The lint of `source` under `profile` (a fresh array of fresh warnings each call, so callers may change them). */
+export function amLintOf(source: string, profile: AmLintProfile): RunWarning[] {
+  let memo = memos.get(profile);
+  if (!memo) {
+    memo = memoize((text: string) => lintAmScript(text, profile));
+    memos.set(profile, memo);
+  }
+  return memo(source).map((w) => ({ ...w }));
+}
