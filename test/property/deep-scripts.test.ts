@@ -7,7 +7,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "../../engine/check";
-import { lintOf } from "../../engine/analysis";
+import { amLintOf } from "../../engine/products/am/lint";
+import { AM_LINT_PROFILES } from "../../engine/products/am/lint-profiles";
+
+const lintOf = (source: string, evaluator: "legacy" | "next-gen") => amLintOf(source, AM_LINT_PROFILES[evaluator]);
 import { RHINO_DEPTH_LIMITS } from "../../engine/dialect/rhino-depth";
 
 const operator = fc.constantFrom(" + ", " - ", " * ", " || ", " && ", " == ", " | ", " < ");

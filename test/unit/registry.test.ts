@@ -31,7 +31,10 @@ import { amEvaluator } from "../../engine/products/am/evaluator";
 import { amLegacy } from "../../engine/products/am/legacy";
 import { legacyBindings } from "../../engine/evaluators/legacy/bindings";
 import { tokenFields } from "../../engine/token/project";
-import { lintOf } from "../../engine/analysis";
+import { amLintOf } from "../../engine/products/am/lint";
+import { AM_LINT_PROFILES } from "../../engine/products/am/lint-profiles";
+
+const lintOf = (source: string, evaluator: "legacy" | "next-gen") => amLintOf(source, AM_LINT_PROFILES[evaluator]);
 import { BINDING_DECLARATIONS } from "../../engine/bindings/declarations";
 import { IBM_DECLARATIONS } from "../../engine/products/ibm/declarations";
 import { ONEWELCOME_DECLARATIONS } from "../../engine/products/onewelcome/declarations";
