@@ -61,6 +61,8 @@ function installFakeBridge() {
     listWorkspaceFolder: record("listWorkspaceFolder", () => null),
     getAppInfo: record("getAppInfo", () => ({})),
     openExternal: record("openExternal", () => false),
+    // Main's loopback caller stands in: the page must hand the call to the bridge, never fetch itself.
+    callHook: record("callHook", () => ({ status: "answered", response: { status: 200, headers: {}, body: { removeScopes: ["email"], additionalClaims: { via: "main" } } } })),
     onMenuCommand: (l: Listener) => (listeners.menu!.push(l), () => {}),
   };
   (window as unknown as { __bridge: unknown }).__bridge = {
@@ -182,4 +184,28 @@ describe("the renderer in the desktop shell (fake bridge)", () => {
     await page.getByTestId("run-as-you-type").click();
     await expect.poll(() => calls(page, "writeSettings")).toEqual([[{ runAsYouType: true }]]);
   });
+
+  it("a OneWelcome hookUrl run asks first, then hands the call to main through the bridge (no fetch from the page)", async () => {
+    const page = await openDesktop();
+    const before = await currentRunId(page);
+    const scenario = {
+      product: "onewelcome",
+      client: { clientId: "client" },
+      identity: { id: "u1", username: "john", attributes: {} },
+      scopes: ["profile", "email"],
+      // Nothing listens there: only main's stand-in answers, so a fetch from the page would fail (and be caught as offsite).
+      onewelcome: { hookUrl: "http://127.0.0.1:9" },
+    };
+    await page.evaluate((t) => window.__playground!.setScenarioText(t), JSON.stringify(scenario, null, 2));
+    await page.getByTestId("hook-question").waitFor();
+    expect(await calls(page, "callHook")).toEqual([]);
+    await page.getByTestId("hook-allow").click();
+    await waitForResult(page, before, 20_000);
+    await expect.poll(() => calls(page, "callHook")).toHaveLength(1);
+    const [request] = (await calls(page, "callHook"))[0] as [{ url: string; method: string; timeoutMs: number; body: { scopes: string[] } }];
+    expect(request).toMatchObject({ method: "POST", url: "http://127.0.0.1:9/v1/customize-access-token", timeoutMs: 1000, body: { scopes: ["profile", "email"] } });
+    await expect.poll(() => page.getByTestId("hook-response-body").textContent()).toContain('"via": "main"');
+    await expect.poll(() => page.getByTestId("panel-token").textContent()).toContain("via");
+  });
 });
+
