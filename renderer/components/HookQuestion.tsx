@@ -2,6 +2,9 @@
  * The question the page puts before a run calls a hook service at a new address (OneWelcome's hookUrl): what
  * would be sent where, and the user's choice. The run that asked was not sent; the page runs again on either
  * answer, so the result then shows the service's answer, or says the call was refused.
+ *
+ * It does not take the focus: it appears while the user may still be typing the URL in the scenario, and a
+ * keystroke meant for the editor must not answer it. It is announced politely instead; Escape inside it refuses.
  */
 import { useSyncExternalStore } from "react";
 import type { HookDecision, HookPermissions } from "../state/hookPermissions";
@@ -19,20 +22,20 @@ export function HookQuestion({ permissions, onDecided }: { permissions: HookPerm
   return (
     <div
       className="notice warning"
-      role="alertdialog"
+      role="region"
       aria-label={`Call the hook service at ${question.address}?`}
-      aria-describedby="hook-question-text"
+      aria-live="polite"
       data-testid="hook-question"
       onKeyDown={(event) => {
         if (event.key === "Escape") decide("refused");
       }}
     >
-      <span id="hook-question-text">
+      <span>
         The scenario&apos;s <code>onewelcome.hookUrl</code> asks this window to POST OneWelcome&apos;s Customize Access Token request (the user, their claims, the
         client, the scopes and the scenario&apos;s Authorization header) to <code data-testid="hook-question-url">{question.url}</code>, a service on this machine.
         Allow calls to {question.address} until this window closes?
       </span>{" "}
-      <button type="button" autoFocus data-testid="hook-allow" onClick={() => decide("allowed")}>
+      <button type="button" data-testid="hook-allow" onClick={() => decide("allowed")}>
         Allow {question.address}
       </button>{" "}
       <button type="button" data-testid="hook-refuse" onClick={() => decide("refused")}>

@@ -4,10 +4,9 @@
  * next-generation" shows the rewrite beside the original with each change's reason and both runs' verdict.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult, seriousViolations } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -18,17 +17,7 @@ async function open(): Promise<Page> {
   return opened.page;
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** axe-core's critical and serious violations inside `selector`. */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [include] }, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join(", ")}`);
-  }, selector);
-}
 
 const evidenceFixture = (name: string) => ({ name, text: readFileSync(new URL(`../fixtures/evidence/${name}`, import.meta.url), "utf8") });
 

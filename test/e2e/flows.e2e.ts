@@ -3,24 +3,12 @@
  * panels, the flow editor in the scenario form, and the product picker with the OneWelcome hook panel. Real
  * Chromium, the real engine in its worker; every wait is on state.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { currentRunId, usePlaygroundBrowser, waitForResult, seriousViolations } from "./harness";
 
 const session = usePlaygroundBrowser();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** axe-core's critical and serious violations inside `selector`, as "rule: targets" lines. */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector(sel)!, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  }, selector);
-}
 
 async function open(): Promise<Page> {
   const opened = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));

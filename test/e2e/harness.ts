@@ -4,7 +4,8 @@
  * through playwright-core. Every request that would leave 127.0.0.1 is refused and counted.
  */
 import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -215,3 +216,22 @@ export function usePlaygroundBrowser(): PlaygroundSession {
     },
   };
 }
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's critical and serious violations, in the page as it is now or inside `selector`, as
+ * "rule: targets (why)" lines; [] when there are none.
+ */
+export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (include) => {
+    type Violation = { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: object, o: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(include ? { include: [include] } : document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary})` : ""}`).join(", ")}`);
+  }, selector ?? null);
+}
+

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { Page } from "playwright-core";
-import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, seriousViolations, usePlaygroundBrowser, waitForResult } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -69,15 +69,18 @@ describe("a hook service on this machine", () => {
 
     const question = page.getByTestId("hook-question");
     await question.waitFor();
-    expect(await question.getAttribute("role")).toBe("alertdialog");
+    expect(await question.getAttribute("aria-label")).toBe(`Call the hook service at 127.0.0.1:${port}?`);
     expect(await page.getByTestId("hook-question-url").textContent()).toBe(`http://127.0.0.1:${port}/v1/customize-access-token`);
     await expect.poll(() => banner(page).textContent()).toContain(`asks before it calls 127.0.0.1:${port} for the first time`);
     expect(received).toEqual([]);
     await question.screenshot({ path: `${RESULTS_DIR}/hook-question.png` });
+    expect(await seriousViolations(page, '[data-testid="hook-question"]')).toEqual([]);
 
     const before = await currentRunId(page);
-    // The question takes the focus: Enter allows, as the button says.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("hook-allow");
+    // It leaves the focus where the user was typing (a keystroke must not answer it); from the keyboard, Enter on
+    // its button allows.
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="hook-question"]') ?? null)).toBeNull();
+    await page.getByTestId("hook-allow").focus();
     await page.keyboard.press("Enter");
     await waitForResult(page, before, 20_000);
     await expect.poll(() => page.getByTestId("hook-panel").textContent()).toContain("answered by the service");

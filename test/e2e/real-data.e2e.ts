@@ -2,14 +2,11 @@
  * Issue 15: the app holds up with real data (200 fields, 5 KB claims, long names) and shows what a support
  * engineer needs. One test per defect, in real Chromium at the sizes the defects were seen at.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult, seriousViolations } from "./harness";
 
 const session = usePlaygroundBrowser();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function open(viewport = { width: 1440, height: 900 }, colorScheme: "light" | "dark" = "light"): Promise<Page> {
   const opened = await session.open(await session.browser.newContext({ viewport, colorScheme }));
@@ -289,13 +286,7 @@ describe("accessibility (defect 9)", () => {
   for (const scheme of ["light", "dark"] as const) {
     it(`axe-core finds no critical or serious violation (${scheme}), with a result, a failure and stale panels`, async () => {
       const page = await open({ width: 1440, height: 900 }, scheme);
-      await page.evaluate(AXE_SOURCE);
-      const audit = () =>
-        page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document, { resultTypes: ["violations"] });
-          return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-        });
+      const audit = () => seriousViolations(page);
       expect(await audit()).toEqual([]);
       expect(await page.locator("main").count()).toBe(1);
       // A client-side JWT (coloured parts) and the scenario form.

@@ -4,12 +4,11 @@
  * cURL, Save as test case (checked by the engine's own case runner), the theme choice, the layout reset.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { run } from "../../engine";
 import { checkExpectation } from "../../engine/cases";
-import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult, seriousViolations } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -21,17 +20,7 @@ async function open(): Promise<Page> {
   return opened.page;
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** axe-core's critical and serious violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "critical" || v.impact === "serious").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
