@@ -12,9 +12,31 @@ export const PRODUCTS: readonly { id: Product; label: string }[] = CATALOG_PRODU
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
+/** Who answers the hook, as the panel's summary names it. */
+function answerer(hook: HookExchangeView): string {
+  switch (hook.source) {
+    case "handler":
+      return "the handler (the script)";
+    case "mockserver":
+      return "the MockServer expectation";
+    case "service": {
+      let host = hook.request.url;
+      try {
+        host = new URL(hook.request.url).host;
+      } catch {
+        // The URL as it was sent is still the best name for it.
+      }
+      return `the service at ${host}`;
+    }
+    default:
+      return `the ${String(hook.source)}`;
+  }
+}
+
 function HookPanel({ hook, stale }: { hook: HookExchangeView; stale?: boolean }) {
+  const summary = `${hook.response ? "answered by" : "no answer from"} ${answerer(hook)}`;
   return (
-    <Panel testId="hook-panel" title="OneWelcome web hook" summary={`answered by the ${hook.source}`} copyValue={hook} stale={stale} className="product-panel">
+    <Panel testId="hook-panel" title="OneWelcome web hook" summary={summary} copyValue={hook} stale={stale} className="product-panel">
       <div className="product-columns">
         <div>
           <h3>Request</h3>

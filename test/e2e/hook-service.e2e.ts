@@ -83,7 +83,7 @@ describe("a hook service on this machine", () => {
     await page.getByTestId("hook-allow").focus();
     await page.keyboard.press("Enter");
     await waitForResult(page, before, 20_000);
-    await expect.poll(() => page.getByTestId("hook-panel").textContent()).toContain("answered by the service");
+    await expect.poll(() => page.getByTestId("hook-panel").textContent()).toContain(`answered by the service at 127.0.0.1:${port}`);
     expect(await page.getByTestId("hook-question").count()).toBe(0);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ path: "/v1/customize-access-token", authorization: `Basic ${Buffer.from("hook:secret").toString("base64")}`, body: { scopes: ["profile", "email", "reports"], client: { id: "client" } } });
@@ -116,6 +116,7 @@ describe("a hook service on this machine", () => {
     await expect.poll(() => banner(page).textContent()).toContain(`was not called: you chose not to let this window call localhost:${port}`);
     expect(await question.count()).toBe(0);
     expect(await page.getByTestId("hook-response-status").textContent()).toBe("No answer from the hook.");
+    expect(await page.getByTestId("hook-panel").textContent()).toContain(`no answer from the service at localhost:${port}`);
     expect(received).toEqual([]);
   });
 
