@@ -1,45 +1,36 @@
 /**
  * Issue 14: a OneWelcome scenario's `hookUrl` names the user's own hook service on this machine, and the app
- * calls it: a real HTTP server on 127.0.0.1 here (with the CORS answers the browser build needs), the real
+ * calls it: the sample service (samples/onewelcome-hook-service.mjs, with the CORS answers the browser build needs), the real
  * page in Chromium, the real engine in its worker. Nothing is sent before the user allows the address; a
  * refused address is never called and the result says so. Every wait is on state.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
 import type { Page } from "playwright-core";
 import { RESULTS_DIR, currentRunId, seriousViolations, usePlaygroundBrowser, waitForResult } from "./harness";
 
 const session = usePlaygroundBrowser();
 
-interface Received {
-  path: string;
-  authorization?: string;
-  body: { scopes?: string[]; client?: { id?: string } };
-}
-
-let server: Server;
+/** The sample hook service (samples/onewelcome-hook-service.mjs), started as a user starts it, its lines read back. */
+let service: ChildProcess;
 let port = 0;
-const received: Received[] = [];
+const received: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const cors = { "Access-Control-Allow-Origin": req.headers.origin ?? "*", "Access-Control-Allow-Headers": "authorization, content-type, accept" };
-    if (req.method === "OPTIONS") {
-      res.writeHead(204, cors);
-      return void res.end();
-    }
-    let text = "";
-    req.on("data", (c) => (text += c));
-    req.on("end", () => {
-      received.push({ path: req.url ?? "", authorization: req.headers.authorization, body: JSON.parse(text) as Received["body"] });
-      res.writeHead(200, { ...cors, "content-type": "application/json" });
-      res.end(JSON.stringify({ removeScopes: ["reports"], additionalClaims: { answeredBy: "my-hook-service" } }));
+  service = spawn(process.execPath, ["samples/onewelcome-hook-service.mjs", "--port", "0", "--user", "hook", "--password", "secret"], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: service.stdout! });
+  port = await new Promise<number>((resolve, reject) => {
+    service.once("exit", (code) => reject(new Error(`the sample hook service exited (${code})`)));
+    lines.on("line", (line) => {
+      const listening = /^listening on http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
+      if (listening) resolve(Number(listening[1]));
+      else received.push(line);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as { port: number }).port;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => void service.kill());
 
 async function openOneWelcome(options: { tolerate?: RegExp[]; allow?: string[] } = {}): Promise<Page> {
   // The page may reach the test's hook service, and nothing else beyond its own origin.
@@ -63,7 +54,8 @@ const banner = (page: Page) => page.getByTestId("error-banner");
 
 describe("a hook service on this machine", () => {
   it("asks before the first call, sends nothing until allowed, then shows the service's answer in the hook panel and the token", async () => {
-    const page = await openOneWelcome();
+    // The second call goes without credentials on purpose: Chromium logs the service's 401.
+    const page = await openOneWelcome({ tolerate: [/status of 401/] });
     received.length = 0;
     await useHookSettings(page, { hookUrl: `http://127.0.0.1:${port}`, authentication: "basic", username: "hook", password: "secret" });
 
@@ -85,22 +77,25 @@ describe("a hook service on this machine", () => {
     await waitForResult(page, before, 20_000);
     await expect.poll(() => page.getByTestId("hook-panel").textContent()).toContain(`answered by the service at 127.0.0.1:${port}`);
     expect(await page.getByTestId("hook-question").count()).toBe(0);
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ path: "/v1/customize-access-token", authorization: `Basic ${Buffer.from("hook:secret").toString("base64")}`, body: { scopes: ["profile", "email", "reports"], client: { id: "client" } } });
+    // The service checks the Basic credentials (401 otherwise) and answers from the scopes it was sent.
+    await expect.poll(() => received).toEqual(['POST /v1/customize-access-token → 200 {"removeScopes":["reports"],"additionalClaims":{"plan":"basic","answeredBy":"onewelcome-hook-service.mjs"}}']);
     expect(await page.getByTestId("hook-response-status").textContent()).toBe("HTTP 200");
-    expect(await page.getByTestId("hook-response-body").textContent()).toContain("my-hook-service");
+    expect(await page.getByTestId("hook-response-body").textContent()).toContain("onewelcome-hook-service.mjs");
     expect(await banner(page).count()).toBe(0);
     // removeScopes took "reports" out of the grant; additionalClaims went into the JWT.
     await expect.poll(() => page.getByTestId("panel-token").textContent()).toContain("answeredBy");
+    expect(await page.getByTestId("panel-token-response").textContent()).toContain('"profile email"');
     await page.screenshot({ path: `${RESULTS_DIR}/hook-service-answered.png` });
 
-    // Allowed for this window: the next edit's run calls it again without asking.
+    // Allowed for this window: the next edit's run calls it again without asking (and without credentials, the
+    // service says 401, which the result shows against the contract).
     const again = await currentRunId(page);
     await useHookSettings(page, { hookUrl: `http://127.0.0.1:${port}/`, authentication: "none" });
     await waitForResult(page, again, 20_000);
     await expect.poll(() => received.length).toBe(2);
-    expect(received[1]!.authorization).toBeUndefined();
+    expect(received[1]).toBe('POST /v1/customize-access-token → 401 {"error":"unauthorized"}');
     expect(await page.getByTestId("hook-question").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("hook-response-status").textContent()).toBe("HTTP 401");
   });
 
   it("an address the user refuses (Escape) is never called, and the result says why", async () => {
