@@ -22,6 +22,9 @@
  *    Java maps with Rhino's map access, the only members the docs show being get(key) and property reads;
  *    values a script stores (setField, addExtraJsonData) are converted to plain Java (String, Double, Boolean,
  *    List, Map), as the docs say next-generation methods "accept an Object that is converted to the relevant type".
+ * Every recording also runs the published next-generation scripts a live AIC tenant answered (record.mjs prints
+ * "… against live next-gen cases: N/M alike"); on 2026-12-02 it gave the tenant's output for all 10 (dialect errors,
+ * missing ES2015 globals, loop-body const, SLF4J placeholders, the allow-list refusing java.util.HashMap).
  */
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

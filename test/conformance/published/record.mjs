@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { normalizeObservation } from "../legacy/normalize.mjs";
-import { NEXTGEN_EPILOGUE, RHINO_EPILOGUE, RHINO_NEXTGEN_TRUTH, RHINO_TRUTH } from "./truth.mjs";
+import { LIVE_TRUTH, NEXTGEN_EPILOGUE, RHINO_EPILOGUE, RHINO_NEXTGEN_TRUTH, RHINO_TRUTH } from "./truth.mjs";
 import { scenarioOf } from "./scenario-of.mjs";
 import { nextGenBindingData } from "../nextgen/binding-data.mjs";
 
@@ -94,14 +94,33 @@ function record(name, sources, jobs, allow, levels) {
   const banner = execFileSync("java", ["-cp", `${jar}:${classes}`, "Recorder", dir, join(dir, "allowlist.txt")], { encoding: "utf8" }).trim();
   for (const j of jobs) {
     const lines = readFileSync(join(dir, `${j.id}.out`), "utf8").split("\n").filter((l) => l !== "");
+    if (j.check) {
+      j.seen = toObserved(lines, levels);
+      continue;
+    }
     j.c.observed = toObserved(lines, levels);
     j.c.recordedWith = banner;
   }
-  console.log(`${banner}: recorded ${jobs.length} published cases`);
+  console.log(`${banner}: recorded ${jobs.filter((j) => !j.check).length} published cases`);
+}
+
+/**
+ * The next-generation recorder's bindings are partly inference, so each recording also runs the published
+ * next-generation scripts a live tenant answered (truth live-am, with logs or an error to compare) and prints
+ * how many the recorder reproduces: a check of the recorder against AM, never written to the cases.
+ */
+function reportLiveCheck(jobs) {
+  const checks = jobs.filter((j) => j.check);
+  if (checks.length === 0) return;
+  const text = (o) => JSON.stringify({ logs: o.logs ?? [], error: o.error ?? null });
+  const differ = checks.filter((j) => text(j.seen) !== text(j.c.observed));
+  console.log(`next-generation recorder against live next-gen cases: ${checks.length - differ.length}/${checks.length} alike`);
+  for (const j of differ) console.log(`  ${j.id}: live ${text(j.c.observed)}, recorder ${text(j.seen)}`);
 }
 
 try {
   const files = readdirSync(here).filter((f) => f.endsWith(".json"));
+  const checkBase = JSON.parse(readFileSync(join(here, "nextgen-docs.json"), "utf8")).scenario;
   const legacyJobs = [];
   const nextGenJobs = [];
   for (const file of files) {
@@ -112,13 +131,20 @@ try {
       if (c.truth === RHINO_NEXTGEN_TRUTH) {
         nextGenJobs.push({ file, data, c, id, source: c.script + NEXTGEN_EPILOGUE, bindings: nextGenBindingData(scenarioOf(data.scenario, c.scenario)) });
       }
+      const scenario = scenarioOf(data.scenario, c.scenario);
+      if ((c.truth ?? LIVE_TRUTH) === LIVE_TRUTH && scenario.evaluator === "next-gen" && (c.observed.logs || c.observed.error)) {
+        // Live cases carry only what their source gives; the data they do not set comes from the docs cases' scenario.
+        const bindings = nextGenBindingData(scenarioOf(checkBase, c.scenario));
+        nextGenJobs.push({ file, data, c, id, source: c.script, bindings, check: true });
+      }
     }
   }
   mkdirSync(join(work, "legacy"));
   mkdirSync(join(work, "nextgen"));
   record("legacy", [join(legacy, "Recorder.java"), ...javaFiles(join(legacy, "standins"))], legacyJobs, allowList());
   record("nextgen", [join(nextgen, "Recorder.java")], nextGenJobs, nextGenAllowList(), { DEBUG: "debug", INFO: "info", WARN: "warn", ERROR: "error" });
-  const jobs = [...legacyJobs, ...nextGenJobs];
+  reportLiveCheck(nextGenJobs);
+  const jobs = [...legacyJobs, ...nextGenJobs].filter((j) => !j.check);
   for (const file of new Set(jobs.map((j) => j.file))) {
     const data = jobs.find((j) => j.file === file).data;
     writeFileSync(join(here, file), JSON.stringify(data, null, 2) + "\n");
