@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { run, type RunResult } from "../../engine";
 import { PUBLISHED_GAPS } from "./published/known-gaps";
 import { checkFigure, ratioFigure } from "./figures";
+import { ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "../../engine/bindings/tables/access-token";
 import { LIVE_TRUTH, NEXTGEN_EPILOGUE, RHINO_EPILOGUE, RHINO_NEXTGEN_TRUTH, RHINO_TRUTH } from "./published/truth.mjs";
 import { scenarioOf } from "./published/scenario-of.mjs";
 // @ts-expect-error plain ESM module shared with the Node recorder
@@ -89,6 +90,15 @@ describe("published scripts against the output AM gave them", () => {
       expect(data.cases.length, file).toBeGreaterThan(0);
       for (const c of data.cases) expect(TRUTHS, `${file}#${c.id}: truth`).toContain(c.truth ?? LIVE_TRUTH);
     }
+  });
+
+  // The next-generation recorder plays AM's AccessTokenScriptWrapper: a script must find the same members there as in
+  // the playground (both lists come from AIC's binding metadata, reference Appendix C).
+  it("the next-generation recorder's accessToken has the playground's members", () => {
+    const java = readFileSync(new URL("./nextgen/Recorder.java", import.meta.url), "utf8");
+    const body = java.slice(java.indexOf("public static final class NgAccessToken"), java.indexOf("public static final class NgIdentity"));
+    const methods = new Set([...body.matchAll(/^ {4}public (?!static)[\w<>?, ]+? (\w+)\(/gm)].map((m) => m[1]));
+    expect([...methods].sort()).toEqual([...ACCESS_TOKEN_NEXT_GEN_MEMBERS.names].sort());
   });
 
   const all = sources.flatMap(({ file, data }) => data.cases.map((c) => ({ key: `${file.replace(/\.json$/, "")}#${c.id}`, c, base: data.scenario, truth: c.truth ?? LIVE_TRUTH })));

@@ -256,59 +256,136 @@ public class Recorder {
     public void error(String format, Object[] arguments) { write("ERROR", format, arguments); }
   }
 
-  /** AccessTokenScriptWrapper: the metadata's members that the published scripts reach, over plain Java state. */
+  /** What getResourceOwner() returns: a class the next-generation allow-list does not name, so Rhino refuses it. */
+  public static final class HiddenResourceOwner {
+    public String getId() { return "hidden"; }
+  }
+
+  /**
+   * AccessTokenScriptWrapper: every member the AIC metadata lists (reference Appendix C; the published test checks
+   * the names against the playground's table), over plain Java state. Values the playground draws from its seed
+   * (the token's id, audit tracking id, auth grant id) are placeholders here: cases must not print them.
+   */
   public static final class NgAccessToken {
     final Map<String, Object> fields = new LinkedHashMap<>();
     final Map<String, Object> extra = new LinkedHashMap<>();
     final Map<String, Object> n = new LinkedHashMap<>();
+    final boolean clientSide;
     List<String> scope;
+    List<String> audience;
     long expiryTime;
-    Object permissions;
+    final long issuedAt;
+
+    static final String[] STRINGS = {"clientId", "realm", "grantType", "tokenName", "tokenType", "resourceOwnerId", "authGrantId", "auditTrackingId", "nonce", "claims", "tokenId"};
 
     NgAccessToken(Scriptable data) {
-      for (String k : new String[] {"clientId", "realm", "grantType", "tokenName", "tokenType", "resourceOwnerId", "authGrantId", "auditTrackingId", "nonce", "claims"}) {
+      for (String k : STRINGS) {
         Object v = ScriptableObject.getProperty(data, k);
         n.put(k, v instanceof CharSequence ? v.toString() : null);
       }
-      scope = new ArrayList<>();
-      for (Object o : (NativeArray) ScriptableObject.getProperty(data, "scope")) scope.add(String.valueOf(o));
+      scope = strings(ScriptableObject.getProperty(data, "scope"));
+      audience = strings(ScriptableObject.getProperty(data, "audience"));
       expiryTime = (long) Context.toNumber(ScriptableObject.getProperty(data, "expiryTime"));
-      n.put("authTimeSeconds", (long) Context.toNumber(ScriptableObject.getProperty(data, "authTimeSeconds")));
+      issuedAt = (long) Context.toNumber(ScriptableObject.getProperty(data, "issuedAt"));
+      clientSide = Context.toBoolean(ScriptableObject.getProperty(data, "clientSide"));
+      Object time = ScriptableObject.getProperty(data, "authTimeSeconds");
+      n.put("authTime", time instanceof Number ? (long) Context.toNumber(time) : null);
       Object level = ScriptableObject.getProperty(data, "authLevel");
       n.put("authLevel", level instanceof Number ? (int) Context.toNumber(level) : null);
+      for (String k : new String[] {"permissions", "act", "mayAct", "confirmationKey"}) n.put(k, null);
     }
 
-    public void setField(String field, Object value) { fields.put(field, toJava(value)); }
+    static List<String> strings(Object array) {
+      List<String> out = new ArrayList<>();
+      for (Object o : (NativeArray) array) out.add(String.valueOf(o));
+      return out;
+    }
+    String str(String k) { return (String) n.get(k); }
+
     public Object getField(String key) { return toJs(fields.get(key)); }
+    public void setField(String field, Object value) { fields.put(field, toJava(value)); }
     public void setFields(Map<?, ?> values) { for (Map.Entry<?, ?> e : values.entrySet()) fields.put(String.valueOf(e.getKey()), toJava(e.getValue())); }
     public Object getCustomFields() { return toJs(fields); }
+    public Object toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("access_token", str("tokenId"));
+      if (scope != null) m.put("scope", String.join(" ", scope));
+      m.put("token_type", str("tokenType") == null ? "Bearer" : str("tokenType"));
+      m.put("expires_in", (expiryTime - issuedAt) / 1000);
+      return toJs(m);
+    }
+    public Object getTokenInfo() {
+      Map<String, Object> m = new LinkedHashMap<>(fields);
+      if (scope != null) m.put("scope", String.join(" ", scope));
+      m.put("grant_type", str("grantType"));
+      m.put("realm", str("realm"));
+      m.put("token_type", str("tokenType"));
+      m.put("expires_in", (expiryTime - issuedAt) / 1000);
+      m.put("access_token", str("tokenId"));
+      return toJs(m);
+    }
+    public Object getPermissions() { return toJs(n.get("permissions")); }
+    public void setPermissions(Object permissions) { n.put("permissions", toJava(permissions)); }
+    public void removePermissions() { n.put("permissions", null); }
+    public Object getScope() { return jsArray(scope == null ? new ArrayList<>() : scope); }
+    public void setScope(List<?> scopes) { scope = new ArrayList<>(); for (Object o : scopes) scope.add(String.valueOf(o)); }
+    public void removeScopes() { scope = null; }
+    public String getNonce() { return str("nonce"); }
+    public void setNonce(String nonce) { n.put("nonce", nonce); }
+    public void removeNonce() { n.put("nonce", null); }
+    public String getRealm() { return str("realm"); }
+    public void setRealm(String realm) { n.put("realm", realm); }
+    public void removeRealm() { n.put("realm", null); }
+    public Object getAudience() { return jsArray(audience); }
+    public void setId(String tokenId) {
+      // As the legacy token on a live AIC tenant (reference §1.3); next-gen's answer is not documented.
+      if (clientSide) throw new UnsupportedOperationException("Client-side token's ID cannot be changed");
+      n.put("tokenId", tokenId);
+    }
+    public String getTokenId() { return str("tokenId"); }
+    public String getAuditTrackingId() { return str("auditTrackingId"); }
+    public void setAuditTrackingId(String auditTrackingId) { n.put("auditTrackingId", auditTrackingId); }
+    public void removeAuditTrackingId() { n.put("auditTrackingId", null); }
+    public boolean isExpired() { return expiryTime <= issuedAt; }
+    public String getResourceOwnerId() { return str("resourceOwnerId"); }
+    public void setResourceOwnerId(String resourceOwnerId) { n.put("resourceOwnerId", resourceOwnerId); }
+    public void removeResourceOwnerId() { n.put("resourceOwnerId", null); }
+    public HiddenResourceOwner getResourceOwner() { return new HiddenResourceOwner(); }
+    public long getAuthTimeSeconds() { Object t = n.get("authTime"); return t == null ? 0 : (Long) t; }
+    public void setAuthTime(long authTime) { n.put("authTime", authTime); }
+    public void removeAuthTime() { n.put("authTime", null); }
+    public Object getAct() { return toJs(n.get("act")); }
+    public void setAct(Object value) { n.put("act", toJava(value)); }
+    public Object getMayAct() { return toJs(n.get("mayAct")); }
+    public void setMayAct(Object value) { n.put("mayAct", toJava(value)); }
+    public String getAuthGrantId() { return str("authGrantId"); }
+    public void setAuthGrantId(String authGrantId) { n.put("authGrantId", authGrantId); }
+    public void removeAuthGrantId() { n.put("authGrantId", null); }
+    public Object getAuthLevel() { return n.get("authLevel"); }
+    public void setAuthLevel(int authLevel) { n.put("authLevel", authLevel); }
+    public void removeAuthLevel() { n.put("authLevel", null); }
+    public long getExpiryTime() { return expiryTime; }
+    public void setExpiryTime(long expiryTime) { this.expiryTime = expiryTime; }
+    public String getClaims() { return str("claims"); }
+    public void setClaims(String claims) { n.put("claims", claims); }
+    public void removeClaims() { n.put("claims", null); }
+    public String getClientId() { return str("clientId"); }
+    public void setClientId(String clientId) { n.put("clientId", clientId); }
+    public void removeClientId() { n.put("clientId", null); }
+    public String getGrantType() { return str("grantType"); }
+    public void setGrantType(String grantType) { n.put("grantType", grantType); }
+    public void removeGrantType() { n.put("grantType", null); }
+    public String getTokenType() { return str("tokenType"); }
+    public void setTokenType(String tokenType) { n.put("tokenType", tokenType); }
+    public void removeTokenType() { n.put("tokenType", null); }
+    public String getTokenName() { return str("tokenName"); }
+    public void setTokenName(String tokenName) { n.put("tokenName", tokenName); }
+    public void removeTokenName() { n.put("tokenName", null); }
+    public Object getConfirmationKey() { return toJs(n.get("confirmationKey")); }
+    public void setConfirmationKey(Object confirmationKey) { n.put("confirmationKey", toJava(confirmationKey)); }
+    public void removeConfirmationKey() { n.put("confirmationKey", null); }
     public void addExtraData(String key, String value) { extra.put(key, value); }
     public void addExtraJsonData(String key, Object value) { extra.put(key, toJava(value)); }
-    public Object getScope() { return jsArray(scope); }
-    public void setScope(List<?> scopes) { scope = new ArrayList<>(); for (Object o : scopes) scope.add(String.valueOf(o)); }
-    public void removeScopes() { scope = new ArrayList<>(); }
-    public long getExpiryTime() { return expiryTime; }
-    public void setExpiryTime(long ms) { expiryTime = ms; }
-    public void setPermissions(Object value) { permissions = toJava(value); }
-    public Object getPermissions() { return toJs(permissions); }
-    public void removePermissions() { permissions = null; }
-    public String getClientId() { return (String) n.get("clientId"); }
-    public String getRealm() { return (String) n.get("realm"); }
-    public String getGrantType() { return (String) n.get("grantType"); }
-    public String getTokenName() { return (String) n.get("tokenName"); }
-    public String getTokenType() { return (String) n.get("tokenType"); }
-    public String getResourceOwnerId() { return (String) n.get("resourceOwnerId"); }
-    public String getNonce() { return (String) n.get("nonce"); }
-    public String getClaims() { return (String) n.get("claims"); }
-    public long getAuthTimeSeconds() { return (Long) n.get("authTimeSeconds"); }
-    public Object getAuthLevel() { return n.get("authLevel"); }
-    public boolean isExpired() { return false; }
-    public void setNonce(String v) { n.put("nonce", v); }
-    public void removeNonce() { n.put("nonce", null); }
-    public void setClaims(String v) { n.put("claims", v); }
-    public void removeClaims() { n.put("claims", null); }
-    public void setTokenName(String v) { n.put("tokenName", v); }
-    public void removeTokenName() { n.put("tokenName", null); }
   }
 
   /** ScriptedIdentityScriptWrapper (docs' next-generation method list; store() persists nothing here). */

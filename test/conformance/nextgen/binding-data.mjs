@@ -60,7 +60,15 @@ export function nextGenBindingData(s) {
       nonce: null,
       claims: null,
       scope: s.scopes,
+      audience: [clientId],
+      issuedAt: clock,
       expiryTime: clock + need(token.lifetimeSeconds, "token.lifetimeSeconds") * 1000,
+      // engine/scenario/schema.ts token.storage defaults to server-side.
+      clientSide: token.storage === "client-side",
+      // The playground draws these from its seed; the recorder's are placeholders no case may print.
+      tokenId: "recorder-token-id",
+      authGrantId: token.authGrantId ?? "recorder-auth-grant-id",
+      auditTrackingId: "recorder-audit-tracking-id",
       authTimeSeconds: clientCredentials ? 0 : Math.floor((token.authTime ? Date.parse(token.authTime) : clock) / 1000),
       authLevel: clientCredentials ? null : (token.authLevel ?? 0),
     },

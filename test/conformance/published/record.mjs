@@ -50,6 +50,7 @@ const NEXTGEN_STAND_INS = [
   ["Recorder$NgLogger", "org.forgerock.openam.scripting.logging.ScriptedLoggerWrapper"],
   ["Recorder$NgMap", "java.util.Collections$UnmodifiableMap"],
   ["Recorder$NgList", "java.util.Collections$UnmodifiableRandomAccessList"],
+  ["Recorder$HiddenResourceOwner", "org.forgerock.oauth2.core.ResourceOwner"],
 ];
 
 function javaFiles(dir) {
