@@ -4,18 +4,22 @@
  * same, or the case must be a listed gap whose run carries the warning that tells the user.
  * Each case says what its `observed` is the truth of (published/truth.mjs): the live AM or AIC ("live-am", the
  * default), the output the vendor's docs print for it ("docs"), or, where the source shows no output, real Rhino
- * 1.7.14 with AM-typed bindings ("rhino-1.7.14", recorded by published/record.mjs and run with its epilogue).
+ * 1.7.14 with AM-typed bindings ("rhino-1.7.14", recorded by published/record.mjs and run with its epilogue), or,
+ * for next-generation scripts, real Rhino 1.7.14 with bindings modelled on AM's next-generation ones
+ * ("rhino-1.7.14-nextgen", recorded by the same script with nextgen/Recorder.java and run with NEXTGEN_EPILOGUE).
  */
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { run, type RunResult } from "../../engine";
 import { PUBLISHED_GAPS } from "./published/known-gaps";
 import { checkFigure, ratioFigure } from "./figures";
-import { LIVE_TRUTH, RHINO_EPILOGUE, RHINO_TRUTH } from "./published/truth.mjs";
+import { ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "../../engine/bindings/tables/access-token";
+import { LIVE_TRUTH, NEXTGEN_EPILOGUE, RHINO_EPILOGUE, RHINO_NEXTGEN_TRUTH, RHINO_TRUTH } from "./published/truth.mjs";
+import { scenarioOf } from "./published/scenario-of.mjs";
 // @ts-expect-error plain ESM module shared with the Node recorder
 import { normalizeObservation } from "./legacy/normalize.mjs";
 
-const TRUTHS = [LIVE_TRUTH, "docs", RHINO_TRUTH] as const;
+const TRUTHS = [LIVE_TRUTH, "docs", RHINO_TRUTH, RHINO_NEXTGEN_TRUTH] as const;
 type Truth = (typeof TRUTHS)[number];
 
 interface PublishedCase {
@@ -47,15 +51,6 @@ const sources = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
   .map((file) => ({ file, data: JSON.parse(readFileSync(new URL(file, dir), "utf8")) as PublishedSource }));
 
-/** The source's scenario with the case's on top; token and client merge field by field, the rest is replaced. */
-function scenarioOf(base: Record<string, unknown>, own: Record<string, unknown> = {}): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base, ...own };
-  for (const key of ["token", "client"]) {
-    if (base[key] && own[key]) out[key] = { ...(base[key] as object), ...(own[key] as object) };
-  }
-  return out;
-}
-
 /** Differences between what AM gave and what the playground gives, in words. */
 function differences(observed: PublishedCase["observed"], result: RunResult, truth: Truth): string[] {
   const out: string[] = [];
@@ -70,7 +65,7 @@ function differences(observed: PublishedCase["observed"], result: RunResult, tru
   } else if (result.error) out.push(`error: ${result.error.message}`);
   if (observed.logs) {
     // The recorder wrote Rhino's identity hashes as @HASH (legacy/normalize.mjs); the playground's are normalised alike.
-    const shown = (message: string) => (truth === RHINO_TRUTH ? (normalizeObservation(message) as string) : message);
+    const shown = (message: string) => (truth === RHINO_TRUTH || truth === RHINO_NEXTGEN_TRUTH ? (normalizeObservation(message) as string) : message);
     const seen = result.logs.map((l) => `${l.level} ${shown(l.message)}`);
     const wanted = observed.logs.map((l) => `${l.level} ${l.message}`);
     if (JSON.stringify(seen) !== JSON.stringify(wanted)) out.push(`logs\n    AM:         ${wanted.join(" | ")}\n    playground: ${seen.join(" | ")}`);
@@ -97,12 +92,22 @@ describe("published scripts against the output AM gave them", () => {
     }
   });
 
+  // The next-generation recorder plays AM's AccessTokenScriptWrapper: a script must find the same members there as in
+  // the playground (both lists come from AIC's binding metadata, reference Appendix C).
+  it("the next-generation recorder's accessToken has the playground's members", () => {
+    const java = readFileSync(new URL("./nextgen/Recorder.java", import.meta.url), "utf8");
+    const body = java.slice(java.indexOf("public static final class NgAccessToken"), java.indexOf("public static final class NgIdentity"));
+    const methods = new Set([...body.matchAll(/^ {4}public (?!static)[\w<>?, ]+? (\w+)\(/gm)].map((m) => m[1]));
+    expect([...methods].sort()).toEqual([...ACCESS_TOKEN_NEXT_GEN_MEMBERS.names].sort());
+  });
+
   const all = sources.flatMap(({ file, data }) => data.cases.map((c) => ({ key: `${file.replace(/\.json$/, "")}#${c.id}`, c, base: data.scenario, truth: c.truth ?? LIVE_TRUTH })));
   it("agree with AM except for the listed gaps, each warned in the run", async () => {
     const report: string[] = [];
     const disagreeing: string[] = [];
     for (const { key, c, base, truth } of all) {
-      const result = await run(truth === RHINO_TRUTH ? c.script + RHINO_EPILOGUE : c.script, scenarioOf(base, c.scenario));
+      const epilogue = truth === RHINO_TRUTH ? RHINO_EPILOGUE : truth === RHINO_NEXTGEN_TRUTH ? NEXTGEN_EPILOGUE : "";
+      const result = await run(c.script + epilogue, scenarioOf(base, c.scenario));
       const diff = differences(c.observed, result, truth);
       if (diff.length === 0) continue;
       disagreeing.push(key);

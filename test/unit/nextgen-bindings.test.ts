@@ -157,6 +157,14 @@ describe("next-generation bindings", () => {
     expect(failing.error?.message).toMatch(/LDAP constraint violation/);
   });
 
+  // Class: the playground's own notes written into the script's logs (published nextgen-docs#identity-nextgen-set-add-store,
+  // recorded in Rhino: the docs' setAttribute / addAttribute / store() lines log nothing).
+  it("identity writes and store() leave the logs as the script's logger wrote them", async () => {
+    const result = await ng("identity.setAttribute('a', ['b']);\nidentity.addAttribute('a', 'c');\nidentity.store();\nlogger.info('done ' + identity.getAttributeValues('a'));");
+    expect(result.error).toBeNull();
+    expect(result.logs).toEqual([{ level: "info", message: "done b,c" }]);
+  });
+
   it("setScope takes an array and changes the issued scope", async () => {
     const result = await ng("accessToken.setScope(['read']);", { scopes: ["read", "write"] });
     expect(result.tokenResponse?.scope).toBe("read");

@@ -7,7 +7,7 @@
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
-import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
+import { SystemEnvBinding, formatSlf4j, sendToMocks } from "../common";
 import { warn, type RunContext } from "../context";
 import { IdmError, type PatchOperation } from "../../openidm/store";
 import { rhinoArgType } from "../rhino-arg-type";
@@ -392,7 +392,6 @@ class IdentityBinding extends HostObject {
     if (!Array.isArray(values)) throw new GuestError(`Can't find method ${this.javaClass}.setAttribute(string,${typeof values}).`, "TypeError");
     this.attributes.set(String(name), values.map(String));
     this.pending = true;
-    this.ctx.logs.push({ level: "debug", message: `[playground] identity attribute "${String(name)}" set (pending until store())` });
   }
   addAttribute(name: unknown, value: unknown): void {
     const key = String(name);
@@ -402,8 +401,9 @@ class IdentityBinding extends HostObject {
   store(): void {
     const failure = this.ctx.scenario.identity.failStore;
     if (failure) throw new GuestError(failure, "IdentityUpdateException");
+    // No note in the logs: they hold what the script's logger wrote, as AM's do (a change never stored is
+    // told by the identity-not-stored warning instead).
     this.pending = false;
-    log(this.ctx, "debug", "[playground] identity.store() persisted the attribute changes");
   }
 
   /**

@@ -30,4 +30,7 @@ export const PUBLISHED_GAPS: Record<string, { why: string; warning: string }> = 
  *   own map class for getCustomFields() is in no source here, so the playground keeps insertion order and warns.
  * The five JS_ARRAY_IN_FIELD cases (setField with a JS array) agree since setField keeps the NativeArray itself
  * (test/unit/legacy-native-fields.test.ts).
+ * Re-examined on 2026-12-02 (issue 10, next-generation recorder): every rhino-1.7.14-nextgen case (nextgen-docs,
+ * cloudflare-mcp-aic nextgen-*) agrees; the one class they showed (next-gen identity writes adding the playground's
+ * notes to the script's logs) is fixed (test/unit/nextgen-bindings.test.ts), so no next-generation gap is listed.
  */
