@@ -5,7 +5,8 @@
  */
 import { parseArgs as parseNodeArgs } from "node:util";
 import { UsageError } from "./io";
-import { DEFAULT_EVALUATOR, EVALUATOR_IDS, isEvaluatorId, quotedChoices, type EvaluatorId } from "../engine/api";
+// The catalog itself (what engine/api.ts re-exports), so the usage and help load none of the engine.
+import { DEFAULT_EVALUATOR, EVALUATOR_IDS, isEvaluatorId, quotedChoices, type EvaluatorId } from "../contracts/catalog";
 
 /** The --evaluator values, from the engine's registry catalog: `legacy|next-gen`. */
 const EVALUATOR_CHOICES = EVALUATOR_IDS.join("|");

@@ -1,5 +1,5 @@
 /** Human-readable output of a flow: one block per request, with its status and what changed since the last issuance. */
-import { formatAmJson, type FlowResult, type FlowStepResult } from "../engine/index";
+import { formatAmJson, type FlowResult, type FlowStepResult } from "../engine/api";
 import { formatError, stsuuChangesLine } from "./format";
 
 const EVIDENCE_MARK = { documented: "documented", observed: "observed", inferred: "INFERRED" } as const;

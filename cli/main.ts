@@ -5,39 +5,33 @@
 import { version } from "../package.json";
 import { UsageError, type CliIO } from "./io";
 import { COMMANDS, commandHelp, parseCommand } from "./args";
-import { runCommand } from "./commands/run";
-import { testCommand } from "./commands/test";
-import { checkCommand } from "./commands/check";
-import { importCommand } from "./commands/import";
-import { exportCommand } from "./commands/export";
-import { flowCommand } from "./commands/flow";
-import { scenarioCommand } from "./commands/scenario";
-import { migrateCommand } from "./commands/migrate";
-import { demoJwks } from "./commands/keys";
-import { watchCommand } from "./watch";
-import { scenarioJsonSchema } from "../engine/api";
-import { runResultJsonSchema } from "../engine/api";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
+/**
+ * Each command's module loads when that command runs: `--help`, `--version` and a usage error need none of
+ * the engine, and `check` does not load what `migrate` or `scenario` bring.
+ */
 const HANDLERS: Record<string, Command> = {
-  run: runCommand,
-  test: testCommand,
-  check: checkCommand,
-  import: importCommand,
-  export: exportCommand,
-  flow: flowCommand,
-  scenario: scenarioCommand,
-  migrate: migrateCommand,
+  run: async (argv, io) => (await import("./commands/run")).runCommand(argv, io),
+  test: async (argv, io) => (await import("./commands/test")).testCommand(argv, io),
+  check: async (argv, io) => (await import("./commands/check")).checkCommand(argv, io),
+  import: async (argv, io) => (await import("./commands/import")).importCommand(argv, io),
+  export: async (argv, io) => (await import("./commands/export")).exportCommand(argv, io),
+  flow: async (argv, io) => (await import("./commands/flow")).flowCommand(argv, io),
+  scenario: async (argv, io) => (await import("./commands/scenario")).scenarioCommand(argv, io),
+  migrate: async (argv, io) => (await import("./commands/migrate")).migrateCommand(argv, io),
   async schema(argv, io) {
     const args = parseCommand("schema", argv);
     if (args.positional.length) throw new UsageError(`schema takes no file (got ${args.positional.join(" ")})`);
+    const { runResultJsonSchema, scenarioJsonSchema } = await import("../engine/api");
     io.stdout(`${JSON.stringify(args.flags.result ? runResultJsonSchema() : scenarioJsonSchema(), null, 2)}\n`);
     return 0;
   },
   async keys(argv, io) {
     const args = parseCommand("keys", argv);
     if (args.positional.length) throw new UsageError(`keys takes no argument (got ${args.positional.join(" ")})`);
+    const { demoJwks } = await import("./commands/keys");
     io.stdout(`${JSON.stringify(demoJwks(), null, 2)}\n`);
     return 0;
   },
@@ -85,7 +79,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout(commandHelp(COMMANDS[command]));
       return 0;
     }
-    if (parsed.watch) return await watchCommand(command, rest, parsed, (args) => handler(args, io), io);
+    if (parsed.watch) return await (await import("./watch")).watchCommand(command, rest, parsed, (args) => handler(args, io), io);
     return await handler(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

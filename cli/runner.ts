@@ -9,7 +9,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { failureRunResult, Supervisor, type RunResult, type Evaluator, type WorkerPort, type EngineReply } from "../engine/index";
+import { failureRunResult, Supervisor, type RunResult, type Evaluator, type WorkerPort, type EngineReply } from "../engine/api";
 import type { WorkerOptions } from "./worker";
 import { cliHookCaller } from "./hook-transport";
 
