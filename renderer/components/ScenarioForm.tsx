@@ -16,6 +16,7 @@ import { productFacts } from "../state/products";
 import { productOfScenario } from "../state/products";
 import { FlowEditor } from "./FlowEditor";
 import { IbmRulesFieldset } from "./ScenarioFormIbm";
+import { OneWelcomeHookFieldset } from "./ScenarioFormOneWelcome";
 import { Fieldset } from "./ScenarioFormParts";
 
 export interface ScenarioFormProps {
@@ -244,6 +245,7 @@ export function ScenarioForm({ doc, onChange, files, onFileLoaded }: ScenarioFor
         ) : null}
       </Fieldset>
       {product === "ibm-verify-access" ? <IbmRulesFieldset doc={doc} onChange={onChange} files={files} onFileLoaded={onFileLoaded} /> : null}
+      {product === "onewelcome" ? <OneWelcomeHookFieldset doc={doc} onChange={onChange} /> : null}
       <Fieldset legend="HTTP mocks (first match answers)">
         <div className="rows" data-testid="form-mocks">
           {mocks.map((mock, i) => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { RESULTS_DIR, currentRunId, usePlaygroundBrowser, waitForResult } from "./harness";
+import { RESULTS_DIR, currentRunId, seriousViolations, usePlaygroundBrowser, waitForResult } from "./harness";
 
 const session = usePlaygroundBrowser();
 
@@ -120,6 +120,44 @@ describe("the form's token words follow the product", () => {
     expect(error).toContain("at least 1 second");
     expect(error).toContain("(inferred)");
     expect(error).not.toMatch(/\bAM\b/);
+  });
+});
+
+describe("OneWelcome's hook settings in the form", () => {
+  it("switches the answer to the user's service, refuses a URL off this machine without touching the scenario, and writes Basic credentials", async () => {
+    const { page } = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));
+    await waitForResult(page, 0, 20_000);
+    const before = await currentRunId(page);
+    await page.getByTestId("scenario-select").selectOption("onewelcome-subscriptions");
+    await waitForResult(page, before, 20_000);
+    await page.getByTestId("tab-scenario").click();
+    await page.getByTestId("scenario-view-form").click();
+    const owOf = async () => ((await scenarioOf(page)) as { onewelcome?: Record<string, unknown> }).onewelcome ?? {};
+
+    expect(await page.getByTestId("form-hook-source").inputValue()).toBe("script");
+    expect(await page.getByTestId("form-hook-url").count()).toBe(0);
+    await page.getByTestId("form-hook-source").selectOption("service");
+    await expect.poll(owOf).toMatchObject({ hookUrl: "http://127.0.0.1:8085" });
+    expect(await page.getByTestId("form-hook-note").textContent()).toContain("POST to http://127.0.0.1:8085/v1/customize-access-token");
+    // The run that follows would call it: the app asks first.
+    await page.getByTestId("hook-question").waitFor();
+
+    await page.getByTestId("form-hook-url").fill("https://hooks.example.com");
+    expect(await page.getByTestId("form-hook-url-error").textContent()).toContain("hooks.example.com is not on this machine");
+    expect((await owOf()).hookUrl).toBe("http://127.0.0.1:8085");
+    await page.getByTestId("form-hook-url").fill("http://localhost:9001");
+    await expect.poll(owOf).toMatchObject({ hookUrl: "http://localhost:9001" });
+    expect(await page.getByTestId("form-hook-url-error").count()).toBe(0);
+
+    await page.getByTestId("form-hook-auth").selectOption("basic");
+    await page.getByTestId("form-hook-username").fill("hook");
+    await page.getByTestId("form-hook-password").fill("secret");
+    await expect.poll(owOf).toEqual({ hookUrl: "http://localhost:9001", authentication: "basic", username: "hook", password: "secret" });
+    expect(await seriousViolations(page, '[data-testid="scenario-form"]')).toEqual([]);
+    await page.getByTestId("form-hook-source").locator("xpath=ancestor::fieldset").screenshot({ path: `${RESULTS_DIR}/products-onewelcome-form.png` });
+
+    await page.getByTestId("form-hook-source").selectOption("script");
+    await expect.poll(owOf).toEqual({ authentication: "basic", username: "hook", password: "secret" });
   });
 });
 
