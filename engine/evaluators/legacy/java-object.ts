@@ -4,7 +4,7 @@
  * java.lang values (java-string.ts, java-boxed.ts), arrays (java-array.ts), collections and maps build on it.
  */
 import { javaDoubleString } from "../../token/values";
-import { GuestError, GuestReference, HostObject } from "../../sandbox/host";
+import { GuestError, GuestReference, HostObject, convertsItself } from "../../sandbox/host";
 import { nativeValueText } from "./native-values";
 import { rhinoArgType } from "../rhino-arg-type";
 import { chargeHost, identityHash } from "./java-runtime";
@@ -77,6 +77,9 @@ export function renderJava(value: unknown): string {
   if (value instanceof GuestReference) return nativeValueText(value);
   if (value instanceof HostObject) return String((value as unknown as { toString(): string }).toString());
   if (typeof value === "number") return javaDoubleString(value);
+  // Java's toString of a NativeObject is "[object Object]" whatever the script's own toString does (or throws):
+  // rhino -version 0 -e 'var l = new java.util.ArrayList(); l.add({ toString: function () { throw 1; } }); print(l)' → [[object Object]]
+  if (convertsItself(value)) return "[object Object]";
   return String(value);
 }
 

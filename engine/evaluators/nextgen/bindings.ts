@@ -4,7 +4,7 @@
  * read-only Java maps for `clientProperties` / `requestProperties` (maps.ts), promise-likes with get()/then()
  * for HTTP.
  */
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { GuestError, HostObject, isGuestFunction, keepConversion } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, log, sendToMocks } from "../common";
@@ -207,7 +207,8 @@ function mapsAsJson(value: unknown): unknown {
   if (value instanceof JavaUri) return value.text;
   if (Array.isArray(value)) return value.map(mapsAsJson);
   if (value && typeof value === "object" && !(value instanceof HostObject)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapsAsJson(v)]));
+    // A header or field value is read as text later (String(v)): the script's own toString must still run.
+    return keepConversion(value, Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapsAsJson(v)])));
   }
   return value;
 }
