@@ -5,7 +5,7 @@
 import { GuestError, convertsItself, isGuestFunction } from "../../sandbox/host";
 import { classProhibited, javaException, uncatchableUnsupportedOperation } from "./java-exceptions";
 import { chargeHost } from "./java-runtime";
-import { ENTRY_BYTES, stringBytes } from "./java-budget";
+import { ENTRY_BYTES, stringBytes } from "../host-budget";
 import { mapViewClass, requireVisible, type MapView } from "./java-views";
 import { JAVA_MAP_ENTRY_MEMBERS, JAVA_MAP_MEMBERS } from "../../bindings/tables/java";
 import { capacityFor, copyCapacity, orderAll, type OrderKeys } from "./hash-order";
@@ -59,7 +59,7 @@ export class JavaMap extends JavaObject {
   override storedContents(): Map<string, unknown> {
     return this.entries;
   }
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_MAP_MEMBERS;
   sink?: GapSink;
   override readonly javaClass: string;
@@ -231,7 +231,7 @@ export class JavaMap extends JavaObject {
 }
 
 export class JavaMapEntry extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_MAP_ENTRY_MEMBERS;
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(

@@ -9,7 +9,7 @@ import { nativeValueText } from "./native-values";
 import { rhinoArgType } from "../rhino-arg-type";
 import { chargeHost, identityHash } from "./java-runtime";
 import { javaMethodOwner, javaMethodSource } from "./java-signatures";
-import { OBJECT_BYTES } from "./java-budget";
+import { OBJECT_BYTES } from "../host-budget";
 import { newJavaString } from "./java-in";
 
 /**
@@ -36,7 +36,7 @@ export abstract class JavaObject extends HostObject {
   override readonly guestAliases: Readonly<Record<string, string>> = JAVA_ALIASES;
   constructor() {
     super();
-    // The sandbox keeps every host object the script is handed until the run ends (java-budget.ts).
+    // The sandbox keeps every host object the script is handed until the run ends (../host-budget.ts).
     chargeHost(OBJECT_BYTES);
   }
   javaToString(): HostObject {

@@ -8,7 +8,7 @@ import { classProhibited, javaException } from "./java-exceptions";
 import { chargeHost, requireHost } from "./java-runtime";
 import { expandJavaReplacement, parseJavaReplacement } from "./java-replacement";
 import { javaMethodSource } from "./java-signatures";
-import { stringBytes } from "./java-budget";
+import { stringBytes } from "../host-budget";
 import { JAVA_STRING_MEMBERS } from "../../bindings/tables/java";
 import { JavaObject } from "./java-object";
 import { JavaArray } from "./java-array";
@@ -65,7 +65,7 @@ const JS_STRING_METHODS: readonly string[] = [
 ];
 
 export class JavaString extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_STRING_MEMBERS;
   /**
    * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
