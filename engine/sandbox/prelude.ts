@@ -184,6 +184,9 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
   var E = Error, SE = SyntaxError, S = "string", tag = Object.prototype.toString;
   if (which.indexOf("c") >= 0) Object.defineProperty(g, "${CATCH_HOOK}", { value: function (x) {
     if (x instanceof E || (x !== null && typeof x === "object" && tag.call(x) === "[object Error]")) {
+      // The sandbox's memory running out is AM's OutOfMemoryError, which no catch block of a script keeps; asked
+      // here, before the host call, which needs memory of its own.
+      if (x.name === "InternalError" && x.message === "out of memory") throw x;
       var m, last = lastRead();
       try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, last[0], last[1], x); } catch (e) {}
       if (m === true) throw x;

@@ -994,6 +994,17 @@ function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | nul
   return error;
 }
 
+/** Whether the context cannot allocate a quarter of a megabyte more: its memory is what ended the run. */
+function memoryExhausted(ctx: QuickJSContext): boolean {
+  const probe = ctx.evalCode("new Array(256 * 1024).join('x').length", "memory-probe.js");
+  if (probe.error) {
+    probe.error.dispose();
+    return true;
+  }
+  probe.value.dispose();
+  return false;
+}
+
 /** Runs one script; never throws for script failures (they come back as `error`). */
 export async function runInSandbox(run: SandboxRun): Promise<SandboxOutcome> {
   const mod = loadedSandboxModule() ?? (await loadSandboxModule());
@@ -1309,6 +1320,12 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     if (result.error) {
       const info = errorInfo(context, activeBridge, result.error, instrumented);
       result.error.dispose();
+      if (info.thrownValue === "null" && memoryExhausted(context)) {
+        // QuickJS throws null when it cannot even build its "out of memory" error (a script's catch block that
+        // kept the first one ran out again): the run's memory error, not a script that threw null.
+        trapped = true;
+        return { error: { kind: "memory", message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) }, evalMs };
+      }
       info.inspect = (expression) => {
         const limit = now() + 50;
         runtime?.setInterruptHandler(() => now() > limit);

@@ -32,3 +32,24 @@ describe("a next-generation script cannot grow host-side values without bound", 
     expect(result.logs).toHaveLength(100);
   });
 });
+
+describe("the sandbox's memory running out inside a try block", () => {
+  it.each([
+    ["host objects", "requestProperties.entrySet();"],
+    ["script objects", "a.push({ x: n });"],
+  ])("%s: the run's memory error, never a caught error or a thrown null", async (_what, turn) => {
+    // QuickJS's "out of memory" was caught by the script's catch, whose own allocations then failed with a bare
+    // `null` (reported as "null"); AM's OutOfMemoryError is no error a script's catch keeps.
+    const result = await run(`var n = 0, a = [];\ntry { for (;;) { ${turn} n++; } } catch (e) { accessToken.setField("caught", n + " " + e); }`, { evaluator: "next-gen", timeoutMs: 30000 });
+    expect(result.error?.kind).toBe("memory");
+    expect(result.error?.message).toMatch(/^InternalError: out of memory: the script needed more than the playground sandbox allows/);
+    expect(result.introspection?.caught).toBeUndefined();
+    const next = await run("accessToken.setField('after', 'ok');", { evaluator: "next-gen" });
+    expect(next.introspection?.after).toBe("ok");
+  }, 60_000);
+
+  it("a script's own `throw null` is still its own", async () => {
+    const result = await run("throw null;", { evaluator: "next-gen" });
+    expect(result.error).toMatchObject({ kind: "runtime", message: "null" });
+  });
+});
