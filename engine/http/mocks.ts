@@ -5,7 +5,8 @@
 import type { HttpMock } from "../scenario/schema";
 import type { HttpCallRecord } from "../result";
 import { newRecord, ownValue } from "../util/own-keys";
-import { matchesWhole } from "../util/bounded-regexp";
+import { matchesWhole, type WholeMatch } from "../util/bounded-regexp";
+import { memoize } from "../util/memo";
 
 export interface OutgoingRequest {
   method: string;
@@ -80,12 +81,23 @@ function sentVersusExpected(what: string, sent: string[], expected: string): str
 }
 
 /**
+ * Recent answers by pattern and URL: a script calling one URL in a loop, and the app's HTTP pane explaining each
+ * call of a run again, pay a runaway pattern's budget once, not once a call. Long URLs are not kept (the key is
+ * the whole text).
+ */
+const MEMO_KEY_CHARS = 16 * 1024;
+const cachedMatch = memoize((key: string): WholeMatch => {
+  const [pattern, url] = JSON.parse(key) as [string, string];
+  return matchesWhole(pattern, url);
+});
+
+/**
  * Why the URL does not match the mock's urlPattern, or null when it does. The pattern is the scenario's and the
  * URL the script's, so the match is bounded (util/bounded-regexp.ts): a pattern that backtracks without end on
  * this URL is a reason of its own, in a fraction of a second, instead of a worker (or the app's page) that hangs.
  */
 function urlPatternMismatch(pattern: string, url: string): string | null {
-  const outcome = matchesWhole(pattern, url);
+  const outcome = url.length + pattern.length <= MEMO_KEY_CHARS ? cachedMatch(JSON.stringify([pattern, url])) : matchesWhole(pattern, url);
   switch (outcome.kind) {
     case "match":
       return null;

@@ -42,6 +42,16 @@ describe("a runaway urlPattern", () => {
     ]);
   });
 
+  it("pays a runaway pattern's budget once for a URL the script calls in a loop", async () => {
+    const started = Date.now();
+    const script = `var failed = 0;\nfor (var i = 0; i < 50; i++) { try { httpClient.send(${URL_BUILT}, {method: 'GET'}).get(); } catch (e) { failed++; } }\naccessToken.setField('failed', failed);`;
+    const result = await run(script, { evaluator: "next-gen", timeoutMs: 5000, http: [{ request: { urlPattern: "http://h/(x|x)*(a+)+" }, response: { status: 200 } }] });
+    expect(result.error).toBeNull();
+    expect(result.introspection?.failed).toBe(50);
+    expect(result.http.every((call) => /took too long to match/.test(call.error ?? ""))).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   for (const evaluator of ["next-gen", "legacy"] as const) {
     it(`a ${evaluator} script's call fails with the mock's name and pattern, within its time`, async () => {
       const script =
