@@ -1,4 +1,4 @@
-import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
+import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, THROWN_HOOK, THROW_HOOK } from "./instrument";
 
 /**
  * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
@@ -177,7 +177,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
 /**
  * The hooks an instrumented script calls (instrument.ts) and the JSON.parse wrapper, compiled only for scripts
  * that need them (each function compiled costs every run). `which` holds "c" (catch), "e" (for each),
- * "q" (==) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
+ * "q" (==), "t" (throw) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
  * SyntaxError still the engine's own.
  */
 export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which) {
@@ -194,6 +194,14 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
     }
     return x;
   } });
+  if (which.indexOf("t") >= 0) {
+    var none = {}, thrown = none, thrownStack = "";
+    Object.defineProperty(g, "${THROW_HOOK}", { value: function (x) {
+      if (!(x instanceof E || (x !== null && typeof x === "object" && tag.call(x) === "[object Error]"))) { thrown = x; thrownStack = new E().stack; }
+      return x;
+    } });
+    Object.defineProperty(g, "${THROWN_HOOK}", { value: function () { return [thrown, thrownStack]; } });
+  }
   if (which.indexOf("e") >= 0) Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) { var out = []; for (var k in o) out.push(o[k]); return out; } });
   if (which.indexOf("q") >= 0) Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
     if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);

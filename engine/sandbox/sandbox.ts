@@ -12,7 +12,7 @@ import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMemoryCapMiB, takeSandboxStderr } from "./module";
 import { memoryMessage, timeoutMessage } from "./limits";
 import { timeoutLine } from "./timeout-location";
-import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
+import { instrumentScript, originalPosition, THROWN_HOOK, type InstrumentedSource } from "./instrument";
 import { PROPERTY_ORDER_SOURCE } from "./property-order";
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
@@ -994,6 +994,23 @@ function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | nul
   return error;
 }
 
+/** Where the script threw a value that is not an Error, if the throw hook noted it (instrument.ts, THROW_HOOK). */
+function thrownAt(ctx: QuickJSContext, thrown: QuickJSHandle, instrumented: InstrumentedSource | undefined): { line?: number; column?: number } {
+  const noted = ctx.evalCode(`${THROWN_HOOK}()`, "thrown-probe.js");
+  if (noted.error) {
+    noted.error.dispose();
+    return {};
+  }
+  const value = ctx.getProp(noted.value, 0);
+  const stack = ctx.getProp(noted.value, 1);
+  try {
+    if (!ctx.sameValue(value, thrown) || ctx.typeof(stack) !== "string") return {};
+    return locate(ctx.getString(stack), instrumented);
+  } finally {
+    for (const h of [value, stack, noted.value]) h.dispose();
+  }
+}
+
 /** Whether the context cannot allocate a quarter of a megabyte more: its memory is what ended the run. */
 function memoryExhausted(ctx: QuickJSContext): boolean {
   const probe = ctx.evalCode("new Array(256 * 1024).join('x').length", "memory-probe.js");
@@ -1319,6 +1336,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     }
     if (result.error) {
       const info = errorInfo(context, activeBridge, result.error, instrumented);
+      if (info.thrownValue !== undefined && info.line === undefined && hooks.includes("t")) Object.assign(info, thrownAt(context, result.error, instrumented));
       result.error.dispose();
       if (info.thrownValue === "null" && memoryExhausted(context)) {
         // QuickJS throws null when it cannot even build its "out of memory" error (a script's catch block that

@@ -91,6 +91,17 @@ describe("a script object converted by host code, as Rhino 1.7.14 converts it", 
     expect(result.error).toMatchObject({ kind: "runtime", message: "Error: boom", line: 3 });
   });
 
+  it.each([
+    // rhino -version 0 u.js → js: "u.js", line 4: exception from uncaught JavaScript throw: str
+    ["a Java callback", 'var x = 1;\nvar l = new java.util.ArrayList(); l.add(1);\nl.forEach(function (x) {\n throw "str"; });', 4],
+    // the toString's own line: js: "u.js", line 1: exception from uncaught JavaScript throw: str
+    ["a toString host code ran", 'var obj = { toString: function () { throw "str"; } };\nnew java.lang.String(obj);', 1],
+    ["the script itself", 'var x = 1;\nthrow "str";', 2],
+  ])("a string thrown from %s is reported at the line Rhino names", async (_where, script, line) => {
+    const result = await run(script, { evaluator: "legacy" });
+    expect(result.error).toMatchObject({ kind: "runtime", message: "str", line });
+  });
+
   it("next-gen: a logged {} argument is Java's toString of the object, which never runs the script's code", async () => {
     const result = await run(`${PRELUDE}\nlogger.info("a {}", obj);`, { evaluator: "next-gen" });
     expect(result.error).toBeNull();
