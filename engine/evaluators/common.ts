@@ -2,7 +2,7 @@
  * Bindings whose behaviour both evaluators share: logging with SLF4J-style `{}` placeholders, the
  * outgoing HTTP call against the scenario's mocks, and systemEnv.
  */
-import { GuestError, HostObject, isGuestFunction } from "../sandbox/host";
+import { GuestError, HostObject, convertsItself, isGuestFunction } from "../sandbox/host";
 import type { LogLevel } from "../result";
 import { recordCall, type MockOutcome, type OutgoingRequest } from "../http/mocks";
 import { warn, type RunContext } from "./context";
@@ -20,6 +20,9 @@ export function javaToString(value: unknown): string {
       : value.javaClass;
   }
   if (isGuestFunction(value)) return "[function]";
+  // Java's toString of a NativeObject never runs the script's own toString (nor fails with it):
+  // rhino -version 0 -e 'print(java.lang.String.valueOf({ toString: function () { throw 1; } }))' → [object Object]
+  if (convertsItself(value)) return "[object Object]";
   if (typeof value === "object") {
     return `{${Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${k}=${javaToString(v)}`)

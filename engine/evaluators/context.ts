@@ -8,6 +8,8 @@ import type { SeededRandom } from "../util/random";
 import type { HttpCallRecord, LogEntry, OpenIdmCallRecord, RunWarning } from "../result";
 import { MockServer } from "../http/mocks";
 import { IdmStore } from "../openidm/store";
+import { BINDING_VALUES, HostBudget } from "./host-budget";
+import { DEFAULT_LIMITS } from "../sandbox/sandbox";
 
 export interface RunContext {
   scenario: Scenario;
@@ -21,6 +23,13 @@ export interface RunContext {
   idm: IdmStore;
   /** The script line currently executing, when the sandbox can tell (for warnings). */
   currentLine: () => number | undefined;
+  /**
+   * What the values bindings keep for the script (token fields, logs, identity attributes, HTTP requests, IDM
+   * objects) cost the host, against the sandbox's memory limit: next-generation bindings charge it (legacy's
+   * Java values have their Java world's own, java-world.ts), so that a loop storing a big string ends in the
+   * run's memory error instead of a host that runs out.
+   */
+  budget: HostBudget;
 }
 
 export function createRunContext(scenario: Scenario, token: TokenState, random: SeededRandom): RunContext {
@@ -35,6 +44,7 @@ export function createRunContext(scenario: Scenario, token: TokenState, random: 
     mocks: new MockServer(scenario.http),
     idm: new IdmStore(scenario.openidm, random),
     currentLine: () => undefined,
+    budget: new HostBudget(DEFAULT_LIMITS.memoryBytes, BINDING_VALUES),
   };
 }
 

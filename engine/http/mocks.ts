@@ -5,6 +5,8 @@
 import type { HttpMock } from "../scenario/schema";
 import type { HttpCallRecord } from "../result";
 import { newRecord, ownValue } from "../util/own-keys";
+import { matchesWhole, type WholeMatch } from "../util/bounded-regexp";
+import { memoize } from "../util/memo";
 
 export interface OutgoingRequest {
   method: string;
@@ -78,6 +80,44 @@ function sentVersusExpected(what: string, sent: string[], expected: string): str
     : `${what}: the script sent ${sent.map((s) => JSON.stringify(s)).join(", ")}, the mock expects ${JSON.stringify(expected)}`;
 }
 
+/**
+ * Recent answers by pattern and URL: a script calling one URL in a loop, and the app's HTTP pane explaining each
+ * call of a run again, pay a runaway pattern's budget once, not once a call. Long URLs are not kept (the key is
+ * the whole text).
+ */
+const MEMO_KEY_CHARS = 16 * 1024;
+const cachedMatch = memoize((key: string): WholeMatch => {
+  const [pattern, url] = JSON.parse(key) as [string, string];
+  return matchesWhole(pattern, url);
+});
+
+/**
+ * Why the URL does not match the mock's urlPattern, or null when it does. The pattern is the scenario's and the
+ * URL the script's, so the match is bounded (util/bounded-regexp.ts): a pattern that backtracks without end on
+ * this URL is a reason of its own, in a fraction of a second, instead of a worker (or the app's page) that hangs.
+ */
+function urlPatternMismatch(pattern: string, url: string): string | null {
+  const outcome = url.length + pattern.length <= MEMO_KEY_CHARS ? cachedMatch(JSON.stringify([pattern, url])) : matchesWhole(pattern, url);
+  switch (outcome.kind) {
+    case "match":
+      return null;
+    case "no-match":
+      return `URL: the script sent ${url}, which does not match the mock's /${pattern}/`;
+    case "invalid":
+      return `urlPattern /${pattern}/ is not a valid regular expression (${outcome.message})`;
+    case "unsupported":
+      return `urlPattern /${pattern}/ uses syntax newer than the playground's bounded matcher reads (${outcome.message}); the mock is counted as not matching`;
+    case "too-slow":
+      return (
+        `urlPattern: the mock's urlPattern /${pattern}/ took too long to match ${url} ` +
+        (outcome.why === "steps"
+          ? `(more than ${outcome.steps.toLocaleString("en-US")} matching steps: it backtracks without bound on this URL, `
+          : `(it nests deeper than the matcher's stack on a URL this long, `) +
+        `so the playground stopped it and counts the mock as not matching; a nested or ambiguous repeat such as (a+)+ or (x|x)* is the usual cause)`
+      );
+  }
+}
+
 /** Why a mock does not match the request, each reason saying what was sent and what the mock expects; empty when it matches. */
 export function mismatches(mock: HttpMock, request: OutgoingRequest): string[] {
   const reasons: string[] = [];
@@ -94,13 +134,8 @@ export function mismatches(mock: HttpMock, request: OutgoingRequest): string[] {
     }
   }
   if (m.urlPattern !== undefined) {
-    let pattern: RegExp | null = null;
-    try {
-      pattern = new RegExp(`^(?:${m.urlPattern})$`);
-    } catch {
-      reasons.push(`urlPattern is not a valid regular expression`);
-    }
-    if (pattern && !pattern.test(request.url)) reasons.push(`URL: the script sent ${request.url}, which does not match the mock's /${m.urlPattern}/`);
+    const reason = urlPatternMismatch(m.urlPattern, request.url);
+    if (reason) reasons.push(reason);
   }
   for (const [k, v] of Object.entries(m.query ?? {})) {
     if (!actual.query.getAll(k).includes(v)) reasons.push(sentVersusExpected(`query parameter ${k}`, actual.query.getAll(k), v));

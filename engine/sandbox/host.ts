@@ -59,6 +59,23 @@ export abstract class HostObject {
   guestMethodSource?(name: string): string | null;
 }
 
+/**
+ * A script's object whose conversion to text or a number is the script's own code (its toString / valueOf):
+ * the sandbox gives its host copy a Symbol.toPrimitive that runs that code in the script (sandbox.ts,
+ * attachConversion), so `String(x)` and `Number(x)` on the host answer as Rhino's ScriptRuntime.toString /
+ * toNumber do, and what the script's code throws reaches the script. A copy of the copy (toStored) loses it:
+ * convert such a value before copying it.
+ */
+export function convertsItself(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !(value instanceof HostObject) && !Array.isArray(value) && Symbol.toPrimitive in value;
+}
+
+/** Gives `copy` (a host copy of `original`, e.g. a JSON-like flattening) the script object's own conversion, if it has one. */
+export function keepConversion<T extends object>(original: unknown, copy: T): T {
+  if (convertsItself(original)) Object.defineProperty(copy, Symbol.toPrimitive, { value: (original as Record<symbol, unknown>)[Symbol.toPrimitive] });
+  return copy;
+}
+
 /** Thrown by host code to raise an error in the script, with the constructor name the script sees. */
 export class GuestError extends Error {
   constructor(

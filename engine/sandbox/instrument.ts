@@ -14,6 +14,8 @@
  * - Property order. Rhino lists an object's keys in creation order, integer-like keys too; QuickJS lists those
  *   first. A script that can create such keys and enumerate an object gets the hooks of property-order.ts
  *   around its object literals with integer-like keys, member writes, deletes and for…in loops.
+ * - `throw x` where x is not an Error built in place: `throw __playgroundThrow(x)`, which notes the stack when
+ *   x is no Error, so an uncaught `throw "text"` (from a callback the host ran too) is reported at its line.
  * Positions QuickJS reports are mapped back to the script's own lines and columns.
  */
 import { parse, tokenizer, type Node } from "acorn";
@@ -24,6 +26,10 @@ import { ORDER_DELETE_HOOK, ORDER_IN_HOOK, ORDER_KEY_HOOK, ORDER_LITERAL_HOOK, O
 export const CATCH_HOOK = "__playgroundCaught";
 export const EQUALITY_HOOK = "__playgroundEq";
 export const EACH_HOOK = "__playgroundEach";
+/** Notes where a value that is not an Error was thrown: QuickJS gives such a value no stack, Rhino names its line. */
+export const THROW_HOOK = "__playgroundThrow";
+/** Answers [the last such value, the stack where it was thrown] (see THROW_HOOK). */
+export const THROWN_HOOK = "__playgroundThrown";
 
 interface Edit {
   /** Offset in the original source. */
@@ -39,7 +45,7 @@ export interface InstrumentedSource {
   source: string;
   /** Edits in the order applied, with where each lands in the instrumented text. */
   edits: readonly (Edit & { landed: number })[];
-  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality (see HOOKS_SOURCE), "o" property order (PROPERTY_ORDER_SOURCE). */
+  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality, "t" throw (see HOOKS_SOURCE), "o" property order (PROPERTY_ORDER_SOURCE). */
   hooks: string;
   /** Start offset of each line, in the instrumented text and in the original. */
   lineStarts: readonly number[];
@@ -131,7 +137,7 @@ function literalKey(property: AnyNode): string | null {
 
 /** The script with its catch blocks hooked, object-to-object `==`/`!=` following Rhino, `for each` runnable. */
 export function instrumentScript(source: string): InstrumentedSource {
-  if (!source.includes("catch") && !source.includes("=") && !source.includes("each") && !mayDependOnKeyOrder(source)) return unchanged(source);
+  if (!source.includes("catch") && !source.includes("=") && !source.includes("each") && !source.includes("throw") && !mayDependOnKeyOrder(source)) return unchanged(source);
   const known = memo.get(source);
   if (known) return known;
   const eachWords = forEachWords(source);
@@ -205,6 +211,11 @@ export function instrumentScript(source: string): InstrumentedSource {
       const node = n as unknown as AnyNode;
       if (keepOrder && node.operator === "delete") hookKey(node.argument as AnyNode, ORDER_DELETE_HOOK);
     },
+    ThrowStatement(n) {
+      const argument = (n as unknown as AnyNode).argument as AnyNode;
+      // `throw new Error(…)` (the usual throw) carries its own stack.
+      if (argument.type !== "NewExpression") wrap(argument, `${THROW_HOOK}(`, ")", 0);
+    },
     CatchClause(n) {
       const node = n as unknown as AnyNode;
       const param = node.param as AnyNode | null;
@@ -244,7 +255,7 @@ export function instrumentScript(source: string): InstrumentedSource {
   out += source.slice(at);
   // JSON.parse may create integer-like keys too (the extra records the text's order).
   const ordered = (keepOrder && /\bJSON\b/.test(source)) || [ORDER_KEY_HOOK, ORDER_LITERAL_HOOK, ORDER_DELETE_HOOK, ORDER_IN_HOOK, ORDER_VALUES_HOOK].some((hook) => out.includes(hook));
-  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK].map((hook, i) => (out.includes(hook) ? "ceq"[i] : "")).join("") + (ordered ? "o" : "");
+  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, THROW_HOOK].map((hook, i) => (out.includes(hook) ? "ceqt"[i] : "")).join("") + (ordered ? "o" : "");
   const instrumented = { source: out, edits: landed, hooks, lineStarts: lineStartsOf(out), originalLineStarts: lineStartsOf(source) };
   remember(source, instrumented);
   return instrumented;

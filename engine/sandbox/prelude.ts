@@ -1,4 +1,4 @@
-import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
+import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, THROWN_HOOK, THROW_HOOK } from "./instrument";
 
 /**
  * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
@@ -19,7 +19,8 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  *   getDefaultValue does for boxed numbers; every uncached read is remembered (lastObject/lastName) so a
  *   failed call on it can be worded as Rhino words it.
  * - classify(): >= 0 is a host object's id (only our proxies answer the per-run secret KEY), -1 a plain
- *   object, -2 an array.
+ *   object, -2 an array, -3 an object whose toString or valueOf is not Object.prototype's (or cannot be read):
+ *   its conversion to text or a number is the script's code, which convert() runs when the host asks.
  * - hidden: [[ownerPath, [names...]], ...] as JSON, grouped on the host so each owner is resolved once.
  * - configure(): sets the per-run clock, seed and secret key in a prepared sandbox restored from a
  *   snapshot (snapshot.ts), whose prelude ran once with placeholders.
@@ -37,10 +38,10 @@ import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK } from "./instrument";
  *   host for the engine's own wording of it (Rhino's JSON parser messages).
  */
 export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidden, KEY) {
-  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, shapes = [], RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string";
+  var P = Proxy, HAS_INSTANCE = Symbol.hasInstance, TO_PRIMITIVE = Symbol.toPrimitive, tables = {}, shapes = [], RealDate = Date, isArray = Array.isArray, parse = JSON.parse, S = "string", OTS = Object.prototype.toString, OVO = Object.prototype.valueOf;
   var methods = Object.create(null), IE = typeof InternalError === "function" ? InternalError : Error;
   var lastObject = null, lastName = "", SP = String.prototype, toStr = String, slice = Array.prototype.slice;
-  var RealFunction = Function, FP = Function.prototype, E = Error, apply = Reflect.apply, build = Reflect.construct;
+  var RealFunction = Function, FP = Function.prototype, E = Error, TE = TypeError, apply = Reflect.apply, build = Reflect.construct;
   function FixedDate(a, b, c, d, e, f, h) {
     var n = arguments.length;
     if (!new.target) return new RealDate(clockMs).toString();
@@ -130,7 +131,25 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     return new P(t, handler);
   }
   function addShapes(json) { var list = parse(json); for (var i = 0; i < list.length; i++) shapes.push(shape(list[i][0], list[i][1])); }
-  function classify(value) { var id = value[KEY]; return typeof id === "number" ? id : isArray(value) ? -2 : -1; }
+  function classify(value) {
+    var id = value[KEY];
+    if (typeof id === "number") return id;
+    if (isArray(value)) return -2;
+    try { return value.toString === OTS && value.valueOf === OVO ? -1 : -3; } catch (e) { return -3; }
+  }
+  // Rhino's getDefaultValue: toString first for text, valueOf first for a number (and for "+", but on a Date), with the
+  // functions the script gave the object, called through the captured apply; neither giving a primitive is Rhino's TypeError.
+  function convert(value, hint) {
+    var first = hint === "string" || (hint === "default" && value instanceof RealDate) ? "toString" : "valueOf";
+    var order = first === "toString" ? ["toString", "valueOf"] : ["valueOf", "toString"];
+    for (var i = 0; i < 2; i++) {
+      var f = value[order[i]];
+      if (typeof f !== "function") continue;
+      var r = apply(f, value, []);
+      if (r === null || (typeof r !== "object" && typeof r !== "function")) return hint === "number" ? +r : hint === "string" ? toStr(r) : r;
+    }
+    throw new TE("Cannot find default value for object.");
+  }
   function fromJson(text) { return parse(text); }
   function read(object, key) { return object[key]; }
   var groups = parse(hidden);
@@ -152,19 +171,22 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     Object.defineProperty(FP, "constructor", { value: guarded, writable: true, configurable: true });
     if (g.Function === RealFunction) g.Function = guarded;
   }
-  return [mk, classify, fromJson, read, lastRead, configure, addShapes, guardFunction];
+  return [mk, classify, fromJson, read, lastRead, configure, addShapes, guardFunction, convert];
 })`;
 
 /**
  * The hooks an instrumented script calls (instrument.ts) and the JSON.parse wrapper, compiled only for scripts
  * that need them (each function compiled costs every run). `which` holds "c" (catch), "e" (for each),
- * "q" (==) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
+ * "q" (==), "t" (throw) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
  * SyntaxError still the engine's own.
  */
 export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which) {
   var E = Error, SE = SyntaxError, S = "string", tag = Object.prototype.toString;
   if (which.indexOf("c") >= 0) Object.defineProperty(g, "${CATCH_HOOK}", { value: function (x) {
     if (x instanceof E || (x !== null && typeof x === "object" && tag.call(x) === "[object Error]")) {
+      // The sandbox's memory running out is AM's OutOfMemoryError, which no catch block of a script keeps; asked
+      // here, before the host call, which needs memory of its own.
+      if (x.name === "InternalError" && x.message === "out of memory") throw x;
       var m, last = lastRead();
       try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, last[0], last[1], x); } catch (e) {}
       if (m === true) throw x;
@@ -172,6 +194,14 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
     }
     return x;
   } });
+  if (which.indexOf("t") >= 0) {
+    var none = {}, thrown = none, thrownStack = "";
+    Object.defineProperty(g, "${THROW_HOOK}", { value: function (x) {
+      if (!(x instanceof E || (x !== null && typeof x === "object" && tag.call(x) === "[object Error]"))) { thrown = x; thrownStack = new E().stack; }
+      return x;
+    } });
+    Object.defineProperty(g, "${THROWN_HOOK}", { value: function () { return [thrown, thrownStack]; } });
+  }
   if (which.indexOf("e") >= 0) Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) { var out = []; for (var k in o) out.push(o[k]); return out; } });
   if (which.indexOf("q") >= 0) Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
     if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);

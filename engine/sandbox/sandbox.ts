@@ -12,7 +12,7 @@ import { HOOKS_SOURCE, PRELUDE_SOURCE } from "./prelude";
 import { loadSandboxModule, loadedSandboxModule, recycleSandboxModule, sandboxMemoryCapMiB, takeSandboxStderr } from "./module";
 import { memoryMessage, timeoutMessage } from "./limits";
 import { timeoutLine } from "./timeout-location";
-import { instrumentScript, originalPosition, type InstrumentedSource } from "./instrument";
+import { instrumentScript, originalPosition, THROWN_HOOK, type InstrumentedSource } from "./instrument";
 import { PROPERTY_ORDER_SOURCE } from "./property-order";
 import type { RunError } from "../result";
 import { isPlainRecord, newRecord, setOwn } from "../util/own-keys";
@@ -102,6 +102,9 @@ export interface SandboxOutcome {
 }
 
 const MAX_CONVERSION_DEPTH = 64;
+
+/** Script objects with their own toString/valueOf whose host copies keep a way back to them, per run (attachConversion). */
+const MAX_GUEST_CONVERSIONS = 4096;
 
 /** What a trapped or exhausted wasm module says (QuickJS's memory past the module's cap). */
 const WASM_TRAP = /out of memory|memory access out of bounds|Cannot enlarge memory/i;
@@ -205,6 +208,11 @@ class Bridge {
   private readFn!: QuickJSHandle;
   private lastReadFn!: QuickJSHandle;
   private guardFunctionFn!: QuickJSHandle;
+  private convertFn!: QuickJSHandle;
+  /** Script objects whose conversions this run's host copies can still ask for (attachConversion). */
+  private conversions = 0;
+  /** The script's own object behind a host copy (attachConversion) or a GuestFunction: what handing it back gives. */
+  private readonly originals = new WeakMap<object, QuickJSHandle>();
   /** Serves the guarded Function constructor (id -1, "#fn"): the refusal for the calling frames, or null. */
   onFunctionConstructor: ((stack: string) => string | null) | null = null;
   /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
@@ -288,6 +296,46 @@ class Bridge {
     this.readFn = this.retain(ctx.getProp(helpers, 3));
     this.lastReadFn = this.retain(ctx.getProp(helpers, 4));
     this.guardFunctionFn = this.retain(ctx.getProp(helpers, 7));
+    this.convertFn = this.retain(ctx.getProp(helpers, 8));
+  }
+
+  /**
+   * Lets host code turn a script's object into text or a number as Rhino does (ScriptRuntime.toString /
+   * toNumber call the object's own toString / valueOf): the host copy answers `String(x)`, `${x}` and
+   * `Number(x)` by running the conversion on the original object in the guest, so the script's own code runs and
+   * what it throws reaches the script unchanged (a GuestThrow), as in Rhino, instead of V8's "Cannot convert
+   * object to primitive value" about a copy without a prototype. Only objects classify() marks as converting
+   * their own way get one, at most MAX_GUEST_CONVERSIONS a run (each holds the object's handle till the run
+   * ends); past that, and once the run is over, the copy reads as Object.prototype.toString would.
+   */
+  private attachConversion(out: Record<string, unknown>, handle: QuickJSHandle): void {
+    const fallback = (hint: string) => (hint === "number" ? Number.NaN : "[object Object]");
+    if (this.conversions >= MAX_GUEST_CONVERSIONS) {
+      Object.defineProperty(out, Symbol.toPrimitive, { value: fallback });
+      return;
+    }
+    this.conversions++;
+    const kept = this.retain(handle.dup());
+    this.originals.set(out, kept);
+    const ctx = this.scriptCtx;
+    const convert = (hint: string): unknown => {
+      if (!kept.alive || !this.convertFn.alive) return fallback(hint);
+      this.checkDeadline();
+      const hintHandle = ctx.newString(hint);
+      const result = ctx.callFunction(this.convertFn, ctx.undefined, kept, hintHandle);
+      hintHandle.dispose();
+      if (result.error) {
+        const payload = this.retain(result.error);
+        throw new GuestThrow(payload, this.describe(payload));
+      }
+      try {
+        const value = this.toHost(result.value, 0, []);
+        return typeof value === "string" || typeof value === "number" ? value : fallback(hint);
+      } finally {
+        result.value.dispose();
+      }
+    };
+    Object.defineProperty(out, Symbol.toPrimitive, { value: convert });
   }
 
   /** Puts the script realm's Function constructor behind onFunctionConstructor (prelude.ts, library.ts). */
@@ -540,6 +588,7 @@ class Bridge {
           } finally {
             for (const k of names) k.dispose();
           }
+          if (id === -3) this.attachConversion(out, handle);
           return out;
         } finally {
           seen.pop();
@@ -575,7 +624,7 @@ class Bridge {
   private guestFunction(handle: QuickJSHandle): GuestFunction {
     const ctx = this.ctx;
     const fn = this.retain(handle.dup());
-    return {
+    const guestFn: GuestFunction = {
       kind: "guest-function",
       text: () => {
         let method: QuickJSHandle;
@@ -611,6 +660,18 @@ class Bridge {
         }
       },
     };
+    this.originals.set(guestFn, fn);
+    return guestFn;
+  }
+
+  /**
+   * The script's own object or function a host value stands for, while the run holds it and only in the
+   * script's realm: a Java list gives back what the script added (`l.get(0) === o`, as Rhino's list holds the
+   * NativeObject), and a library realm never receives the script realm's objects this way.
+   */
+  private original(value: object): QuickJSHandle | null {
+    const handle = this.originals.get(value);
+    return handle && handle.alive && this.ctx === this.scriptCtx ? handle.dup() : null;
   }
 
   describe(handle: QuickJSHandle): string {
@@ -676,7 +737,9 @@ class Bridge {
       return result.value;
     }
     if (value instanceof GuestThrow) return (value.payload as QuickJSHandle).dup();
-    if (isGuestFunction(value)) throw new GuestError("Cannot return a script function", "InternalError");
+    const original = this.original(value);
+    if (original) return original;
+    if (isGuestFunction(value)) throw new GuestError("A script function cannot be handed back here (a library script's realm, or after the run that made it)", "InternalError");
     if (Array.isArray(value)) {
       if (isPlainData(value)) return this.json(JSON.stringify(value));
       const array = ctx.newArray();
@@ -752,6 +815,12 @@ class Bridge {
   raise(error: unknown): QuickJSHandle {
     const ctx = this.ctx;
     if (error instanceof GuestThrow) return (error.payload as QuickJSHandle).dup();
+    // Host code turning a value with no usable toString/valueOf into text fails with V8's wording, about a host
+    // copy: the script reads Rhino's own TypeError for that (rhino -version 0 -e 'String({ toString: 5,
+    // valueOf: function () { return {}; } })' → TypeError: Cannot find default value for object.).
+    if (error instanceof TypeError && /^Cannot convert object to primitive value/.test(error.message)) {
+      error = new GuestError("Cannot find default value for object.", "TypeError");
+    }
     const guestError = error instanceof GuestError ? error : null;
     const message = error instanceof Error ? error.message : String(error);
     const handle = ctx.newError({ name: guestError?.guestName ?? "InternalError", message: "" });
@@ -923,6 +992,34 @@ function limitError(run: SandboxRun, info: GuestErrorInfo, error: RunError | nul
     return { ...error, message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) };
   }
   return error;
+}
+
+/** Where the script threw a value that is not an Error, if the throw hook noted it (instrument.ts, THROW_HOOK). */
+function thrownAt(ctx: QuickJSContext, thrown: QuickJSHandle, instrumented: InstrumentedSource | undefined): { line?: number; column?: number } {
+  const noted = ctx.evalCode(`${THROWN_HOOK}()`, "thrown-probe.js");
+  if (noted.error) {
+    noted.error.dispose();
+    return {};
+  }
+  const value = ctx.getProp(noted.value, 0);
+  const stack = ctx.getProp(noted.value, 1);
+  try {
+    if (!ctx.sameValue(value, thrown) || ctx.typeof(stack) !== "string") return {};
+    return locate(ctx.getString(stack), instrumented);
+  } finally {
+    for (const h of [value, stack, noted.value]) h.dispose();
+  }
+}
+
+/** Whether the context cannot allocate a quarter of a megabyte more: its memory is what ended the run. */
+function memoryExhausted(ctx: QuickJSContext): boolean {
+  const probe = ctx.evalCode("new Array(256 * 1024).join('x').length", "memory-probe.js");
+  if (probe.error) {
+    probe.error.dispose();
+    return true;
+  }
+  probe.value.dispose();
+  return false;
 }
 
 /** Runs one script; never throws for script failures (they come back as `error`). */
@@ -1239,7 +1336,14 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     }
     if (result.error) {
       const info = errorInfo(context, activeBridge, result.error, instrumented);
+      if (info.thrownValue !== undefined && info.line === undefined && hooks.includes("t")) Object.assign(info, thrownAt(context, result.error, instrumented));
       result.error.dispose();
+      if (info.thrownValue === "null" && memoryExhausted(context)) {
+        // QuickJS throws null when it cannot even build its "out of memory" error (a script's catch block that
+        // kept the first one ran out again): the run's memory error, not a script that threw null.
+        trapped = true;
+        return { error: { kind: "memory", message: memoryMessage(sandboxMemoryCapMiB(), mib(run.limits.memoryBytes)) }, evalMs };
+      }
       info.inspect = (expression) => {
         const limit = now() + 50;
         runtime?.setInterruptHandler(() => now() > limit);

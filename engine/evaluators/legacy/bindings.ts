@@ -16,7 +16,7 @@ import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
 import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
-import { OBJECT_BYTES, storedBytes } from "./java-budget";
+import { OBJECT_BYTES, storedBytes } from "../host-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { warnKeyOrder } from "../key-order";
 import { rhinoFunctionText } from "../../dialect/function-text";

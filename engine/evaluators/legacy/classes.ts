@@ -3,7 +3,7 @@
  * object itself, and the allow-listed java.lang / java.util classes the playground emulates, with the
  * behaviour real Rhino 1.7.14 showed in the conformance recordings (test/conformance/legacy/).
  */
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { GuestError, HostObject, convertsItself, isGuestFunction } from "../../sandbox/host";
 import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, callJavaCallback, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
 import { ownValue } from "../../util/own-keys";
@@ -107,10 +107,12 @@ export class JavaThrowable extends JavaObject {
   }
 }
 
+/** A String parameter's value: Rhino's ScriptRuntime.toString, which runs a script object's own toString (toStored keeps it). */
 function text(value: unknown): string {
   return String(toStored(value));
 }
 
+/** A number parameter's value: Rhino's ScriptRuntime.toNumber, which runs a script object's own valueOf (toStored keeps it). */
 function num(value: unknown): number {
   return Number(toStored(value));
 }
@@ -219,7 +221,12 @@ function javaFormat(format: string, args: unknown[]): string {
     if (c === "%") return "%";
     if (c === "n") return "\n";
     const v = args[next++];
-    return v === null || v === undefined ? "null" : v instanceof HostObject ? String(v) : typeof v === "number" && c === "s" ? String(new JavaNumber(v)) : String(v);
+    if (v === null || v === undefined) return "null";
+    if (v instanceof HostObject) return String(v);
+    if (typeof v === "number" && c === "s") return String(new JavaNumber(v));
+    // An Object vararg: a script object formats as Java's toString of a NativeObject, never running the script's own:
+    // rhino -version 0 -e 'print(java.lang.String.format("%s", { toString: function () { throw 1; } }))' → [object Object]
+    return convertsItself(v) ? "[object Object]" : String(v);
   });
 }
 
@@ -245,7 +252,9 @@ export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string
       (args) => new JavaString(args.length ? text(args[0]) : ""),
       {},
       {
-        valueOf: (v: unknown) => new JavaString(typeof v === "number" ? String(new JavaNumber(v)) : text(v)),
+        // valueOf(Object) gets a script object itself, and Java's toString of a NativeObject ignores the script's
+        // own: rhino -version 0 -e 'print(java.lang.String.valueOf({ toString: function () { return "hi"; } }))' → [object Object]
+        valueOf: (v: unknown) => new JavaString(typeof v === "number" ? String(new JavaNumber(v)) : convertsItself(v) ? "[object Object]" : text(v)),
         format: (f: unknown, ...rest: unknown[]) => new JavaString(javaFormat(text(f), rest)),
         join: (sep: unknown, ...parts: unknown[]) => {
           const items = parts.length === 1 && parts[0] instanceof JavaCollection ? parts[0].items : parts;

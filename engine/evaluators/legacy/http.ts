@@ -14,7 +14,7 @@ import type { MockAnswer } from "../../http/mocks";
 import { reasonPhrase } from "../../http/mocks";
 import { PromiseBinding } from "../nextgen/promise";
 import { JavaCollection, JavaMap, JavaObject, JavaString, callGuest, chargeHost, javaException, toStored } from "./java";
-import { OBJECT_BYTES, storedBytes } from "./java-budget";
+import { OBJECT_BYTES, storedBytes } from "../host-budget";
 import { rhinoArgType } from "../rhino-arg-type";
 import { ID_TYPES } from "./id-types";
 import { javaValueFromJsonText } from "./jackson";

@@ -4,7 +4,7 @@
 import { GuestError, isGuestFunction } from "../../sandbox/host";
 import { arrayIndexOutOfBounds, classProhibited } from "./java-exceptions";
 import { callGuest, chargeHost, identityHash } from "./java-runtime";
-import { SLOT_BYTES } from "./java-budget";
+import { SLOT_BYTES } from "../host-budget";
 import { JAVA_ARRAY_MEMBERS } from "../../bindings/tables/java";
 import { JavaObject, renderJava } from "./java-object";
 import { javaIn } from "./java-in";
@@ -19,7 +19,7 @@ export class JavaArray extends JavaObject {
   override storedContents(): unknown[] {
     return this.items;
   }
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_ARRAY_MEMBERS;
   private readonly hash = identityHash();
 

@@ -15,7 +15,7 @@ import { registerJavaDouble } from "./java-in";
  * `=== false` false, and truthy even when false, as every object is in Rhino; String() reads "true"/"false".
  */
 export class JavaBoolean extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_BOOLEAN_MEMBERS;
   override readonly javaClass = "java.lang.Boolean";
   override readonly guestAliases = javaAliases({ toString: "javaToString" });
@@ -53,7 +53,7 @@ export class JavaBoolean extends JavaObject {
  * `=== 42` false, `== 42` and arithmetic work, String() gives Java's rendering ("42.0" for a Double).
  */
 export class JavaNumber extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_NUMBER_MEMBERS;
   override readonly javaClass: string;
   constructor(

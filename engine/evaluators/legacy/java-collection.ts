@@ -5,7 +5,7 @@
 import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
 import { classProhibited, javaException, javaMemberMissing, uncatchableUnsupportedOperation } from "./java-exceptions";
 import { chargeHost } from "./java-runtime";
-import { SLOT_BYTES } from "./java-budget";
+import { SLOT_BYTES } from "../host-budget";
 import { iteratorClass, requireVisible } from "./java-views";
 import { collectionKind, type CollectionKind } from "./collection-kinds";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
@@ -33,7 +33,7 @@ export class JavaCollection extends JavaObject {
   override storedContents(): unknown[] {
     return this.items;
   }
-  /** Shared by every instance of a kind: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance of a kind: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members: MemberTable;
   /** A Set (no indices, no duplicates) or a List, as collection-kinds.ts names the class. */
   readonly kind: CollectionKind;
@@ -286,7 +286,7 @@ class UnemulatedJavaMember extends HostObject {
 export type GapSink = (code: string, message: string) => void;
 
 export class JavaIterator extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_ITERATOR_MEMBERS;
   private index = 0;
   constructor(

@@ -2,10 +2,10 @@
  * java.util maps as a legacy script meets them: Java's methods, and `map[key]` / `map.key` as Rhino's
  * NativeJavaMap answers them; entries kept in the map's own iteration order (hash-order.ts).
  */
-import { GuestError, isGuestFunction } from "../../sandbox/host";
+import { GuestError, convertsItself, isGuestFunction } from "../../sandbox/host";
 import { classProhibited, javaException, uncatchableUnsupportedOperation } from "./java-exceptions";
 import { chargeHost } from "./java-runtime";
-import { ENTRY_BYTES, stringBytes } from "./java-budget";
+import { ENTRY_BYTES, stringBytes } from "../host-budget";
 import { mapViewClass, requireVisible, type MapView } from "./java-views";
 import { JAVA_MAP_ENTRY_MEMBERS, JAVA_MAP_MEMBERS } from "../../bindings/tables/java";
 import { capacityFor, copyCapacity, orderAll, type OrderKeys } from "./hash-order";
@@ -44,13 +44,22 @@ class OrderedEntries extends Map<string, unknown> {
   }
 }
 
+/**
+ * The text a key is held by (this model keys a map by text). A script object is Java's Object key, whose
+ * hashCode and equals never run the script's code (`m.get({ toString: function () { throw … } })` is null in
+ * Rhino 1.7.14, no error), so it is keyed as Java's toString of a NativeObject shows it.
+ */
+function keyText(key: unknown): string {
+  return convertsItself(key) ? "[object Object]" : str(key);
+}
+
 /** java.util.Map; answers `map[key]` and `map.key` like Rhino's NativeJavaMap. */
 export class JavaMap extends JavaObject {
   /** @host toStored flattens the entries; scripts cannot call it. */
   override storedContents(): Map<string, unknown> {
     return this.entries;
   }
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_MAP_MEMBERS;
   sink?: GapSink;
   override readonly javaClass: string;
@@ -139,16 +148,16 @@ export class JavaMap extends JavaObject {
   }
 
   get(key: unknown): unknown {
-    const k = str(key);
+    const k = keyText(key);
     return this.entries.has(k) ? this.entries.get(k) : null;
   }
   getOrDefault(key: unknown, fallback: unknown): unknown {
-    const k = str(key);
+    const k = keyText(key);
     return this.entries.has(k) ? this.entries.get(k) : javaIn(fallback);
   }
   put(key: unknown, value: unknown): unknown {
     this.mutate();
-    const k = str(key);
+    const k = keyText(key);
     const isNew = !this.entries.has(k);
     if (isNew) chargeHost(ENTRY_BYTES + stringBytes(k.length));
     const old = this.entries.get(k) ?? null;
@@ -170,7 +179,7 @@ export class JavaMap extends JavaObject {
   /** remove(key) gives the old value; remove(key, value) removes only a key mapped to that value. */
   remove(key: unknown, ...value: unknown[]): unknown {
     this.mutate();
-    const k = str(key);
+    const k = keyText(key);
     if (value.length) {
       if (!this.entries.has(k) || !javaEquals(this.entries.get(k), javaIn(value[0]))) return false;
       this.entries.delete(k);
@@ -181,7 +190,7 @@ export class JavaMap extends JavaObject {
     return old;
   }
   containsKey(key: unknown): boolean {
-    return this.entries.has(str(key));
+    return this.entries.has(keyText(key));
   }
   /** Map.forEach(BiConsumer): Rhino makes the script's function the BiConsumer, called with (key, value). */
   forEach(fn: unknown): void {
@@ -222,7 +231,7 @@ export class JavaMap extends JavaObject {
 }
 
 export class JavaMapEntry extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_MAP_ENTRY_MEMBERS;
   override readonly javaClass = "java.util.LinkedHashMap$Entry";
   constructor(

@@ -4,12 +4,12 @@
  * java.lang values (java-string.ts, java-boxed.ts), arrays (java-array.ts), collections and maps build on it.
  */
 import { javaDoubleString } from "../../token/values";
-import { GuestError, GuestReference, HostObject } from "../../sandbox/host";
+import { GuestError, GuestReference, HostObject, convertsItself } from "../../sandbox/host";
 import { nativeValueText } from "./native-values";
 import { rhinoArgType } from "../rhino-arg-type";
 import { chargeHost, identityHash } from "./java-runtime";
 import { javaMethodOwner, javaMethodSource } from "./java-signatures";
-import { OBJECT_BYTES } from "./java-budget";
+import { OBJECT_BYTES } from "../host-budget";
 import { newJavaString } from "./java-in";
 
 /**
@@ -36,7 +36,7 @@ export abstract class JavaObject extends HostObject {
   override readonly guestAliases: Readonly<Record<string, string>> = JAVA_ALIASES;
   constructor() {
     super();
-    // The sandbox keeps every host object the script is handed until the run ends (java-budget.ts).
+    // The sandbox keeps every host object the script is handed until the run ends (../host-budget.ts).
     chargeHost(OBJECT_BYTES);
   }
   javaToString(): HostObject {
@@ -77,6 +77,9 @@ export function renderJava(value: unknown): string {
   if (value instanceof GuestReference) return nativeValueText(value);
   if (value instanceof HostObject) return String((value as unknown as { toString(): string }).toString());
   if (typeof value === "number") return javaDoubleString(value);
+  // Java's toString of a NativeObject is "[object Object]" whatever the script's own toString does (or throws):
+  // rhino -version 0 -e 'var l = new java.util.ArrayList(); l.add({ toString: function () { throw 1; } }); print(l)' → [[object Object]]
+  if (convertsItself(value)) return "[object Object]";
   return String(value);
 }
 

@@ -50,7 +50,7 @@ function stackOverflow(world: JavaWorld): GuestError {
   return new GuestError("java.lang.StackOverflowError", "InternalError", { javaExceptionClass: "java.lang.StackOverflowError" }, true);
 }
 
-/** Counts host-side bytes of the run's Java values against its memory limit (java-budget.ts). */
+/** Counts host-side bytes of the run's Java values against its memory limit (../host-budget.ts). */
 export function chargeHost(bytes: number): void {
   currentJavaWorld().budget.charge(bytes);
 }

@@ -8,11 +8,55 @@ import { classProhibited, javaException } from "./java-exceptions";
 import { chargeHost, requireHost } from "./java-runtime";
 import { expandJavaReplacement, parseJavaReplacement } from "./java-replacement";
 import { javaMethodSource } from "./java-signatures";
-import { stringBytes } from "./java-budget";
+import { stringBytes } from "../host-budget";
 import { JAVA_STRING_MEMBERS } from "../../bindings/tables/java";
 import { JavaObject } from "./java-object";
 import { JavaArray } from "./java-array";
 import { registerJavaString } from "./java-in";
+import { GuestError } from "../../sandbox/host";
+import { compileBoundedRegExp, regExpBudget, RegExpBudgetExceeded, UnsupportedRegExp, type BoundedMatch, type BoundedRegExp } from "../../util/bounded-regexp";
+
+/**
+ * Runs `use` with the script's regular expression on the bounded matcher (util/bounded-regexp.ts): the host's
+ * RegExp would run a catastrophic pattern (`"(a+)+$"` on forty a's and a "!") outside the sandbox's interrupt
+ * and hang the worker. Past its budget the call ends the run (no catch keeps it, as no catch keeps AM's timeout
+ * of a Java regex that never ends) with a message naming the method and the pattern.
+ */
+function withScriptRegExp<T>(method: string, source: string, use: (re: BoundedRegExp, budget: ReturnType<typeof regExpBudget>) => T): T {
+  let re: BoundedRegExp;
+  try {
+    re = compileBoundedRegExp(source);
+  } catch (e) {
+    if (e instanceof UnsupportedRegExp) throw new GuestError(`java.lang.String.${method}: the playground cannot read the regular expression ${JSON.stringify(source)} (${e.message})`, "InternalError");
+    throw e;
+  }
+  try {
+    return use(re, regExpBudget());
+  } catch (e) {
+    if (e instanceof RegExpBudgetExceeded) {
+      throw new GuestError(
+        `java.lang.String.${method}: ${e.message.replace("the regular expression", `the regular expression ${JSON.stringify(source)}`)}; the playground stopped the script (AM would run it until the script's time limit)`,
+        "InternalError",
+        {},
+        true,
+      );
+    }
+    throw e;
+  }
+}
+
+/** Every match as String.prototype.replace with a global RegExp finds them (an empty match steps one code unit on). */
+function allMatches(re: BoundedRegExp, input: string, budget: ReturnType<typeof regExpBudget>): BoundedMatch[] {
+  const found: BoundedMatch[] = [];
+  let from = 0;
+  while (from <= input.length) {
+    const m = re.exec(input, from, budget);
+    if (!m) break;
+    found.push(m);
+    from = m.end === m.index ? m.end + 1 : m.end;
+  }
+  return found;
+}
 
 const JS_STRING_METHODS: readonly string[] = [
   "match", "search", "slice", "substr", "charCodeAt", "includes", "padStart", "padEnd", "localeCompare", "normalize",
@@ -21,7 +65,7 @@ const JS_STRING_METHODS: readonly string[] = [
 ];
 
 export class JavaString extends JavaObject {
-  /** Shared by every instance: the run may hold hundreds of thousands of these (java-budget.ts). */
+  /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_STRING_MEMBERS;
   /**
    * JavaScript String.prototype methods that reach a java.lang.String in Rhino because String has no Java
@@ -106,22 +150,43 @@ export class JavaString extends JavaObject {
   }
   /** String.replaceAll(regex, replacement), with Java's `$n` groups and `\` escapes; the result is measured as it grows. */
   replaceAll(regex: unknown, replacement: unknown): JavaString {
-    const pattern = new RegExp(str(regex), "g");
-    // How many groups the pattern has: what an empty match reports.
-    const groupCount = (new RegExp(`${pattern.source}|`).exec("")?.length ?? 1) - 1;
-    const parts = parseJavaReplacement(str(replacement), groupCount);
-    let length = this.value.length;
-    const result = this.value.replace(pattern, (match: string, ...rest: unknown[]) => {
-      const groups = rest.slice(0, groupCount).map((g) => (typeof g === "string" ? g : ""));
-      const expanded = expandJavaReplacement(parts, match, groups);
-      length += expanded.length - match.length;
-      requireHost(stringBytes(length));
-      return expanded;
+    return withScriptRegExp("replaceAll", str(regex), (re, budget) => {
+      const parts = parseJavaReplacement(str(replacement), re.groupCount);
+      let length = this.value.length;
+      let out = "";
+      let at = 0;
+      for (const m of allMatches(re, this.value, budget)) {
+        const match = this.value.slice(m.index, m.end);
+        const expanded = expandJavaReplacement(parts, match, m.groups.map((g) => g ?? ""));
+        length += expanded.length - match.length;
+        requireHost(stringBytes(length));
+        out += this.value.slice(at, m.index) + expanded;
+        at = m.end;
+      }
+      return new JavaString(out + this.value.slice(at));
     });
-    return new JavaString(result);
   }
+  /** As String.prototype.split with a RegExp answered it here before (ECMA-262's sticky tries at each position), then Java's trailing empties dropped. */
   split(regex: unknown): JavaArray {
-    const parts = this.value.split(new RegExp(str(regex)));
+    const parts = withScriptRegExp("split", str(regex), (re, budget) => {
+      const s = this.value;
+      const out: string[] = [];
+      if (s.length === 0) return re.exec(s, 0, budget, true) ? [] : [s];
+      let p = 0;
+      let q = 0;
+      while (q < s.length) {
+        const m = re.exec(s, q, budget, true);
+        if (!m || m.end === p) {
+          q++;
+          continue;
+        }
+        out.push(s.slice(p, q), ...m.groups.map((g) => g as string));
+        p = m.end;
+        q = p;
+      }
+      out.push(s.slice(p));
+      return out;
+    });
     while (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
     return new JavaArray("[Ljava.lang.String;", parts.map((p) => new JavaString(p)));
   }
@@ -132,7 +197,7 @@ export class JavaString extends JavaObject {
     return this.value.trim().length === 0;
   }
   matches(regex: unknown): boolean {
-    return new RegExp(`^(?:${str(regex)})$`).test(this.value);
+    return withScriptRegExp("matches", `^(?:${str(regex)})$`, (re, budget) => re.exec(this.value, 0, budget, true) !== null);
   }
   concat(s: unknown): JavaString {
     return new JavaString(this.value + str(s));

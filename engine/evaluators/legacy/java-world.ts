@@ -2,13 +2,13 @@
  * The per-run state of the legacy evaluator's Java world: the identity hashes Java objects print
  * (`[Ljava.lang.String;@2550ad21`), seeded by the scenario's seed so the same case prints the same hashes on
  * every run; the Java exceptions host methods raised (for the uncaught error's wording); and the budget of
- * host-side memory a script's Java values may take (java-budget.ts).
+ * host-side memory a script's Java values may take (../host-budget.ts).
  *
  * Java values are built deep inside host methods that know nothing of the run (a String's split, a list's
  * toArray), so the world of the run being evaluated is the active one: the legacy bindings enter it when the
  * sandbox starts evaluating (synchronously, one run at a time) and leave it when the run is over.
  */
-import { HostBudget } from "./java-budget";
+import { HostBudget } from "../host-budget";
 
 interface RaisedJavaException {
   javaClass: string;

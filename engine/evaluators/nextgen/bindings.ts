@@ -4,7 +4,7 @@
  * read-only Java maps for `clientProperties` / `requestProperties` (maps.ts), promise-likes with get()/then()
  * for HTTP.
  */
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { GuestError, HostObject, isGuestFunction, keepConversion } from "../../sandbox/host";
 import { checkRhinoSyntax } from "../../dialect/rhino-syntax";
 import { AccessTokenBinding, type ValueModel } from "../access-token";
 import { SystemEnvBinding, formatSlf4j, sendToMocks } from "../common";
@@ -21,6 +21,7 @@ import { nextGenJava } from "./java-access";
 import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
 import { warnKeyOrder } from "../key-order";
+import { OBJECT_BYTES, SLOT_BYTES, storedBytes } from "../host-budget";
 import { rhinoFunctionText } from "../../dialect/function-text";
 import { identityHash } from "../legacy/java";
 import { LibraryLoads, libraryFilename } from "../../sandbox/library";
@@ -61,10 +62,15 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     }
     return value;
   };
+  // What the token keeps, charged as it is kept (host-budget.ts).
+  const kept = <T>(value: T): T => {
+    ctx.budget.charge(storedBytes(value));
+    return value;
+  };
   return {
     store: (value, what) => {
       warnKeyOrder(ctx, value, what);
-      return plain(value, what);
+      return kept(plain(value, what));
     },
     give: (v) => v,
     scopesIn: (value) => {
@@ -77,12 +83,12 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     listOut: (v) => [...v],
     jsonIn: (v, method) => {
       warnKeyOrder(ctx, v, method);
-      return plain(v, method);
+      return kept(plain(v, method));
     },
-    extraDataIn: (v) => (v === null || v === undefined ? null : String(plain(v, "addExtraData"))),
+    extraDataIn: (v) => (v === null || v === undefined ? null : kept(String(plain(v, "addExtraData")))),
     extraJsonIn: (v) => {
       warnKeyOrder(ctx, v, "addExtraJsonData");
-      return plain(v, "addExtraJsonData");
+      return kept(plain(v, "addExtraJsonData"));
     },
   };
 }
@@ -121,7 +127,9 @@ class LoggerBinding extends HostObject {
     let rest = args.slice(1);
     if (rest.length === 1 && Array.isArray(rest[0])) rest = rest[0];
     rest = rest.map((v) => (isGuestFunction(v) ? `org.mozilla.javascript.InterpretedFunction@${identityHash()}` : v));
-    this.ctx.logs.push({ level, message: formatSlf4j(format, rest) });
+    const message = formatSlf4j(format, rest);
+    this.ctx.budget.charge(OBJECT_BYTES + storedBytes(message));
+    this.ctx.logs.push({ level, message });
   }
 
   getName(): string {
@@ -207,7 +215,8 @@ function mapsAsJson(value: unknown): unknown {
   if (value instanceof JavaUri) return value.text;
   if (Array.isArray(value)) return value.map(mapsAsJson);
   if (value && typeof value === "object" && !(value instanceof HostObject)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapsAsJson(v)]));
+    // A header or field value is read as text later (String(v)): the script's own toString must still run.
+    return keepConversion(value, Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapsAsJson(v)])));
   }
   return value;
 }
@@ -253,6 +262,8 @@ class HttpClientBinding extends HostObject {
     if (body !== undefined && ["GET", "HEAD", "TRACE"].includes(method)) {
       throw new GuestError(`A ${method} request cannot have a body`, "HttpClientScriptException");
     }
+    // The run's result records every request, body and headers included.
+    this.ctx.budget.charge(OBJECT_BYTES + storedBytes(uri) + storedBytes(headers) + (body !== undefined ? storedBytes(body) : 0));
     const outcome = sendToMocks(this.ctx, { method, url: uri, headers, ...(body !== undefined ? { body } : {}) });
     if (outcome.ok) return new PromiseBinding({ ok: true, value: new ResponseBinding(outcome.answer, this.ctx) });
     return new PromiseBinding({
@@ -299,6 +310,8 @@ class OpenIdmBinding extends HostObject {
   }
 
   private record<T>(op: OpenIdmCallRecord["op"], id: string, work: () => T): T {
+    // The result lists every call; the store keeps what create, update and patch write (kept, below).
+    this.ctx.budget.charge(OBJECT_BYTES + storedBytes(id));
     try {
       const result = work();
       this.ctx.openidm.push({ op, id });
@@ -314,6 +327,12 @@ class OpenIdmBinding extends HostObject {
     }
   }
 
+  /** What the in-memory IDM keeps of a write, charged to the run's host budget (host-budget.ts). */
+  private kept(value: unknown): unknown {
+    this.ctx.budget.charge(storedBytes(value));
+    return value;
+  }
+
   /**
    * The fields argument: the wrapper's overloads take a List (a JS array); any other value matches no overload, so
    * Rhino fails the call rather than dropping the fields.
@@ -327,22 +346,23 @@ class OpenIdmBinding extends HostObject {
   create(resource: unknown, newId: unknown, content: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
     return this.record("create", id, () =>
-      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), mapsAsJson(content ?? {}) as Record<string, unknown>, this.fields(fields, "create", [resource, newId, content, _params, fields])),
+      this.ctx.idm.create(id, newId === null || newId === undefined ? null : String(newId), this.kept(mapsAsJson(content ?? {})) as Record<string, unknown>, this.fields(fields, "create", [resource, newId, content, _params, fields])),
     );
   }
   read(resource: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
     const found = this.ctx.idm.read(id, this.fields(fields, "read", [resource, _params, fields]));
+    this.ctx.budget.charge(OBJECT_BYTES + storedBytes(id));
     this.ctx.openidm.push(found ? { op: "read", id } : { op: "read", id, error: "404 Not Found: read returned null" });
     return found;
   }
   update(resource: unknown, rev: unknown, value: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("update", id, () => this.ctx.idm.update(id, rev, mapsAsJson(value ?? {}) as Record<string, unknown>, this.fields(fields, "update", [resource, rev, value, _params, fields])));
+    return this.record("update", id, () => this.ctx.idm.update(id, rev, this.kept(mapsAsJson(value ?? {})) as Record<string, unknown>, this.fields(fields, "update", [resource, rev, value, _params, fields])));
   }
   patch(resource: unknown, rev: unknown, operations: unknown, _params?: unknown, fields?: unknown): unknown {
     const id = String(resource);
-    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, mapsAsJson(operations) as PatchOperation[], this.fields(fields, "patch", [resource, rev, operations, _params, fields])));
+    return this.record("patch", id, () => this.ctx.idm.patch(id, rev, this.kept(mapsAsJson(operations)) as PatchOperation[], this.fields(fields, "patch", [resource, rev, operations, _params, fields])));
   }
   query(resource: unknown, params: unknown, fields?: unknown): unknown {
     const id = String(resource);
@@ -390,12 +410,16 @@ class IdentityBinding extends HostObject {
     // A Java list (request values under request.valuesType "java.util.List") is a List<String> as much as an array.
     const values = given instanceof ScriptList ? given.toArray() : given;
     if (!Array.isArray(values)) throw new GuestError(`Can't find method ${this.javaClass}.setAttribute(string,${typeof values}).`, "TypeError");
-    this.attributes.set(String(name), values.map(String));
+    const texts = values.map(String);
+    this.ctx.budget.charge(storedBytes(texts));
+    this.attributes.set(String(name), texts);
     this.pending = true;
   }
   addAttribute(name: unknown, value: unknown): void {
     const key = String(name);
-    this.attributes.set(key, [...(this.attributes.get(key) ?? []), String(value)]);
+    const text = String(value);
+    this.ctx.budget.charge(SLOT_BYTES + storedBytes(text));
+    this.attributes.set(key, [...(this.attributes.get(key) ?? []), text]);
     this.pending = true;
   }
   store(): void {

@@ -1,14 +1,16 @@
 /**
- * Host-side memory a legacy script's Java values take. Java strings, collections, maps, arrays, token fields,
- * extra data and log lines live in the host (outside the QuickJS heap and its memory limit), and the sandbox
- * keeps every host object the script was handed until the run ends; so each is charged here when it is built,
- * against the same limit as the guest's memory, and the run fails with a memory error once the script's values
- * pass it, before the host itself runs out (V8's "Invalid string length", a fatal invalid-size error).
+ * Host-side memory a script's values take once a binding keeps them. Legacy's Java strings, collections, maps and
+ * arrays, and either evaluator's token fields, extra data, log lines, identity attributes, HTTP requests and IDM
+ * objects live in the host (outside the QuickJS heap and its memory limit), and the sandbox keeps every host
+ * object the script was handed until the run ends; so each is charged here when it is built, against the same
+ * limit as the guest's memory, and the run fails with a memory error once the script's values pass it, before
+ * the host itself runs out (V8's "Invalid string length", a fatal invalid-size error, a worker that dies).
  *
  * Sizes are estimates of what V8 holds (two bytes a character, a pointer a slot, a small header an object),
- * deterministic so that the same script fails at the same point on every run.
+ * deterministic so that the same script fails at the same point on every run. A value is charged when a binding
+ * keeps it, not freed when the script replaces it: the count only grows, as a bound must.
  */
-import { GuestError } from "../../sandbox/host";
+import { GuestError } from "../sandbox/host";
 
 /**
  * What one host object costs besides its contents: the object and its fields, its slot in the sandbox's bridge
@@ -48,10 +50,19 @@ function jsonStringLength(text: string): number {
   return length;
 }
 
+/** What the legacy evaluator's budget counts, as its memory error names it. */
+export const JAVA_VALUES = "the script's Java values (strings, collections, maps, token fields, logs)";
+/** What the next-generation evaluator's budget counts. */
+export const BINDING_VALUES = "the values the script handed its bindings (token fields, logs, identity attributes, HTTP requests, IDM objects)";
+
 export class HostBudget {
   private used = 0;
 
-  constructor(readonly limitBytes: number) {}
+  constructor(
+    readonly limitBytes: number,
+    /** What it counts, in the memory error's words. */
+    private readonly what: string = JAVA_VALUES,
+  ) {}
 
   get usedBytes(): number {
     return this.used;
@@ -65,7 +76,7 @@ export class HostBudget {
 
   /** Fails as charge() would, without charging: for work whose result must not even be built. */
   require(bytes: number): void {
-    if (!(this.used + bytes <= this.limitBytes)) throw hostMemoryExceeded(this.limitBytes);
+    if (!(this.used + bytes <= this.limitBytes)) throw hostMemoryExceeded(this.limitBytes, this.what);
   }
 }
 
@@ -78,9 +89,9 @@ function megabytes(bytes: number): string {
  * The run's memory error: its message starts "out of memory" (what makes it a run error of kind "memory") and
  * names the limit. Like a java.lang.OutOfMemoryError in Rhino, the script's catch blocks cannot catch it.
  */
-export function hostMemoryExceeded(limitBytes: number): GuestError {
+export function hostMemoryExceeded(limitBytes: number, what: string = JAVA_VALUES): GuestError {
   return new GuestError(
-    `out of memory: the script's Java values (strings, collections, maps, token fields, logs) exceed the run's memory limit of ${megabytes(limitBytes)}`,
+    `out of memory: ${what} exceed the run's memory limit of ${megabytes(limitBytes)}`,
     "InternalError",
     {},
     true,
