@@ -257,23 +257,21 @@ export class AccessTokenBinding extends HostObject {
 
   getCustomFields(): unknown {
     if (this.values.java && this.ctx.token.custom.size > 1) {
-      this.ctx.warnings.push({
-        code: "custom-fields-order",
-        message:
-          "getCustomFields() in legacy scripts: AM's map class for it is not known from any source, so the order its keys print and iterate in may differ; the playground keeps the order the script set them in.",
-        ...(this.ctx.currentLine() ? { line: this.ctx.currentLine() } : {}),
-      });
+      warn(
+        this.ctx,
+        "custom-fields-order",
+        "getCustomFields() in legacy scripts: AM's map class for it is not known from any source, so the order its keys print and iterate in may differ; the playground keeps the order the script set them in.",
+      );
     }
     // Observed on AIC (reference §1.3, T): a legacy client-side token's custom fields already held the JWT's
     // subname and expires_in; AM 7.0's server-side token's held only what the script set (LAP). The recorded
     // Rhino stand-in holds only the script's, so the playground does too, and says what AIC showed.
     if (this.values.java && this.ctx.token.clientSide) {
-      this.ctx.warnings.push({
-        code: "custom-fields-client-side",
-        message:
-          "getCustomFields() on a client-side token: a live AIC tenant also listed subname and expires_in there (the JWT's own claims); the playground lists only the fields the script set.",
-        ...(this.ctx.currentLine() ? { line: this.ctx.currentLine() } : {}),
-      });
+      warn(
+        this.ctx,
+        "custom-fields-client-side",
+        "getCustomFields() on a client-side token: a live AIC tenant also listed subname and expires_in there (the JWT's own claims); the playground lists only the fields the script set.",
+      );
     }
     return this.values.give(this.customObject());
   }

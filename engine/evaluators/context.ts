@@ -10,6 +10,7 @@ import { MockServer } from "../http/mocks";
 import { IdmStore } from "../openidm/store";
 import { BINDING_VALUES, HostBudget } from "./host-budget";
 import { DEFAULT_LIMITS } from "../sandbox/sandbox";
+import { addRunWarning } from "../util/run-warnings";
 
 export interface RunContext {
   scenario: Scenario;
@@ -48,9 +49,8 @@ export function createRunContext(scenario: Scenario, token: TokenState, random: 
   };
 }
 
-/** Adds a warning once per code and line. */
+/** Adds a warning once per code, line and message (and within the run's cap, util/run-warnings.ts). */
 export function warn(ctx: RunContext, code: string, message: string): void {
   const line = ctx.currentLine();
-  if (ctx.warnings.some((w) => w.code === code && w.line === line && w.message === message)) return;
-  ctx.warnings.push({ code, message, ...(line ? { line } : {}) });
+  addRunWarning(ctx.warnings, { code, message, ...(line ? { line } : {}) });
 }

@@ -9,6 +9,7 @@ import type { RunError } from "../../result";
 import { SeededRandom } from "../../util/random";
 import { createTokenState } from "../../token/state";
 import { createRunContext } from "../../evaluators/context";
+import { addRunWarning } from "../../util/run-warnings";
 import { javaPackages } from "../../evaluators/legacy/http";
 import { describeLegacyError } from "../../evaluators/legacy/errors";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "../../evaluators/legacy/java-world";
@@ -52,7 +53,7 @@ export async function runRule(
   now: () => number,
 ): Promise<RuleRun> {
   // The rule's own Java world (identity hashes, raised exceptions, the host-side budget), as a legacy run has.
-  const world = new JavaWorld(seed, DEFAULT_LIMITS.memoryBytes, (code, message) => ruleCtx.warnings.push({ code, message }));
+  const world = new JavaWorld(seed, DEFAULT_LIMITS.memoryBytes, (code, message) => addRunWarning(ruleCtx.warnings, { code, message }));
   enterJavaWorld(world);
   const random = new SeededRandom(seed);
   const runCtx = createRunContext({ ...scenario, clock: new Date(clockMs).toISOString() }, createTokenState(scenario, random), random);

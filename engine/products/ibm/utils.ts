@@ -11,6 +11,7 @@ import { JavaArray, JavaCollection, JavaMap, JavaObject, JavaString, javaExcepti
 import { JavaClass } from "../../evaluators/legacy/classes";
 import { rhinoArgType } from "../../evaluators/rhino-arg-type";
 import type { LogEntry, RunWarning } from "../../result";
+import { addRunWarning } from "../../util/run-warnings";
 import { ASSOCIATION_LIMIT, ASSOCIATION_LIMIT_SOURCE, type IbmGrant, type IbmToken, type IbmWorld } from "./world";
 import { ATTRIBUTE_CLASS, IbmAttribute, STSUU_CLASS, STSUniversalUser, javaStringArg } from "./stsuu";
 import { IBM_ID_MAPPING_EXT_CACHE_MEMBERS, IBM_OAUTH_CLIENT_MEMBERS, IBM_OAUTH_TOKEN_MEMBERS } from "../../bindings/tables/ibm";
@@ -45,8 +46,7 @@ export interface IbmRuleContext {
 
 function warnOnce(ctx: IbmRuleContext, code: string, message: string): void {
   const line = ctx.currentLine();
-  if (ctx.warnings.some((w) => w.code === code && w.message === message && w.line === line)) return;
-  ctx.warnings.push({ code, message, ...(line ? { line } : {}) });
+  addRunWarning(ctx.warnings, { code, message, ...(line ? { line } : {}) });
 }
 
 function noMethod(cls: string, method: string, args: unknown[]): GuestError {
