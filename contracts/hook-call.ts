@@ -43,6 +43,21 @@ export type FetchLike = (url: string, init: { method: string; headers: Record<st
 /** The most of an answer that is read: a hook answer is a few scopes and claims, not megabytes. */
 export const MAX_HOOK_ANSWER_BYTES = 1024 * 1024;
 
+/** The most of a request that is sent: the playground's hook requests are a few KB. */
+export const MAX_HOOK_REQUEST_BYTES = 1024 * 1024;
+
+/**
+ * The path the contract POSTs to (OneWelcome's OpenAPI; engine/products/onewelcome/contract.ts builds the URL
+ * from hookUrl + this). Only a URL ending in it is called, with no query or fragment, so a hookUrl (or, in the
+ * app, a page gone wrong) cannot aim the call at another path of a local service.
+ */
+export const HOOK_CONTRACT_PATH = "/v1/customize-access-token";
+
+/** The headers a hook request carries; no other header is sent (no Cookie, no Origin made up by the caller). */
+const SENT_HEADERS = new Set(["content-type", "accept", "authorization"]);
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 const LOOPBACK_NAMES = new Set(["localhost", "[::1]"]);
 
 /** host:port of a hook URL, as the user is asked about it (the default port spelled out); null when not a URL. */
@@ -70,6 +85,15 @@ export function loopbackRefusal(url: string): string | null {
   if (!LOOPBACK_NAMES.has(host) && !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) {
     return `${parsed.host} is not on this machine: the playground only calls hook services on 127.0.0.1 (or localhost)`;
   }
+  if (parsed.search || parsed.hash || url.includes("?") || url.includes("#")) return "the URL has a query or a fragment; a hook URL is the service's base address only";
+  return null;
+}
+
+/** Why this request URL may not be called: loopbackRefusal's reasons, or a path other than the contract's. */
+function requestRefusal(url: string): string | null {
+  const refusal = loopbackRefusal(url);
+  if (refusal) return refusal;
+  if (!new URL(url).pathname.endsWith(HOOK_CONTRACT_PATH)) return `only the contract's path ${HOOK_CONTRACT_PATH} is called, not ${new URL(url).pathname}`;
   return null;
 }
 
@@ -113,24 +137,34 @@ export interface CallOptions {
   maxBytes?: number;
   /** Added to the reason when the request never got an HTTP answer (the browser build's CORS rule, say). */
   unreachableHint?: string;
+  /** A host's own rule on top of the loopback one (the browser build's CSP reaches fewer addresses). */
+  refuse?: (url: URL) => string | null;
 }
 
-/** Sends the request when its address is on this machine; never throws. */
+/**
+ * Sends the request when it is a hook request to this machine: POST, the contract's path, JSON of at most
+ * MAX_HOOK_REQUEST_BYTES, and only its content-type, accept and authorization headers. Never throws.
+ */
 export async function callLoopbackHook(request: HookCallRequest, fetchImpl: FetchLike, options: CallOptions = {}): Promise<HookCallOutcome> {
-  const refusal = loopbackRefusal(request.url);
+  const refusal = requestRefusal(request.url) ?? options.refuse?.(new URL(request.url)) ?? null;
   if (refusal) return { status: "refused", reason: refusal };
+  if (request.method !== "POST") return { status: "refused", reason: `a hook request is a POST, not ${String(request.method)}` };
+  const sentBody = JSON.stringify(request.body) ?? "null";
+  const bodyBytes = new TextEncoder().encode(sentBody).byteLength;
+  if (bodyBytes > MAX_HOOK_REQUEST_BYTES) return { status: "refused", reason: `the request body is larger than ${MAX_HOOK_REQUEST_BYTES / 1024} KB (${bodyBytes} bytes)` };
+  const sentHeaders = Object.fromEntries(Object.entries(request.headers).filter(([name]) => SENT_HEADERS.has(name.toLowerCase())));
   const timeoutMs = Math.max(1, Math.floor(request.timeoutMs));
   const signal = AbortSignal.timeout(timeoutMs);
   const tooSlow = `it took longer than ${timeoutMs} ms (the scenario's timeoutMs)`;
   let response: Awaited<ReturnType<FetchLike>>;
   try {
-    response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(request.body), signal, redirect: "manual" });
+    response = await fetchImpl(request.url, { method: "POST", headers: sentHeaders, body: sentBody, signal, redirect: "manual" });
   } catch (e) {
     if (signal.aborted) return { status: "failed", reason: tooSlow };
     return { status: "failed", reason: `it could not be reached: ${describe(e)}${options.unreachableHint ? `. ${options.unreachableHint}` : ""}` };
   }
   // A browser hides a redirect it was told not to follow behind status 0 ("opaqueredirect").
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+  if (response.type === "opaqueredirect" || REDIRECT_STATUSES.has(response.status)) {
     return { status: "failed", reason: `it answered with a redirect${response.status ? ` (HTTP ${response.status})` : ""}, which the playground does not follow` };
   }
   let text: string | null;

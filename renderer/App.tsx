@@ -13,6 +13,7 @@ import { isMacPlatform } from "./actions/actions";
 import { ImportPicker, NoticeBar, RecoveryBar } from "./components/FileBars";
 import { WorkspaceView } from "./components/WorkspaceView";
 import { HookQuestion } from "./components/HookQuestion";
+import { scenarioHookAddress } from "./state/hookSettings";
 import { EvidenceReport } from "./components/EvidenceReport";
 import { MigrationView } from "./components/MigrationView";
 import { migrateInEngineWorker } from "./engine-client/migrationClient";
@@ -171,7 +172,7 @@ export function App({ boot }: { boot: Boot }) {
           </button>
         </div>
       ) : null}
-      <HookQuestion permissions={boot.hookPermissions} onDecided={() => runs.request()} />
+      <HookQuestion permissions={boot.hookPermissions} currentAddress={scenarioHookAddress(scenario.doc)} anyAddress={state.workspaceOpen} onDecided={() => runs.request()} />
       <RecoveryBar drafts={state.drafts} onRestore={(key) => void documents.restoreDraft(ctx, key).catch(documents.reportFailure(ctx, "Restore"))} onDiscard={(key) => void documents.discardRecovered(ctx, key).catch(() => {})} />
       <NoticeBar notice={state.notice} onDismiss={() => dispatch({ type: "noticeShown", notice: null })} />
       {state.groovy ? (

@@ -25,9 +25,16 @@ function customize(request) {
   return { removeScopes, additionalClaims: { plan: removeScopes.length ? "basic" : "premium", answeredBy: "onewelcome-hook-service.mjs" } };
 }
 
+/**
+ * CORS for the playground's browser build, which is served from this machine: only a loopback origin may read
+ * the answers, not any web page open in the same browser (copy that rule, not "*", into a real service).
+ */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
 const server = createServer((req, res) => {
+  const origin = req.headers.origin;
   const cors = {
-    "Access-Control-Allow-Origin": req.headers.origin ?? "*",
+    ...(origin && LOOPBACK_ORIGIN.test(origin) ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {}),
     "Access-Control-Allow-Methods": "POST",
     "Access-Control-Allow-Headers": "authorization, content-type, accept",
   };

@@ -145,12 +145,7 @@ export function settingsFromDisk(value: unknown): { settings: Settings; dropped:
   return { settings, dropped };
 }
 
-/** The hook request bodies the playground builds are a few KB; far more is not a hook request. */
-const MAX_HOOK_BODY_BYTES = 1024 * 1024;
-
+/** The request's shape; its size and address are the shared caller's rules (contracts/hook-call.ts). */
 export function asHookCallRequest(value: unknown): HookCallRequest {
-  const request = parse(hookCallRequestSchema, value, "hook request") as HookCallRequest;
-  const body = JSON.stringify(request.body) ?? "";
-  if (body.length > MAX_HOOK_BODY_BYTES) fail("hook request body", `larger than ${MAX_HOOK_BODY_BYTES / 1024} KB`);
-  return request;
+  return parse(hookCallRequestSchema, value, "hook request") as HookCallRequest;
 }

@@ -241,7 +241,7 @@ const expectSchema = z
   );
 
 /** Loopback only: the playground calls a hook service the user runs on this machine, never the network. */
-const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/;
+const LOOPBACK_URL = /^https?:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/[^\s?#]*)?$/;
 
 export const productSchema = z.enum(PRODUCT_IDS).describe(PRODUCTS.map((p) => `"${p.id}": ${p.summary}`).join("; "));
 export type Product = z.infer<typeof productSchema>;
@@ -250,7 +250,7 @@ const oneWelcomeSchema = z
   .strictObject({
     hookUrl: z
       .string()
-      .regex(LOOPBACK_URL, "must be an http(s) URL on this machine (127.0.0.1, localhost or [::1])")
+      .regex(LOOPBACK_URL, "must be an http(s) URL on this machine (127.0.0.1, localhost or [::1]), without a query or fragment")
       .optional()
       .describe("Base URL of a hook service you run on this machine; the playground POSTs to <hookUrl>/v1/customize-access-token instead of running the script"),
     hookName: z.string().default("customize-access-token").describe("The web hook's name (the JWT authentication's scope is onewelcome_webhooks_<name>)"),

@@ -317,7 +317,9 @@ export class Supervisor {
         outcome = { status: "failed", reason: describe(e) };
       }
     }
-    if (!this.slots.includes(slot) || !slot.job || slot.job.id !== id) return;
+    // A worker that was replaced gets nothing; one that moved on gets the answer, which settles (and drops) the
+    // call it still holds.
+    if (!this.slots.includes(slot)) return;
     try {
       slot.port.postMessage({ type: "hook-answered", callId, outcome });
     } catch (e) {

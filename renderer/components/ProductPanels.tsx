@@ -6,6 +6,7 @@
 import type { RunResult } from "../engine-client/engineApi";
 import { PRODUCTS as CATALOG_PRODUCTS, type HookExchangeView, type IbmRequestView, type Product } from "../../engine/api";
 import { Panel } from "./Panel";
+import { hookAddress } from "../../contracts/hook-call";
 
 /** The product picker's choices: the engine's catalog, spelled once there. */
 export const PRODUCTS: readonly { id: Product; label: string }[] = CATALOG_PRODUCTS;
@@ -19,15 +20,9 @@ function answerer(hook: HookExchangeView): string {
       return "the handler (the script)";
     case "mockserver":
       return "the MockServer expectation";
-    case "service": {
-      let host = hook.request.url;
-      try {
-        host = new URL(hook.request.url).host;
-      } catch {
-        // The URL as it was sent is still the best name for it.
-      }
-      return `the service at ${host}`;
-    }
+    case "service":
+      // host:port with the default port spelled out, as the question before the call names it.
+      return `the service at ${hookAddress(hook.request.url) ?? hook.request.url}`;
     default:
       return `the ${String(hook.source)}`;
   }

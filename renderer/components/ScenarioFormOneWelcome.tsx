@@ -23,7 +23,11 @@ export function OneWelcomeHookFieldset({ doc, onChange }: { doc: unknown; onChan
   useEffect(() => {
     if (settings.hookUrl !== null) setUrlText((typed) => (hookUrlProblem(typed) === null ? settings.hookUrl! : typed));
   }, [settings.hookUrl]);
-  const urlIssue = settings.hookUrl === null ? null : hookUrlProblem(urlText);
+  const typedIssue = settings.hookUrl === null ? null : hookUrlProblem(urlText);
+  // The scenario's own URL (from the JSON view, or a file) may be one runs refuse: say so, not "not written".
+  const scenarioIssue = settings.hookUrl === null ? null : hookUrlProblem(settings.hookUrl);
+  const urlIssue =
+    typedIssue && urlText.trim() === settings.hookUrl && scenarioIssue ? `The scenario's hookUrl cannot be called, so runs refuse it: ${scenarioIssue.replace(/^Not written to the scenario: /, "")}` : typedIssue;
 
   return (
     <Fieldset legend="OneWelcome web hook">
@@ -57,14 +61,16 @@ export function OneWelcomeHookFieldset({ doc, onChange }: { doc: unknown; onChan
             />
           </div>
           {urlIssue ? (
-            <p className="form-error" id={urlErrorId} data-testid="form-hook-url-error">
+            <p className="form-error" id={urlErrorId} role="alert" data-testid="form-hook-url-error">
               {urlIssue}
             </p>
           ) : null}
-          <p className="form-note form-row-note" data-testid="form-hook-note">
-            Runs POST to {settings.hookUrl.replace(/\/+$/, "")}/v1/customize-access-token; the app asks before it first calls an address. To try one:{" "}
-            <code>node samples/onewelcome-hook-service.mjs</code>
-          </p>
+          {scenarioIssue ? null : (
+            <p className="form-note form-row-note" data-testid="form-hook-note">
+              Runs POST to {settings.hookUrl.replace(/\/+$/, "")}/v1/customize-access-token; the app asks before it first calls an address. To try one:{" "}
+              <code>node samples/onewelcome-hook-service.mjs</code>
+            </p>
+          )}
         </>
       ) : null}
       <div className="form-row">

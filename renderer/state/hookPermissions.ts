@@ -66,9 +66,14 @@ export function pageHookCaller(permissions: HookPermissions, send: HookSender): 
     const address = hookAddress(request.url) ?? request.url;
     switch (permissions.decision(address)) {
       case "allowed":
-        return send(request);
+        try {
+          return await send(request);
+        } catch (e) {
+          // The desktop bridge rejects when main refused the request's shape: nothing was sent.
+          return { status: "refused", reason: e instanceof Error ? e.message : String(e) };
+        }
       case "refused":
-        return { status: "refused", reason: `you chose not to let this window call ${address}. Reload the window to be asked again, or remove onewelcome.hookUrl to answer from the script under edit` };
+        return { status: "refused", reason: `you chose not to let this window call ${address}; it will not ask again (a new window asks afresh). Remove onewelcome.hookUrl to answer from the script under edit` };
       default:
         permissions.ask(address, request.url);
         return { status: "refused", reason: `the playground asks before it calls ${address} for the first time: answer the question above the editor (the editor's run repeats by itself; run anything else again)` };
@@ -77,11 +82,22 @@ export function pageHookCaller(permissions: HookPermissions, send: HookSender): 
 }
 
 /**
+ * The browser build's page may connect only where its CSP lets it (contracts/csp.ts: 127.0.0.1 and localhost,
+ * over http); CSP cannot name [::1] or the rest of 127.0.0.0/8, so those are refused with the reason rather
+ * than left to fail as if the service were down.
+ */
+function browserReachable(url: URL): string | null {
+  if (url.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost")) return null;
+  return `the browser build can reach only http://127.0.0.1 and http://localhost (its Content-Security-Policy), not ${url.protocol}//${url.host}; use one of those, or the desktop app or the CLI, which call any loopback address`;
+}
+
+/**
  * The browser build's sender: the page's own fetch. The page's origin differs from the service's, so the
  * browser applies CORS, which the desktop app and the CLI do not.
  */
 export const browserHookSender: HookSender = (request) =>
   callLoopbackHook(request, (url, init) => fetch(url, init), {
+    refuse: browserReachable,
     unreachableHint:
       "Is the service running? In the browser build it must also allow this page's origin (answer the OPTIONS preflight with Access-Control-Allow-Origin and Access-Control-Allow-Headers: authorization, content-type); the desktop app and the CLI need no CORS",
   });

@@ -3,7 +3,7 @@
  * script under edit, or the user's own service at hookUrl) and how the Access service authenticates to it.
  * Pure: read from and written into the scenario document, so the JSON view and the CLI see the same settings.
  */
-import { loopbackRefusal } from "../../contracts/hook-call";
+import { hookAddress, loopbackRefusal } from "../../contracts/hook-call";
 
 export type HookAuthentication = "none" | "basic" | "jwt";
 
@@ -52,4 +52,10 @@ export function hookUrlProblem(text: string): string | null {
   if (text.trim() === "") return "Enter the service's base URL, e.g. http://127.0.0.1:8085; the scenario keeps its last value until then.";
   const refusal = loopbackRefusal(text.trim());
   return refusal ? `Not written to the scenario: ${refusal}.` : null;
+}
+
+/** The address (host:port) a OneWelcome scenario's runs would call, or null when the script answers. */
+export function scenarioHookAddress(doc: unknown): string | null {
+  const { hookUrl } = hookSettingsOf(doc);
+  return hookUrl === null ? null : hookAddress(hookUrl);
 }

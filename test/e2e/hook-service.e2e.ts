@@ -130,4 +130,26 @@ describe("a hook service on this machine", () => {
     await expect.poll(() => banner(page).textContent()).toContain(`The hook service at http://127.0.0.1:${deadPort}/v1/customize-access-token did not answer: it could not be reached`);
     expect(await banner(page).textContent()).toContain("Access-Control-Allow-Origin");
   });
+
+  it("a question the scenario no longer needs goes away, and an address the browser build's CSP cannot reach is refused as such", async () => {
+    const page = await openOneWelcome({ allow: [] });
+    received.length = 0;
+    await useHookSettings(page, { hookUrl: `http://127.0.0.1:${port}` });
+    await page.getByTestId("hook-question").waitFor();
+    // The scenario moves on (the script answers again): the stale question is not left to be allowed.
+    const scenario = JSON.parse(await page.evaluate(() => window.__playground!.getScenarioText())) as Record<string, unknown>;
+    delete scenario.onewelcome;
+    await page.evaluate((t) => window.__playground!.setScenarioText(t), JSON.stringify(scenario, null, 2));
+    await expect.poll(() => page.getByTestId("hook-question").count()).toBe(0);
+
+    // 127.0.0.2 is this machine, but the page's CSP can name only 127.0.0.1 and localhost.
+    await useHookSettings(page, { hookUrl: `http://127.0.0.2:${port}` });
+    await page.getByTestId("hook-question").waitFor();
+    const before = await currentRunId(page);
+    await page.getByTestId("hook-allow").click();
+    await waitForResult(page, before, 20_000);
+    await expect.poll(() => banner(page).textContent()).toContain("was not called: the browser build can reach only http://127.0.0.1 and http://localhost");
+    expect(received).toEqual([]);
+  });
 });
+

@@ -510,6 +510,14 @@ describe("callHook: the page's hook call, made by main on the loopback interface
     expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), timeoutMs: 600000 }])).toEqual({ ok: false, message: "Invalid hook request timeoutMs: expected 1 to 60000." });
     expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), headers: { a: 1 } }])).toEqual({ ok: false, message: "Invalid hook request headers.a: expected a string." });
     expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), extra: true }])).toEqual({ ok: false, message: 'Invalid hook request: unexpected field "extra".' });
-    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/"), body: "x".repeat(1024 * 1024 + 1) }])).toEqual({ ok: false, message: "Invalid hook request body: larger than 1024 KB." });
+    // Size and address are the shared caller's rules: refused there, nothing sent.
+    expect(await call(REQUEST_CHANNELS.callHook, [{ ...hookRequest("http://127.0.0.1:9/v1/customize-access-token"), body: "x".repeat(1024 * 1024 + 1) }])).toEqual({
+      ok: true,
+      value: { status: "refused", reason: "the request body is larger than 1024 KB (1048579 bytes)" },
+    });
+    expect(await call(REQUEST_CHANNELS.callHook, [hookRequest("http://127.0.0.1:9/admin/api")])).toEqual({
+      ok: true,
+      value: { status: "refused", reason: "only the contract's path /v1/customize-access-token is called, not /admin/api" },
+    });
   });
 });

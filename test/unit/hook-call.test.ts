@@ -17,13 +17,13 @@ beforeAll(async () => {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       seen.push({ url: req.url, method: req.method, headers: req.headers, body });
-      if (req.url === "/slow") return void setTimeout(() => res.end("{}"), 2000);
-      if (req.url === "/text") return void res.end("not json");
-      if (req.url === "/moved") {
+      if (req.url === "/slow/v1/customize-access-token") return void setTimeout(() => res.end("{}"), 2000);
+      if (req.url === "/text/v1/customize-access-token") return void res.end("not json");
+      if (req.url === "/moved/v1/customize-access-token") {
         res.writeHead(302, { location: "http://example.com/" });
         return void res.end();
       }
-      if (req.url === "/huge") {
+      if (req.url === "/huge/v1/customize-access-token") {
         res.writeHead(200, { "content-type": "application/json" });
         return void res.end(`"${"x".repeat(2 * 1024 * 1024)}"`);
       }
@@ -57,7 +57,7 @@ describe("calling a hook service on this machine", () => {
   });
 
   it("keeps an answer that is not JSON as its text, for the contract check to report", async () => {
-    const outcome = await callLoopbackHook(request(`${base}/text`), nodeFetch);
+    const outcome = await callLoopbackHook(request(`${base}/text/v1/customize-access-token`), nodeFetch);
     expect(outcome).toMatchObject({ status: "answered", response: { status: 200, body: "not json" } });
   });
 
@@ -80,6 +80,19 @@ describe("calling a hook service on this machine", () => {
     expect(loopbackRefusal("http://[::1]:9/")).toBeNull();
   });
 
+  it("calls only the contract's path, without a query, and sends only the hook request's own headers", async () => {
+    const sent: string[] = [];
+    const spy: FetchLike = (url, init) => (sent.push(url), fetch(url, init));
+    expect(await callLoopbackHook(request(`${base}/admin/tokens`), spy)).toEqual({ status: "refused", reason: "only the contract's path /v1/customize-access-token is called, not /admin/tokens" });
+    expect(await callLoopbackHook(request(`${base}/admin?x=/v1/customize-access-token`), spy)).toEqual({ status: "refused", reason: "the URL has a query or a fragment; a hook URL is the service's base address only" });
+    expect(await callLoopbackHook(request(`${base}/v1/customize-access-token`, { body: "x".repeat(1024 * 1024) }), spy)).toEqual({ status: "refused", reason: "the request body is larger than 1024 KB (1048578 bytes)" });
+    expect(sent).toEqual([]);
+    await callLoopbackHook(request(`${base}/v1/customize-access-token`, { headers: { "Content-Type": "application/json", Cookie: "session=x", Origin: "http://evil.example" } }), spy);
+    expect(seen.at(-1)?.headers.cookie).toBeUndefined();
+    expect(seen.at(-1)?.headers.origin).toBeUndefined();
+    expect(seen.at(-1)?.headers["content-type"]).toBe("application/json");
+  });
+
   it("names the address the user is asked about with its port, the default one spelled out", () => {
     expect(hookAddress("http://127.0.0.1:8080/v1/customize-access-token")).toBe("127.0.0.1:8080");
     expect(hookAddress("http://localhost/x")).toBe("localhost:80");
@@ -87,7 +100,7 @@ describe("calling a hook service on this machine", () => {
   });
 
   it("gives up after the scenario's time limit and says so", async () => {
-    const outcome = await callLoopbackHook(request(`${base}/slow`, { timeoutMs: 200 }), nodeFetch);
+    const outcome = await callLoopbackHook(request(`${base}/slow/v1/customize-access-token`, { timeoutMs: 200 }), nodeFetch);
     expect(outcome).toEqual({ status: "failed", reason: "it took longer than 200 ms (the scenario's timeoutMs)" });
   });
 
@@ -99,16 +112,16 @@ describe("calling a hook service on this machine", () => {
     const outcome = await callLoopbackHook(request(`http://127.0.0.1:${port}/v1/customize-access-token`), nodeFetch);
     expect(outcome).toEqual({ status: "failed", reason: "it could not be reached: fetch failed (ECONNREFUSED)" });
     // A port the Fetch standard blocks (1 is tcpmux) is refused by fetch itself, and the reason says so.
-    expect(await callLoopbackHook(request("http://127.0.0.1:1/"), nodeFetch)).toEqual({ status: "failed", reason: "it could not be reached: fetch failed (bad port)" });
+    expect(await callLoopbackHook(request("http://127.0.0.1:1/v1/customize-access-token"), nodeFetch)).toEqual({ status: "failed", reason: "it could not be reached: fetch failed (bad port)" });
   });
 
   it("does not follow a redirect (the loopback rule would not hold past it)", async () => {
-    const outcome = await callLoopbackHook(request(`${base}/moved`), nodeFetch);
+    const outcome = await callLoopbackHook(request(`${base}/moved/v1/customize-access-token`), nodeFetch);
     expect(outcome).toEqual({ status: "failed", reason: "it answered with a redirect (HTTP 302), which the playground does not follow" });
   });
 
   it("stops reading an answer larger than 1 MB", async () => {
-    const outcome = await callLoopbackHook(request(`${base}/huge`), nodeFetch);
+    const outcome = await callLoopbackHook(request(`${base}/huge/v1/customize-access-token`), nodeFetch);
     expect(outcome).toEqual({ status: "failed", reason: "its answer is larger than 1024 KB" });
   });
 });

@@ -111,10 +111,19 @@ describe("the page asks before a new address", () => {
     permissions.decide("127.0.0.1:8080", "refused");
     const again = await call(at("http://127.0.0.1:8080/"));
     expect(again.status === "refused" && again.reason).toBe(
-      "you chose not to let this window call 127.0.0.1:8080. Reload the window to be asked again, or remove onewelcome.hookUrl to answer from the script under edit",
+      "you chose not to let this window call 127.0.0.1:8080; it will not ask again (a new window asks afresh). Remove onewelcome.hookUrl to answer from the script under edit",
     );
     await call(at("http://localhost:9000/"));
     expect(permissions.question()?.address).toBe("localhost:9000");
+  });
+
+  it("a host that rejects the request (the desktop's main refusing its shape) counts as not called, with main's words", async () => {
+    const permissions = new HookPermissions();
+    permissions.decide("127.0.0.1:8080", "allowed");
+    const outcome = await pageHookCaller(permissions, async () => {
+      throw new Error("Invalid hook request headers.a: expected a string.");
+    })({ method: "POST", url: "http://127.0.0.1:8080/v1/customize-access-token", headers: {}, body: {}, timeoutMs: 1000 });
+    expect(outcome).toEqual({ status: "refused", reason: "Invalid hook request headers.a: expected a string." });
   });
 
   it("an address off this machine is refused without a question", async () => {
