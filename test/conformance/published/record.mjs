@@ -51,6 +51,15 @@ const NEXTGEN_STAND_INS = [
   ["Recorder$NgMap", "java.util.Collections$UnmodifiableMap"],
   ["Recorder$NgList", "java.util.Collections$UnmodifiableRandomAccessList"],
   ["Recorder$HiddenResourceOwner", "org.forgerock.oauth2.core.ResourceOwner"],
+  ["Recorder$NgHttpClient", "org.forgerock.openam.scripting.wrappers.HttpClientScriptWrapper"],
+  ["Recorder$NgHttpResponse", "org.forgerock.openam.scripting.wrappers.ResponseScriptWrapper"],
+  ["Recorder$NgPromise", "org.forgerock.util.promise.PromiseImpl"],
+  ["Recorder$NgOpenIdm", "org.forgerock.openam.scripting.wrappers.IdmIntegrationServiceScriptWrapper"],
+  ["Recorder$NgUtils", "org.forgerock.openam.scripting.bindings.ScriptUtilityService"],
+  ["Recorder$NgBase64", "org.forgerock.openam.scripting.bindings.ScriptBase64Service"],
+  ["Recorder$NgTypes", "org.forgerock.openam.scripting.bindings.ScriptTypesService"],
+  ["Recorder$NgCrypto", "org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService"],
+  ["Recorder$NgSubtle", "org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService"],
 ];
 
 function javaFiles(dir) {
