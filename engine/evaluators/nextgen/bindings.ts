@@ -22,7 +22,7 @@ import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
 import { warnKeyOrder } from "../key-order";
 import { rhinoFunctionText } from "../../dialect/function-text";
-import { identityHash } from "../legacy/java";
+import { JavaArray, identityHash } from "../legacy/java";
 import { LibraryLoads, libraryFilename } from "../../sandbox/library";
 import { SCRIPT_FILENAME } from "../../sandbox/sandbox";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
@@ -50,6 +50,8 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     }
     if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptList || value instanceof ScriptMapEntry) return plain(plainOf(value), what);
     if (value instanceof JavaUri) return value.text;
+    // A byte[] from utils stores as its numbers (INFERENCE: AM converts Java arrays to JSON arrays; not observed).
+    if (value instanceof JavaArray) return value.items.map((v) => plain(v, what));
     if (value instanceof HostObject) return String(value.javaClass);
     if (Array.isArray(value)) return value.map((v) => plain(v, what));
     if (value && typeof value === "object") {

@@ -1,7 +1,9 @@
 /**
  * The next-generation `utils` binding (ScriptUtilityService): base64, base64url, types, and crypto with
- * `subtle`. Bytes cross as arrays of signed numbers, as Java byte[] reaches scripts. Everything random is
- * drawn from the scenario's seed. Crypto is synchronous (noble), as AM's Java crypto is.
+ * `subtle`. Bytes come back as a Java byte[] (Rhino's NativeJavaArray: typeof "object", not an Array, "[B@…" as a
+ * string, signed numbers at its indexes) and byte[] parameters take a JS array only as Rhino converts one; a live
+ * AIC tenant showed both (published/aic-manager-utils-live.json). Everything random is drawn from the scenario's
+ * seed. Crypto is synchronous (noble), as AM's Java crypto is.
  */
 import { sha1 } from "@noble/hashes/legacy.js";
 import { sha256, sha384, sha512 } from "@noble/hashes/sha2.js";
@@ -11,6 +13,7 @@ import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { ecb } from "@noble/ciphers/aes.js";
 import bcrypt from "bcryptjs";
 import { GuestError, HostObject, writeBackToGuest } from "../../sandbox/host";
+import { JavaArray, identityHash } from "../legacy/java";
 import { base64, base64url, decodeBase64, utf8 } from "../../util/random";
 import { warn, type RunContext } from "../context";
 import { ownValue } from "../../util/own-keys";
@@ -21,20 +24,52 @@ import { BASE64_MEMBERS, CRYPTO_MEMBERS, SUBTLE_MEMBERS, TYPES_MEMBERS } from ".
 
 type Bytes = Uint8Array;
 
-/** Java byte[] as scripts see it: signed numbers. */
-export function toSignedArray(bytes: Bytes): number[] {
-  return Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
+/** Java byte[] as scripts see it: a Java array of signed numbers. */
+export function toSignedArray(bytes: Bytes): JavaArray {
+  return new JavaArray("[B", Array.from(bytes, (b) => (b > 127 ? b - 256 : b)));
 }
 
+/**
+ * One element of a JS array Rhino converts to a Java byte (rhino -version 0, 2026-12-02): a number, a numeric string
+ * or an object whose number it is, NaN refused, truncated toward zero, then -128..127; a boolean, null or a hole
+ * is refused.
+ */
+function rhinoByte(value: unknown): number | null {
+  if (value === null || value === undefined || typeof value === "boolean") return null;
+  const n = Math.trunc(Number(value));
+  return Number.isNaN(n) || n < -128 || n > 127 ? null : n;
+}
+
+/** A byte[] argument: a Java byte[], a JS array Rhino converts, or (the String overloads) a string's UTF-8. */
 export function bytesIn(value: unknown, what: string): Bytes {
   if (typeof value === "string") return utf8.encode(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === "number")) return Uint8Array.from(value, (v) => v & 0xff);
+  if (value instanceof JavaArray && value.javaClass === "[B") return Uint8Array.from(value.items as number[], (v) => v & 0xff);
+  if (Array.isArray(value)) {
+    const bytes = Array.from(value, rhinoByte);
+    if (bytes.every((b) => b !== null)) return Uint8Array.from(bytes as number[], (v) => v & 0xff);
+    throw new GuestError(`Cannot convert org.mozilla.javascript.NativeArray@${identityHash()} to byte[]`, "InternalError");
+  }
   throw new GuestError(`${what} expects a byte array or a string`, "TypeError");
 }
 
-function decodeOrThrow(text: unknown): Bytes {
+/**
+ * A binding failure as AIC's utils reports it: an InternalError with the Java exception's message alone (live:
+ * "InternalError: Illegal base64 character 25", "InternalError: Salt must be provided for PBKDF2.").
+ */
+function utilsError(message: string): GuestError {
+  return new GuestError(message, "InternalError");
+}
+
+/** The first character java.util.Base64 refuses, as its message names it: the char code in hex. */
+function illegalBase64(text: string, url: boolean): string {
+  const alphabet = url ? /[A-Za-z0-9_=-]/ : /[A-Za-z0-9+/=]/;
+  const bad = [...text].find((c) => !alphabet.test(c)) ?? "=";
+  return `Illegal base64 character ${(bad.codePointAt(0) ?? 0).toString(16)}`;
+}
+
+function decodeOrThrow(text: unknown, url = false): Bytes {
   const bytes = decodeBase64(String(text));
-  if (!bytes) throw new GuestError(`Illegal base64 character in "${String(text).slice(0, 40)}"`, "JavaException");
+  if (!bytes) throw utilsError(illegalBase64(String(text), url));
   return bytes;
 }
 
@@ -54,16 +89,23 @@ class Base64Binding extends HostObject {
   encode(value: unknown): string {
     return this.enc(bytesIn(value, "encode"));
   }
-  decode(value: unknown): string {
-    return utf8.decode(decodeOrThrow(value));
+  /** base64url answers null for text it cannot decode, base64 fails (live AIC, both with "%%%bad"). */
+  decode(value: unknown): string | null {
+    const bytes = this.decodeBytes(value);
+    return bytes ? utf8.decode(bytes) : null;
   }
-  decodeToBytes(value: unknown): number[] {
-    return toSignedArray(decodeOrThrow(value));
+  decodeToBytes(value: unknown): JavaArray | null {
+    const bytes = this.decodeBytes(value);
+    return bytes ? toSignedArray(bytes) : null;
+  }
+  private decodeBytes(value: unknown): Bytes | null {
+    if (!this.url) return decodeOrThrow(value);
+    return decodeBase64(String(value)) ?? null;
   }
   btoa(value: unknown): string {
     return this.encode(String(value));
   }
-  atob(value: unknown): string {
+  atob(value: unknown): string | null {
     return this.decode(value);
   }
 }
@@ -74,7 +116,7 @@ class TypesBinding extends HostObject {
   bytesToString(bytes: unknown): string {
     return utf8.decode(bytesIn(bytes, "bytesToString"));
   }
-  stringToBytes(text: unknown): number[] {
+  stringToBytes(text: unknown): JavaArray {
     return toSignedArray(utf8.encode(String(text)));
   }
 }
@@ -85,7 +127,7 @@ type HashName = keyof typeof HASHES;
 function hashOf(name: unknown): (typeof HASHES)[HashName] {
   const key = String(name ?? "SHA-256").toUpperCase().replace(/^SHA(\d)/, "SHA-$1") as HashName;
   const hash = HASHES[key];
-  if (!hash) throw new GuestError(`Unsupported hash algorithm ${String(name)}`, "JavaException");
+  if (!hash) throw utilsError(`Unsupported hashing algorithm: ${String(name)}`);
   return hash;
 }
 
@@ -128,6 +170,9 @@ function rsa<T>(work: () => T): T {
   }
 }
 
+/** AIC's answer for any other encrypt/decrypt algorithm ("AES-CBC" included). */
+const ENCRYPTION_ALGORITHMS = "Algorithm must be one of [AES, RSA]";
+
 const isRsa = (name: string) => /^RSA(SSA-PKCS1-V1_5)?$/i.test(name);
 
 class SubtleBinding extends HostObject {
@@ -138,11 +183,11 @@ class SubtleBinding extends HostObject {
     super();
   }
 
-  digest(name: unknown, data: unknown): number[] {
+  digest(name: unknown, data: unknown): JavaArray {
     return toSignedArray(hashOf(name)(bytesIn(data, "digest")));
   }
 
-  sign(alg: unknown, key: unknown, data: unknown): number[] {
+  sign(alg: unknown, key: unknown, data: unknown): JavaArray {
     const a = algorithm(alg);
     const message = bytesIn(data, "sign");
     const keyBytes = bytesIn(key, "sign");
@@ -188,19 +233,19 @@ class SubtleBinding extends HostObject {
     }
   }
 
-  encrypt(alg: unknown, key: unknown, data: unknown): number[] {
+  encrypt(alg: unknown, key: unknown, data: unknown): JavaArray {
     const a = algorithm(alg);
     if (isRsa(a.name)) {
       return toSignedArray(rsa(() => rsaEncrypt(decodePublicKey(bytesIn(key, "encrypt")), bytesIn(data, "encrypt"), (n) => this.ctx.random.bytes(n))));
     }
-    if (a.name.toUpperCase() !== "AES") return unsupported(`encrypt with ${a.name}`);
+    if (a.name.toUpperCase() !== "AES") throw utilsError(ENCRYPTION_ALGORITHMS);
     return toSignedArray(ecb(bytesIn(key, "encrypt")).encrypt(bytesIn(data, "encrypt")));
   }
 
-  decrypt(alg: unknown, key: unknown, data: unknown): number[] {
+  decrypt(alg: unknown, key: unknown, data: unknown): JavaArray {
     const a = algorithm(alg);
     if (isRsa(a.name)) return toSignedArray(rsa(() => rsaDecrypt(decodePrivateKey(bytesIn(key, "decrypt")), bytesIn(data, "decrypt"))));
-    if (a.name.toUpperCase() !== "AES") return unsupported(`decrypt with ${a.name}`);
+    if (a.name.toUpperCase() !== "AES") throw utilsError(ENCRYPTION_ALGORITHMS);
     try {
       return toSignedArray(ecb(bytesIn(key, "decrypt")).decrypt(bytesIn(data, "decrypt")));
     } catch (e) {
@@ -232,16 +277,19 @@ class SubtleBinding extends HostObject {
         return { privateKey: toSignedArray(encodePrivateKey(demo)), publicKey: toSignedArray(encodePublicKey(demo)) };
       }
       default:
-        return unsupported(`generateKey for ${a.name}`);
+        throw utilsError("Algorithm must be one of [AES, ECDSA, RSA, HMAC]");
     }
   }
 
-  deriveKey(alg: unknown, baseKey: unknown, lengthBits: unknown): number[] {
+  deriveKey(alg: unknown, baseKey: unknown, lengthBits: unknown): JavaArray {
     const a = algorithm(alg);
     if (a.name.toUpperCase() !== "PBKDF2") throw new GuestError(`Unsupported key derivation ${a.name}`, "JavaException");
     const bits = Number(lengthBits);
     if (!Number.isFinite(bits) || bits <= 0 || bits % 8 !== 0) throw new GuestError("derivedKeyLength must be a positive multiple of 8", "JavaException");
-    const salt = a.salt === undefined ? new Uint8Array(0) : bytesIn(a.salt, "deriveKey salt");
+    // Live AIC: no salt fails; a salt inside the options object is cast to byte[], so a JS array is refused there.
+    if (a.salt === undefined || a.salt === null) throw utilsError("Salt must be provided for PBKDF2.");
+    if (Array.isArray(a.salt)) throw utilsError("class org.mozilla.javascript.NativeArray cannot be cast to class [B");
+    const salt = bytesIn(a.salt, "deriveKey salt");
     const iterations = Math.max(1, Math.min(Number(a.iterations ?? 1000), 1_000_000));
     return toSignedArray(pbkdf2(hashOf(a.hash ?? "SHA-256"), bytesIn(baseKey, "deriveKey"), salt, { c: iterations, dkLen: bits / 8 }));
   }
