@@ -792,21 +792,13 @@ public class Recorder {
     }
   }
 
-  /** Bytes as next-gen scripts see them: a JS array of signed numbers (inference, as the playground's utils). */
-  static Object signed(byte[] bytes) {
-    Object[] out = new Object[bytes.length];
-    for (int i = 0; i < bytes.length; i++) out[i] = (double) bytes[i];
-    return cx.newArray(scope, out);
-  }
-  static byte[] bytesOf(Object value) {
-    if (value instanceof CharSequence) return value.toString().getBytes(StandardCharsets.UTF_8);
-    if (value instanceof List) {
-      List<?> l = (List<?>) value;
-      byte[] out = new byte[l.size()];
-      for (int i = 0; i < out.length; i++) out[i] = (byte) (long) Context.toNumber(l.get(i));
-      return out;
-    }
-    throw new JavaScriptException(jsError("TypeError", "expects a byte array or a string"), "", 0);
+  /**
+   * Bytes as next-gen scripts see them: a Java byte[] (Rhino's NativeJavaArray), and byte[] parameters, so Rhino
+   * converts a JS array as it converts one to byte[] (a live AIC tenant showed both:
+   * published/aic-manager-utils-live.json). A failure is an InternalError with the Java message alone (live).
+   */
+  static RuntimeException utilsError(String message) {
+    return new JavaScriptException(jsError("InternalError", message), "", 0);
   }
 
   /** ScriptBase64Service / ScriptBase64UrlService: the docs' encode, decode, decodeToBytes, plus btoa/atob (metadata). */
@@ -814,28 +806,41 @@ public class Recorder {
     final boolean url;
     NgBase64(boolean url) { this.url = url; }
     java.util.Base64.Encoder enc() { return url ? java.util.Base64.getUrlEncoder().withoutPadding() : java.util.Base64.getEncoder(); }
-    byte[] dec(String text) { return (url ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder()).decode(text); }
-    public String encode(Object value) { return enc().encodeToString(bytesOf(value)); }
-    public String decode(String text) { return new String(dec(text), StandardCharsets.UTF_8); }
-    public Object decodeToBytes(String text) { return signed(dec(text)); }
+    /** base64url answers null for text it cannot decode, base64 fails (live AIC). */
+    byte[] dec(String text) {
+      try {
+        return (url ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder()).decode(text);
+      } catch (IllegalArgumentException e) {
+        if (url) return null;
+        throw utilsError(e.getMessage());
+      }
+    }
+    public String encode(String text) { return enc().encodeToString(text.getBytes(StandardCharsets.UTF_8)); }
+    public String encode(byte[] bytes) { return enc().encodeToString(bytes); }
+    public String decode(String text) { byte[] b = dec(text); return b == null ? null : new String(b, StandardCharsets.UTF_8); }
+    public byte[] decodeToBytes(String text) { return dec(text); }
     public String btoa(String text) { return encode(text); }
     public String atob(String text) { return decode(text); }
   }
 
   /** ScriptTypesService: stringToBytes, bytesToString (docs). */
   public static final class NgTypes {
-    public Object stringToBytes(String text) { return signed(text.getBytes(StandardCharsets.UTF_8)); }
-    public String bytesToString(Object bytes) { return new String(bytesOf(bytes), StandardCharsets.UTF_8); }
+    public byte[] stringToBytes(String text) { return text.getBytes(StandardCharsets.UTF_8); }
+    public String bytesToString(byte[] bytes) { return new String(bytes, StandardCharsets.UTF_8); }
   }
 
-  /** ScriptSubtleService: digest and HMAC sign/verify only (the published cases use no other). */
+  /** ScriptSubtleService: digest only (the published cases use no other). */
   public static final class NgSubtle {
     static String algorithm(Object name) {
       String n = String.valueOf(name).toUpperCase();
       return n.matches("SHA\\d+") ? "SHA-" + n.substring(3) : n;
     }
-    public Object digest(String name, Object data) throws Exception {
-      return signed(java.security.MessageDigest.getInstance(algorithm(name)).digest(bytesOf(data)));
+    public byte[] digest(String name, byte[] data) {
+      try {
+        return java.security.MessageDigest.getInstance(algorithm(name)).digest(data);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw utilsError("Unsupported hashing algorithm: " + name);
+      }
     }
   }
 
