@@ -536,8 +536,23 @@ public class Recorder {
       if (hasBody && (method.equals("GET") || method.equals("HEAD") || method.equals("TRACE"))) {
         throw new JavaScriptException(jsError("HttpClientScriptException", "A " + method + " request cannot have a body"), "", 0);
       }
+      // INFERENCE, matching a live tenant's echo (published/aic-manager-http-live.json): an object body is written as
+      // Java writes the converted value, numbers as doubles (1.0) and undefined as null; a form as URL encoding.
+      String body = null;
+      if (o.get("form") instanceof Map) {
+        List<String> pairs = new ArrayList<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) o.get("form")).entrySet()) {
+          pairs.add(java.net.URLEncoder.encode(String.valueOf(e.getKey()), StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8));
+        }
+        body = String.join("&", pairs);
+      } else if (o.get("body") != null) {
+        body = o.get("body") instanceof String ? (String) o.get("body") : json(o.get("body"));
+      }
       for (Scriptable mock : mocks) {
-        if (matches((Scriptable) ScriptableObject.getProperty(mock, "request"), method, uri, headers)) {
+        Scriptable want = (Scriptable) ScriptableObject.getProperty(mock, "request");
+        String wantBody = str(want, "body");
+        if (wantBody != null && !wantBody.equals(body == null ? "" : body)) continue;
+        if (matches(want, method, uri, headers)) {
           return new NgPromise(true, new NgHttpResponse((Scriptable) ScriptableObject.getProperty(mock, "response")));
         }
       }

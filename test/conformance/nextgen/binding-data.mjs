@@ -16,13 +16,13 @@ function need(value, what) {
 const REASONS = { 200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
 
 /**
- * One http mock as the recorder matches it (method, url or urlPattern, query, headers) and answers it (status,
+ * One http mock as the recorder matches it (method, url or urlPattern, query, headers, exact body) and answers it (status,
  * reason, headers as lists, the body text; a json body is its JSON text with Content-Type application/json unless
  * the mock sets one, as the playground answers). What the recorder does not model fails here.
  */
 function mockData(mock, i) {
   const request = mock.request ?? {};
-  for (const key of ["body", "bodyContains", "json"]) if (key in request) throw new Error(`next-generation recorder: http[${i}].request.${key} is not modelled`);
+  for (const key of ["bodyContains", "json"]) if (key in request) throw new Error(`next-generation recorder: http[${i}].request.${key} is not modelled`);
   const response = mock.response ?? {};
   if (response.fault || mock.times !== undefined) throw new Error(`next-generation recorder: http[${i}] faults and times are not modelled`);
   const status = response.status ?? 200;
@@ -34,7 +34,7 @@ function mockData(mock, i) {
     if (!Object.keys(headers).some((k) => k.toLowerCase() === "content-type")) headers["Content-Type"] = ["application/json"];
   }
   return {
-    request: { method: request.method, url: request.url, urlPattern: request.urlPattern, query: request.query, headers: request.headers },
+    request: { method: request.method, url: request.url, urlPattern: request.urlPattern, query: request.query, headers: request.headers, body: request.body },
     response: { status, statusText: response.statusText ?? need(REASONS[status], `http[${i}].response.statusText`), headers, body },
   };
 }

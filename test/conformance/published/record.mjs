@@ -143,8 +143,9 @@ try {
       }
       const scenario = scenarioOf(data.scenario, c.scenario);
       if ((c.truth ?? LIVE_TRUTH) === LIVE_TRUTH && scenario.evaluator === "next-gen" && (c.observed.logs || c.observed.error)) {
-        // Live cases carry only what their source gives; the data they do not set comes from the docs cases' scenario.
-        const bindings = nextGenBindingData(scenarioOf(checkBase, c.scenario));
+        // Live cases carry only what their source gives (their file's scenario, then their own); the data they do not
+        // set comes from the docs cases' scenario.
+        const bindings = nextGenBindingData(scenarioOf(scenarioOf(checkBase, data.scenario), c.scenario));
         nextGenJobs.push({ file, data, c, id, source: c.script, bindings, check: true });
       }
     }
