@@ -65,3 +65,23 @@ describe("utils.crypto.getRandomValues", () => {
     ]);
   });
 });
+
+// Live AIC (published/aic-manager-utils-live.json, binding-utils-subtle).
+describe("next-gen subtle keys and signatures as AIC gives them", () => {
+  it("a generated RSA or ECDSA key pair is a map of two byte[]s that prints as AIC's MapScriptWrapper and fits no byte[] parameter", async () => {
+    expect(
+      await lines(`var k = utils.crypto.subtle.generateKey("ECDSA"); logger.info([String(k), Object.keys(k).join(), Array.isArray(k), String(k.length), String(k.publicKey).slice(0, 3)].join("|"));
+try { utils.crypto.subtle.encrypt("RSA", utils.crypto.subtle.generateKey("RSA"), utils.types.stringToBytes("abc")); } catch (e) { logger.info(String(e)); }`),
+    ).toEqual([
+      '{ "privateKey": [B@<hash>, "publicKey": [B@<hash> }|privateKey,publicKey|false|undefined|[B@',
+      "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService.encrypt(string,org.forgerock.openam.scripting.javascript.MapScriptWrapper,[B).",
+    ]);
+  });
+
+  it("generateKey(\"HMAC\") is 32 bytes, an ECDSA P-256 signature 64 (r || s) and verifies", async () => {
+    expect(
+      await lines(`var s = utils.crypto.subtle, k = s.generateKey("ECDSA"), m = utils.types.stringToBytes("abc"), sig = s.sign("ECDSA", k.privateKey, m);
+logger.info([s.generateKey("HMAC").length, sig.length, s.verify("ECDSA", k.publicKey, m, sig), s.verify("ECDSA", k.publicKey, utils.types.stringToBytes("abd"), sig)].join());`),
+    ).toEqual(["32,64,true,false"]);
+  });
+});

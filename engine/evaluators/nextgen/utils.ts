@@ -20,7 +20,8 @@ import { ownValue } from "../../util/own-keys";
 import { DEMO_RSA_PRIVATE_JWK } from "../../token/demo-keys";
 import { RsaError, decodePrivateKey, decodePublicKey, encodePrivateKey, encodePublicKey, keyFromJwk, rsaDecrypt, rsaEncrypt, rsaSign, rsaVerify } from "./rsa";
 import { NO_MEMBERS } from "../../bindings/members";
-import { BASE64_MEMBERS, CRYPTO_MEMBERS, SUBTLE_MEMBERS, TYPES_MEMBERS } from "../../bindings/tables/nextgen";
+import { rhinoArgType } from "../rhino-arg-type";
+import { BASE64_MEMBERS, CRYPTO_MEMBERS, KEY_PAIR_MEMBERS, SUBTLE_MEMBERS, TYPES_MEMBERS } from "../../bindings/tables/nextgen";
 
 type Bytes = Uint8Array;
 
@@ -173,11 +174,52 @@ function rsa<T>(work: () => T): T {
 /** AIC's answer for any other encrypt/decrypt algorithm ("AES-CBC" included). */
 const ENCRYPTION_ALGORITHMS = "Algorithm must be one of [AES, RSA]";
 
+const SUBTLE_CLASS = "org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService";
+
+/**
+ * A generated RSA or ECDSA key pair as AIC hands it over: a MapScriptWrapper with privateKey and publicKey byte[]s,
+ * which prints as `{ "privateKey": [B@…, "publicKey": [B@… }` and matches no byte[] parameter (live AIC:
+ * encrypt("RSA", pair, data) fails with "Can't find method …encrypt(string,…MapScriptWrapper,[B).").
+ */
+class KeyPairBinding extends HostObject {
+  readonly members = KEY_PAIR_MEMBERS;
+  override readonly javaClass = "org.forgerock.openam.scripting.javascript.MapScriptWrapper";
+  constructor(
+    private readonly privateKey: JavaArray,
+    private readonly publicKey: JavaArray,
+  ) {
+    super();
+  }
+  override guestGet(name: string): unknown {
+    return name === "privateKey" ? this.privateKey : name === "publicKey" ? this.publicKey : undefined;
+  }
+  override guestKeys(): string[] {
+    return ["privateKey", "publicKey"];
+  }
+  override toString(): string {
+    return `{ "privateKey": ${this.privateKey.toString()}, "publicKey": ${this.publicKey.toString()} }`;
+  }
+  /** How the guest converts it (String(pair), pair + ""): its text, as Rhino converts a Java object. */
+  guestPrimitive(): string {
+    return this.toString();
+  }
+  toJSON(): unknown {
+    return { privateKey: this.privateKey.toJSON(), publicKey: this.publicKey.toJSON() };
+  }
+}
+
+/** A subtle method's byte[] argument; a value no overload takes fails as Rhino's overload resolution does. */
+function subtleBytes(value: unknown, method: string, args: unknown[]): Bytes {
+  const bytesLike = typeof value === "string" || Array.isArray(value) || (value instanceof JavaArray && value.javaClass === "[B");
+  if (!bytesLike) throw new GuestError(`Can't find method ${SUBTLE_CLASS}.${method}(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+  return bytesIn(value, method);
+}
+
 const isRsa = (name: string) => /^RSA(SSA-PKCS1-V1_5)?$/i.test(name);
 
 class SubtleBinding extends HostObject {
   readonly members = SUBTLE_MEMBERS;
-  override readonly javaClass = "org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService";
+  override readonly javaClass = SUBTLE_CLASS;
 
   constructor(private readonly ctx: RunContext) {
     super();
@@ -189,8 +231,8 @@ class SubtleBinding extends HostObject {
 
   sign(alg: unknown, key: unknown, data: unknown): JavaArray {
     const a = algorithm(alg);
-    const message = bytesIn(data, "sign");
-    const keyBytes = bytesIn(key, "sign");
+    const message = subtleBytes(data, "sign", [alg, key, data]);
+    const keyBytes = subtleBytes(key, "sign", [alg, key, data]);
     switch (a.name.toUpperCase()) {
       case "HMAC":
         return toSignedArray(hmac(hashOf(a.hash ?? "SHA-256"), keyBytes, message));
@@ -200,7 +242,8 @@ class SubtleBinding extends HostObject {
         if (a.hash && CURVE_HASH[curve] !== String(a.hash).toUpperCase()) {
           throw new GuestError(`ECDSA curve ${curve} needs ${CURVE_HASH[curve]}, not ${a.hash}`, "JavaException");
         }
-        return toSignedArray(CURVES[curve].sign(hash(message), keyBytes, { prehash: false, format: "der" }));
+        // IEEE P1363 (r || s): AIC's P-256 signature is 64 bytes (live), not DER's 70-72.
+        return toSignedArray(CURVES[curve].sign(hash(message), keyBytes, { prehash: false, format: "compact" }));
       }
       default:
         if (isRsa(a.name)) return toSignedArray(rsa(() => rsaSign(decodePrivateKey(keyBytes), message, String(a.hash ?? "SHA-256").toUpperCase())));
@@ -210,9 +253,10 @@ class SubtleBinding extends HostObject {
 
   verify(alg: unknown, key: unknown, data: unknown, signature: unknown): boolean {
     const a = algorithm(alg);
-    const message = bytesIn(data, "verify");
-    const keyBytes = bytesIn(key, "verify");
-    const sig = bytesIn(signature, "verify");
+    const args = [alg, key, data, signature];
+    const message = subtleBytes(data, "verify", args);
+    const keyBytes = subtleBytes(key, "verify", args);
+    const sig = subtleBytes(signature, "verify", args);
     switch (a.name.toUpperCase()) {
       case "HMAC": {
         const expected = hmac(hashOf(a.hash ?? "SHA-256"), keyBytes, message);
@@ -222,7 +266,7 @@ class SubtleBinding extends HostObject {
         const curve = curveFor(keyBytes.length);
         const hash = hashOf(a.hash ?? CURVE_HASH[curve]);
         try {
-          return CURVES[curve].verify(sig, hash(message), keyBytes, { prehash: false, format: "der" });
+          return CURVES[curve].verify(sig, hash(message), keyBytes, { prehash: false, format: "compact" });
         } catch {
           return false;
         }
@@ -235,6 +279,8 @@ class SubtleBinding extends HostObject {
 
   encrypt(alg: unknown, key: unknown, data: unknown): JavaArray {
     const a = algorithm(alg);
+    subtleBytes(key, "encrypt", [alg, key, data]);
+    subtleBytes(data, "encrypt", [alg, key, data]);
     if (isRsa(a.name)) {
       return toSignedArray(rsa(() => rsaEncrypt(decodePublicKey(bytesIn(key, "encrypt")), bytesIn(data, "encrypt"), (n) => this.ctx.random.bytes(n))));
     }
@@ -244,6 +290,8 @@ class SubtleBinding extends HostObject {
 
   decrypt(alg: unknown, key: unknown, data: unknown): JavaArray {
     const a = algorithm(alg);
+    subtleBytes(key, "decrypt", [alg, key, data]);
+    subtleBytes(data, "decrypt", [alg, key, data]);
     if (isRsa(a.name)) return toSignedArray(rsa(() => rsaDecrypt(decodePrivateKey(bytesIn(key, "decrypt")), bytesIn(data, "decrypt"))));
     if (a.name.toUpperCase() !== "AES") throw utilsError(ENCRYPTION_ALGORITHMS);
     try {
@@ -260,21 +308,23 @@ class SubtleBinding extends HostObject {
       case "AES":
         return toSignedArray(random.bytes((a.length ?? 256) / 8));
       case "HMAC": {
-        const blockBytes = { "SHA-1": 64, "SHA-256": 64, "SHA-384": 128, "SHA-512": 128 }[String(a.hash ?? "SHA-256").toUpperCase()] ?? 64;
-        return toSignedArray(random.bytes(a.length ? a.length / 8 : blockBytes));
+        // Live AIC: generateKey("HMAC") gives 32 bytes, the SHA-256 output length; other hashes' lengths are
+        // INFERENCE by the same rule.
+        const outputBytes = { "SHA-1": 20, "SHA-256": 32, "SHA-384": 48, "SHA-512": 64 }[String(a.hash ?? "SHA-256").toUpperCase()] ?? 32;
+        return toSignedArray(random.bytes(a.length ? a.length / 8 : outputBytes));
       }
       case "ECDSA": {
         const curve = ownValue<(typeof CURVES)[keyof typeof CURVES]>(CURVES, String(a.namedCurve ?? "P-256"));
         if (!curve) throw new GuestError(`Unsupported curve ${String(a.namedCurve)}`, "JavaException");
         const secret = curve.utils.randomSecretKey(random.bytes(curve.lengths.seed ?? 48));
-        return { privateKey: toSignedArray(secret), publicKey: toSignedArray(curve.getPublicKey(secret, false)) };
+        return new KeyPairBinding(toSignedArray(secret), toSignedArray(curve.getPublicKey(secret, false)));
       }
       case "RSA": {
         // Generating a 2048-bit RSA key pair takes seconds in a sandbox, past the script's time limit; the
         // playground hands out its fixed demo key pair instead (real keys, real operations, not secret).
         warn(this.ctx, "rsa-demo-key", 'generateKey("RSA") returns the playground\'s fixed demo key pair; AM generates a new one each time.');
         const demo = keyFromJwk(DEMO_RSA_PRIVATE_JWK as unknown as Record<string, string>);
-        return { privateKey: toSignedArray(encodePrivateKey(demo)), publicKey: toSignedArray(encodePublicKey(demo)) };
+        return new KeyPairBinding(toSignedArray(encodePrivateKey(demo)), toSignedArray(encodePublicKey(demo)));
       }
       default:
         throw utilsError("Algorithm must be one of [AES, ECDSA, RSA, HMAC]");
