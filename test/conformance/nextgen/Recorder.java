@@ -22,9 +22,15 @@
  *    Java maps with Rhino's map access, the only members the docs show being get(key) and property reads;
  *    values a script stores (setField, addExtraJsonData) are converted to plain Java (String, Double, Boolean,
  *    List, Map), as the docs say next-generation methods "accept an Object that is converted to the relevant type".
+ *  - httpClient, openidm, utils, require (each stand-in's comment says what is INFERENCE): httpClient answers from
+ *    the case's http mocks and writes an object body as Java writes the converted value; openidm reads, queries,
+ *    creates and patches the case's IDM objects with IDM's documented relationship fields; utils takes and gives
+ *    byte[] as AIC's does; require evaluates the case's libraries in a scope with the common bindings only.
  * Every recording also runs the published next-generation scripts a live AIC tenant answered (record.mjs prints
- * "… against live next-gen cases: N/M alike"); on 2026-12-02 it gave the tenant's output for all 10 (dialect errors,
- * missing ES2015 globals, loop-body const, SLF4J placeholders, the allow-list refusing java.util.HashMap).
+ * "… against live next-gen cases: N/M alike"); on 2026-12-02 it gave the tenant's output for 20 of 21 (dialect
+ * errors, missing ES2015 globals, loop-body const, SLF4J placeholders, the allow-list refusing java.util.HashMap,
+ * utils' byte[] conversions and refusals, httpClient's body, a library's openidm misses); the one left is
+ * utils.crypto.checkBcrypt, which needs a bcrypt the JDK does not have.
  */
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -844,25 +850,130 @@ public class Recorder {
     public String bytesToString(byte[] bytes) { return new String(bytes, StandardCharsets.UTF_8); }
   }
 
-  /** ScriptSubtleService: digest only (the published cases use no other). */
+  /** A generated key pair as AIC hands it over (live): a map of two byte[]s that prints as its MapScriptWrapper. */
+  public static final class NgKeyPair extends AbstractMap<String, Object> {
+    final Map<String, Object> entries = new LinkedHashMap<>();
+    NgKeyPair(byte[] privateKey, byte[] publicKey) { entries.put("privateKey", privateKey); entries.put("publicKey", publicKey); }
+    @Override public Set<Map.Entry<String, Object>> entrySet() { return java.util.Collections.unmodifiableMap(entries).entrySet(); }
+    @Override public String toString() { return "{ \"privateKey\": " + entries.get("privateKey") + ", \"publicKey\": " + entries.get("publicKey") + " }"; }
+  }
+
+  /**
+   * ScriptSubtleService with AIC's algorithm names and refusals (live: published/aic-manager-utils-live.json):
+   * digest, sign/verify (HMAC, ECDSA in P1363 form, RSA), encrypt/decrypt (AES in ECB, RSA), generateKey (AES,
+   * ECDSA, RSA, HMAC), deriveKey (PBKDF2 with a byte[] salt). INFERENCE where the live probe did not look: the
+   * JCE names behind each algorithm and the default lengths other than AES's and HMAC's 32 bytes.
+   */
   public static final class NgSubtle {
-    static String algorithm(Object name) {
+    static final java.security.SecureRandom random = new java.security.SecureRandom();
+    static String hashName(Object name) {
+      if (name instanceof Scriptable) throw utilsError("Unsupported hashing algorithm: " + Context.toString(name));
       String n = String.valueOf(name).toUpperCase();
       return n.matches("SHA\\d+") ? "SHA-" + n.substring(3) : n;
     }
-    public byte[] digest(String name, byte[] data) {
+    static Object field(Object alg, String key) {
+      return alg instanceof Scriptable ? ScriptableObject.getProperty((Scriptable) alg, key) : Scriptable.NOT_FOUND;
+    }
+    static String name(Object alg) {
+      Object n = alg instanceof Scriptable ? field(alg, "name") : alg;
+      return String.valueOf(n).toUpperCase();
+    }
+    static String hashOf(Object alg) {
+      Object h = field(alg, "hash");
+      return h == Scriptable.NOT_FOUND || h == null || h instanceof Undefined ? "SHA-256" : hashName(h);
+    }
+    static String jce(String hash) { return hash.replace("-", ""); }
+    public byte[] digest(String name, byte[] data) throws Exception {
       try {
-        return java.security.MessageDigest.getInstance(algorithm(name)).digest(data);
+        return java.security.MessageDigest.getInstance(hashName(name)).digest(data);
       } catch (java.security.NoSuchAlgorithmException e) {
         throw utilsError("Unsupported hashing algorithm: " + name);
       }
     }
+    public byte[] sign(Object alg, byte[] key, byte[] data) throws Exception {
+      String n = name(alg);
+      if (n.equals("HMAC")) {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("Hmac" + jce(hashOf(alg)));
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "Hmac"));
+        return mac.doFinal(data);
+      }
+      java.security.Signature sig = signature(n, alg);
+      sig.initSign(java.security.KeyFactory.getInstance(n.equals("ECDSA") ? "EC" : "RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key)));
+      sig.update(data);
+      return sig.sign();
+    }
+    public boolean verify(Object alg, byte[] key, byte[] data, byte[] signature) throws Exception {
+      String n = name(alg);
+      if (n.equals("HMAC")) return java.security.MessageDigest.isEqual(sign(alg, key, data), signature);
+      java.security.Signature sig = signature(n, alg);
+      sig.initVerify(java.security.KeyFactory.getInstance(n.equals("ECDSA") ? "EC" : "RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(key)));
+      sig.update(data);
+      return sig.verify(signature);
+    }
+    static java.security.Signature signature(String n, Object alg) throws Exception {
+      if (n.equals("ECDSA")) return java.security.Signature.getInstance(jce(hashOf(alg)) + "withECDSAinP1363Format");
+      if (n.equals("RSA")) return java.security.Signature.getInstance(jce(hashOf(alg)) + "withRSA");
+      throw utilsError("Algorithm must be one of [HMAC, ECDSA, RSA]");
+    }
+    static byte[] crypt(int mode, Object alg, byte[] key, byte[] data) throws Exception {
+      String n = name(alg);
+      javax.crypto.Cipher c;
+      if (n.equals("AES")) {
+        c = javax.crypto.Cipher.getInstance("AES/ECB/PKCS5Padding");
+        c.init(mode, new javax.crypto.spec.SecretKeySpec(key, "AES"));
+      } else if (n.equals("RSA")) {
+        c = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        java.security.KeyFactory f = java.security.KeyFactory.getInstance("RSA");
+        c.init(mode, mode == javax.crypto.Cipher.ENCRYPT_MODE ? f.generatePublic(new java.security.spec.X509EncodedKeySpec(key)) : f.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key)));
+      } else {
+        throw utilsError("Algorithm must be one of [AES, RSA]");
+      }
+      return c.doFinal(data);
+    }
+    public byte[] encrypt(Object alg, byte[] key, byte[] data) throws Exception { return crypt(javax.crypto.Cipher.ENCRYPT_MODE, alg, key, data); }
+    public byte[] decrypt(Object alg, byte[] key, byte[] data) throws Exception { return crypt(javax.crypto.Cipher.DECRYPT_MODE, alg, key, data); }
+    public Object generateKey(Object alg) throws Exception {
+      String n = name(alg);
+      Object length = field(alg, "length");
+      int bytes = length instanceof Number ? ((Number) length).intValue() / 8 : 32;
+      if (n.equals("AES") || n.equals("HMAC")) { byte[] k = new byte[bytes]; random.nextBytes(k); return k; }
+      if (n.equals("RSA") || n.equals("ECDSA")) {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance(n.equals("RSA") ? "RSA" : "EC");
+        if (n.equals("RSA")) g.initialize(2048); else g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair pair = g.generateKeyPair();
+        return new NgKeyPair(pair.getPrivate().getEncoded(), pair.getPublic().getEncoded());
+      }
+      throw utilsError("Algorithm must be one of [AES, ECDSA, RSA, HMAC]");
+    }
+    public byte[] deriveKey(Object alg, byte[] baseKey, int bits) throws Exception {
+      if (!name(alg).equals("PBKDF2")) throw utilsError("Algorithm must be PBKDF2");
+      Object salt = field(alg, "salt");
+      if (salt == Scriptable.NOT_FOUND || salt == null || salt instanceof Undefined) throw utilsError("Salt must be provided for PBKDF2.");
+      if (salt instanceof org.mozilla.javascript.Wrapper) salt = ((org.mozilla.javascript.Wrapper) salt).unwrap();
+      byte[] saltBytes;
+      try {
+        saltBytes = (byte[]) salt;
+      } catch (ClassCastException e) {
+        throw utilsError(e.getMessage());
+      }
+      Object iterations = field(alg, "iterations");
+      char[] password = new String(baseKey, StandardCharsets.UTF_8).toCharArray();
+      javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmac" + jce(hashOf(alg)));
+      return f.generateSecret(new javax.crypto.spec.PBEKeySpec(password, saltBytes, iterations instanceof Number ? ((Number) iterations).intValue() : 1000, bits)).getEncoded();
+    }
   }
 
-  /** ScriptCryptoService: randomUUID (a placeholder no case may print) and subtle. */
+  /** ScriptCryptoService: randomUUID, getRandomValues (fills and returns the script's own array, as live), subtle. */
   public static final class NgCrypto {
     public final NgSubtle subtle = new NgSubtle();
-    public String randomUUID() { return "00000000-0000-4000-8000-000000000000"; }
+    public String randomUUID() { return java.util.UUID.randomUUID().toString(); }
+    public Object getRandomValues(Object array) {
+      if (array instanceof NativeArray) {
+        NativeArray a = (NativeArray) array;
+        for (int i = 0; i < a.getLength(); i++) a.put(i, a, (double) NgSubtle.random.nextInt());
+      }
+      return array;
+    }
   }
 
   /** ScriptUtilityService: the docs' base64, base64url, types and crypto, as fields of the binding. */

@@ -60,6 +60,7 @@ const NEXTGEN_STAND_INS = [
   ["Recorder$NgTypes", "org.forgerock.openam.scripting.bindings.ScriptTypesService"],
   ["Recorder$NgCrypto", "org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService"],
   ["Recorder$NgSubtle", "org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService"],
+  ["Recorder$NgKeyPair", "org.forgerock.openam.scripting.javascript.MapScriptWrapper"],
 ];
 
 function javaFiles(dir) {
