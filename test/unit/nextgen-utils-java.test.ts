@@ -85,3 +85,41 @@ logger.info([s.generateKey("HMAC").length, sig.length, s.verify("ECDSA", k.publi
     ).toEqual(["32,64,true,false"]);
   });
 });
+
+// Live AIC (published/aic-manager-utils-interop-live.json, binding-utils-interop): the probe's throwaway P-256 key
+// and OpenSSL's signatures of "interop" under it.
+const EC_PUB = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAECVzVmWjfyFzTcIarPr6R3ZTtyNHAL6Izl+wUOuvGWUfBq44Q14wS/6fUQAzdj17ikqoSj9AV+nwAtmIB2FOQeA==";
+const SIG_P1363 = "DIEfbOtwIkA5hVeYfPLMIO/ciPI3VmYVv30kAOelYnOrtqND+4gt9J15qziD0Ym05E/BE3DzuQP6ysxCOneXiw==";
+const SIG_DER = "MEUCIAyBH2zrcCJAOYVXmHzyzCDv3IjyN1ZmFb99JADnpWJzAiEAq7ajQ/uILfSdeas4g9GJtORPwRNw87kD+srMQjp3l4s=";
+
+describe("next-gen subtle interoperates as AIC does", () => {
+  it("verifies an X.509 SPKI EC key's P1363 signature (high s included), not its DER form", async () => {
+    const verify = (sig: string, text: string) => `utils.crypto.subtle.verify("ECDSA", utils.base64.decodeToBytes("${EC_PUB}"), utils.types.stringToBytes("${text}"), utils.base64.decodeToBytes("${sig}"))`;
+    expect(await lines(`logger.info([${verify(SIG_P1363, "interop")}, ${verify(SIG_DER, "interop")}, ${verify(SIG_P1363, "interoq")}].join());`)).toEqual(["true,false,false"]);
+  });
+
+  it("generates ECDSA keys as SPKI and PKCS#8 DER and signs with them", async () => {
+    expect(
+      await lines(`var s = utils.crypto.subtle, k = s.generateKey("ECDSA"), m = utils.types.stringToBytes("m");
+function hex(a, n) { var h = ""; for (var j = 0; j < n; j++) { var x = (a[j] + 256) % 256; h += (x < 16 ? "0" : "") + x.toString(16); } return h; }
+logger.info([k.publicKey.length, hex(k.publicKey, 27), k.privateKey.length, hex(k.privateKey, 35), s.verify("ECDSA", k.publicKey, m, s.sign("ECDSA", k.privateKey, m))].join("|"));`),
+    ).toEqual(["91|3059301306072a8648ce3d020106082a8648ce3d03010703420004|67|3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420|true"]);
+  });
+
+  const refusals: [string, string][] = [
+    ['utils.crypto.subtle.digest("MD5", [1])', "InternalError: Algorithm must be one of [SHA-256, SHA-384, SHA-1, SHA-512]"],
+    ['utils.crypto.subtle.digest({ name: "SHA-256" }, [1])', "InternalError: Algorithm must be one of [SHA-256, SHA-384, SHA-1, SHA-512]"],
+    ['utils.crypto.subtle.encrypt("AES", utils.types.stringToBytes("short"), [1])', "JavaException: org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoException: java.security.InvalidKeyException: Invalid AES key length: 5 bytes"],
+    ["utils.crypto.randomUUID(1)", "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService.randomUUID(number)."],
+    ["utils.crypto.getRandomValues({ length: 2 })", "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService.getRandomValues(object)."],
+  ];
+  for (const [call, message] of refusals) {
+    it(call, async () => {
+      expect(await lines(`try { ${call}; logger.info("no error"); } catch (e) { logger.info(String(e)); }`)).toEqual([message]);
+    });
+  }
+
+  it("a number goes to base64.encode's and stringToBytes' String overloads", async () => {
+    expect(await lines('logger.info(utils.base64.encode(12) + " " + utils.types.bytesToString(utils.types.stringToBytes(12)));')).toEqual(["MTI= 12"]);
+  });
+});

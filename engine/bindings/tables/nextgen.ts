@@ -149,7 +149,7 @@ export const CRYPTO_MEMBERS = new MemberTable("CryptoService", {
   randomUUID: "(): string",
   getRandomValues: { overloads: ["(array: number[]): number[]"], doc: "Fills the array with random values and returns it." },
   checkBcrypt: "(bcryptString: string, password: string): boolean",
-});
+}).withArityChecks();
 
 /**
  * A read-only map as next-generation scripts get it: get(key) and property reads are documented; the other

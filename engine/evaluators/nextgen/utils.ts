@@ -87,8 +87,10 @@ class Base64Binding extends HostObject {
     return this.url ? base64url(bytes) : base64(bytes);
   }
 
+  /** encode(String) or encode(byte[]): a number or another non-array value goes to the String overload (live: 12 -> "MTI="). */
   encode(value: unknown): string {
-    return this.enc(bytesIn(value, "encode"));
+    const bytesLike = typeof value === "string" || Array.isArray(value) || value instanceof JavaArray;
+    return this.enc(bytesIn(bytesLike ? value : String(value), "encode"));
   }
   /** base64url answers null for text it cannot decode, base64 fails (live AIC, both with "%%%bad"). */
   decode(value: unknown): string | null {
@@ -151,6 +153,38 @@ function algorithm(value: unknown): AlgorithmOptions {
 const CURVES = { "P-256": p256, "P-384": p384, "P-521": p521 } as const;
 const CURVE_HASH: Record<string, string> = { "P-256": "SHA-256", "P-384": "SHA-384", "P-521": "SHA-512" };
 
+/**
+ * EC keys as AIC's generateKey("ECDSA") gives them and verify takes them (live: a P-256 public key is 91 bytes of
+ * X.509 SubjectPublicKeyInfo, a private key 67 of PKCS#8, and an OpenSSL-made SPKI key verifies): the DER headers
+ * before the raw point or scalar, fixed per curve (RFC 5480, RFC 5915 without the optional public key).
+ */
+const EC_DER: Record<keyof typeof CURVES, { spki: string; pkcs8: string }> = {
+  "P-256": { spki: "3059301306072a8648ce3d020106082a8648ce3d030107034200", pkcs8: "3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420" },
+  "P-384": { spki: "3076301006072a8648ce3d020106052b81040022036200", pkcs8: "304e020100301006072a8648ce3d020106052b81040022043730350201010430" },
+  "P-521": { spki: "30819b301006072a8648ce3d020106052b8104002303818600", pkcs8: "3060020100301006072a8648ce3d020106052b81040023044930470201010442" },
+};
+const hexOf = (b: Bytes) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
+
+/** An EC key's curve and raw bytes (point or scalar), from DER (SPKI / PKCS#8) or raw bytes as before. */
+function ecKey(key: Bytes): { curve: keyof typeof CURVES; raw: Bytes } {
+  const text = hexOf(key);
+  for (const curve of Object.keys(EC_DER) as (keyof typeof CURVES)[]) {
+    for (const prefix of [EC_DER[curve].spki, EC_DER[curve].pkcs8]) {
+      if (text.startsWith(prefix)) return { curve, raw: key.slice(prefix.length / 2) };
+    }
+  }
+  return { curve: curveFor(key.length), raw: key };
+}
+
+function ecSpki(curve: keyof typeof CURVES, point: Bytes): Bytes {
+  return Uint8Array.from([...fromHex(EC_DER[curve].spki), ...point]);
+}
+
+function ecPkcs8(curve: keyof typeof CURVES, secret: Bytes): Bytes {
+  return Uint8Array.from([...fromHex(EC_DER[curve].pkcs8), ...secret]);
+}
+
 function curveFor(keyLength: number): keyof typeof CURVES {
   if (keyLength === 32 || keyLength === 33 || keyLength === 65) return "P-256";
   if (keyLength === 48 || keyLength === 49 || keyLength === 97) return "P-384";
@@ -169,6 +203,12 @@ function rsa<T>(work: () => T): T {
     if (e instanceof RsaError) throw new GuestError(`java.security.GeneralSecurityException: ${e.message}`, "JavaException");
     throw e;
   }
+}
+
+/** An AES key of 16, 24 or 32 bytes; another length fails as AIC's Java crypto does (live: a 5-byte key). */
+function aesKey(key: Bytes): Bytes {
+  if ([16, 24, 32].includes(key.length)) return key;
+  throw new GuestError(`org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoException: java.security.InvalidKeyException: Invalid AES key length: ${key.length} bytes`, "JavaException");
 }
 
 /** AIC's answer for any other encrypt/decrypt algorithm ("AES-CBC" included). */
@@ -225,8 +265,11 @@ class SubtleBinding extends HostObject {
     super();
   }
 
+  /** digest names only its four hashes (live AIC: "MD5" and {name: "SHA-256"} are both refused with this text). */
   digest(name: unknown, data: unknown): JavaArray {
-    return toSignedArray(hashOf(name)(bytesIn(data, "digest")));
+    const hash = typeof name === "string" ? ownValue<(typeof HASHES)[HashName]>(HASHES, name.toUpperCase()) : undefined;
+    if (!hash) throw utilsError("Algorithm must be one of [SHA-256, SHA-384, SHA-1, SHA-512]");
+    return toSignedArray(hash(subtleBytes(data, "digest", [name, data])));
   }
 
   sign(alg: unknown, key: unknown, data: unknown): JavaArray {
@@ -237,13 +280,13 @@ class SubtleBinding extends HostObject {
       case "HMAC":
         return toSignedArray(hmac(hashOf(a.hash ?? "SHA-256"), keyBytes, message));
       case "ECDSA": {
-        const curve = curveFor(keyBytes.length);
+        const { curve, raw } = ecKey(keyBytes);
         const hash = hashOf(a.hash ?? CURVE_HASH[curve]);
         if (a.hash && CURVE_HASH[curve] !== String(a.hash).toUpperCase()) {
           throw new GuestError(`ECDSA curve ${curve} needs ${CURVE_HASH[curve]}, not ${a.hash}`, "JavaException");
         }
         // IEEE P1363 (r || s): AIC's P-256 signature is 64 bytes (live), not DER's 70-72.
-        return toSignedArray(CURVES[curve].sign(hash(message), keyBytes, { prehash: false, format: "compact" }));
+        return toSignedArray(CURVES[curve].sign(hash(message), raw, { prehash: false, format: "compact" }));
       }
       default:
         if (isRsa(a.name)) return toSignedArray(rsa(() => rsaSign(decodePrivateKey(keyBytes), message, String(a.hash ?? "SHA-256").toUpperCase())));
@@ -263,10 +306,12 @@ class SubtleBinding extends HostObject {
         return expected.length === sig.length && expected.every((b, i) => b === sig[i]);
       }
       case "ECDSA": {
-        const curve = curveFor(keyBytes.length);
+        const { curve, raw } = ecKey(keyBytes);
         const hash = hashOf(a.hash ?? CURVE_HASH[curve]);
         try {
-          return CURVES[curve].verify(sig, hash(message), keyBytes, { prehash: false, format: "compact" });
+          // P1363 only: live AIC verifies OpenSSL's r || s signature and answers false for its DER form.
+          // lowS off: Java accepts either s, and OpenSSL signs with a high s half the time.
+          return CURVES[curve].verify(sig, hash(message), raw, { prehash: false, format: "compact", lowS: false });
         } catch {
           return false;
         }
@@ -285,7 +330,7 @@ class SubtleBinding extends HostObject {
       return toSignedArray(rsa(() => rsaEncrypt(decodePublicKey(bytesIn(key, "encrypt")), bytesIn(data, "encrypt"), (n) => this.ctx.random.bytes(n))));
     }
     if (a.name.toUpperCase() !== "AES") throw utilsError(ENCRYPTION_ALGORITHMS);
-    return toSignedArray(ecb(bytesIn(key, "encrypt")).encrypt(bytesIn(data, "encrypt")));
+    return toSignedArray(ecb(aesKey(bytesIn(key, "encrypt"))).encrypt(bytesIn(data, "encrypt")));
   }
 
   decrypt(alg: unknown, key: unknown, data: unknown): JavaArray {
@@ -295,7 +340,7 @@ class SubtleBinding extends HostObject {
     if (isRsa(a.name)) return toSignedArray(rsa(() => rsaDecrypt(decodePrivateKey(bytesIn(key, "decrypt")), bytesIn(data, "decrypt"))));
     if (a.name.toUpperCase() !== "AES") throw utilsError(ENCRYPTION_ALGORITHMS);
     try {
-      return toSignedArray(ecb(bytesIn(key, "decrypt")).decrypt(bytesIn(data, "decrypt")));
+      return toSignedArray(ecb(aesKey(bytesIn(key, "decrypt"))).decrypt(bytesIn(data, "decrypt")));
     } catch (e) {
       throw new GuestError(`javax.crypto.BadPaddingException: ${e instanceof Error ? e.message : String(e)}`, "JavaException");
     }
@@ -317,7 +362,8 @@ class SubtleBinding extends HostObject {
         const curve = ownValue<(typeof CURVES)[keyof typeof CURVES]>(CURVES, String(a.namedCurve ?? "P-256"));
         if (!curve) throw new GuestError(`Unsupported curve ${String(a.namedCurve)}`, "JavaException");
         const secret = curve.utils.randomSecretKey(random.bytes(curve.lengths.seed ?? 48));
-        return new KeyPairBinding(toSignedArray(secret), toSignedArray(curve.getPublicKey(secret, false)));
+        const name = String(a.namedCurve ?? "P-256") as keyof typeof CURVES;
+        return new KeyPairBinding(toSignedArray(ecPkcs8(name, secret)), toSignedArray(ecSpki(name, curve.getPublicKey(secret, false))));
       }
       case "RSA": {
         // Generating a 2048-bit RSA key pair takes seconds in a sandbox, past the script's time limit; the
@@ -366,9 +412,14 @@ class CryptoBinding extends HostObject {
     return this.ctx.random.uuid();
   }
 
+  /** Rhino's refusal of a call no overload takes (live: randomUUID(1), getRandomValues({ length: 2 })). */
+  override guestNoSuchOverload(name: string, args: unknown[]): GuestError {
+    return new GuestError(`Can't find method ${this.javaClass}.${name}(${args.map(rhinoArgType).join(",")}).`, "InternalError");
+  }
+
   /** Fills the script's own array in place, as AM's does, and returns it. */
   getRandomValues(array: unknown): unknown {
-    if (!Array.isArray(array)) throw new GuestError("getRandomValues expects an array", "TypeError");
+    if (!Array.isArray(array)) throw this.guestNoSuchOverload("getRandomValues", [array]);
     for (let i = 0; i < array.length; i++) array[i] = this.ctx.random.nextUint32() >>> 1;
     writeBackToGuest(array);
     return array;
