@@ -27,9 +27,9 @@
  *    creates and patches the case's IDM objects with IDM's documented relationship fields; utils takes and gives
  *    byte[] as AIC's does; require evaluates the case's libraries in a scope with the common bindings only.
  * Every recording also runs the published next-generation scripts a live AIC tenant answered (record.mjs prints
- * "… against live next-gen cases: N/M alike"); on 2026-12-02 it gave the tenant's output for 20 of 21 (dialect
+ * "… against live next-gen cases: N/M alike"); on 2026-12-02 it gave the tenant's output for 22 of 23 (dialect
  * errors, missing ES2015 globals, loop-body const, SLF4J placeholders, the allow-list refusing java.util.HashMap,
- * utils' byte[] conversions and refusals, httpClient's body, a library's openidm misses); the one left is
+ * utils' byte[] conversions, refusals and ECDSA interop, httpClient's body, a library's openidm misses); the one left is
  * utils.crypto.checkBcrypt, which needs a bcrypt the JDK does not have.
  */
 import java.nio.charset.StandardCharsets;
@@ -883,12 +883,12 @@ public class Recorder {
       return h == Scriptable.NOT_FOUND || h == null || h instanceof Undefined ? "SHA-256" : hashName(h);
     }
     static String jce(String hash) { return hash.replace("-", ""); }
+    /** Only AIC's four names (live: "MD5" and {name: "SHA-256"}, which Rhino hands over as "[object Object]"). */
     public byte[] digest(String name, byte[] data) throws Exception {
-      try {
-        return java.security.MessageDigest.getInstance(hashName(name)).digest(data);
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw utilsError("Unsupported hashing algorithm: " + name);
+      if (!java.util.List.of("SHA-256", "SHA-384", "SHA-1", "SHA-512").contains(name.toUpperCase())) {
+        throw utilsError("Algorithm must be one of [SHA-256, SHA-384, SHA-1, SHA-512]");
       }
+      return java.security.MessageDigest.getInstance(name.toUpperCase()).digest(data);
     }
     public byte[] sign(Object alg, byte[] key, byte[] data) throws Exception {
       String n = name(alg);
@@ -920,7 +920,12 @@ public class Recorder {
       javax.crypto.Cipher c;
       if (n.equals("AES")) {
         c = javax.crypto.Cipher.getInstance("AES/ECB/PKCS5Padding");
-        c.init(mode, new javax.crypto.spec.SecretKeySpec(key, "AES"));
+        try {
+          c.init(mode, new javax.crypto.spec.SecretKeySpec(key, "AES"));
+        } catch (java.security.InvalidKeyException e) {
+          // Live AIC wraps it in its crypto binding's exception.
+          throw new JavaScriptException(jsError("JavaException", "org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoException: " + e), "", 0);
+        }
       } else if (n.equals("RSA")) {
         c = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
         java.security.KeyFactory f = java.security.KeyFactory.getInstance("RSA");
@@ -967,11 +972,9 @@ public class Recorder {
   public static final class NgCrypto {
     public final NgSubtle subtle = new NgSubtle();
     public String randomUUID() { return java.util.UUID.randomUUID().toString(); }
-    public Object getRandomValues(Object array) {
-      if (array instanceof NativeArray) {
-        NativeArray a = (NativeArray) array;
-        for (int i = 0; i < a.getLength(); i++) a.put(i, a, (double) NgSubtle.random.nextInt());
-      }
+    /** Takes the script's array itself (returned as it is, live) and no other object (live: "…getRandomValues(object)."). */
+    public Object getRandomValues(NativeArray array) {
+      for (int i = 0; i < array.getLength(); i++) array.put(i, array, (double) NgSubtle.random.nextInt());
       return array;
     }
   }
