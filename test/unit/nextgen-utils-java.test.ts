@@ -123,3 +123,10 @@ logger.info([k.publicKey.length, hex(k.publicKey, 27), k.privateKey.length, hex(
     expect(await lines('logger.info(utils.base64.encode(12) + " " + utils.types.bytesToString(utils.types.stringToBytes(12)));')).toEqual(["MTI= 12"]);
   });
 });
+
+describe("utils.crypto.getRandomValues values", () => {
+  it("are signed 32-bit integers, negatives among them, as Java's nextInt() gives (live AIC: int32, anyNegative)", async () => {
+    const out = await lines("var a = []; for (var i = 0; i < 64; i++) a.push(0); utils.crypto.getRandomValues(a); var neg = false, int32 = true; for (var j = 0; j < a.length; j++) { if (a[j] < 0) neg = true; if ((a[j] | 0) !== a[j]) int32 = false; } logger.info(int32 + ' ' + neg);");
+    expect(out).toEqual(["true true"]);
+  });
+});

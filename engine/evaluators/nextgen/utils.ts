@@ -420,7 +420,9 @@ class CryptoBinding extends HostObject {
   /** Fills the script's own array in place, as AM's does, and returns it. */
   getRandomValues(array: unknown): unknown {
     if (!Array.isArray(array)) throw this.guestNoSuchOverload("getRandomValues", [array]);
-    for (let i = 0; i < array.length; i++) array[i] = this.ctx.random.nextUint32() >>> 1;
+    // Signed 32-bit values, as Java's nextInt(): a live AIC tenant's four were int32 with a negative among them
+    // (pingone-aic-manager's binding-utils payload, the version in published/aic-manager-utils-interop-live.json).
+    for (let i = 0; i < array.length; i++) array[i] = this.ctx.random.nextUint32() | 0;
     writeBackToGuest(array);
     return array;
   }
