@@ -432,9 +432,15 @@ class Bridge {
         throw target.guestNoSuchOverload(name, values);
       }
       result = (method as (...a: unknown[]) => unknown).apply(target, values);
+      let same: QuickJSHandle | undefined;
       values.forEach((value, i) => {
-        if (takeWriteBack(value)) this.writeBack(args[3 + i], value as unknown[]);
+        if (!takeWriteBack(value)) return;
+        this.writeBack(args[3 + i], value as unknown[]);
+        // A method that fills the script's array and returns it (getRandomValues) hands back that very array, as
+        // Rhino hands AM the NativeArray itself: `getRandomValues(a) === a` (live AIC), not a copy.
+        if (result === value) same = args[3 + i];
       });
+      if (same) return same.dup();
     }
     return this.toGuest(result);
   }

@@ -143,6 +143,10 @@ const tokenSchema = z
       .string()
       .optional()
       .describe("The grant's id (accessToken.getAuthGrantId()); defaults to one derived from the seed. A flow keeps it for every token of the grant"),
+    auditTrackingId: z
+      .string()
+      .optional()
+      .describe("The token's audit tracking id (accessToken.getAuditTrackingId(), the transaction header's prefix); defaults to one derived from the seed"),
     authLevel: z.number().int().default(0).describe("The authentication level recorded in the token (auth_level)"),
     authTime: isoDateTime().optional().describe("Authentication time (ISO 8601); defaults to the clock"),
     responseDelayMs: z

@@ -82,7 +82,7 @@ export function createTokenState(scenario: Scenario, random: SeededRandom): Toke
     tokenName: "access_token",
     token_type: "Bearer",
     authGrantId: scenario.token.authGrantId ?? random.tokenId(),
-    auditTrackingId: `${random.uuid()}-${(random.nextUint32() % 900000) + 100000}`,
+    auditTrackingId: scenario.token.auditTrackingId ?? `${random.uuid()}-${(random.nextUint32() % 900000) + 100000}`,
     nonce: null,
     claims: null,
     cnf: null,

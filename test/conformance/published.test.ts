@@ -41,7 +41,8 @@ interface PublishedCase {
   };
 }
 interface PublishedSource {
-  source: { what: string; repository?: string; path?: string; commit?: string; url?: string };
+  /** indexFile: the public-code index's file ids, where the index shows a file's text but not its repository or commit. */
+  source: { what: string; repository?: string; path?: string; commit?: string; url?: string; indexFile?: string };
   scenario: Record<string, unknown>;
   cases: PublishedCase[];
 }
@@ -86,7 +87,7 @@ describe("published scripts against the output AM gave them", () => {
     expect(sources.length).toBeGreaterThan(0);
     for (const { file, data } of sources) {
       expect(data.source.what, file).toBeTruthy();
-      expect(data.source.commit ?? data.source.url, `${file}: a commit or a URL`).toBeTruthy();
+      expect(data.source.commit ?? data.source.url ?? data.source.indexFile, `${file}: a commit, a URL or the index's file ids`).toBeTruthy();
       expect(data.cases.length, file).toBeGreaterThan(0);
       for (const c of data.cases) expect(TRUTHS, `${file}#${c.id}: truth`).toContain(c.truth ?? LIVE_TRUTH);
     }

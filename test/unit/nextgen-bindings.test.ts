@@ -254,3 +254,22 @@ describe("a whole number stored with setField (next-generation)", () => {
     expect(result.javaDoubles).toContain("/introspection/n");
   });
 });
+
+// A script that copies getAuditTrackingId() into the token (published/aic-demos-nextgen.json's TxnDemo) can only be
+// compared with a recording if the scenario can pin the id the playground otherwise draws from its seed.
+describe("token.auditTrackingId", () => {
+  it("is the scenario's when it sets one, and the transaction header's prefix", async () => {
+    const result = await ng("accessToken.setField('out', accessToken.getAuditTrackingId()); httpClient.send('https://api.example.com/x').get();", {
+      token: { auditTrackingId: "fixed-audit-id" },
+      http: [{ request: { url: "https://api.example.com/x" }, response: { status: 200 } }],
+    });
+    expect(result.introspection?.out).toBe("fixed-audit-id");
+    expect(result.http[0].headers?.["X-ForgeRock-TransactionId"]).toEqual(["fixed-audit-id/0"]);
+  });
+
+  it("is drawn from the seed otherwise", async () => {
+    const a = await observe("accessToken.setField('out', accessToken.getAuditTrackingId());");
+    expect(a).toMatch(/^[0-9a-f-]{36}-\d{6}$/);
+    expect(await observe("accessToken.setField('out', accessToken.getAuditTrackingId());")).toBe(a);
+  });
+});

@@ -39,7 +39,8 @@ describe("the seed documentation's examples", () => {
     expect(response).not.toHaveProperty("refresh_token");
     const uids = response.uids as number[];
     expect(uids).toHaveLength(3);
-    for (const uid of uids) expect(Number.isInteger(uid) && uid >= 0).toBe(true);
+    // Signed int32, as AIC's getRandomValues gives them (live; negatives included).
+    for (const uid of uids) expect(Number.isInteger(uid) && uid >= -(2 ** 31) && uid < 2 ** 31).toBe(true);
     expect(result.introspection).toMatchObject({
       user_id: "bjensen",
       exp: Date.parse("2025-08-13T17:57:40Z") / 1000 + 300,

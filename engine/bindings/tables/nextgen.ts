@@ -142,11 +142,14 @@ export const SUBTLE_MEMBERS = new MemberTable("SubtleService", {
     "(algorithm: string | { name: string; hash?: string; salt?: number[] | string; iterations?: number }, baseKey: number[] | string, derivedKeyLength: number): number[]",
 });
 
+/** A generated RSA / ECDSA key pair (AIC's MapScriptWrapper): privateKey and publicKey are properties. */
+export const KEY_PAIR_MEMBERS = new MemberTable("KeyPair", { toString: HIDDEN, "#primitive": HIDDEN });
+
 export const CRYPTO_MEMBERS = new MemberTable("CryptoService", {
   randomUUID: "(): string",
   getRandomValues: { overloads: ["(array: number[]): number[]"], doc: "Fills the array with random values and returns it." },
   checkBcrypt: "(bcryptString: string, password: string): boolean",
-});
+}).withArityChecks();
 
 /**
  * A read-only map as next-generation scripts get it: get(key) and property reads are documented; the other

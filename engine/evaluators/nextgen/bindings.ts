@@ -22,8 +22,9 @@ import type { RunError } from "../../result";
 import { newRecord, ownValue } from "../../util/own-keys";
 import { warnKeyOrder } from "../key-order";
 import { OBJECT_BYTES, SLOT_BYTES, storedBytes } from "../host-budget";
+import { javaDoubleString } from "../../token/values";
 import { rhinoFunctionText } from "../../dialect/function-text";
-import { identityHash } from "../legacy/java";
+import { JavaArray, identityHash } from "../legacy/java";
 import { LibraryLoads, libraryFilename } from "../../sandbox/library";
 import { SCRIPT_FILENAME } from "../../sandbox/sandbox";
 import { NO_MEMBERS, type MemberTable } from "../../bindings/members";
@@ -51,6 +52,8 @@ export function nextGenValues(ctx: RunContext): ValueModel {
     }
     if (value instanceof ScriptMap || value instanceof ScriptCollection || value instanceof ScriptList || value instanceof ScriptMapEntry) return plain(plainOf(value), what);
     if (value instanceof JavaUri) return value.text;
+    // A byte[] from utils stores as its numbers (INFERENCE: AM converts Java arrays to JSON arrays; not observed).
+    if (value instanceof JavaArray) return value.items.map((v) => plain(v, what));
     if (value instanceof HostObject) return String(value.javaClass);
     if (Array.isArray(value)) return value.map((v) => plain(v, what));
     if (value && typeof value === "object") {
@@ -221,6 +224,22 @@ function mapsAsJson(value: unknown): unknown {
   return value;
 }
 
+/**
+ * An object body as AM writes it into the request: the script's numbers are Java doubles ("1.0", "1000000.0") and
+ * an undefined value is null, nested and in arrays too. A live AIC tenant echoed
+ * {"intOne":1.0,…,"undefField":null,…,"arr":[1.0,null,3.0]} for the script's {intOne: 1, undefField: undefined, …,
+ * arr: [1, undefined, 3]} (published/aic-manager-http-live.json), where JSON.stringify gives 1 and drops the key.
+ */
+export function requestJson(value: unknown): string {
+  if (value === undefined || value === null || isGuestFunction(value)) return "null";
+  if (typeof value === "number") return javaDoubleString(value);
+  if (Array.isArray(value)) return `[${value.map(requestJson).join(",")}]`;
+  if (typeof value === "object" && !(value instanceof HostObject)) {
+    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${requestJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value instanceof HostObject ? String(value) : value) ?? "null";
+}
+
 interface RequestOptions {
   method?: string;
   headers?: Record<string, unknown>;
@@ -257,7 +276,7 @@ class HttpClientBinding extends HostObject {
       body = new URLSearchParams(Object.entries(opts.form).map(([k, v]) => [k, String(v)])).toString();
       headers["Content-Type"] = ["application/x-www-form-urlencoded"];
     } else if (opts.body !== undefined) {
-      body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+      body = typeof opts.body === "string" ? opts.body : requestJson(opts.body);
     }
     if (body !== undefined && ["GET", "HEAD", "TRACE"].includes(method)) {
       throw new GuestError(`A ${method} request cannot have a body`, "HttpClientScriptException");

@@ -9,6 +9,7 @@ import { describeGuestError, type GuestErrorInfo, type SandboxProfile } from "..
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "../../evaluators/rhino-runtime-errors";
 import { RHINO_MISSING } from "../../dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
+import { RHINO_OBJECT_STATICS_SOURCE, mayCallObjectStatics } from "../../sandbox/rhino-object-statics";
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
 import { addOtherFunctionTexts, functionTextTable, mayPrintFunctions, mayPrintOtherFunctions } from "../../dialect/function-text";
@@ -51,6 +52,7 @@ export function rhinoProfile(
     preludeExtras: [
       ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
+      ...([script, ...libraries].some(mayCallObjectStatics) ? [RHINO_OBJECT_STATICS_SOURCE] : []),
       // After the sandbox's JSON.parse hook (same condition), which it relies on.
       ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
       // Keyed by each function's text as the sandbox holds it: the script after the rewrites execute.ts and the sandbox apply.

@@ -12,6 +12,33 @@ function need(value, what) {
   return value;
 }
 
+/** The reason phrases the playground gives a mock that sets none (engine/http/mocks.ts), for the statuses cases use. */
+const REASONS = { 200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+
+/**
+ * One http mock as the recorder matches it (method, url or urlPattern, query, headers, exact body) and answers it (status,
+ * reason, headers as lists, the body text; a json body is its JSON text with Content-Type application/json unless
+ * the mock sets one, as the playground answers). What the recorder does not model fails here.
+ */
+function mockData(mock, i) {
+  const request = mock.request ?? {};
+  for (const key of ["bodyContains", "json"]) if (key in request) throw new Error(`next-generation recorder: http[${i}].request.${key} is not modelled`);
+  const response = mock.response ?? {};
+  if (response.fault || mock.times !== undefined) throw new Error(`next-generation recorder: http[${i}] faults and times are not modelled`);
+  const status = response.status ?? 200;
+  const headers = {};
+  for (const [k, v] of Object.entries(response.headers ?? {})) headers[k] = Array.isArray(v) ? v : [v];
+  let body = response.body ?? "";
+  if (response.json !== undefined) {
+    body = JSON.stringify(response.json);
+    if (!Object.keys(headers).some((k) => k.toLowerCase() === "content-type")) headers["Content-Type"] = ["application/json"];
+  }
+  return {
+    request: { method: request.method, url: request.url, urlPattern: request.urlPattern, query: request.query, headers: request.headers, body: request.body },
+    response: { status, statusText: response.statusText ?? need(REASONS[status], `http[${i}].response.statusText`), headers, body },
+  };
+}
+
 export function nextGenBindingData(s) {
   const token = need(s.token, "token");
   const grantType = need(token.grantType, "token.grantType");
@@ -68,10 +95,15 @@ export function nextGenBindingData(s) {
       // The playground draws these from its seed; the recorder's are placeholders no case may print.
       tokenId: "recorder-token-id",
       authGrantId: token.authGrantId ?? "recorder-auth-grant-id",
-      auditTrackingId: "recorder-audit-tracking-id",
+      auditTrackingId: token.auditTrackingId ?? "recorder-audit-tracking-id",
       authTimeSeconds: clientCredentials ? 0 : Math.floor((token.authTime ? Date.parse(token.authTime) : clock) / 1000),
       authLevel: clientCredentials ? null : (token.authLevel ?? 0),
     },
+    // httpClient, openidm and require answer from the scenario's http mocks, IDM objects and library scripts, as
+    // the playground's do (engine/http/mocks.ts, engine/openidm/store.ts, sandbox/library.ts).
+    http: (s.http ?? []).map(mockData),
+    openidm: s.openidm ?? {},
+    libraries: s.libraries ?? {},
     loggerName: `scripts.OAUTH2_ACCESS_TOKEN_MODIFICATION_NEXT_GEN.playground.(${scriptName})`,
     realm,
     scriptName,

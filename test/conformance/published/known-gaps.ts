@@ -33,4 +33,12 @@ export const PUBLISHED_GAPS: Record<string, { why: string; warning: string }> = 
  * Re-examined on 2026-12-02 (issue 10, next-generation recorder): every rhino-1.7.14-nextgen case (nextgen-docs,
  * cloudflare-mcp-aic nextgen-*) agrees; the one class they showed (next-gen identity writes adding the playground's
  * notes to the script's logs) is fixed (test/unit/nextgen-bindings.test.ts), so no next-generation gap is listed.
+  * Re-examined on 2026-12-02 (issue 10, httpClient / openidm / utils / require): the new next-generation cases
+ * (aic-demos-nextgen, aic-manager-utils-live, aic-manager-http-live, aic-manager-library-live) all agree. The classes
+ * they showed are fixed, each with a unit test: Object.* refusing primitives (rhino-object-statics.test.ts), utils'
+ * byte[] values, conversions and AIC's messages (nextgen-utils-java.test.ts), httpClient's Java JSON body
+ * (nextgen-http-body.test.ts), getRandomValues returning the script's array. Left out of the cases, so not listed
+ * here: the '(script#line)' position Rhino appends to a conversion error (the re-typed cases drop it; the playground
+ * does not append it), the web-app class-loader text of a ClassCastException, openidm write failures (their
+ * DS-specific texts are in a newer version of the source than the one read), and checkBcrypt in the recorder.
  */

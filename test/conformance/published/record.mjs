@@ -51,6 +51,16 @@ const NEXTGEN_STAND_INS = [
   ["Recorder$NgMap", "java.util.Collections$UnmodifiableMap"],
   ["Recorder$NgList", "java.util.Collections$UnmodifiableRandomAccessList"],
   ["Recorder$HiddenResourceOwner", "org.forgerock.oauth2.core.ResourceOwner"],
+  ["Recorder$NgHttpClient", "org.forgerock.openam.scripting.wrappers.HttpClientScriptWrapper"],
+  ["Recorder$NgHttpResponse", "org.forgerock.openam.scripting.wrappers.ResponseScriptWrapper"],
+  ["Recorder$NgPromise", "org.forgerock.util.promise.PromiseImpl"],
+  ["Recorder$NgOpenIdm", "org.forgerock.openam.scripting.wrappers.IdmIntegrationServiceScriptWrapper"],
+  ["Recorder$NgUtils", "org.forgerock.openam.scripting.bindings.ScriptUtilityService"],
+  ["Recorder$NgBase64", "org.forgerock.openam.scripting.bindings.ScriptBase64Service"],
+  ["Recorder$NgTypes", "org.forgerock.openam.scripting.bindings.ScriptTypesService"],
+  ["Recorder$NgCrypto", "org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService"],
+  ["Recorder$NgSubtle", "org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService"],
+  ["Recorder$NgKeyPair", "org.forgerock.openam.scripting.javascript.MapScriptWrapper"],
 ];
 
 function javaFiles(dir) {
@@ -134,8 +144,9 @@ try {
       }
       const scenario = scenarioOf(data.scenario, c.scenario);
       if ((c.truth ?? LIVE_TRUTH) === LIVE_TRUTH && scenario.evaluator === "next-gen" && (c.observed.logs || c.observed.error)) {
-        // Live cases carry only what their source gives; the data they do not set comes from the docs cases' scenario.
-        const bindings = nextGenBindingData(scenarioOf(checkBase, c.scenario));
+        // Live cases carry only what their source gives (their file's scenario, then their own); the data they do not
+        // set comes from the docs cases' scenario.
+        const bindings = nextGenBindingData(scenarioOf(scenarioOf(checkBase, data.scenario), c.scenario));
         nextGenJobs.push({ file, data, c, id, source: c.script, bindings, check: true });
       }
     }
