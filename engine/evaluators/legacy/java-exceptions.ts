@@ -5,14 +5,20 @@
  */
 import { GuestError } from "../../sandbox/host";
 import { currentJavaWorld } from "./java-world";
+import { classVisible } from "./allowlist";
 
 /**
- * A Java exception thrown by a Java method, as a Rhino script catches it: an InternalError whose message is
- * the exception's getMessage() ("null" when it has none, like UnsupportedOperationException).
+ * A Java exception thrown by a Java method, as a Rhino script catches it. Rhino (ScriptRuntime.newCatchScope)
+ * asks the class shutter about the exception's class: one AM's allow-list shows (java.io.UnsupportedEncodingException,
+ * java.lang.NullPointerException, …) is a JavaException reading "<class>: <getMessage()>"; any other is an
+ * InternalError whose message is getMessage() ("null" when it has none). Both recorded in real Rhino 1.7.14 under a
+ * shutter (test/unit/java-string-edges.test.ts).
  */
 export function javaException(javaClass: string, message: string | null = null): GuestError {
-  currentJavaWorld().noteRaised(javaClass, message ?? "null");
-  return new GuestError(message ?? "null", "InternalError", { javaExceptionClass: javaClass });
+  const text = message ?? "null";
+  currentJavaWorld().noteRaised(javaClass, text);
+  if (classVisible(javaClass)) return new GuestError(`${javaClass}: ${text}`, "JavaException", { javaExceptionClass: javaClass });
+  return new GuestError(text, "InternalError", { javaExceptionClass: javaClass });
 }
 
 /**

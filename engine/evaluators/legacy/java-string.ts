@@ -64,6 +64,37 @@ const JS_STRING_METHODS: readonly string[] = [
   "anchor", "big", "blink", "bold", "fixed", "fontcolor", "fontsize", "italics", "link", "small", "strike", "sub", "sup",
 ];
 
+/**
+ * A script value passed where a Java method takes an `int`, as Rhino converts it: a number is truncated toward
+ * zero, a numeric string is read as its number, and anything that is not a finite int (NaN, Infinity, 2^32 + 1,
+ * "x") is refused with Rhino's words. Recorded: test/unit/java-string-edges.test.ts.
+ */
+export function javaIntArg(value: unknown): number {
+  const n = typeof value === "number" ? value : Number(value instanceof JavaString ? value.value : value);
+  const int = Math.trunc(n);
+  if (!Number.isFinite(n) || int > 2147483647 || int < -2147483648) {
+    const shown = typeof value === "string" ? value : value instanceof JavaString ? value.value : String(n);
+    throw new GuestError(`Cannot convert ${shown} to java.lang.Integer`, "InternalError");
+  }
+  return int === 0 ? 0 : int;
+}
+
+/** Character.isWhitespace: Unicode spaces except the no-break ones, and the ASCII controls Java counts (strip()). */
+function isJavaWhitespace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x20) || code === 0x1680 || (code >= 0x2000 && code <= 0x2006) ||
+    (code >= 0x2008 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x205f || code === 0x3000
+  );
+}
+
+function trimWhile(value: string, drop: (code: number) => boolean): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && drop(value.charCodeAt(start))) start++;
+  while (end > start && drop(value.charCodeAt(end - 1))) end--;
+  return value.slice(start, end);
+}
+
 export class JavaString extends JavaObject {
   /** Shared by every instance: the run may hold hundreds of thousands of these (../host-budget.ts). */
   readonly members = JAVA_STRING_MEMBERS;
@@ -91,17 +122,24 @@ export class JavaString extends JavaObject {
   }
   /** Rhino hands a Java `char` result to scripts as its code (a number), not a one-letter string. */
   charAt(i: unknown): number {
-    const index = Number(i);
+    const index = javaIntArg(i);
     if (index < 0 || index >= this.value.length) {
       throw javaException("java.lang.StringIndexOutOfBoundsException", `String index out of range: ${index}`);
     }
     return this.value.charCodeAt(index);
   }
   codePointAt(i: unknown): number {
-    return this.value.codePointAt(Number(i)) ?? -1;
+    const index = javaIntArg(i);
+    if (index < 0 || index >= this.value.length) throw javaException("java.lang.StringIndexOutOfBoundsException", `index ${index}, length ${this.value.length}`);
+    return this.value.codePointAt(index)!;
   }
+  /** Java's bounds, not JavaScript's clamping and swapping: "abc".substring(5) throws (JDK 17's words). */
   substring(a: unknown, b?: unknown): JavaString {
-    return new JavaString(b === undefined ? this.value.substring(Number(a)) : this.value.substring(Number(a), Number(b)));
+    const length = this.value.length;
+    const begin = javaIntArg(a);
+    const end = b === undefined ? length : javaIntArg(b);
+    if (begin < 0 || begin > end || end > length) throw javaException("java.lang.StringIndexOutOfBoundsException", `begin ${begin}, end ${end}, length ${length}`);
+    return new JavaString(this.value.substring(begin, end));
   }
   indexOf(s: unknown, from?: unknown): number {
     return this.value.indexOf(str(s), from === undefined ? 0 : Number(from));
@@ -115,11 +153,13 @@ export class JavaString extends JavaObject {
   toLowerCase(): JavaString {
     return new JavaString(this.value.toLowerCase());
   }
+  /** String.trim(): every char up to U+0020 at both ends, and nothing else (a no-break space stays). */
   trim(): JavaString {
-    return new JavaString(this.value.trim());
+    return new JavaString(trimWhile(this.value, (code) => code <= 0x20));
   }
+  /** String.strip(): Character.isWhitespace at both ends (Unicode spaces, but not the no-break ones). */
   strip(): JavaString {
-    return new JavaString(this.value.trim());
+    return new JavaString(trimWhile(this.value, isJavaWhitespace));
   }
   equals(other: unknown): boolean {
     return (other instanceof JavaString || typeof other === "string") && str(other) === this.value;
