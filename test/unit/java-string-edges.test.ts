@@ -77,3 +77,48 @@ describe("a caught Java exception", () => {
     });
   });
 });
+
+describe("java.lang.String's other overloads, as Java 17 answers them through Rhino", () => {
+  // rhino -version 0 -opt -1 on "a1b2c3" (the answers below are its output, line by line)
+  async function answers(): Promise<Record<string, string>> {
+    const script = `function show(tag, f) { try { logger.error(tag + " => " + f()); } catch (e) { logger.error(tag + " threw " + e.name + ": " + e.message); } }
+function j(a) { var o = []; for (var i = 0; i < a.length; i++) o.push("[" + a[i] + "]"); return a.length + " " + o.join(""); }
+var s = new java.lang.String("a1b2c3");
+show("group", function () { return j(s.split("(\\\\d)")); });
+show("lim2", function () { return j(s.split("\\\\d", 2)); });
+show("lim0", function () { return j(s.split("\\\\d", 0)); });
+show("limNeg", function () { return j(s.split("\\\\d", -1)); });
+show("lim10", function () { return j(s.split("\\\\d", 10)); });
+show("lead", function () { return j(new java.lang.String(",a,,b,,").split(",")); });
+show("empty", function () { return j(new java.lang.String("abc").split("")); });
+show("lastIdx", function () { return s.lastIndexOf("b", 2) + " " + s.lastIndexOf("b", 10) + " " + s.lastIndexOf("b", -1); });
+show("idxInt", function () { return s.indexOf(98) + " " + s.indexOf(98, 3) + " " + s.lastIndexOf(99); });
+show("starts", function () { return s.startsWith("b2", 2) + " " + s.startsWith("a", -1) + " " + s.startsWith("", 6) + " " + s.startsWith("", 7); });
+show("cmpIC", function () { return s.compareToIgnoreCase("A1B2C4") + " " + s.compareToIgnoreCase("a1b2c3") + " " + s.compareToIgnoreCase("a1"); });
+show("region", function () { return s.regionMatches(2, "b2", 0, 2) + " " + s.regionMatches(true, 2, "B2", 0, 2) + " " + s.regionMatches(2, "B2", 0, 2) + " " + s.regionMatches(-1, "a", 0, 1); });
+show("replFirst", function () { return s.replaceFirst("\\\\d", "#") + " " + s.replaceFirst("(\\\\w)(\\\\d)", "$2$1"); });
+show("blank", function () { return new java.lang.String("\\t\\u2003").isBlank() + " " + new java.lang.String("\\u00a0").isBlank(); });`;
+    const result = await run(script, {}, { evaluator: "legacy" });
+    expect(result.error).toBeNull();
+    return Object.fromEntries(result.logs.map((l) => [l.message.split(" ")[0], l.message.slice(l.message.indexOf(" ") + 1)]));
+  }
+
+  it("split leaves out groups and follows the limit; indexOf takes a char code; startsWith, regionMatches, compareToIgnoreCase, replaceFirst and isBlank exist with Java's rules", async () => {
+    expect(await answers()).toEqual({
+      group: "=> 3 [a][b][c]",
+      lim2: "=> 2 [a][b2c3]",
+      lim0: "=> 3 [a][b][c]",
+      limNeg: "=> 4 [a][b][c][]",
+      lim10: "=> 4 [a][b][c][]",
+      lead: "=> 4 [][a][][b]",
+      empty: "=> 3 [a][b][c]",
+      lastIdx: "=> 2 2 -1",
+      idxInt: "=> 2 -1 4",
+      starts: "=> true false true false",
+      cmpIC: "=> -1 0 4",
+      region: "=> true true false false",
+      replFirst: "=> a#b2c3 1ab2c3",
+      blank: "=> true false",
+    });
+  });
+});

@@ -79,6 +79,11 @@ export function javaIntArg(value: unknown): number {
   return int === 0 ? 0 : int;
 }
 
+/** What indexOf / lastIndexOf look for: a string, or (a JS number picks the int overload) the char of that code. */
+function searched(value: unknown): string {
+  return typeof value === "number" ? String.fromCodePoint(Math.max(0, Math.min(0x10ffff, javaIntArg(value)))) : str(value);
+}
+
 /** Character.isWhitespace: Unicode spaces except the no-break ones, and the ASCII controls Java counts (strip()). */
 function isJavaWhitespace(code: number): boolean {
   return (
@@ -141,11 +146,15 @@ export class JavaString extends JavaObject {
     if (begin < 0 || begin > end || end > length) throw javaException("java.lang.StringIndexOutOfBoundsException", `begin ${begin}, end ${end}, length ${length}`);
     return new JavaString(this.value.substring(begin, end));
   }
+  /** indexOf(String) or, given a number, indexOf(int ch): Rhino picks the int overload for a JS number. */
   indexOf(s: unknown, from?: unknown): number {
-    return this.value.indexOf(str(s), from === undefined ? 0 : Number(from));
+    return this.value.indexOf(searched(s), from === undefined ? 0 : Math.max(0, javaIntArg(from)));
   }
-  lastIndexOf(s: unknown): number {
-    return this.value.lastIndexOf(str(s));
+  /** lastIndexOf searches back from `from`; a negative `from` finds nothing (JavaScript clamps it to 0). */
+  lastIndexOf(s: unknown, from?: unknown): number {
+    if (from === undefined) return this.value.lastIndexOf(searched(s));
+    const start = javaIntArg(from);
+    return start < 0 ? -1 : this.value.lastIndexOf(searched(s), start);
   }
   toUpperCase(): JavaString {
     return new JavaString(this.value.toUpperCase());
@@ -167,8 +176,25 @@ export class JavaString extends JavaObject {
   equalsIgnoreCase(other: unknown): boolean {
     return other !== null && other !== undefined && str(other).toLowerCase() === this.value.toLowerCase();
   }
-  startsWith(s: unknown): boolean {
-    return this.value.startsWith(str(s));
+  /** startsWith(prefix, offset): false for an offset outside the string (JavaScript clamps it). */
+  startsWith(s: unknown, offset?: unknown): boolean {
+    if (offset === undefined) return this.value.startsWith(str(s));
+    const at = javaIntArg(offset);
+    return at >= 0 && at <= this.value.length && this.value.startsWith(str(s), at);
+  }
+  /** regionMatches([ignoreCase,] toffset, other, ooffset, len), with Java's bounds (false, never an exception). */
+  regionMatches(...args: unknown[]): boolean {
+    const ignoreCase = args.length === 5 ? args[0] === true : false;
+    const [t, other, o, n] = args.length === 5 ? args.slice(1) : args;
+    const toffset = javaIntArg(t);
+    const ooffset = javaIntArg(o);
+    const len = javaIntArg(n);
+    const that = str(other);
+    if (toffset < 0 || ooffset < 0 || toffset > this.value.length - len || ooffset > that.length - len) return false;
+    if (len <= 0) return true;
+    const a = this.value.slice(toffset, toffset + len);
+    const b = that.slice(ooffset, ooffset + len);
+    return ignoreCase ? a.toUpperCase().toLowerCase() === b.toUpperCase().toLowerCase() : a === b;
   }
   endsWith(s: unknown): boolean {
     return this.value.endsWith(str(s));
@@ -189,8 +215,8 @@ export class JavaString extends JavaObject {
     return new JavaString(target === "" ? replacement + parts.join(replacement) : parts.join(replacement));
   }
   /** String.replaceAll(regex, replacement), with Java's `$n` groups and `\` escapes; the result is measured as it grows. */
-  replaceAll(regex: unknown, replacement: unknown): JavaString {
-    return withScriptRegExp("replaceAll", str(regex), (re, budget) => {
+  replaceAll(regex: unknown, replacement: unknown, firstOnly = false): JavaString {
+    return withScriptRegExp(firstOnly ? "replaceFirst" : "replaceAll", str(regex), (re, budget) => {
       const parts = parseJavaReplacement(str(replacement), re.groupCount);
       let length = this.value.length;
       let out = "";
@@ -202,39 +228,50 @@ export class JavaString extends JavaObject {
         requireHost(stringBytes(length));
         out += this.value.slice(at, m.index) + expanded;
         at = m.end;
+        if (firstOnly) break;
       }
       return new JavaString(out + this.value.slice(at));
     });
+  }  /** String.replaceFirst(regex, replacement): replaceAll's rules, for the first match only. */
+  replaceFirst(regex: unknown, replacement: unknown): JavaString {
+    return this.replaceAll(regex, replacement, true);
   }
-  /** As String.prototype.split with a RegExp answered it here before (ECMA-262's sticky tries at each position), then Java's trailing empties dropped. */
-  split(regex: unknown): JavaArray {
+
+  /**
+   * String.split(regex[, limit]) as Java splits: the pieces between matches (groups are not included, unlike
+   * JavaScript's split), a zero-width match at the start gives no leading empty piece, a positive limit caps the
+   * count (the last piece keeps the rest), 0 drops trailing empty pieces and a negative limit keeps them.
+   */
+  split(regex: unknown, limit?: unknown): JavaArray {
+    const max = limit === undefined ? 0 : javaIntArg(limit);
     const parts = withScriptRegExp("split", str(regex), (re, budget) => {
       const s = this.value;
       const out: string[] = [];
       if (s.length === 0) return re.exec(s, 0, budget, true) ? [] : [s];
       let p = 0;
       let q = 0;
-      while (q < s.length) {
+      while (q < s.length && (max <= 0 || out.length < max - 1)) {
         const m = re.exec(s, q, budget, true);
         if (!m || m.end === p) {
           q++;
           continue;
         }
-        out.push(s.slice(p, q), ...m.groups.map((g) => g as string));
+        out.push(s.slice(p, m.index));
         p = m.end;
         q = p;
       }
       out.push(s.slice(p));
       return out;
     });
-    while (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+    if (max === 0) while (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+    if (max === 0 && parts.length === 1 && parts[0] === "" && this.value.length > 0) parts.pop();
     return new JavaArray("[Ljava.lang.String;", parts.map((p) => new JavaString(p)));
   }
   isEmpty(): boolean {
     return this.value.length === 0;
   }
   isBlank(): boolean {
-    return this.value.trim().length === 0;
+    return trimWhile(this.value, isJavaWhitespace).length === 0;
   }
   matches(regex: unknown): boolean {
     return withScriptRegExp("matches", `^(?:${str(regex)})$`, (re, budget) => re.exec(this.value, 0, budget, true) !== null);
@@ -258,6 +295,11 @@ export class JavaString extends JavaObject {
       if (d !== 0) return d;
     }
     return this.value.length - other.length;
+  }
+  /** compareToIgnoreCase: each char's lower case of its upper case, compared as compareTo does. */
+  compareToIgnoreCase(s: unknown): number {
+    const fold = (t: string) => Array.from(t, (c) => (c.length === 1 ? c.toUpperCase().toLowerCase() : c)).join("");
+    return new JavaString(fold(this.value)).compareTo(fold(str(s)));
   }
   hashCode(): number {
     let h = 0;
