@@ -72,7 +72,9 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     var fn = t.c[name], id = t.i;
     if (fn) return fn;
     lastObject = self; lastName = name;
-    if (t.m[name]) return (t.c[name] = t.s[name] || (t.s[name] = method(id, name, t.k, t.m[name] === 2)));
+    // A Java class's methods are static: Rhino calls them without a "this" (var f = java.lang.String.format; f(...)),
+    // so a class (the callable host objects) gets its own, bound to it, where instances share one per class.
+    if (t.m[name]) return (t.c[name] = typeof t === "function" ? method(id, name, t.k, t.m[name] === 2, id) : t.s[name] || (t.s[name] = method(id, name, t.k, t.m[name] === 2)));
     return t.d ? call(id, "#get", 1, name) : undefined;
   }
   var realFnToString = Function.prototype.toString;
@@ -82,7 +84,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
     get: function (f, k) { return k === KEY ? nativeToString : f[k]; }
   });
   Object.defineProperty(Function.prototype, "toString", { value: fnToString, writable: true, configurable: true });
-  function method(id, name, cls, stringMethod) {
+  function method(id, name, cls, stringMethod, staticOwner) {
     var text;
     function source() {
       if (text === undefined) { text = call(id, "#source", 1, name); if (typeof text !== S) text = "function " + name + "() {\n    [native code]\n}"; }
@@ -92,6 +94,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
       apply: function (f, self, a) {
         if (stringMethod) return SP[name].apply(toStr(self), a);
         var n = a.length, to = self !== null && (typeof self === "object" || typeof self === "function") ? self[KEY] : undefined;
+        if (typeof to !== "number" && staticOwner !== undefined) to = staticOwner;
         if (typeof to !== "number") throw new IE("Java method \"" + name + "\" was invoked with " + (self == null || self === g ? "[object global]" : toStr(self)) + " as \"this\" value that can not be converted to Java type " + cls + ".");
         return n > 6 ? call(to, name, -1, slice.call(a)) : call(to, name, n, a[0], a[1], a[2], a[3], a[4], a[5]);
       },

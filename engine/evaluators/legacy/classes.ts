@@ -6,6 +6,7 @@
 import { GuestError, HostObject, convertsItself, isGuestFunction } from "../../sandbox/host";
 import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, callJavaCallback, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
+import { javaFormat } from "./java-format";
 import { ownValue } from "../../util/own-keys";
 import { javaMethodSource } from "./java-signatures";
 import { JAVA_BIG_INTEGER_MEMBERS, JAVA_DATE_MEMBERS, JAVA_THROWABLE_MEMBERS, JAVA_UUID_MEMBERS } from "../../bindings/tables/am-legacy";
@@ -193,7 +194,7 @@ function numberClasses(): JavaClass[] {
     (args) => new JavaNumber(Math.trunc(num(args[0])), "java.lang.Long"),
     // A script sees the long as the nearest double: 2^63 - 1 rounds to 2^63.
     { MAX_VALUE: 2 ** 63, MIN_VALUE: -(2 ** 63) },
-    { parseLong: (v: unknown) => parseJavaInteger(v) },
+    { parseLong: (v: unknown) => parseJavaInteger(v), valueOf: (v: unknown) => new JavaNumber(parseJavaInteger(v), "java.lang.Long") },
   );
   const double = new JavaClass(
     "java.lang.Double",
@@ -212,22 +213,6 @@ function numberClasses(): JavaClass[] {
     parseBoolean: (v: unknown) => text(v).toLowerCase() === "true",
   });
   return [integer, long, double, boolean];
-}
-
-/** String.format for the conversions scripts use (%s, %d, %%); anything else is left as written. */
-function javaFormat(format: string, args: unknown[]): string {
-  let next = 0;
-  return format.replace(/%([sd%n])/g, (m, c: string) => {
-    if (c === "%") return "%";
-    if (c === "n") return "\n";
-    const v = args[next++];
-    if (v === null || v === undefined) return "null";
-    if (v instanceof HostObject) return String(v);
-    if (typeof v === "number" && c === "s") return String(new JavaNumber(v));
-    // An Object vararg: a script object formats as Java's toString of a NativeObject, never running the script's own:
-    // rhino -version 0 -e 'print(java.lang.String.format("%s", { toString: function () { throw 1; } }))' → [object Object]
-    return convertsItself(v) ? "[object Object]" : String(v);
-  });
 }
 
 function throwableClass(name: string): JavaClass {
