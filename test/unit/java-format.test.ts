@@ -72,6 +72,12 @@ ${PROBES.map(([tag, expr]) => `show(${JSON.stringify(tag)}, function () { return
     expect(got).toEqual(RHINO);
   });
 
+  it("%d of a JS number says why it fails in AM (a warning beside Rhino's terse message)", async () => {
+    const result = await run('java.lang.String.format("%d items", new java.util.ArrayList().size());', {}, { evaluator: "legacy" });
+    expect(result.error?.message).toContain("d != java.lang.Double");
+    expect(result.warnings.find((w) => w.code === "format-number-is-double")?.message).toContain("Use %.0f or %s, or pass java.lang.Integer.valueOf(n)");
+  });
+
   it("an instance method called without its object still fails as Rhino says (only a class's methods are static)", async () => {
     const result = await run('var sub = new java.lang.String("abc").substring; sub(1);', {}, { evaluator: "legacy" });
     expect(result.error?.message).toContain('Java method "substring" was invoked with [object global] as "this" value');

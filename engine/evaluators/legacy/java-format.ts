@@ -11,6 +11,7 @@
  */
 import { GuestError, HostObject, convertsItself } from "../../sandbox/host";
 import { javaException } from "./java-exceptions";
+import { currentJavaWorld } from "./java-world";
 import { JavaBoolean, JavaNumber } from "./java-boxed";
 import { JavaString } from "./java-string";
 
@@ -27,6 +28,13 @@ function javaClassOf(value: unknown): string {
 }
 
 function conversionError(conversion: string, value: unknown): GuestError {
+  if (typeof value === "number" && conversion !== "c") {
+    // The author most likely meant the number they see; AM's failure names only the class.
+    currentJavaWorld().warn(
+      "format-number-is-double",
+      `String.format's %${conversion} got a JavaScript number, which Rhino hands Java as a java.lang.Double, so AM fails with "${conversion} != java.lang.Double" (a Java method's int result, such as size(), is a JavaScript number too). Use %.0f or %s, or pass java.lang.Integer.valueOf(n).`,
+    );
+  }
   return javaException("java.util.IllegalFormatConversionException", `${conversion} != ${javaClassOf(value)}`);
 }
 
