@@ -13,13 +13,19 @@ const session = usePlaygroundBrowser();
 const PRE_RULE =
   'importClass(Packages.com.tivoli.am.fim.trustserver.sts.utilities.IDMappingExtUtils);\nIDMappingExtUtils.traceString("pre-token rule from pre.js");\n';
 
-async function openIbmForm(): Promise<Page> {
+/** The app with the sample `id` picked and its run on screen. */
+async function openSample(id: string): Promise<Page> {
   const { page } = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));
   await waitForResult(page, 0, 20_000);
   const before = await currentRunId(page);
-  // The post-token rule of seed 003's pattern; its scenario has no other rule.
-  await page.getByTestId("scenario-select").selectOption("ibm-state-sharing");
+  await page.getByTestId("scenario-select").selectOption(id);
   await waitForResult(page, before, 20_000);
+  return page;
+}
+
+async function openIbmForm(): Promise<Page> {
+  // The post-token rule of seed 003's pattern; its scenario has no other rule.
+  const page = await openSample("ibm-state-sharing");
   await page.getByTestId("tab-scenario").click();
   await page.getByTestId("scenario-view-form").click();
   await page.getByTestId("form-other-rule").waitFor();
@@ -125,11 +131,7 @@ describe("the form's token words follow the product", () => {
 
 describe("OneWelcome's hook settings in the form", () => {
   it("switches the answer to the user's service, refuses a URL off this machine without touching the scenario, and writes Basic credentials", async () => {
-    const { page } = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));
-    await waitForResult(page, 0, 20_000);
-    const before = await currentRunId(page);
-    await page.getByTestId("scenario-select").selectOption("onewelcome-subscriptions");
-    await waitForResult(page, before, 20_000);
+    const page = await openSample("onewelcome-subscriptions");
     await page.getByTestId("tab-scenario").click();
     await page.getByTestId("scenario-view-form").click();
     const owOf = async () => ((await scenarioOf(page)) as { onewelcome?: Record<string, unknown> }).onewelcome ?? {};
@@ -163,11 +165,7 @@ describe("OneWelcome's hook settings in the form", () => {
 
 describe("OneWelcome's hook over the grant's life in the app", () => {
   it("the timeline shows the hook at /authorize and at refresh with the grant's scopes, and the code exchange marked inferred", async () => {
-    const { page } = await session.open(await session.browser.newContext({ viewport: { width: 1440, height: 900 } }));
-    await waitForResult(page, 0, 20_000);
-    const before = await currentRunId(page);
-    await page.getByTestId("scenario-select").selectOption("onewelcome-subscriptions-flow");
-    await waitForResult(page, before, 20_000);
+    const page = await openSample("onewelcome-subscriptions-flow");
     await page.getByTestId("flow-timeline").waitFor();
     expect(await page.locator('[data-testid^="flow-step-"][data-testid$="-status"]').allTextContents()).toEqual(["302", "200", "200", "200"]);
     // The code exchange rests on an inference (the hook is not called again there): its chip says so.

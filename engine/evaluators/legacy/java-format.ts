@@ -106,7 +106,6 @@ function group(intPart: string): string {
 }
 
 interface Spec {
-  text: string;
   flags: string;
   width: number | null;
   precision: number | null;
@@ -176,8 +175,9 @@ function floating(value: unknown, spec: Spec): string {
   else {
     // %g: `precision` significant digits; fixed for 10^-4 <= |x| < 10^precision once rounded, else scientific.
     const p = spec.precision === 0 ? 1 : (spec.precision ?? 6);
-    const magnitude = n === 0 ? 0 : shortest(Number(scientific(n, p - 1, false))).exponent;
-    body = Math.abs(n) !== 0 && (Math.abs(Number(scientific(n, p - 1, false))) < 1e-4 || magnitude >= p) ? scientific(n, p - 1, upper) : fixed(n, Math.max(0, p - 1 - magnitude));
+    const rounded = Number(scientific(n, p - 1, false));
+    const magnitude = n === 0 ? 0 : shortest(rounded).exponent;
+    body = n !== 0 && (Math.abs(rounded) < 1e-4 || magnitude >= p) ? scientific(n, p - 1, upper) : fixed(n, Math.max(0, p - 1 - magnitude));
   }
   return signed(negative, body, spec);
 }
@@ -200,7 +200,7 @@ export function javaFormat(format: string, args: readonly unknown[]): string {
     const [whole, index, flags = "", width, precision, conversion] = m as unknown as [string, string | undefined, string, string | undefined, string | undefined, string];
     out += format.slice(at, m.index);
     at = m.index! + whole.length;
-    const spec: Spec = { text: whole, flags, width: width ? Number(width) : null, precision: precision ? Number(precision.slice(1)) : null, conversion };
+    const spec: Spec = { flags, width: width ? Number(width) : null, precision: precision ? Number(precision.slice(1)) : null, conversion };
     if ((flags.includes("-") || flags.includes("0")) && spec.width === null) throw javaException("java.util.MissingFormatWidthException", whole);
     if (conversion === "%") {
       out += pad("%", spec);

@@ -69,7 +69,7 @@ const JS_STRING_METHODS: readonly string[] = [
  * zero, a numeric string is read as its number, and anything that is not a finite int (NaN, Infinity, 2^32 + 1,
  * "x") is refused with Rhino's words. Recorded: test/unit/java-string-edges.test.ts.
  */
-export function javaIntArg(value: unknown): number {
+function javaIntArg(value: unknown): number {
   const n = typeof value === "number" ? value : Number(value instanceof JavaString ? value.value : value);
   const int = Math.trunc(n);
   if (!Number.isFinite(n) || int > 2147483647 || int < -2147483648) {
