@@ -30,8 +30,13 @@ export function rhinoRegExpLoadError(script: string): { message: string; line: n
 
 /** Guest code wrapping the RegExp constructor with Rhino's refusals; evaluated only for scripts that mention RegExp. */
 export const RHINO_REGEXP_SOURCE = String.raw`(function (g, R) {
+  // Without a regular expression of its own: RegExp's legacy statics (rhino-builtins.ts) follow every match a script's code makes.
+  function rhinoFlags(f) {
+    for (var i = 0; i < f.length; i++) if ("gim".indexOf(f.charAt(i)) < 0 || f.indexOf(f.charAt(i)) !== i) return false;
+    return true;
+  }
   function RegExp(pattern, flags) {
-    if (flags !== undefined && (!/^[gim]*$/.test(flags = String(flags)) || /(.).*\1/.test(flags))) throw new SyntaxError("invalid flag after regular expression");
+    if (flags !== undefined && !rhinoFlags(flags = String(flags))) throw new SyntaxError("invalid flag after regular expression");
     if (!(pattern instanceof R) && String(pattern).indexOf("(?<") >= 0) throw new SyntaxError("Invalid quantifier ?");
     return new.target === undefined ? R(pattern, flags) : new R(pattern, flags);
   }

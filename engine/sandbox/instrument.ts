@@ -16,6 +16,7 @@
  *   around its object literals with integer-like keys, member writes, deletes and for…in loops.
  * - `throw x` where x is not an Error built in place: `throw __playgroundThrow(x)`, which notes the stack when
  *   x is no Error, so an uncaught `throw "text"` (from a callback the host ran too) is reported at its line.
+ * - `for (k in o)`: `for (k in __playgroundForIn(o))`, because Rhino enumerates no index of a string.
  * Positions QuickJS reports are mapped back to the script's own lines and columns.
  */
 import { parse, tokenizer, type Node } from "acorn";
@@ -30,6 +31,8 @@ export const EACH_HOOK = "__playgroundEach";
 export const THROW_HOOK = "__playgroundThrow";
 /** Answers [the last such value, the stack where it was thrown] (see THROW_HOOK). */
 export const THROWN_HOOK = "__playgroundThrown";
+/** Wraps a plain for…in's object: Rhino 1.7.14 lists no index of a string ("ab" gives no key; QuickJS gives 0 and 1). */
+export const FOR_IN_HOOK = "__playgroundForIn";
 
 interface Edit {
   /** Offset in the original source. */
@@ -45,7 +48,7 @@ export interface InstrumentedSource {
   source: string;
   /** Edits in the order applied, with where each lands in the instrumented text. */
   edits: readonly (Edit & { landed: number })[];
-  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality, "t" throw (see HOOKS_SOURCE), "o" property order (PROPERTY_ORDER_SOURCE). */
+  /** The hooks the inserted code calls: "c" catch, "e" for each, "q" equality, "t" throw, "s" for…in (see HOOKS_SOURCE), "o" property order (PROPERTY_ORDER_SOURCE). */
   hooks: string;
   /** Start offset of each line, in the instrumented text and in the original. */
   lineStarts: readonly number[];
@@ -137,7 +140,7 @@ function literalKey(property: AnyNode): string | null {
 
 /** The script with its catch blocks hooked, object-to-object `==`/`!=` following Rhino, `for each` runnable. */
 export function instrumentScript(source: string): InstrumentedSource {
-  if (!source.includes("catch") && !source.includes("=") && !source.includes("each") && !source.includes("throw") && !mayDependOnKeyOrder(source)) return unchanged(source);
+  if (!source.includes("catch") && !source.includes("=") && !source.includes("each") && !source.includes("throw") && !/\bin\b/.test(source) && !mayDependOnKeyOrder(source)) return unchanged(source);
   const known = memo.get(source);
   if (known) return known;
   const eachWords = forEachWords(source);
@@ -178,7 +181,11 @@ export function instrumentScript(source: string): InstrumentedSource {
       const word = eachWords.find((at) => at > node.start && at < (node.left as AnyNode).start);
       const right = node.right as AnyNode;
       const keyword = operatorAt(parseable, (node.left as AnyNode).end);
-      if ((word === undefined && !keepOrder) || keyword < 0 || parseable.slice(keyword, keyword + 2) !== "in") return;
+      if (word === undefined && !keepOrder) {
+        wrap(right, `${FOR_IN_HOOK}(`, ")", 1);
+        return;
+      }
+      if (keyword < 0 || parseable.slice(keyword, keyword + 2) !== "in") return;
       edits.push({ at: keyword, remove: 2, text: "of", rank: 0 });
       // for…in: the keys in Rhino's order; for each…in: the values, in that order when the script keeps it.
       const hook = word === undefined ? ORDER_IN_HOOK : keepOrder ? ORDER_VALUES_HOOK : EACH_HOOK;
@@ -255,7 +262,7 @@ export function instrumentScript(source: string): InstrumentedSource {
   out += source.slice(at);
   // JSON.parse may create integer-like keys too (the extra records the text's order).
   const ordered = (keepOrder && /\bJSON\b/.test(source)) || [ORDER_KEY_HOOK, ORDER_LITERAL_HOOK, ORDER_DELETE_HOOK, ORDER_IN_HOOK, ORDER_VALUES_HOOK].some((hook) => out.includes(hook));
-  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, THROW_HOOK].map((hook, i) => (out.includes(hook) ? "ceqt"[i] : "")).join("") + (ordered ? "o" : "");
+  const hooks = [CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, THROW_HOOK, FOR_IN_HOOK].map((hook, i) => (out.includes(hook) ? "ceqts"[i] : "")).join("") + (ordered ? "o" : "");
   const instrumented = { source: out, edits: landed, hooks, lineStarts: lineStartsOf(out), originalLineStarts: lineStartsOf(source) };
   remember(source, instrumented);
   return instrumented;

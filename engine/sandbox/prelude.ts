@@ -1,4 +1,4 @@
-import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, THROWN_HOOK, THROW_HOOK } from "./instrument";
+import { CATCH_HOOK, EACH_HOOK, EQUALITY_HOOK, FOR_IN_HOOK, THROWN_HOOK, THROW_HOOK } from "./instrument";
 
 /**
  * The guest-side prelude, evaluated in every fresh context before the user's script. QuickJS compiles
@@ -180,7 +180,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
 /**
  * The hooks an instrumented script calls (instrument.ts) and the JSON.parse wrapper, compiled only for scripts
  * that need them (each function compiled costs every run). `which` holds "c" (catch), "e" (for each),
- * "q" (==), "t" (throw) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
+ * "q" (==), "t" (throw), "s" (for…in) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
  * SyntaxError still the engine's own.
  */
 export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which) {
@@ -205,7 +205,20 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
     } });
     Object.defineProperty(g, "${THROWN_HOOK}", { value: function () { return [thrown, thrownStack]; } });
   }
-  if (which.indexOf("e") >= 0) Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) { var out = []; for (var k in o) out.push(o[k]); return out; } });
+  // Rhino 1.7.14 enumerates no index of a string, primitive or object (its own other keys it does).
+  function isStr(o) { return typeof o === S || (o !== null && typeof o === "object" && tag.call(o) === "[object String]"); }
+  function stringIndex(o, k) { return k !== "" && +k >= 0 && +k < o.length && String(+k) === k; }
+  if (which.indexOf("e") >= 0) Object.defineProperty(g, "${EACH_HOOK}", { value: function (o) {
+    var out = [], s = isStr(o);
+    for (var k in o) if (!s || !stringIndex(o, k)) out.push(o[k]);
+    return out;
+  } });
+  if (which.indexOf("s") >= 0) Object.defineProperty(g, "${FOR_IN_HOOK}", { value: function (o) {
+    if (!isStr(o)) return o;
+    var keys = {};
+    for (var k in o) if (!stringIndex(o, k)) keys[k] = true;
+    return keys;
+  } });
   if (which.indexOf("q") >= 0) Object.defineProperty(g, "${EQUALITY_HOOK}", { value: function (a, b) {
     if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);
     return a == b;

@@ -38,8 +38,8 @@ export const PROPERTY_ORDER_SOURCE = String.raw`(function (g) {
   function own(o, mark) { return has.call(o, mark) ? o[mark] : undefined; }
   function keep(o, mark, value) { try { def(o, mark, { value: value, writable: true, configurable: true }); } catch (e) {} }
   var order = { get: function (o) { return own(o, ORDER); }, has: function (o) { return has.call(o, ORDER); }, set: function (o, list) { keep(o, ORDER, list); } };
-  var INDEX = /^(?:0|[1-9][0-9]*)$/;
-  function isIndex(k) { return INDEX.test(k) && +k <= 4294967294; }
+  // Without a regular expression: RegExp's legacy statics (rhino-builtins.ts) follow every match, and Rhino's for…in makes none.
+  function isIndex(k) { var n = +k; return n >= 0 && n <= 4294967294 && n % 1 === 0 && str(n) === k; }
   // Objects whose order can be kept: not arrays, not the playground's host objects (they have no prototype).
   function keepable(o) { return o !== null && (typeof o === "object" || typeof o === "function") && !isArray(o) && proto(o) !== null; }
   function toKey(k) { return typeof k === "symbol" ? k : str(k); }
@@ -74,7 +74,9 @@ export const PROPERTY_ORDER_SOURCE = String.raw`(function (g) {
   function forIn(o) {
     var ks = [], i = 0, obj = o === null || o === undefined ? null : O(o), k;
     if (obj !== null) {
-      for (k in obj) ks.push(k);
+      // Rhino 1.7.14 lists no index of a string (primitive or object).
+      var text = typeof o === "string" || apply(O.prototype.toString, obj) === "[object String]";
+      for (k in obj) if (!text || !(isIndex(k) && +k < obj.length)) ks.push(k);
       if (keepable(obj) && order.has(obj)) {
         var inherited = ks.filter(function (n) { return !has.call(obj, n); });
         ks = enumerableKeys(obj).concat(inherited);

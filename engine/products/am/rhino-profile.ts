@@ -12,6 +12,7 @@ import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { RHINO_OBJECT_STATICS_SOURCE, mayCallObjectStatics } from "../../sandbox/rhino-object-statics";
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
+import { RHINO_REGEXP_STATICS_SOURCE, RHINO_STRING_AND_GENERICS_SOURCE, mayReadRegExpStatics, mayUseRhinoStringAndGenerics } from "../../sandbox/rhino-builtins";
 import { addOtherFunctionTexts, functionTextTable, mayPrintFunctions, mayPrintOtherFunctions } from "../../dialect/function-text";
 import { rewriteConstForRhino } from "../../dialect/rhino-const";
 import { instrumentScript } from "../../sandbox/instrument";
@@ -52,6 +53,9 @@ export function rhinoProfile(
     preludeExtras: [
       ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
+      // After Rhino's RegExp constructor (above), on which the statics are defined.
+      ...([script, ...libraries].some(mayReadRegExpStatics) ? [RHINO_REGEXP_STATICS_SOURCE] : []),
+      ...([script, ...libraries].some(mayUseRhinoStringAndGenerics) ? [RHINO_STRING_AND_GENERICS_SOURCE] : []),
       ...([script, ...libraries].some(mayCallObjectStatics) ? [RHINO_OBJECT_STATICS_SOURCE] : []),
       // After the sandbox's JSON.parse hook (same condition), which it relies on.
       ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),

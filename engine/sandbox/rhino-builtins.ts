@@ -1,0 +1,118 @@
+/**
+ * Built-ins Rhino 1.7.14 has and QuickJS lacks, which scripts written by Java programmers reach for:
+ * - `"text".equals(x)` / `equalsIgnoreCase(x)` on JavaScript strings (Rhino adds both to String.prototype: a
+ *   next-generation script's `requestParams.grant_type[0].equals("client_credentials")` works in AM);
+ * - the static generics `Array.forEach(list, f)`, `Array.join(arguments, ",")`, `String.toUpperCase(s)`, …;
+ * - RegExp's legacy statics `RegExp.$1`…`$9`, `lastMatch`, `lastParen`, `leftContext`, `rightContext`, `input`,
+ *   `multiline` (and `$&`, `$+`, `` $` ``, `$'`, `$_`, `$*`), set by every successful match.
+ * Without them a script that works in AM fails here with "Cannot find function equals" or reads undefined.
+ * Goldens: test/conformance/builtins (recorded with `rhino -version 0 -opt -1`). Each part is compiled in only
+ * for scripts that name it (each function compiled costs every run).
+ */
+
+/** Rhino's static generics and their arities (`Array.slice.length` is 2, `String.split.length` 3: recorded). */
+const ARRAY_GENERICS: Record<string, number> = {
+  concat: 1, every: 1, filter: 1, find: 1, findIndex: 1, forEach: 1, indexOf: 1, join: 1, lastIndexOf: 1, map: 1, pop: 0,
+  push: 1, reduce: 1, reduceRight: 1, reverse: 0, shift: 0, slice: 2, some: 1, sort: 1, splice: 2, unshift: 1,
+};
+const STRING_GENERICS: Record<string, number> = {
+  charAt: 2, charCodeAt: 2, concat: 2, equalsIgnoreCase: 2, indexOf: 2, lastIndexOf: 2, localeCompare: 2, match: 2, replace: 2,
+  search: 2, slice: 3, split: 3, substr: 3, substring: 3, toLocaleLowerCase: 1, toLowerCase: 1, toUpperCase: 1,
+};
+
+const GENERIC_CALL = new RegExp(
+  `\\b(?:Array\\s*\\.\\s*(?:${Object.keys(ARRAY_GENERICS).join("|")})|String\\s*\\.\\s*(?:${Object.keys(STRING_GENERICS).join("|")}))\\b`,
+);
+
+/** Whether a script (or library) may use equals/equalsIgnoreCase on a JS string or a static generic. */
+export function mayUseRhinoStringAndGenerics(source: string): boolean {
+  return /\bequals(?:IgnoreCase)?\b/.test(source) || GENERIC_CALL.test(source);
+}
+
+/** Whether a script may read one of RegExp's legacy statics. */
+export function mayReadRegExpStatics(source: string): boolean {
+  return /\bRegExp\s*(?:\[|\.\s*(?:\$[1-9_*]|input|multiline|lastMatch|lastParen|leftContext|rightContext)\b)/.test(source);
+}
+
+export const RHINO_STRING_AND_GENERICS_SOURCE = String.raw`(function (g, AG, SG) {
+  var SP = String.prototype, AP = Array.prototype, str = String, def = Object.defineProperty, slice = AP.slice, TE = TypeError;
+  function method(owner, name, arity, fn) {
+    def(fn, "name", { value: name });
+    def(fn, "length", { value: arity });
+    def(owner, name, { value: fn, writable: true, configurable: true });
+  }
+  // Java's Character.toUpperCase / toLowerCase map one char to one char ("\u00df" stays itself).
+  function up(c) { var u = c.toUpperCase(); return u.length === 1 ? u : c; }
+  function low(c) { var l = c.toLowerCase(); return l.length === 1 ? l : c; }
+  method(SP, "equals", 1, function (other) { return str(this) === str(other); });
+  method(SP, "equalsIgnoreCase", 1, function (other) {
+    var a = str(this), b = str(other);
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) {
+      var x = a.charAt(i), y = b.charAt(i);
+      if (x !== y && up(x) !== up(y) && low(up(x)) !== low(up(y))) return false;
+    }
+    return true;
+  });
+  Object.keys(AG).forEach(function (name) {
+    var inner = AP[name];
+    method(g.Array, name, AG[name], function (self) {
+      if (self === null || self === undefined) throw new TE("Cannot convert " + self + " to an object.");
+      return inner.apply(self, slice.call(arguments, 1));
+    });
+  });
+  Object.keys(SG).forEach(function (name) {
+    var inner = SP[name];
+    // With no argument Rhino's generic works on the String function itself, turned into text.
+    method(g.String, name, SG[name], function (self) { return inner.apply(str(arguments.length ? self : g.String), slice.call(arguments, 1)); });
+  });
+})(this, ${JSON.stringify(ARRAY_GENERICS)}, ${JSON.stringify(STRING_GENERICS)})`;
+
+/*
+ * The statics follow the last successful match of any regular expression the script runs: exec and what goes
+ * through it (test, match, replace, search, split), and a string pattern's match in replace, match and search.
+ * Recorded in Rhino: a miss keeps them; a replace callback reads them all empty; they are read-only, but input
+ * ($_) and multiline ($*) can be set; Object.keys(RegExp) lists them in the order defined below.
+ */
+export const RHINO_REGEXP_STATICS_SOURCE = String.raw`(function (g) {
+  var R = g.RegExp, RP = R.prototype, SP = String.prototype, realExec = RP.exec, realReplace = SP.replace, str = String, def = Object.defineProperty;
+  var EMPTY = { groups: [], match: "", left: "", right: "" }, last = EMPTY, input = "", multiline = false;
+  function note(found, text) {
+    var groups = [];
+    for (var i = 1; i < found.length; i++) groups.push(found[i] === undefined ? "" : found[i]);
+    last = { groups: groups, match: found[0], left: text.slice(0, found.index), right: text.slice(found.index + found[0].length) };
+  }
+  def(RP, "exec", { value: function exec(s) {
+    var text = str(s), found = realExec.call(this, text);
+    if (found) note(found, text);
+    return found;
+  }, writable: true, configurable: true });
+  def(SP, "replace", { value: function replace(pattern, replacement) {
+    var fn = replacement;
+    if (typeof replacement === "function") fn = function () {
+      var kept = last;
+      last = EMPTY;
+      try { return replacement.apply(this, arguments); } finally { last = kept; }
+    };
+    var text = str(this), result = realReplace.call(this, pattern, fn);
+    if (!(pattern instanceof R)) {
+      var p = str(pattern), at = text.indexOf(p);
+      if (at >= 0) last = { groups: [], match: p, left: text.slice(0, at), right: text.slice(at + p.length) };
+    }
+    return result;
+  }, writable: true, configurable: true });
+  def(SP.replace, "length", { value: 2 });
+  function readOnly(name, read) { def(R, name, { get: read, set: function () {}, enumerable: true, configurable: true }); }
+  for (var n = 9; n >= 1; n--) (function (i) { readOnly("$" + i, function () { var v = last.groups[i - 1]; return v === undefined ? "" : v; }); })(n);
+  var right = function () { return last.right; }, left = function () { return last.left; };
+  var paren = function () { return last.groups.length ? last.groups[last.groups.length - 1] : ""; }, match = function () { return last.match; };
+  readOnly("$'", right); readOnly("rightContext", right);
+  readOnly("$\u0060", left); readOnly("leftContext", left);
+  readOnly("$+", paren); readOnly("lastParen", paren);
+  readOnly("$&", match); readOnly("lastMatch", match);
+  function settable(name, read, write) { def(R, name, { get: read, set: write, enumerable: true, configurable: true }); }
+  var getInput = function () { return input; }, setInput = function (v) { input = str(v); };
+  var getMulti = function () { return multiline; }, setMulti = function (v) { multiline = !!v; };
+  settable("$_", getInput, setInput); settable("input", getInput, setInput);
+  settable("$*", getMulti, setMulti); settable("multiline", getMulti, setMulti);
+})(this)`;

@@ -1,0 +1,1 @@
+export function builtinsScript(snippets: readonly { id: string; expr: string }[]): string;

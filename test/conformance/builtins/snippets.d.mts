@@ -1,0 +1,2 @@
+declare const snippets: { id: string; expr: string; java?: boolean }[];
+export default snippets;
