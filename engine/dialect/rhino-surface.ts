@@ -212,3 +212,9 @@ export const RHINO_ONLY: readonly string[] = [
   "org",
   "uneval",
 ];
+
+/**
+ * Globals of an embedding's ImporterTopLevel that reach Java: Rhino defines them DONTENUM, so `for (k in this)` and
+ * Object.keys(this) list only the bindings the product put in the scope (recorded with the legacy recorder).
+ */
+export const RHINO_JAVA_GLOBALS: readonly string[] = ["Packages", "java", "javax", "org", "com", "edu", "net", "JavaImporter", "JavaAdapter", "importPackage", "importClass", "getClass"];

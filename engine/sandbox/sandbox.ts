@@ -51,6 +51,11 @@ export interface SandboxProfile {
    * hooked and `==` between two Java values follows Rhino.
    */
   onCaughtError?: (error: GuestErrorInfo) => string | null;
+  /**
+   * Globals of the run that are the engine's own rather than the product's bindings (Rhino's `java`, `Packages`,
+   * `importPackage`, …): defined non-enumerable, as the engine defines them.
+   */
+  engineGlobals?: readonly string[];
   /** Called as the sandbox starts evaluating this run, before the bindings cross (synchronously, one run at a time). */
   enter?: () => void;
   /** Called once the run is over, whatever its outcome (after enter, or instead of it when setting up failed). */
@@ -1294,6 +1299,13 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       const h = activeBridge.toGuest(value);
       context.setProp(context.global, name, h);
       h.dispose();
+    }
+    // Kept out of for…in over the global, as the engine defines its own names; only a script that can reach the
+    // global object (through `this` or globalThis) can tell, so only such a script pays for it.
+    const engineGlobals = (run.engineGlobals ?? []).filter((name) => name in run.globals);
+    if (engineGlobals.length > 0 && /\b(?:this|globalThis)\b/.test(run.source)) {
+      const names = JSON.stringify(engineGlobals);
+      context.unwrapResult(context.evalCode(`(function (g, n) { for (var i = 0; i < n.length; i++) Object.defineProperty(g, n[i], { enumerable: false }); })(this, ${names})`, "prelude-extra.js")).dispose();
     }
 
     const inspectIn = (expression: string): string | undefined => {

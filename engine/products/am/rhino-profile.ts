@@ -7,7 +7,7 @@ import type { RunError } from "../../result";
 import type { RunContext } from "../../evaluators/context";
 import { describeGuestError, type GuestErrorInfo, type SandboxProfile } from "../../sandbox/sandbox";
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "../../evaluators/rhino-runtime-errors";
-import { RHINO_MISSING } from "../../dialect/rhino-surface";
+import { RHINO_JAVA_GLOBALS, RHINO_MISSING } from "../../dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { RHINO_OBJECT_STATICS_SOURCE, mayCallObjectStatics } from "../../sandbox/rhino-object-statics";
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
@@ -50,6 +50,7 @@ export function rhinoProfile(
   const libraries = Object.values(ctx.scenario.libraries ?? {});
   return {
     hidden: RHINO_MISSING,
+    engineGlobals: RHINO_JAVA_GLOBALS,
     preludeExtras: [
       ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),

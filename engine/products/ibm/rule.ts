@@ -15,7 +15,7 @@ import { describeLegacyError } from "../../evaluators/legacy/errors";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "../../evaluators/legacy/java-world";
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "../../sandbox/sandbox";
 import { rhinoCaughtMessage, rhinoRuntimeMessage } from "../../evaluators/rhino-runtime-errors";
-import { RHINO_MISSING } from "../../dialect/rhino-surface";
+import { RHINO_JAVA_GLOBALS, RHINO_MISSING } from "../../dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "../../evaluators/rhino-regexp";
@@ -72,6 +72,7 @@ export async function runRule(
     clockMs,
     seed,
     hidden: RHINO_MISSING,
+    engineGlobals: RHINO_JAVA_GLOBALS,
     preludeExtras: [...(/\bDate\b/.test(source) ? [RHINO_DATE_SOURCE] : []), ...(source.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,
