@@ -180,7 +180,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
 /**
  * The hooks an instrumented script calls (instrument.ts) and the JSON.parse wrapper, compiled only for scripts
  * that need them (each function compiled costs every run). `which` holds "c" (catch), "e" (for each),
- * "q" (==), "t" (throw), "s" (for…in) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
+ * "q" (==), "t" (throw), "s" (for…in), "l" (localeCompare) and "j" (JSON.parse). Run right after the prelude, before any script code, with Error and
  * SyntaxError still the engine's own.
  */
 export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which) {
@@ -223,6 +223,10 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
     if (a !== b && a !== null && b !== null && typeof a === "object" && typeof b === "object" && typeof a[KEY] === "number" && typeof b[KEY] === "number") return call(-1, "#eq", 2, a, b);
     return a == b;
   } });
+  // The engine's collation, asked of the host; Rhino's arity (1) and the name a native prints with.
+  if (which.indexOf("l") >= 0) Object.defineProperty(String.prototype, "localeCompare", { value: { localeCompare: function (that) {
+    return call(-1, "#collate", 2, String(this), String(that));
+  } }.localeCompare, writable: true, configurable: true });
   if (which.indexOf("j") >= 0) {
     var realParse = JSON.parse;
     Object.defineProperty(JSON, "parse", { value: function parse(text, reviver) {

@@ -43,6 +43,8 @@ export interface SandboxProfile {
   describeError?: (error: GuestErrorInfo) => RunError | null;
   /** The message JSON.parse should give for malformed `text` (the engine's own wording), or null to keep QuickJS's. */
   rewordJsonError?: (text: string) => string | null;
+  /** The engine's String.prototype.localeCompare (Rhino: Java's Collator), or QuickJS's own when absent. */
+  localeCompare?: (a: string, b: string) => number;
   /** Guest source evaluated after the prelude, before the bindings (e.g. Rhino's dates, for scripts that use them). */
   preludeExtras?: readonly string[];
   /**
@@ -226,6 +228,8 @@ class Bridge {
   onCaught: ((values: unknown[]) => string | null) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
   onJsonError: ((text: string) => string | null) | null = null;
+  /** Serves the guest's String.prototype.localeCompare (id -1, "#collate"). */
+  onLocaleCompare: ((a: string, b: string) => number) | null = null;
   /** Evaluates a library in its own realm (see library.ts); its exports as a handle of this context. */
   evaluateLibrary: ((evaluation: LibraryEvaluation) => QuickJSHandle) | null = null;
   private bindingErrors: QuickJSHandle[] = [];
@@ -389,6 +393,11 @@ class Bridge {
     if (id === -1 && name === "#json") {
       const text = this.toHost(args[3], 0, []);
       return this.toGuest((typeof text === "string" ? this.onJsonError?.(text) : null) ?? undefined);
+    }
+    if (id === -1 && name === "#collate" && this.onLocaleCompare) {
+      const a = this.toHost(args[3], 0, []);
+      const b = this.toHost(args[4], 0, []);
+      return ctx.newNumber(typeof a === "string" && typeof b === "string" ? this.onLocaleCompare(a, b) : 0);
     }
     if (id === -1 && name === "#fn") {
       const stack = this.toHost(args[3], 0, []);
@@ -1263,7 +1272,10 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     activeBridge.init(helpers);
 
     const instrumented = run.onCaughtError ? instrumentScript(run.source) : undefined;
-    const hooks = (instrumented?.hooks ?? "") + (run.rewordJsonError && /\bJSON\s*(?:\.\s*parse|\[)/.test(run.source) ? "j" : "");
+    const hooks =
+      (instrumented?.hooks ?? "") +
+      (run.rewordJsonError && /\bJSON\s*(?:\.\s*parse|\[)/.test(run.source) ? "j" : "") +
+      (run.localeCompare && /\blocaleCompare\b/.test(run.source) ? "l" : "");
     if (hooks) {
       const hooksFn = context.unwrapResult(context.evalCode(HOOKS_SOURCE, "hooks.js"));
       const lastReadFn = context.getProp(helpers, 4);
@@ -1319,6 +1331,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
       return text;
     };
     if (run.rewordJsonError) activeBridge.onJsonError = run.rewordJsonError;
+    if (run.localeCompare) activeBridge.onLocaleCompare = run.localeCompare;
     const onCaughtError = run.onCaughtError;
     if (onCaughtError) {
       activeBridge.onCaught = ([name, message, stack, holder, property]) => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import golden from "./builtins/builtins.golden.json";
 import snippets from "./builtins/snippets.mjs";
 import { builtinsScript } from "./builtins/script.mjs";
+import collation from "./builtins/locale-compare.golden.json";
+import { LOCALE_COMPARE_PAIRS } from "./builtins/locale-compare-pairs.mjs";
 import { run } from "../../engine";
+import { javaCollatorCompare } from "../../engine/evaluators/java-collator";
 
 type Evaluator = "legacy" | "next-gen";
 
@@ -36,4 +39,14 @@ describe("Rhino-only built-ins answer as in real Rhino 1.7.14 (goldens: test/con
       for (const s of loops) expect({ id: s.id, observed: (await observe([s], evaluator))[0] }).toEqual({ id: s.id, observed: rhino.get(s.id) });
     });
   }
+});
+
+describe("localeCompare orders as Java's Collator does in Rhino 1.7.14 (goldens: builtins/locale-compare.golden.json)", () => {
+  it("the goldens were recorded from the current pairs", () => {
+    expect(collation.pairs.map(([a, b]) => [a, b])).toEqual(LOCALE_COMPARE_PAIRS);
+  });
+  it("every recorded pair: case, accents, ignorable spaces and hyphens, punctuation, other scripts, random words", () => {
+    const differing = collation.pairs.filter(([a, b, rhino]) => javaCollatorCompare(String(a), String(b)) !== rhino);
+    expect(differing).toEqual([]);
+  });
 });

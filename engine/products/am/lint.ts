@@ -30,6 +30,25 @@ function stringLiteral(node: unknown): string | null {
   return n && n.type === "Literal" && typeof n.value === "string" ? n.value : null;
 }
 
+/**
+ * localeCompare follows Java's Collator for the JVM's default locale, which AM's configuration decides and no
+ * source here shows; the playground compares as Java 17's en-US (evaluators/java-collator.ts). Said once, where
+ * the script first compares.
+ */
+function localeCompareWarnings(source: string): RunWarning[] {
+  const lines = source.split("\n");
+  const at = lines.findIndex((line) => /\blocaleCompare\b/.test(line));
+  if (at < 0) return [];
+  return [
+    {
+      code: "locale-compare-locale",
+      message:
+        "localeCompare in AM's Rhino is Java's Collator for the JVM's default locale (\"a\" < \"A\" < \"b\", spaces and hyphens count after the letters, the answer is -1, 0 or 1). The playground compares as Java 17's en-US collator; AM's locale is its server's setting, not known here.",
+      line: at + 1,
+    },
+  ];
+}
+
 /** The warnings of one script under one profile, in the order the panels show them. */
 export function lintAmScript(source: string, profile: AmLintProfile): RunWarning[] {
   const warnings: RunWarning[] = rhinoParseWarnings(source);
@@ -37,6 +56,7 @@ export function lintAmScript(source: string, profile: AmLintProfile): RunWarning
   const { calls, flagsReads } = memberCalls(source);
   warnings.push(...profile.valueWarnings(source));
   warnings.push(...regExpFlagsWarnings(flagsReads));
+  warnings.push(...localeCompareWarnings(source));
   for (const call of calls) {
     const key = `${call.object}.${call.property}`;
     if (call.object === "accessToken" && /^remove/.test(call.property)) {

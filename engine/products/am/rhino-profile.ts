@@ -12,6 +12,7 @@ import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { RHINO_OBJECT_STATICS_SOURCE, mayCallObjectStatics } from "../../sandbox/rhino-object-statics";
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
+import { javaCollatorCompare } from "../../evaluators/java-collator";
 import { RHINO_REGEXP_STATICS_SOURCE, RHINO_STRING_AND_GENERICS_SOURCE, mayReadRegExpStatics, mayUseRhinoStringAndGenerics } from "../../sandbox/rhino-builtins";
 import { addOtherFunctionTexts, functionTextTable, mayPrintFunctions, mayPrintOtherFunctions } from "../../dialect/function-text";
 import { rewriteConstForRhino } from "../../dialect/rhino-const";
@@ -51,6 +52,7 @@ export function rhinoProfile(
   return {
     hidden: RHINO_MISSING,
     engineGlobals: RHINO_JAVA_GLOBALS,
+    localeCompare: javaCollatorCompare,
     preludeExtras: [
       ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),

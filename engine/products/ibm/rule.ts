@@ -16,6 +16,7 @@ import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "../../evaluators/lega
 import { DEFAULT_LIMITS, describeGuestError, runInSandbox } from "../../sandbox/sandbox";
 import { rhinoCaughtMessage, rhinoRuntimeMessage } from "../../evaluators/rhino-runtime-errors";
 import { RHINO_JAVA_GLOBALS, RHINO_MISSING } from "../../dialect/rhino-surface";
+import { javaCollatorCompare } from "../../evaluators/java-collator";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE, rhinoRegExpLoadError } from "../../evaluators/rhino-regexp";
@@ -73,6 +74,7 @@ export async function runRule(
     seed,
     hidden: RHINO_MISSING,
     engineGlobals: RHINO_JAVA_GLOBALS,
+    localeCompare: javaCollatorCompare,
     preludeExtras: [...(/\bDate\b/.test(source) ? [RHINO_DATE_SOURCE] : []), ...(source.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : [])],
     limits: { ...DEFAULT_LIMITS, timeoutMs: scenario.timeoutMs },
     now,

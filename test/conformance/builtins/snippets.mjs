@@ -97,4 +97,12 @@ e("for-each.string", `(function () { var k = []; for each (var v in "ab") k.push
 e("for-in.string-ordered", `(function () { var o = {}; o[2] = 1; o.a = 2; var k = []; for (var x in "xy") k.push(x); for (var y in o) k.push(y); return "[" + k.join() + "]"; })()`);
 e("for-in.string-in", `"0" in new String("ab")`);
 
+// localeCompare: Java's Collator (en-US here; record-collation.mjs checks 8,000 more pairs), -1, 0 or 1
+e("localeCompare.case", `["b", "A", "a", "B"].sort(function (x, y) { return x.localeCompare(y); }).join()`);
+e("localeCompare.values", `["a".localeCompare("B"), "B".localeCompare("a"), "a".localeCompare("a"), "ab".localeCompare("a b"), "r\u00e9sum\u00e9".localeCompare("resume")].join()`);
+e("localeCompare.groups", `["group-2", "Group 1", "group_1", "admins", "Admin"].sort(function (x, y) { return x.localeCompare(y); }).join("|")`);
+e("localeCompare.none", `"undefined".localeCompare() + "," + "null".localeCompare(null)`);
+e("localeCompare.length", `String.prototype.localeCompare.length`);
+e("localeCompare.generic", `String.localeCompare("a", "B")`);
+
 export default snippets;

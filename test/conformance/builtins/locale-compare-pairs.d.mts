@@ -1,0 +1,1 @@
+export const LOCALE_COMPARE_PAIRS: [string, string][];
