@@ -8,6 +8,7 @@ import { parse, type Node } from "acorn";
 // Walks without host recursion: a script thousands of levels deep must still get its error worded.
 import { fullWalk as full, fullAncestorWalk } from "../dialect/walk";
 import type { LastRead } from "../sandbox/sandbox";
+import { javaDoubleString } from "../token/values";
 
 export interface RuntimeErrorSite {
   name: string;
@@ -31,6 +32,10 @@ interface CallSite {
   object?: string;
   property?: string;
   name?: string;
+  /** Each argument as text safe to evaluate again (a literal or a plain chain of names), or null. */
+  args: (string | null)[];
+  /** Whether each argument's chain starts at a function's local name (then it cannot be evaluated again). */
+  localArgs: boolean[];
 }
 
 /** How Rhino prints `undefined` where it names a value: Java's default toString() of its Undefined object. */
@@ -42,6 +47,8 @@ type AnyNode = Node & Record<string, unknown> & { loc: { start: { line: number; 
 function chainText(node: AnyNode, source: string): string | null {
   if (node.type === "Identifier" || node.type === "ThisExpression") return source.slice(node.start, node.end);
   if (node.type === "Literal" && typeof node.value === "string") return source.slice(node.start, node.end);
+  // A number, boolean or null literal, parenthesised so that a member read of it stays valid (`(5).foo`).
+  if (node.type === "Literal" && (typeof node.value === "number" || typeof node.value === "boolean" || node.value === null) && !("regex" in node)) return `(${source.slice(node.start, node.end)})`;
   if (node.type === "MemberExpression" && !node.computed) {
     const object = chainText(node.object as AnyNode, source);
     return object ? `${object}.${String((node.property as AnyNode).name)}` : null;
@@ -143,10 +150,12 @@ function callAt(source: string, line: number, column: number): CallSite | null {
   if (!best) return null;
   const isNew = (best as AnyNode).type === "NewExpression";
   const callee = (best as AnyNode).callee as AnyNode;
+  const argNodes = ((best as AnyNode).arguments as AnyNode[]) ?? [];
+  const argsOf = { args: argNodes.map((a) => chainText(a, source)), localArgs: argNodes.map((a) => { const b = chainBase(a); return b !== null && isLocal(b, bestAncestors); }) };
   const calleeText = chainText(callee, source);
   const base = chainBase(callee);
   const local = base !== null && isLocal(base, bestAncestors);
-  const text = calleeText ? { callee: calleeText, local } : { local };
+  const text = calleeText ? { callee: calleeText, local, ...argsOf } : { local, ...argsOf };
   if (callee.type === "Identifier") return { kind: "identifier", isNew, name: String(callee.name), ...text };
   // `o["name"](…)` is the same call as `o.name(…)`, and Rhino words it the same.
   const literalName = callee.type === "MemberExpression" && callee.computed && (callee.property as AnyNode).type === "Literal" ? (callee.property as AnyNode).value : undefined;
@@ -155,7 +164,7 @@ function callAt(source: string, line: number, column: number): CallSite | null {
     const property = typeof literalName === "string" ? literalName : String((callee.property as AnyNode).name);
     return { kind: "member", isNew, property, ...(object ? { object } : {}), ...text };
   }
-  return { kind: "other", isNew, local: false };
+  return { kind: "other", isNew, local: false, ...argsOf };
 }
 
 /** What the rewording could not see: set when the message is the likely one rather than the known one. */
@@ -184,7 +193,9 @@ function notFunctionMessage(site: RuntimeErrorSite, call: CallSite, notes: Wordi
       type = guessed(object ? "object" : "undefined");
       shown = object ? "[object Object]" : undefined;
     }
-    return `TypeError: ${type === "undefined" ? RHINO_UNDEFINED : shown} is not a function, it is ${type}.`;
+    // Rhino names the value with Java's String.valueOf: a number as a Java double (3 → "3.0").
+    const named = type === "undefined" ? RHINO_UNDEFINED : type === "number" && shown !== undefined ? javaDoubleString(Number(shown)) : shown;
+    return `TypeError: ${named} is not a function, it is ${type}.`;
   }
   if (call.kind === "identifier" && call.name) {
     const type = site.inspect?.(`typeof ${call.name}`) ?? guessed("undefined");
@@ -197,6 +208,65 @@ function notFunctionMessage(site: RuntimeErrorSite, call: CallSite, notes: Wordi
     return `TypeError: Cannot call property ${call.property} in object ${holder}. It is not a function, it is "${type}".`;
   }
   return guessed(`TypeError: ${site.message}`);
+}
+
+/** Array methods that call the function they are given: a value that is none fails inside them, not at the call. */
+const CALLBACK_METHODS = new Set(["forEach", "map", "filter", "some", "every", "find", "findIndex", "reduce", "reduceRight", "sort"]);
+
+/**
+ * Rhino's "<value> is not a function, it is <type>." for a value handed to a built-in as its callback, which Rhino
+ * names with Java's String.valueOf: 5 → "5.0", undefined → its Undefined object (recorded in Rhino 1.7.14). Null
+ * when the argument cannot be evaluated again here (a local variable, an expression) or is a function after all.
+ */
+function callbackMessage(site: RuntimeErrorSite, call: CallSite): string | null {
+  if (call.args.length === 0) return `TypeError: ${RHINO_UNDEFINED} is not a function, it is undefined.`;
+  const arg = call.args[0];
+  if (arg === null || call.localArgs[0]) return null;
+  const type = site.inspect?.(`typeof ${arg}`);
+  if (type === undefined || type === "function") return null;
+  if (type === "undefined") return `TypeError: ${RHINO_UNDEFINED} is not a function, it is undefined.`;
+  const text = site.inspect?.(`String(${arg})`);
+  if (text === undefined) return null;
+  const shown = type === "number" ? (Object.is(Number(text), -0) || text === "0" && site.inspect?.(`1 / ${arg} < 0`) === "true" ? "-0.0" : javaDoubleString(Number(text))) : text;
+  return `TypeError: ${shown} is not a function, it is ${type}.`;
+}
+
+/** The first argument of the call at the error, as a number text Rhino prints (ToInteger), or undefined. */
+function integerArgument(site: RuntimeErrorSite, call: CallSite | null): string | undefined {
+  const arg = call?.args[0];
+  if (!call || arg === null || arg === undefined || call.localArgs[0]) return undefined;
+  return site.inspect?.(`Math.trunc(Number(${arg}))`);
+}
+
+/**
+ * Built-ins' own failures, which QuickJS words in its terms (recorded in Rhino 1.7.14: test/conformance/runtime).
+ * Null where the message needs a value the playground cannot see again.
+ */
+function builtInMessage(site: RuntimeErrorSite, call: CallSite | null): string | null {
+  const { name, message } = site;
+  if (name === "URIError") return "URIError: Malformed URI sequence.";
+  if (name === "RangeError") {
+    if (message === "invalid repeat count") return "RangeError: Invalid count value";
+    if (message === "Date value is NaN") return "RangeError: Date is invalid.";
+    if (message === "bad normalization form") return "RangeError: The normalization form should be one of 'NFC', 'NFD', 'NFKC', 'NFKD'.";
+    if (message === "invalid number of digits") {
+      const digits = integerArgument(site, call);
+      return digits === undefined ? null : `RangeError: Precision ${digits} out of range.`;
+    }
+    if (message === "invalid code point") {
+      const arg = call?.args[0];
+      const text = arg && !call?.localArgs[0] ? site.inspect?.(`String(${arg})`) : undefined;
+      return text === undefined ? null : `RangeError: Invalid code point ${text}`;
+    }
+    return null;
+  }
+  if (name !== "TypeError") return null;
+  if (message === "empty array") return "TypeError: Reduce of empty array with no initial value";
+  if (message === "invalid 'in' operand") return "TypeError: Can't use 'in' on a non-object.";
+  if (message === "invalid 'instanceof' right operand") return "TypeError: Can't use 'instanceof' on a non-object.";
+  if (message === "circular reference") return "TypeError: Cyclic org.mozilla.javascript.NativeObject value not allowed.";
+  if (message === "not a object" && call?.kind === "member" && call.property === "apply") return "TypeError: second argument to Function.prototype.apply must be an array";
+  return null;
 }
 
 /** The right-hand side of the assignment to `.property` on the error's line, as text safe to evaluate. */
@@ -227,6 +297,10 @@ export function rhinoRuntimeMessage(site: RuntimeErrorSite, source: string, note
   if (name === "ReferenceError" && m) return `ReferenceError: "${m[1]}" is not defined.`;
   if (name === "RangeError" && message === "invalid array length") return "RangeError: Inappropriate array length.";
   if (name === "InternalError" && message === "stack overflow") return "InternalError: Too much recursion (java.lang.StackOverflowError in AM)";
+  if (name === "TypeError" || name === "RangeError" || name === "URIError") {
+    const builtIn = builtInMessage(site, site.line && site.column ? callAt(source, site.line, site.column) : null);
+    if (builtIn) return builtIn;
+  }
   if (name !== "TypeError") return null;
   m = SET.exec(message);
   if (m) {
@@ -240,6 +314,10 @@ export function rhinoRuntimeMessage(site: RuntimeErrorSite, source: string, note
     if (call?.kind === "member" && call.property === m[1]) return `TypeError: Cannot call method "${m[1]}" of ${m[2]}`;
     return `TypeError: Cannot read property "${m[1]}" from ${m[2]}`;
   }
+  if (message === "not a function" && call?.kind === "member" && call.property && CALLBACK_METHODS.has(call.property)) {
+    const callback = callbackMessage(site, call);
+    if (callback) return callback;
+  }
   if ((message === "not a function" || message === "not a constructor") && call) return notFunctionMessage(site, call, notes);
   return null;
 }
@@ -249,7 +327,7 @@ export function rhinoRuntimeMessage(site: RuntimeErrorSite, source: string, note
  * "Name: " prefix), or null to keep QuickJS's.
  */
 export function rhinoCaughtMessage(site: RuntimeErrorSite, source: string, notes: WordingNotes = {}): string | null {
-  if (site.name !== "TypeError" && site.name !== "ReferenceError" && site.name !== "RangeError") return null;
+  if (site.name !== "TypeError" && site.name !== "ReferenceError" && site.name !== "RangeError" && site.name !== "URIError") return null;
   const worded = rhinoRuntimeMessage(site, source, notes);
   return worded?.startsWith(`${site.name}: `) ? worded.slice(site.name.length + 2) : null;
 }

@@ -31,7 +31,7 @@ export async function executeRun(script: string, prepared: PreparedRun, profile:
     ctx.warnings.push({
       code: "rhino-stack-overflow",
       message:
-        "The script ran out of stack where Rhino runs out of Java stack (java.lang.StackOverflowError): AM fails the script and the token request, and no catch block sees it. Recorded in Rhino 1.7.14: JSON.parse of text nested 3,500 deep or more, JSON.stringify of a value nested that deep, expressions thousands of operators long. Keep data and expressions shallow, or check the depth of data before parsing it.",
+        "The script ran out of stack where Rhino runs out of Java stack (java.lang.StackOverflowError): AM fails the script and the token request, and no catch block sees it. Recorded in Rhino 1.7.14: JSON.parse of text nested about 3,500 to 4,000 deep or more (the exact depth depends on the Java stack AM's own frames leave; the playground fails from 3,500), JSON.stringify of a value nested that deep, expressions thousands of operators long. Keep data and expressions shallow, or check the depth of data before parsing it.",
       ...(outcome.error.line ? { line: outcome.error.line } : {}),
     });
   }

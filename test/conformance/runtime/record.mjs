@@ -1,4 +1,4 @@
-// Re-records runtime.golden.json from Debian's rhino (Rhino 1.7.14 at its default language version).
+// Re-records runtime.golden.json from Debian's rhino (Rhino 1.7.14 at its default language version, interpreted as AM runs it: -opt -1).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ const golden = SNIPPETS.map(({ id, source }) => {
   writeFileSync(file, source);
   let output = "";
   try {
-    output = execFileSync("rhino", ["-version", "0", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    output = execFileSync("rhino", ["-version", "0", "-opt", "-1", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     output = `${e.stdout ?? ""}${e.stderr ?? ""}`;
   }
