@@ -116,3 +116,32 @@ export const RHINO_REGEXP_STATICS_SOURCE = String.raw`(function (g) {
   settable("$_", getInput, setInput); settable("input", getInput, setInput);
   settable("$*", getMulti, setMulti); settable("multiline", getMulti, setMulti);
 })(this)`;
+
+/** Whether a script may call parseInt. */
+export function mayCallParseInt(source: string): boolean {
+  return /\bparseInt\b/.test(source);
+}
+
+/*
+ * parseInt at Rhino's default language version reads a leading zero followed by a digit as octal, from the digit
+ * on: parseInt("08") and parseInt("09") are NaN in AM (a month or day taken from a date string), "010" is 8 and
+ * "019" is 1; "0x1F" is hex and "0.5" or "0a" stay decimal; an explicit radix is obeyed. Number.parseInt is the same
+ * function. Recorded with `rhino -version 0 -opt -1`: test/conformance/builtins (parseInt.*).
+ */
+export const RHINO_PARSE_INT_SOURCE = String.raw`(function (g) {
+  var real = g.parseInt, str = String;
+  // StrWhiteSpaceChar, by code: a regular expression here would move RegExp's legacy statics.
+  function space(c) { return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff; }
+  var parseInt = { parseInt: function (text, radix) {
+    if (radix === undefined || (radix | 0) === 0) {
+      var s = str(text), i = 0, sign = "";
+      while (i < s.length && space(s.charCodeAt(i))) i++;
+      if (s.charAt(i) === "+" || s.charAt(i) === "-") sign = s.charAt(i++);
+      var next = s.charAt(i + 1);
+      if (s.charAt(i) === "0" && next >= "0" && next <= "9") return real(sign + s.slice(i + 1), 8);
+    }
+    return real(text, radix);
+  } }.parseInt;
+  Object.defineProperty(g, "parseInt", { value: parseInt, writable: true, configurable: true });
+  if (g.Number && g.Number.parseInt === real) Object.defineProperty(g.Number, "parseInt", { value: parseInt, writable: true, configurable: true });
+})(this)`;

@@ -10,6 +10,8 @@ import { memberCalls, regExpFlagsWarnings, rhinoParseWarnings } from "../../lint
 import { functionTextWarnings } from "../../dialect/function-text";
 import { isNativeFieldName } from "../../token/state";
 import { ownValue } from "../../util/own-keys";
+import { parse } from "acorn";
+import { simpleWalk } from "../../dialect/walk";
 import { memoize } from "../../util/memo";
 
 /** What one AM evaluator's lint adds to the shared core. */
@@ -49,6 +51,38 @@ function localeCompareWarnings(source: string): RunWarning[] {
   ];
 }
 
+/**
+ * parseInt without a radix reads a leading zero as octal in AM's Rhino (parseInt("08") is NaN, "010" is 8; the
+ * playground does the same, rhino-builtins.ts): said once, at the first such call, with the fix.
+ */
+function parseIntRadixWarnings(source: string): RunWarning[] {
+  if (!/\bparseInt\b/.test(source)) return [];
+  let ast;
+  try {
+    ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
+  } catch {
+    return [];
+  }
+  let line = 0;
+  simpleWalk(ast, {
+    CallExpression(node) {
+      const n = node as unknown as { callee: { type: string; name?: string; object?: { name?: string }; property?: { name?: string } }; arguments: unknown[]; loc?: { start: { line: number } } };
+      const callee = n.callee;
+      const isParseInt = (callee.type === "Identifier" && callee.name === "parseInt") || (callee.type === "MemberExpression" && callee.object?.name === "Number" && callee.property?.name === "parseInt");
+      if (isParseInt && n.arguments.length === 1 && line === 0) line = n.loc?.start.line ?? 0;
+    },
+  });
+  if (line === 0) return [];
+  return [
+    {
+      code: "parse-int-radix",
+      message:
+        "parseInt without a radix reads a leading zero as octal in AM's Rhino 1.7.14: parseInt(\"08\") and parseInt(\"09\") are NaN, parseInt(\"010\") is 8 (a month or a day taken from a date string). Pass the radix: parseInt(text, 10).",
+      line,
+    },
+  ];
+}
+
 /** The warnings of one script under one profile, in the order the panels show them. */
 export function lintAmScript(source: string, profile: AmLintProfile): RunWarning[] {
   const warnings: RunWarning[] = rhinoParseWarnings(source);
@@ -57,6 +91,7 @@ export function lintAmScript(source: string, profile: AmLintProfile): RunWarning
   warnings.push(...profile.valueWarnings(source));
   warnings.push(...regExpFlagsWarnings(flagsReads));
   warnings.push(...localeCompareWarnings(source));
+  warnings.push(...parseIntRadixWarnings(source));
   for (const call of calls) {
     const key = `${call.object}.${call.property}`;
     if (call.object === "accessToken" && /^remove/.test(call.property)) {

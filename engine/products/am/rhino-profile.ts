@@ -13,7 +13,14 @@ import { RHINO_OBJECT_STATICS_SOURCE, mayCallObjectStatics } from "../../sandbox
 import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "../../evaluators/rhino-json";
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
 import { javaCollatorCompare } from "../../evaluators/java-collator";
-import { RHINO_REGEXP_STATICS_SOURCE, RHINO_STRING_AND_GENERICS_SOURCE, mayReadRegExpStatics, mayUseRhinoStringAndGenerics } from "../../sandbox/rhino-builtins";
+import {
+  RHINO_PARSE_INT_SOURCE,
+  RHINO_REGEXP_STATICS_SOURCE,
+  RHINO_STRING_AND_GENERICS_SOURCE,
+  mayCallParseInt,
+  mayReadRegExpStatics,
+  mayUseRhinoStringAndGenerics,
+} from "../../sandbox/rhino-builtins";
 import { addOtherFunctionTexts, functionTextTable, mayPrintFunctions, mayPrintOtherFunctions } from "../../dialect/function-text";
 import { rewriteConstForRhino } from "../../dialect/rhino-const";
 import { instrumentScript } from "../../sandbox/instrument";
@@ -59,6 +66,7 @@ export function rhinoProfile(
       // After Rhino's RegExp constructor (above), on which the statics are defined.
       ...([script, ...libraries].some(mayReadRegExpStatics) ? [RHINO_REGEXP_STATICS_SOURCE] : []),
       ...([script, ...libraries].some(mayUseRhinoStringAndGenerics) ? [RHINO_STRING_AND_GENERICS_SOURCE] : []),
+      ...([script, ...libraries].some(mayCallParseInt) ? [RHINO_PARSE_INT_SOURCE] : []),
       ...([script, ...libraries].some(mayCallObjectStatics) ? [RHINO_OBJECT_STATICS_SOURCE] : []),
       // After the sandbox's JSON.parse hook (same condition), which it relies on.
       ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),

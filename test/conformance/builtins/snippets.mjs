@@ -105,4 +105,11 @@ e("localeCompare.none", `"undefined".localeCompare() + "," + "null".localeCompar
 e("localeCompare.length", `String.prototype.localeCompare.length`);
 e("localeCompare.generic", `String.localeCompare("a", "B")`);
 
+// parseInt at the default language version: a leading zero and a digit read as octal from the digit on
+e("parseInt.octal", `(function () { var c = ["0", "00", "08", "09", "019", "0.5", "09.5", " 09", "-08", "+010", "0x10", "0X1f", "0e1", "0a", "\\t012", "010", "012345678", "0777", "0008", "-00", "0_7"], out = []; for (var i = 0; i < c.length; i++) out.push(parseInt(c[i]) + "/" + parseInt(c[i], 0) + "/" + parseInt(c[i], undefined) + "/" + parseInt(c[i], 10)); return out.join(" "); })()`);
+e("parseInt.date-parts", `(function () { var p = "2024-08-09".split("-"); return [parseInt(p[0]), parseInt(p[1]), parseInt(p[2]), parseInt(p[1], 10), Number(p[1])].join(); })()`);
+e("parseInt.radix-8", `parseInt("08", 8) + "," + parseInt(8) + "," + parseInt(010)`);
+e("parseInt.number-static", `Number.parseInt === parseInt ? Number.parseInt("09") : "differs"`);
+e("parseInt.text", `parseInt.length + " " + String(parseInt)`);
+
 export default snippets;
