@@ -17,25 +17,35 @@ const primary = (order: number): number => order >>> 16;
 const secondary = (order: number): number => (order >>> 8) & 0xff;
 const tertiary = (order: number): number => order & 0xff;
 
-/** The collation elements of `text` in Java's order: NFD first (canonical decomposition), then each char's elements. */
-function elementsOf(text: string): number[] {
-  const decomposed = text.normalize("NFD");
-  const out: number[] = [];
-  for (let i = 0; i < decomposed.length; i++) {
-    const pair = decomposed.slice(i, i + 2);
-    const contracted = pair.length === 2 ? CONTRACTIONS[pair] : undefined;
-    if (contracted) {
-      out.push(...contracted);
-      i++;
-      continue;
-    }
-    const code = decomposed.charCodeAt(i);
-    const own = ELEMENTS[code];
-    if (own) out.push(...own);
-    else out.push(UNMAPPED_PRIMARY, code << 16);
+/**
+ * The collation elements of `text` in Java's order, one at a time: NFD first (canonical decomposition), then each
+ * char's elements, a contraction's as one. Read lazily, so comparing long texts that differ early costs little and
+ * no list of every element is ever built. An order of 0 (control characters) is wholly ignorable and never given.
+ */
+class Elements {
+  private readonly text: string;
+  private at = 0;
+  private pending: readonly number[] = [];
+  private next = 0;
+  constructor(text: string) {
+    this.text = text.normalize("NFD");
   }
-  // An order of 0 is wholly ignorable (control characters): it takes part in no level.
-  return out.filter((order) => order !== 0);
+  /** The next order, or -1 at the end. */
+  read(): number {
+    for (;;) {
+      if (this.next < this.pending.length) {
+        const order = this.pending[this.next++];
+        if (order !== 0) return order;
+        continue;
+      }
+      if (this.at >= this.text.length) return -1;
+      const contracted = this.at + 1 < this.text.length ? CONTRACTIONS[this.text.slice(this.at, this.at + 2)] : undefined;
+      const code = this.text.charCodeAt(this.at);
+      this.pending = contracted ?? ELEMENTS[code] ?? [UNMAPPED_PRIMARY, code * 0x10000];
+      this.at += contracted ? 2 : 1;
+      this.next = 0;
+    }
+  }
 }
 
 function sign(n: number): -1 | 0 | 1 {
@@ -47,21 +57,28 @@ function sign(n: number): -1 | 0 | 1 {
  * difference of secondary weights (accents, and the primary-ignorable space and hyphen, which make a string
  * greater where they stand), then of tertiary weights (case); then the decomposed texts' code units (IDENTICAL).
  */
-export function javaCollatorCompare(a: string, b: string): -1 | 0 | 1 {
-  if (a === b) return 0;
-  const ea = elementsOf(a);
-  const eb = elementsOf(b);
+export function javaCollatorCompare(left: string, right: string): -1 | 0 | 1 {
+  if (left === right) return 0;
+  // A common beginning gives the same elements on both sides, which decide nothing: it is skipped up to a point where
+  // an ASCII char ends it and ASCII (or the end) follows on both sides, so that no accent or contraction spans the cut.
+  let cut = 0;
+  const shorter = Math.min(left.length, right.length);
+  while (cut < shorter && left.charCodeAt(cut) === right.charCodeAt(cut)) cut++;
+  const ascii = (text: string, i: number): boolean => i >= text.length || text.charCodeAt(i) < 0x80;
+  while (cut > 0 && !(left.charCodeAt(cut - 1) < 0x80 && ascii(left, cut) && ascii(right, cut))) cut--;
+  const a = cut > 0 ? left.slice(cut) : left;
+  const b = cut > 0 ? right.slice(cut) : right;
+  const ea = new Elements(a);
+  const eb = new Elements(b);
   let result: -1 | 0 | 1 = 0;
   let checkSecondary = true;
   let checkTertiary = true;
-  let i = 0;
-  let j = 0;
-  while (i < ea.length && j < eb.length) {
-    const x = ea[i];
-    const y = eb[j];
+  let x = ea.read();
+  let y = eb.read();
+  while (x >= 0 && y >= 0) {
     if (x === y) {
-      i++;
-      j++;
+      x = ea.read();
+      y = eb.read();
       continue;
     }
     const px = primary(x);
@@ -74,13 +91,13 @@ export function javaCollatorCompare(a: string, b: string): -1 | 0 | 1 {
           result = 1;
           checkSecondary = false;
         }
-        i++;
+        x = ea.read();
       } else if (py === 0) {
         if (checkSecondary) {
           result = -1;
           checkSecondary = false;
         }
-        j++;
+        y = eb.read();
       } else {
         return px < py ? -1 : 1;
       }
@@ -95,20 +112,20 @@ export function javaCollatorCompare(a: string, b: string): -1 | 0 | 1 {
         checkTertiary = false;
       }
     }
-    i++;
-    j++;
+    x = ea.read();
+    y = eb.read();
   }
   // What is left on one side: a primary weight makes that side greater at once; an accent only if nothing decided yet.
-  for (; i < ea.length; i++) {
-    if (primary(ea[i]) !== 0) return 1;
-    if (secondary(ea[i]) !== 0 && checkSecondary) {
+  for (; x >= 0; x = ea.read()) {
+    if (primary(x) !== 0) return 1;
+    if (secondary(x) !== 0 && checkSecondary) {
       result = 1;
       checkSecondary = false;
     }
   }
-  for (; j < eb.length; j++) {
-    if (primary(eb[j]) !== 0) return -1;
-    if (secondary(eb[j]) !== 0 && checkSecondary) {
+  for (; y >= 0; y = eb.read()) {
+    if (primary(y) !== 0) return -1;
+    if (secondary(y) !== 0 && checkSecondary) {
       result = -1;
       checkSecondary = false;
     }

@@ -76,12 +76,11 @@ export const RHINO_STRING_AND_GENERICS_SOURCE = String.raw`(function (g, AG, SG)
  */
 export const RHINO_REGEXP_STATICS_SOURCE = String.raw`(function (g) {
   var R = g.RegExp, RP = R.prototype, SP = String.prototype, realExec = RP.exec, realReplace = SP.replace, str = String, def = Object.defineProperty;
-  var EMPTY = { groups: [], match: "", left: "", right: "" }, last = EMPTY, input = "", multiline = false;
-  function note(found, text) {
-    var groups = [];
-    for (var i = 1; i < found.length; i++) groups.push(found[i] === undefined ? "" : found[i]);
-    last = { groups: groups, match: found[0], left: text.slice(0, found.index), right: text.slice(found.index + found[0].length) };
-  }
+  // The match is kept as found (its text, where it starts, the searched text); the contexts are cut only when read,
+  // so a loop of matches over a long text costs no copy of it per match.
+  var EMPTY = { found: [""], at: 0, text: "" }, last = EMPTY, input = "", multiline = false;
+  function note(found, text) { last = { found: found, at: found.index, text: text }; }
+  function group(i) { var v = last.found[i]; return v === undefined || v === null ? "" : str(v); }
   def(RP, "exec", { value: function exec(s) {
     var text = str(s), found = realExec.call(this, text);
     if (found) note(found, text);
@@ -97,15 +96,15 @@ export const RHINO_REGEXP_STATICS_SOURCE = String.raw`(function (g) {
     var text = str(this), result = realReplace.call(this, pattern, fn);
     if (!(pattern instanceof R)) {
       var p = str(pattern), at = text.indexOf(p);
-      if (at >= 0) last = { groups: [], match: p, left: text.slice(0, at), right: text.slice(at + p.length) };
+      if (at >= 0) last = { found: [p], at: at, text: text };
     }
     return result;
   }, writable: true, configurable: true });
   def(SP.replace, "length", { value: 2 });
   function readOnly(name, read) { def(R, name, { get: read, set: function () {}, enumerable: true, configurable: true }); }
-  for (var n = 9; n >= 1; n--) (function (i) { readOnly("$" + i, function () { var v = last.groups[i - 1]; return v === undefined ? "" : v; }); })(n);
-  var right = function () { return last.right; }, left = function () { return last.left; };
-  var paren = function () { return last.groups.length ? last.groups[last.groups.length - 1] : ""; }, match = function () { return last.match; };
+  for (var n = 9; n >= 1; n--) (function (i) { readOnly("$" + i, function () { return group(i); }); })(n);
+  var right = function () { return last.text.slice(last.at + str(last.found[0]).length); }, left = function () { return last.text.slice(0, last.at); };
+  var paren = function () { return last.found.length > 1 ? group(last.found.length - 1) : ""; }, match = function () { return group(0); };
   readOnly("$'", right); readOnly("rightContext", right);
   readOnly("$\u0060", left); readOnly("leftContext", left);
   readOnly("$+", paren); readOnly("lastParen", paren);
