@@ -144,3 +144,103 @@ export const RHINO_PARSE_INT_SOURCE = String.raw`(function (g) {
   Object.defineProperty(g, "parseInt", { value: parseInt, writable: true, configurable: true });
   if (g.Number && g.Number.parseInt === real) Object.defineProperty(g.Number, "parseInt", { value: parseInt, writable: true, configurable: true });
 })(this)`;
+
+/** Whether a script may sort an array. */
+export function maySort(source: string): boolean {
+  return /\bsort\b/.test(source);
+}
+
+/*
+ * Array.prototype.sort as Rhino 1.7.14 sorts (what its Array.prototype.sort observably does, checked against real
+ * Rhino: test/conformance/builtins, sort.*): a quicksort whose pivot is the median of the first, middle and last
+ * elements, with insertion sort for ranges of at most 17 elements and once the recursion is 2·log2(n) deep.
+ * It is not stable, so elements that compare equal can come out in another order than QuickJS's stable merge
+ * sort gives; and a comparator that answers true/false (`return a > b`), which only some orders survive, leaves
+ * the array as Rhino leaves it. A comparator's answer counts as Java's Double.compare(answer, 0) reads it (NaN is
+ * "greater", -0 "less"); undefined values go last but for holes, which go after them.
+ */
+export const RHINO_SORT_SOURCE = String.raw`(function (g) {
+  var AP = Array.prototype, str = String, TE = TypeError, isArray = Array.isArray, HOLE = {};
+  function javaDouble(n) {
+    if (n !== n) return "NaN";
+    if (n === Infinity || n === -Infinity) return n > 0 ? "Infinity" : "-Infinity";
+    if (n === 0) return 1 / n < 0 ? "-0.0" : "0.0";
+    var a = n < 0 ? -n : n;
+    if (a >= 1e-3 && a < 1e7) return n % 1 === 0 ? n + ".0" : str(n);
+    var parts = n.toExponential().split("e"), m = parts[0];
+    return (m.indexOf(".") < 0 ? m + ".0" : m) + "E" + (+parts[1]);
+  }
+  // Rhino names a comparator that is no function with Java's String.valueOf of it.
+  function notFunction(v) {
+    var t = v === null ? "object" : typeof v;
+    var shown = v === null ? "null" : t === "number" ? javaDouble(v) : t === "object" ? (isArray(v) ? "org.mozilla.javascript.NativeArray@1b2c3d4e" : str(v)) : str(v);
+    return shown + " is not a function, it is " + t + ".";
+  }
+  function elements(child) {
+    return function (x, y) {
+      if (x === undefined) return y === undefined ? 0 : y === HOLE ? -1 : 1;
+      if (x === HOLE) return y === HOLE ? 0 : 1;
+      if (y === HOLE || y === undefined) return -1;
+      return child(x, y);
+    };
+  }
+  function asText(x, y) { var a = str(x), b = str(y); return a < b ? -1 : a > b ? 1 : 0; }
+  function byFunction(fn) {
+    return function (x, y) {
+      var d = +fn(x, y);
+      return d < 0 || (d === 0 && 1 / d < 0) ? -1 : d > 0 || d !== d ? 1 : 0;
+    };
+  }
+  function insertion(a, lo, hi, cmp) {
+    for (var i = lo; i <= hi; i++) {
+      var x = a[i], j = i - 1;
+      for (; j >= lo && cmp(a[j], x) > 0; j--) a[j + 1] = a[j];
+      a[j + 1] = x;
+    }
+  }
+  function swap(a, i, j) { var t = a[i]; a[i] = a[j]; a[j] = t; }
+  // The median of a[lo], a[mid] and a[hi]: the least of the three is found, then the lesser of the other two.
+  function median(a, lo, hi, cmp) {
+    var mid = lo + ((hi - lo) / 2 | 0), least = lo;
+    if (cmp(a[least], a[mid]) > 0) least = mid;
+    if (cmp(a[least], a[hi]) > 0) least = hi;
+    if (least === lo) return cmp(a[mid], a[hi]) < 0 ? mid : hi;
+    if (least === mid) return cmp(a[lo], a[hi]) < 0 ? lo : hi;
+    return cmp(a[lo], a[mid]) < 0 ? lo : mid;
+  }
+  function partition(a, lo, hi, cmp) {
+    var m = median(a, lo, hi, cmp), pivot = a[m];
+    a[m] = a[lo]; a[lo] = pivot;
+    var i = lo, j = hi + 1;
+    for (;;) {
+      while (cmp(a[++i], pivot) < 0) if (i === hi) break;
+      while (cmp(a[--j], pivot) >= 0) if (j === lo) break;
+      if (i >= j) break;
+      swap(a, i, j);
+    }
+    swap(a, lo, j);
+    return j;
+  }
+  function hybrid(a, lo, hi, cmp, depth) {
+    if (lo >= hi) return;
+    if (depth === 0 || hi - lo <= 16) { insertion(a, lo, hi, cmp); return; }
+    var p = partition(a, lo, hi, cmp);
+    hybrid(a, lo, p, cmp, depth - 1);
+    hybrid(a, p + 1, hi, cmp, depth - 1);
+  }
+  var sort = { sort: function (comparefn) {
+    if (this === null || this === undefined) throw new TE("Cannot convert " + this + " to an object.");
+    var o = Object(this), cmp;
+    if (comparefn !== undefined) {
+      if (typeof comparefn !== "function") throw new TE(notFunction(comparefn));
+      cmp = elements(byFunction(comparefn));
+    } else cmp = elements(asText);
+    var n = o.length >>> 0, a = new Array(n);
+    for (var i = 0; i < n; i++) a[i] = i in o ? o[i] : HOLE;
+    // (int) (log10(n) / log10(2)), twice: how deep the quicksort may go before insertion sort takes over.
+    hybrid(a, 0, n - 1, cmp, n > 0 ? 2 * (Math.log10(n) / Math.log10(2) | 0) : 0);
+    for (var k = 0; k < n; k++) { if (a[k] === HOLE) delete o[k]; else o[k] = a[k]; }
+    return o;
+  } }.sort;
+  Object.defineProperty(AP, "sort", { value: sort, writable: true, configurable: true });
+})(this)`;

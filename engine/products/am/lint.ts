@@ -83,6 +83,46 @@ function parseIntRadixWarnings(source: string): RunWarning[] {
   ];
 }
 
+/** A comparator whose answer is true or false: `function (a, b) { return a > b; }`, `(a, b) => a < b`. */
+function answersTrueOrFalse(fn: { type: string; body?: { type: string; operator?: string; body?: { type: string; argument?: { type: string; operator?: string } }[] } }): boolean {
+  const relational = (node: { type: string; operator?: string } | undefined): boolean =>
+    node?.type === "BinaryExpression" && (node.operator === ">" || node.operator === "<" || node.operator === ">=" || node.operator === "<=");
+  if (fn.type === "ArrowFunctionExpression" && fn.body && fn.body.type !== "BlockStatement") return relational(fn.body);
+  if ((fn.type !== "FunctionExpression" && fn.type !== "ArrowFunctionExpression") || fn.body?.type !== "BlockStatement") return false;
+  const statements = fn.body.body ?? [];
+  return statements.length === 1 && statements[0].type === "ReturnStatement" && relational(statements[0].argument);
+}
+
+/**
+ * `list.sort(function (a, b) { return a > b; })`: Rhino sorts by a quicksort that asks whether the answer is above or
+ * below zero, so true/false (1/0) sorts only small arrays (up to 17 elements) and leaves a longer one partly
+ * unsorted in AM; the playground sorts as Rhino does (rhino-builtins.ts). Said at each such comparator.
+ */
+function sortComparatorWarnings(source: string): RunWarning[] {
+  if (!/\bsort\b/.test(source)) return [];
+  let ast;
+  try {
+    ast = parse(source, { ecmaVersion: "latest", locations: true, allowReturnOutsideFunction: true });
+  } catch {
+    return [];
+  }
+  const warnings: RunWarning[] = [];
+  simpleWalk(ast, {
+    CallExpression(node) {
+      const n = node as unknown as { callee: { type: string; computed?: boolean; property?: { name?: string } }; arguments: { type: string }[]; loc?: { start: { line: number } } };
+      if (n.callee.type !== "MemberExpression" || n.callee.computed || n.callee.property?.name !== "sort" || n.arguments.length === 0) return;
+      if (!answersTrueOrFalse(n.arguments[0] as Parameters<typeof answersTrueOrFalse>[0])) return;
+      warnings.push({
+        code: "sort-boolean-comparator",
+        message:
+          "This comparator answers true or false. Rhino's sort reads its answer as above, at or below zero, so it sorts only arrays of up to 17 elements and leaves a longer one partly unsorted in AM (the playground sorts as Rhino does). Answer a number: return a < b ? -1 : a > b ? 1 : 0 (or a - b for numbers).",
+        line: n.loc?.start.line ?? 0,
+      });
+    },
+  });
+  return warnings;
+}
+
 /** The warnings of one script under one profile, in the order the panels show them. */
 export function lintAmScript(source: string, profile: AmLintProfile): RunWarning[] {
   const warnings: RunWarning[] = rhinoParseWarnings(source);
@@ -92,6 +132,7 @@ export function lintAmScript(source: string, profile: AmLintProfile): RunWarning
   warnings.push(...regExpFlagsWarnings(flagsReads));
   warnings.push(...localeCompareWarnings(source));
   warnings.push(...parseIntRadixWarnings(source));
+  warnings.push(...sortComparatorWarnings(source));
   for (const call of calls) {
     const key = `${call.object}.${call.property}`;
     if (call.object === "accessToken" && /^remove/.test(call.property)) {

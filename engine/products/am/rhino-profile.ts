@@ -15,10 +15,12 @@ import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
 import { javaCollatorCompare } from "../../evaluators/java-collator";
 import {
   RHINO_PARSE_INT_SOURCE,
+  RHINO_SORT_SOURCE,
   RHINO_REGEXP_STATICS_SOURCE,
   RHINO_STRING_AND_GENERICS_SOURCE,
   mayCallParseInt,
   mayReadRegExpStatics,
+  maySort,
   mayUseRhinoStringAndGenerics,
 } from "../../sandbox/rhino-builtins";
 import { addOtherFunctionTexts, functionTextTable, mayPrintFunctions, mayPrintOtherFunctions } from "../../dialect/function-text";
@@ -65,6 +67,8 @@ export function rhinoProfile(
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
       // After Rhino's RegExp constructor (above), on which the statics are defined.
       ...([script, ...libraries].some(mayReadRegExpStatics) ? [RHINO_REGEXP_STATICS_SOURCE] : []),
+      // Before the generics, so that Array.sort(list) sorts as Array.prototype.sort does.
+      ...([script, ...libraries].some(maySort) ? [RHINO_SORT_SOURCE] : []),
       ...([script, ...libraries].some(mayUseRhinoStringAndGenerics) ? [RHINO_STRING_AND_GENERICS_SOURCE] : []),
       ...([script, ...libraries].some(mayCallParseInt) ? [RHINO_PARSE_INT_SOURCE] : []),
       ...([script, ...libraries].some(mayCallObjectStatics) ? [RHINO_OBJECT_STATICS_SOURCE] : []),

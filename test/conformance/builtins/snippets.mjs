@@ -112,4 +112,23 @@ e("parseInt.radix-8", `parseInt("08", 8) + "," + parseInt(8) + "," + parseInt(01
 e("parseInt.number-static", `Number.parseInt === parseInt ? Number.parseInt("09") : "differs"`);
 e("parseInt.text", `parseInt.length + " " + String(parseInt)`);
 
+// Array.prototype.sort as Rhino sorts: not stable, and what a true/false comparator leaves; the comparator's calls
+// are counted, which only the same algorithm reproduces. LCG-made arrays of many sizes, powers of two among them.
+const SORT_SETUP = `var lcg = function (seed) { var s = seed; return function () { s = (s * 1103515245 + 12345) % 2147483648; return s; }; };
+var made = function (n, seed, mod) { var r = lcg(seed), a = []; for (var i = 0; i < n; i++) a.push(r() % mod); return a; };
+var sizes = [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 18, 19, 20, 31, 32, 33, 50, 64, 65, 100, 128, 200, 256, 513, 1024];`;
+function sortCase(id, body) {
+  e(id, `(function () { ${SORT_SETUP} var out = []; for (var k = 0; k < sizes.length; k++) { var n = sizes[k], calls = 0; ${body} } return out.join(" | "); })()`);
+}
+sortCase("sort.numeric", `var a = made(n, 11 + k, 1000); a.sort(function (x, y) { calls++; return x - y; }); out.push(a.join(",") + "#" + calls);`);
+sortCase("sort.boolean-greater", `var a = made(n, 3 + k, 20); a.sort(function (x, y) { calls++; return x > y; }); out.push(a.join(",") + "#" + calls);`);
+sortCase("sort.boolean-less", `var a = made(n, 5 + k, 20); a.sort(function (x, y) { calls++; return x < y; }); out.push(a.join(",") + "#" + calls);`);
+sortCase("sort.ties-by-key", `var a = made(n, 7 + k, 4).map(function (v, i) { return { v: v, i: i }; }); a.sort(function (x, y) { calls++; return x.v - y.v; }); out.push(a.map(function (o) { return o.i; }).join(",") + "#" + calls);`);
+sortCase("sort.constant-zero", `var a = made(n, 9 + k, 50); a.sort(function () { calls++; return 0; }); out.push(a.join(",") + "#" + calls);`);
+sortCase("sort.default-text", `var a = made(n, 13 + k, 300); a.sort(); out.push(a.join(","));`);
+sortCase("sort.nan-and-negative-zero", `var a = made(n, 17 + k, 30); a.sort(function (x, y) { calls++; return x === y ? -0 : x % 7 === 0 ? NaN : x - y; }); out.push(a.join(",") + "#" + calls);`);
+e("sort.undefined-and-holes", `(function () { var a = [3, undefined, 1, , null, 2, undefined, , "b", "a"]; a.sort(); var b = [3, undefined, 1, , 2]; b.sort(function (x, y) { return y - x; }); return a.length + ":" + a.map(function (v) { return v === undefined ? "u" : String(v); }).join(",") + "/" + (9 in a) + (8 in a) + "|" + b.length + ":" + b.join(",") + "/" + (4 in b); })()`);
+e("sort.returns-and-generic", `(function () { var a = [2, 1]; var same = a.sort() === a; var o = { 0: "b", 1: "a", length: 2 }; Array.prototype.sort.call(o); return same + " " + o[0] + o[1] + " " + Array.sort([3, 2, 1]).join() + " " + Array.prototype.sort.length; })()`);
+e("sort.not-a-function", `(function () { var out = []; var vals = [5, 2.5, "x", null, true, {}]; for (var i = 0; i < vals.length; i++) { try { [2, 1].sort(vals[i]); out.push("sorted"); } catch (e) { out.push(e.message); } } return out.join(" | "); })()`);
+
 export default snippets;
