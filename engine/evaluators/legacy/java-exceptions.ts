@@ -3,7 +3,7 @@
  * e.javaException's class), the raw RuntimeExceptions that pass every catch block, and Rhino's own refusals
  * (a member a Java class lacks, an array index out of bounds, java.lang.Class behind AM's deny-list).
  */
-import { GuestError } from "../../sandbox/host";
+import { GuestError, HiddenJavaException } from "../../sandbox/host";
 import { currentJavaWorld } from "./java-world";
 import { classVisible } from "./allowlist";
 
@@ -18,7 +18,7 @@ export function javaException(javaClass: string, message: string | null = null):
   const text = message ?? "null";
   currentJavaWorld().noteRaised(javaClass, text);
   if (classVisible(javaClass)) return new GuestError(`${javaClass}: ${text}`, "JavaException", { javaExceptionClass: javaClass });
-  return new GuestError(text, "InternalError", { javaExceptionClass: javaClass });
+  return new HiddenJavaException(text, { javaExceptionClass: javaClass });
 }
 
 /**
