@@ -7,6 +7,12 @@ import { GuestError, HiddenJavaException } from "../../sandbox/host";
 import { currentJavaWorld } from "./java-world";
 import { classVisible } from "./allowlist";
 
+/** Builds the Java exception object a caught JavaException carries (classes.ts registers JavaThrowable; no import cycle). */
+let makeThrowable: ((javaClass: string, message: string | null) => object) | null = null;
+export function registerThrowable(make: (javaClass: string, message: string | null) => object): void {
+  makeThrowable = make;
+}
+
 /**
  * A Java exception thrown by a Java method, as a Rhino script catches it. Rhino (ScriptRuntime.newCatchScope)
  * asks the class shutter about the exception's class: one AM's allow-list shows (java.io.UnsupportedEncodingException,
@@ -17,7 +23,11 @@ import { classVisible } from "./allowlist";
 export function javaException(javaClass: string, message: string | null = null): GuestError {
   const text = message ?? "null";
   currentJavaWorld().noteRaised(javaClass, text);
-  if (classVisible(javaClass)) return new GuestError(`${javaClass}: ${text}`, "JavaException", { javaExceptionClass: javaClass });
+  if (classVisible(javaClass)) {
+    // Rhino's JavaException error object carries the Java exception itself as e.javaException (its getMessage() …).
+    const javaObject = makeThrowable?.(javaClass, message);
+    return new GuestError(`${javaClass}: ${text}`, "JavaException", { javaExceptionClass: javaClass, ...(javaObject ? { javaException: javaObject } : {}) });
+  }
   return new HiddenJavaException(text, { javaExceptionClass: javaClass });
 }
 

@@ -21,6 +21,10 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     why: "setField(name, undefined) hands AM Rhino's Undefined object, which getField gives back as undefined; the playground stores null (what AM writes into the token for it is not known).",
     warning: "undefined-in-java-field",
   },
+  "null.list-add": {
+    why: "list.add(undefined) hands Java Rhino's Undefined object, which the list prints as \"undefined\" and get() gives back as undefined; the playground's Java values have no Undefined, so it stores null.",
+    warning: "undefined-in-java-collection",
+  },
   "regexp.flags-prop": {
     why: "RegExp.prototype.flags is kept: QuickJS's own split with a regular expression and String(regexp) read it (without it they failed); Rhino has no such property.",
     warning: "regexp-flags",
