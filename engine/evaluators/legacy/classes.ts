@@ -205,7 +205,15 @@ function numberClasses(): JavaClass[] {
     "java.lang.Integer",
     (args) => new JavaNumber(Math.trunc(num(args[0])), "java.lang.Integer"),
     { MAX_VALUE: 2147483647, MIN_VALUE: -2147483648 },
-    { parseInt: (v: unknown) => parseJavaInteger(v), valueOf: (v: unknown) => new JavaNumber(parseJavaInteger(v), "java.lang.Integer") },
+    {
+      parseInt: (v: unknown) => parseJavaInteger(v),
+      valueOf: (v: unknown) => new JavaNumber(parseJavaInteger(v), "java.lang.Integer"),
+      // Integer.toString(i[, radix]) is a java.lang.String; Java writes a radix outside 2..36 in base 10.
+      toString: (v: unknown, radix?: unknown) => {
+        const r = radix === undefined ? 10 : Math.trunc(num(radix));
+        return new JavaString(Math.trunc(num(v)).toString(r >= 2 && r <= 36 ? r : 10));
+      },
+    },
   );
   const long = new JavaClass(
     "java.lang.Long",
@@ -229,6 +237,8 @@ function numberClasses(): JavaClass[] {
   // new Boolean(boolean) or new Boolean(String): only "true" (any case) is true.
   const boolean = new JavaClass("java.lang.Boolean", (args) => new JavaBoolean(typeof args[0] === "boolean" ? args[0] : text(args[0]).toLowerCase() === "true"), { TRUE: true, FALSE: false }, {
     parseBoolean: (v: unknown) => text(v).toLowerCase() === "true",
+    // valueOf hands the script a java.lang.Boolean object (typeof "object"), as the constructor does.
+    valueOf: (v: unknown) => new JavaBoolean(typeof v === "boolean" ? v : v !== null && text(v).toLowerCase() === "true"),
   });
   return [integer, long, double, boolean];
 }

@@ -14,6 +14,7 @@ import { JavaString, str } from "./java-string";
 import { javaIn } from "./java-in";
 import { callJavaCallback, javaEquals } from "./java-unboxed";
 import { JavaCollection, type GapSink } from "./java-collection";
+import { currentJavaWorld } from "./java-world";
 
 /**
  * The entries of a HashMap or TreeMap: kept in insertion order while the script adds keys, and brought into
@@ -169,6 +170,14 @@ export class JavaMap extends JavaObject {
   put(key: unknown, value: unknown): unknown {
     this.mutate();
     this.requireSortableKey(key, true);
+    if (typeof key === "number" || typeof key === "boolean") {
+      // The playground keys its maps by text; Rhino hands Java a JS number as a java.lang.Double (a boolean as a
+      // java.lang.Boolean), a key of its own class (probe coll.hashmap-number-*).
+      currentJavaWorld().warn(
+        "java-map-non-string-key",
+        `${this.javaClass}.put(${String(key)}, …): in AM the key is a java.lang.${typeof key === "number" ? "Double (printed 1.0, ordered by Double.hashCode" : "Boolean (ordered by Boolean.hashCode"}), and get(${JSON.stringify(String(key))}) does not find it; the playground keys maps by text. Use string keys, e.g. String(${String(key)}).`,
+      );
+    }
     const k = keyText(key);
     const isNew = !this.entries.has(k);
     if (isNew) chargeHost(ENTRY_BYTES + stringBytes(k.length));
