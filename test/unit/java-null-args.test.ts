@@ -105,3 +105,13 @@ describe("null in sorted Java collections", () => {
     });
   });
 });
+
+describe("null reaching an AM binding's Set parameter", () => {
+  it("warns that Rhino would hand AM the null (no overload refusal in AM), since what AM then does is not known here", async () => {
+    const result = await run('try { accessToken.setScope(null); } catch (e) {}\ntry { identity.getAttributes(null); } catch (e) {}', {}, { evaluator: "legacy" });
+    expect(result.warnings.filter((w) => w.code === "null-java-argument").map((w) => w.message.split("(")[0])).toEqual([
+      "org.forgerock.openam.oauth2.OpenAMAccessToken.setScope",
+      "com.sun.identity.idm.AMIdentity.getAttributes",
+    ]);
+  });
+});
