@@ -39,3 +39,13 @@ describe("Rhino's script position in its own errors (next-generation)", () => {
     ]);
   });
 });
+
+describe("Rhino's script position, run twice", () => {
+  it("gives the same text for the same case twice in one process", async () => {
+    const source = golden.cases.map((c) => c.source).join("\n") + OUT;
+    const once = await run(source, {}, { evaluator: "legacy" });
+    const twice = await run(source, {}, { evaluator: "legacy" });
+    expect(JSON.stringify([twice.logs, twice.error, twice.warnings])).toBe(JSON.stringify([once.logs, once.error, once.warnings]));
+    expect(once.logs.some((l) => l.message.includes("(<Unknown source>#"))).toBe(true);
+  });
+});
