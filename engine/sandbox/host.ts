@@ -92,6 +92,28 @@ export class GuestError extends Error {
     super(message);
     this.name = guestName;
   }
+
+  /**
+   * Rhino's own refusal (an EvaluatorException, Context.reportRuntimeError: "Can't find method …", "Cannot
+   * convert …", "Access to Java class … is prohibited."), which a catch block sees as an InternalError whose
+   * message ends in the script's position. An InternalError carrying a Java exception's class is that Java
+   * exception behind the class shutter instead (its message is getMessage(), no position), and one that passes
+   * every catch block is never caught.
+   */
+  get isEvaluatorError(): boolean {
+    return this.guestName === "InternalError" && !(this instanceof HiddenJavaException) && !("javaExceptionClass" in this.fields) && !this.escapesCatch;
+  }
+}
+
+/**
+ * A Java exception a Java method threw, of a class the class shutter does not show: Rhino's catch
+ * (ScriptRuntime.newCatchScope) makes it an InternalError whose message is the exception's getMessage() alone,
+ * with no script position (it is no RhinoException).
+ */
+export class HiddenJavaException extends GuestError {
+  constructor(message: string, fields: Record<string, unknown> = {}) {
+    super(message, "InternalError", fields);
+  }
 }
 
 /** A function value the script handed to a binding; call it to run script code. */
@@ -130,6 +152,8 @@ export class GuestEvaluation {
     readonly filename: string,
     /** Called once the evaluation has ended, however it ended (e.g. a library is no longer loading). */
     readonly settled?: () => void,
+    /** What the source throws is Rhino's own refusal (GuestError.isEvaluatorError), not a script's error. */
+    readonly raisesEvaluatorErrors = false,
   ) {}
 }
 

@@ -95,7 +95,7 @@ export const PRELUDE_SOURCE = String.raw`(function (g, call, clockMs, seed, hidd
         if (stringMethod) return SP[name].apply(toStr(self), a);
         var n = a.length, to = self !== null && (typeof self === "object" || typeof self === "function") ? self[KEY] : undefined;
         if (typeof to !== "number" && staticOwner !== undefined) to = staticOwner;
-        if (typeof to !== "number") throw new IE("Java method \"" + name + "\" was invoked with " + (self == null || self === g ? "[object global]" : toStr(self)) + " as \"this\" value that can not be converted to Java type " + cls + ".");
+        if (typeof to !== "number") throw call(-1, "#evaluator", 1, new IE("Java method \"" + name + "\" was invoked with " + (self == null || self === g ? "[object global]" : toStr(self)) + " as \"this\" value that can not be converted to Java type " + cls + "."));
         return n > 6 ? call(to, name, -1, slice.call(a)) : call(to, name, n, a[0], a[1], a[2], a[3], a[4], a[5]);
       },
       get: function (f, k) { return k === KEY ? source : k === "name" ? name : k === "length" ? 0 : f[k]; }

@@ -101,6 +101,11 @@ export interface GuestErrorInfo {
   inspect?: (expression: string) => string | undefined;
   /** The script's last uncached read from a host object before the error. */
   lastRead?: LastRead;
+  /**
+   * A caught error is Rhino's own refusal raised by a host call (GuestError.isEvaluatorError), caught for the
+   * first time: the profile may add what Rhino adds to such a message (AM: the script's position).
+   */
+  evaluatorError?: boolean;
 }
 
 export interface SandboxOutcome {
@@ -234,6 +239,8 @@ class Bridge {
   evaluateLibrary: ((evaluation: LibraryEvaluation) => QuickJSHandle) | null = null;
   private bindingErrors: QuickJSHandle[] = [];
   private escapingErrors: QuickJSHandle[] = [];
+  /** Rhino evaluator errors raised this run and not yet caught (GuestError.isEvaluatorError). */
+  private evaluatorErrors: QuickJSHandle[] = [];
   lastBindingError: QuickJSHandle | null = null;
 
   /** The script's own context, whichever realm the bridge is building for at the moment. */
@@ -365,9 +372,10 @@ class Bridge {
     this.references.clear();
     for (const h of this.retained) if (h.alive) h.dispose();
     this.retained.length = 0;
-    for (const h of [...this.bindingErrors, ...this.escapingErrors]) if (h.alive) h.dispose();
+    for (const h of [...this.bindingErrors, ...this.escapingErrors, ...this.evaluatorErrors]) if (h.alive) h.dispose();
     this.bindingErrors = [];
     this.escapingErrors = [];
+    this.evaluatorErrors = [];
   }
 
   /** The single host entry point the guest's proxies call, within the script's time. */
@@ -404,10 +412,19 @@ class Bridge {
       return this.toGuest(this.onFunctionConstructor?.(typeof stack === "string" ? stack : "") ?? undefined);
     }
     if (id === -1 && name === "#eq") return rhinoJavaEquals(this.toHost(args[3], 0, []), this.toHost(args[4], 0, [])) ? ctx.true : ctx.false;
+    if (id === -1 && name === "#evaluator") {
+      // The sandbox's own guest code raising Rhino's refusal (prelude.ts): caught, it reads as one a host call raised.
+      this.evaluatorErrors.push(args[3]!.dup());
+      return args[3]!.dup();
+    }
     if (id === -1 && name === "#caught") {
       const error = args[3 + 5];
       if (error && this.escapingErrors.some((h) => ctx.sameValue(h, error))) return ctx.true;
       for (let i = 0; i < Math.min(argc, 5); i++) values.push(this.toHost(args[3 + i], 0, []));
+      // Rhino words an evaluator error once, when it becomes a script error object; a rethrown one keeps its text.
+      const at = error ? this.evaluatorErrors.findIndex((h) => ctx.sameValue(h, error)) : -1;
+      values.push(at >= 0);
+      if (at >= 0) this.evaluatorErrors.splice(at, 1)[0]!.dispose();
       // The hook must never turn a caught error into another one: any failure keeps QuickJS's message.
       let reworded: string | null;
       try {
@@ -751,6 +768,7 @@ class Bridge {
         value.settled?.();
       }
       if (result.error) {
+        if (value.raisesEvaluatorErrors) this.evaluatorErrors.push(result.error.dup());
         const payload = this.retain(result.error);
         throw new GuestThrow(payload, this.describe(payload));
       }
@@ -857,6 +875,7 @@ class Bridge {
     }
     this.bindingErrors.push(handle.dup());
     if (guestError?.escapesCatch) this.escapingErrors.push(handle.dup());
+    if (guestError?.isEvaluatorError) this.evaluatorErrors.push(handle.dup());
     return handle;
   }
 
@@ -1334,7 +1353,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
     if (run.localeCompare) activeBridge.onLocaleCompare = run.localeCompare;
     const onCaughtError = run.onCaughtError;
     if (onCaughtError) {
-      activeBridge.onCaught = ([name, message, stack, holder, property]) => {
+      activeBridge.onCaught = ([name, message, stack, holder, property, evaluatorError]) => {
         if (typeof name !== "string" || typeof message !== "string") return null;
         const stackText = typeof stack === "string" ? stack : "";
         const lastRead = describeRead(holder, property);
@@ -1347,6 +1366,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
           ...locate(stackText, instrumented),
           inspect: inspectIn,
           ...(lastRead ? { lastRead } : {}),
+          ...(evaluatorError === true ? { evaluatorError: true } : {}),
         });
       };
     }

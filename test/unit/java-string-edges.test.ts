@@ -4,8 +4,8 @@
  * and, for the exception's name, a Context with a ClassShutter that admits java.lang.String,
  * java.io.UnsupportedEncodingException and java.lang.Integer only (AM's allow-list has the first two, not
  * StringIndexOutOfBoundsException): Rhino's catch makes a JavaException "<class>: <message>" of a class the shutter
- * shows, an InternalError "<message>" of any other. Rhino appends " (script#line)" to its own conversion errors;
- * the playground does not (a known gap, test/conformance/published/known-gaps.ts).
+ * shows, an InternalError "<message>" of any other. Rhino appends the script's position to its own conversion
+ * errors, " (<Unknown source>#line)" in AM's legacy evaluator (engine/evaluators/rhino-position.ts).
  */
 import { describe, expect, it } from "vitest";
 import { run } from "../../engine";
@@ -51,10 +51,10 @@ describe("java.lang.String's bounds and int arguments, as Rhino hands them to Ja
 
   it("a value that is not a finite int is refused as Rhino refuses it", async () => {
     expect(await outcomes({ nan: "s.substring(NaN)", inf: "s.substring(Infinity)", big: "s.substring(4294967297)", word: 's.substring("x")' })).toEqual({
-      nan: "threw InternalError: Cannot convert NaN to java.lang.Integer",
-      inf: "threw InternalError: Cannot convert Infinity to java.lang.Integer",
-      big: "threw InternalError: Cannot convert 4294967297 to java.lang.Integer",
-      word: "threw InternalError: Cannot convert x to java.lang.Integer",
+      nan: "threw InternalError: Cannot convert NaN to java.lang.Integer (<Unknown source>#3)",
+      inf: "threw InternalError: Cannot convert Infinity to java.lang.Integer (<Unknown source>#4)",
+      big: "threw InternalError: Cannot convert 4294967297 to java.lang.Integer (<Unknown source>#5)",
+      word: "threw InternalError: Cannot convert x to java.lang.Integer (<Unknown source>#6)",
     });
   });
 

@@ -55,7 +55,7 @@ describe("CHF Headers, Entity and Request overloads (legacy)", () => {
 
   it("Headers.keySet() hands out a TreeMap key set, which AM's allow-list refuses", async () => {
     const result = await legacy(["h.add('X-A', '1');", "out.push(t(function () { return h.keySet(); }));"]);
-    expect(result.introspection?.out).toBe('InternalError: Access to Java class "java.util.TreeMap$KeySet" is prohibited.');
+    expect(result.introspection?.out).toBe('InternalError: Access to Java class "java.util.TreeMap$KeySet" is prohibited. (<Unknown source>#4)');
   });
 
   it("setEntity(object) sends JSON with CHF's Content-Type and Content-Length; setEntity(string) sets only the length", async () => {
@@ -79,9 +79,9 @@ describe("CHF Headers, Entity and Request overloads (legacy)", () => {
       "out.push(t(function () { return r.getEntity().setString('a', 'b'); }));",
     ]);
     expect(String(result.introspection?.out).split("\n")).toEqual([
-      "InternalError: Can't find method org.forgerock.http.protocol.Headers.getFirst().",
-      "InternalError: Can't find method org.forgerock.http.protocol.Request.setUri().",
-      "InternalError: Can't find method org.forgerock.http.protocol.Entity.setString(string,string).",
+      "InternalError: Can't find method org.forgerock.http.protocol.Headers.getFirst(). (<Unknown source>#3)",
+      "InternalError: Can't find method org.forgerock.http.protocol.Request.setUri(). (<Unknown source>#4)",
+      "InternalError: Can't find method org.forgerock.http.protocol.Entity.setString(string,string). (<Unknown source>#5)",
     ]);
   });
 

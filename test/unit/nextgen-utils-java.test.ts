@@ -28,7 +28,7 @@ for (var i = 0; i < all.length; i++) logger.info(String(all[i]).slice(0, 3) + " 
     expect(await lines('logger.info(utils.base64.encode([1.9, "2", -128, 127]));')).toEqual(["AQKAfw=="]);
     for (const bad of ["[251, 255]", "[true]", "[null]", '["a"]', "[-129]"]) {
       expect(await lines(`try { utils.base64.encode(${bad}); } catch (e) { logger.info(String(e)); }`), bad).toEqual([
-        "InternalError: Cannot convert org.mozilla.javascript.NativeArray@<hash> to byte[]",
+        "InternalError: Cannot convert org.mozilla.javascript.NativeArray@<hash> to byte[] (Access Token Modification Script#1)",
       ]);
     }
   });
@@ -74,7 +74,7 @@ describe("next-gen subtle keys and signatures as AIC gives them", () => {
 try { utils.crypto.subtle.encrypt("RSA", utils.crypto.subtle.generateKey("RSA"), utils.types.stringToBytes("abc")); } catch (e) { logger.info(String(e)); }`),
     ).toEqual([
       '{ "privateKey": [B@<hash>, "publicKey": [B@<hash> }|privateKey,publicKey|false|undefined|[B@',
-      "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService.encrypt(string,org.forgerock.openam.scripting.javascript.MapScriptWrapper,[B).",
+      "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.subtle.ScriptSubtleService.encrypt(string,org.forgerock.openam.scripting.javascript.MapScriptWrapper,[B). (Access Token Modification Script#2)",
     ]);
   });
 
@@ -110,8 +110,9 @@ logger.info([k.publicKey.length, hex(k.publicKey, 27), k.privateKey.length, hex(
     ['utils.crypto.subtle.digest("MD5", [1])', "InternalError: Algorithm must be one of [SHA-256, SHA-384, SHA-1, SHA-512]"],
     ['utils.crypto.subtle.digest({ name: "SHA-256" }, [1])', "InternalError: Algorithm must be one of [SHA-256, SHA-384, SHA-1, SHA-512]"],
     ['utils.crypto.subtle.encrypt("AES", utils.types.stringToBytes("short"), [1])', "JavaException: org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoException: java.security.InvalidKeyException: Invalid AES key length: 5 bytes"],
-    ["utils.crypto.randomUUID(1)", "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService.randomUUID(number)."],
-    ["utils.crypto.getRandomValues({ length: 2 })", "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService.getRandomValues(object)."],
+    // Rhino's own refusals end with the script's name and line, as AIC's did ("… (AIC Rhino Let Probe#128)").
+    ["utils.crypto.randomUUID(1)", "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService.randomUUID(number). (Access Token Modification Script#1)"],
+    ["utils.crypto.getRandomValues({ length: 2 })", "InternalError: Can't find method org.forgerock.openam.scripting.bindings.crypto.ScriptCryptoService.getRandomValues(object). (Access Token Modification Script#1)"],
   ];
   for (const [call, message] of refusals) {
     it(call, async () => {

@@ -36,6 +36,7 @@ export const JAVA_STRING_MEMBERS = new MemberTable(
     repeat: "(count: number): JavaString",
     compareTo: "(other: string): number",
     compareToIgnoreCase: "(other: string): number",
+    contentEquals: "(cs: string): boolean",
     hashCode: "(): number",
     toString: { overloads: ["(): JavaString"], doc: "Still a java.lang.String: use String(s) for a JS string." },
     valueOf: HIDDEN,

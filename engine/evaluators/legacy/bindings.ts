@@ -15,7 +15,7 @@ import { ID_TYPES, IdType } from "./id-types";
 import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
 import { extraDataArgument, extraJsonArgument } from "./supplier-args";
-import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
+import { JavaWorld, currentJavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { OBJECT_BYTES, storedBytes } from "../host-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { warnKeyOrder } from "../key-order";
@@ -180,6 +180,14 @@ const NATIVE_ARRAY = "org.mozilla.javascript.NativeArray@5a2e4553";
  */
 export function notASet(value: unknown, method: string): GuestError {
   if (Array.isArray(value)) return new GuestError(`Cannot convert ${NATIVE_ARRAY} to java.util.Set`, "InternalError");
+  if (value === null) {
+    // Rhino hands null to any object parameter, so AM's method is called with it; what it then does was not read
+    // in AM's source, so the call is refused as before and the run says so.
+    currentJavaWorld().warn(
+      "null-java-argument",
+      `${method}(null): in AM, Rhino hands null to the Set parameter and AM's method runs with it (no "Can't find method"); what AM then does is not known here, so the playground refuses the call. Pass a java.util.HashSet (empty if need be).`,
+    );
+  }
   return new GuestError(`Can't find method ${method}(${rhinoArgType(value)}).`, "InternalError");
 }
 

@@ -6,6 +6,9 @@
 import { GuestError, HostObject, convertsItself, isGuestFunction } from "../../sandbox/host";
 import { JavaBoolean, JavaCollection, JavaMap, JavaNumber, JavaObject, JavaString, callJavaCallback, javaException, toStored } from "./java";
 import { THROWN_JAVA_EXCEPTION } from "./errors";
+import { registerThrowable } from "./java-exceptions";
+import { currentJavaWorld } from "./java-world";
+import { STRING_CONSTRUCTOR_CANDIDATES, STRING_VALUE_OF_CANDIDATES, ambiguousOverload } from "./java-string-nulls";
 import { javaFormat } from "./java-format";
 import { ownValue } from "../../util/own-keys";
 import { javaMethodSource } from "./java-signatures";
@@ -108,6 +111,8 @@ export class JavaThrowable extends JavaObject {
   }
 }
 
+registerThrowable((javaClass, message) => new JavaThrowable(javaClass, message));
+
 /** A String parameter's value: Rhino's ScriptRuntime.toString, which runs a script object's own toString (toStored keeps it). */
 function text(value: unknown): string {
   return String(toStored(value));
@@ -120,7 +125,9 @@ function num(value: unknown): number {
 
 /** Integer.parseInt / Long.parseLong: decimal digits only, else NumberFormatException. */
 function parseJavaInteger(value: unknown): number {
-  const s = text(value);
+  // Rhino hands a String parameter null as null and undefined as "undefined" (probes null.parseInt*).
+  if (value === null) throw javaException("java.lang.NumberFormatException", "Cannot parse null string");
+  const s = value === undefined ? "undefined" : text(value);
   if (!/^[+-]?\d+$/.test(s)) throw javaException("java.lang.NumberFormatException", `For input string: "${s}"`);
   return Number(s);
 }
@@ -157,7 +164,18 @@ function collectionsClass(): JavaClass {
     /** sort(list) by natural order; sort(list, comparator) calls the script's function as the Comparator. */
     sort: (c: unknown, comparator?: unknown) => {
       const items = collectionOf(c).items;
-      if (comparator === undefined || comparator === null) return void items.sort(compare);
+      if (comparator === undefined || comparator === null) {
+        // Natural order calls compareTo on the items, so a null fails. Where Java's TimSort meets it decides the
+        // message (recorded for [x, null]: the null at a[runHi]); elsewhere it may name another variable.
+        if (items.includes(null)) {
+          currentJavaWorld().warn(
+            "java-npe-message-approximate",
+            "Collections.sort(list) of a list holding null fails with a NullPointerException as in AM; its message names the variable of Java's sort where the null was met, which the playground words for the recorded case ([x, null]) and AM may word differently.",
+          );
+          throw javaException("java.lang.NullPointerException", 'Cannot invoke "java.lang.Comparable.compareTo(Object)" because "a[runHi]" is null');
+        }
+        return void items.sort(compare);
+      }
       if (!isGuestFunction(comparator)) throw new GuestError(`Can't find method java.util.Collections.sort(${c instanceof HostObject ? c.javaClass : typeof c},${typeof comparator}).`, "InternalError");
       // Comparator.compare returns an int: Rhino converts the function's result to one (NaN and undefined are 0).
       items.sort((a, b) => Math.trunc(Number(toStored(callJavaCallback(comparator, a, b)))) || 0);
@@ -187,7 +205,15 @@ function numberClasses(): JavaClass[] {
     "java.lang.Integer",
     (args) => new JavaNumber(Math.trunc(num(args[0])), "java.lang.Integer"),
     { MAX_VALUE: 2147483647, MIN_VALUE: -2147483648 },
-    { parseInt: (v: unknown) => parseJavaInteger(v), valueOf: (v: unknown) => new JavaNumber(parseJavaInteger(v), "java.lang.Integer") },
+    {
+      parseInt: (v: unknown) => parseJavaInteger(v),
+      valueOf: (v: unknown) => new JavaNumber(parseJavaInteger(v), "java.lang.Integer"),
+      // Integer.toString(i[, radix]) is a java.lang.String; Java writes a radix outside 2..36 in base 10.
+      toString: (v: unknown, radix?: unknown) => {
+        const r = radix === undefined ? 10 : Math.trunc(num(radix));
+        return new JavaString(Math.trunc(num(v)).toString(r >= 2 && r <= 36 ? r : 10));
+      },
+    },
   );
   const long = new JavaClass(
     "java.lang.Long",
@@ -211,6 +237,8 @@ function numberClasses(): JavaClass[] {
   // new Boolean(boolean) or new Boolean(String): only "true" (any case) is true.
   const boolean = new JavaClass("java.lang.Boolean", (args) => new JavaBoolean(typeof args[0] === "boolean" ? args[0] : text(args[0]).toLowerCase() === "true"), { TRUE: true, FALSE: false }, {
     parseBoolean: (v: unknown) => text(v).toLowerCase() === "true",
+    // valueOf hands the script a java.lang.Boolean object (typeof "object"), as the constructor does.
+    valueOf: (v: unknown) => new JavaBoolean(typeof v === "boolean" ? v : v !== null && text(v).toLowerCase() === "true"),
   });
   return [integer, long, double, boolean];
 }
@@ -234,12 +262,18 @@ export function javaLangAndUtilClasses(clockMs: number, randomUuid: () => string
   return [
     new JavaClass(
       "java.lang.String",
-      (args) => new JavaString(args.length ? text(args[0]) : ""),
+      (args) => {
+        if (args.length === 1 && args[0] === null) throw ambiguousOverload("java.lang.String", args, STRING_CONSTRUCTOR_CANDIDATES, true);
+        return new JavaString(args.length ? text(args[0]) : "");
+      },
       {},
       {
         // valueOf(Object) gets a script object itself, and Java's toString of a NativeObject ignores the script's
         // own: rhino -version 0 -e 'print(java.lang.String.valueOf({ toString: function () { return "hi"; } }))' → [object Object]
-        valueOf: (v: unknown) => new JavaString(typeof v === "number" ? String(new JavaNumber(v)) : convertsItself(v) ? "[object Object]" : text(v)),
+        valueOf: (v: unknown) => {
+          if (v === null) throw ambiguousOverload("java.lang.String.valueOf", [v], STRING_VALUE_OF_CANDIDATES);
+          return new JavaString(typeof v === "number" ? String(new JavaNumber(v)) : convertsItself(v) ? "[object Object]" : text(v));
+        },
         format: (f: unknown, ...rest: unknown[]) => new JavaString(javaFormat(text(f), rest)),
         join: (sep: unknown, ...parts: unknown[]) => {
           const items = parts.length === 1 && parts[0] instanceof JavaCollection ? parts[0].items : parts;

@@ -32,12 +32,13 @@ export function describeLegacyError(info: GuestErrorInfo): RunError | null {
     }
     return { ...error, message: String(thrown) };
   }
-  if (!info.fromBinding || info.name !== "InternalError") return null;
+  if (!info.fromBinding || (info.name !== "InternalError" && info.name !== "JavaException")) return null;
   // Rhino's own failure, not a binding's: the JVM's stack ran out under the script's callbacks.
   if (currentJavaWorld().stackOverflowed && info.message === "java.lang.StackOverflowError") return { ...error, kind: "runtime", message: info.message };
   // A guest error carries only a name and a message across the sandbox, so the Java class of an exception a host
   // method raised is looked up by message among those the run raised (java-world.ts).
-  const java = [...currentJavaWorld().raised].reverse().find((r) => r.message === info.message);
+  // A class AM's allow-list shows was caught as a JavaException reading "<class>: <message>".
+  const java = [...currentJavaWorld().raised].reverse().find((r) => r.message === info.message || `${r.javaClass}: ${r.message}` === info.message);
   if (java) return { ...error, message: `Wrapped ${java.javaClass}${java.message === "null" ? "" : `: ${java.message}`}` };
   return { ...error, message: info.message };
 }

@@ -670,7 +670,8 @@ class ImportFunction extends HostObject {
     g[name] = value;
   }
 })(this, ${JSON.stringify(imports)}, ${JSON.stringify(guard)});`;
-    return new GuestEvaluation(source, `${this.kind}.js`);
+    // Its one throw is Rhino's EvaluatorException (ImporterTopLevel.importClass), caught with the script's position.
+    return new GuestEvaluation(source, `${this.kind}.js`, undefined, true);
   }
   private wrongArgument(what: "package" | "class", arg: unknown): GuestError {
     const shown = arg instanceof HostObject ? String(arg) : String(toStored(arg));

@@ -17,6 +17,7 @@ import { JavaArray } from "./java-array";
 import { javaIn } from "./java-in";
 import { callJavaCallback, javaEquals } from "./java-unboxed";
 import { toStored } from "./java-stored";
+import { currentJavaWorld } from "./java-world";
 
 /**
  * What for…in over a java.util.HashSet lists in Rhino 1.7.14 on Java 17: the Java members (methods and bean
@@ -194,6 +195,12 @@ export class JavaCollection extends JavaObject {
     }
     if (this.isSet && this.contains(a)) return false;
     chargeHost(SLOT_BYTES);
+    if (a === undefined) {
+      currentJavaWorld().warn(
+        "undefined-in-java-collection",
+        `${this.javaClass}.add(undefined): Rhino stores its Undefined object, which the collection prints as "undefined" and hands back as undefined; the playground stores null. Add null, or leave the value out.`,
+      );
+    }
     this.items.push(javaIn(a));
     this.placeLast();
     return true;

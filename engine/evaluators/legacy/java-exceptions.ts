@@ -3,9 +3,15 @@
  * e.javaException's class), the raw RuntimeExceptions that pass every catch block, and Rhino's own refusals
  * (a member a Java class lacks, an array index out of bounds, java.lang.Class behind AM's deny-list).
  */
-import { GuestError } from "../../sandbox/host";
+import { GuestError, HiddenJavaException } from "../../sandbox/host";
 import { currentJavaWorld } from "./java-world";
 import { classVisible } from "./allowlist";
+
+/** Builds the Java exception object a caught JavaException carries (classes.ts registers JavaThrowable; no import cycle). */
+let makeThrowable: ((javaClass: string, message: string | null) => object) | null = null;
+export function registerThrowable(make: (javaClass: string, message: string | null) => object): void {
+  makeThrowable = make;
+}
 
 /**
  * A Java exception thrown by a Java method, as a Rhino script catches it. Rhino (ScriptRuntime.newCatchScope)
@@ -17,8 +23,12 @@ import { classVisible } from "./allowlist";
 export function javaException(javaClass: string, message: string | null = null): GuestError {
   const text = message ?? "null";
   currentJavaWorld().noteRaised(javaClass, text);
-  if (classVisible(javaClass)) return new GuestError(`${javaClass}: ${text}`, "JavaException", { javaExceptionClass: javaClass });
-  return new GuestError(text, "InternalError", { javaExceptionClass: javaClass });
+  if (classVisible(javaClass)) {
+    // Rhino's JavaException error object carries the Java exception itself as e.javaException (its getMessage() …).
+    const javaObject = makeThrowable?.(javaClass, message);
+    return new GuestError(`${javaClass}: ${text}`, "JavaException", { javaExceptionClass: javaClass, ...(javaObject ? { javaException: javaObject } : {}) });
+  }
+  return new HiddenJavaException(text, { javaExceptionClass: javaClass });
 }
 
 /**

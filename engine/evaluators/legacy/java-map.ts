@@ -14,6 +14,7 @@ import { JavaString, str } from "./java-string";
 import { javaIn } from "./java-in";
 import { callJavaCallback, javaEquals } from "./java-unboxed";
 import { JavaCollection, type GapSink } from "./java-collection";
+import { currentJavaWorld } from "./java-world";
 
 /**
  * The entries of a HashMap or TreeMap: kept in insertion order while the script adds keys, and brought into
@@ -147,16 +148,36 @@ export class JavaMap extends JavaObject {
     return [...this.entries.keys()];
   }
 
+  /**
+   * A TreeMap orders its keys by compareTo, so a null key fails as in JDK 17: put into an empty map compares
+   * the key with itself ("k1" is null); every other lookup or put first calls Objects.requireNonNull(key), an NPE
+   * with no message (probes null.treemap-*).
+   */
+  private requireSortableKey(key: unknown, putting = false): void {
+    if (key !== null || this.javaClass !== "java.util.TreeMap") return;
+    throw javaException("java.lang.NullPointerException", putting && this.entries.size === 0 ? 'Cannot invoke "java.lang.Comparable.compareTo(Object)" because "k1" is null' : null);
+  }
   get(key: unknown): unknown {
+    this.requireSortableKey(key);
     const k = keyText(key);
     return this.entries.has(k) ? this.entries.get(k) : null;
   }
   getOrDefault(key: unknown, fallback: unknown): unknown {
+    this.requireSortableKey(key);
     const k = keyText(key);
     return this.entries.has(k) ? this.entries.get(k) : javaIn(fallback);
   }
   put(key: unknown, value: unknown): unknown {
     this.mutate();
+    this.requireSortableKey(key, true);
+    if (typeof key === "number" || typeof key === "boolean") {
+      // The playground keys its maps by text; Rhino hands Java a JS number as a java.lang.Double (a boolean as a
+      // java.lang.Boolean), a key of its own class (probe coll.hashmap-number-*).
+      currentJavaWorld().warn(
+        "java-map-non-string-key",
+        `${this.javaClass}.put(${String(key)}, …): in AM the key is a java.lang.${typeof key === "number" ? "Double (printed 1.0, ordered by Double.hashCode" : "Boolean (ordered by Boolean.hashCode"}), and get(${JSON.stringify(String(key))}) does not find it; the playground keys maps by text. Use string keys, e.g. String(${String(key)}).`,
+      );
+    }
     const k = keyText(key);
     const isNew = !this.entries.has(k);
     if (isNew) chargeHost(ENTRY_BYTES + stringBytes(k.length));
@@ -179,6 +200,7 @@ export class JavaMap extends JavaObject {
   /** remove(key) gives the old value; remove(key, value) removes only a key mapped to that value. */
   remove(key: unknown, ...value: unknown[]): unknown {
     this.mutate();
+    this.requireSortableKey(key);
     const k = keyText(key);
     if (value.length) {
       if (!this.entries.has(k) || !javaEquals(this.entries.get(k), javaIn(value[0]))) return false;
@@ -190,6 +212,7 @@ export class JavaMap extends JavaObject {
     return old;
   }
   containsKey(key: unknown): boolean {
+    this.requireSortableKey(key);
     return this.entries.has(keyText(key));
   }
   /** Map.forEach(BiConsumer): Rhino makes the script's function the BiConsumer, called with (key, value). */

@@ -4,6 +4,7 @@
  * Rhino. Its split, getBytes and toCharArray answer with Java arrays (java-array.ts). It registers itself as
  * what a script's string becomes in Java (java-in.ts).
  */
+import { STRING_COMPARE_TO_CANDIDATES, STRING_CONTENT_EQUALS_CANDIDATES, STRING_NPE, ambiguousOverload, charSequenceParams, stringParam } from "./java-string-nulls";
 import { classProhibited, javaException } from "./java-exceptions";
 import { chargeHost, requireHost } from "./java-runtime";
 import { expandJavaReplacement, parseJavaReplacement } from "./java-replacement";
@@ -148,10 +149,12 @@ export class JavaString extends JavaObject {
   }
   /** indexOf(String) or, given a number, indexOf(int ch): Rhino picks the int overload for a JS number. */
   indexOf(s: unknown, from?: unknown): number {
+    stringParam(s, from === undefined ? STRING_NPE.indexOfStr : STRING_NPE.tgtStr);
     return this.value.indexOf(searched(s), from === undefined ? 0 : Math.max(0, javaIntArg(from)));
   }
   /** lastIndexOf searches back from `from`; a negative `from` finds nothing (JavaScript clamps it to 0). */
   lastIndexOf(s: unknown, from?: unknown): number {
+    stringParam(s, STRING_NPE.tgtStr);
     if (from === undefined) return this.value.lastIndexOf(searched(s));
     const start = javaIntArg(from);
     return start < 0 ? -1 : this.value.lastIndexOf(searched(s), start);
@@ -178,6 +181,7 @@ export class JavaString extends JavaObject {
   }
   /** startsWith(prefix, offset): false for an offset outside the string (JavaScript clamps it). */
   startsWith(s: unknown, offset?: unknown): boolean {
+    stringParam(s, STRING_NPE.prefix);
     if (offset === undefined) return this.value.startsWith(str(s));
     const at = javaIntArg(offset);
     return at >= 0 && at <= this.value.length && this.value.startsWith(str(s), at);
@@ -189,7 +193,7 @@ export class JavaString extends JavaObject {
     const toffset = javaIntArg(t);
     const ooffset = javaIntArg(o);
     const len = javaIntArg(n);
-    const that = str(other);
+    const that = str(stringParam(other, STRING_NPE.other));
     if (toffset < 0 || ooffset < 0 || toffset > this.value.length - len || ooffset > that.length - len) return false;
     if (len <= 0) return true;
     const a = this.value.slice(toffset, toffset + len);
@@ -197,9 +201,10 @@ export class JavaString extends JavaObject {
     return ignoreCase ? a.toUpperCase().toLowerCase() === b.toUpperCase().toLowerCase() : a === b;
   }
   endsWith(s: unknown): boolean {
-    return this.value.endsWith(str(s));
+    return this.value.endsWith(str(stringParam(s, STRING_NPE.suffix)));
   }
   contains(s: unknown): boolean {
+    charSequenceParams("contains", [s], [STRING_NPE.containsS]);
     return this.value.includes(str(s));
   }
   /**
@@ -207,6 +212,7 @@ export class JavaString extends JavaObject {
    * character and at the end ("ab".replace("", "-") is "-a-b-"). The result's size is known before it is built.
    */
   replace(a: unknown, b: unknown): JavaString {
+    charSequenceParams("replace", [a, b], [STRING_NPE.target, STRING_NPE.replacement]);
     const target = str(a);
     const replacement = str(b);
     const parts = target === "" ? [...this.value.split(""), ""] : this.value.split(target);
@@ -216,6 +222,8 @@ export class JavaString extends JavaObject {
   }
   /** String.replaceAll(regex, replacement), with Java's `$n` groups and `\` escapes; the result is measured as it grows. */
   replaceAll(regex: unknown, replacement: unknown, firstOnly = false): JavaString {
+    stringParam(regex, STRING_NPE.pattern);
+    stringParam(replacement, firstOnly ? STRING_NPE.replaceFirstReplacement : STRING_NPE.replaceAllReplacement);
     return withScriptRegExp(firstOnly ? "replaceFirst" : "replaceAll", str(regex), (re, budget) => {
       const parts = parseJavaReplacement(str(replacement), re.groupCount);
       let length = this.value.length;
@@ -243,6 +251,7 @@ export class JavaString extends JavaObject {
    * count (the last piece keeps the rest), 0 drops trailing empty pieces and a negative limit keeps them.
    */
   split(regex: unknown, limit?: unknown): JavaArray {
+    stringParam(regex, STRING_NPE.regex);
     const max = limit === undefined ? 0 : javaIntArg(limit);
     const parts = withScriptRegExp("split", str(regex), (re, budget) => {
       const s = this.value;
@@ -274,10 +283,11 @@ export class JavaString extends JavaObject {
     return trimWhile(this.value, isJavaWhitespace).length === 0;
   }
   matches(regex: unknown): boolean {
+    stringParam(regex, STRING_NPE.pattern);
     return withScriptRegExp("matches", `^(?:${str(regex)})$`, (re, budget) => re.exec(this.value, 0, budget, true) !== null);
   }
   concat(s: unknown): JavaString {
-    return new JavaString(this.value + str(s));
+    return new JavaString(this.value + str(stringParam(s, STRING_NPE.concatStr)));
   }
   /** String.repeat (Java 11): the result's size is known, and charged, before it is built. */
   repeat(count: unknown): JavaString {
@@ -288,6 +298,7 @@ export class JavaString extends JavaObject {
   }
   /** String.compareTo: the first differing UTF-16 unit difference, else the length difference. */
   compareTo(s: unknown): number {
+    if (s === null) throw ambiguousOverload("java.lang.String.compareTo", [s], STRING_COMPARE_TO_CANDIDATES);
     const other = str(s);
     const n = Math.min(this.value.length, other.length);
     for (let i = 0; i < n; i++) {
@@ -296,10 +307,16 @@ export class JavaString extends JavaObject {
     }
     return this.value.length - other.length;
   }
+  /** contentEquals(CharSequence): the same chars; a value that is no string fits neither overload. */
+  contentEquals(s: unknown): boolean {
+    if (s === null) throw ambiguousOverload("java.lang.String.contentEquals", [s], STRING_CONTENT_EQUALS_CANDIDATES);
+    charSequenceParams("contentEquals", [s], [STRING_NPE.containsS]);
+    return str(s) === this.value;
+  }
   /** compareToIgnoreCase: each char's lower case of its upper case, compared as compareTo does. */
   compareToIgnoreCase(s: unknown): number {
     const fold = (t: string) => Array.from(t, (c) => (c.length === 1 ? c.toUpperCase().toLowerCase() : c)).join("");
-    return new JavaString(fold(this.value)).compareTo(fold(str(s)));
+    return new JavaString(fold(this.value)).compareTo(fold(str(stringParam(s, STRING_NPE.s2))));
   }
   hashCode(): number {
     let h = 0;

@@ -20,7 +20,7 @@
  * members are undocumented. A script that relies on one of them runs as Rhino's Java map would, and the result
  * carries one warning ("nextgen-map-inferred") saying so; ordinary `.get()` and property reads stay quiet.
  */
-import { GuestError, HostObject, isGuestFunction } from "../../sandbox/host";
+import { GuestError, HiddenJavaException, HostObject, isGuestFunction } from "../../sandbox/host";
 import { warn, type RunContext } from "../context";
 import type { MemberTable } from "../../bindings/members";
 import {
@@ -219,7 +219,7 @@ export class ScriptList extends HostObject {
   get(index: unknown): unknown {
     const i = Number(index);
     if (!Number.isInteger(i) || i < 0 || i >= this.items.length) {
-      throw new GuestError(`java.lang.IndexOutOfBoundsException: Index ${String(index)} out of bounds for length ${this.items.length}`, "InternalError");
+      throw new HiddenJavaException(`java.lang.IndexOutOfBoundsException: Index ${String(index)} out of bounds for length ${this.items.length}`);
     }
     return this.items[i];
   }
@@ -279,7 +279,7 @@ class ScriptIterator extends HostObject {
     return this.at < this.items.length;
   }
   next(): unknown {
-    if (this.at >= this.items.length) throw new GuestError("java.util.NoSuchElementException", "InternalError");
+    if (this.at >= this.items.length) throw new HiddenJavaException("java.util.NoSuchElementException");
     return this.items[this.at++];
   }
 }

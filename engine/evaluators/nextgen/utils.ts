@@ -12,7 +12,7 @@ import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
 import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { ecb } from "@noble/ciphers/aes.js";
 import bcrypt from "bcryptjs";
-import { GuestError, HostObject, writeBackToGuest } from "../../sandbox/host";
+import { GuestError, HiddenJavaException, HostObject, writeBackToGuest } from "../../sandbox/host";
 import { JavaArray, identityHash } from "../legacy/java";
 import { base64, base64url, decodeBase64, utf8 } from "../../util/random";
 import { warn, type RunContext } from "../context";
@@ -58,7 +58,7 @@ export function bytesIn(value: unknown, what: string): Bytes {
  * "InternalError: Illegal base64 character 25", "InternalError: Salt must be provided for PBKDF2.").
  */
 function utilsError(message: string): GuestError {
-  return new GuestError(message, "InternalError");
+  return new HiddenJavaException(message);
 }
 
 /** The first character java.util.Base64 refuses, as its message names it: the char code in hex. */

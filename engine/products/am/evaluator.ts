@@ -12,6 +12,7 @@ import { amLintOf } from "./lint";
 import { AM_LINT_PROFILES } from "./lint-profiles";
 import { checkStage, rhinoSyntaxFinding } from "./rhino-check";
 import { prepareRun } from "./prepare";
+import { amSourceName } from "../../evaluators/rhino-position";
 import { rhinoProfile } from "./rhino-profile";
 import { executeRun } from "./execute";
 import { projectAmRun } from "./project";
@@ -35,7 +36,7 @@ export function amEvaluator(spec: AmEvaluatorSpec): ProductDefinition {
         return early;
       }
       const prepared = prepareRun(scenario, spec.bindings);
-      const profile = rhinoProfile(script, prepared.ctx, prepared.bindings, spec.describeError);
+      const profile = rhinoProfile(script, prepared.ctx, prepared.bindings, spec.describeError, amSourceName(spec.evaluator, prepared.ctx.scenario.scriptName));
       const outcome = await executeRun(script, prepared, profile, context.now);
       return project({ ...prepared, script, outcome, evaluator: spec.evaluator, lint, context });
     },

@@ -7,6 +7,7 @@ import type { RunError } from "../../result";
 import type { RunContext } from "../../evaluators/context";
 import { describeGuestError, type GuestErrorInfo, type SandboxProfile } from "../../sandbox/sandbox";
 import { rhinoCaughtMessage, rhinoRuntimeMessage, type WordingNotes } from "../../evaluators/rhino-runtime-errors";
+import { AM_LEGACY_SOURCE_NAME, withScriptPosition } from "../../evaluators/rhino-position";
 import { RHINO_JAVA_GLOBALS, RHINO_MISSING } from "../../dialect/rhino-surface";
 import { RHINO_DATE_SOURCE } from "../../sandbox/rhino-date";
 import { RHINO_OBJECT_STATICS_SOURCE, mayCallObjectStatics } from "../../sandbox/rhino-object-statics";
@@ -42,6 +43,8 @@ export function rhinoProfile(
   ctx: RunContext,
   bindings: AmBindings,
   describeEvaluatorError?: (info: GuestErrorInfo) => RunError | null,
+  /** The name Rhino compiles the script under in AM (rhino-position.ts), shown in its own errors' messages. */
+  sourceName: string = AM_LEGACY_SOURCE_NAME,
 ): SandboxProfile {
   /** Rhino's wording of a QuickJS error; warns when it had to guess the value a failed call was made on. */
   const reworded = (line: number | undefined, word: (notes: WordingNotes) => string | null): string | null => {
@@ -90,6 +93,8 @@ export function rhinoProfile(
     },
     rewordJsonError: rhinoJsonError,
     onCaughtError: (info) => {
+      // Rhino's own refusal from a Java call: its message carries the script's position (rhino-position.ts).
+      if (info.evaluatorError && info.line) return withScriptPosition(info.message, sourceName, info.line);
       const message = reworded(info.line, (notes) => rhinoCaughtMessage(info, script, notes));
       if (message) bindings.explainFailure?.({ kind: "runtime", message, ...(info.line ? { line: info.line } : {}) });
       return message;

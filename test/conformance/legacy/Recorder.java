@@ -282,7 +282,8 @@ public class Recorder {
         put(scope, "realm", "/alpha");
         put(scope, "scriptName", "probe");
         try {
-          cx.evaluateString(scope, source, id + ".js", 1, null);
+          // AM's legacy source name (engine/evaluators/rhino-position.ts): Rhino's own errors end with it and the line.
+          cx.evaluateString(scope, source, "<Unknown source>", 1, null);
         } catch (RhinoException e) {
           out.add("ERR " + e.details());
         } catch (RuntimeException e) {

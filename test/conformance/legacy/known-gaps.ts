@@ -21,6 +21,18 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     why: "setField(name, undefined) hands AM Rhino's Undefined object, which getField gives back as undefined; the playground stores null (what AM writes into the token for it is not known).",
     warning: "undefined-in-java-field",
   },
+  "null.list-add": {
+    why: "list.add(undefined) hands Java Rhino's Undefined object, which the list prints as \"undefined\" and get() gives back as undefined; the playground's Java values have no Undefined, so it stores null.",
+    warning: "undefined-in-java-collection",
+  },
+  "coll.hashmap-number-keys": {
+    why: "Rhino hands a JS number map key to Java as a java.lang.Double, which prints as 2.0 and takes its HashMap place by Double.hashCode; the playground keys its maps by text, so the keys print and order as strings.",
+    warning: "java-map-non-string-key",
+  },
+  "coll.hashmap-number-get": {
+    why: "A java.lang.Double key (put(1, …)) is not the String \"1\", so get(\"1\") finds nothing in AM; the playground keys its maps by text, so it finds it.",
+    warning: "java-map-non-string-key",
+  },
   "regexp.flags-prop": {
     why: "RegExp.prototype.flags is kept: QuickJS's own split with a regular expression and String(regexp) read it (without it they failed); Rhino has no such property.",
     warning: "regexp-flags",

@@ -13,6 +13,7 @@ const STAND_INS = [
 export function normalizeObservation(line) {
   let text = line;
   for (const [from, to] of STAND_INS) text = text.split(from).join(to);
-  // Rhino appends the script's name and line to evaluator errors: " (probe-id.js#3)".
+  // Rhino appends the script's name and line to evaluator errors. The legacy recorder runs a probe under AM's
+  // name, " (<Unknown source>#3)", which the goldens keep; a recorder naming its file (" (case-id.js#3)") is not AM.
   return text.replace(/@[0-9a-f]{4,8}\b/g, "@HASH").replace(/ \([^()]*\.js#\d+\)/g, "");
 }

@@ -1090,7 +1090,9 @@ public class Recorder {
           require.common.put(k, ScriptableObject.getProperty(scope, k));
         }
         try {
-          cx.evaluateString(scope, source, id + ".js", 1, null);
+          // AIC compiles a next-generation script under its name (engine/evaluators/rhino-position.ts): Rhino's own
+          // errors end with " (<scriptName>#line)".
+          cx.evaluateString(scope, source, Context.toString(ScriptableObject.getProperty(d, "scriptName")), 1, null);
         } catch (RhinoException e) {
           out.add("ERR " + e.details());
         } catch (RuntimeException e) {

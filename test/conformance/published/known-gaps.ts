@@ -39,6 +39,6 @@ export const PUBLISHED_GAPS: Record<string, { why: string; warning: string }> = 
  * byte[] values, conversions and AIC's messages (nextgen-utils-java.test.ts), httpClient's Java JSON body
  * (nextgen-http-body.test.ts), getRandomValues returning the script's array. Left out of the cases, so not listed
  * here: the '(script#line)' position Rhino appends to a conversion error (the re-typed cases drop it; the playground
- * does not append it), the web-app class-loader text of a ClassCastException, openidm write failures (their
+ * appends it since, under the script's name in next-gen and '<Unknown source>' in legacy, test/unit/rhino-error-position.test.ts), the web-app class-loader text of a ClassCastException, openidm write failures (their
  * DS-specific texts are in a newer version of the source than the one read), and checkBcrypt in the recorder.
  */
