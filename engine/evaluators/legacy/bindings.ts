@@ -74,14 +74,9 @@ export function legacyValues(ctx: RunContext): ValueModel {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
       return null;
     }
-    if (value === undefined && what.startsWith("setField")) {
-      warn(
-        ctx,
-        "undefined-in-java-field",
-        `${what}: undefined reaches AM as Rhino's Undefined object; getField then gives undefined back (here: null), and what AM writes into the token for it is not known. Store null or leave the field out.`,
-      );
-    }
-    const stored = toStoredJava(value);
+    // Rhino hands undefined to AM's Object (and String) parameters as the String "undefined" (javaIn), so the
+    // token holds that text (the recorder's AM-typed token: kyid-aic-legacy#kyid-attributes-missing).
+    const stored = toStoredJava(value === undefined ? "undefined" : value);
     chargeHost(storedBytes(stored));
     return stored;
   };

@@ -17,10 +17,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     why: `${LOCAL_VALUE} (a missing method: "Cannot find function a …") where the local object's property was a number ("Cannot call property a … it is \\"number\\"").`,
     warning: "rhino-message-approximate",
   },
-  "set.field-undefined": {
-    why: "setField(name, undefined) hands AM Rhino's Undefined object, which getField gives back as undefined; the playground stores null (what AM writes into the token for it is not known).",
-    warning: "undefined-in-java-field",
-  },
   "regexp.flags-prop": {
     why: "RegExp.prototype.flags is kept: QuickJS's own split with a regular expression and String(regexp) read it (without it they failed); Rhino has no such property.",
     warning: "regexp-flags",
