@@ -16,6 +16,7 @@ import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
 import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
+import { RequestUriString } from "./request-uri";
 import { OBJECT_BYTES, storedBytes } from "../host-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { warnKeyOrder } from "../key-order";
@@ -500,16 +501,20 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
         sink,
       )
     : null;
-  const request = javaFromJson(
-    {
-      requestUri: s.request.uri ?? `${ctx.token.native.iss}/access_token`,
-      realm: s.realm,
-      requestParams: { grant_type: [s.token.grantType], ...s.request.params },
-      requestHeaders: s.request.headers,
-    },
+  // AM's unmodifiable view of a HashMap, as javaFromJson builds it, with requestUri's String able to say that
+  // AM's class for it is not known (request-uri.ts).
+  const request = new JavaMap(
+    "java.util.Collections$UnmodifiableMap",
+    new Map<string, unknown>([
+      ["requestUri", new RequestUriString(ctx, s.request.uri ?? `${ctx.token.native.iss}/access_token`)],
+      ["realm", javaFromJson(s.realm, true, sink)],
+      ["requestParams", javaFromJson({ grant_type: [s.token.grantType], ...s.request.params }, true, sink)],
+      ["requestHeaders", javaFromJson(s.request.headers, true, sink)],
+    ]),
     true,
-    sink,
+    true,
   );
+  request.sink = sink;
   const globals: Record<string, unknown> = {
     accessToken: new AccessTokenBinding(ctx, legacyValues(ctx), "org.forgerock.openam.oauth2.OpenAMAccessToken"),
     identity,
