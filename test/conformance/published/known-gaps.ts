@@ -54,5 +54,7 @@ export const PUBLISHED_GAPS: Record<string, { why: string; warning: string }> = 
  * (Rhino makes it the String "undefined"; fixed, test/unit/legacy-undefined-to-java.test.ts, which also healed the
  * legacy probe set.field-undefined). What is left of them is getCustomFields()'s order alone, listed above with
  * set-values-legacy-without-permissions: every case that sets two or more fields disagrees with the stand-in's
- * HashMap order, and its run warns custom-fields-order.
+ * HashMap order, and its run warns custom-fields-order. kyid-current-revision agrees (getHost() on
+ * requestProperties.requestUri fails as on a String), but since the script treats requestUri as a java.net.URI and
+ * AM's class for it is not known here, such a call warns request-uri-class (test/unit/legacy-request-uri.test.ts).
  */
