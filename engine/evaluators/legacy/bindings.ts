@@ -17,6 +17,8 @@ import { javaMethodSource } from "./java-signatures";
 import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { RequestUriString } from "./request-uri";
+import { str } from "./java-string";
+import { SSOTokenIDImpl } from "./sso-token-id";
 import { OBJECT_BYTES, storedBytes } from "../host-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { warnKeyOrder } from "../key-order";
@@ -116,7 +118,9 @@ export function legacyValues(ctx: RunContext): ValueModel {
     },
     extraDataIn: (value, key, javaClass) => {
       const resolved = extraDataArgument(ctx, rhinoRefusals, javaClass, key, value);
-      const text = resolved === null ? null : String(toStored(resolved));
+      // A Java object reaches the String overload as its Java toString() (Rhino's coerceTypeImpl), e.g. the
+      // SSOTokenID session.getTokenID() gives; a JS value as JavaScript's String() of it.
+      const text = resolved === null ? null : resolved instanceof HostObject ? str(resolved) : String(toStored(resolved));
       if (text !== null) chargeHost(storedBytes(text));
       return text;
     },
@@ -441,8 +445,8 @@ class SSOToken extends JavaObject {
   getMaxIdleTime(): number {
     return this.session.maxIdleTime;
   }
-  getTokenID(): JavaString {
-    return new JavaString(`AQIC5w${this.ctx.token.native.authGrantId ?? ""}*`);
+  getTokenID(): SSOTokenIDImpl {
+    return new SSOTokenIDImpl(`AQIC5w${this.ctx.token.native.authGrantId ?? ""}*`);
   }
   isTokenRestricted(): boolean {
     return false;
