@@ -7,7 +7,7 @@
  */
 import type { Evaluator } from "../scenario/schema";
 import { ACCESS_TOKEN_LEGACY_MEMBERS, ACCESS_TOKEN_NEXT_GEN_MEMBERS } from "./tables/access-token";
-import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_MEMBERS } from "./tables/am-legacy";
+import { AM_IDENTITY_MEMBERS, DEBUG_MEMBERS, SSO_TOKEN_ID_MEMBERS, SSO_TOKEN_MEMBERS } from "./tables/am-legacy";
 import {
   CHF_ENTITY_MEMBERS,
   CHF_FORM_MEMBERS,
@@ -218,6 +218,8 @@ ${ACCESS_TOKEN_LEGACY_MEMBERS.declaration()}
 ${AM_IDENTITY_MEMBERS.declaration()}
 
 ${SSO_TOKEN_MEMBERS.declaration()}
+
+${SSO_TOKEN_ID_MEMBERS.declaration()}
 
 ${DEBUG_MEMBERS.declaration()}
 

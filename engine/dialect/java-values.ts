@@ -27,7 +27,6 @@ const STRING_CALLS = new Set([
   "session.getAuthType",
   "session.getIPAddress",
   "session.getHostName",
-  "session.getTokenID",
   // accessToken's String getters hand out java.lang.String too (legacy goldens str.typeof, str.strict-eq).
   ...["getTokenId", "getAuditTrackingId", "getAuthGrantId", "getClaims", "getClientId", "getGrantType", "getNonce", "getRealm", "getResourceOwnerId", "getTokenName", "getTokenType"].map((m) => `accessToken.${m}`),
 ]);

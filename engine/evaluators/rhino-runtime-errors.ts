@@ -204,7 +204,10 @@ function notFunctionMessage(site: RuntimeErrorSite, call: CallSite, notes: Wordi
   if (call.kind === "member" && call.property) {
     const holder = read?.holder ?? (visible && call.object ? site.inspect?.(`String(${call.object})`) : undefined) ?? guessed("[object Object]");
     const type = read?.valueType ?? (visible ? site.inspect?.(`typeof ${call.callee}`) : undefined) ?? guessed("undefined");
-    if (type === "undefined") return `TypeError: Cannot find function ${call.property} in object ${holder}.`;
+    if (type === "undefined") {
+      read?.missingMethod?.();
+      return `TypeError: Cannot find function ${call.property} in object ${holder}.`;
+    }
     return `TypeError: Cannot call property ${call.property} in object ${holder}. It is not a function, it is "${type}".`;
   }
   return guessed(`TypeError: ${site.message}`);

@@ -57,6 +57,11 @@ export abstract class HostObject {
    * `function name() {/*\nint name()\n*\/}\n`; null for the sandbox's neutral native-function text.
    */
   guestMethodSource?(name: string): string | null;
+  /**
+   * Told of a call of a method this object lacks, as the failed call is worded as Rhino words it ("Cannot find
+   * function …"): lets an object whose Java class in AM is not known say so (a run-time warning).
+   */
+  guestMissingMethod?(name: string): void;
 }
 
 /**

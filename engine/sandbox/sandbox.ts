@@ -85,6 +85,8 @@ export interface LastRead {
   valueType: string;
   /** The value as Rhino's messages show it. */
   value: string;
+  /** For a read of a method the holder lacks: tells the holder that the call failed (HostObject.guestMissingMethod). */
+  missingMethod?: () => void;
 }
 
 export interface GuestErrorInfo {
@@ -959,11 +961,13 @@ function describeRead(holder: unknown, property: unknown): LastRead | undefined 
     return undefined; // the read itself failed, so no call was made on its value
   }
   const shown = String(holder);
+  const missing = !isMethod && value === undefined && holder.guestMissingMethod ? { missingMethod: () => holder.guestMissingMethod?.(property) } : {};
   return {
     property,
     holder: shown === "[object Object]" ? `${holder.javaClass}@${identityHashOf(holder)}` : shown,
     valueType: isMethod ? "function" : guestTypeof(value),
     value: value === undefined ? "undefined" : String(value),
+    ...missing,
   };
 }
 

@@ -68,12 +68,20 @@ export const SSO_TOKEN_MEMBERS = new MemberTable(
     getMaxSessionTime: "(): number",
     getIdleTime: "(): number",
     getMaxIdleTime: "(): number",
-    getTokenID: "(): JavaString",
+    getTokenID: { overloads: ["(): SSOTokenID"], doc: "The session's id as a com.iplanet.sso.providers.dpro.SSOTokenIDImpl: toString() gives the id." },
     isTokenRestricted: "(): boolean",
   },
   "",
   "com.iplanet.sso.SSOToken: the user's session.",
 );
+
+export const SSO_TOKEN_ID_MEMBERS = new MemberTable("SSOTokenID", {
+  toString: "(): JavaString",
+  "#primitive": HIDDEN,
+  toJSON: HIDDEN,
+  equals: "(other: any): boolean",
+  hashCode: "(): number",
+});
 
 export const ID_TYPE_MEMBERS = new MemberTable("IdType", {
   getName: "(): JavaString",

@@ -16,6 +16,9 @@ import { CaseInsensitiveJavaMap, attributeValueSet } from "./am-maps";
 import { javaMethodSource } from "./java-signatures";
 import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, currentJavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
+import { RequestUriString } from "./request-uri";
+import { str } from "./java-string";
+import { SSOTokenIDImpl } from "./sso-token-id";
 import { OBJECT_BYTES, storedBytes } from "../host-budget";
 import { DEFAULT_LIMITS } from "../../sandbox/sandbox";
 import { warnKeyOrder } from "../key-order";
@@ -74,14 +77,9 @@ export function legacyValues(ctx: RunContext): ValueModel {
       warn(ctx, "unstorable-value", `${what}: a function cannot be stored in a token.`);
       return null;
     }
-    if (value === undefined && what.startsWith("setField")) {
-      warn(
-        ctx,
-        "undefined-in-java-field",
-        `${what}: undefined reaches AM as Rhino's Undefined object; getField then gives undefined back (here: null), and what AM writes into the token for it is not known. Store null or leave the field out.`,
-      );
-    }
-    const stored = toStoredJava(value);
+    // Rhino hands undefined to AM's Object (and String) parameters as the String "undefined" (javaIn), so the
+    // token holds that text (the recorder's AM-typed token: kyid-aic-legacy#kyid-attributes-missing).
+    const stored = toStoredJava(value === undefined ? "undefined" : value);
     chargeHost(storedBytes(stored));
     return stored;
   };
@@ -120,7 +118,9 @@ export function legacyValues(ctx: RunContext): ValueModel {
     },
     extraDataIn: (value, key, javaClass) => {
       const resolved = extraDataArgument(ctx, rhinoRefusals, javaClass, key, value);
-      const text = resolved === null ? null : String(toStored(resolved));
+      // A Java object reaches the String overload as its Java toString() (Rhino's coerceTypeImpl), e.g. the
+      // SSOTokenID session.getTokenID() gives; a JS value as JavaScript's String() of it.
+      const text = resolved === null ? null : resolved instanceof HostObject ? str(resolved) : String(toStored(resolved));
       if (text !== null) chargeHost(storedBytes(text));
       return text;
     },
@@ -453,8 +453,8 @@ class SSOToken extends JavaObject {
   getMaxIdleTime(): number {
     return this.session.maxIdleTime;
   }
-  getTokenID(): JavaString {
-    return new JavaString(`AQIC5w${this.ctx.token.native.authGrantId ?? ""}*`);
+  getTokenID(): SSOTokenIDImpl {
+    return new SSOTokenIDImpl(`AQIC5w${this.ctx.token.native.authGrantId ?? ""}*`);
   }
   isTokenRestricted(): boolean {
     return false;
@@ -513,16 +513,20 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
         sink,
       )
     : null;
-  const request = javaFromJson(
-    {
-      requestUri: s.request.uri ?? `${ctx.token.native.iss}/access_token`,
-      realm: s.realm,
-      requestParams: { grant_type: [s.token.grantType], ...s.request.params },
-      requestHeaders: s.request.headers,
-    },
+  // AM's unmodifiable view of a HashMap, as javaFromJson builds it, with requestUri's String able to say that
+  // AM's class for it is not known (request-uri.ts).
+  const request = new JavaMap(
+    "java.util.Collections$UnmodifiableMap",
+    new Map<string, unknown>([
+      ["requestUri", new RequestUriString(ctx, s.request.uri ?? `${ctx.token.native.iss}/access_token`)],
+      ["realm", javaFromJson(s.realm, true, sink)],
+      ["requestParams", javaFromJson({ grant_type: [s.token.grantType], ...s.request.params }, true, sink)],
+      ["requestHeaders", javaFromJson(s.request.headers, true, sink)],
+    ]),
     true,
-    sink,
+    true,
   );
+  request.sink = sink;
   const globals: Record<string, unknown> = {
     accessToken: new AccessTokenBinding(ctx, legacyValues(ctx), "org.forgerock.openam.oauth2.OpenAMAccessToken"),
     identity,

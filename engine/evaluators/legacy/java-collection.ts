@@ -17,7 +17,6 @@ import { JavaArray } from "./java-array";
 import { javaIn } from "./java-in";
 import { callJavaCallback, javaEquals } from "./java-unboxed";
 import { toStored } from "./java-stored";
-import { currentJavaWorld } from "./java-world";
 
 /**
  * What for…in over a java.util.HashSet lists in Rhino 1.7.14 on Java 17: the Java members (methods and bean
@@ -167,7 +166,9 @@ export class JavaCollection extends JavaObject {
     return this.items.length === 0;
   }
   contains(value: unknown): boolean {
-    return this.items.some((i) => javaEquals(i, value));
+    // The argument is an Object parameter too: Rhino hands undefined over as "undefined" (javaIn).
+    const wanted = javaIn(value);
+    return this.items.some((i) => javaEquals(i, wanted));
   }
   containsAll(other: unknown): boolean {
     const list = other instanceof JavaCollection ? other.items : Array.isArray(other) ? other : [];
@@ -195,12 +196,6 @@ export class JavaCollection extends JavaObject {
     }
     if (this.isSet && this.contains(a)) return false;
     chargeHost(SLOT_BYTES);
-    if (a === undefined) {
-      currentJavaWorld().warn(
-        "undefined-in-java-collection",
-        `${this.javaClass}.add(undefined): Rhino stores its Undefined object, which the collection prints as "undefined" and hands back as undefined; the playground stores null. Add null, or leave the value out.`,
-      );
-    }
     this.items.push(javaIn(a));
     this.placeLast();
     return true;
@@ -221,7 +216,8 @@ export class JavaCollection extends JavaObject {
   remove(value: unknown): unknown {
     this.mutate();
     if (!this.isSet && typeof value === "number") return this.items.splice(value, 1)[0];
-    const index = this.items.findIndex((i) => javaEquals(i, value));
+    const wanted = javaIn(value);
+    const index = this.items.findIndex((i) => javaEquals(i, wanted));
     if (index < 0) return false;
     this.items.splice(index, 1);
     if (this.order?.keys?.length === this.items.length + 1) this.order.keys.splice(index, 1);
@@ -252,7 +248,8 @@ export class JavaCollection extends JavaObject {
     return old;
   }
   indexOf(value: unknown): number {
-    return this.items.findIndex((i) => javaEquals(i, value));
+    const wanted = javaIn(value);
+    return this.items.findIndex((i) => javaEquals(i, wanted));
   }
   override toString(): string {
     return `[${this.items.map(renderJava).join(", ")}]`;

@@ -34,8 +34,13 @@ export function newJavaString(text: string): HostObject {
   return makeString(text);
 }
 
-/** What Rhino hands a Java method typed Object: JS strings become java.lang.String, numbers Double. */
+/**
+ * What Rhino hands a Java method typed Object: JS strings become java.lang.String, numbers Double, and undefined
+ * the String "undefined" (Rhino 1.7.14's coerceTypeImpl converts Undefined so for Object and String parameters:
+ * map.put("a", undefined) holds a java.lang.String, test/unit/goldens/rhino-undefined-to-java.json).
+ */
 export function javaIn(value: unknown): unknown {
+  if (value === undefined) return newJavaString("undefined");
   if (typeof value === "string") return newJavaString(value);
   if (typeof value === "number") {
     if (!makeDouble) throw unregistered("java.lang.Double", "java-boxed.ts");

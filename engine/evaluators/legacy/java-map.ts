@@ -221,7 +221,8 @@ export class JavaMap extends JavaObject {
     for (const [k, v] of [...this.entries]) callJavaCallback(fn, k, v);
   }
   containsValue(value: unknown): boolean {
-    return [...this.entries.values()].some((v) => javaEquals(v, value));
+    const wanted = javaIn(value);
+    return [...this.entries.values()].some((v) => javaEquals(v, wanted));
   }
   /** A view's class decides whether AM lets the script have it (java-views.ts). */
   private view(view: MapView, items: unknown[]): JavaCollection {

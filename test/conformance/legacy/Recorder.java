@@ -210,6 +210,10 @@ public class Recorder {
     }
     public int getAuthLevel() { return 0; }
     public void setProperty(String name, String value) { properties.put(name, value); }
+    /** AM's SSOToken.getTokenID(): an SSOTokenIDImpl; the id is the one the playground gives scenario.json's session. */
+    public com.iplanet.sso.providers.dpro.SSOTokenIDImpl getTokenID() {
+      return new com.iplanet.sso.providers.dpro.SSOTokenIDImpl("AQIC5w8-qHoMlJswDrxAaH_Scm-yud5_c*");
+    }
   }
 
   static Map<String, Object> clientProperties() {

@@ -17,14 +17,6 @@ export const KNOWN_GAPS: Record<string, KnownGap> = {
     why: `${LOCAL_VALUE} (a missing method: "Cannot find function a …") where the local object's property was a number ("Cannot call property a … it is \\"number\\"").`,
     warning: "rhino-message-approximate",
   },
-  "set.field-undefined": {
-    why: "setField(name, undefined) hands AM Rhino's Undefined object, which getField gives back as undefined; the playground stores null (what AM writes into the token for it is not known).",
-    warning: "undefined-in-java-field",
-  },
-  "null.list-add": {
-    why: "list.add(undefined) hands Java Rhino's Undefined object, which the list prints as \"undefined\" and get() gives back as undefined; the playground's Java values have no Undefined, so it stores null.",
-    warning: "undefined-in-java-collection",
-  },
   "coll.hashmap-number-keys": {
     why: "Rhino hands a JS number map key to Java as a java.lang.Double, which prints as 2.0 and takes its HashMap place by Double.hashCode; the playground keys its maps by text, so the keys print and order as strings.",
     warning: "java-map-non-string-key",

@@ -13,6 +13,9 @@ public final class JavaScriptHttpClient {
       case "POST https://api.example.com/users":
         return new PromiseImpl<>(new Response(Status.CREATED,
             "{\"id\":42,\"name\":\"demo\",\"tags\":[\"a\",\"b\"],\"ok\":true,\"off\":false,\"ratio\":1.5,\"big\":3000000000,\"none\":null,\"nested\":{\"x\":\"y\"}}"));
+      case "POST https://jsonplaceholder.typicode.com/posts":
+        // The public service AM's default script example calls: 201 Created, the posted JSON echoed with an id.
+        return new PromiseImpl<>(new Response(Status.CREATED, "{\"updatedFields\":{\"key2\":\"value2\",\"key3\":\"value3\"},\"id\":101}"));
       case "GET https://api.example.com/list":
         return new PromiseImpl<>(new Response(Status.OK, "[1,\"two\",{\"three\":3}]"));
       case "GET https://api.example.com/text":
