@@ -193,6 +193,8 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
       var m, last = lastRead();
       try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, last[0], last[1], x); } catch (e) {}
       if (m === true) throw x;
+      // [message, stack]: the engine's own text of the stack as well (SandboxProfile.formatStack).
+      if (m !== null && typeof m === "object") { if (typeof m[1] === S) x.stack = m[1]; m = m[0]; }
       if (typeof m === S) x.message = m;
     }
     return x;

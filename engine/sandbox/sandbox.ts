@@ -43,6 +43,11 @@ export interface SandboxProfile {
   describeError?: (error: GuestErrorInfo) => RunError | null;
   /** The message JSON.parse should give for malformed `text` (the engine's own wording), or null to keep QuickJS's. */
   rewordJsonError?: (text: string) => string | null;
+  /**
+   * The engine's own text of a caught error's `stack`, from the script's frames (innermost first, the script's own
+   * lines): Rhino writes "\tat <source>:<line> (<function>)" per frame. Absent: QuickJS's text is kept.
+   */
+  formatStack?: (frames: readonly StackFrame[]) => string;
   /** The engine's String.prototype.localeCompare (Rhino: Java's Collator), or QuickJS's own when absent. */
   localeCompare?: (a: string, b: string) => number;
   /** Guest source evaluated after the prelude, before the bindings (e.g. Rhino's dates, for scripts that use them). */
@@ -62,6 +67,13 @@ export interface SandboxProfile {
   enter?: () => void;
   /** Called once the run is over, whatever its outcome (after enter, or instead of it when setting up failed). */
   leave?: () => void;
+}
+
+/** A frame of the script in a caught error's stack: its line in the script as written, and its function's name. */
+export interface StackFrame {
+  line: number;
+  /** The function's own name; absent for the top level and for anonymous functions. */
+  name?: string;
 }
 
 export interface SandboxRun extends SandboxProfile {
@@ -232,7 +244,7 @@ class Bridge {
   /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
   private lengthKey: QuickJSHandle | undefined;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
-  onCaught: ((values: unknown[]) => string | null) | null = null;
+  onCaught: ((values: unknown[]) => string | null | [string | null, string]) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
   onJsonError: ((text: string) => string | null) | null = null;
   /** Serves the guest's String.prototype.localeCompare (id -1, "#collate"). */
@@ -428,13 +440,13 @@ class Bridge {
       values.push(at >= 0);
       if (at >= 0) this.evaluatorErrors.splice(at, 1)[0]!.dispose();
       // The hook must never turn a caught error into another one: any failure keeps QuickJS's message.
-      let reworded: string | null;
+      let reworded: string | null | [string | null, string];
       try {
         reworded = this.onCaught?.(values) ?? null;
       } catch {
         reworded = null;
       }
-      return this.toGuest(reworded ?? undefined);
+      return this.toGuest(Array.isArray(reworded) ? [reworded[0] ?? undefined, reworded[1]] : (reworded ?? undefined));
     }
     const target = this.objects[id];
     if (!target) throw new GuestError("Stale host object", "InternalError");
@@ -911,6 +923,22 @@ const STACK_LOCATION = new RegExp(`${SCRIPT_FILENAME.replace(".", "\\.")}:(\\d+)
 /** A compile error's stack has one frame naming the script file itself, not a function in it. */
 const COMPILE_ERROR_FRAME = new RegExp(`^\\s*at ${SCRIPT_FILENAME.replace(".", "\\.")}:\\d+`);
 
+const STACK_FRAME = new RegExp(`^\\s*at (?:(\\S+) \\()?${SCRIPT_FILENAME.replace(".", "\\.")}:(\\d+)(?::(\\d+))?\\)?$`);
+
+/** The script's frames of a QuickJS stack, with the script's own lines; the sandbox's helpers and natives left out. */
+function scriptFrames(stack: string, instrumented?: InstrumentedSource): StackFrame[] {
+  const frames: StackFrame[] = [];
+  for (const text of stack.split("\n")) {
+    const m = STACK_FRAME.exec(text);
+    if (!m) continue;
+    const line = Number(m[2]);
+    const at = m[3] && instrumented ? originalPosition(instrumented, line, Number(m[3])).line : line;
+    const name = m[1] && m[1] !== "<anonymous>" && m[1] !== "<eval>" ? m[1] : undefined;
+    frames.push(name ? { line: at, name } : { line: at });
+  }
+  return frames;
+}
+
 function locate(stack: string, instrumented?: InstrumentedSource): { line?: number; column?: number } {
   const m = STACK_LOCATION.exec(stack);
   if (!m) return {};
@@ -1362,7 +1390,7 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
         const stackText = typeof stack === "string" ? stack : "";
         const lastRead = describeRead(holder, property);
         // Runs inside the script's evaluation: its own deadline still applies to the inspection.
-        return onCaughtError({
+        const message_ = onCaughtError({
           name,
           message,
           stack: stackText,
@@ -1372,6 +1400,8 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
           ...(lastRead ? { lastRead } : {}),
           ...(evaluatorError === true ? { evaluatorError: true } : {}),
         });
+        const engineStack = run.formatStack && stackText ? run.formatStack(scriptFrames(stackText, instrumented)) : null;
+        return engineStack === null ? message_ : [message_, engineStack];
       };
     }
 

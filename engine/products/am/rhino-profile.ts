@@ -65,6 +65,9 @@ export function rhinoProfile(
     hidden: RHINO_MISSING,
     engineGlobals: RHINO_JAVA_GLOBALS,
     localeCompare: javaCollatorCompare,
+    // A caught error's stack as Rhino writes it ("\tat <source>:<line> (<function>)\n" per frame of the script),
+    // with the name AM compiles the script under; QuickJS's own text named the playground's file and columns.
+    formatStack: (frames) => frames.map((f) => `\tat ${sourceName}:${f.line}${f.name ? ` (${f.name})` : ""}\n`).join(""),
     preludeExtras: [
       ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
       ...(script.includes("RegExp") ? [RHINO_REGEXP_SOURCE] : []),
