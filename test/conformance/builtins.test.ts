@@ -6,6 +6,7 @@ import collation from "./builtins/locale-compare.golden.json";
 import { LOCALE_COMPARE_PAIRS } from "./builtins/locale-compare-pairs.mjs";
 import { run } from "../../engine";
 import { javaCollatorCompare } from "../../engine/evaluators/java-collator";
+import { checkFigure, ratioFigure } from "./figures";
 
 type Evaluator = "legacy" | "next-gen";
 
@@ -48,5 +49,15 @@ describe("localeCompare orders as Java's Collator does in Rhino 1.7.14 (goldens:
   it("every recorded pair: case, accents, ignorable spaces and hyphens, punctuation, other scripts, random words", () => {
     const differing = collation.pairs.filter(([a, b, rhino]) => javaCollatorCompare(String(a), String(b)) !== rhino);
     expect(differing).toEqual([]);
+  });
+});
+
+// The README's figure: every recorded snippet (legacy, all in one script) and every recorded localeCompare pair.
+describe("the built-ins figure comes from this run", () => {
+  it("builtins-agreement", async () => {
+    const observed = await observe(snippets, "legacy");
+    const snippetsAgreeing = snippets.filter((s, i) => observed[i] === rhino.get(s.id)).length;
+    const pairsAgreeing = collation.pairs.filter(([a, b, r]) => javaCollatorCompare(String(a), String(b)) === r).length;
+    checkFigure("builtins-agreement", ratioFigure(snippetsAgreeing + pairsAgreeing, snippets.length + collation.pairs.length));
   });
 });
