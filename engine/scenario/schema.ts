@@ -88,7 +88,7 @@ const requestSchema = z
       .enum(["string", "java.net.URI"])
       .default("string")
       .describe(
-        'Next-generation only: the type of requestProperties.requestUri. AM\'s docs say "the URI as a string" (the default); choose "java.net.URI" when your tenant hands scripts a URI object (getHost(), getPath(), getQuery(), …)',
+        'The type of requestProperties.requestUri (both evaluators). AM\'s docs say "the URI as a string" (the default); choose "java.net.URI" when your tenant hands scripts a URI object (getHost(), getPath(), getQuery(), …)',
       ),
     valuesType: z
       .enum(["array", "java.util.List"])

@@ -17,6 +17,7 @@ import { javaMethodSource } from "./java-signatures";
 import { extraDataArgument, extraJsonArgument } from "./supplier-args";
 import { JavaWorld, currentJavaWorld, enterJavaWorld, leaveJavaWorld } from "./java-world";
 import { RequestUriString } from "./request-uri";
+import { JavaUri } from "../nextgen/uri";
 import { str } from "./java-string";
 import { SSOTokenIDImpl } from "./sso-token-id";
 import { OBJECT_BYTES, storedBytes } from "../host-budget";
@@ -518,7 +519,8 @@ export function legacyBindings(ctx: RunContext): LegacyBindings {
   const request = new JavaMap(
     "java.util.Collections$UnmodifiableMap",
     new Map<string, unknown>([
-      ["requestUri", new RequestUriString(ctx, s.request.uri ?? `${ctx.token.native.iss}/access_token`)],
+      // The scenario may say AM hands a java.net.URI (request.uriType), which the docs leave open.
+      ["requestUri", s.request.uriType === "java.net.URI" ? new JavaUri(s.request.uri ?? `${ctx.token.native.iss}/access_token`) : new RequestUriString(ctx, s.request.uri ?? `${ctx.token.native.iss}/access_token`)],
       ["realm", javaFromJson(s.realm, true, sink)],
       ["requestParams", javaFromJson({ grant_type: [s.token.grantType], ...s.request.params }, true, sink)],
       ["requestHeaders", javaFromJson(s.request.headers, true, sink)],

@@ -50,7 +50,7 @@ export class RequestUriString extends JavaString {
     warn(
       this.ctx,
       "request-uri-class",
-      `requestProperties.requestUri.${name}(): the playground hands requestUri as a java.lang.String, as AM's docs describe it and a live AIC probe declared it, so ${name}() fails here as Rhino fails it on a String. A published AIC script (an access-token modification script calling requestProperties.get('requestUri').getHost() on its main path) treats it as a java.net.URI, a class AM's allow-list names; if your AM hands a URI, the call works there. Check on your AM, or read the host from the text (String(uri).split('/')[2]).`,
+      `requestProperties.requestUri.${name}(): the playground hands requestUri as a java.lang.String, as AM's docs describe it and a live AIC probe declared it, so ${name}() fails here as Rhino fails it on a String. A published AIC script (an access-token modification script calling requestProperties.get('requestUri').getHost() on its main path) treats it as a java.net.URI, a class AM's allow-list names; if your AM hands a URI, the call works there: set "request": { "uriType": "java.net.URI" } in the scenario. Check on your AM, or read the host from the text (String(uri).split('/')[2]).`,
     );
   }
 }
