@@ -194,7 +194,16 @@ export const HOOKS_SOURCE = String.raw`(function (g, call, KEY, lastRead, which)
       try { m = call(-1, "#caught", 6, x.name, x.message, x.stack, last[0], last[1], x); } catch (e) {}
       if (m === true) throw x;
       // [message, stack]: the engine's own text of the stack as well (SandboxProfile.formatStack).
-      if (m !== null && typeof m === "object") { if (typeof m[1] === S) x.stack = m[1]; m = m[0]; }
+      // [message, stack, line, file]: the engine's own text of the stack as well (SandboxProfile.formatStack), and
+      // for an error the engine raised its own fileName and lineNumber, enumerable as Rhino's are.
+      if (m !== null && typeof m === "object") {
+        if (typeof m[1] === S) x.stack = m[1];
+        if (typeof m[2] === "number") {
+          Object.defineProperty(x, "fileName", { value: m[3], writable: true, enumerable: true, configurable: true });
+          Object.defineProperty(x, "lineNumber", { value: m[2], writable: true, enumerable: true, configurable: true });
+        }
+        m = m[0];
+      }
       if (typeof m === S) x.message = m;
     }
     return x;

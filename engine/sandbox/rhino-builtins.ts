@@ -244,3 +244,18 @@ export const RHINO_SORT_SOURCE = String.raw`(function (g) {
   } }.sort;
   Object.defineProperty(AP, "sort", { value: sort, writable: true, configurable: true });
 })(this)`;
+
+/** Whether a script may read an error's fileName or lineNumber. */
+export function mayReadErrorPosition(source: string): boolean {
+  return /\b(?:fileName|lineNumber)\b/.test(source);
+}
+
+/*
+ * Rhino's Error.prototype has fileName "" and lineNumber 0, which an error the script builds (new Error("m"))
+ * shows; an error the engine raises has its own (the sandbox's catch hook sets them: SandboxProfile.scriptSourceName).
+ */
+export const RHINO_ERROR_POSITION_SOURCE = String.raw`(function (g) {
+  var EP = g.Error.prototype;
+  Object.defineProperty(EP, "fileName", { value: "", writable: true, configurable: true });
+  Object.defineProperty(EP, "lineNumber", { value: 0, writable: true, configurable: true });
+})(this)`;

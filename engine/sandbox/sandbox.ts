@@ -48,6 +48,12 @@ export interface SandboxProfile {
    * lines): Rhino writes "\tat <source>:<line> (<function>)" per frame. Absent: QuickJS's text is kept.
    */
   formatStack?: (frames: readonly StackFrame[]) => string;
+  /**
+   * The file name the engine gives the script. With it, an error the engine raised (one whose message is reworded,
+   * or a binding's) gets own, enumerable `fileName` and `lineNumber` when caught, as Rhino's errors have; an error the
+   * script built keeps the prototype's (Rhino: "" and 0).
+   */
+  scriptSourceName?: string;
   /** The engine's String.prototype.localeCompare (Rhino: Java's Collator), or QuickJS's own when absent. */
   localeCompare?: (a: string, b: string) => number;
   /** Guest source evaluated after the prelude, before the bindings (e.g. Rhino's dates, for scripts that use them). */
@@ -244,7 +250,7 @@ class Bridge {
   /** The key "length", kept so that checking a string read (strings.ts) allocates nothing. */
   private lengthKey: QuickJSHandle | undefined;
   /** Serves the guest's catch hook (id -1): the rewritten message, or undefined. */
-  onCaught: ((values: unknown[]) => string | null | [string | null, string]) | null = null;
+  onCaught: ((values: unknown[]) => string | null | [string | null, string, number?, string?]) | null = null;
   /** Serves the guest's JSON.parse wrapper (id -1, "#json"). */
   onJsonError: ((text: string) => string | null) | null = null;
   /** Serves the guest's String.prototype.localeCompare (id -1, "#collate"). */
@@ -440,13 +446,13 @@ class Bridge {
       values.push(at >= 0);
       if (at >= 0) this.evaluatorErrors.splice(at, 1)[0]!.dispose();
       // The hook must never turn a caught error into another one: any failure keeps QuickJS's message.
-      let reworded: string | null | [string | null, string];
+      let reworded: string | null | [string | null, string, number?, string?];
       try {
         reworded = this.onCaught?.(values) ?? null;
       } catch {
         reworded = null;
       }
-      return this.toGuest(Array.isArray(reworded) ? [reworded[0] ?? undefined, reworded[1]] : (reworded ?? undefined));
+      return this.toGuest(Array.isArray(reworded) ? [reworded[0] ?? undefined, ...reworded.slice(1)] : (reworded ?? undefined));
     }
     const target = this.objects[id];
     if (!target) throw new GuestError("Stale host object", "InternalError");
@@ -1401,7 +1407,10 @@ export function runWithModule(mod: QuickJSWASMModule, run: SandboxRun): SandboxO
           ...(evaluatorError === true ? { evaluatorError: true } : {}),
         });
         const engineStack = run.formatStack && stackText ? run.formatStack(scriptFrames(stackText, instrumented)) : null;
-        return engineStack === null ? message_ : [message_, engineStack];
+        const raisedByEngine = message_ !== null || evaluatorError === true;
+        const line = raisedByEngine && run.scriptSourceName !== undefined ? locate(stackText, instrumented).line : undefined;
+        if (engineStack === null && line === undefined) return message_;
+        return [message_, engineStack ?? stackText, ...(line !== undefined ? [line, run.scriptSourceName as string] : [])] as [string | null, string, number?, string?];
       };
     }
 

@@ -24,3 +24,24 @@ describe("a caught error's stack reads as Rhino writes it, naming the script as 
     expect(String(result.introspection?.inner)).not.toMatch(/script\.js|<eval>|:\d+:\d+/);
   });
 });
+
+// The legacy recorder (real Rhino 1.7.14, AM's shutter) for the script below, compiled as "ln.js", logged
+//   fileName,lineNumber|2|ln.js|{"fileName":"ln.js","lineNumber":2}   then   script:0 "" {}   then   0 "" false
+// An error the engine raised has its own enumerable fileName and lineNumber (JSON.stringify(e), a common way to log
+// an error, shows them); one the script built keeps Error.prototype's "" and 0.
+describe("a caught error's fileName and lineNumber are Rhino's", () => {
+  it("legacy: the engine's error names the script as AM compiles it; the script's own error keeps the prototype's", async () => {
+    const script = `var out = [];
+try { null.x; } catch (e) { var k = []; for (var p in e) k.push(p); out.push(k.join(",") + "|" + e.lineNumber + "|" + e.fileName + "|" + JSON.stringify(e)); }
+try { throw new TypeError("t"); } catch (e) { out.push("script:" + e.lineNumber + " " + JSON.stringify(e.fileName) + " " + JSON.stringify(e)); }
+out.push(Error.prototype.lineNumber + " " + JSON.stringify(Error.prototype.fileName) + " " + TypeError.prototype.hasOwnProperty("lineNumber"));
+accessToken.setField("out", out.join("\\n"));`;
+    const result = await run(script, { evaluator: "legacy" });
+    expect(result.error).toBeNull();
+    expect(String(result.introspection?.out).split("\n")).toEqual([
+      'fileName,lineNumber|2|<Unknown source>|{"fileName":"<Unknown source>","lineNumber":2}',
+      'script:0 "" {}',
+      '0 "" false',
+    ]);
+  });
+});

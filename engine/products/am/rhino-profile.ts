@@ -15,11 +15,13 @@ import { JAVA_STACK_OVERFLOW, RHINO_JSON_DEPTH_SOURCE, rhinoJsonError } from "..
 import { RHINO_REGEXP_SOURCE } from "../../evaluators/rhino-regexp";
 import { javaCollatorCompare } from "../../evaluators/java-collator";
 import {
+  RHINO_ERROR_POSITION_SOURCE,
   RHINO_PARSE_INT_SOURCE,
   RHINO_SORT_SOURCE,
   RHINO_REGEXP_STATICS_SOURCE,
   RHINO_STRING_AND_GENERICS_SOURCE,
   mayCallParseInt,
+  mayReadErrorPosition,
   mayReadRegExpStatics,
   maySort,
   mayUseRhinoStringAndGenerics,
@@ -67,6 +69,7 @@ export function rhinoProfile(
     localeCompare: javaCollatorCompare,
     // A caught error's stack as Rhino writes it ("\tat <source>:<line> (<function>)\n" per frame of the script),
     // with the name AM compiles the script under; QuickJS's own text named the playground's file and columns.
+    scriptSourceName: sourceName,
     formatStack: (frames) => frames.map((f) => `\tat ${sourceName}:${f.line}${f.name ? ` (${f.name})` : ""}\n`).join(""),
     preludeExtras: [
       ...(usesDateObjects(script) ? [RHINO_DATE_SOURCE] : []),
@@ -77,6 +80,7 @@ export function rhinoProfile(
       ...([script, ...libraries].some(maySort) ? [RHINO_SORT_SOURCE] : []),
       ...([script, ...libraries].some(mayUseRhinoStringAndGenerics) ? [RHINO_STRING_AND_GENERICS_SOURCE] : []),
       ...([script, ...libraries].some(mayCallParseInt) ? [RHINO_PARSE_INT_SOURCE] : []),
+      ...([script, ...libraries].some(mayReadErrorPosition) ? [RHINO_ERROR_POSITION_SOURCE] : []),
       ...([script, ...libraries].some(mayCallObjectStatics) ? [RHINO_OBJECT_STATICS_SOURCE] : []),
       // After the sandbox's JSON.parse hook (same condition), which it relies on.
       ...(/\bJSON\s*(?:\.\s*parse|\[)/.test(script) ? [RHINO_JSON_DEPTH_SOURCE] : []),
